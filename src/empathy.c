@@ -1,0 +1,154 @@
+/*-------------------------------------------------------------------------
+ *
+ * empathy.c
+ *	  Module entry, the palloc-backed engine allocator, error mapping and
+ *	  encoding conversion shared by the rest of the binding.
+ *
+ * The engine works on UTF-8.  In a UTF-8 database text is passed through
+ * untouched; in any other server encoding it is converted to UTF-8 on the
+ * way in and back on the way out.  SQL_ASCII declares no encoding at all:
+ * its bytes are handed to the engine as they are, and the engine treats
+ * bytes that are not valid UTF-8 as separators, so such text scores as if
+ * those bytes were spaces.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "empathy.h"
+
+#include "fmgr.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/guc.h"
+#include "utils/memutils.h"
+
+PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Allocate in the context given as ctx. */
+static void *
+context_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAlloc((MemoryContext) ctx, size ? size : 1);
+}
+
+/* Allocate in CurrentMemoryContext. */
+static void *
+current_alloc(void *ctx, size_t size)
+{
+	return palloc(size ? size : 1);
+}
+
+static void
+pfree_release(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+static void
+check_interrupts(void *ctx)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+static EmpAllocator current_allocator = {current_alloc, pfree_release, check_interrupts, NULL};
+
+/* Return the allocator over CurrentMemoryContext. */
+EmpAllocator *
+empathy_palloc_allocator(void)
+{
+	return &current_allocator;
+}
+
+/* Return a new allocator (itself allocated in cxt) over cxt. */
+EmpAllocator *
+empathy_context_allocator(MemoryContext cxt)
+{
+	EmpAllocator *a = MemoryContextAlloc(cxt, sizeof(EmpAllocator));
+
+	a->alloc = context_alloc;
+	a->release = pfree_release;
+	a->check_interrupts = check_interrupts;
+	a->ctx = cxt;
+	return a;
+}
+
+/* Map an engine error code to an SQLSTATE. */
+int
+empathy_error_sqlstate(EmpErrorCode code)
+{
+	switch (code)
+	{
+		case EMP_ERR_SYNTAX:
+			return ERRCODE_INVALID_TEXT_REPRESENTATION;
+		case EMP_ERR_TOO_LARGE:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+		case EMP_ERR_TOO_DEEP:
+			return ERRCODE_STATEMENT_TOO_COMPLEX;
+		case EMP_ERR_MISSING:
+		case EMP_ERR_INVALID_VALUE:
+		case EMP_OK:
+			break;
+	}
+	return ERRCODE_INVALID_PARAMETER_VALUE;
+}
+
+/* Raise an engine error as an ERROR; what names the calling function. */
+void
+empathy_report_error(const EmpError *err, const char *what)
+{
+	ereport(ERROR,
+			(errcode(empathy_error_sqlstate(err->code)),
+			 errmsg("%s%s%s", what ? what : "", what ? ": " : "", err->message),
+			 err->detail[0] ? errdetail("%s", err->detail) : 0,
+			 err->hint[0] ? errhint("%s", err->hint) : 0));
+	pg_unreachable();
+}
+
+/* Return the bytes of t as UTF-8; *len gets their length. */
+char *
+empathy_text_to_utf8(text *t, size_t *len)
+{
+	char	   *s = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	int			enc = GetDatabaseEncoding();
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII && n > 0)
+	{
+		char	   *u = (char *) pg_do_encoding_conversion((unsigned char *) s, n, enc, PG_UTF8);
+
+		if (u != s)
+			n = strlen(u);
+		s = u;
+	}
+	*len = (size_t) n;
+	return s;
+}
+
+/* Return UTF-8 bytes as a text in the database encoding. */
+text *
+empathy_utf8_to_text(const char *s, size_t len)
+{
+	int			enc = GetDatabaseEncoding();
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII && len > 0)
+	{
+		char	   *c = (char *) pg_do_encoding_conversion((unsigned char *) s, (int) len, PG_UTF8, enc);
+
+		if (c != s)
+			len = strlen(c);
+		s = c;
+	}
+	return cstring_to_text_with_len(s, (int) len);
+}
+
+/* Module load: define the GUC namespace. */
+void
+_PG_init(void)
+{
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("empathy");
+#else
+	EmitWarningsOnPlaceholders("empathy");
+#endif
+}

@@ -1,0 +1,33 @@
+/*-------------------------------------------------------------------------
+ *
+ * empathy.h
+ *	  Shared declarations of the PostgreSQL binding.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef EMPATHY_H
+#define EMPATHY_H
+
+#include "postgres.h"
+
+#include "engine.h"
+
+/* An allocator over CurrentMemoryContext (palloc, interrupts checked). */
+extern EmpAllocator *empathy_palloc_allocator(void);
+
+/* An allocator over a given long-lived memory context. */
+extern EmpAllocator *empathy_context_allocator(MemoryContext cxt);
+
+/* Raise an engine error as a PostgreSQL ERROR (does not return). */
+extern void empathy_report_error(const EmpError *err, const char *what) pg_attribute_noreturn();
+
+/* Map an engine error code to an SQLSTATE. */
+extern int	empathy_error_sqlstate(EmpErrorCode code);
+
+/* Return a text argument as UTF-8 (converted from the database encoding). */
+extern char *empathy_text_to_utf8(text *t, size_t *len);
+
+/* Return a UTF-8 string as text in the database encoding. */
+extern text *empathy_utf8_to_text(const char *s, size_t len);
+
+#endif							/* EMPATHY_H */

@@ -1,0 +1,142 @@
+/*-------------------------------------------------------------------------
+ *
+ * common.c
+ *	  Engine basics: the malloc allocator for tests, errors, growable
+ *	  buffers and the names of the emotion dimensions.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const emp_dim_names[EMP_NCHANNELS] = {
+	"anger", "frustration", "disappointment", "sadness", "fear",
+	"confusion", "surprise", "joy", "gratitude", "disgust",
+	"sentiment", "escalation"
+};
+
+/* Return the index of a dimension name, or -1. */
+int
+emp_dim_lookup(const char *name, size_t len)
+{
+	for (int i = 0; i < EMP_NCHANNELS; i++)
+	{
+		if (strlen(emp_dim_names[i]) == len && memcmp(emp_dim_names[i], name, len) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Allocate with malloc, aborting on failure (tests and fuzzers only). */
+static void *
+malloc_alloc(void *ctx, size_t size)
+{
+	void	   *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+static void
+malloc_release(void *ctx, void *ptr)
+{
+	free(ptr);
+}
+
+EmpAllocator emp_malloc_allocator = {malloc_alloc, malloc_release, NULL, NULL};
+
+static void
+set_text(char *dst, size_t cap, const char *fmt, va_list ap)
+{
+	vsnprintf(dst, cap, fmt, ap);
+}
+
+/* Record an error; always returns false so callers can "return emp_error_set(...)". */
+bool
+emp_error_set(EmpError *err, EmpErrorCode code, long position, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (err == NULL)
+		return false;
+	err->code = code;
+	err->position = position;
+	err->detail[0] = '\0';
+	err->hint[0] = '\0';
+	va_start(ap, fmt);
+	set_text(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* Add a detail sentence to the current error. */
+void
+emp_error_detail(EmpError *err, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (err == NULL)
+		return;
+	va_start(ap, fmt);
+	set_text(err->detail, sizeof(err->detail), fmt, ap);
+	va_end(ap);
+}
+
+/* Add a hint sentence to the current error. */
+void
+emp_error_hint(EmpError *err, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (err == NULL)
+		return;
+	va_start(ap, fmt);
+	set_text(err->hint, sizeof(err->hint), fmt, ap);
+	va_end(ap);
+}
+
+/* Start an empty buffer that refuses to grow past limit bytes. */
+void
+emp_buf_init(EmpBuf *b, EmpAllocator *a, size_t initial, size_t limit)
+{
+	if (initial < 16)
+		initial = 16;
+	if (limit == 0 || limit > EMP_MAX_ALLOC)
+		limit = EMP_MAX_ALLOC;
+	if (initial > limit)
+		initial = limit;
+	b->a = a;
+	b->data = emp_alloc(a, initial);
+	b->len = 0;
+	b->cap = initial;
+	b->limit = limit;
+}
+
+/* Append n bytes; false (and nothing appended) if the limit would be passed. */
+bool
+emp_buf_append(EmpBuf *b, const char *s, size_t n)
+{
+	if (n > b->limit - b->len)
+		return false;
+	if (b->len + n > b->cap)
+	{
+		size_t		newcap = b->cap;
+		char	   *nd;
+
+		while (newcap < b->len + n)
+			newcap = (newcap > b->limit / 2) ? b->limit : newcap * 2;
+		nd = emp_alloc(b->a, newcap);
+		memcpy(nd, b->data, b->len);
+		emp_release(b->a, b->data);
+		b->data = nd;
+		b->cap = newcap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	return true;
+}
