@@ -50,6 +50,8 @@ malloc_release(void *ctx, void *ptr)
 
 EmpAllocator emp_malloc_allocator = {malloc_alloc, malloc_release, NULL, NULL};
 
+static void set_text(char *dst, size_t cap, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 set_text(char *dst, size_t cap, const char *fmt, va_list ap)
 {
