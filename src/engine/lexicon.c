@@ -356,19 +356,28 @@ expand_contraction(const char *w, size_t n, char *buf, const char **part, size_t
 	return 1;
 }
 
-/* Collapse every letter run in s to one letter (for elongated words). */
-static size_t
-collapse_to_one(const char *s, size_t n, char *out)
+/*
+ * Write into out the variant of s in which the doubled letters selected by
+ * mask (bit i = the i-th doubled letter) are written once.  Returns the
+ * number of doubled letters in s (at most 16 are considered).
+ */
+static int
+undouble(const char *s, size_t n, unsigned mask, char *out, size_t *outlen)
 {
 	size_t		w = 0;
+	int			k = 0;
 
 	for (size_t i = 0; i < n; i++)
 	{
-		if (w > 0 && s[i] == out[w - 1] && s[i] >= 'a' && s[i] <= 'z')
-			continue;
+		if (i > 0 && s[i] == s[i - 1] && s[i] >= 'a' && s[i] <= 'z' && k < 16)
+		{
+			if (mask & (1u << k++))
+				continue;
+		}
 		out[w++] = s[i];
 	}
-	return w;
+	*outlen = w;
+	return k;
 }
 
 /*
@@ -421,15 +430,25 @@ resolve_word(EmpLexicon *lx, const char *w, size_t n, bool elong, EmpLookup *out
 		out->ids[i] = resolve_part(lx, part[i], plen[i], &out->stemhash[i]);
 		if (out->ids[i] == 0 && elong)
 		{
+			/* "happyy" from "happppyyyy": try writing doubled letters once */
 			char		one[EMP_MAX_WORD_BYTES + 1];
-			size_t		ol = collapse_to_one(part[i], plen[i], one);
-			uint32_t	sh;
-			int32_t		id = resolve_part(lx, one, ol, &sh);
+			size_t		ol;
+			int			k = undouble(part[i], plen[i], 0, one, &ol);
+			unsigned	lim = 1u << (k < 4 ? k : 4);
 
-			if (id)
+			for (unsigned mask = 1; mask < lim; mask++)
 			{
-				out->ids[i] = id;
-				out->stemhash[i] = sh;
+				uint32_t	sh;
+				int32_t		id;
+
+				undouble(part[i], plen[i], mask, one, &ol);
+				id = resolve_part(lx, one, ol, &sh);
+				if (id)
+				{
+					out->ids[i] = id;
+					out->stemhash[i] = sh;
+					break;
+				}
 			}
 		}
 	}
@@ -830,7 +849,11 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s\" has no words",
 							 (int) (len > 60 ? 60 : len), term), 0;
 	if (nsyms == 1 && syms[0] > 0)
+	{
 		id = syms[0];
+		if (exact)
+			lx->terms[id].flags |= EMP_TERM_EXACT;
+	}
 	else
 	{
 		int32_t		node = trie_insert(lx, syms, nsyms);
@@ -1045,6 +1068,19 @@ int32_t
 emp_lexicon_nterms(const EmpLexicon *lx)
 {
 	return lx->nterms;
+}
+
+void
+emp_lexicon_unit_weights(EmpLexicon *lx)
+{
+	for (int32_t id = 1; id < lx->nterms; id++)
+	{
+		EmpTerm    *t = &lx->terms[id];
+
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			t->w[ch] = (ch == EMP_CH_ESCALATION) ? 0.0f : 1.0f;
+		t->flags |= EMP_TERM_WEIGHTED;
+	}
 }
 
 void

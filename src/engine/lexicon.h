@@ -21,6 +21,7 @@
 #define EMP_TERM_FILLER		0x0020
 #define EMP_TERM_PHRASE		0x0040	/* more than one token */
 #define EMP_TERM_STOP		0x0080	/* function word (no content for reflection) */
+#define EMP_TERM_EXACT		0x0100	/* matched on the exact form, not the stem */
 
 #define EMP_TERM_MODIFIER	(EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER | EMP_TERM_CONTRAST | EMP_TERM_FILLER)
 
@@ -91,6 +92,9 @@ extern const EmpTerm *emp_lexicon_term(const EmpLexicon *lx, int32_t id);
 extern const char *emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len);
 extern int32_t emp_lexicon_nterms(const EmpLexicon *lx);
 extern size_t emp_lexicon_memory(const EmpLexicon *lx);
+
+/* Give every term weight 1 on every emotion channel and valence (for learning weights). */
+extern void emp_lexicon_unit_weights(EmpLexicon *lx);
 
 /* Set the category and strength of a term (phrase catalogues). */
 extern void emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength);

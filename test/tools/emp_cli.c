@@ -3,7 +3,10 @@
  *	  Score lines of standard input with the engine, without a server: for
  *	  debugging rules and for the learning script (--features).
  *
- *	  emp_cli [--explain] [--features] [--lexicon F] [--modifiers F] [--model F] [--no-learned]
+ *	  emp_cli [--explain] [--lexicon F] [--modifiers F] [--model F]
+ *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
+ *			the emotion channels and on valence (term weights set to 1), with
+ *			the words of VOCAB added to the built-in lexicon
  */
 #include "builtin.h"
 
@@ -35,6 +38,46 @@ slurp(const char *path, size_t *len)
 }
 
 static const char *cur_text;
+static EmpLexicon *cur_lx;
+
+typedef struct Feat
+{
+	int32_t		term;
+	double		emo;
+	double		val;
+} Feat;
+
+static Feat feats[4096];
+static int	nfeats;
+
+/* Collect a term's coefficients from explain rows (unit weights). */
+static void
+feature_row(void *arg, const EmpExplainRow *row)
+{
+	int			i;
+
+	if (row->term <= 0 || (row->rule != EMP_RULE_LEXICON && row->rule != EMP_RULE_PHRASE &&
+						   row->rule != EMP_RULE_NEGATION && row->rule != EMP_RULE_EMOJI &&
+						   row->rule != EMP_RULE_EMOTICON))
+		return;
+	if (row->channel != EMP_ANGER && row->channel != EMP_CH_VALENCE)
+		return;
+	for (i = 0; i < nfeats; i++)
+		if (feats[i].term == row->term)
+			break;
+	if (i == nfeats)
+	{
+		if (nfeats == 4096)
+			return;
+		feats[nfeats].term = row->term;
+		feats[nfeats].emo = feats[nfeats].val = 0;
+		nfeats++;
+	}
+	if (row->channel == EMP_ANGER)
+		feats[i].emo += row->weight;
+	else
+		feats[i].val += row->weight;
+}
 
 static void
 print_row(void *arg, const EmpExplainRow *row)
@@ -60,9 +103,16 @@ main(int argc, char **argv)
 	size_t		cap = 0;
 	ssize_t		n;
 
+	const char *vocabf = NULL;
+	bool		dump = false;
+
 	for (int i = 1; i < argc; i++)
 	{
-		if (strcmp(argv[i], "--explain") == 0)
+		if (strcmp(argv[i], "--dump") == 0)
+			dump = true;
+		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
+			vocabf = argv[++i];
+		else if (strcmp(argv[i], "--explain") == 0)
 			explain = true;
 		else if (strcmp(argv[i], "--lexicon") == 0 && i + 1 < argc)
 			lexf = argv[++i];
@@ -96,6 +146,41 @@ main(int argc, char **argv)
 		if (!emp_model_load(&model, d, len, modelf, &err))
 			goto fail;
 	}
+	if (dump)
+	{
+		for (int32_t id = 1; id < emp_lexicon_nterms(lx); id++)
+		{
+			size_t		tl;
+			const char *tt = emp_lexicon_term_text(lx, id, &tl);
+			const EmpTerm *t = emp_lexicon_term(lx, id);
+
+			printf("%s%.*s", (t->flags & EMP_TERM_EXACT) ? "=" : "", (int) tl, tt);
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				printf("\t%g", t->w[ch]);
+			printf("\n");
+		}
+		return 0;
+	}
+	if (vocabf)
+	{
+		size_t		len;
+		char	   *d = slurp(vocabf, &len);
+		char	   *p = d;
+
+		while (p < d + len)
+		{
+			char	   *e = memchr(p, '\n', d + len - p);
+
+			if (e == NULL)
+				e = d + len;
+			if (e > p)
+				emp_lexicon_add(lx, p, e - p, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, &err);
+			p = e + 1;
+		}
+		emp_lexicon_unit_weights(lx);
+		emp_lexicon_finish(lx);
+	}
+	cur_lx = lx;
 	sc = emp_scorer_create(a, lx, &model);
 	while ((n = getline(&line, &cap, stdin)) > 0)
 	{
@@ -106,6 +191,21 @@ main(int argc, char **argv)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		cur_text = line;
+		if (vocabf)
+		{
+			nfeats = 0;
+			emp_score(sc, line, n, &s, feature_row, NULL);
+			for (int i = 0; i < nfeats; i++)
+			{
+				size_t		tl;
+				const char *tt = emp_lexicon_term_text(lx, feats[i].term, &tl);
+				bool		ex = (emp_lexicon_term(lx, feats[i].term)->flags & EMP_TERM_EXACT) != 0;
+
+				printf("%s%s%.*s\x1f%.3f\x1f%.3f", i ? "\t" : "", ex ? "=" : "", (int) tl, tt, feats[i].emo, feats[i].val);
+			}
+			printf("\n");
+			continue;
+		}
 		if (explain)
 			printf("%s\n", line);
 		emp_score(sc, line, n, &s, explain ? print_row : NULL, NULL);
