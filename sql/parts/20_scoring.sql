@@ -62,6 +62,17 @@ BEGIN
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Create a derived configuration with empathy.create_configuration().';
 	END IF;
+	IF TG_OP = 'UPDATE' AND NEW.parent IS NOT NULL AND EXISTS (
+		WITH RECURSIVE up(name, depth) AS (
+			SELECT NEW.parent, 1
+			UNION ALL
+			SELECT c.parent, up.depth + 1 FROM @extschema@.configurations c JOIN up ON c.name = up.name
+			WHERE c.parent IS NOT NULL AND up.depth < 100)
+		SELECT 1 FROM up WHERE up.name = NEW.name) THEN
+		RAISE EXCEPTION 'configuration "%" cannot be derived from "%"', NEW.name, NEW.parent
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'That would make the configuration derive from itself.';
+	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
 COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only';
