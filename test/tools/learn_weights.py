@@ -107,7 +107,8 @@ def sigmoid(z):
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def learn(train_path, outdir, l2=2e-4, epochs=8, min_count=3, seed=7):
+def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs=int(os.environ.get('EMP_EPOCHS', '8')),
+          min_count=int(os.environ.get('EMP_MIN_COUNT', '3')), seed=7):
     texts, labels = read_data(train_path)
     words = Counter()
     for t in texts:
@@ -288,7 +289,50 @@ def calibrate(train_path, outdir):
 if __name__ == '__main__':
     if len(sys.argv) >= 4 and sys.argv[1] == '--calibrate':
         calibrate(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 3:
+    elif len(sys.argv) >= 3 and sys.argv[1] != '--report':
         learn(sys.argv[1], sys.argv[2])
-    else:
+    elif len(sys.argv) < 3:
         sys.exit(__doc__)
+
+
+def report(path, model_path):
+    """Quick check with the command-line tool (the SQL script is the reference)."""
+    texts, labels = read_data(path)
+    thr = 0.1
+    for line in open(model_path):
+        if line.startswith('sentiment_threshold'):
+            thr = float(line.split('\t')[1])
+    classes = list(EKMAN) + ['neutral']
+    tp, fp, fn = Counter(), Counter(), Counter()
+    stp, sfp, sfn = Counter(), Counter(), Counter()
+    for line, ls in zip(run_cli([], texts), labels):
+        lab = line.split('labels=')[1].split(',') if 'labels=' in line else []
+        pred = {OUR_EKMAN[d] for d in lab if d} or {'neutral'}
+        gold = {g for g, src in EKMAN.items() if ls & set(src)} or {'neutral'}
+        for c in classes:
+            if c in pred and c in gold:
+                tp[c] += 1
+            elif c in pred:
+                fp[c] += 1
+            elif c in gold:
+                fn[c] += 1
+        y = polarity(ls)
+        if y is None:
+            continue
+        s = float(re.search(r'sentiment=(-?[0-9.]+)', line).group(1))
+        p = 1 if s >= thr else -1 if s <= -thr else 0
+        for c in (-1, 0, 1):
+            if c == p and c == y:
+                stp[c] += 1
+            elif c == p:
+                sfp[c] += 1
+            elif c == y:
+                sfn[c] += 1
+    for c in classes:
+        print(f'  {c:9s} F1 {f1(tp[c], fp[c], fn[c]):.3f}')
+    print(f'ekman macro-F1 {sum(f1(tp[c], fp[c], fn[c]) for c in classes) / len(classes):.4f}')
+    print(f'sentiment macro-F1 {sum(f1(stp[c], sfp[c], sfn[c]) for c in (-1, 0, 1)) / 3:.4f}')
+
+
+if __name__ == '__main__' and len(sys.argv) >= 4 and sys.argv[1] == '--report':
+    report(sys.argv[2], sys.argv[3])
