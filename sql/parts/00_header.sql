@@ -1,5 +1,5 @@
 /*
- * empathy 0.1.0 install script, assembled from sql/parts/*.sql.
+ * empathy 0.1.0 install script, assembled from the files in sql/parts.
  * Objects live in schema @extschema@ (empathy); every reference is
  * schema-qualified because the extension is trusted and the script runs as
  * the bootstrap superuser.

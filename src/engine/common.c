@@ -50,6 +50,8 @@ malloc_release(void *ctx, void *ptr)
 
 EmpAllocator emp_malloc_allocator = {malloc_alloc, malloc_release, NULL, NULL};
 
+static void set_text(char *dst, size_t cap, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+
 static void
 set_text(char *dst, size_t cap, const char *fmt, va_list ap)
 {
@@ -117,25 +119,35 @@ emp_buf_init(EmpBuf *b, EmpAllocator *a, size_t initial, size_t limit)
 	b->limit = limit;
 }
 
+/* Make room for total bytes in all; false if that passes the limit. */
+bool
+emp_buf_reserve(EmpBuf *b, size_t total)
+{
+	size_t		newcap = b->cap;
+	char	   *nd;
+
+	if (total <= b->cap)
+		return true;
+	if (total > b->limit)
+		return false;
+	while (newcap < total)
+		newcap = (newcap > b->limit / 2) ? b->limit : newcap * 2;
+	nd = emp_alloc(b->a, newcap);
+	memcpy(nd, b->data, b->len);
+	emp_release(b->a, b->data);
+	b->data = nd;
+	b->cap = newcap;
+	return true;
+}
+
 /* Append n bytes; false (and nothing appended) if the limit would be passed. */
 bool
 emp_buf_append(EmpBuf *b, const char *s, size_t n)
 {
 	if (n > b->limit - b->len)
 		return false;
-	if (b->len + n > b->cap)
-	{
-		size_t		newcap = b->cap;
-		char	   *nd;
-
-		while (newcap < b->len + n)
-			newcap = (newcap > b->limit / 2) ? b->limit : newcap * 2;
-		nd = emp_alloc(b->a, newcap);
-		memcpy(nd, b->data, b->len);
-		emp_release(b->a, b->data);
-		b->data = nd;
-		b->cap = newcap;
-	}
+	if (!emp_buf_reserve(b, b->len + n))
+		return false;
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	return true;

@@ -99,6 +99,7 @@ typedef struct EmpBuf
 
 extern void emp_buf_init(EmpBuf *b, EmpAllocator *a, size_t initial, size_t limit);
 extern bool emp_buf_append(EmpBuf *b, const char *s, size_t n);
+extern bool emp_buf_reserve(EmpBuf *b, size_t total);
 static inline bool
 emp_buf_putc(EmpBuf *b, char c)
 {

@@ -1,0 +1,156 @@
+-- ---------------------------------------------------------------------------
+-- Scoring configurations (src/config.c)
+-- ---------------------------------------------------------------------------
+
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
+CREATE TABLE @extschema@.configurations (
+	name text PRIMARY KEY
+		CONSTRAINT configurations_name_check CHECK (name ~ '^[a-z_][a-z0-9_]{0,62}$'),
+	parent text
+		REFERENCES @extschema@.configurations (name) ON UPDATE CASCADE ON DELETE RESTRICT,
+	description text,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT configurations_parent_check CHECK ((parent IS NULL) = builtin)
+);
+COMMENT ON TABLE @extschema@.configurations IS 'scoring configurations: the built-in ''english'' and configurations derived from it';
+COMMENT ON COLUMN @extschema@.configurations.name IS 'configuration name, as passed to the scoring functions';
+COMMENT ON COLUMN @extschema@.configurations.parent IS 'configuration whose lexicon this one starts from';
+COMMENT ON COLUMN @extschema@.configurations.builtin IS 'true for configurations compiled into the extension (read-only)';
+
+INSERT INTO @extschema@.configurations (name, parent, description, builtin)
+VALUES ('english', NULL, 'built-in English lexicon, modifiers, emoji and learned weights', true);
+
+CREATE TABLE @extschema@.config_terms (
+	config text NOT NULL
+		REFERENCES @extschema@.configurations (name) ON UPDATE CASCADE ON DELETE CASCADE
+		CONSTRAINT config_terms_not_builtin CHECK (config <> 'english'),
+	term text NOT NULL
+		CONSTRAINT config_terms_term_check CHECK (length(term) BETWEEN 1 AND 2000),
+	dimension text NOT NULL
+		CONSTRAINT config_terms_dimension_check CHECK (dimension IN (
+			'anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
+			'surprise', 'joy', 'gratitude', 'disgust', 'sentiment', 'escalation',
+			'negator', 'booster', 'dampener', 'contrast')),
+	weight float8 NOT NULL
+		CONSTRAINT config_terms_weight_check CHECK (weight BETWEEN -10 AND 10),
+	PRIMARY KEY (config, term, dimension)
+);
+COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
+COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';
+COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast)';
+COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster or dampener';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.configurations', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.config_terms', '');
+GRANT SELECT ON @extschema@.configurations, @extschema@.config_terms TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.configurations, @extschema@.config_terms TO @extowner@;
+
+CREATE FUNCTION @extschema@.config_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.config_changed() IS 'trigger: tell every session that scoring configurations changed';
+CREATE FUNCTION @extschema@.config_terms_validate() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.config_terms_validate() IS 'trigger: reject configuration terms the engine cannot use';
+
+CREATE FUNCTION @extschema@.configurations_protect() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
+	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
+		RAISE EXCEPTION 'built-in configuration "%" cannot be changed', COALESCE(OLD.name, NEW.name)
+			USING ERRCODE = 'insufficient_privilege',
+			      HINT = 'Create a derived configuration with empathy.create_configuration().';
+	END IF;
+	IF TG_OP = 'UPDATE' AND NEW.parent IS NOT NULL AND EXISTS (
+		WITH RECURSIVE up(name, depth) AS (
+			SELECT NEW.parent, 1
+			UNION ALL
+			SELECT c.parent, up.depth + 1 FROM @extschema@.configurations c JOIN up ON c.name = up.name
+			WHERE c.parent IS NOT NULL AND up.depth < 100)
+		SELECT 1 FROM up WHERE up.name = NEW.name) THEN
+		RAISE EXCEPTION 'configuration "%" cannot be derived from "%"', NEW.name, NEW.parent
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'That would make the configuration derive from itself.';
+	END IF;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only';
+
+CREATE TRIGGER configurations_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.configurations
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_protect();
+CREATE TRIGGER config_terms_validate BEFORE INSERT OR UPDATE ON @extschema@.config_terms
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_terms_validate();
+CREATE TRIGGER config_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+CREATE TRIGGER configurations_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.configurations
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+
+CREATE FUNCTION @extschema@.create_configuration(name text, parent text DEFAULT 'english', description text DEFAULT NULL)
+RETURNS void LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+	INSERT INTO @extschema@.configurations (name, parent, description) VALUES ($1, $2, $3);
+$$;
+COMMENT ON FUNCTION @extschema@.create_configuration(text, text, text) IS 'create a scoring configuration derived from another (''english'' by default)';
+
+-- ---------------------------------------------------------------------------
+-- Scoring (src/scoring.c)
+--
+-- f(text) uses the built-in 'english' configuration compiled into the
+-- library: IMMUTABLE, fit for generated columns and expression indexes.
+-- f(config text, text) reads user terms from empathy.config_terms, which can
+-- change: STABLE.  (to_tsvector(regconfig, text) is IMMUTABLE although its
+-- configuration can change; we chose the honest mark.)
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.sentiment(text) RETURNS float8
+	AS 'MODULE_PATHNAME', 'sentiment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.sentiment(config text, body text) RETURNS float8
+	AS 'MODULE_PATHNAME', 'sentiment_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sentiment(text) IS 'sentiment of a text, -1 (negative) .. 1 (positive), 0 neutral';
+COMMENT ON FUNCTION @extschema@.sentiment(text, text) IS 'sentiment of a text under a named configuration';
+
+CREATE FUNCTION @extschema@.emotions(text) RETURNS @extschema@.emotions
+	AS 'MODULE_PATHNAME', 'emotions_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions(config text, body text) RETURNS @extschema@.emotions
+	AS 'MODULE_PATHNAME', 'emotions_of_text_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.emotions(text) IS 'emotion profile of a text';
+COMMENT ON FUNCTION @extschema@.emotions(text, text) IS 'emotion profile of a text under a named configuration';
+
+CREATE FUNCTION @extschema@.emotion_labels(text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'emotion_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotion_labels(config text, body text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'emotion_labels_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotion_labels(@extschema@.emotions) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'emotion_labels_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.emotion_labels(text) IS 'emotions a text expresses (scores at or above their calibrated thresholds), strongest first; empty for neutral';
+COMMENT ON FUNCTION @extschema@.emotion_labels(text, text) IS 'emotions a text expresses under a named configuration';
+COMMENT ON FUNCTION @extschema@.emotion_labels(@extschema@.emotions) IS 'emotions a stored profile expresses (built-in thresholds)';
+
+CREATE FUNCTION @extschema@.dominant_emotion(text) RETURNS text
+	AS 'MODULE_PATHNAME', 'dominant_emotion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dominant_emotion(config text, body text) RETURNS text
+	AS 'MODULE_PATHNAME', 'dominant_emotion_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) RETURNS text
+	AS 'MODULE_PATHNAME', 'dominant_emotion_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dominant_emotion(text) IS 'strongest emotion of a text, or ''neutral''';
+COMMENT ON FUNCTION @extschema@.dominant_emotion(text, text) IS 'strongest emotion of a text under a named configuration';
+COMMENT ON FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) IS 'strongest emotion of a stored profile, or ''neutral''';
+
+CREATE FUNCTION @extschema@.escalation_risk(text) RETURNS float8
+	AS 'MODULE_PATHNAME', 'escalation_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.escalation_risk(config text, body text) RETURNS float8
+	AS 'MODULE_PATHNAME', 'escalation_risk_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.escalation_risk(text) IS 'risk that a customer message escalates (anger, frustration, shouting, churn, legal and repeat-contact cues), 0 .. 1';
+COMMENT ON FUNCTION @extschema@.escalation_risk(text, text) IS 'escalation risk under a named configuration';
+
+CREATE FUNCTION @extschema@.explain(text,
+	OUT token text, OUT "position" int, OUT rule text, OUT dimension text,
+	OUT weight float8, OUT contribution float8) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+CREATE FUNCTION @extschema@.explain(config text, body text,
+	OUT token text, OUT "position" int, OUT rule text, OUT dimension text,
+	OUT weight float8, OUT contribution float8) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'explain_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.explain(text) IS 'rows explaining a text''s scores: token, 1-based character position, rule, dimension, evidence and its share of the score (shares add up to each score)';
+COMMENT ON FUNCTION @extschema@.explain(text, text) IS 'rows explaining a text''s scores under a named configuration';
+

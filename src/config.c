@@ -1,0 +1,436 @@
+/*-------------------------------------------------------------------------
+ *
+ * config.c
+ *	  Per-backend cache of scoring configurations.
+ *
+ * The built-in configuration 'english' is compiled into the library and
+ * built once per backend, the first time a scoring function runs, in a
+ * child of TopMemoryContext that lives as long as the backend.
+ *
+ * A user configuration (a row of empathy.configurations) is its parent's
+ * lexicon plus the rows of empathy.config_terms that name it.  It is built
+ * on first use in its own child of CacheMemoryContext and kept until either
+ * table changes: a statement-level trigger on both tables registers a
+ * relcache invalidation of empathy.config_terms, which PostgreSQL delivers
+ * to this backend at the end of the command and to every other backend
+ * when the transaction commits.  The callback only marks the cache stale;
+ * the next lookup drops every user configuration and rebuilds the one it
+ * needs.  So a change takes effect for new statements, in every session,
+ * without reconnecting.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "empathy.h"
+#include "emp_config.h"
+
+#include "access/xact.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "builtin.h"
+
+#define EMPATHY_MAX_PARENT_DEPTH	16
+
+typedef struct CachedConfig
+{
+	char		name[NAMEDATALEN];
+	MemoryContext cxt;
+	EmpScorer  *scorer;
+	struct CachedConfig *next;
+} CachedConfig;
+
+static EmpStemmer *backend_stemmer = NULL;
+static EmpScorer *builtin_scorer = NULL;
+static MemoryContext builtin_cxt = NULL;
+static CachedConfig *user_configs = NULL;
+static bool cache_stale = false;
+static bool callback_registered = false;
+static Oid	terms_relid = InvalidOid;
+static uint64 cache_generation = 1;
+
+/* Relcache callback: a config table changed (or everything was reset). */
+static void
+config_relcache_callback(Datum arg, Oid relid)
+{
+	if (relid == InvalidOid || relid == terms_relid)
+		cache_stale = true;
+}
+
+/* Return the backend's stemmer, creating it on first use. */
+EmpStemmer *
+empathy_stemmer(void)
+{
+	if (backend_stemmer == NULL)
+	{
+		backend_stemmer = emp_stemmer_create();
+		if (backend_stemmer == NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INTERNAL_ERROR),
+					 errmsg("could not create the Snowball English stemmer")));
+	}
+	return backend_stemmer;
+}
+
+/* Return the built-in 'english' scorer, building it on first use. */
+EmpScorer *
+empathy_builtin_scorer(void)
+{
+	if (builtin_scorer == NULL)
+	{
+		MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "empathy builtin configuration",
+												  ALLOCSET_DEFAULT_SIZES);
+		EmpAllocator *a = empathy_context_allocator(cxt);
+		EmpError	err;
+		EmpLexicon *lx;
+		EmpModel	model;
+
+		memset(&err, 0, sizeof(err));
+		PG_TRY();
+		{
+			lx = emp_builtin_lexicon(a, empathy_stemmer(), &err);
+			if (lx == NULL || !emp_builtin_model(&model, &err))
+				elog(ERROR, "empathy: built-in data is invalid: %s", err.message);
+			builtin_scorer = emp_scorer_create(a, lx, &model);
+			builtin_cxt = cxt;
+		}
+		PG_CATCH();
+		{
+			MemoryContextDelete(cxt);
+			PG_RE_THROW();
+		}
+		PG_END_TRY();
+	}
+	return builtin_scorer;
+}
+
+/* Register the invalidation callback and find the terms table. */
+static void
+ensure_callback(void)
+{
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(config_relcache_callback, (Datum) 0);
+		callback_registered = true;
+	}
+	if (!OidIsValid(terms_relid))
+	{
+		Oid			nsp = get_namespace_oid("empathy", true);
+
+		if (OidIsValid(nsp))
+			terms_relid = get_relname_relid("config_terms", nsp);
+	}
+}
+
+/* Drop every cached user configuration. */
+static void
+drop_user_configs(void)
+{
+	while (user_configs)
+	{
+		CachedConfig *c = user_configs;
+
+		user_configs = c->next;
+		MemoryContextDelete(c->cxt);
+		pfree(c);
+	}
+	cache_stale = false;
+	cache_generation++;
+}
+
+/* Return the cache generation (changes whenever user configurations are dropped). */
+uint64
+empathy_config_generation(void)
+{
+	AcceptInvalidationMessages();
+	if (cache_stale)
+		drop_user_configs();
+	return cache_generation;
+}
+
+/* Look up a configuration's parent; false if the configuration does not exist. */
+static bool
+fetch_parent(const char *name, char *parent)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+	bool		found = false;
+
+	values[0] = CStringGetTextDatum(name);
+	if (SPI_execute_with_args("SELECT parent FROM empathy.configurations WHERE name = $1",
+							  1, argtypes, values, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "empathy: could not read empathy.configurations");
+	if (SPI_processed == 1)
+	{
+		char	   *p = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		strlcpy(parent, p ? p : "english", NAMEDATALEN);
+		found = true;
+	}
+	return found;
+}
+
+/* Apply a configuration's own terms to lx. */
+static void
+apply_terms(EmpLexicon *lx, const char *name)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+
+	values[0] = CStringGetTextDatum(name);
+	if (SPI_execute_with_args("SELECT term, dimension, weight FROM empathy.config_terms "
+							  "WHERE config = $1 ORDER BY term, dimension",
+							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "empathy: could not read empathy.config_terms");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *term = SPI_getvalue(tup, desc, 1);
+		char	   *dim = SPI_getvalue(tup, desc, 2);
+		char	   *wtxt = SPI_getvalue(tup, desc, 3);
+		EmpError	err;
+
+		memset(&err, 0, sizeof(err));
+		if (term == NULL || dim == NULL || wtxt == NULL)
+			continue;
+		if (!empathy_lexicon_apply_row(lx, term, dim, strtod(wtxt, NULL), &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid term \"%s\" in configuration \"%s\": %s", term, name, err.message)));
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/* Apply one (term, dimension-or-role, weight) row; false with err set if invalid. */
+bool
+empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, double weight, EmpError *err)
+{
+	static const struct
+	{
+		const char *name;
+		uint16		role;
+	}			roles[] = {
+		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
+		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST}, {NULL, 0}
+	};
+	int			ch = emp_dim_lookup(dim, strlen(dim));
+	float		w[EMP_NCHANNELS];
+	bool		wset[EMP_NCHANNELS];
+
+	if (ch >= 0)
+	{
+		memset(w, 0, sizeof(w));
+		memset(wset, 0, sizeof(wset));
+		w[ch] = (float) weight;
+		wset[ch] = true;
+		return emp_lexicon_add(lx, term, strlen(term), w, wset, EMP_MERGE_SET, 0, 1.0f, err) > 0;
+	}
+	for (int i = 0; roles[i].name; i++)
+		if (strcmp(roles[i].name, dim) == 0)
+			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,
+								   roles[i].role, (float) weight, err) > 0;
+	return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "unknown dimension \"%s\"", dim);
+}
+
+/* Build a user configuration's scorer in its own context. */
+static CachedConfig *
+build_user_config(const char *name)
+{
+	char		chain[EMPATHY_MAX_PARENT_DEPTH][NAMEDATALEN];
+	volatile int depth = 0;
+	char		cur[NAMEDATALEN];
+	CachedConfig *c;
+	MemoryContext cxt;
+	MemoryContext old;
+
+	strlcpy(cur, name, NAMEDATALEN);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "empathy: SPI_connect failed");
+	/* walk up to the built-in root */
+	while (strcmp(cur, "english") != 0)
+	{
+		char		parent[NAMEDATALEN];
+
+		for (int i = 0; i < depth; i++)
+			if (strcmp(chain[i], cur) == 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("configuration \"%s\" is derived from itself", name)));
+		if (depth >= EMPATHY_MAX_PARENT_DEPTH)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("configuration \"%s\" is derived through more than %d parents",
+							name, EMPATHY_MAX_PARENT_DEPTH)));
+		if (!fetch_parent(cur, parent))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_OBJECT),
+					 errmsg("empathy configuration \"%s\" does not exist", cur),
+					 errhint("Create it with empathy.create_configuration(), or use 'english'.")));
+		strlcpy(chain[depth++], cur, NAMEDATALEN);
+		strlcpy(cur, parent, NAMEDATALEN);
+	}
+
+	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration", ALLOCSET_DEFAULT_SIZES);
+	PG_TRY();
+	{
+		EmpAllocator *a = empathy_context_allocator(cxt);
+		EmpScorer  *base = empathy_builtin_scorer();
+		EmpLexicon *lx;
+
+		old = MemoryContextSwitchTo(cxt);
+		lx = emp_lexicon_copy(base->lx, a);
+		MemoryContextSwitchTo(old);
+		/* apply from the root down, so children override parents */
+		for (int i = depth - 1; i >= 0; i--)
+			apply_terms(lx, chain[i]);
+		emp_lexicon_finish(lx);
+		c = MemoryContextAlloc(TopMemoryContext, sizeof(CachedConfig));
+		strlcpy(c->name, name, NAMEDATALEN);
+		c->cxt = cxt;
+		c->scorer = emp_scorer_create(a, lx, &base->model);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+	c->next = user_configs;
+	user_configs = c;
+	return c;
+}
+
+/* Return the scorer of a configuration by name. */
+EmpScorer *
+empathy_config_scorer(const char *name)
+{
+	CachedConfig *c;
+
+	if (strcmp(name, "english") == 0)
+		return empathy_builtin_scorer();
+	if (strlen(name) >= NAMEDATALEN || name[0] == '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("empathy configuration \"%s\" does not exist", name)));
+	ensure_callback();
+	empathy_config_generation();
+	for (c = user_configs; c; c = c->next)
+		if (strcmp(c->name, name) == 0)
+			return c->scorer;
+	return build_user_config(name)->scorer;
+}
+
+/* Return the scorer named by a text argument, cached per call site. */
+EmpScorer *
+empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name)
+{
+	typedef struct
+	{
+		uint64		generation;
+		char		name[NAMEDATALEN];
+		EmpScorer  *scorer;
+	}			SiteCache;
+	SiteCache  *sc = (SiteCache *) fcinfo->flinfo->fn_extra;
+	char	   *cname = text_to_cstring(name);
+	uint64		gen;
+
+	if (sc == NULL)
+	{
+		sc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SiteCache));
+		fcinfo->flinfo->fn_extra = sc;
+	}
+	ensure_callback();
+	gen = empathy_config_generation();
+	if (sc->scorer && sc->generation == gen && strcmp(sc->name, cname) == 0)
+		return sc->scorer;
+	sc->scorer = empathy_config_scorer(cname);
+	sc->generation = empathy_config_generation();
+	strlcpy(sc->name, cname, NAMEDATALEN);
+	return sc->scorer;
+}
+
+PG_FUNCTION_INFO_V1(config_changed);
+
+/*
+ * Trigger on the configuration tables: invalidate every backend's cache of
+ * user configurations (at end of command here, at commit elsewhere).
+ */
+Datum
+config_changed(PG_FUNCTION_ARGS)
+{
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("config_changed() must be called as a trigger")));
+	ensure_callback();
+	if (OidIsValid(terms_relid))
+		CacheInvalidateRelcacheByRelid(terms_relid);
+	cache_stale = true;
+	return PointerGetDatum(NULL);
+}
+
+PG_FUNCTION_INFO_V1(config_terms_validate);
+
+/*
+ * BEFORE INSERT OR UPDATE trigger on empathy.config_terms: reject a term
+ * the engine cannot use, with the reason.
+ */
+Datum
+config_terms_validate(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	char	   *term;
+	char	   *dim;
+	char	   *wtxt;
+	EmpError	err;
+	MemoryContext cxt;
+	MemoryContext old;
+	bool		ok;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("config_terms_validate() must be called as a trigger")));
+	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	desc = trigdata->tg_relation->rd_att;
+	term = SPI_getvalue(tup, desc, SPI_fnumber(desc, "term"));
+	dim = SPI_getvalue(tup, desc, SPI_fnumber(desc, "dimension"));
+	wtxt = SPI_getvalue(tup, desc, SPI_fnumber(desc, "weight"));
+	if (term == NULL || dim == NULL || wtxt == NULL)
+		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
+
+	memset(&err, 0, sizeof(err));
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "empathy term check", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	{
+		EmpAllocator *a = empathy_context_allocator(cxt);
+		EmpLexicon *lx = emp_lexicon_create(a, empathy_stemmer());
+		size_t		ulen;
+		text	   *t = cstring_to_text(term);
+		char	   *u = empathy_text_to_utf8(t, &ulen);
+		char	   *uz = pnstrdup(u, ulen);
+
+		ok = empathy_lexicon_apply_row(lx, uz, dim, strtod(wtxt, NULL), &err);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid empathy term \"%.60s\": %s", term, err.message),
+				 err.detail[0] ? errdetail("%s", err.detail) : 0,
+				 err.hint[0] ? errhint("%s", err.hint) : 0));
+	return PointerGetDatum(tup);
+}

@@ -1,0 +1,23 @@
+/*-------------------------------------------------------------------------
+ *
+ * emp_config.h
+ *	  Scoring configurations: the built-in 'english' and user-defined ones.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef EMPATHY_CONFIG_H
+#define EMPATHY_CONFIG_H
+
+#include "fmgr.h"
+
+#include "score.h"
+
+extern EmpStemmer *empathy_stemmer(void);
+extern EmpScorer *empathy_builtin_scorer(void);
+extern EmpScorer *empathy_config_scorer(const char *name);
+extern EmpScorer *empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name);
+extern uint64 empathy_config_generation(void);
+extern bool empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim,
+									  double weight, EmpError *err);
+
+#endif							/* EMPATHY_CONFIG_H */

@@ -1,0 +1,1104 @@
+/*-------------------------------------------------------------------------
+ *
+ * lexicon.c
+ *	  Compiled lexicons and the phrase automaton.
+ *
+ * A lexicon maps keys to terms.  A key is the Snowball stem of a
+ * normalised word, or "=" followed by the normalised word for entries that
+ * must match exactly.  Multi-word terms (phrases) are sequences of word
+ * term ids in an Aho-Corasick automaton, so that finding every phrase in a
+ * text is one pass over its tokens whatever the size of the catalogue.
+ *
+ * Contractions are expanded before lookup ("don't" -> do + not, "i'm" ->
+ * i + am, "customer's" -> customer), both in the texts and in the terms,
+ * so catalogues can be written naturally.
+ *
+ * Memory: everything lives in the lexicon's allocator (a per-backend cache
+ * context in the server).  Resolving a token costs one probe of a
+ * direct-mapped memo keyed by the token's normalised form; a miss stems the
+ * word and probes the dictionary.  The memo has a fixed size, so memory
+ * does not grow with the number of texts scored.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MEMO_SLOTS		8192	/* power of two */
+#define MEMO_KEY_MAX	30
+
+typedef struct MemoSlot
+{
+	uint32_t	hash;
+	uint8_t		len;			/* 0 = empty */
+	uint8_t		elong;
+	char		key[MEMO_KEY_MAX];
+	EmpLookup	res;
+} MemoSlot;
+
+typedef struct DictSlot
+{
+	uint32_t	hash;
+	int32_t		id;				/* 0 = empty */
+	uint32_t	key_off;
+	uint32_t	key_len;
+} DictSlot;
+
+typedef struct AcNode
+{
+	int32_t		fail;
+	int32_t		out;			/* term id of the longest phrase ending here, 0 none */
+	int32_t		dict;			/* nearest fail-chain node with an output, -1 none */
+	int32_t		first_child;
+	int32_t		next_sibling;
+	int32_t		sym;			/* symbol on the edge into this node */
+	uint16_t	depth;
+} AcNode;
+
+typedef struct EdgeSlot
+{
+	uint64_t	key;			/* (state << 32) | (uint32) sym; 0 = empty */
+	int32_t		child;
+} EdgeSlot;
+
+struct EmpLexicon
+{
+	EmpAllocator *a;
+	EmpStemmer *stemmer;
+	EmpTokenizer *tz;			/* for splitting terms when they are added */
+
+	EmpTerm    *terms;			/* terms[0] is the "unknown" sentinel */
+	int32_t		nterms;
+	int32_t		termcap;
+
+	DictSlot   *dict;
+	uint32_t	dictcap;		/* power of two */
+	uint32_t	dictused;
+
+	char	   *arena;
+	size_t		arenalen;
+	size_t		arenacap;
+
+	AcNode	   *nodes;
+	int32_t		nnodes;
+	int32_t		nodecap;
+	EdgeSlot   *edges;
+	uint32_t	edgecap;
+	uint32_t	edgeused;
+	bool		finished;
+
+	MemoSlot   *memo;
+};
+
+/* ---------------------------------------------------------------- hashing */
+
+static inline uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t	h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= 1099511628211ULL;
+	}
+	return (uint32_t) (h ^ (h >> 32));
+}
+
+static inline uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+/* ---------------------------------------------------------------- arena */
+
+static uint32_t
+arena_put(EmpLexicon *lx, const char *s, size_t n)
+{
+	uint32_t	off;
+
+	if (lx->arenalen + n + 1 > lx->arenacap)
+	{
+		size_t		nc = lx->arenacap ? lx->arenacap : 4096;
+		char	   *na;
+
+		while (nc < lx->arenalen + n + 1)
+			nc *= 2;
+		na = emp_alloc(lx->a, nc);
+		if (lx->arenalen)
+			memcpy(na, lx->arena, lx->arenalen);
+		emp_release(lx->a, lx->arena);
+		lx->arena = na;
+		lx->arenacap = nc;
+	}
+	off = (uint32_t) lx->arenalen;
+	memcpy(lx->arena + off, s, n);
+	lx->arena[off + n] = '\0';
+	lx->arenalen += n + 1;
+	return off;
+}
+
+/* ---------------------------------------------------------------- dictionary */
+
+static void
+dict_grow(EmpLexicon *lx)
+{
+	uint32_t	ncap = lx->dictcap ? lx->dictcap * 2 : 1024;
+	DictSlot   *nd = emp_alloc(lx->a, sizeof(DictSlot) * ncap);
+
+	memset(nd, 0, sizeof(DictSlot) * ncap);
+	for (uint32_t i = 0; i < lx->dictcap; i++)
+	{
+		DictSlot   *s = &lx->dict[i];
+		uint32_t	j;
+
+		if (s->id == 0)
+			continue;
+		j = s->hash & (ncap - 1);
+		while (nd[j].id != 0)
+			j = (j + 1) & (ncap - 1);
+		nd[j] = *s;
+	}
+	emp_release(lx->a, lx->dict);
+	lx->dict = nd;
+	lx->dictcap = ncap;
+}
+
+/* Find a key; 0 if absent. */
+int32_t
+emp_lexicon_find(EmpLexicon *lx, const char *key, size_t len)
+{
+	uint32_t	h,
+				j;
+
+	if (lx->dictcap == 0)
+		return 0;
+	h = hash_bytes(key, len);
+	j = h & (lx->dictcap - 1);
+	for (;;)
+	{
+		DictSlot   *s = &lx->dict[j];
+
+		if (s->id == 0)
+			return 0;
+		if (s->hash == h && s->key_len == len && memcmp(lx->arena + s->key_off, key, len) == 0)
+			return s->id;
+		j = (j + 1) & (lx->dictcap - 1);
+	}
+}
+
+static int32_t
+new_term(EmpLexicon *lx, const char *text, size_t textlen, uint16_t ntokens)
+{
+	EmpTerm    *t;
+
+	if (lx->nterms == lx->termcap)
+	{
+		int32_t		nc = lx->termcap ? lx->termcap * 2 : 1024;
+		EmpTerm    *nt = emp_alloc(lx->a, sizeof(EmpTerm) * (size_t) nc);
+
+		if (lx->nterms)
+			memcpy(nt, lx->terms, sizeof(EmpTerm) * (size_t) lx->nterms);
+		emp_release(lx->a, lx->terms);
+		lx->terms = nt;
+		lx->termcap = nc;
+	}
+	t = &lx->terms[lx->nterms];
+	memset(t, 0, sizeof(*t));
+	t->ntokens = ntokens;
+	t->mod = 1.0f;
+	t->category = -1;
+	t->text_off = arena_put(lx, text, textlen);
+	t->text_len = (uint32_t) textlen;
+	return lx->nterms++;
+}
+
+/* Find or insert a single-token key, returning its term id. */
+static int32_t
+dict_intern(EmpLexicon *lx, const char *key, size_t len, const char *text, size_t textlen)
+{
+	int32_t		id = emp_lexicon_find(lx, key, len);
+	uint32_t	h,
+				j;
+
+	if (id)
+		return id;
+	if ((lx->dictused + 1) * 2 > lx->dictcap)
+		dict_grow(lx);
+	id = new_term(lx, text, textlen, 1);
+	h = hash_bytes(key, len);
+	j = h & (lx->dictcap - 1);
+	while (lx->dict[j].id != 0)
+		j = (j + 1) & (lx->dictcap - 1);
+	lx->dict[j].hash = h;
+	lx->dict[j].id = id;
+	lx->dict[j].key_len = (uint32_t) len;
+	lx->dict[j].key_off = arena_put(lx, key, len);
+	lx->dictused++;
+	return id;
+}
+
+/* ---------------------------------------------------------------- stemming and contractions */
+
+typedef struct Contraction
+{
+	const char *word;
+	const char *a;
+	const char *b;
+} Contraction;
+
+/* Whole-word expansions, including the apostrophe-less spellings people type. */
+static const Contraction whole_words[] = {
+	{"can't", "can", "not"}, {"cant", "can", "not"}, {"cannot", "can", "not"},
+	{"won't", "will", "not"}, {"wont", "will", "not"}, {"shan't", "shall", "not"},
+	{"ain't", "is", "not"}, {"aint", "is", "not"},
+	{"dont", "do", "not"}, {"didnt", "did", "not"}, {"doesnt", "does", "not"},
+	{"isnt", "is", "not"}, {"wasnt", "was", "not"}, {"arent", "are", "not"},
+	{"werent", "were", "not"}, {"couldnt", "could", "not"}, {"shouldnt", "should", "not"},
+	{"wouldnt", "would", "not"}, {"havent", "have", "not"}, {"hasnt", "has", "not"},
+	{"hadnt", "had", "not"}, {"mustnt", "must", "not"},
+	{"im", "i", "am"}, {"ive", "i", "have"}, {"youre", "you", "are"}, {"youve", "you", "have"},
+	{"theyre", "they", "are"}, {"thats", "that", "is"}, {"whats", "what", "is"},
+	{"let's", "let", "us"}, {"y'all", "you", "all"},
+	{NULL, NULL, NULL}
+};
+
+/* Words whose "'s" is "is" rather than a possessive. */
+static const char *const s_is_words[] = {
+	"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "when", "why", "this", NULL
+};
+
+/*
+ * Split a normalised word into at most two parts (contraction expansion).
+ * Parts point into buf (at least 2 * len + 16 bytes) or static strings.
+ */
+static int
+expand_contraction(const char *w, size_t n, char *buf, const char **part, size_t *plen)
+{
+	const char *ap;
+	size_t		base;
+
+	for (int i = 0; whole_words[i].word; i++)
+	{
+		if (strlen(whole_words[i].word) == n && memcmp(whole_words[i].word, w, n) == 0)
+		{
+			part[0] = whole_words[i].a;
+			plen[0] = strlen(part[0]);
+			part[1] = whole_words[i].b;
+			plen[1] = strlen(part[1]);
+			return 2;
+		}
+	}
+	ap = memchr(w, '\'', n);
+	if (ap == NULL)
+	{
+		part[0] = w;
+		plen[0] = n;
+		return 1;
+	}
+	base = (size_t) (ap - w);
+	if (base >= 2 && base + 2 == n && memcmp(ap - 1, "n't", 3) == 0)
+	{
+		memcpy(buf, w, base - 1);
+		part[0] = buf;
+		plen[0] = base - 1;
+		part[1] = "not";
+		plen[1] = 3;
+		return 2;
+	}
+	if (base >= 1)
+	{
+		const char *suffix = ap + 1;
+		size_t		sl = n - base - 1;
+		const char *full = NULL;
+
+		if (sl == 2 && memcmp(suffix, "re", 2) == 0)
+			full = "are";
+		else if (sl == 2 && memcmp(suffix, "ve", 2) == 0)
+			full = "have";
+		else if (sl == 2 && memcmp(suffix, "ll", 2) == 0)
+			full = "will";
+		else if (sl == 1 && suffix[0] == 'd')
+			full = "would";
+		else if (sl == 1 && suffix[0] == 'm')
+			full = "am";
+		else if (sl == 1 && suffix[0] == 's')
+		{
+			for (int i = 0; s_is_words[i]; i++)
+				if (strlen(s_is_words[i]) == base && memcmp(s_is_words[i], w, base) == 0)
+					full = "is";
+			memcpy(buf, w, base);
+			part[0] = buf;
+			plen[0] = base;
+			if (full == NULL)
+				return 1;	/* possessive: customer's -> customer */
+		}
+		if (full)
+		{
+			memcpy(buf, w, base);
+			part[0] = buf;
+			plen[0] = base;
+			part[1] = full;
+			plen[1] = strlen(full);
+			return 2;
+		}
+	}
+	part[0] = w;
+	plen[0] = n;
+	return 1;
+}
+
+/*
+ * Write into out the variant of s in which the doubled letters selected by
+ * mask (bit i = the i-th doubled letter) are written once.  Returns the
+ * number of doubled letters in s (at most 16 are considered).
+ */
+static int
+undouble(const char *s, size_t n, unsigned mask, char *out, size_t *outlen)
+{
+	size_t		w = 0;
+	int			k = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (i > 0 && s[i] == s[i - 1] && s[i] >= 'a' && s[i] <= 'z' && k < 16)
+		{
+			if (mask & (1u << k++))
+				continue;
+		}
+		out[w++] = s[i];
+	}
+	*outlen = w;
+	return k;
+}
+
+/*
+ * Resolve one part to a term id and its stem hash: the exact key first,
+ * then the stem.  Words over EMP_MAX_WORD_BYTES are not stemmed.
+ */
+static int32_t
+resolve_part(EmpLexicon *lx, const char *p, size_t n, uint32_t *stemhash)
+{
+	char		key[EMP_MAX_WORD_BYTES + 2];
+	char		stem[EMP_MAX_WORD_BYTES * 2 + 2];
+	size_t		sl;
+	int32_t		id;
+
+	if (n == 0 || n > EMP_MAX_WORD_BYTES)
+	{
+		*stemhash = hash_bytes(p, n);
+		return 0;
+	}
+	key[0] = '=';
+	memcpy(key + 1, p, n);
+	id = emp_lexicon_find(lx, key, n + 1);
+	sl = emp_stem(lx->stemmer, p, n, stem, sizeof(stem));
+	*stemhash = hash_bytes(stem, sl);
+	if (id)
+		return id;
+	return emp_lexicon_find(lx, stem, sl);
+}
+
+/* Resolve a normalised word (with elongation fallback) without the memo. */
+static void
+resolve_word(EmpLexicon *lx, const char *w, size_t n, bool elong, EmpLookup *out)
+{
+	char		buf[EMP_MAX_WORD_BYTES * 2 + 16];
+	const char *part[2];
+	size_t		plen[2];
+	int			np;
+
+	if (n > EMP_MAX_WORD_BYTES)
+	{
+		out->nparts = 1;
+		out->ids[0] = 0;
+		out->stemhash[0] = hash_bytes(w, n);
+		return;
+	}
+	np = expand_contraction(w, n, buf, part, plen);
+	out->nparts = (uint8_t) np;
+	for (int i = 0; i < np; i++)
+	{
+		out->ids[i] = resolve_part(lx, part[i], plen[i], &out->stemhash[i]);
+		if (out->ids[i] == 0 && elong)
+		{
+			/* "happyy" from "happppyyyy": try writing doubled letters once */
+			char		one[EMP_MAX_WORD_BYTES + 1];
+			size_t		ol;
+			int			k = undouble(part[i], plen[i], 0, one, &ol);
+			unsigned	lim = 1u << (k < 4 ? k : 4);
+
+			for (unsigned mask = 1; mask < lim; mask++)
+			{
+				uint32_t	sh;
+				int32_t		id;
+
+				undouble(part[i], plen[i], mask, one, &ol);
+				id = resolve_part(lx, one, ol, &sh);
+				if (id)
+				{
+					out->ids[i] = id;
+					out->stemhash[i] = sh;
+					break;
+				}
+			}
+		}
+	}
+}
+
+/* Resolve a token to term ids. */
+void
+emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
+{
+	bool		elong = (tok->flags & EMP_TF_ELONGATED) != 0;
+	uint32_t	h;
+	MemoSlot   *m;
+
+	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+	{
+		/* emoji and emoticons: exact keys */
+		char		key[64];
+
+		out->nparts = 1;
+		out->stemhash[0] = hash_bytes(tok->norm, tok->normlen);
+		out->ids[0] = 0;
+		if (tok->normlen + 1 <= sizeof(key))
+		{
+			key[0] = '=';
+			memcpy(key + 1, tok->norm, tok->normlen);
+			out->ids[0] = emp_lexicon_find(lx, key, tok->normlen + 1);
+		}
+		return;
+	}
+	if (tok->normlen > MEMO_KEY_MAX)
+	{
+		resolve_word(lx, tok->norm, tok->normlen, elong, out);
+		return;
+	}
+	h = hash_bytes(tok->norm, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
+	m = &lx->memo[h & (MEMO_SLOTS - 1)];
+	if (m->len == tok->normlen && m->hash == h && m->elong == elong &&
+		memcmp(m->key, tok->norm, tok->normlen) == 0)
+	{
+		*out = m->res;
+		return;
+	}
+	resolve_word(lx, tok->norm, tok->normlen, elong, out);
+	m->hash = h;
+	m->len = (uint8_t) tok->normlen;
+	m->elong = elong;
+	memcpy(m->key, tok->norm, tok->normlen);
+	m->res = *out;
+}
+
+/* ---------------------------------------------------------------- creation */
+
+EmpLexicon *
+emp_lexicon_create(EmpAllocator *a, EmpStemmer *st)
+{
+	EmpLexicon *lx = emp_alloc(a, sizeof(EmpLexicon));
+
+	memset(lx, 0, sizeof(*lx));
+	lx->a = a;
+	lx->stemmer = st;
+	lx->tz = emp_tokenizer_create(a);
+	lx->memo = emp_alloc(a, sizeof(MemoSlot) * MEMO_SLOTS);
+	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+	new_term(lx, "", 0, 1);		/* id 0: unknown */
+	dict_grow(lx);
+	/* the automaton's root */
+	lx->nodecap = 256;
+	lx->nodes = emp_alloc(a, sizeof(AcNode) * (size_t) lx->nodecap);
+	memset(&lx->nodes[0], 0, sizeof(AcNode));
+	lx->nodes[0].first_child = -1;
+	lx->nodes[0].next_sibling = -1;
+	lx->nodes[0].dict = -1;
+	lx->nnodes = 1;
+	return lx;
+}
+
+/* Return a deep copy of src in allocator a (a derived configuration). */
+EmpLexicon *
+emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
+{
+	EmpLexicon *lx = emp_alloc(a, sizeof(EmpLexicon));
+
+	*lx = *src;
+	lx->a = a;
+	lx->tz = emp_tokenizer_create(a);
+	lx->terms = emp_alloc(a, sizeof(EmpTerm) * (size_t) src->termcap);
+	memcpy(lx->terms, src->terms, sizeof(EmpTerm) * (size_t) src->nterms);
+	lx->dict = emp_alloc(a, sizeof(DictSlot) * src->dictcap);
+	memcpy(lx->dict, src->dict, sizeof(DictSlot) * src->dictcap);
+	lx->arena = emp_alloc(a, src->arenacap);
+	memcpy(lx->arena, src->arena, src->arenalen);
+	lx->nodes = emp_alloc(a, sizeof(AcNode) * (size_t) src->nodecap);
+	memcpy(lx->nodes, src->nodes, sizeof(AcNode) * (size_t) src->nnodes);
+	lx->edges = NULL;
+	lx->edgecap = 0;
+	lx->edgeused = 0;
+	if (src->edgecap)
+	{
+		lx->edges = emp_alloc(a, sizeof(EdgeSlot) * src->edgecap);
+		memcpy(lx->edges, src->edges, sizeof(EdgeSlot) * src->edgecap);
+		lx->edgecap = src->edgecap;
+		lx->edgeused = src->edgeused;
+	}
+	lx->memo = emp_alloc(a, sizeof(MemoSlot) * MEMO_SLOTS);
+	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+	lx->finished = false;
+	return lx;
+}
+
+/* ---------------------------------------------------------------- automaton */
+
+static int32_t
+edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
+{
+	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
+	uint32_t	j;
+
+	if (lx->edgecap == 0)
+		return -1;
+	key |= 1ULL << 63;			/* never 0 */
+	j = (uint32_t) mix64(key) & (lx->edgecap - 1);
+	for (;;)
+	{
+		if (lx->edges[j].key == 0)
+			return -1;
+		if (lx->edges[j].key == key)
+			return lx->edges[j].child;
+		j = (j + 1) & (lx->edgecap - 1);
+	}
+}
+
+static void
+edge_put(EmpLexicon *lx, int32_t state, int32_t sym, int32_t child)
+{
+	uint64_t	key = (((uint64_t) (uint32_t) state << 32) | (uint32_t) sym) | (1ULL << 63);
+	uint32_t	j;
+
+	if ((lx->edgeused + 1) * 2 > lx->edgecap)
+	{
+		uint32_t	ncap = lx->edgecap ? lx->edgecap * 2 : 1024;
+		EdgeSlot   *ne = emp_alloc(lx->a, sizeof(EdgeSlot) * ncap);
+
+		memset(ne, 0, sizeof(EdgeSlot) * ncap);
+		for (uint32_t i = 0; i < lx->edgecap; i++)
+		{
+			if (lx->edges[i].key == 0)
+				continue;
+			j = (uint32_t) mix64(lx->edges[i].key) & (ncap - 1);
+			while (ne[j].key != 0)
+				j = (j + 1) & (ncap - 1);
+			ne[j] = lx->edges[i];
+		}
+		emp_release(lx->a, lx->edges);
+		lx->edges = ne;
+		lx->edgecap = ncap;
+	}
+	j = (uint32_t) mix64(key) & (lx->edgecap - 1);
+	while (lx->edges[j].key != 0)
+		j = (j + 1) & (lx->edgecap - 1);
+	lx->edges[j].key = key;
+	lx->edges[j].child = child;
+	lx->edgeused++;
+}
+
+/* Insert a symbol sequence; returns the final node. */
+static int32_t
+trie_insert(EmpLexicon *lx, const int32_t *syms, int n)
+{
+	int32_t		s = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		int32_t		c = edge_find(lx, s, syms[i]);
+
+		if (c < 0)
+		{
+			AcNode	   *nd;
+
+			if (lx->nnodes == lx->nodecap)
+			{
+				int32_t		nc = lx->nodecap * 2;
+				AcNode	   *nn = emp_alloc(lx->a, sizeof(AcNode) * (size_t) nc);
+
+				memcpy(nn, lx->nodes, sizeof(AcNode) * (size_t) lx->nnodes);
+				emp_release(lx->a, lx->nodes);
+				lx->nodes = nn;
+				lx->nodecap = nc;
+			}
+			c = lx->nnodes++;
+			nd = &lx->nodes[c];
+			memset(nd, 0, sizeof(*nd));
+			nd->sym = syms[i];
+			nd->depth = (uint16_t) (i + 1);
+			nd->first_child = -1;
+			nd->dict = -1;
+			nd->next_sibling = lx->nodes[s].first_child;
+			lx->nodes[s].first_child = c;
+			edge_put(lx, s, syms[i], c);
+		}
+		s = c;
+	}
+	lx->finished = false;
+	return s;
+}
+
+/* Compute failure and output links breadth-first. */
+void
+emp_lexicon_finish(EmpLexicon *lx)
+{
+	int32_t    *queue;
+	int32_t		head = 0,
+				tail = 0;
+
+	if (lx->finished)
+		return;
+	queue = emp_alloc(lx->a, sizeof(int32_t) * (size_t) lx->nnodes);
+	for (int32_t c = lx->nodes[0].first_child; c >= 0; c = lx->nodes[c].next_sibling)
+	{
+		lx->nodes[c].fail = 0;
+		lx->nodes[c].dict = -1;
+		queue[tail++] = c;
+	}
+	while (head < tail)
+	{
+		int32_t		r = queue[head++];
+
+		for (int32_t c = lx->nodes[r].first_child; c >= 0; c = lx->nodes[c].next_sibling)
+		{
+			int32_t		f = lx->nodes[r].fail;
+			int32_t		t;
+
+			queue[tail++] = c;
+			for (;;)
+			{
+				t = edge_find(lx, f, lx->nodes[c].sym);
+				if (t >= 0 || f == 0)
+					break;
+				f = lx->nodes[f].fail;
+			}
+			lx->nodes[c].fail = (t >= 0 && t != c) ? t : 0;
+			f = lx->nodes[c].fail;
+			lx->nodes[c].dict = lx->nodes[f].out ? f : lx->nodes[f].dict;
+		}
+	}
+	emp_release(lx->a, queue);
+	lx->finished = true;
+}
+
+int32_t
+emp_ac_root(void)
+{
+	return 0;
+}
+
+/* Advance the automaton by one symbol. */
+int32_t
+emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
+{
+	for (;;)
+	{
+		int32_t		t = edge_find(lx, state, sym);
+
+		if (t >= 0)
+			return t;
+		if (state == 0)
+			return 0;
+		state = lx->nodes[state].fail;
+	}
+}
+
+/* Return the phrase ending at state (longest first) and the next state to ask. */
+int32_t
+emp_ac_output(const EmpLexicon *lx, int32_t state, int32_t *next)
+{
+	if (state < 0)
+	{
+		*next = -1;
+		return 0;
+	}
+	if (lx->nodes[state].out)
+	{
+		*next = lx->nodes[state].dict;
+		return lx->nodes[state].out;
+	}
+	state = lx->nodes[state].dict;
+	if (state < 0)
+	{
+		*next = -1;
+		return 0;
+	}
+	*next = lx->nodes[state].dict;
+	return lx->nodes[state].out;
+}
+
+/* ---------------------------------------------------------------- adding terms */
+
+static void
+apply_weights(EmpTerm *t, const float *w, const bool *wset, EmpMerge merge)
+{
+	bool		any = false;
+
+	if (w)
+	{
+		for (int i = 0; i < EMP_NCHANNELS; i++)
+		{
+			if (wset && !wset[i])
+				continue;
+			if (merge == EMP_MERGE_ADD)
+				t->w[i] += w[i];
+			else
+				t->w[i] = w[i];
+		}
+	}
+	for (int i = 0; i < EMP_NCHANNELS; i++)
+		if (t->w[i] != 0.0f)
+			any = true;
+	if (any)
+		t->flags |= EMP_TERM_WEIGHTED;
+	else
+		t->flags &= ~EMP_TERM_WEIGHTED;
+}
+
+int32_t
+emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
+				const float *w, const bool *wset, EmpMerge merge,
+				uint16_t roles, float mod, EmpError *err)
+{
+	int32_t		syms[EMP_MAX_PHRASE_TOKENS];
+	int			nsyms = 0;
+	bool		exact = false;
+	EmpToken	tok;
+	int32_t		id;
+	EmpTerm    *t;
+
+	while (len > 0 && (*term == ' ' || *term == '\t'))
+	{
+		term++;
+		len--;
+	}
+	while (len > 0 && (term[len - 1] == ' ' || term[len - 1] == '\t' || term[len - 1] == '\r'))
+		len--;
+	if (len > 0 && term[0] == '=')
+	{
+		exact = true;
+		term++;
+		len--;
+	}
+	emp_tokenizer_reset(lx->tz, term, len);
+	while (emp_tokenizer_next(lx->tz, &tok))
+	{
+		char		buf[EMP_MAX_WORD_BYTES * 2 + 16];
+		const char *part[2];
+		size_t		plen[2];
+		int			np;
+
+		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+			continue;
+		/* "{feeling}" placeholder */
+		if (tok.kind == EMP_TOK_WORD && tok.normlen == 7 && memcmp(tok.norm, "feeling", 7) == 0 &&
+			tok.start > 0 && term[tok.start - 1] == '{' && tok.start + 7 < len && term[tok.start + 7] == '}')
+		{
+			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
+				goto too_long;
+			syms[nsyms++] = EMP_SYM_FEELING;
+			continue;
+		}
+		if (tok.normlen > EMP_MAX_WORD_BYTES)
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+								 "word in term \"%.40s...\" is too long", term), 0;
+		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON)
+		{
+			part[0] = tok.norm;
+			plen[0] = tok.normlen;
+			np = 1;
+			exact = true;
+		}
+		else
+			np = expand_contraction(tok.norm, tok.normlen, buf, part, plen);
+		for (int i = 0; i < np; i++)
+		{
+			char		key[EMP_MAX_WORD_BYTES * 2 + 4];
+			size_t		kl;
+
+			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
+				goto too_long;
+			if (exact)
+			{
+				key[0] = '=';
+				memcpy(key + 1, part[i], plen[i]);
+				kl = plen[i] + 1;
+			}
+			else
+				kl = emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key));
+			syms[nsyms++] = dict_intern(lx, key, kl, part[i], plen[i]);
+		}
+	}
+	if (nsyms == 0)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s\" has no words",
+							 (int) (len > 60 ? 60 : len), term), 0;
+	if (nsyms == 1 && syms[0] > 0)
+	{
+		id = syms[0];
+		if (exact)
+			lx->terms[id].flags |= EMP_TERM_EXACT;
+	}
+	else
+	{
+		int32_t		node = trie_insert(lx, syms, nsyms);
+
+		id = lx->nodes[node].out;
+		if (id == 0)
+		{
+			id = new_term(lx, term, len, (uint16_t) nsyms);
+			lx->terms[id].flags |= EMP_TERM_PHRASE;
+			lx->nodes[node].out = id;
+		}
+	}
+	t = &lx->terms[id];
+	apply_weights(t, w, wset, merge);
+	if (roles)
+	{
+		t->flags |= roles;
+		t->mod = mod;
+	}
+	return id;
+
+too_long:
+	emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.40s...\" has more than %d words",
+				  term, EMP_MAX_PHRASE_TOKENS);
+	emp_error_hint(err, "Split it into shorter phrases.");
+	return 0;
+}
+
+/* ---------------------------------------------------------------- TSV loaders */
+
+typedef bool (*LineFn) (EmpLexicon *lx, char **cols, size_t *lens, int ncols,
+						const char *source, int lineno, void *arg, EmpError *err);
+
+/* Call fn for every non-comment line of tab-separated data. */
+static bool
+for_each_line(EmpLexicon *lx, const char *data, size_t len, const char *source,
+			  LineFn fn, void *arg, EmpError *err)
+{
+	size_t		p = 0;
+	int			lineno = 0;
+
+	while (p < len)
+	{
+		size_t		e = p;
+		char	   *cols[8];
+		size_t		lens[8];
+		int			ncols = 0;
+		size_t		c;
+
+		while (e < len && data[e] != '\n')
+			e++;
+		lineno++;
+		if (e > p && data[p] != '#')
+		{
+			c = p;
+			while (c <= e && ncols < 8)
+			{
+				size_t		s = c;
+
+				while (c < e && data[c] != '\t')
+					c++;
+				cols[ncols] = (char *) data + s;
+				lens[ncols] = c - s;
+				while (lens[ncols] > 0 && cols[ncols][lens[ncols] - 1] == '\r')
+					lens[ncols]--;
+				ncols++;
+				c++;
+			}
+			if (!fn(lx, cols, lens, ncols, source, lineno, arg, err))
+				return false;
+		}
+		p = e + 1;
+	}
+	return true;
+}
+
+/* Parse "dim=v dim=v" into w/wset. */
+static bool
+parse_weights(const char *s, size_t n, float *w, bool *wset, const char *source, int lineno, EmpError *err)
+{
+	size_t		p = 0;
+
+	memset(w, 0, sizeof(float) * EMP_NCHANNELS);
+	memset(wset, 0, sizeof(bool) * EMP_NCHANNELS);
+	while (p < n)
+	{
+		size_t		ks,
+					ke;
+		int			dim;
+		char		num[32];
+		size_t		vs;
+		char	   *end;
+		double		v;
+
+		while (p < n && s[p] == ' ')
+			p++;
+		if (p >= n)
+			break;
+		ks = p;
+		while (p < n && s[p] != '=' && s[p] != ' ')
+			p++;
+		ke = p;
+		if (p >= n || s[p] != '=')
+			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: expected dimension=value", source, lineno);
+		dim = emp_dim_lookup(s + ks, ke - ks);
+		if (dim < 0)
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "%s line %d: unknown dimension \"%.*s\"",
+								 source, lineno, (int) (ke - ks), s + ks);
+		p++;
+		vs = p;
+		while (p < n && s[p] != ' ')
+			p++;
+		if (p - vs == 0 || p - vs >= sizeof(num))
+			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad weight", source, lineno);
+		memcpy(num, s + vs, p - vs);
+		num[p - vs] = '\0';
+		v = strtod(num, &end);
+		if (*end != '\0' || !(v > -100.0 && v < 100.0))
+			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad weight \"%s\"", source, lineno, num);
+		w[dim] = (float) v;
+		wset[dim] = true;
+	}
+	return true;
+}
+
+static bool
+weights_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
+			 const char *source, int lineno, void *arg, EmpError *err)
+{
+	float		w[EMP_NCHANNELS];
+	bool		wset[EMP_NCHANNELS];
+
+	if (ncols < 2)
+		return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: expected term<TAB>weights", source, lineno);
+	if (!parse_weights(cols[1], lens[1], w, wset, source, lineno, err))
+		return false;
+	return emp_lexicon_add(lx, cols[0], lens[0], w, wset, *(EmpMerge *) arg, 0, 1.0f, err) > 0;
+}
+
+bool
+emp_lexicon_load_weights(EmpLexicon *lx, const char *data, size_t len,
+						 const char *source, EmpMerge merge, EmpError *err)
+{
+	return for_each_line(lx, data, len, source, weights_line, &merge, err);
+}
+
+static bool
+modifier_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
+			  const char *source, int lineno, void *arg, EmpError *err)
+{
+	static const struct
+	{
+		const char *name;
+		uint16_t	role;
+	}			kinds[] = {
+		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
+		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST},
+		{"filler", EMP_TERM_FILLER}, {"stop", EMP_TERM_STOP}, {NULL, 0}
+	};
+	uint16_t	role = 0;
+	double		v = 1.0;
+
+	if (ncols < 2)
+		return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: expected term<TAB>kind<TAB>value", source, lineno);
+	for (int i = 0; kinds[i].name; i++)
+		if (strlen(kinds[i].name) == lens[1] && memcmp(kinds[i].name, cols[1], lens[1]) == 0)
+			role = kinds[i].role;
+	if (role == 0)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "%s line %d: unknown modifier kind \"%.*s\"",
+							 source, lineno, (int) lens[1], cols[1]);
+	if (ncols >= 3 && lens[2] > 0)
+	{
+		char		num[32];
+		char	   *end;
+
+		if (lens[2] >= sizeof(num))
+			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad value", source, lineno);
+		memcpy(num, cols[2], lens[2]);
+		num[lens[2]] = '\0';
+		v = strtod(num, &end);
+		if (*end != '\0' || !(v >= 0.0 && v <= 10.0))
+			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad value \"%s\"", source, lineno, num);
+	}
+	return emp_lexicon_add(lx, cols[0], lens[0], NULL, NULL, EMP_MERGE_ADD, role, (float) v, err) > 0;
+}
+
+bool
+emp_lexicon_load_modifiers(EmpLexicon *lx, const char *data, size_t len,
+						   const char *source, EmpError *err)
+{
+	return for_each_line(lx, data, len, source, modifier_line, NULL, err);
+}
+
+/* ---------------------------------------------------------------- accessors */
+
+const EmpTerm *
+emp_lexicon_term(const EmpLexicon *lx, int32_t id)
+{
+	return &lx->terms[(id > 0 && id < lx->nterms) ? id : 0];
+}
+
+const char *
+emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len)
+{
+	const EmpTerm *t = emp_lexicon_term(lx, id);
+
+	*len = t->text_len;
+	return lx->arena + t->text_off;
+}
+
+int32_t
+emp_lexicon_nterms(const EmpLexicon *lx)
+{
+	return lx->nterms;
+}
+
+void
+emp_lexicon_unit_weights(EmpLexicon *lx)
+{
+	for (int32_t id = 1; id < lx->nterms; id++)
+	{
+		EmpTerm    *t = &lx->terms[id];
+
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			t->w[ch] = (ch == EMP_CH_ESCALATION) ? 0.0f : 1.0f;
+		t->flags |= EMP_TERM_WEIGHTED;
+	}
+}
+
+void
+emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength)
+{
+	if (id > 0 && id < lx->nterms)
+	{
+		lx->terms[id].category = category;
+		lx->terms[id].strength = strength;
+	}
+}
+
+/* Approximate bytes held by the lexicon. */
+size_t
+emp_lexicon_memory(const EmpLexicon *lx)
+{
+	return sizeof(EmpLexicon) + sizeof(EmpTerm) * (size_t) lx->termcap +
+		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
+		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap +
+		sizeof(MemoSlot) * MEMO_SLOTS;
+}

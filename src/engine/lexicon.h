@@ -1,0 +1,168 @@
+/*-------------------------------------------------------------------------
+ *
+ * lexicon.h
+ *	  Compiled lexicons: a dictionary of normalised, stemmed keys with
+ *	  per-channel weights and modifier roles, plus an Aho-Corasick
+ *	  automaton over token ids for multi-word phrases.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef EMPATHY_LEXICON_H
+#define EMPATHY_LEXICON_H
+
+#include "engine.h"
+
+/* Term roles (flags) */
+#define EMP_TERM_WEIGHTED	0x0001	/* has non-zero channel weights */
+#define EMP_TERM_NEGATOR	0x0002
+#define EMP_TERM_BOOSTER	0x0004
+#define EMP_TERM_DAMPENER	0x0008
+#define EMP_TERM_CONTRAST	0x0010
+#define EMP_TERM_FILLER		0x0020
+#define EMP_TERM_PHRASE		0x0040	/* more than one token */
+#define EMP_TERM_STOP		0x0080	/* function word (no content for reflection) */
+#define EMP_TERM_EXACT		0x0100	/* matched on the exact form, not the stem */
+
+#define EMP_TERM_MODIFIER	(EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER | EMP_TERM_CONTRAST | EMP_TERM_FILLER)
+
+/* Longest phrase, in tokens; longer ones are rejected when added. */
+#define EMP_MAX_PHRASE_TOKENS	32
+/* Longest word that is stemmed and looked up (bytes). */
+#define EMP_MAX_WORD_BYTES		64
+
+typedef struct EmpTerm
+{
+	float		w[EMP_NCHANNELS];
+	float		mod;			/* multiplier for boosters and dampeners */
+	uint16_t	flags;
+	uint16_t	ntokens;		/* 1 for a word, n for a phrase */
+	uint32_t	text_off;		/* display text in the arena */
+	uint32_t	text_len;
+	int32_t		category;		/* caller-defined (marker category), -1 if none */
+	int32_t		strength;		/* caller-defined (marker strength) */
+} EmpTerm;
+
+typedef struct EmpLexicon EmpLexicon;
+
+/* How a new entry combines with an existing one for the same key. */
+typedef enum EmpMerge
+{
+	EMP_MERGE_SET,				/* given channels replace existing ones */
+	EMP_MERGE_ADD				/* given channels are added */
+} EmpMerge;
+
+/* A token resolved against a lexicon: up to two ids (contractions). */
+typedef struct EmpLookup
+{
+	int32_t		ids[2];			/* term ids, 0 = not in the lexicon */
+	uint32_t	stemhash[2];	/* hash of each part's stem (for overlap) */
+	uint8_t		nparts;
+} EmpLookup;
+
+extern EmpLexicon *emp_lexicon_create(EmpAllocator *a, EmpStemmer *st);
+extern EmpLexicon *emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a);
+
+/*
+ * Add a term (word or phrase, surface text; "=word" for an exact,
+ * unstemmed match).  w may be NULL (roles only).  category/strength are
+ * stored on the term.  Returns the term id (> 0), or 0 with err set.
+ */
+extern int32_t emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
+							   const float *w, const bool *wset, EmpMerge merge,
+							   uint16_t roles, float mod, EmpError *err);
+
+/* Load "term<TAB>dim=v dim=v" lines. */
+extern bool emp_lexicon_load_weights(EmpLexicon *lx, const char *data, size_t len,
+									 const char *source, EmpMerge merge, EmpError *err);
+
+/* Load "term<TAB>kind<TAB>value" lines (negator, booster, dampener, contrast, filler). */
+extern bool emp_lexicon_load_modifiers(EmpLexicon *lx, const char *data, size_t len,
+									   const char *source, EmpError *err);
+
+/* Build the phrase automaton; call after the last add and before matching. */
+extern void emp_lexicon_finish(EmpLexicon *lx);
+
+/* Resolve a token to term ids (memoised). */
+extern void emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out);
+
+/* Look up a single already-normalised key; 0 if absent. */
+extern int32_t emp_lexicon_find(EmpLexicon *lx, const char *key, size_t len);
+
+extern const EmpTerm *emp_lexicon_term(const EmpLexicon *lx, int32_t id);
+extern const char *emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len);
+extern int32_t emp_lexicon_nterms(const EmpLexicon *lx);
+extern size_t emp_lexicon_memory(const EmpLexicon *lx);
+
+/* Give every term weight 1 on every emotion channel and valence (for learning weights). */
+extern void emp_lexicon_unit_weights(EmpLexicon *lx);
+
+/* Set the category and strength of a term (phrase catalogues). */
+extern void emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength);
+
+/* ---- phrase automaton ---- */
+extern int32_t emp_ac_root(void);
+/* Advance the automaton by one symbol; returns the new state. */
+extern int32_t emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym);
+/* The longest phrase ending at state (term id) or 0; *next gets the state to try next for shorter outputs. */
+extern int32_t emp_ac_output(const EmpLexicon *lx, int32_t state, int32_t *next);
+
+/* Reserved automaton symbols. */
+#define EMP_SYM_BREAK		(-1)	/* punctuation: resets the automaton */
+#define EMP_SYM_FEELING		(-2)	/* any emotion word ("{feeling}" in catalogues) */
+#define EMP_SYM_SKIP		(-3)	/* not fed: automaton unchanged */
+
+#endif							/* EMPATHY_LEXICON_H */
+
+/* ----------------------------------------------------------------
+ * The walker: tokens of a text resolved against a lexicon, with phrase
+ * matches resolved (leftmost-longest, non-overlapping), handed out in text
+ * order.  A slot is one word part (contractions give two slots), emoji,
+ * emoticon, punctuation run or break.
+ * ----------------------------------------------------------------
+ */
+#define EMP_WALK_RING		128		/* > EMP_WALK_LAG + EMP_MAX_PHRASE_TOKENS */
+#define EMP_WALK_LAG		64		/* slots held back for phrase matching */
+
+typedef struct EmpSlot
+{
+	int32_t		id;				/* term id, 0 unknown */
+	int32_t		sym;			/* automaton symbol fed for this slot, or -1 */
+	uint32_t	stemhash;
+	uint32_t	start;			/* byte span of the token in the input */
+	uint32_t	len;
+	uint8_t		kind;			/* EmpTokKind */
+	uint8_t		flags;			/* EMP_TF_* */
+	uint8_t		part;			/* 0, or 1 for the second part of a contraction */
+	char		punct;
+	uint32_t	count;
+	int32_t		phrase;			/* accepted phrase starting here (term id), 0 */
+	uint32_t	phrase_end;		/* byte end of that phrase */
+	uint16_t	phrase_slots;	/* slots it covers */
+	bool		covered;		/* inside an accepted phrase, not its first slot */
+	uint64_t	index;			/* global slot number */
+} EmpSlot;
+
+/* Map a slot to an automaton symbol: a term id or an EMP_SYM_* value. */
+typedef int32_t (*EmpSymbolFn) (void *arg, const EmpSlot *slot, const EmpToken *tok);
+
+typedef struct EmpWalker
+{
+	EmpLexicon *lx;
+	EmpTokenizer *tz;
+	EmpSlot		ring[EMP_WALK_RING];
+	uint64_t	nslots;			/* slots pushed */
+	uint64_t	ncommitted;		/* slots handed out */
+	uint64_t	symslot[EMP_WALK_RING]; /* slot index of each fed symbol */
+	uint64_t	nsyms;
+	int32_t		state;
+	bool		eof;
+	uint16_t	skip_roles;		/* terms with these roles are not fed */
+	EmpSymbolFn symbol;
+	void	   *symarg;
+} EmpWalker;
+
+extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
+							const char *text, size_t len, uint16_t skip_roles,
+							EmpSymbolFn symbol, void *symarg);
+/* Next slot in text order, or NULL at the end; valid until the next call. */
+extern EmpSlot *emp_walker_next(EmpWalker *w);

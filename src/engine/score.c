@@ -1,0 +1,621 @@
+/*-------------------------------------------------------------------------
+ *
+ * score.c
+ *	  Emotion and sentiment scoring.
+ *
+ * Every token or phrase found in the lexicon adds evidence to channels
+ * (ten emotions, valence, escalation).  Rules adjust that evidence, and
+ * every adjustment is itself a piece of evidence attributed to the token
+ * that caused it, so an explanation is a plain list of rows that add up:
+ *
+ *	negation	a negator ("not", "never", "no") turns the next few words'
+ *				evidence around: valence times negation_valence, emotions
+ *				times negation_emotion ("not happy", "not bad").
+ *	booster / dampener	"very", "a bit": the next weighted word's evidence
+ *				times the modifier's factor, the difference credited to the
+ *				modifier.
+ *	contrast	the first "but"/"however" in a sentence scales what came
+ *				before it by contrast_before and what follows by
+ *				contrast_after.
+ *	ALL CAPS	a shouted word's evidence times caps_factor, plus the cue's
+ *				own evidence; dropped when the whole text is in capitals
+ *				(then one "shouting" cue stands for the text).
+ *	elongation	"sooo", "noooo": times elongation_factor.
+ *	punctuation	"!" runs amplify their sentence; "!!", "??" and "?!" are
+ *				cues with evidence of their own.
+ *
+ * Phrases ("thanks for nothing", "no worries", "cancel my account") come
+ * from the lexicon's automaton and replace the words inside them.
+ *
+ * Channel evidence is averaged beyond length_tokens words, so long texts
+ * do not saturate.  Each emotion's score is the rise of a logistic model's
+ * probability above its base rate: 0 with no evidence, toward 1 with
+ * strong evidence.  Sentiment is tanh(valence / sentiment_scale).
+ *
+ * Cost: one pass; in plain scoring no memory is allocated per call.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "score.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const emp_rule_names[EMP_NRULES] = {
+	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
+	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting"
+};
+
+/* ---------------------------------------------------------------- model */
+
+void
+emp_model_defaults(EmpModel *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (int d = 0; d < EMP_NDIMS; d++)
+	{
+		m->bias[d] = -3.0f;
+		m->threshold[d] = 0.25f;
+	}
+	m->sentiment_scale = 2.0f;
+	m->sentiment_threshold = 0.1f;
+	m->length_tokens = 30.0f;
+	m->negation_scope = 3.0f;
+	m->negation_valence = -0.6f;
+	m->negation_emotion = -0.4f;
+	m->caps_factor = 1.4f;
+	m->elongation_factor = 1.3f;
+	m->contrast_before = 0.5f;
+	m->contrast_after = 1.5f;
+	m->exclaim_step = 0.15f;
+	m->exclaim_max = 4.0f;
+	m->question_step = 0.05f;
+	m->caps_max_words = 3.0f;
+	m->intensity_scale = 3.0f;
+	m->escalation_scale = 3.0f;
+	m->escalation_from[EMP_CH_ESCALATION] = 1.0f;
+	m->escalation_from[EMP_ANGER] = 0.35f;
+	m->escalation_from[EMP_FRUSTRATION] = 0.35f;
+	m->escalation_from[EMP_DISGUST] = 0.15f;
+	m->escalation_caps = 0.15f;
+	m->escalation_exclaim = 0.2f;
+	m->cue_exclaim[EMP_ANGER] = 0.2f;
+	m->cue_exclaim[EMP_FRUSTRATION] = 0.2f;
+	m->cue_question[EMP_CONFUSION] = 0.6f;
+	m->cue_question[EMP_FRUSTRATION] = 0.3f;
+	m->cue_interrobang[EMP_ANGER] = 0.5f;
+	m->cue_interrobang[EMP_FRUSTRATION] = 0.6f;
+	m->cue_interrobang[EMP_SURPRISE] = 0.5f;
+	m->cue_caps[EMP_ANGER] = 0.25f;
+	m->cue_caps[EMP_FRUSTRATION] = 0.25f;
+}
+
+typedef struct ModelParam
+{
+	const char *name;
+	size_t		offset;
+	int			nvalues;		/* 1, EMP_NDIMS or EMP_NCHANNELS: per-channel suffix */
+} ModelParam;
+
+#define P1(f)	{#f, offsetof(EmpModel, f), 1}
+#define PD(f)	{#f, offsetof(EmpModel, f), EMP_NDIMS}
+#define PC(f)	{#f, offsetof(EmpModel, f), EMP_NCHANNELS}
+
+static const ModelParam model_params[] = {
+	PD(bias), PD(threshold),
+	P1(sentiment_scale), P1(sentiment_threshold), P1(length_tokens),
+	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
+	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
+	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
+	P1(intensity_scale), P1(escalation_scale), PC(escalation_from),
+	P1(escalation_caps), P1(escalation_exclaim),
+	PC(cue_exclaim), PC(cue_question), PC(cue_interrobang), PC(cue_caps),
+	{NULL, 0, 0}
+};
+
+/* Set one model parameter: "name" or "name.channel". */
+bool
+emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError *err)
+{
+	const char *dot = memchr(name, '.', len);
+	size_t		base = dot ? (size_t) (dot - name) : len;
+
+	if (!isfinite(value))
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be finite",
+							 (int) len, name);
+	for (int i = 0; model_params[i].name; i++)
+	{
+		const ModelParam *p = &model_params[i];
+		float	   *f = (float *) ((char *) m + p->offset);
+		int			ch = 0;
+
+		if (strlen(p->name) != base || memcmp(p->name, name, base) != 0)
+			continue;
+		if (p->nvalues > 1)
+		{
+			if (dot == NULL)
+				break;
+			ch = emp_dim_lookup(dot + 1, len - base - 1);
+			if (ch < 0 || ch >= p->nvalues)
+				break;
+		}
+		else if (dot != NULL)
+			break;
+		f[ch] = (float) value;
+		return true;
+	}
+	return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "unknown model parameter \"%.*s\"",
+						 (int) (len > 64 ? 64 : len), name);
+}
+
+bool
+emp_model_load(EmpModel *m, const char *data, size_t len, const char *source, EmpError *err)
+{
+	size_t		p = 0;
+	int			lineno = 0;
+
+	while (p < len)
+	{
+		size_t		e = p,
+					tab;
+		char		num[48];
+		char	   *end;
+		double		v;
+
+		while (e < len && data[e] != '\n')
+			e++;
+		lineno++;
+		if (e > p && data[p] != '#')
+		{
+			tab = p;
+			while (tab < e && data[tab] != '\t')
+				tab++;
+			if (tab >= e || e - tab - 1 >= sizeof(num))
+				return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: expected name<TAB>value", source, lineno);
+			memcpy(num, data + tab + 1, e - tab - 1);
+			num[e - tab - 1] = '\0';
+			v = strtod(num, &end);
+			if (end == num || (*end != '\0' && *end != '\r'))
+				return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad value", source, lineno);
+			if (!emp_model_set(m, data + p, tab - p, v, err))
+				return false;
+		}
+		p = e + 1;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- scorer */
+
+EmpScorer *
+emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model)
+{
+	EmpScorer  *sc = emp_alloc(a, sizeof(EmpScorer));
+
+	memset(sc, 0, sizeof(*sc));
+	sc->a = a;
+	sc->lx = lx;
+	sc->model = *model;
+	sc->tz = emp_tokenizer_create(a);
+	return sc;
+}
+
+/* Per-call state. */
+typedef struct Run
+{
+	EmpScorer  *sc;
+	const EmpModel *m;
+	bool		explain;
+	double		tot[EMP_NCHANNELS];
+	double		caps[EMP_NCHANNELS];	/* caps evidence, kept apart */
+	double		pre[EMP_NCHANNELS];		/* this sentence, before its contrast */
+	double		post[EMP_NCHANNELS];	/* this sentence, after its contrast */
+	bool		contrast_seen;
+	uint32_t	contrast_start,
+				contrast_len;
+	int32_t		contrast_term;
+	int			neg_left;
+	float		boost;
+	int			boost_left;
+	bool		boost_is_damp;
+	uint32_t	boost_start,
+				boost_len;
+	int32_t		boost_term;
+	uint32_t	nwords;
+	uint32_t	ncased;
+	uint32_t	ncaps;
+	uint32_t	nexclaim;
+	uint32_t	ncaps_cues;
+	uint32_t	first_caps_start;
+} Run;
+
+/* Record one piece of evidence (and, explaining, its row). */
+static void
+emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
+	 EmpRule rule, int ch, double value, bool caps)
+{
+	EmpScorer  *sc = r->sc;
+
+	if (value == 0.0)
+		return;
+	acc[ch] += value;
+	if (!r->explain)
+		return;
+	if (sc->nevents == sc->eventcap)
+	{
+		size_t		nc = sc->eventcap ? sc->eventcap * 2 : 256;
+		EmpExplainRow *ne;
+		uint8_t    *nf;
+
+		if (nc > EMP_MAX_ALLOC / sizeof(EmpExplainRow))
+			return;				/* explanation truncated; scores stay exact */
+		ne = emp_alloc(sc->a, nc * sizeof(EmpExplainRow));
+		nf = emp_alloc(sc->a, nc);
+		if (sc->nevents)
+		{
+			memcpy(ne, sc->events, sc->nevents * sizeof(EmpExplainRow));
+			memcpy(nf, sc->event_caps, sc->nevents);
+		}
+		emp_release(sc->a, sc->events);
+		emp_release(sc->a, sc->event_caps);
+		sc->events = ne;
+		sc->event_caps = nf;
+		sc->eventcap = nc;
+	}
+	sc->events[sc->nevents].start = start;
+	sc->events[sc->nevents].len = len;
+	sc->events[sc->nevents].term = term;
+	sc->events[sc->nevents].rule = rule;
+	sc->events[sc->nevents].channel = ch;
+	sc->events[sc->nevents].weight = (float) value;
+	sc->events[sc->nevents].contribution = 0;
+	sc->event_caps[sc->nevents] = caps ? 1 : 0;
+	sc->nevents++;
+}
+
+/* The accumulator the current token's evidence goes to. */
+static inline double *
+sentence_acc(Run *r)
+{
+	return r->contrast_seen ? r->post : r->pre;
+}
+
+/* Close the current sentence, amplified by a '!' run given as punct slot. */
+static void
+end_sentence(Run *r, const EmpSlot *punct)
+{
+	const EmpModel *m = r->m;
+	double		f = 1.0;
+
+	if (r->contrast_seen)
+	{
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			emit(r, r->post, r->contrast_start, r->contrast_len, r->contrast_term, EMP_RULE_CONTRAST,
+				 ch, r->post[ch] * (m->contrast_after - 1.0), false);
+	}
+	if (punct && (punct->punct == '!' || punct->punct == 'x'))
+	{
+		double		n = punct->count;
+
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		f = 1.0 + m->exclaim_step * n;
+	}
+	else if (punct && punct->punct == '?' && punct->count >= 2)
+	{
+		double		n = punct->count;
+
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		f = 1.0 + m->question_step * n;
+	}
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+	{
+		double		s = r->pre[ch] + r->post[ch];
+
+		if (f != 1.0)
+			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch, s * (f - 1.0), false);
+		r->tot[ch] += s;
+		r->pre[ch] = 0;
+		r->post[ch] = 0;
+	}
+	r->contrast_seen = false;
+	r->neg_left = 0;
+	r->boost = 1.0f;
+	r->boost_left = 0;
+}
+
+/* Handle a punctuation run or break. */
+static void
+on_punct(Run *r, const EmpSlot *s)
+{
+	const EmpModel *m = r->m;
+	const float *cue = NULL;
+
+	if (s->kind == EMP_TOK_PUNCT)
+	{
+		if (s->punct == 'x')
+			cue = m->cue_interrobang;
+		else if (s->punct == '!' && s->count >= 2)
+			cue = m->cue_exclaim;
+		else if (s->punct == '?' && s->count >= 2)
+			cue = m->cue_question;
+		if (s->punct == '!' && s->count >= 2)
+			r->nexclaim++;
+		if (cue)
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				emit(r, sentence_acc(r), s->start, s->len, 0, EMP_RULE_PUNCT_RUN, ch, cue[ch], false);
+	}
+	if (s->flags & EMP_TF_SENT_END)
+		end_sentence(r, s->kind == EMP_TOK_PUNCT ? s : NULL);
+	else
+	{
+		r->neg_left = 0;
+		r->boost = 1.0f;
+		r->boost_left = 0;
+	}
+}
+
+/* Handle a word, phrase, emoji or emoticon slot. */
+static void
+on_term(Run *r, const EmpSlot *s)
+{
+	const EmpModel *m = r->m;
+	int32_t		id = s->phrase ? s->phrase : s->id;
+	const EmpTerm *t = emp_lexicon_term(r->sc->lx, id);
+	uint32_t	start = s->start;
+	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
+	bool		is_word = (s->kind == EMP_TOK_WORD);
+	bool		shouted = is_word && !s->phrase && (s->flags & EMP_TF_ALLCAPS) && s->part == 0;
+	bool		negated = false;
+
+	if (s->part == 0 && (s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_EMOJI || s->kind == EMP_TOK_NUMBER))
+		r->nwords++;
+	if (is_word && s->part == 0)
+	{
+		if (s->flags & EMP_TF_ALLCAPS)
+		{
+			r->ncased++;
+			r->ncaps++;
+		}
+		else if (s->len >= 2)
+			r->ncased++;
+	}
+
+	if (t->flags & EMP_TERM_CONTRAST)
+	{
+		if (!r->contrast_seen)
+		{
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				emit(r, r->pre, start, len, id, EMP_RULE_CONTRAST, ch,
+					 r->pre[ch] * (m->contrast_before - 1.0), false);
+			r->contrast_seen = true;
+			r->contrast_start = start;
+			r->contrast_len = len;
+			r->contrast_term = id;
+		}
+		r->neg_left = 0;
+		r->boost = 1.0f;
+		r->boost_left = 0;
+		return;
+	}
+
+	if (t->flags & EMP_TERM_WEIGHTED)
+	{
+		EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
+			s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
+			s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
+		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f);
+
+		negated = r->neg_left > 0 && !(t->flags & EMP_TERM_NEGATOR);
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		{
+			double		v = t->w[ch];
+
+			if (v == 0.0)
+				continue;
+			if (negated)
+				v *= (ch == EMP_CH_VALENCE) ? m->negation_valence :
+					(ch == EMP_CH_ESCALATION ? 1.0 : m->negation_emotion);
+			emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
+			if (boosted)
+				emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
+					 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
+			if (shouted)
+				emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
+			if (s->flags & EMP_TF_ELONGATED)
+				emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
+					 v * (m->elongation_factor - 1.0), false);
+		}
+		if (!(t->flags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
+		{
+			r->boost = 1.0f;
+			r->boost_left = 0;
+		}
+	}
+	if (shouted && r->ncaps_cues < m->caps_max_words)
+	{
+		r->ncaps_cues++;
+		if (r->ncaps_cues == 1)
+			r->first_caps_start = start;
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, m->cue_caps[ch], true);
+	}
+
+	if (t->flags & EMP_TERM_NEGATOR)
+	{
+		r->neg_left = (int) m->negation_scope;
+		return;
+	}
+	if (t->flags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER))
+	{
+		if (r->boost_left == 0)
+			r->boost = 1.0f;
+		r->boost *= t->mod;
+		r->boost_left = 2;
+		r->boost_is_damp = (t->flags & EMP_TERM_DAMPENER) != 0;
+		r->boost_start = start;
+		r->boost_len = len;
+		r->boost_term = id;
+		return;
+	}
+	if (r->boost_left > 0 && --r->boost_left == 0)
+		r->boost = 1.0f;
+	if (r->neg_left > 0 && (is_word || s->phrase))
+		r->neg_left--;
+}
+
+/* Map evidence to a 0..1 score above the base rate. */
+static inline double
+dim_score(double bias, double e)
+{
+	double		p0 = 1.0 / (1.0 + exp(-bias));
+	double		p = 1.0 / (1.0 + exp(-(bias + e)));
+	double		s = (p - p0) / (1.0 - p0);
+
+	return s > 0 ? s : 0;
+}
+
+/* Compute the final scores from the totals. */
+static void
+finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
+{
+	const EmpModel *m = r->m;
+	double		e[EMP_NCHANNELS];
+	double		norm = 1.0;
+	double		load = 0,
+				esc = 0;
+
+	if (r->nwords > m->length_tokens && m->length_tokens > 0)
+		norm = r->nwords / m->length_tokens;
+	*lnorm = norm;
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+	{
+		e[ch] = (r->tot[ch] + (all_caps ? 0 : r->caps[ch])) / norm;
+		out->evidence[ch] = (float) e[ch];
+	}
+	for (int d = 0; d < EMP_NDIMS; d++)
+	{
+		out->dims[d] = (float) dim_score(m->bias[d], e[d]);
+		if (e[d] > 0)
+			load += e[d];
+	}
+	out->sentiment = (float) tanh(e[EMP_CH_VALENCE] / (m->sentiment_scale > 0 ? m->sentiment_scale : 1));
+	load += 0.5 * fabs(e[EMP_CH_VALENCE]);
+	out->intensity = (float) (1.0 - exp(-load / (m->intensity_scale > 0 ? m->intensity_scale : 1)));
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		if (e[ch] > 0)
+			esc += m->escalation_from[ch] * e[ch];
+	esc += m->escalation_caps * (all_caps ? m->caps_max_words : r->ncaps_cues);
+	esc += m->escalation_exclaim * (r->nexclaim > 3 ? 3 : r->nexclaim);
+	out->escalation = (float) (1.0 - exp(-esc / (m->escalation_scale > 0 ? m->escalation_scale : 1)));
+	out->nwords = r->nwords;
+}
+
+/* Pass the explanation rows, with their shares of the final scores. */
+static void
+explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExplainFn fn, void *arg)
+{
+	EmpScorer  *sc = r->sc;
+	double		raw[EMP_NCHANNELS];
+	double		final[EMP_NCHANNELS];
+
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		raw[ch] = out->evidence[ch] * lnorm;
+	for (int d = 0; d < EMP_NDIMS; d++)
+		final[d] = out->dims[d];
+	final[EMP_CH_VALENCE] = out->sentiment;
+	final[EMP_CH_ESCALATION] = 0;
+	for (size_t i = 0; i < sc->nevents; i++)
+	{
+		EmpExplainRow *row = &sc->events[i];
+
+		if (all_caps && sc->event_caps[i])
+			continue;
+		row->contribution = (raw[row->channel] != 0) ?
+			(float) (row->weight * final[row->channel] / raw[row->channel]) : 0.0f;
+		if (row->channel < EMP_NDIMS && raw[row->channel] <= 0)
+			row->contribution = 0;
+		fn(arg, row);
+	}
+}
+
+void
+emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
+		  EmpExplainFn fn, void *arg)
+{
+	Run			r;
+	EmpWalker	w;
+	EmpSlot    *s;
+	bool		all_caps;
+	double		lnorm;
+
+	memset(&r, 0, sizeof(r));
+	r.sc = sc;
+	r.m = &sc->model;
+	r.explain = (fn != NULL);
+	r.boost = 1.0f;
+	sc->nevents = 0;
+	memset(out, 0, sizeof(*out));
+
+	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
+	while ((s = emp_walker_next(&w)) != NULL)
+	{
+		if (s->covered)
+			continue;
+		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
+			on_punct(&r, s);
+		else
+			on_term(&r, s);
+	}
+	end_sentence(&r, NULL);
+
+	/* the whole text shouted: one cue for the text instead of per word */
+	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;
+	if (all_caps)
+	{
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			emit(&r, r.tot, 0, (uint32_t) len, 0, EMP_RULE_SHOUTING, ch, r.m->cue_caps[ch] * r.m->caps_max_words, false);
+	}
+	finish_scores(&r, out, all_caps, &lnorm);
+	if (fn)
+		explain_rows(&r, out, all_caps, lnorm, fn, arg);
+}
+
+/* Fill dims with the labelled dimensions, strongest (relative to threshold) first. */
+int
+emp_labels(const EmpScorer *sc, const EmpScores *s, int *dims)
+{
+	int			n = 0;
+
+	for (int d = 0; d < EMP_NDIMS; d++)
+	{
+		if (s->dims[d] > 0 && s->dims[d] >= sc->model.threshold[d])
+		{
+			int			i = n++;
+			double		rel = s->dims[d] / (sc->model.threshold[d] > 0 ? sc->model.threshold[d] : 1);
+
+			while (i > 0)
+			{
+				int			o = dims[i - 1];
+				double		orel = s->dims[o] / (sc->model.threshold[o] > 0 ? sc->model.threshold[o] : 1);
+
+				if (orel >= rel)
+					break;
+				dims[i] = o;
+				i--;
+			}
+			dims[i] = d;
+		}
+	}
+	return n;
+}
+
+int
+emp_dominant(const EmpScorer *sc, const EmpScores *s)
+{
+	int			dims[EMP_NDIMS];
+
+	return emp_labels(sc, s, dims) > 0 ? dims[0] : -1;
+}

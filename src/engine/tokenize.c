@@ -1,0 +1,706 @@
+/*-------------------------------------------------------------------------
+ *
+ * tokenize.c
+ *	  Split UTF-8 text into words, numbers, emoji, emoticons, punctuation
+ *	  runs and line breaks, normalising each token for lexicon lookup.
+ *
+ * Design: one forward pass, no backtracking beyond the current token, so
+ * tokenising is linear in the input.  ASCII takes a table-driven fast path;
+ * a token with any non-ASCII character is normalised with ICU's NFKC
+ * case-folding ("nfkc_cf"), so that full-width and mathematical letters
+ * read as plain letters ("ｆｒｕｓｔｒａｔｅｄ", "𝐟𝐫𝐮𝐬𝐭𝐫𝐚𝐭𝐞𝐝" -> "frustrated").
+ * Word boundaries come from ICU character properties rather than a break
+ * iterator: a break iterator costs more per message than the whole scoring
+ * budget, and the lexicons are for space-separated scripts.
+ *
+ * Emoji: a base pictograph plus any variation selectors, skin-tone
+ * modifiers, tags and ZWJ-joined followers form one token; the normalised
+ * form drops selectors, modifiers and tags but keeps the joiners, so
+ * "👍🏽" reads as "👍" and a ZWJ family stays one token.
+ *
+ * Elongation: a letter repeated three or more times is collapsed to two in
+ * the normalised form ("sooooo" -> "soo") and the token is flagged; the
+ * lexicon tries the two-letter and then the one-letter form.
+ *
+ * Bytes that are not valid UTF-8 are treated as separators.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "engine.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+struct EmpTokenizer
+{
+	EmpAllocator *a;
+	const unsigned char *text;
+	size_t		len;
+	size_t		pos;
+	EmpBuf		norm;			/* normalised form of the current token */
+	UChar	   *u16;			/* ICU scratch (non-ASCII tokens only) */
+	int32_t		u16cap;
+	UChar	   *u16out;
+	int32_t		u16outcap;
+	const UNormalizer2 *nfkc_cf;
+	unsigned long ntokens;
+};
+
+/* ASCII classes */
+#define C_SPACE		1
+#define C_LOWER		2
+#define C_UPPER		3
+#define C_DIGIT		4
+#define C_PUNCT		5
+#define C_NEWLINE	6
+#define C_OTHER		7
+
+static unsigned char ascii_class[128];
+static bool ascii_class_ready = false;
+
+/* Fill the ASCII class table (idempotent). */
+static void
+init_ascii_class(void)
+{
+	if (ascii_class_ready)
+		return;
+	for (int c = 0; c < 128; c++)
+	{
+		unsigned char k = C_OTHER;
+
+		if (c >= 'a' && c <= 'z')
+			k = C_LOWER;
+		else if (c >= 'A' && c <= 'Z')
+			k = C_UPPER;
+		else if (c >= '0' && c <= '9')
+			k = C_DIGIT;
+		else if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
+			k = C_NEWLINE;
+		else if (c == ' ' || c == '\t')
+			k = C_SPACE;
+		else if (strchr("!?.,;:", c) != NULL)
+			k = C_PUNCT;
+		else if (c < 32 || c == 127)
+			k = C_SPACE;
+		ascii_class[c] = k;
+	}
+	ascii_class_ready = true;
+}
+
+/* The emoticons the tokenizer recognises, longest first within a prefix. */
+static const char *const emoticons[] = {
+	">:-(", ">:(", ":'-(", ":'(", "</3", ":-)", ":-(", ":-D", ":-/", ":-|", ":-P", ":-O", ";-)",
+	":)", ":]", "=)", ":D", ";)", ":(", ":[", "=(", ":/", ":\\", ":|", ":P", ":p", ":O", ":o",
+	"<3", "^_^", "^^", "-_-", "T_T", ":3", ":*", "xD", "XD", "D:",
+	NULL
+};
+
+EmpTokenizer *
+emp_tokenizer_create(EmpAllocator *a)
+{
+	EmpTokenizer *tz = emp_alloc(a, sizeof(EmpTokenizer));
+	UErrorCode	status = U_ZERO_ERROR;
+
+	memset(tz, 0, sizeof(*tz));
+	tz->a = a;
+	emp_buf_init(&tz->norm, a, 256, 0);
+	tz->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
+	if (U_FAILURE(status))
+		tz->nfkc_cf = NULL;
+	init_ascii_class();
+	return tz;
+}
+
+void
+emp_tokenizer_destroy(EmpTokenizer *tz)
+{
+	if (tz == NULL)
+		return;
+	emp_release(tz->a, tz->norm.data);
+	emp_release(tz->a, tz->u16);
+	emp_release(tz->a, tz->u16out);
+	emp_release(tz->a, tz);
+}
+
+/* Point the tokenizer at a new text. */
+void
+emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
+{
+	tz->text = (const unsigned char *) text;
+	tz->len = len;
+	tz->pos = 0;
+	tz->ntokens = 0;
+}
+
+/* Decode one code point at pos; returns its byte length, cp < 0 if invalid. */
+static inline int
+decode_at(const unsigned char *s, size_t len, size_t pos, UChar32 *cp)
+{
+	int32_t		i = 0;
+	UChar32		c;
+	int32_t		avail = (len - pos > 8) ? 8 : (int32_t) (len - pos);
+
+	U8_NEXT(s + pos, i, avail, c);
+	*cp = c;
+	return i > 0 ? i : 1;
+}
+
+static inline bool
+is_emoji_start(UChar32 c)
+{
+	return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+		u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
+/* Modifiers folded into the preceding emoji and dropped from its norm. */
+static inline bool
+is_emoji_modifier(UChar32 c)
+{
+	return c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) ||
+		(c >= 0xE0020 && c <= 0xE007F) || c == 0x20E3;
+}
+
+static inline bool
+is_word_cp(UChar32 c)
+{
+	if (c < 128)
+		return c >= 0 && (ascii_class[c] == C_LOWER || ascii_class[c] == C_UPPER ||
+						  ascii_class[c] == C_DIGIT);
+	return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
+		(U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+static inline bool
+is_apostrophe(UChar32 c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+/* Map non-ASCII punctuation that ends or shapes sentences to ASCII. */
+static inline char
+punct_equivalent(UChar32 c)
+{
+	switch (c)
+	{
+		case 0xFF01:
+		case 0x00A1:
+			return '!';
+		case 0xFF1F:
+		case 0x00BF:
+			return '?';
+		case 0x3002:
+		case 0xFF0E:
+		case 0x2026:
+			return '.';
+		case 0xFF0C:
+		case 0x3001:
+			return ',';
+		case 0x203C:
+			return '!';
+		case 0x2049:
+		case 0x2048:
+			return 'x';
+		default:
+			return 0;
+	}
+}
+
+/* Try to read an emoticon at pos; returns its length or 0. */
+static size_t
+match_emoticon(EmpTokenizer *tz, size_t pos)
+{
+	const unsigned char *s = tz->text;
+	unsigned char c0 = s[pos];
+
+	if (strchr(":;=<>^-TxXD", c0) == NULL)
+		return 0;
+	for (int i = 0; emoticons[i]; i++)
+	{
+		size_t		n = strlen(emoticons[i]);
+		unsigned char next;
+
+		if (n > tz->len - pos || memcmp(s + pos, emoticons[i], n) != 0)
+			continue;
+		/* must not run into a word: ":Pretty", "xDD" */
+		next = (pos + n < tz->len) ? s[pos + n] : ' ';
+		if (next < 128 && (ascii_class[next] == C_LOWER || ascii_class[next] == C_UPPER ||
+						   ascii_class[next] == C_DIGIT))
+			continue;
+		/* letter-led emoticons (xD, XD, D:, T_T) need a boundary before them */
+		if (c0 >= 'A' && pos > 0)
+		{
+			unsigned char prev = s[pos - 1];
+
+			if (prev >= 128 || (ascii_class[prev] != C_SPACE && ascii_class[prev] != C_NEWLINE))
+				continue;
+		}
+		/* "http://" and "12:30": a colon right after a word char is not a face */
+		if ((c0 == ':' || c0 == ';' || c0 == '=') && pos > 0)
+		{
+			unsigned char prev = s[pos - 1];
+
+			if (prev < 128 && ascii_class[prev] == C_DIGIT)
+				continue;
+			if (n == 2 && (s[pos + 1] == '/' || s[pos + 1] == '\\') && pos + 2 < tz->len && s[pos + 2] == '/')
+				continue;
+			if (n == 2 && (s[pos + 1] == '/') && prev < 128 &&
+				(ascii_class[prev] == C_LOWER || ascii_class[prev] == C_UPPER))
+				continue;
+		}
+		return n;
+	}
+	return 0;
+}
+
+/* Grow a UChar scratch buffer to at least need units. */
+static UChar *
+grow_u16(EmpAllocator *a, UChar *buf, int32_t *cap, int32_t need)
+{
+	if (need <= *cap)
+		return buf;
+	emp_release(a, buf);
+	*cap = need + 64;
+	return emp_alloc(a, (size_t) *cap * sizeof(UChar));
+}
+
+/*
+ * Normalise the non-ASCII word at text[start, end) into tz->norm with
+ * NFKC case folding.  Falls back to copying the bytes if ICU fails.
+ */
+static void
+normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	int32_t		n16 = 0;
+	int32_t		nout;
+	int32_t		n8 = 0;
+	size_t		blen = end - start;
+
+	tz->norm.len = 0;
+	if (tz->nfkc_cf == NULL || blen > (size_t) (INT32_MAX / 8))
+		goto fallback;
+	tz->u16 = grow_u16(tz->a, tz->u16, &tz->u16cap, (int32_t) blen + 1);
+	u_strFromUTF8WithSub(tz->u16, tz->u16cap, &n16, (const char *) tz->text + start,
+						 (int32_t) blen, 0xFFFD, NULL, &status);
+	if (U_FAILURE(status))
+		goto fallback;
+	tz->u16out = grow_u16(tz->a, tz->u16out, &tz->u16outcap, n16 * 2 + 16);
+	nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR)
+	{
+		status = U_ZERO_ERROR;
+		tz->u16out = grow_u16(tz->a, tz->u16out, &tz->u16outcap, nout + 16);
+		nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
+	}
+	if (U_FAILURE(status))
+		goto fallback;
+	/* UTF-8 needs at most 3 bytes per UTF-16 unit */
+	if (!emp_buf_reserve(&tz->norm, (size_t) nout * 3 + 1))
+		goto fallback;
+	u_strToUTF8(tz->norm.data, (int32_t) tz->norm.cap, &n8, tz->u16out, nout, &status);
+	if (U_FAILURE(status))
+		goto fallback;
+	tz->norm.len = n8;
+	return;
+
+fallback:
+	tz->norm.len = 0;
+	emp_buf_append(&tz->norm, (const char *) tz->text + start, blen);
+}
+
+/* Collapse runs of 3+ identical ASCII letters in norm to 2; true if any. */
+static bool
+collapse_elongation(EmpBuf *b)
+{
+	size_t		r,
+				w = 0;
+	bool		any = false;
+
+	for (r = 0; r < b->len; r++)
+	{
+		char		c = b->data[r];
+
+		if (w >= 2 && c >= 'a' && c <= 'z' && c == b->data[w - 1] && c == b->data[w - 2])
+		{
+			any = true;
+			continue;
+		}
+		b->data[w++] = c;
+	}
+	b->len = w;
+	return any;
+}
+
+/* Read a word starting at tz->pos into tok. */
+static void
+read_word(EmpTokenizer *tz, EmpToken *tok)
+{
+	const unsigned char *s = tz->text;
+	size_t		start = tz->pos;
+	size_t		p = start;
+	bool		nonascii = false;
+	int			nupper = 0,
+				nlower = 0,
+				ndigit = 0;
+	bool		first_upper = false;
+
+	while (p < tz->len)
+	{
+		unsigned char b = s[p];
+
+		if (b < 128)
+		{
+			unsigned char k = ascii_class[b];
+
+			if (k == C_LOWER)
+				nlower++;
+			else if (k == C_UPPER)
+			{
+				if (p == start)
+					first_upper = true;
+				nupper++;
+			}
+			else if (k == C_DIGIT)
+				ndigit++;
+			else if (b == '\'' && p + 1 < tz->len && p > start)
+			{
+				UChar32		nc;
+
+				decode_at(s, tz->len, p + 1, &nc);
+				if (!is_word_cp(nc))
+					break;
+			}
+			else
+				break;
+			p++;
+		}
+		else
+		{
+			UChar32		c;
+			int			n = decode_at(s, tz->len, p, &c);
+
+			if (c < 0)
+				break;
+			if (is_apostrophe(c))
+			{
+				UChar32		nc = -1;
+
+				if (p + n < tz->len)
+					decode_at(s, tz->len, p + n, &nc);
+				if (p == start || nc < 0 || !is_word_cp(nc))
+					break;
+			}
+			else if (!is_word_cp(c))
+				break;
+			else if (u_isupper(c))
+			{
+				if (p == start)
+					first_upper = true;
+				nupper++;
+			}
+			else if (u_islower(c))
+				nlower++;
+			nonascii = true;
+			p += n;
+		}
+		if (((p - start) & 0xFFFF) == 0)
+			emp_check_interrupts(tz->a);
+	}
+
+	tok->kind = (nupper + nlower == 0 && ndigit > 0 && !nonascii) ? EMP_TOK_NUMBER : EMP_TOK_WORD;
+	tok->start = (uint32_t) start;
+	tok->len = (uint32_t) (p - start);
+	tok->flags = 0;
+	if (nupper >= 2 && nlower == 0)
+		tok->flags |= EMP_TF_ALLCAPS;
+	else if (first_upper && nupper == 1)
+		tok->flags |= EMP_TF_CAPITALIZED;
+
+	tz->norm.len = 0;
+	if (!nonascii)
+	{
+		size_t		n = p - start;
+
+		if (n > tz->norm.cap)
+		{
+			emp_buf_append(&tz->norm, (const char *) s + start, n);
+		}
+		else
+		{
+			memcpy(tz->norm.data, s + start, n);
+			tz->norm.len = n;
+		}
+		for (size_t i = 0; i < tz->norm.len; i++)
+		{
+			char		c = tz->norm.data[i];
+
+			if (c >= 'A' && c <= 'Z')
+				tz->norm.data[i] = c + ('a' - 'A');
+		}
+	}
+	else
+	{
+		tok->flags |= EMP_TF_NONASCII;
+		normalize_icu(tz, start, p);
+		/* fold typographic apostrophes to ASCII */
+		{
+			size_t		w = 0;
+
+			for (size_t r = 0; r < tz->norm.len; r++)
+			{
+				if (r + 2 < tz->norm.len && (unsigned char) tz->norm.data[r] == 0xE2 &&
+					(unsigned char) tz->norm.data[r + 1] == 0x80 &&
+					(unsigned char) tz->norm.data[r + 2] == 0x99)
+				{
+					tz->norm.data[w++] = '\'';
+					r += 2;
+					continue;
+				}
+				tz->norm.data[w++] = tz->norm.data[r];
+			}
+			tz->norm.len = w;
+		}
+	}
+	if (tok->kind == EMP_TOK_WORD && collapse_elongation(&tz->norm))
+		tok->flags |= EMP_TF_ELONGATED;
+	tz->pos = p;
+}
+
+/* Read an emoji sequence at tz->pos into tok (its first code point is c). */
+static void
+read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
+{
+	const unsigned char *s = tz->text;
+	size_t		start = tz->pos;
+	size_t		p = start + n;
+	bool		regional = u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+
+	tz->norm.len = 0;
+	emp_buf_append(&tz->norm, (const char *) s + start, n);
+	for (;;)
+	{
+		UChar32		nc;
+		int			nn;
+
+		if (p >= tz->len)
+			break;
+		nn = decode_at(s, tz->len, p, &nc);
+		if (nc < 0)
+			break;
+		if (is_emoji_modifier(nc))
+		{
+			p += nn;
+			continue;
+		}
+		if (regional && u_hasBinaryProperty(nc, UCHAR_REGIONAL_INDICATOR))
+		{
+			/* a flag is exactly two regional indicators */
+			emp_buf_append(&tz->norm, (const char *) s + p, nn);
+			p += nn;
+			regional = false;
+			continue;
+		}
+		if (nc == 0x200D && p + nn < tz->len)
+		{
+			UChar32		jc;
+			int			jn = decode_at(s, tz->len, p + nn, &jc);
+
+			if (jc >= 0 && (is_emoji_start(jc) || u_hasBinaryProperty(jc, UCHAR_EMOJI)))
+			{
+				emp_buf_append(&tz->norm, (const char *) s + p, nn + jn);
+				p += nn + jn;
+				continue;
+			}
+		}
+		break;
+	}
+	tok->kind = EMP_TOK_EMOJI;
+	tok->flags = EMP_TF_NONASCII;
+	tok->start = (uint32_t) start;
+	tok->len = (uint32_t) (p - start);
+	tz->pos = p;
+}
+
+/* Read a run of sentence punctuation into tok. */
+static void
+read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
+{
+	const unsigned char *s = tz->text;
+	size_t		start = tz->pos;
+	size_t		p = start;
+	uint32_t	nbang = 0,
+				nq = 0,
+				nother = 0;
+	char		kind = first;
+
+	while (p < tz->len)
+	{
+		UChar32		c;
+		int			n = decode_at(s, tz->len, p, &c);
+		char		e = (c >= 0 && c < 128 && ascii_class[c] == C_PUNCT) ? (char) c : (c >= 128 ? punct_equivalent(c) : 0);
+
+		if (e == 0)
+			break;
+		if (e == '!')
+			nbang++;
+		else if (e == '?')
+			nq++;
+		else if (e == 'x')
+		{
+			nbang++;
+			nq++;
+		}
+		else
+		{
+			if (nbang + nq > 0 || (e != kind && nother > 0))
+				break;
+			kind = e;
+			nother += (c == 0x2026) ? 3 : 1;
+		}
+		p += n;
+		if (((p - start) & 0xFFFF) == 0)
+			emp_check_interrupts(tz->a);
+	}
+	if (nbang && nq)
+		kind = 'x';
+	else if (nbang)
+		kind = '!';
+	else if (nq)
+		kind = '?';
+	tok->kind = EMP_TOK_PUNCT;
+	tok->punct = kind;
+	tok->count = (kind == '!' ? nbang : kind == '?' ? nq : kind == 'x' ? nbang + nq : nother);
+	tok->flags = 0;
+	if (kind == '!' || kind == '?' || kind == 'x' || kind == '.')
+		tok->flags |= EMP_TF_SENT_END;
+	tok->start = (uint32_t) start;
+	tok->len = (uint32_t) (p - start);
+	tz->norm.len = 0;
+	emp_buf_append(&tz->norm, (const char *) s + start, p - start);
+	tz->pos = p;
+}
+
+/* Produce the next token; false at the end of the text. */
+bool
+emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
+{
+	const unsigned char *s = tz->text;
+
+	while (tz->pos < tz->len)
+	{
+		unsigned char b = s[tz->pos];
+
+		if ((++tz->ntokens & 0x3FF) == 0)
+			emp_check_interrupts(tz->a);
+		if (b < 128)
+		{
+			unsigned char k = ascii_class[b];
+			size_t		n;
+
+			if (k == C_SPACE)
+			{
+				tz->pos++;
+				continue;
+			}
+			if (k != C_PUNCT || b == ':' || b == ';')
+			{
+				n = match_emoticon(tz, tz->pos);
+				if (n > 0)
+				{
+					tok->kind = EMP_TOK_EMOTICON;
+					tok->flags = 0;
+					tok->start = (uint32_t) tz->pos;
+					tok->len = (uint32_t) n;
+					tz->norm.len = 0;
+					emp_buf_append(&tz->norm, (const char *) s + tz->pos, n);
+					tz->pos += n;
+					goto done;
+				}
+			}
+			if (k == C_LOWER || k == C_UPPER || k == C_DIGIT)
+			{
+				read_word(tz, tok);
+				goto done;
+			}
+			if (k == C_PUNCT)
+			{
+				read_punct(tz, tok, (char) b);
+				goto done;
+			}
+			if (k == C_NEWLINE)
+			{
+				size_t		start = tz->pos;
+				int			nl = 0;
+
+				while (tz->pos < tz->len && s[tz->pos] < 128 &&
+					   (ascii_class[s[tz->pos]] == C_NEWLINE || ascii_class[s[tz->pos]] == C_SPACE))
+				{
+					if (s[tz->pos] == '\n')
+						nl++;
+					tz->pos++;
+				}
+				tok->kind = EMP_TOK_BREAK;
+				tok->flags = EMP_TF_SENT_END;
+				tok->start = (uint32_t) start;
+				tok->len = (uint32_t) (tz->pos - start);
+				tok->count = nl;
+				tz->norm.len = 0;
+				goto done;
+			}
+			tz->pos++;			/* other symbols separate words */
+			continue;
+		}
+		else
+		{
+			UChar32		c;
+			int			n = decode_at(s, tz->len, tz->pos, &c);
+			char		pe;
+
+			if (c < 0)
+			{
+				tz->pos += n;	/* invalid byte: a separator */
+				continue;
+			}
+			if (is_emoji_start(c))
+			{
+				read_emoji(tz, tok, c, n);
+				goto done;
+			}
+			if (is_word_cp(c))
+			{
+				read_word(tz, tok);
+				goto done;
+			}
+			pe = punct_equivalent(c);
+			if (pe)
+			{
+				read_punct(tz, tok, pe);
+				goto done;
+			}
+			tz->pos += n;
+			continue;
+		}
+	}
+	return false;
+
+done:
+	tok->norm = tz->norm.data;
+	tok->normlen = (uint32_t) tz->norm.len;
+	return true;
+}
+
+/* Count the UTF-8 characters in the first nbytes of s. */
+long
+emp_utf8_charcount(const char *s, size_t nbytes)
+{
+	long		n = 0;
+
+	for (size_t i = 0; i < nbytes; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}

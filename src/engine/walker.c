@@ -1,0 +1,158 @@
+/*-------------------------------------------------------------------------
+ *
+ * walker.c
+ *	  Walk a text's tokens against a lexicon, resolving phrase matches.
+ *
+ * Tokens are resolved to slots and pushed into a ring; each slot's symbol
+ * is fed to the lexicon's Aho-Corasick automaton.  When the automaton
+ * reports a phrase ending at a slot, the phrase is accepted if it does not
+ * overlap an accepted one, or if it contains every accepted phrase it
+ * overlaps (so the longest of nested matches wins).  A slot is handed out
+ * once EMP_WALK_LAG later slots exist, since no phrase can still start at
+ * or before it and end later; at the end of the text every slot is handed
+ * out.  Time is linear in the text; memory is the fixed ring.
+ *
+ * Punctuation and breaks reset the automaton: phrases never span them.
+ * Slots whose term has a role in skip_roles (fillers, intensifiers) are
+ * not fed, so "i am really so sorry" matches "i am sorry".
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "lexicon.h"
+
+#include <string.h>
+
+#define RING(i)		((i) % EMP_WALK_RING)
+
+void
+emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
+				const char *text, size_t len, uint16_t skip_roles,
+				EmpSymbolFn symbol, void *symarg)
+{
+	w->lx = lx;
+	w->tz = tz;
+	w->nslots = 0;
+	w->ncommitted = 0;
+	w->nsyms = 0;
+	w->state = emp_ac_root();
+	w->eof = false;
+	w->skip_roles = skip_roles;
+	w->symbol = symbol;
+	w->symarg = symarg;
+	emp_tokenizer_reset(tz, text, len);
+}
+
+/* Try to accept the phrase 'id' covering slots [first, last]. */
+static void
+accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
+{
+	EmpSlot    *s;
+
+	if (first < w->ncommitted || last - first >= EMP_WALK_LAG)
+		return;
+	/* every accepted phrase it overlaps must lie inside [first, last] */
+	for (uint64_t i = first; i <= last; i++)
+	{
+		s = &w->ring[RING(i)];
+		if (s->phrase && i + s->phrase_slots - 1 > last)
+			return;
+	}
+	/* a phrase that starts before first and reaches into the range wins */
+	if (w->ring[RING(first)].covered)
+		return;
+	for (uint64_t i = first; i <= last; i++)
+	{
+		s = &w->ring[RING(i)];
+		s->phrase = 0;
+		s->covered = (i != first);
+	}
+	s = &w->ring[RING(first)];
+	s->phrase = id;
+	s->phrase_slots = (uint16_t) (last - first + 1);
+	s->phrase_end = w->ring[RING(last)].start + w->ring[RING(last)].len;
+}
+
+/* Feed one slot's symbol and record the phrases that end at it. */
+static void
+feed(EmpWalker *w, EmpSlot *s)
+{
+	int32_t		next;
+	int32_t		id;
+
+	if (s->sym == EMP_SYM_SKIP)
+		return;
+	if (s->sym == EMP_SYM_BREAK)
+	{
+		w->state = emp_ac_root();
+		return;
+	}
+	w->symslot[RING(w->nsyms)] = s->index;
+	w->nsyms++;
+	w->state = emp_ac_step(w->lx, w->state, s->sym);
+	id = emp_ac_output(w->lx, w->state, &next);
+	if (id)
+	{
+		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
+
+		if (n <= w->nsyms && n < EMP_WALK_RING)
+			accept_phrase(w, id, w->symslot[RING(w->nsyms - n)], s->index);
+	}
+}
+
+/* Push the slots of one more token; false at the end of the text. */
+static bool
+push_token(EmpWalker *w)
+{
+	EmpToken	tok;
+	EmpLookup	lk;
+
+	if (!emp_tokenizer_next(w->tz, &tok))
+		return false;
+	if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+	{
+		lk.nparts = 1;
+		lk.ids[0] = 0;
+		lk.stemhash[0] = 0;
+	}
+	else
+		emp_lexicon_lookup(w->lx, &tok, &lk);
+	for (int p = 0; p < lk.nparts; p++)
+	{
+		EmpSlot    *s = &w->ring[RING(w->nslots)];
+		const EmpTerm *t = emp_lexicon_term(w->lx, lk.ids[p]);
+
+		memset(s, 0, sizeof(*s));
+		s->id = lk.ids[p];
+		s->stemhash = lk.stemhash[p];
+		s->start = tok.start;
+		s->len = tok.len;
+		s->kind = (uint8_t) tok.kind;
+		s->flags = tok.flags;
+		s->part = (uint8_t) p;
+		s->punct = tok.punct;
+		s->count = tok.count;
+		s->index = w->nslots;
+		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+			s->sym = EMP_SYM_BREAK;
+		else if (t->flags & w->skip_roles)
+			s->sym = EMP_SYM_SKIP;
+		else
+			s->sym = w->symbol ? w->symbol(w->symarg, s, &tok) : s->id;
+		w->nslots++;
+		feed(w, s);
+	}
+	return true;
+}
+
+EmpSlot *
+emp_walker_next(EmpWalker *w)
+{
+	while (!w->eof && w->nslots - w->ncommitted <= EMP_WALK_LAG)
+	{
+		if (!push_token(w))
+			w->eof = true;
+	}
+	if (w->ncommitted >= w->nslots)
+		return NULL;
+	return &w->ring[RING(w->ncommitted++)];
+}

@@ -1,0 +1,325 @@
+/*-------------------------------------------------------------------------
+ *
+ * scoring.c
+ *	  SQL functions that score text: sentiment, emotions, emotion_labels,
+ *	  dominant_emotion, escalation_risk and explain.
+ *
+ * Each comes in two forms, the way to_tsvector does: f(text) uses the
+ * built-in 'english' configuration, compiled into the library, and is
+ * IMMUTABLE; f(config text, text) uses a named configuration, which may
+ * read user terms from empathy.config_terms, and is STABLE.  The scorer of
+ * a named configuration is cached per call site (fn_extra) and per backend
+ * (see config.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "empathy.h"
+#include "emp_config.h"
+#include "emp_types.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+/* Score a text argument with a scorer. */
+static void
+score_text(EmpScorer *sc, text *t, EmpScores *out)
+{
+	size_t		len;
+	char	   *u = empathy_text_to_utf8(t, &len);
+
+	emp_score(sc, u, len, out, NULL, NULL);
+}
+
+/* Return the scorer for the one- or two-argument form. */
+static inline EmpScorer *
+scorer_for(FunctionCallInfo fcinfo, bool with_config)
+{
+	return with_config ? empathy_config_scorer_cached(fcinfo, PG_GETARG_TEXT_PP(0))
+		: empathy_builtin_scorer();
+}
+
+#define TEXT_ARG(with_config)	PG_GETARG_TEXT_PP((with_config) ? 1 : 0)
+
+/* Return the labels of scores as a text[] (empty for neutral). */
+static ArrayType *
+labels_array(const EmpScorer *sc, const EmpScores *s)
+{
+	int			dims[EMP_NDIMS];
+	Datum		elems[EMP_NDIMS];
+	int			n = emp_labels(sc, s, dims);
+
+	for (int i = 0; i < n; i++)
+		elems[i] = CStringGetTextDatum(emp_dim_names[dims[i]]);
+	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+/* Return the dominant emotion's name, or "neutral". */
+static text *
+dominant_text(const EmpScorer *sc, const EmpScores *s)
+{
+	int			d = emp_dominant(sc, s);
+
+	return cstring_to_text(d >= 0 ? emp_dim_names[d] : "neutral");
+}
+
+/* Scores of a stored profile, for labelling it with the built-in thresholds. */
+static void
+scores_from_profile(const Emotions *e, EmpScores *s)
+{
+	memset(s, 0, sizeof(*s));
+	for (int d = 0; d < EMP_NDIMS; d++)
+		s->dims[d] = e->v[d];
+	s->sentiment = e->v[EMOTIONS_SENTIMENT];
+	s->intensity = e->v[EMOTIONS_INTENSITY];
+}
+
+static Datum
+sentiment_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	EmpScores	s;
+
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	PG_RETURN_FLOAT8((double) s.sentiment);
+}
+
+PG_FUNCTION_INFO_V1(sentiment);
+/* Return the sentiment of a text, -1 .. 1. */
+Datum
+sentiment(PG_FUNCTION_ARGS)
+{
+	return sentiment_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(sentiment_cfg);
+Datum
+sentiment_cfg(PG_FUNCTION_ARGS)
+{
+	return sentiment_common(fcinfo, true);
+}
+
+static Datum
+emotions_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	EmpScores	s;
+	Emotions   *e = palloc(sizeof(Emotions));
+
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	emotions_from_scores(e, &s);
+	PG_RETURN_POINTER(e);
+}
+
+PG_FUNCTION_INFO_V1(emotions_of_text);
+/* Return the emotion profile of a text. */
+Datum
+emotions_of_text(PG_FUNCTION_ARGS)
+{
+	return emotions_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(emotions_of_text_cfg);
+Datum
+emotions_of_text_cfg(PG_FUNCTION_ARGS)
+{
+	return emotions_common(fcinfo, true);
+}
+
+static Datum
+labels_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	EmpScores	s;
+	EmpScorer  *sc = scorer_for(fcinfo, cfg);
+
+	score_text(sc, TEXT_ARG(cfg), &s);
+	PG_RETURN_ARRAYTYPE_P(labels_array(sc, &s));
+}
+
+PG_FUNCTION_INFO_V1(emotion_labels);
+/* Return the emotions a text expresses. */
+Datum
+emotion_labels(PG_FUNCTION_ARGS)
+{
+	return labels_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(emotion_labels_cfg);
+Datum
+emotion_labels_cfg(PG_FUNCTION_ARGS)
+{
+	return labels_common(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(emotion_labels_of);
+/* Return the labels of a stored profile (built-in thresholds). */
+Datum
+emotion_labels_of(PG_FUNCTION_ARGS)
+{
+	EmpScores	s;
+
+	scores_from_profile(PG_GETARG_EMOTIONS_P(0), &s);
+	PG_RETURN_ARRAYTYPE_P(labels_array(empathy_builtin_scorer(), &s));
+}
+
+static Datum
+dominant_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	EmpScores	s;
+	EmpScorer  *sc = scorer_for(fcinfo, cfg);
+
+	score_text(sc, TEXT_ARG(cfg), &s);
+	PG_RETURN_TEXT_P(dominant_text(sc, &s));
+}
+
+PG_FUNCTION_INFO_V1(dominant_emotion);
+/* Return the strongest emotion of a text, or 'neutral'. */
+Datum
+dominant_emotion(PG_FUNCTION_ARGS)
+{
+	return dominant_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(dominant_emotion_cfg);
+Datum
+dominant_emotion_cfg(PG_FUNCTION_ARGS)
+{
+	return dominant_common(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(dominant_emotion_of);
+/* Return the dominant emotion of a stored profile. */
+Datum
+dominant_emotion_of(PG_FUNCTION_ARGS)
+{
+	EmpScores	s;
+
+	scores_from_profile(PG_GETARG_EMOTIONS_P(0), &s);
+	PG_RETURN_TEXT_P(dominant_text(empathy_builtin_scorer(), &s));
+}
+
+static Datum
+escalation_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	EmpScores	s;
+
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	PG_RETURN_FLOAT8((double) s.escalation);
+}
+
+PG_FUNCTION_INFO_V1(escalation_risk);
+/* Return the risk that a customer message escalates, 0 .. 1. */
+Datum
+escalation_risk(PG_FUNCTION_ARGS)
+{
+	return escalation_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(escalation_risk_cfg);
+Datum
+escalation_risk_cfg(PG_FUNCTION_ARGS)
+{
+	return escalation_common(fcinfo, true);
+}
+
+/* ---------------------------------------------------------------- explain */
+
+typedef struct ExplainState
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	const char *text;			/* UTF-8 */
+	size_t		textlen;
+	uint32		cached_byte;	/* byte offset whose character position is known */
+	long		cached_char;
+} ExplainState;
+
+/* Return the 1-based character position of a byte offset. */
+static long
+char_position(ExplainState *st, uint32 byteoff)
+{
+	if (byteoff >= st->cached_byte)
+		st->cached_char += emp_utf8_charcount(st->text + st->cached_byte, byteoff - st->cached_byte);
+	else
+		st->cached_char -= emp_utf8_charcount(st->text + byteoff, st->cached_byte - byteoff);
+	st->cached_byte = byteoff;
+	return st->cached_char + 1;
+}
+
+/* Add one explain row to the result. */
+static void
+explain_row(void *arg, const EmpExplainRow *row)
+{
+	ExplainState *st = (ExplainState *) arg;
+	Datum		values[6];
+	bool		nulls[6] = {0};
+
+	if (row->rule == EMP_RULE_SHOUTING)
+	{
+		nulls[0] = true;
+		nulls[1] = true;
+	}
+	else
+	{
+		values[0] = PointerGetDatum(empathy_utf8_to_text(st->text + row->start, row->len));
+		values[1] = Int32GetDatum((int32) char_position(st, row->start));
+	}
+	values[2] = CStringGetTextDatum(emp_rule_names[row->rule]);
+	values[3] = CStringGetTextDatum(emp_dim_names[row->channel]);
+	values[4] = Float8GetDatum((double) row->weight);
+	values[5] = Float8GetDatum((double) row->contribution);
+	tuplestore_putvalues(st->store, st->desc, values, nulls);
+	if ((st->cached_byte & 0xFFF) == 0)
+		CHECK_FOR_INTERRUPTS();
+}
+
+static Datum
+explain_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	EmpScorer  *sc = scorer_for(fcinfo, cfg);
+	text	   *t = TEXT_ARG(cfg);
+	ExplainState st;
+	TupleDesc	desc;
+	MemoryContext old;
+	EmpScores	s;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("explain() must be called in a context that accepts a set")));
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "explain: return type must be a row type");
+
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	st.desc = CreateTupleDescCopy(desc);
+	st.store = tuplestore_begin_heap(true, false, work_mem);
+	MemoryContextSwitchTo(old);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = st.store;
+	rsinfo->setDesc = st.desc;
+
+	st.text = empathy_text_to_utf8(t, &st.textlen);
+	st.cached_byte = 0;
+	st.cached_char = 0;
+	emp_score(sc, st.text, st.textlen, &s, explain_row, &st);
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(explain);
+/* Return the rows that explain a text's scores. */
+Datum
+explain(PG_FUNCTION_ARGS)
+{
+	return explain_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(explain_cfg);
+Datum
+explain_cfg(PG_FUNCTION_ARGS)
+{
+	return explain_common(fcinfo, true);
+}

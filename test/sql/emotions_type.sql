@@ -1,0 +1,80 @@
+-- The empathy.emotions type: I/O, operators, casts, aggregates.
+SET search_path = public, empathy;
+SET extra_float_digits = 0;
+
+-- text I/O round-trips
+SELECT '(anger:0.5, joy:0.25, sentiment:-0.75)'::emotions;
+SELECT '(anger:0.5,joy:0.25,sentiment:-0.75)'::emotions::text::emotions = '(anger:0.5,joy:0.25,sentiment:-0.75)'::emotions AS round_trip;
+SELECT '()'::emotions;
+SELECT '  ( intensity : 1e-3 , disgust:1 )  '::emotions;
+SELECT '(gratitude:0.123456789)'::emotions -> 'gratitude' AS shortest_float4;
+
+-- bad input
+SELECT '(anger:0.5'::emotions;
+SELECT '(rage:0.5)'::emotions;
+SELECT '(anger:0.5,anger:0.2)'::emotions;
+SELECT '(anger 0.5)'::emotions;
+SELECT '(anger:abc)'::emotions;
+SELECT '(anger:NaN)'::emotions;
+SELECT '(anger:Infinity)'::emotions;
+SELECT '(anger:1e40)'::emotions;
+SELECT '(anger:0.5) trailing'::emotions;
+SELECT '(anger:0.5;joy:1)'::emotions;
+
+-- text that is not a profile is scored, so the cast and the function agree
+SELECT 'I am furious!!!'::emotions = emotions('I am furious!!!'::text) AS cast_scores;
+SELECT emotions('I am furious!!!') = emotions('I am furious!!!'::text) AS literal_call_scores;
+
+-- reading one value
+SELECT '(anger:0.5)'::emotions -> 'anger' AS anger, '(anger:0.5)'::emotions -> 'joy' AS joy;
+SELECT '(anger:0.5)'::emotions -> 'rage';
+SELECT '(anger:0.5)'::emotions -> NULL AS null_name;
+
+-- jsonb
+SELECT '(anger:0.5,sentiment:-1)'::emotions::jsonb;
+SELECT ('(anger:0.5,sentiment:-1)'::emotions::jsonb ->> 'anger')::float8 AS via_jsonb;
+
+-- arithmetic
+SELECT '(anger:0.5,joy:0.25)'::emotions + '(anger:0.25,sadness:1)'::emotions AS plus;
+SELECT '(anger:0.5,joy:0.25)'::emotions - '(anger:0.25)'::emotions AS minus;
+SELECT '(anger:0.5)'::emotions * 2 AS times, 2 * '(anger:0.5)'::emotions AS times_commuted;
+SELECT '(anger:0.5)'::emotions / 4 AS divided;
+SELECT '(anger:0.5)'::emotions / 0;
+SELECT '(anger:3e38)'::emotions * 10;
+SELECT '(anger:3e38)'::emotions + '(anger:3e38)'::emotions;
+SELECT '(anger:0.5)'::emotions * 'NaN'::float8;
+
+-- distance over the ten emotions (sentiment and intensity are not counted)
+SELECT '(anger:1)'::emotions <-> '(joy:1)'::emotions AS dist,
+       '(anger:1,sentiment:-1)'::emotions <-> '(anger:1,sentiment:1)'::emotions AS same_emotions;
+
+-- binary I/O
+SELECT emotions_send('(fear:0.75)'::emotions);
+CREATE TABLE bin_out (e emotions);
+INSERT INTO bin_out VALUES ('(fear:0.75,intensity:0.5,sentiment:-0.25)'), ('()');
+\copy bin_out TO 'results/emotions_type.bin' (FORMAT binary)
+CREATE TABLE bin_in (e emotions);
+\copy bin_in FROM 'results/emotions_type.bin' (FORMAT binary)
+SELECT e FROM bin_in;
+
+-- aggregates
+CREATE TABLE profiles (grp int, e emotions);
+INSERT INTO profiles VALUES (1, '(anger:1,sentiment:-1)'), (1, '(anger:0,joy:1,sentiment:1)'),
+	(1, NULL), (2, '(fear:0.5)');
+SELECT grp, avg(e), sum(e) FROM profiles GROUP BY grp ORDER BY grp;
+SELECT avg(e) IS NULL AS empty_avg, sum(e) IS NULL AS empty_sum FROM profiles WHERE false;
+SELECT avg(e) AS all_null FROM profiles WHERE e IS NULL;
+
+-- the state functions check their input
+SELECT emotions_sum_final('{1,2,3}');
+SELECT emotions_combine('{1,2,3}', '{1,2,3}');
+
+-- parallel aggregation (combine function)
+CREATE TABLE many AS SELECT i, ('(anger:' || (i % 10) / 10.0 || ')')::emotions AS e FROM generate_series(1, 20000) i;
+ANALYZE many;
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0; SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) SELECT avg(e) FROM many;
+SELECT round((avg(e) -> 'anger')::numeric, 4) AS parallel_avg, round((sum(e) -> 'anger')::numeric, 1) AS parallel_sum FROM many;
+RESET parallel_setup_cost; RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather;

@@ -1,0 +1,84 @@
+-- Scoring: sentiment, emotions, labels, dominant emotion, escalation, explain.
+-- Behaviour is checked as properties, so that retuning weights does not
+-- rewrite this file; test/sql/scoring_values.sql pins exact values.
+SET search_path = public, empathy;
+SET extra_float_digits = 0;
+
+-- NULL, empty, whitespace
+SELECT sentiment(NULL) IS NULL AS null_in, emotions(NULL::text) IS NULL AS null_emotions,
+       emotion_labels(NULL::text) IS NULL AS null_labels, dominant_emotion(NULL::text) IS NULL AS null_dominant;
+SELECT sentiment(''), emotion_labels(''), dominant_emotion(''), escalation_risk('');
+SELECT sentiment(E' \t\n  '), emotion_labels(E' \t\n  '), dominant_emotion(E'  \n');
+SELECT emotions(''::text);
+SELECT count(*) AS explain_rows_for_empty FROM explain('');
+
+-- ranges
+SELECT sentiment(b) BETWEEN -1 AND 1 AS in_range, escalation_risk(b) BETWEEN 0 AND 1 AS risk_in_range
+FROM (VALUES ('I HATE THIS!!! worst service ever, cancel my account now!!!'),
+             ('Thank you so so much, you are amazing!!! 😍😍😍')) v(b);
+
+-- polarity and the rules
+SELECT b, sentiment(b) > 0.05 AS positive, sentiment(b) < -0.05 AS negative
+FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'),
+	('I never liked this app'), ('no problem at all'), ('not bad'), ('no worries, thanks'),
+	('thanks for nothing'), ('Thank you so much for your help'), ('This is terrible'),
+	('It was great at first but now it keeps crashing'), ('It keeps crashing, however the support was great'),
+	('kindly refund my money'), ('I''m still waiting for my refund'), ('This is the third time I am calling')) v(b);
+
+-- boosters, dampeners, caps, punctuation, elongation: stronger or weaker than the plain form
+SELECT sentiment('I am extremely angry') < sentiment('I am angry') AS booster,
+       sentiment('I am a bit angry') > sentiment('I am angry') AS dampener,
+       (emotions('I am ANGRY about the delay') -> 'anger') > (emotions('I am angry about the delay') -> 'anger') AS caps_word,
+       (emotions('I am angry about the delay!!!') -> 'anger') > (emotions('I am angry about the delay') -> 'anger') AS exclamation,
+       sentiment('sooo happy') >= sentiment('so happy') AS elongation,
+       (emotions('why???') -> 'confusion') > (emotions('why?') -> 'confusion') AS question_run;
+
+-- a text in capitals throughout is not emphasised word by word, but still reads as shouting
+SELECT (emotions('WHERE IS MY ORDER') -> 'intensity') > 0 AS shouting_counts,
+       (emotions('WHERE IS MY ORDER') -> 'anger') <= (emotions('where is my ORDER') -> 'anger') + 0.5 AS not_per_word;
+
+-- emoji and emoticons, with skin tones, variation selectors and ZWJ sequences
+SELECT b, sentiment(b) > 0 AS positive, sentiment(b) < 0 AS negative FROM (VALUES
+	('👍'), ('👍🏽'), ('❤️'), ('❤'), ('😡'), ('🤬'), ('😭'), ('🤦‍♂️'), ('🤦🏻‍♀️'), (':)'), (':-('), ('<3')) v(b);
+
+-- NFKC and case folding: full-width and mathematical letters read as plain words
+SELECT emotions('ｆｒｕｓｔｒａｔｅｄ') = emotions('frustrated'::text) AS fullwidth,
+       emotions('𝐟𝐫𝐮𝐬𝐭𝐫𝐚𝐭𝐞𝐝') = emotions('frustrated'::text) AS math_bold,
+       sentiment('Frustrated') = sentiment('frustrated') AS case_folded;
+
+-- customer-service phrasing
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALUES
+	('I want to speak to a manager right now'), ('cancel my account'), ('This is the third time I have contacted you'),
+	('still waiting for a reply'), ('I will report you to the BBB'), ('what is your opening time'),
+	('thanks for nothing'), ('thank you, that fixed it')) v(b);
+
+-- labels and the dominant emotion agree
+SELECT b, emotion_labels(b), dominant_emotion(b),
+       dominant_emotion(b) = coalesce(emotion_labels(b)[1], 'neutral') AS agree,
+       dominant_emotion(emotions(b)) = dominant_emotion(b) AS profile_agrees
+FROM (VALUES ('I am so angry with you'), ('I am worried my card was stolen'),
+	('I don''t understand how this works'), ('Thank you so much!'), ('The parcel arrived')) v(b);
+
+-- explain: rows add up to the scores
+SELECT d, round(s::numeric, 4) = round(e::numeric, 4) AS adds_up FROM (
+	SELECT dimension AS d, sum(contribution) AS s FROM explain('I was VERY happy but now I am not happy and frustrated!!! 😡 :(')
+	GROUP BY dimension) x
+JOIN LATERAL (SELECT CASE WHEN x.d = 'sentiment' THEN sentiment('I was VERY happy but now I am not happy and frustrated!!! 😡 :(')
+	ELSE emotions('I was VERY happy but now I am not happy and frustrated!!! 😡 :(') -> x.d END AS e) y ON x.d <> 'escalation'
+ORDER BY d;
+SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just a bit sooo frustrated!!! 😡 :( thanks for nothing') ORDER BY rule;
+SELECT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment';
+SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule = 'shouting' AND token IS NULL;
+
+-- control characters, binary-looking text, very long input
+SELECT sentiment(E'angry\x01\x02\x7f angry') < 0 AS control_chars;
+SELECT sentiment(repeat('😡', 100000)) < 0 AS many_emoji;
+SELECT sentiment(repeat('a', 1000000)) AS one_mb_word;
+SELECT round(sentiment(repeat('I am angry about the late order. ', 300000))::numeric, 2) =
+       round(sentiment(repeat('I am angry about the late order. ', 30))::numeric, 2) AS long_text_does_not_saturate;
+SELECT sentiment(repeat('I am angry about the late order. ', 300000)) > -1 AS not_minus_one;
+
+-- determinism and volatility
+SELECT provolatile, proparallel, count(*) FROM pg_proc
+WHERE pronamespace = 'empathy'::regnamespace AND proname IN ('sentiment', 'emotions', 'emotion_labels', 'dominant_emotion', 'escalation_risk', 'explain')
+GROUP BY 1, 2 ORDER BY 1, 2;

@@ -1,0 +1,226 @@
+/*
+ * emp_cli.c
+ *	  Score lines of standard input with the engine, without a server: for
+ *	  debugging rules and for the learning script (--features).
+ *
+ *	  emp_cli [--explain] [--lexicon F] [--modifiers F] [--model F]
+ *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
+ *			the emotion channels and on valence (term weights set to 1), with
+ *			the words of VOCAB added to the built-in lexicon
+ */
+#include "builtin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+	{
+		perror(path);
+		exit(2);
+	}
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n + 1);
+	if (fread(buf, 1, n, f) != (size_t) n)
+		exit(2);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static const char *cur_text;
+static EmpLexicon *cur_lx;
+
+typedef struct Feat
+{
+	int32_t		term;
+	double		emo;
+	double		val;
+} Feat;
+
+static Feat feats[4096];
+static int	nfeats;
+
+/* Collect a term's coefficients from explain rows (unit weights). */
+static void
+feature_row(void *arg, const EmpExplainRow *row)
+{
+	int			i;
+
+	if (row->term <= 0 || (row->rule != EMP_RULE_LEXICON && row->rule != EMP_RULE_PHRASE &&
+						   row->rule != EMP_RULE_NEGATION && row->rule != EMP_RULE_EMOJI &&
+						   row->rule != EMP_RULE_EMOTICON))
+		return;
+	if (row->channel != EMP_ANGER && row->channel != EMP_CH_VALENCE)
+		return;
+	for (i = 0; i < nfeats; i++)
+		if (feats[i].term == row->term)
+			break;
+	if (i == nfeats)
+	{
+		if (nfeats == 4096)
+			return;
+		feats[nfeats].term = row->term;
+		feats[nfeats].emo = feats[nfeats].val = 0;
+		nfeats++;
+	}
+	if (row->channel == EMP_ANGER)
+		feats[i].emo += row->weight;
+	else
+		feats[i].val += row->weight;
+}
+
+static void
+print_row(void *arg, const EmpExplainRow *row)
+{
+	printf("  %-24.*s %-16s %-15s %+.3f -> %+.4f\n", (int) row->len, cur_text + row->start,
+		   emp_rule_names[row->rule], emp_dim_names[row->channel], row->weight, row->contribution);
+}
+
+int
+main(int argc, char **argv)
+{
+	EmpAllocator *a = &emp_malloc_allocator;
+	EmpError	err;
+	EmpStemmer *st = emp_stemmer_create();
+	EmpLexicon *lx = NULL;
+	EmpModel	model;
+	EmpScorer  *sc;
+	bool		explain = false;
+	const char *lexf = NULL,
+			   *modf = NULL,
+			   *modelf = NULL;
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+
+	const char *vocabf = NULL;
+	bool		dump = false;
+
+	for (int i = 1; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--dump") == 0)
+			dump = true;
+		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
+			vocabf = argv[++i];
+		else if (strcmp(argv[i], "--explain") == 0)
+			explain = true;
+		else if (strcmp(argv[i], "--lexicon") == 0 && i + 1 < argc)
+			lexf = argv[++i];
+		else if (strcmp(argv[i], "--modifiers") == 0 && i + 1 < argc)
+			modf = argv[++i];
+		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+			modelf = argv[++i];
+	}
+	memset(&err, 0, sizeof(err));
+	if (lexf || modf)
+	{
+		size_t		len;
+		char	   *d;
+
+		lx = emp_lexicon_create(a, st);
+		if (modf && (d = slurp(modf, &len)) && !emp_lexicon_load_modifiers(lx, d, len, modf, &err))
+			goto fail;
+		if (lexf && (d = slurp(lexf, &len)) && !emp_lexicon_load_weights(lx, d, len, lexf, EMP_MERGE_SET, &err))
+			goto fail;
+		emp_lexicon_finish(lx);
+	}
+	else if ((lx = emp_builtin_lexicon(a, st, &err)) == NULL)
+		goto fail;
+	if (!emp_builtin_model(&model, &err))
+		goto fail;
+	if (modelf)
+	{
+		size_t		len;
+		char	   *d = slurp(modelf, &len);
+
+		if (!emp_model_load(&model, d, len, modelf, &err))
+			goto fail;
+	}
+	if (dump)
+	{
+		for (int32_t id = 1; id < emp_lexicon_nterms(lx); id++)
+		{
+			size_t		tl;
+			const char *tt = emp_lexicon_term_text(lx, id, &tl);
+			const EmpTerm *t = emp_lexicon_term(lx, id);
+
+			printf("%s%.*s", (t->flags & EMP_TERM_EXACT) ? "=" : "", (int) tl, tt);
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				printf("\t%g", t->w[ch]);
+			printf("\n");
+		}
+		return 0;
+	}
+	if (vocabf)
+	{
+		size_t		len;
+		char	   *d = slurp(vocabf, &len);
+		char	   *p = d;
+
+		while (p < d + len)
+		{
+			char	   *e = memchr(p, '\n', d + len - p);
+
+			if (e == NULL)
+				e = d + len;
+			if (e > p)
+				emp_lexicon_add(lx, p, e - p, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, &err);
+			p = e + 1;
+		}
+		emp_lexicon_unit_weights(lx);
+		emp_lexicon_finish(lx);
+	}
+	cur_lx = lx;
+	sc = emp_scorer_create(a, lx, &model);
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		EmpScores	s;
+		int			dims[EMP_NDIMS];
+		int			nl;
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		cur_text = line;
+		if (vocabf)
+		{
+			nfeats = 0;
+			emp_score(sc, line, n, &s, feature_row, NULL);
+			for (int i = 0; i < nfeats; i++)
+			{
+				size_t		tl;
+				const char *tt = emp_lexicon_term_text(lx, feats[i].term, &tl);
+				bool		ex = (emp_lexicon_term(lx, feats[i].term)->flags & EMP_TERM_EXACT) != 0;
+
+				printf("%s%s%.*s\x1f%.3f\x1f%.3f", i ? "\t" : "", ex ? "=" : "", (int) tl, tt, feats[i].emo, feats[i].val);
+			}
+			printf("\n");
+			continue;
+		}
+		if (explain)
+			printf("%s\n", line);
+		emp_score(sc, line, n, &s, explain ? print_row : NULL, NULL);
+		printf("sentiment=%.4f intensity=%.4f escalation=%.4f", s.sentiment, s.intensity, s.escalation);
+		for (int d = 0; d < EMP_NDIMS; d++)
+			if (s.dims[d] > 0)
+				printf(" %s=%.3f", emp_dim_names[d], s.dims[d]);
+		nl = emp_labels(sc, &s, dims);
+		printf(" labels=");
+		for (int i = 0; i < nl; i++)
+			printf("%s%s", i ? "," : "", emp_dim_names[dims[i]]);
+		printf("\n");
+	}
+	return 0;
+fail:
+	fprintf(stderr, "error: %s\n", err.message);
+	return 1;
+}

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Learn corrections to the hand-made lexicon from labelled data.
+
+    python3 test/tools/learn_weights.py TRAIN.tsv OUT_DIR
+
+TRAIN.tsv is in the GoEmotions format (text, comma-separated label ids,
+id).  The script needs the engine's command-line tool (built by
+`make emp_cli`), which applies the same tokenizer, stemmer, phrases and
+negation rules as the extension, so the weights are learned on exactly the
+evidence the extension computes.
+
+Stage 1 (weights): for each emotion dimension a logistic regression whose
+weights are the hand-made weight of each term plus a learned correction,
+with an L2 penalty on the correction (so the hand-made lexicon is the
+prior and rare words stay near it).  Valence is learned with an ordinal
+model (negative / neutral / positive) with one shared weight per term.
+Writes OUT_DIR/learned.tsv (term <TAB> dim=delta ...), which the
+extension adds to the hand-made weights.
+
+Stage 2 (calibration, --calibrate): scores TRAIN with the rebuilt engine and
+chooses each dimension's label threshold to maximise macro-F1 of the Ekman
+grouping, and the sentiment scale and neutral band to maximise 3-class
+macro-F1.  Writes OUT_DIR/model.tsv.
+
+Only the training split is used; the development split is for reporting.
+"""
+import math
+import os
+import random
+import re
+import subprocess
+import sys
+from collections import Counter, defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLI = os.environ.get("EMP_CLI", os.path.join(ROOT, "test", "tools", "emp_cli"))
+
+GO = ['admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion',
+      'curiosity', 'desire', 'disappointment', 'disapproval', 'disgust', 'embarrassment',
+      'excitement', 'fear', 'gratitude', 'grief', 'joy', 'love', 'nervousness', 'optimism',
+      'pride', 'realization', 'relief', 'remorse', 'sadness', 'surprise', 'neutral']
+DIMS = ['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
+        'surprise', 'joy', 'gratitude', 'disgust']
+# Which GoEmotions labels each of our dimensions learns from.
+DIM_SOURCES = {
+    'anger': ['anger'],
+    'frustration': ['annoyance', 'disapproval'],
+    'disappointment': ['disappointment'],
+    'sadness': ['sadness', 'grief', 'remorse', 'embarrassment'],
+    'fear': ['fear', 'nervousness'],
+    'confusion': ['confusion', 'curiosity'],
+    'surprise': ['surprise', 'realization'],
+    'joy': ['joy', 'amusement', 'excitement', 'love', 'optimism', 'relief', 'pride',
+            'admiration', 'approval', 'desire', 'caring'],
+    'gratitude': ['gratitude'],
+    'disgust': ['disgust'],
+}
+EKMAN = {'anger': ['anger', 'annoyance', 'disapproval'], 'disgust': ['disgust'],
+         'fear': ['fear', 'nervousness'],
+         'joy': ['joy', 'amusement', 'approval', 'excitement', 'gratitude', 'love', 'optimism',
+                 'relief', 'pride', 'admiration', 'desire', 'caring'],
+         'sadness': ['sadness', 'disappointment', 'embarrassment', 'grief', 'remorse'],
+         'surprise': ['surprise', 'realization', 'confusion', 'curiosity']}
+OUR_EKMAN = {'anger': 'anger', 'frustration': 'anger', 'disappointment': 'sadness',
+             'sadness': 'sadness', 'fear': 'fear', 'confusion': 'surprise',
+             'surprise': 'surprise', 'joy': 'joy', 'gratitude': 'joy', 'disgust': 'disgust'}
+POS = {'amusement', 'excitement', 'joy', 'love', 'desire', 'optimism', 'caring', 'pride',
+       'admiration', 'gratitude', 'relief', 'approval'}
+NEG = {'fear', 'nervousness', 'remorse', 'embarrassment', 'disappointment', 'sadness', 'grief',
+       'disgust', 'anger', 'annoyance', 'disapproval'}
+
+
+def read_data(path):
+    texts, labels = [], []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            parts = line.rstrip('\n').split('\t')
+            if len(parts) < 2:
+                continue
+            texts.append(parts[0])
+            labels.append({GO[int(i)] for i in parts[1].split(',') if i != ''})
+    return texts, labels
+
+
+def polarity(ls):
+    p, n = bool(ls & POS), bool(ls & NEG)
+    if p and not n:
+        return 1
+    if n and not p:
+        return -1
+    if not p and not n:
+        return 0
+    return None
+
+
+def run_cli(args, texts):
+    out = subprocess.run([CLI] + args, input='\n'.join(t.replace('\n', ' ') for t in texts) + '\n',
+                         capture_output=True, text=True, check=True).stdout
+    return out.split('\n')[:len(texts)]
+
+
+def sigmoid(z):
+    if z < -30:
+        return 1e-13
+    if z > 30:
+        return 1 - 1e-13
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def learn(train_path, outdir, l2=2e-4, epochs=8, min_count=3, seed=7):
+    texts, labels = read_data(train_path)
+    words = Counter()
+    for t in texts:
+        for w in set(re.findall(r"[a-z][a-z']*[a-z]|[a-z]", t.lower())):
+            words[w] += 1
+    vocab = sorted(w for w, c in words.items() if c >= min_count)
+    vocab_path = os.path.join(outdir, 'vocab.tmp')
+    with open(vocab_path, 'w') as f:
+        f.write('\n'.join(vocab) + '\n')
+    # hand-made weights of every term the built-in lexicon has
+    hand = {}
+    for line in subprocess.run([CLI, '--dump'], capture_output=True, text=True,
+                               check=True).stdout.split('\n'):
+        if not line:
+            continue
+        p = line.split('\t')
+        hand[p[0]] = [float(x) for x in p[1:12]]
+    feats = []
+    for line in run_cli(['--features', vocab_path], texts):
+        fs = []
+        for item in line.split('\t') if line else []:
+            term, emo, val = item.split('\x1f')
+            fs.append((term, float(emo), float(val)))
+        feats.append(fs)
+    os.unlink(vocab_path)
+
+    targets = {d: [1.0 if ls & set(DIM_SOURCES[d]) else 0.0 for ls in labels] for d in DIMS}
+    delta = [defaultdict(float) for _ in range(11)]
+    g2 = [defaultdict(lambda: 1e-8) for _ in range(11)]
+    bias = [math.log(max(1e-3, sum(targets[d]) / len(texts)) / (1 - sum(targets[d]) / len(texts)))
+            for d in DIMS]
+    bg2 = [1e-8] * 10
+    theta = 1.0
+    tg2 = 1e-8
+    lr = 0.15
+    rng = random.Random(seed)
+    order = list(range(len(texts)))
+    pol = [polarity(ls) for ls in labels]
+    for ep in range(epochs):
+        rng.shuffle(order)
+        loss = 0.0
+        for i in order:
+            fs = feats[i]
+            for di, d in enumerate(DIMS):
+                z = bias[di]
+                for term, ce, cv in fs:
+                    h = hand.get(term)
+                    z += ce * ((h[di] if h else 0.0) + delta[di][term])
+                p = sigmoid(z)
+                y = targets[d][i]
+                loss -= math.log(p if y else 1 - p)
+                g = p - y
+                for term, ce, cv in fs:
+                    if ce == 0:
+                        continue
+                    gg = g * ce + l2 * delta[di][term]
+                    g2[di][term] += gg * gg
+                    delta[di][term] -= lr * gg / math.sqrt(g2[di][term])
+                bg2[di] += g * g
+                bias[di] -= lr * g / math.sqrt(bg2[di])
+            y = pol[i]
+            if y is None:
+                continue
+            s = 0.0
+            for term, ce, cv in fs:
+                h = hand.get(term)
+                s += cv * ((h[10] if h else 0.0) + delta[10][term])
+            # ordinal: P(pos) ~ exp(s - theta), P(neg) ~ exp(-s - theta), P(neu) ~ 1
+            ep_, en_ = math.exp(min(30, s - theta)), math.exp(min(30, -s - theta))
+            zsum = 1 + ep_ + en_
+            pp, pn = ep_ / zsum, en_ / zsum
+            # gradients of -log P(y) with respect to s and theta
+            if y == 1:
+                gs, gt = -1 + pp - pn, 1 - (pp + pn)
+            elif y == -1:
+                gs, gt = 1 + pp - pn, 1 - (pp + pn)
+            else:
+                gs, gt = pp - pn, -(pp + pn)
+            for term, ce, cv in fs:
+                if cv == 0:
+                    continue
+                gg = gs * cv + l2 * delta[10][term]
+                g2[10][term] += gg * gg
+                delta[10][term] -= lr * gg / math.sqrt(g2[10][term])
+            tg2 += gt * gt
+            theta -= lr * gt / math.sqrt(tg2)
+        print(f'epoch {ep + 1}: emotion log-loss {loss / len(texts):.4f} theta {theta:.3f}',
+              file=sys.stderr)
+
+    with open(os.path.join(outdir, 'learned.tsv'), 'w', encoding='utf-8') as f:
+        f.write('# Corrections learned from the GoEmotions training split (Demszky et al., 2020,\n'
+                '# Apache-2.0) by test/tools/learn_weights.py: added to the hand-made weights of\n'
+                '# data/builtin/lexicon.tsv.  term<TAB>dimension=delta ...  (|delta| >= 0.05 only)\n')
+        terms = set()
+        for ch in range(11):
+            terms.update(delta[ch].keys())
+        for term in sorted(terms):
+            if '\t' in term or not term.strip():
+                continue
+            parts = []
+            for ch in range(11):
+                v = delta[ch].get(term, 0.0)
+                if abs(v) >= 0.05:
+                    name = DIMS[ch] if ch < 10 else 'sentiment'
+                    parts.append(f'{name}={v:.2f}')
+            if parts:
+                f.write(f'{term}\t{" ".join(parts)}\n')
+    with open(os.path.join(outdir, 'model.tsv'), 'w') as f:
+        f.write('# Scoring model constants; bias learned, thresholds calibrated on the\n'
+                '# GoEmotions training split by test/tools/learn_weights.py.\n')
+        for di, d in enumerate(DIMS):
+            f.write(f'bias.{d}\t{bias[di]:.4f}\n')
+    print(f'wrote learned.tsv ({len(terms)} terms) and model.tsv', file=sys.stderr)
+
+
+def f1(tp, fp, fn):
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def calibrate(train_path, outdir):
+    texts, labels = read_data(train_path)
+    rows = []
+    for line in run_cli([], texts):
+        sc = dict(re.findall(r'(\w+)=(-?[0-9.]+)', line))
+        rows.append(({d: float(sc.get(d, 0)) for d in DIMS}, float(sc.get('sentiment', 0))))
+    gold_ek = [{g for g, src in EKMAN.items() if ls & set(src)} or {'neutral'} for ls in labels]
+    thr = {d: 0.3 for d in DIMS}
+
+    def ekman_f1(thr):
+        classes = list(EKMAN) + ['neutral']
+        tp, fp, fn = Counter(), Counter(), Counter()
+        for (sc, _), gold in zip(rows, gold_ek):
+            pred = {OUR_EKMAN[d] for d in DIMS if sc[d] > 0 and sc[d] >= thr[d]} or {'neutral'}
+            for c in classes:
+                if c in pred and c in gold:
+                    tp[c] += 1
+                elif c in pred:
+                    fp[c] += 1
+                elif c in gold:
+                    fn[c] += 1
+        return sum(f1(tp[c], fp[c], fn[c]) for c in classes) / len(classes)
+
+    grid = [0.02 * k for k in range(1, 50)]
+    for _ in range(3):
+        for d in DIMS:
+            best = max(grid, key=lambda t: ekman_f1({**thr, d: t}))
+            thr[d] = best
+    ek = ekman_f1(thr)
+    pol = [polarity(ls) for ls in labels]
+
+    def sent_f1(t):
+        tp, fp, fn = Counter(), Counter(), Counter()
+        for (_, s), y in zip(rows, pol):
+            if y is None:
+                continue
+            p = 1 if s >= t else -1 if s <= -t else 0
+            for c in (-1, 0, 1):
+                if c == p and c == y:
+                    tp[c] += 1
+                elif c == p:
+                    fp[c] += 1
+                elif c == y:
+                    fn[c] += 1
+        return sum(f1(tp[c], fp[c], fn[c]) for c in (-1, 0, 1)) / 3
+
+    st = max([0.02 * k for k in range(1, 45)], key=sent_f1)
+    print(f'train: ekman macro-F1 {ek:.4f}, sentiment macro-F1 {sent_f1(st):.4f} at {st:.2f}',
+          file=sys.stderr)
+    path = os.path.join(outdir, 'model.tsv')
+    keep = [l for l in open(path) if not l.startswith(('threshold.', 'sentiment_threshold'))]
+    with open(path, 'w') as f:
+        f.writelines(keep)
+        for d in DIMS:
+            f.write(f'threshold.{d}\t{thr[d]:.2f}\n')
+        f.write(f'sentiment_threshold\t{st:.2f}\n')
+
+
+if __name__ == '__main__':
+    if len(sys.argv) >= 4 and sys.argv[1] == '--calibrate':
+        calibrate(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 3:
+        learn(sys.argv[1], sys.argv[2])
+    else:
+        sys.exit(__doc__)

@@ -1,0 +1,221 @@
+/*
+ * engine_test.c
+ *	  Unit tests of the scoring engine without a server: tokenizer,
+ *	  normalisation, contractions, phrases, rules and the built-in data.
+ *	  Rules are tested on a small lexicon defined here, so that the tests
+ *	  do not move when the built-in lexicon is retuned.
+ */
+#include "builtin.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static const char test_lexicon[] =
+	"happy\tjoy=2 sentiment=2\n"
+	"angry\tanger=2.5 sentiment=-2\n"
+	"frustrated\tfrustration=2 sentiment=-2\n"
+	"bad\tdisappointment=0.5 sentiment=-1.5\n"
+	"thanks\tgratitude=2 sentiment=1.5\n"
+	"thanks for nothing\tanger=1.5 frustration=2 sentiment=-2.5\n"
+	"no problem\tsentiment=0.5\n"
+	"speak to a manager\tfrustration=1 escalation=2.5\n"
+	"=kindly\tsentiment=-0.2\n"
+	"kind\tjoy=1 sentiment=1\n"
+	"\xF0\x9F\x98\xA1\tanger=2 sentiment=-2\n"	/* pouting face */
+	"\xF0\x9F\x91\x8D\tjoy=1 sentiment=1.5\n"	/* thumbs up */
+	":)\tjoy=1 sentiment=1\n";
+
+static const char test_modifiers[] =
+	"not\tnegator\t1\nnever\tnegator\t1\nno\tnegator\t1\n"
+	"very\tbooster\t1.5\nextremely\tbooster\t1.8\na bit\tdampener\t0.5\n"
+	"but\tcontrast\t1\n";
+
+static EmpScorer *sc;
+static EmpTokenizer *tz;
+
+static EmpScores
+score(const char *s)
+{
+	EmpScores	r;
+
+	emp_score(sc, s, strlen(s), &r, NULL, NULL);
+	return r;
+}
+
+/* Concatenate the normalised forms of the tokens of s with '|'. */
+static const char *
+tokens(const char *s)
+{
+	static char buf[1024];
+	EmpToken	t;
+	size_t		n = 0;
+
+	emp_tokenizer_reset(tz, s, strlen(s));
+	buf[0] = '\0';
+	while (emp_tokenizer_next(tz, &t) && n + t.normlen + 2 < sizeof(buf))
+	{
+		if (n)
+			buf[n++] = '|';
+		memcpy(buf + n, t.norm, t.normlen);
+		n += t.normlen;
+		buf[n] = '\0';
+	}
+	return buf;
+}
+
+static double rowsum[EMP_NCHANNELS];
+
+static void
+sum_rows(void *arg, const EmpExplainRow *row)
+{
+	rowsum[row->channel] += row->contribution;
+}
+
+int
+main(void)
+{
+	EmpAllocator *a = &emp_malloc_allocator;
+	EmpError	err;
+	EmpStemmer *st = emp_stemmer_create();
+	EmpLexicon *lx = emp_lexicon_create(a, st);
+	EmpModel	m;
+	EmpScores	r,
+				r2;
+	EmpToken	t;
+
+	memset(&err, 0, sizeof(err));
+	CHECK(st != NULL, "stemmer created");
+	CHECK(emp_lexicon_load_modifiers(lx, test_modifiers, strlen(test_modifiers), "t", &err), "modifiers load");
+	CHECK(emp_lexicon_load_weights(lx, test_lexicon, strlen(test_lexicon), "t", EMP_MERGE_SET, &err), "lexicon loads: %s", err.message);
+	emp_lexicon_finish(lx);
+	emp_model_defaults(&m);
+	sc = emp_scorer_create(a, lx, &m);
+	tz = emp_tokenizer_create(a);
+
+	/* tokenizer and normalisation */
+	CHECK_STR(tokens("Hello, WORLD!!!"), "hello|,|world|!!!", "words and punctuation runs");
+	CHECK_STR(tokens("\xEF\xBD\x86\xEF\xBD\x92\xEF\xBD\x95\xEF\xBD\x93\xEF\xBD\x94"), "frust", "full-width letters fold to ASCII");
+	CHECK_STR(tokens("\xF0\x9D\x90\x9F\xF0\x9D\x90\xAB\xF0\x9D\x90\xAE"), "fru", "mathematical bold letters fold to ASCII");
+	CHECK_STR(tokens("sooooo good"), "soo|good", "elongation collapses to two letters");
+	CHECK_STR(tokens("I don\xE2\x80\x99t"), "i|don't", "typographic apostrophe folds");
+	CHECK_STR(tokens("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), "\xF0\x9F\x91\x8D", "skin tone is dropped from an emoji");
+	CHECK_STR(tokens("\xE2\x9D\xA4\xEF\xB8\x8F"), "\xE2\x9D\xA4", "variation selector is dropped");
+	CHECK_STR(tokens("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"),
+			  "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "ZWJ family is one token");
+	CHECK_STR(tokens("great :) see http://x.y at 12:30"), "great|:)|see|http|:|x|.|y|at|12|:|30", "emoticon, but not in URLs or times");
+	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
+	CHECK_STR(tokens(""), "", "empty text has no tokens");
+	CHECK_STR(tokens("   \t  "), "", "whitespace has no tokens");
+	CHECK_STR(tokens("a\xff\xfe" "b"), "a|b", "invalid UTF-8 bytes separate words");
+	emp_tokenizer_reset(tz, "LOUD Quiet", 10);
+	emp_tokenizer_next(tz, &t);
+	CHECK(t.flags & EMP_TF_ALLCAPS, "ALL CAPS flagged");
+	emp_tokenizer_next(tz, &t);
+	CHECK(!(t.flags & EMP_TF_ALLCAPS) && (t.flags & EMP_TF_CAPITALIZED), "Capitalized is not caps");
+
+	/* rules */
+	r = score("I am happy");
+	CHECK(r.sentiment > 0.5 && r.dims[EMP_JOY] > 0, "happy is positive joy");
+	r = score("I am not happy");
+	CHECK(r.sentiment < 0 && r.dims[EMP_JOY] == 0, "negation: not happy is negative, no joy");
+	r = score("I don't feel happy");
+	CHECK(r.sentiment < 0, "contraction n't negates");
+	r = score("I never liked being happy");
+	CHECK(r.sentiment < 0, "never negates within its scope");
+	r = score("not that I would ever say it, happy");
+	CHECK(r.sentiment > 0, "negation stops at punctuation");
+	r = score("it is not bad");
+	CHECK(r.sentiment > 0, "not bad is mildly positive");
+	r = score("no problem");
+	CHECK(r.sentiment > 0, "no problem is a positive phrase, not a negated problem");
+	r = score("thanks for nothing");
+	CHECK(r.sentiment < 0 && r.dims[EMP_GRATITUDE] == 0 && r.dims[EMP_FRUSTRATION] > 0,
+		  "thanks for nothing is not gratitude");
+	r = score("I am happy");
+	r2 = score("I am very happy");
+	CHECK(r2.sentiment > r.sentiment && r2.dims[EMP_JOY] > r.dims[EMP_JOY], "booster raises");
+	r2 = score("I am a bit happy");
+	CHECK(r2.sentiment < r.sentiment && r2.sentiment > 0, "dampener lowers");
+	r = score("I was happy but now I am frustrated");
+	CHECK(r.sentiment < 0, "contrast: the clause after but weighs more");
+	r = score("I am angry");
+	r2 = score("I am ANGRY");
+	CHECK(r2.dims[EMP_ANGER] > r.dims[EMP_ANGER], "ALL CAPS word emphasises");
+	r2 = score("I AM ANGRY");
+	CHECK(r2.dims[EMP_ANGER] > r.dims[EMP_ANGER], "a shouted text still reads as anger");
+	r2 = score("I am angry!!!");
+	CHECK(r2.dims[EMP_ANGER] > r.dims[EMP_ANGER], "!!! amplifies");
+	r = score("so happy");
+	r2 = score("sooooo happppyyyy");
+	CHECK(r2.sentiment >= r.sentiment && r2.dims[EMP_JOY] > 0, "elongated words are found and emphasised");
+	r = score("\xF0\x9F\x98\xA1\xF0\x9F\x8F\xBB");
+	CHECK(r.dims[EMP_ANGER] > 0, "emoji with skin tone scores");
+	r = score("great :)");
+	CHECK(r.sentiment > 0, "emoticon scores");
+	r = score("I want to speak to a manager");
+	CHECK(r.escalation > 0.3, "escalation phrase raises risk (%.3f)", r.escalation);
+	r = score("kindly reply");
+	CHECK(r.sentiment < 0, "=kindly matches exactly, not the stem of kind");
+	r = score("");
+	CHECK(r.sentiment == 0 && r.intensity == 0 && r.dims[EMP_ANGER] == 0, "empty text is neutral");
+	r = score("the order number is 12345");
+	CHECK(r.sentiment == 0 && r.intensity == 0, "plain text is neutral");
+
+	/* explain rows add up to the scores */
+	{
+		const char *s = "I was VERY happy but now I am not happy and frustrated!!! :)";
+
+		memset(rowsum, 0, sizeof(rowsum));
+		emp_score(sc, s, strlen(s), &r, sum_rows, NULL);
+		CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "explain rows add up to sentiment");
+		CHECK_NEAR(rowsum[EMP_FRUSTRATION], r.dims[EMP_FRUSTRATION], 1e-4, "explain rows add up to frustration");
+		CHECK_NEAR(rowsum[EMP_JOY], r.dims[EMP_JOY], 1e-4, "explain rows add up to joy");
+	}
+
+	/* long texts do not saturate; cost is linear */
+	{
+		const char *unit = "I am angry. The weather is fine and the box arrived on a Tuesday, as the tracking page said it would, and the driver left it by the side door next to the blue bins. ";
+		size_t		ul = strlen(unit);
+		size_t		reps = 20000;
+		char	   *big = malloc(ul * reps + 1);
+
+		for (size_t i = 0; i < reps; i++)
+			memcpy(big + i * ul, unit, ul);
+		big[ul * reps] = '\0';
+		emp_score(sc, big, ul * reps, &r, NULL, NULL);
+		r2 = score(unit);
+		CHECK(r.sentiment > -0.99 && r.dims[EMP_ANGER] < 0.99, "a 1.3 MB text does not saturate (%.3f)", r.sentiment);
+		CHECK_NEAR(r.sentiment, r2.sentiment, 0.05, "a repeated text scores like one copy of over length_tokens words");
+		free(big);
+	}
+	{
+		size_t		n = 1 << 20;
+		char	   *word = malloc(n);
+
+		memset(word, 'a', n);
+		emp_score(sc, word, n, &r, NULL, NULL);
+		CHECK(r.sentiment == 0, "a 1 MB word is handled");
+		free(word);
+	}
+
+	/* phrases: longest wins, limits */
+	CHECK(emp_lexicon_add(lx, "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h",
+						  66, NULL, NULL, EMP_MERGE_ADD, 0, 1, &err) == 0 &&
+		  strstr(err.message, "more than") != NULL, "a phrase over the limit is rejected: %s", err.message);
+	CHECK(emp_lexicon_add(lx, "  ...  ", 7, NULL, NULL, EMP_MERGE_ADD, 0, 1, &err) == 0,
+		  "a term with no words is rejected");
+
+	/* model parameters */
+	CHECK(emp_model_set(&m, "threshold.anger", 15, 0.4, &err) && m.threshold[EMP_ANGER] == 0.4f, "model parameter set");
+	CHECK(!emp_model_set(&m, "threshold.rage", 14, 0.4, &err), "unknown model parameter rejected");
+
+	/* the built-in configuration builds */
+	{
+		EmpLexicon *bl = emp_builtin_lexicon(a, st, &err);
+
+		CHECK(bl != NULL, "built-in lexicon builds: %s", bl ? "" : err.message);
+		CHECK(bl == NULL || emp_lexicon_nterms(bl) > 1000, "built-in lexicon has terms");
+		CHECK(emp_builtin_model(&m, &err), "built-in model loads");
+	}
+	UNIT_DONE();
+}
