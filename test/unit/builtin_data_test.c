@@ -33,6 +33,7 @@ static int	reports = 0;
 /* Kept in statics so that the leak checker sees them as reachable. */
 static EmpStemmer *st;
 static EmpLexicon *lx;
+static EmpLexicon *handmade;	/* hand-made data only, for the learned check */
 static EmpLexicon *builtin;
 static EmpTokenizer *tz;
 
@@ -224,6 +225,24 @@ weights_line(const char *file, int lineno, char **cols, int ncols)
 	return 0;
 }
 
+/* Check that an exact learned.tsv term lands on an existing hand-made term. */
+static int
+learned_line(const char *file, int lineno, char **cols, int ncols)
+{
+	DataLine	l = {file, lineno, cols[0], 0};
+	EmpError	err;
+	int32_t		before = emp_lexicon_nterms(handmade);
+	int32_t		id;
+
+	if (cols[0][0] != '=')
+		return 0;				/* new stem-keyed words are fine */
+	memset(&err, 0, sizeof(err));
+	id = emp_lexicon_add(handmade, cols[0], strlen(cols[0]), NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, &err);
+	if (id == 0 || id >= before || emp_lexicon_nterms(handmade) != before)
+		return report("learned", &l, "not a term of the hand-made data (regenerate learned.tsv)"), 1;
+	return 0;
+}
+
 int
 main(void)
 {
@@ -319,6 +338,21 @@ main(void)
 		}
 	}
 	CHECK(bad == 0, "every lexicon and emoji term matches when scored on its own (%d do not)", bad);
+
+	/*
+	 * Learned corrections (learned.tsv, when built in) are added on top of
+	 * the hand-made terms, and may add new words.  But an exact term
+	 * ("=word") that the hand-made data no longer has would be created
+	 * afresh and hide the stem of that word from every phrase.
+	 */
+	reports = 0;
+	handmade = emp_lexicon_create(a, st);
+	for (int i = 0; i < nlines; i++)
+		emp_lexicon_add(handmade, lines[i].term, strlen(lines[i].term),
+						NULL, NULL, EMP_MERGE_SET, 0, 1.0f, &err);
+	bad = for_lines("learned", "learned.tsv", learned_line);
+	CHECK(bad <= 0, "every exact learned.tsv term exists in the hand-made data (%d do not%s)",
+		  bad < 0 ? 0 : bad, bad < 0 ? "; no learned.tsv" : "");
 
 	/*
 	 * And the whole built-in configuration builds.  Only tried when the
