@@ -234,6 +234,14 @@ def check_eval(errors):
 
 def match(entries, text, feelings):
     """Return (category, strength, phrase) of each leftmost-longest match."""
+    found = []
+    for clause in re.split(r"[.!?;:\n]+(?:\s|$)", text):
+        found.extend(match_clause(entries, clause, feelings))
+    return found
+
+
+def match_clause(entries, text, feelings):
+    """Match within one clause: phrases do not run across sentence ends."""
     toks = normalize(text)
     by_first = collections.defaultdict(list)
     for cat, strength, phrase, key in entries:
@@ -260,6 +268,11 @@ def match(entries, text, feelings):
     return found
 
 
+def is_apology(phrase):
+    """Tell whether a phrase holds an apology word."""
+    return any(t.startswith("apolog") or t == "sorri" for t in normalize(phrase))
+
+
 def simulate(entries, rows):
     """Compare phrase-only levels with the labels."""
     feelings = {STEM(w) for w in FEELING_WORDS}
@@ -275,12 +288,17 @@ def simulate(entries, rows):
             hits[cat] += 1
         for m, cats in mech.items():
             level = max([s for c, s, _ in found if c in cats] or [0])
+            if m == "emotional_reaction" and level == 0 and any(
+                    c == "apology" or (c == "scripted" and is_apology(p))
+                    for c, s, p in found):
+                level = 1       # a bare apology is generic care
             if m == "exploration" and all(c == "confirmation" for c, s, _ in found if c in cats):
                 level = min(level, 1)
             confusion[m][(int(r[m]), level)] += 1
             agree[m] += int(r[m]) == level
     n = len(rows)
-    print("simulate: phrase-only level equals the label")
+    print("simulate: phrase-only level equals the label (an apology alone counts as"
+          " a weak emotional reaction; phrases do not cross sentence ends)")
     for m in mech:
         print("  %-20s %5.1f%%  (label,predicted): %s" % (
             m, 100.0 * agree[m] / max(n, 1),
