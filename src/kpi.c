@@ -434,19 +434,20 @@ ces_values(ArrayType *state, const char *fn)
 	return v;
 }
 
-/* Parse a CES mode name. */
+/* Parse a CES mode name (without allocating: it is called once per row). */
 static int64
 ces_parse_mode(text *mode, const char *fn)
 {
-	char	   *s = text_to_cstring(mode);
+	const char *s = VARDATA_ANY(mode);
+	int			len = VARSIZE_ANY_EXHDR(mode);
 
-	if (strcmp(s, "mean") == 0)
+	if (len == 4 && memcmp(s, "mean", 4) == 0)
 		return EMPATHY_CES_MEAN;
-	if (strcmp(s, "agree") == 0)
+	if (len == 5 && memcmp(s, "agree", 5) == 0)
 		return EMPATHY_CES_AGREE;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: unknown mode \"%s\"", fn, s),
+			 errmsg("%s: unknown mode \"%s\"", fn, text_to_cstring(mode)),
 			 errdetail("The mode is 'mean' (the average score) or 'agree' (the percentage of answers above the middle of the scale)."),
 			 errhint("Write the mode in lower case, for example ces(score, 7, 'agree').")));
 	return 0;					/* keep the compiler quiet */
