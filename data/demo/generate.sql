@@ -30,7 +30,8 @@ TRUNCATE demo.labels, demo.surveys, demo.messages, demo.conversations,
 --
 -- Fragment pools.  Placeholders: {name} customer's first name, {order},
 -- {product}, {amount}, {days}, {date}, {ticket}, {plan}, {card} (last four
--- digits), {agent} agent's first name.
+-- digits), {agent} agent's first name; {question}, {answer} and {short}
+-- (a short answer) come from the aligned qa.* pools.
 --
 CREATE TEMP TABLE pool (name text PRIMARY KEY, items text[] NOT NULL);
 
@@ -105,7 +106,9 @@ INSERT INTO pool VALUES
 	$$thank you for replacing my {product} so quickly$$,
 	$$I've had great service from your team every single time$$,
 	$$the handwritten note in my parcel made my day$$]),
-('problem.question', ARRAY[
+('problem.question', ARRAY[$${question}$$]),
+-- questions with their answers, aligned: the n-th answer answers the n-th question
+('qa.question', ARRAY[
 	$$do you ship to Canada?$$,
 	$$can I change the delivery address on order {order}?$$,
 	$$is the {product} available in another colour?$$,
@@ -116,6 +119,20 @@ INSERT INTO pool VALUES
 	$$can I pick up order {order} in store instead?$$,
 	$$is it possible to add gift wrapping to order {order}?$$,
 	$$will the {product} be back in stock soon?$$]),
+('qa.answer', ARRAY[
+	$$We do, and delivery to Canada takes about 7 working days.$$,
+	$$Yes — I've changed the address on order {order} for you, and the courier has the new one.$$,
+	$$It comes in three more colours; I've sent you the links by email.$$,
+	$$The {product} has a two-year warranty, and you can register it for a third year free.$$,
+	$$Yes, you can split it into three payments; I've sent the link to set that up.$$,
+	$$The {plan} adds free returns and priority support; I've emailed you a side-by-side comparison.$$,
+	$$There is — I've sent the size guide to your email.$$,
+	$$You can; I've switched order {order} to in-store pickup and you'll get a text when it's ready.$$,
+	$$Absolutely, I've added gift wrapping to order {order} at no charge.$$,
+	$$It's due back next week, and I can reserve one for you if you like.$$]),
+('qa.short', ARRAY[
+	$$Yes, ~7 days.$$, $$Address updated.$$, $$3 other colours, links sent.$$, $$2 years.$$, $$Yes, link sent.$$,
+	$$Comparison emailed.$$, $$Size guide sent.$$, $$Switched to pickup.$$, $$Added.$$, $$Next week.$$]),
 -- an extra sentence about the problem, per intent
 ('detail.late_delivery', ARRAY[
 	$$Order number is {order}.$$, $$It was a birthday present.$$, $$I stayed home all day for it.$$,
@@ -354,10 +371,7 @@ INSERT INTO pool VALUES
 ('action.praise', ARRAY[
 	$$I'll pass your message on to the team — it means a lot.$$, $$I've shared your feedback with the warehouse team.$$,
 	$$I'll make sure your comments reach the right people.$$]),
-('action.question', ARRAY[
-	$$Yes, you can — I've updated order {order} for you.$$, $$The {product} comes with a two-year warranty.$$,
-	$$I've sent you the size guide by email.$$, $$We do, and delivery takes about 5 working days.$$,
-	$$It's due back in stock next week, and I can reserve one for you.$$]),
+('action.question', ARRAY[$${answer}$$]),
 -- agents: scripted, robotic
 ('script.greet', ARRAY[
 	$$Dear Customer,$$, $$Dear Valued Customer,$$, $$Hello,$$, $$Dear {name},$$]),
@@ -396,7 +410,7 @@ INSERT INTO pool VALUES
 ('curt.cancellation', ARRAY[$$Cancelled.$$, $$Done, {plan} cancelled.$$, $$Order cancelled, no charge.$$]),
 ('curt.long_wait', ARRAY[$$Looking at it now.$$, $$Answered below.$$, $$On it.$$]),
 ('curt.praise', ARRAY[$$Thanks.$$, $$Noted, thanks.$$, $$Passed on.$$]),
-('curt.question', ARRAY[$$Yes.$$, $$No, sorry.$$, $$Two-year warranty.$$, $$Done.$$, $$Yes, updated.$$]),
+('curt.question', ARRAY[$${short}$$]),
 ('curt.follow', ARRAY[$$Yes.$$, $$3 days.$$, $$Ref {ticket}.$$, $$Done.$$, $$No need.$$, $$Confirmed.$$]),
 ('curt.closing', ARRAY[$$Closing.$$, $$Np.$$, $$👍$$]),
 -- agents: blaming
@@ -558,10 +572,12 @@ BEGIN
 	RETURN items[cardinality(items)];
 END $$;
 
--- Fill the placeholders of a fragment from ctx (name, order, product,
--- amount, days, date, ticket, plan, card, agent).
+-- Fill the placeholders of a fragment from ctx (question, answer, short
+-- answer, then name, order, product, amount, days, date, ticket, plan, card,
+-- agent: the question and answers come first as they hold placeholders).
 CREATE FUNCTION pg_temp.fill(t text, ctx text[]) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-	SELECT replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(t,
+	SELECT replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
+		replace(replace(replace(t, '{question}', ctx[11]), '{answer}', ctx[12]), '{short}', ctx[13]),
 		'{name}', ctx[1]), '{order}', ctx[2]), '{product}', ctx[3]), '{amount}', ctx[4]),
 		'{days}', ctx[5]), '{date}', ctx[6]), '{ticket}', ctx[7]), '{plan}', ctx[8]),
 		'{card}', ctx[9]), '{agent}', ctx[10])
@@ -644,7 +660,9 @@ BEGIN
 			WHEN 'empathetic' THEN
 				greet := pg_temp.pick('emp.greet');
 				body := pg_temp.joined(ARRAY[pg_temp.pick('emp.ack.' || tone), pg_temp.pick('emp.reflect.' || intent),
-					pg_temp.pick('action.' || intent), pg_temp.pick('emp.explore'), pg_temp.pick('emp.reassure'),
+					pg_temp.pick('action.' || intent),
+					CASE WHEN intent IN ('praise', 'question') THEN '' ELSE pg_temp.pick('emp.explore') END,
+					pg_temp.pick('emp.reassure'),
 					pg_temp.pick('emp.close')]);
 			WHEN 'scripted' THEN
 				greet := pg_temp.pick('script.greet');
@@ -804,6 +822,7 @@ DECLARE
 	s_nps int;
 	s_ces int;
 	s_fcr boolean;
+	qa int;
 	answered timestamptz;
 BEGIN
 	PERFORM setseed(0.20240108);
@@ -882,6 +901,9 @@ BEGIN
 			pg_temp.pick('plan'),
 			lpad(pg_temp.rint(0, 9999)::text, 4, '0'),
 			split_part(agent_names[ai], ' ', 1)];
+		qa := pg_temp.rint(1, 10);
+		ctx := ctx || ARRAY[(SELECT items[qa] FROM pool WHERE name = 'qa.question'),
+			(SELECT items[qa] FROM pool WHERE name = 'qa.answer'), (SELECT items[qa] FROM pool WHERE name = 'qa.short')];
 
 		-- the style of the first reply decides most of the outcome
 		first_style := CASE WHEN style = 'mixed' THEN pg_temp.weighted(
