@@ -836,13 +836,25 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				goto too_long;
 			if (exact)
 			{
+				int32_t		sid = 0;
+
+				if (tok.kind == EMP_TOK_WORD)
+				{
+					/* phrases are built from stems: link the exact term to its stem's */
+					kl = emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key));
+					sid = dict_intern(lx, key, kl, part[i], plen[i]);
+				}
 				key[0] = '=';
 				memcpy(key + 1, part[i], plen[i]);
 				kl = plen[i] + 1;
+				syms[nsyms] = dict_intern(lx, key, kl, part[i], plen[i]);
+				if (sid)
+					lx->terms[syms[nsyms]].stem_id = sid;
+				nsyms++;
 			}
 			else
-				kl = emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key));
-			syms[nsyms++] = dict_intern(lx, key, kl, part[i], plen[i]);
+				syms[nsyms++] = dict_intern(lx, key, emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key)),
+											part[i], plen[i]);
 		}
 	}
 	if (nsyms == 0)
@@ -856,7 +868,13 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	}
 	else
 	{
-		int32_t		node = trie_insert(lx, syms, nsyms);
+		int32_t		node;
+
+		/* phrases match on stems, whatever their words' exact forms */
+		for (int i = 0; i < nsyms; i++)
+			if (syms[i] > 0 && lx->terms[syms[i]].stem_id)
+				syms[i] = lx->terms[syms[i]].stem_id;
+		node = trie_insert(lx, syms, nsyms);
 
 		id = lx->nodes[node].out;
 		if (id == 0)

@@ -40,6 +40,7 @@ typedef struct EmpTerm
 	uint32_t	text_len;
 	int32_t		category;		/* caller-defined (marker category), -1 if none */
 	int32_t		strength;		/* caller-defined (marker strength) */
+	int32_t		stem_id;		/* exact terms: the term of their stem, which phrases use */
 } EmpTerm;
 
 typedef struct EmpLexicon EmpLexicon;

@@ -137,7 +137,7 @@ push_token(EmpWalker *w)
 		else if (t->flags & w->skip_roles)
 			s->sym = EMP_SYM_SKIP;
 		else
-			s->sym = w->symbol ? w->symbol(w->symarg, s, &tok) : s->id;
+			s->sym = w->symbol ? w->symbol(w->symarg, s, &tok) : (t->stem_id ? t->stem_id : s->id);
 		w->nslots++;
 		feed(w, s);
 	}
