@@ -1,0 +1,521 @@
+#!/usr/bin/env bash
+# Benchmark the scoring functions against PostgreSQL's own lower() and
+# to_tsvector('english', ...) over the same synthetic customer messages, in
+# one run on one throwaway cluster: per-row cost, linearity on long texts,
+# cancellation of a query on a 100 MB text, and backend memory after
+# scoring.  Installs what is missing, builds and installs the extension.
+#
+#   bash test/bench.sh                  1,000,000 messages (5 to 6 minutes on 2 cores)
+#   BENCH_ROWS=20000 bash test/bench.sh a quick smoke run
+#   bash test/bench.sh 200000           the number of messages as an argument
+#
+# Settings (environment): BENCH_ROWS (messages), BENCH_REPEATS (runs per
+# expression, median taken; default 3), BENCH_BUDGET (seconds: stop
+# repeating an expression once one more run would take its total past
+# this; default 80), BENCH_SEED (setseed() value; default 0.42),
+# PG_CONFIG (the server to install into and run), EMP_SERVER_OPTS (server
+# options; default shared_buffers=1GB so that the table stays in shared
+# buffers).
+#
+# Absolute times drift from run to run and machine to machine; the ratios
+# measured in one run are what to compare.  Functions of the extension that
+# do not exist yet are skipped with a note.
+set -euo pipefail
+EMP_EXTRA_PACKAGES=${EMP_EXTRA_PACKAGES:-}
+. "$(dirname "$0")/lib.sh"
+cd "$EMP_ROOT"
+
+ROWS=${1:-${BENCH_ROWS:-1000000}}
+REPEATS=${BENCH_REPEATS:-3}
+BUDGET=${BENCH_BUDGET:-80}
+SEED=${BENCH_SEED:-0.42}
+if ! [[ $ROWS =~ ^[1-9][0-9]*$ ]] || [ "$ROWS" -lt 1000 ]; then
+	echo "bench.sh: the number of rows must be an integer of at least 1000, not \"$ROWS\"" >&2
+	exit 2
+fi
+if [ -n "${1:-}" ]; then
+	CMDLINE="bash test/bench.sh $1"
+elif [ -n "${BENCH_ROWS:-}" ]; then
+	CMDLINE="BENCH_ROWS=$BENCH_ROWS bash test/bench.sh"
+else
+	CMDLINE="bash test/bench.sh"
+fi
+[ -n "${BENCH_REPEATS:-}" ] && CMDLINE="BENCH_REPEATS=$BENCH_REPEATS $CMDLINE"
+[ -n "${BENCH_BUDGET:-}" ] && CMDLINE="BENCH_BUDGET=$BENCH_BUDGET $CMDLINE"
+
+EMP_SERVER_OPTS=${EMP_SERVER_OPTS:--c shared_buffers=1GB}
+# Every session: one worker, no JIT, so that only the expressions differ.
+export PGOPTIONS="-c max_parallel_workers_per_gather=0 -c jit=off"
+
+emp_install_packages
+emp_build_install
+emp_start_cluster
+BINDIR=$("$(emp_pg_config)" --bindir)
+T0=$SECONDS
+
+psql_() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+sql1() { psql_ -At -c "$1"; }
+
+# Print a number with awk's printf format.
+fmt() { awk -v f="$1" -v x="$2" 'BEGIN { if (x == "" || x == "-") print "-"; else printf f, x }'; }
+
+# Succeed when the function (regprocedure text) exists; otherwise print a note.
+have_fn() {
+	local sig=$1 name others
+	[ "$(sql1 "SELECT pg_catalog.to_regprocedure('$sig') IS NOT NULL")" = t ] && return 0
+	name=${sig%%(*}
+	others=$(sql1 "SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_catalog.pg_proc p
+		JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+		WHERE n.nspname || '.' || p.proname = '$name'")
+	if [ -n "$others" ]; then
+		echo "   note: $sig does not exist (found $others): skipped; update test/bench.sh"
+	else
+		echo "   note: $sig does not exist yet: skipped"
+	fi
+	return 1
+}
+
+sql1 "CREATE EXTENSION empathy" >/dev/null
+PGVERSION=$(sql1 "SHOW server_version")
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+say "PostgreSQL $PGVERSION, $(nproc) CPUs ($CPU), settings: $PGOPTIONS $EMP_SERVER_OPTS"
+# Say when other processes compete for the CPUs: times get noisy then.
+loadnote() {
+	local l; read -r l _ </proc/loadavg
+	if awk -v l="$l" -v n="$(nproc)" 'BEGIN { exit !(l > n - 0.5) }'; then
+		echo "   note: load average $l on $(nproc) CPUs $1: other processes compete, times will be noisy"
+	fi
+}
+loadnote "before the run"
+
+###########################################################################
+say "1. generating $ROWS customer messages (setseed($SEED))"
+# Word pools written for this benchmark: customer-service vocabulary, with
+# case, punctuation, elongation and emoji (skin tones, ZWJ sequences, flags)
+# mixed in per fragment.  random() is drawn in a fixed order in one
+# single-worker statement, so the same seed gives the same rows.
+t=$SECONDS
+psql_ -v rows="$ROWS" -v seed="$SEED" <<'SQL'
+SET enable_memoize = off;
+CREATE FUNCTION pg_temp.pick(text[]) RETURNS text LANGUAGE sql VOLATILE
+	AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
+CREATE UNLOGGED TABLE bench_msg (id int NOT NULL, body text NOT NULL);
+SELECT setseed(:seed) \gset
+INSERT INTO bench_msg (id, body)
+SELECT g, CASE WHEN length(m.s) < 50 THEN rpad(m.s, 50, ' please help') ELSE m.s END
+FROM generate_series(1, :rows) AS g
+CROSS JOIN LATERAL (SELECT 50 + floor(250 * random() ^ 1.7)::int AS target, g AS gg) AS t
+CROSS JOIN LATERAL (
+	-- cut at the target length, finishing the word, at most 300 characters
+	SELECT left(left(r.raw, t.target) || split_part(substr(r.raw, t.target + 1), ' ', 1), 300) AS s
+	FROM (
+		SELECT string_agg(f.frag, ' ' ORDER BY f.i) AS raw
+		FROM (
+			SELECT i,
+				CASE WHEN random() < 0.07 THEN upper(x.p)
+					 WHEN random() < 0.5 THEN upper(left(x.p, 1)) || substr(x.p, 2)
+					 ELSE x.p END
+				|| pg_temp.pick(ARRAY['.', '.', '.', '', '', '!', '!!', '!!!', '?', '???', '?!', '...', ',', ' :(', ' :)'])
+				|| CASE WHEN random() < 0.2 THEN ' ' || pg_temp.pick(ARRAY[
+						'😡', '😤', '🙏', '👍', '👍🏽', '👎🏿', '😢', '😭', '🤦‍♀️', '🤷🏻‍♂️', '❤️', '🙄', '😊', '🔥',
+						'💔', '✅', '😠😠😠', '🤬', '😅', '🥲', '👏🏼', '🙌🏾', '🧑‍💻', '👨‍👩‍👧', '🤔', '😩', '⏰',
+						'📦', '💸', '🤯', '🇬🇧', '1️⃣', '🙏🙏'])
+					ELSE '' END AS frag
+			FROM generate_series(1, 2 + t.target / 22 + t.gg * 0) AS i
+			CROSS JOIN LATERAL (
+				SELECT replace(CASE
+					WHEN i = 1 AND random() < 0.55 THEN pg_temp.pick(ARRAY['hi', 'hello', 'hey there', 'dear support team',
+						'good morning', 'good evening', 'hello again', 'hi team', 'to whom it may concern', 'yo', 'hiii',
+						'heyyy', 'hi, it''s me again', 'Hallo'])
+					ELSE pg_temp.pick(CASE floor(random() * 10)::int
+						WHEN 0 THEN ARRAY['my order {n} is late', 'order {n} still hasn''t shipped',
+							'the package was supposed to arrive on monday', 'tracking says delivered but there is nothing at my door',
+							'my parcel has been stuck in the same depot for a week', 'you sent me the wrong size',
+							'the box arrived crushed and the lid is broken', 'half of my order is missing',
+							'the courier never even rang the bell', 'delivery was pushed back AGAIN', 'where is my parcel',
+							'it was meant to be next-day delivery']
+						WHEN 1 THEN ARRAY['I am still waiting for my refund', 'where is my money', 'I was charged twice for order {n}',
+							'you took the payment but cancelled the order', 'the refund was promised ten days ago',
+							'why is there a fee I never agreed to', 'I returned the item weeks ago and got nothing back',
+							'my card was charged {n} cents extra', 'please reverse this charge', 'the invoice shows the wrong amount',
+							'I want my money back NOW', 'refund, please']
+						WHEN 2 THEN ARRAY['this is the third time I am writing', 'I already explained this twice', 'still waiting',
+							'still waiting for an answer', 'nobody has replied to my last three emails', 'I''ve been on hold for an hour',
+							'every agent tells me something different', 'your chat bot keeps going in circles',
+							'I keep getting the same copy paste answer', 'ticket {n} was closed without a fix',
+							'third time this month', 'day 12 and still nothing']
+						WHEN 3 THEN ARRAY['I want to cancel my account', 'cancel my subscription right now', 'I am done with this company',
+							'I will take my business elsewhere', 'I''m switching to a competitor', 'I want to speak to a manager',
+							'I will report this to my bank', 'expect a bad review', 'I will NEVER order from you again',
+							'my lawyer will hear about this', 'close my account please', 'this is your last chance']
+						WHEN 4 THEN ARRAY['I am sooo angry', 'this is ridiculous', 'I''m really really frustrated', 'absolutely unacceptable',
+							'what a joke', 'honestly so disappointed', 'I feel completely ignored', 'this is a nightmare',
+							'I''m fed up', 'WORST service ever', 'this makes me so sad', 'I''m worried my data was leaked',
+							'kind of annoyed tbh', 'not happy at all', 'this is sooooo slow', 'I am NOT happy', 'unbelievable',
+							'I''m scared I''ll lose the booking', 'whyyy is this so hard', 'nooooo not again']
+						WHEN 5 THEN ARRAY['I am confused', 'I don’t understand the new bill', 'which button am I supposed to press',
+							'the instructions make no sense', 'can someone explain what happened', 'why does it say pending',
+							'is this normal', 'what am I supposed to do now', 'is anyone there', 'how long does this usually take',
+							'wait, what?', 'I''m lost']
+						WHEN 6 THEN ARRAY['thanks', 'thank you so much', 'thanks a lot for the quick help', 'you guys are great',
+							'really appreciate it', 'the new app is awesome', 'Maria on the phone was super helpful',
+							'love the product, just not the shipping', 'problem solved, cheers', 'much appreciated',
+							'thx', 'thank youuu']
+						WHEN 7 THEN ARRAY['I ordered the blue jacket in size M last week', 'my account email is the one on file',
+							'the reference number is {n}', 'I live in flat {n}', 'I paid by credit card',
+							'I used the discount code from the newsletter', 'the app version is 4.2', 'I''m on the premium plan',
+							'I bought it as a gift for my mum', 'the store said to contact you online', 'my postcode is SW1A 1AA',
+							'order date: 03/11']
+						WHEN 8 THEN ARRAY['please help', 'pleeease fix this', 'please call me back', 'can you check what went wrong',
+							'could you send a replacement', 'just tell me when it will arrive', 'I need this by friday',
+							'let me know asap', 'can I get a discount for the trouble', 'reply to this email please',
+							'FIX IT', 'is there any update']
+						ELSE ARRAY['the app keeps crashing when I log in', 'my password reset link doesn''t work',
+							'the website is down again', 'the charger stopped working after two days', 'the screen flickers',
+							'it smells weird and looks used', 'the colour is nothing like the photo', 'the coupon will not apply',
+							'I can''t update my address', 'the item is out of stock again', 'error 500 on checkout',
+							'the café voucher was refused']
+						END)
+					END, '{n}', (1000 + floor(random() * 900000))::int::text) AS p
+			) AS x
+		) AS f
+	) AS r
+) AS m;
+VACUUM ANALYZE bench_msg;
+SQL
+read -r MEANCH MEANB MINL MAXL TSIZE CHECKSUM <<<"$(sql1 "SELECT round(avg(length(body)), 1), round(avg(octet_length(body)), 1),
+	min(length(body)), max(length(body)), replace(pg_size_pretty(pg_table_size('bench_msg')), ' ', ''),
+	left(md5(string_agg(md5(body), '' ORDER BY id)), 12) FROM bench_msg" | tr '|' ' ')"
+echo "   $ROWS rows in $((SECONDS - t)) s; table $TSIZE; length $MINL..$MAXL characters"
+echo "   mean length: $MEANCH characters, $MEANB bytes; content checksum $CHECKSUM"
+echo "   samples:"
+sql1 "SELECT '     ' || body FROM bench_msg WHERE id IN (1, 2, 3, 4, 5, 6) ORDER BY id"
+
+# Reply functions get a second table: agent replies, customer names, the
+# message replied to and template variables.
+HAVE_MARKERS=0 HAVE_SCORE=0 HAVE_RENDER=0
+if [ "$(sql1 "SELECT pg_catalog.to_regprocedure('empathy.markers(text)') IS NOT NULL
+		OR pg_catalog.to_regprocedure('empathy.empathy_score(text,text,text)') IS NOT NULL
+		OR pg_catalog.to_regprocedure('empathy.render(text,jsonb)') IS NOT NULL")" = t ]; then
+	echo "   generating $ROWS agent replies for the reply functions"
+	t=$SECONDS
+	psql_ -v seed="$SEED" <<'SQL'
+SET enable_memoize = off;
+CREATE FUNCTION pg_temp.pick(text[]) RETURNS text LANGUAGE sql VOLATILE
+	AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
+CREATE UNLOGGED TABLE bench_reply (id int NOT NULL, name text NOT NULL, reply text NOT NULL,
+	body text NOT NULL, vars jsonb NOT NULL);
+SELECT setseed(:seed / 2) \gset
+INSERT INTO bench_reply (id, name, reply, body, vars)
+SELECT m.id, n.name, r.reply, m.body,
+	jsonb_build_object('customer', jsonb_build_object('name', n.name),
+		'order', jsonb_build_object('id', 100000 + m.id, 'late', m.id % 3 = 0), 'agent', 'Sam')
+FROM bench_msg AS m
+CROSS JOIN LATERAL (SELECT pg_temp.pick(ARRAY['Maria', 'John', 'Aisha', 'Wei', 'Olga', 'José', 'Siobhán', 'Zoë',
+	'Kwame', 'Priya', 'Tom', 'Fatima', 'Lars', 'Yuki', 'Ngozi', 'Mehmet']) || left(m.id::text, 0) AS name) AS n
+CROSS JOIN LATERAL (
+	SELECT string_agg(NULLIF(replace(replace(pg_temp.pick(CASE k
+		WHEN 1 THEN ARRAY['Hi {name},', 'Hello {name},', 'Dear customer,', 'Thanks for reaching out, {name}.', 'Hi there,']
+		WHEN 2 THEN ARRAY['I''m so sorry about the delay.', 'I completely understand how frustrating this must be.',
+			'That sounds really stressful, and I''m sorry.', 'I can see why you''re upset.', 'We apologise for any inconvenience caused.',
+			'Thank you for your patience.', 'I understand.', 'Your request has been received.']
+		WHEN 3 THEN ARRAY['I have escalated this to our shipping team.', 'I''ve issued a full refund to your card.',
+			'I''ll personally follow up tomorrow.', 'I checked order {n} and it left the warehouse today.',
+			'As per our policy, refunds take 5-10 business days.', 'You should have checked the size chart.',
+			'Unfortunately there is nothing we can do.', 'Please read our FAQ.']
+		WHEN 4 THEN ARRAY['Could you tell me the email on the account?', 'Can you confirm the delivery address?',
+			'Is there anything else I can help with?', 'Does that work for you?', '']
+		ELSE ARRAY['Best regards, Alex', 'Kind regards, the support team', 'Have a great day! 😊', 'Cheers, Sam 🙏', '']
+		END), '{name}', n.name), '{n}', (100000 + m.id)::text), ''), ' ' ORDER BY k) AS reply
+	FROM generate_series(1, 5 + m.id * 0) AS k
+) AS r;
+VACUUM ANALYZE bench_reply;
+SQL
+	echo "   $ROWS replies in $((SECONDS - t)) s; mean reply length" \
+		"$(sql1 "SELECT round(avg(length(reply)), 1) FROM bench_reply") characters"
+fi
+
+###########################################################################
+say "2. per-row cost, single worker, median of up to $REPEATS runs"
+# Each expression is the select list of EXPLAIN (ANALYZE, TIMING OFF)
+# SELECT expr FROM table: the scan node evaluates it once per row and the
+# rows go nowhere, so nothing but the scan and the expression is timed.
+# (count(*) over a subquery would not do: the planner drops subquery
+# outputs that nothing reads, and the function with them.)  The bare scan
+# "SELECT body FROM t" projects the same column without calling anything;
+# "net" figures subtract it.  Each run is a new session that first calls the
+# expression on a few rows, so first-call set-up is not timed.
+TEMPLATE='Hi {{customer.name}}, thank you for your patience. {{#if order.late}}I am sorry that order {{order.id}} is running late; I have asked the courier for an update today.{{/if}} Best, {{agent}}'
+RESULTS=$(mktemp)
+trap 'rm -f "$RESULTS"; emp_stop_cluster' EXIT
+
+# The expressions, in order: label, select expression, table, label of the
+# bare scan to subtract.
+EXPRS=()
+add() { EXPRS+=("$1"$'\t'"$2"$'\t'"$3"$'\t'"$4"); }
+SCAN="body (bare scan)"
+add "count(*)" "count(*)" bench_msg "$SCAN"
+add "$SCAN" "body" bench_msg "$SCAN"
+add "sum(length(body))" "sum(length(body))" bench_msg "$SCAN"
+add "lower(body)" "lower(body)" bench_msg "$SCAN"
+add "to_tsvector('english', body)" "to_tsvector('english', body)" bench_msg "$SCAN"
+for f in sentiment emotions emotion_labels dominant_emotion escalation_risk; do
+	if have_fn "empathy.$f(text)"; then add "empathy.$f(body)" "empathy.$f(body)" bench_msg "$SCAN"; fi
+done
+if have_fn "empathy.explain(text)"; then
+	add "empathy.explain(body), all rows" "empathy.explain(body)" bench_msg "$SCAN"
+fi
+if have_fn "empathy.markers(text)"; then HAVE_MARKERS=1; fi
+if have_fn "empathy.empathy_score(text,text,text)"; then HAVE_SCORE=1; fi
+if have_fn "empathy.render(text,jsonb)"; then HAVE_RENDER=1; fi
+if [ $((HAVE_MARKERS + HAVE_SCORE + HAVE_RENDER)) -gt 0 ]; then
+	RSCAN="reply (bare scan of replies)"
+	add "$RSCAN" "reply" bench_reply "$RSCAN"
+	if [ $HAVE_MARKERS = 1 ]; then add "empathy.markers(reply)" "empathy.markers(reply)" bench_reply "$RSCAN"; fi
+	if [ $HAVE_SCORE = 1 ]; then
+		add "empathy.empathy_score(reply, body, name)" "empathy.empathy_score(reply, body, name)" bench_reply "$RSCAN"
+	fi
+	if [ $HAVE_RENDER = 1 ]; then add "empathy.render(template, vars)" "empathy.render(:'tpl', vars)" bench_reply "$RSCAN"; fi
+fi
+
+# Print the execution time (ms) of one run of expr over table, in a new
+# session that has already called it on a few rows.
+run_once() {
+	psql_ -At -v tpl="$TEMPLATE" <<-SQL | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+		\o /dev/null
+		SELECT $1 FROM (SELECT * FROM $2 LIMIT 20) AS warm_up;
+		\o
+		EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY ON) SELECT $1 FROM $2;
+	SQL
+}
+
+# Rounds: every expression once per round, so that whatever else the machine
+# does falls on all of them alike.  An expression sits out the later rounds
+# once one more run would take its total past the budget.
+declare -A RUNS TOTAL LAST
+for ((r = 1; r <= REPEATS; r++)); do
+	t=$SECONDS; n=0
+	for e in "${EXPRS[@]}"; do
+		IFS=$'\t' read -r label expr table base <<<"$e"
+		if [ "$r" -gt 1 ] && awk -v t="${TOTAL[$label]}" -v m="${LAST[$label]}" -v b="$BUDGET" \
+			'BEGIN { exit !(t + m > b * 1000) }'; then
+			continue
+		fi
+		ms=$(run_once "$expr" "$table")
+		[ -n "$ms" ] || { echo "   $label: no timing" >&2; exit 1; }
+		RUNS[$label]="${RUNS[$label]:-}${RUNS[$label]:+ }$ms"
+		TOTAL[$label]=$(awk -v a="${TOTAL[$label]:-0}" -v b="$ms" 'BEGIN { print a + b }')
+		LAST[$label]=$ms
+		n=$((n + 1))
+	done
+	echo "   round $r of $REPEATS: $n expressions, $((SECONDS - t)) s"
+done
+for e in "${EXPRS[@]}"; do
+	IFS=$'\t' read -r label expr table base <<<"$e"
+	read -r -a runs <<<"${RUNS[$label]}"
+	med=$(printf '%s\n' "${runs[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+	mn=$(printf '%s\n' "${runs[@]}" | sort -g | head -1)
+	printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$med" "${#runs[@]}" "$base" "$mn" >>"$RESULTS"
+	printf '   %-40s runs (ms): %s\n' "$label" "${RUNS[$label]}"
+done
+
+# The table of results, raw and net of the scan.
+TABLE=$(awk -F'\t' -v rows="$ROWS" -v scanl="$SCAN" '
+	{ label[NR] = $1; ms[NR] = $2; runs[NR] = $3; base[NR] = $4; mn[NR] = $5; byl[$1] = $2 }
+	END {
+		low = byl["lower(body)"]; tsv = byl["to_tsvector(\x27english\x27, body)"]
+		sc = byl[scanl]; lown = low - sc; tsvn = tsv - sc
+		printf "%-40s %4s %8s %8s %8s %8s %8s %6s %7s %6s\n", "expression", "runs", "median s", "min s", "us/row", "net us", "x lower", "net", "x tsvec", "net"
+		for (i = 1; i <= NR; i++) {
+			b = byl[base[i]]; net = ms[i] - b
+			if (label[i] == base[i] || label[i] == "count(*)") netus = "-"; else netus = sprintf("%.3f", net * 1000 / rows)
+			rl = sprintf("%.2f", ms[i] / low); rt = sprintf("%.3f", ms[i] / tsv)
+			nl = (netus == "-" || lown <= 0) ? "-" : sprintf("%.2f", net / lown)
+			nt = (netus == "-" || tsvn <= 0) ? "-" : sprintf("%.3f", net / tsvn)
+			printf "%-40s %4d %8.3f %8.3f %8.3f %8s %8s %6s %7s %6s\n", label[i], runs[i], ms[i] / 1000, mn[i] / 1000, ms[i] * 1000 / rows, netus, rl, nl, rt, nt
+		}
+	}' "$RESULTS")
+echo
+echo "$TABLE" | sed 's/^/   /'
+echo "   (us/row = median time / rows; net = minus the bare scan of the same table; x lower, x tsvec ="
+echo "    ratio of the median to that of lower(body) and to_tsvector('english', body), raw and net of the scan)"
+FEWER=$(awk -F'\t' -v n="$REPEATS" '$3 < n { printf "%s%s (%d run%s)", sep, $1, $3, ($3 > 1) ? "s" : ""; sep = ", " }' "$RESULTS")
+if [ -n "${RSCAN:-}" ]; then
+	echo "   (rows on replies: net of the bare scan of replies; compared with lower() and to_tsvector() on messages)"
+fi
+[ -z "$FEWER" ] || echo "   fewer runs, to stay within BENCH_BUDGET=$BUDGET s per expression: $FEWER"
+
+# The targets: sentiment() and emotions() at most 1.5x lower() and 0.2x to_tsvector().
+echo
+echo "   targets (judged net of the scan; raw in brackets):"
+for f in sentiment emotions; do
+	line=$(echo "$TABLE" | awk -v l="empathy.$f(body)" 'substr($0, 1, length(l) + 1) == l " "')
+	[ -n "$line" ] || { echo "   empathy.$f(body): not measured"; continue; }
+	# fields from the end: x tsvec net, x tsvec raw, x lower net, x lower raw
+	read -r lraw lnet traw tnet <<<"$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')"
+	v1=$(awk -v x="$lnet" 'BEGIN { print (x <= 1.5) ? "met" : "MISSED" }')
+	v2=$(awk -v x="$tnet" 'BEGIN { print (x <= 0.2) ? "met" : "MISSED" }')
+	printf '   %-26s %6s x lower() (%s)    target <= 1.5: %-6s   %6s x to_tsvector (%s)   target <= 0.2: %s\n' \
+		"empathy.$f(body)" "$lnet" "$lraw" "$v1" "$tnet" "$traw" "$v2"
+done
+
+###########################################################################
+say "3. linearity on long texts, and cancelling a query on a 100 MB text"
+# The documents are the messages in id order, one per line, repeated as
+# often as needed; 1 MB is the first tenth of 10 MB.  Stored uncompressed
+# (STORAGE EXTERNAL) so that fetching them costs no decompression.
+psql_ <<'SQL'
+CREATE UNLOGGED TABLE bench_doc (name text PRIMARY KEY, doc text NOT NULL);
+ALTER TABLE bench_doc ALTER COLUMN doc SET STORAGE EXTERNAL;
+INSERT INTO bench_doc
+SELECT '10MB', left(repeat(s, 10000000 / length(s) + 1), 10000000)
+FROM (SELECT string_agg(body, E'\n' ORDER BY id) AS s FROM bench_msg WHERE id <= 80000) AS a;
+INSERT INTO bench_doc SELECT '1MB', left(doc, 1000000) FROM bench_doc WHERE name = '10MB';
+INSERT INTO bench_doc SELECT '100MB', repeat(doc, 10) FROM bench_doc WHERE name = '10MB';
+VACUUM ANALYZE bench_doc;
+SQL
+sql1 "SELECT '   ' || name || ': ' || length(doc) || ' characters, ' || octet_length(doc) || ' bytes'
+	FROM bench_doc ORDER BY octet_length(doc)"
+
+# Print the execution time (ms) of expr over one document, in a new session.
+doc_ms() {
+	psql_ -At <<-SQL | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+		\o /dev/null
+		SELECT empathy.sentiment('warm up');
+		\o
+		EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY ON) SELECT $1 FROM bench_doc WHERE name = '$2';
+	SQL
+}
+median3() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+B1=$(sql1 "SELECT octet_length(doc) FROM bench_doc WHERE name = '1MB'")
+B10=$(sql1 "SELECT octet_length(doc) FROM bench_doc WHERE name = '10MB'")
+echo
+printf '   %-28s %9s %9s %7s %12s %12s\n' "expression (median of 3)" "1 MB ms" "10 MB ms" "ratio" "MB/s, 10 MB" "MB/s, rows"
+LIN=""
+for f in "doc LIKE '#%' (fetch only)" "lower(doc)" "empathy.sentiment(doc)" "empathy.emotions(doc)"; do
+	fn=${f%%(*}
+	if [ "${fn#empathy.}" != "$fn" ] && ! have_fn "$fn(text)"; then continue; fi
+	expr=${f% (fetch only)}
+	a=""; b=""
+	for _ in 1 2 3; do
+		a="$a $(doc_ms "$expr" 1MB)"; b="$b $(doc_ms "$expr" 10MB)"
+	done
+	# shellcheck disable=SC2086 # the runs are numbers, split on purpose
+	a=$(printf '%s\n' $a | median3); b=$(printf '%s\n' $b | median3)
+	rowsms=$(awk -F'\t' -v l="${f/doc/body}" -v s="$SCAN" '$1 == l { m = $2 } $1 == s { sc = $2 } END { print (m > sc) ? m - sc : 0 }' "$RESULTS")
+	awk -v a="$a" -v b="$b" -v n="$ROWS" -v mb="$MEANB" -v r="$rowsms" -v f="$f" -v b1="$B1" -v b10="$B10" 'BEGIN {
+		printf "   %-28s %9.1f %9.1f %7.2f %12.1f ", f, a, b, b / a, b10 / 1e3 / b
+		if (r > 0) printf "%12.1f\n", n * mb / 1e3 / r; else printf "%12s\n", "-" }'
+	LIN="$LIN${LIN:+; }\`$expr\` $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", b / a }')×"
+done
+echo "   (ratio = 10 MB time / 1 MB time for $(awk -v a="$B1" -v b="$B10" 'BEGIN { printf "%.2f", b / a }')× the bytes: 10 is linear;"
+echo "    MB/s, rows = the same function over the table, net of the scan)"
+
+# Run query with statement_timeout = timeout ms in a new session; print the
+# outcome and how long the statement took.
+cancel_test() {
+	local query=$1 timeout=$2 out took err
+	out=$(printf '%s\n' "SELECT empathy.sentiment('warm up');" '\timing on' "SET statement_timeout = '${timeout}ms';" "$query" |
+		"$BINDIR/psql" -X -q -At 2>&1 || true)
+	took=$(echo "$out" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+	err=$(echo "$out" | sed -n 's/^ERROR: *//p' | head -1)
+	if [ "$err" = "canceling statement due to statement timeout" ]; then
+		awk -v t="$took" -v o="$timeout" 'BEGIN { printf "cancelled after %.0f ms, %.0f ms past the timeout%s", t, t - o, (t - o > 100) ? " (SLOW)" : "" }'
+	elif [ -n "$err" ]; then
+		echo "failed after $(fmt %.0f "$took") ms with another error: $err"
+	else
+		echo "NOT cancelled: finished after $(fmt %.0f "$took") ms"
+	fi
+}
+# The query that scores one document with function f.
+doc_query() {
+	if [ "$1" = explain ]; then echo "SELECT count(*) FROM bench_doc, empathy.explain(doc) WHERE name = '$2';"
+	else echo "SELECT empathy.$1(doc) IS NULL FROM bench_doc WHERE name = '$2';"; fi
+}
+CANCEL_FNS=""
+for f in sentiment emotions emotion_labels dominant_emotion escalation_risk explain markers; do
+	if have_fn "empathy.$f(text)" >/dev/null 2>&1; then CANCEL_FNS="$CANCEL_FNS $f"; fi
+done
+
+echo
+FETCH=$(for _ in 1 2 3; do doc_ms "doc LIKE '#%'" 100MB; done | median3)
+echo "   with statement_timeout = '200ms', on the 100 MB text (fetching it alone takes $(fmt %.0f "$FETCH") ms):"
+CANCEL=""
+for f in $CANCEL_FNS; do
+	v=$(cancel_test "$(doc_query "$f" 100MB)" 200)
+	printf '   %-30s %s\n' "empathy.$f(doc)" "$v"
+	CANCEL="$CANCEL${CANCEL:+; }\`$f\` ${v%%,*}"
+done
+if awk -v f="$FETCH" 'BEGIN { exit !(f > 150) }'; then
+	echo "   (the fetch takes most of the 200 ms here, so the timeout may land before scoring starts:"
+	echo "    the next test cancels each function halfway through scoring the 10 MB text)"
+fi
+echo
+echo "   with statement_timeout at half the full time, on the 10 MB text:"
+for f in $CANCEL_FNS; do
+	full=$(printf '%s\n' '\timing on' "$(doc_query "$f" 10MB)" | "$BINDIR/psql" -X -q -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+	half=$(awk -v t="$full" 'BEGIN { printf "%d", (t / 2 < 10) ? 10 : t / 2 }')
+	v=$(cancel_test "$(doc_query "$f" 10MB)" "$half")
+	printf '   %-30s full %6.0f ms; timeout %5d ms: %s\n' "empathy.$f(doc)" "$full" "$half" "$v"
+done
+
+###########################################################################
+say "4. backend memory after scoring 1,000 rows and after scoring all $ROWS rows"
+# One session: every scoring function over the first 1,000 rows, then over
+# all rows, with the contexts summed after each (after a first reading, so
+# that the view's own catalogue look-ups are already cached).
+calls=""
+for f in sentiment emotions emotion_labels dominant_emotion escalation_risk markers; do
+	if have_fn "empathy.$f(text)" >/dev/null 2>&1; then calls="$calls, count(empathy.$f(body))"; fi
+done
+if have_fn "empathy.explain(text)" >/dev/null 2>&1; then
+	calls="$calls, sum((SELECT count(*) FROM empathy.explain(body)))"
+fi
+MEMOUT=$(psql_ -At <<SQL
+SELECT pg_backend_pid() AS bpid \gset
+\setenv BENCH_BPID :bpid
+SELECT 'warm', sum(total_bytes) FROM pg_catalog.pg_backend_memory_contexts;
+\o /dev/null
+SELECT count(*)$calls FROM bench_msg WHERE id <= 1000;
+\o
+SELECT 'm1', sum(total_bytes) FROM pg_catalog.pg_backend_memory_contexts;
+\! grep -E '^RssAnon' /proc/\$BENCH_BPID/status 2>/dev/null | sed 's/^/rss1|/' || true
+\o /dev/null
+SELECT count(*)$calls FROM bench_msg WHERE id <= $ROWS;
+\o
+SELECT 'm2', sum(total_bytes) FROM pg_catalog.pg_backend_memory_contexts;
+\! grep -E '^RssAnon' /proc/\$BENCH_BPID/status 2>/dev/null | sed 's/^/rss2|/' || true
+SELECT 'ctx', name, coalesce(ident, ''), total_bytes FROM pg_catalog.pg_backend_memory_contexts
+	WHERE name ILIKE '%empathy%' OR ident ILIKE '%empathy%' OR name ILIKE '%emp%' ORDER BY total_bytes DESC LIMIT 8;
+SQL
+)
+echo "$MEMOUT" | grep -q '^m2|' || { echo "$MEMOUT"; exit 1; }
+M1=$(echo "$MEMOUT" | sed -n 's/^m1|//p'); M2=$(echo "$MEMOUT" | sed -n 's/^m2|//p')
+echo "   memory contexts after 1,000 rows:    $M1 bytes"
+echo "   memory contexts after $ROWS rows: $M2 bytes"
+if [ "$M1" = "$M2" ]; then MEMV="equal"; else MEMV="NOT equal: grew by $((M2 - M1)) bytes"; fi
+echo "   $MEMV"
+R1=$(echo "$MEMOUT" | sed -n 's/^rss1|RssAnon:[[:space:]]*//p'); R2=$(echo "$MEMOUT" | sed -n 's/^rss2|RssAnon:[[:space:]]*//p')
+[ -z "$R1" ] || echo "   process anonymous memory (RssAnon, includes malloc, e.g. ICU): $R1 -> $R2"
+echo "$MEMOUT" | awk -F'|' '$1 == "ctx" { printf "   context %s %s: %s bytes\n", $2, $3, $4 }'
+
+###########################################################################
+say "5. summary for README.md"
+lowus=$(awk -F'\t' -v r="$ROWS" '$1 == "lower(body)" { printf "%.3f", $2 * 1000 / r }' "$RESULTS")
+{
+	echo "Measured with \`$CMDLINE\` on PostgreSQL $PGVERSION, $(nproc) CPUs, one worker, JIT off:"
+	echo "$ROWS synthetic customer messages, mean length $MEANCH characters ($MEANB bytes); median of $REPEATS runs${FEWER:+ (fewer for $FEWER)}."
+	echo
+	echo "| expression | µs per row | net of scan | × \`lower()\` (net) | × \`to_tsvector\` (net) |"
+	echo "|---|---:|---:|---:|---:|"
+	echo "$TABLE" | tail -n +2 | awk '{
+		n = NF; label = $1; for (i = 2; i <= n - 9; i++) label = label " " $i
+		printf "| `%s` | %s | %s | %s (%s) | %s (%s) |\n", label, $(n-5), $(n-4), $(n-3), $(n-2), $(n-1), $n }'
+	echo
+	echo "Time on a 10 MB text / on its first 1 MB: $LIN."
+	echo "Cancelled by statement_timeout = 200ms on a 100 MB text: $CANCEL."
+	echo "Memory contexts after 1,000 and after $ROWS rows: $M1 and $M2 bytes ($MEMV)."
+}
+echo
+loadnote "at the end"
+echo "   lower(body) per row: $lowus us; total time $((SECONDS - T0)) s"
