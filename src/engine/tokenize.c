@@ -82,7 +82,7 @@ init_ascii_class(void)
 			k = C_NEWLINE;
 		else if (c == ' ' || c == '\t')
 			k = C_SPACE;
-		else if (strchr("!?.,;:", c) != NULL)
+		else if (c != 0 && strchr("!?.,;:", c) != NULL)
 			k = C_PUNCT;
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
@@ -565,6 +565,8 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 		if (((p - start) & 0xFFFF) == 0)
 			emp_check_interrupts(tz->a);
 	}
+	if (p == start)
+		p += decode_at(s, tz->len, p, &(UChar32) {0});	/* always make progress */
 	if (nbang && nq)
 		kind = 'x';
 	else if (nbang)
