@@ -59,6 +59,17 @@ struct EmpTokenizer
 #define C_NEWLINE	6
 #define C_OTHER		7
 
+/* The emoticons the tokenizer recognises, longest first within a prefix. */
+static const char *const emoticons[] = {
+	">:-(", ">:(", ":'-(", ":'(", "</3", ":-)", ":-(", ":-D", ":-/", ":-|", ":-P", ":-O", ";-)",
+	":)", ":]", "=)", ":D", ";)", ":(", ":[", "=(", ":/", ":\\", ":|", ":P", ":p", ":O", ":o",
+	"<3", "^_^", "^^", "-_-", "T_T", ":3", ":*", "xD", "XD", "D:",
+	NULL
+};
+
+static bool emoticon_start[128];
+static size_t emoticon_len[sizeof(emoticons) / sizeof(emoticons[0])];
+
 static unsigned char ascii_class[128];
 static bool ascii_class_ready = false;
 
@@ -88,16 +99,14 @@ init_ascii_class(void)
 			k = C_SPACE;
 		ascii_class[c] = k;
 	}
+	for (int i = 0; emoticons[i]; i++)
+	{
+		emoticon_start[(unsigned char) emoticons[i][0]] = true;
+		emoticon_len[i] = strlen(emoticons[i]);
+	}
 	ascii_class_ready = true;
 }
 
-/* The emoticons the tokenizer recognises, longest first within a prefix. */
-static const char *const emoticons[] = {
-	">:-(", ">:(", ":'-(", ":'(", "</3", ":-)", ":-(", ":-D", ":-/", ":-|", ":-P", ":-O", ";-)",
-	":)", ":]", "=)", ":D", ";)", ":(", ":[", "=(", ":/", ":\\", ":|", ":P", ":p", ":O", ":o",
-	"<3", "^_^", "^^", "-_-", "T_T", ":3", ":*", "xD", "XD", "D:",
-	NULL
-};
 
 EmpTokenizer *
 emp_tokenizer_create(EmpAllocator *a)
@@ -216,14 +225,15 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 	const unsigned char *s = tz->text;
 	unsigned char c0 = s[pos];
 
-	if (strchr(":;=<>^-TxXD", c0) == NULL)
+	if (c0 >= 128 || !emoticon_start[c0])
 		return 0;
 	for (int i = 0; emoticons[i]; i++)
 	{
-		size_t		n = strlen(emoticons[i]);
+		size_t		n = emoticon_len[i];
 		unsigned char next;
 
-		if (n > tz->len - pos || memcmp(s + pos, emoticons[i], n) != 0)
+		if ((unsigned char) emoticons[i][0] != c0 || n > tz->len - pos ||
+			memcmp(s + pos, emoticons[i], n) != 0)
 			continue;
 		/* must not run into a word: ":Pretty", "xDD" */
 		next = (pos + n < tz->len) ? s[pos + n] : ' ';
