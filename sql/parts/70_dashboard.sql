@@ -535,7 +535,7 @@ WITH prof AS (
 		(per.ne * coalesce(per.emp, 0) + 5 * coalesce(prior.emp, 50)) / (per.ne + 5) AS emp_b
 	FROM per CROSS JOIN prior
 )
-SELECT (row_number() OVER (ORDER BY b.sc DESC, b.agent))::int, b.agent, b.sc, b.n, b.csat, b.emp, b.dist
+SELECT (row_number() OVER (ORDER BY b.sc DESC, b.agent))::int, b.agent, b.sc::float8, b.n, b.csat::float8, b.emp::float8, b.dist::float8
 FROM (SELECT blended.*, CASE WHEN prior.emp IS NULL THEN csat_b ELSE (csat_b + emp_b) / 2 END AS sc
 	  FROM blended CROSS JOIN prior) b
 ORDER BY 1
