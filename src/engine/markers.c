@@ -51,6 +51,7 @@
 #define WF_NEGATOR		0x10
 #define WF_STOP			0x20
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
+#define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
 
 #define MSG_SET_SLOTS		8192	/* power of two */
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
@@ -78,6 +79,19 @@ static const char *const stop_words[] = {
 	"understand", "hear", "feel", "sure", "one", "much", "many", "more", "most", "really", "well",
 	"today", "day", "time", "team", "us", "customer", "apologise", "apologize", "issue", "problem",
 	"contact", "reply", "message", "email", "chat", "dm", "account", "service", "support",
+	NULL
+};
+
+/* Words in a customer message that report a problem calling for empathy, even in a calm tone. */
+static const char *const problem_words[] = {
+	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
+	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
+	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood", "sick", "ill",
+	"pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "disappeared", "ruined",
+	"never", "nobody", "nothing", "complaint", "complain", "still", "waited", "waiting", "again",
+	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
+	"unauthorised", "unauthorized", "dispute", "disputed", "unfair", "rude", "ignored", "lied",
+	"promised", "supposed", "guaranteed", "missed", "without", "gone", "ate",
 	NULL
 };
 
@@ -218,6 +232,16 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 			return NULL;
 		wf_reserve(ms);
 		ms->wf[id] |= WF_STOP;
+	}
+	for (int i = 0; problem_words[i]; i++)
+	{
+		int32_t		id = emp_lexicon_add(ms->lx, problem_words[i], strlen(problem_words[i]),
+										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+		if (id == 0)
+			return NULL;
+		wf_reserve(ms);
+		ms->wf[id] |= WF_PROBLEM;
 	}
 	return ms;
 }
@@ -584,6 +608,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	uint32_t	sentence = 0;
 	uint64_t	n = 0;
 	bool		pending_drop = false;
+	bool		pending_apologetic = false;
 
 	memset(o, 0, sizeof(*o));
 	emp_markers_finish(ms);
@@ -632,6 +657,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				pending.term = s->phrase;
 				pending.sentence = sentence;
 				pending_drop = negated || pt->category < 0;
+				pending_apologetic = false;
 				remaining = s->phrase_slots;
 				if (pending.category == EMP_MK_APOLOGY && !pending_drop)
 					sent_apologies++;
@@ -660,12 +686,28 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			if (remaining > 0)
 			{
+				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && !pending_apologetic)
+				{
+					const EmpTerm *t = emp_lexicon_term(ms->lx, s->id);
+
+					if (t->category == EMP_MK_APOLOGY ||
+						(t->stem_id && emp_lexicon_term(ms->lx, t->stem_id)->category == EMP_MK_APOLOGY))
+					{
+						pending_apologetic = true;
+						o->count[EMP_MK_APOLOGY]++;
+						if (o->level[EMP_MK_APOLOGY] == 0)
+							o->level[EMP_MK_APOLOGY] = 1;
+						sent_apologies++;
+					}
+				}
 				if (pending.feeling == 0 && (f & WF_FEELRAW) &&
 					(wf_of(ms, pending.term) & WF_HASFEEL))
 					pending.feeling = s->id;
 				if (--remaining == 0 && !pending_drop)
 					emit_hit(c, &pending);
 			}
+			if ((f & WF_FEELRAW) && !negated && !(f & WF_LITERAL))
+				c->sent_care = true;
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))
@@ -847,7 +889,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 /* Build the set of a message's content-word stems. */
 static StemSet *
-message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem)
+message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem, int *problems)
 {
 	StemSet    *s = emp_alloc(ms->a, sizeof(StemSet));
 	EmpToken	tok;
@@ -876,6 +918,8 @@ message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem)
 			uint32_t	key,
 						j;
 
+			if (f & WF_PROBLEM)
+				(*problems)++;
 			if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk.stemhash[p] == name_stem)
 				continue;
 			if (tok.kind == EMP_TOK_WORD && tok.normlen < 3)
@@ -932,7 +976,7 @@ add_penalty(EmpEmpathy *out, const char *reason)
 
 /* Decide whether the customer message calls for empathy; set the customer's families. */
 static int
-message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, uint8_t *fam, int *dominant)
+message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, int problems, uint8_t *fam, int *dominant)
 {
 	EmpScores	s;
 	int			dims[EMP_NDIMS];
@@ -946,10 +990,11 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, uint8_t *fam, 
 	for (int i = 0; i < n; i++)
 	{
 		*fam |= dim_family[dims[i]];
-		if (dim_family[dims[i]])
+		/* confusion alone is a question, not a grievance */
+		if (dim_family[dims[i]] & ~FAM_CONFUSION)
 			negative = true;
 	}
-	if (negative || s.sentiment <= -0.2f || s.escalation >= 0.3f)
+	if (negative || s.sentiment <= -0.3f || s.escalation >= 0.3f || problems >= 1)
 		return 1;
 	return 0;
 }
@@ -1004,8 +1049,10 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	}
 	if (msg)
 	{
-		out->needed = message_needs_empathy(scorer, msg, msglen, &sc.cust_fam, &out->customer_emotion);
-		c.msg = message_stems(ms, msg, msglen, c.namelen ? c.name_stem : 0);
+		int			problems = 0;
+
+		c.msg = message_stems(ms, msg, msglen, c.namelen ? c.name_stem : 0, &problems);
+		out->needed = message_needs_empathy(scorer, msg, msglen, problems, &sc.cust_fam, &out->customer_emotion);
 	}
 	sc.keep = (fn != NULL);
 	c.ms = ms;
@@ -1033,9 +1080,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	er = o->level[EMP_MK_EMOTIONAL_REACTION];
 	if (er == 0 && o->count[EMP_MK_APOLOGY] > 0)
 		er = 1;
-	if (er == 2 && sc.misfit && !sc.fit)
+	if (er == 2 && sc.misfit && !sc.fit && sc.cust_fam)
 		er = 1;
-	if (er >= 1 && c.care_tied && out->needed == 1)
+	if (c.care_tied && out->needed == 1)
 		er = 2;
 	if (out->needed == 0 && er > 1)
 		er = 1;
@@ -1129,7 +1176,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		effect(fn, arg, &score, 0, 0, "name_overuse", -PEN_NAME_OVERUSE);
 		add_penalty(out, "name_overuse");
 	}
-	if (needed && sc.misfit && !sc.fit && out->needed == 1)
+	if (needed && sc.misfit && !sc.fit && sc.cust_fam && out->needed == 1)
 	{
 		hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_WRONG_FEELING);
 		add_penalty(out, "wrong_feeling");
