@@ -540,6 +540,7 @@ typedef struct ScanCtx
 	uint32_t	sent_overlap;	/* in the current sentence */
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
+	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
 	uint32_t	name_stem;
 } ScanCtx;
 
@@ -587,6 +588,8 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 		c->out->apology_sentences++;
 	if (c->sent_care && c->sent_overlap >= 2)
 		c->care_tied = true;
+	if (c->sent_overlap > c->max_sent_overlap)
+		c->max_sent_overlap = c->sent_overlap;
 	c->sent_care = false;
 	c->sent_overlap = 0;
 }
@@ -813,6 +816,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define REFLECT_FULL		8
 #define INTERP_MIN_OVERLAP	3
 #define INTERP_MIN_REFLECT	0.25f
+#define INTERP_MIN_SENTENCE	2	/* restated together in one sentence */
 
 typedef struct ScoreCtx
 {
@@ -1088,7 +1092,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		er = 1;
 	/* interpretation */
 	in = o->level[EMP_MK_INTERPRETATION];
-	if (c.msg && c.overlap >= INTERP_MIN_OVERLAP && out->reflection >= INTERP_MIN_REFLECT)
+	if (c.msg && out->needed == 1 && c.overlap >= INTERP_MIN_OVERLAP &&
+		out->reflection >= INTERP_MIN_REFLECT && c.max_sent_overlap >= INTERP_MIN_SENTENCE)
 		in = 2;
 	/* exploration */
 	ex = o->level[EMP_MK_EXPLORATION];
