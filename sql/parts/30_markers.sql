@@ -15,12 +15,12 @@ CREATE TABLE @extschema@.config_markers (
 	strength int NOT NULL,
 	phrase text NOT NULL
 		CONSTRAINT config_markers_phrase_check CHECK (length(phrase) BETWEEN 1 AND 2000),
-	PRIMARY KEY (config, phrase, category)
+	PRIMARY KEY (config, phrase)
 );
 COMMENT ON TABLE @extschema@.config_markers IS 'user empathy-marker phrases of derived configurations, added to the built-in catalogue';
 COMMENT ON COLUMN @extschema@.config_markers.category IS 'marker category: emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive or minimizing';
 COMMENT ON COLUMN @extschema@.config_markers.strength IS '1 weak or generic, 2 strong or specific';
-COMMENT ON COLUMN @extschema@.config_markers.phrase IS 'words as an agent writes them (at most 32 tokens); {feeling} stands for any negative emotion word';
+COMMENT ON COLUMN @extschema@.config_markers.phrase IS 'words as an agent writes them (at most 32 tokens); {feeling} stands for any negative emotion word; replaces a built-in or parent phrase with the same words';
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.config_markers', '');
 GRANT SELECT ON @extschema@.config_markers TO PUBLIC;

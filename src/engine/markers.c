@@ -541,6 +541,9 @@ typedef struct ScanCtx
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
 	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
+	bool		sent_er_open;	/* the sentence has an emotional reaction naming no feeling */
+	int32_t		sent_feel;		/* first negative feeling word of the sentence */
+	void		(*feeling_fn) (void *arg, int32_t term);	/* a feeling named near care */
 	uint32_t	name_stem;
 } ScanCtx;
 
@@ -573,6 +576,8 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 	o->count[h->category]++;
 	if (h->category == EMP_MK_APOLOGY || h->category == EMP_MK_EMOTIONAL_REACTION)
 		c->sent_care = true;
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->feeling == 0)
+		c->sent_er_open = true;
 	if (c->fn)
 		c->fn(c->arg, h);
 }
@@ -590,6 +595,11 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 		c->care_tied = true;
 	if (c->sent_overlap > c->max_sent_overlap)
 		c->max_sent_overlap = c->sent_overlap;
+	/* "sorry you're disappointed": the feeling the care names */
+	if (c->sent_er_open && c->sent_feel && c->feeling_fn)
+		c->feeling_fn(c->arg, c->sent_feel);
+	c->sent_er_open = false;
+	c->sent_feel = 0;
 	c->sent_care = false;
 	c->sent_overlap = 0;
 }
@@ -711,6 +721,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			if ((f & WF_FEELRAW) && !negated && !(f & WF_LITERAL))
 				c->sent_care = true;
+			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
+				c->sent_feel = s->id;
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))
@@ -851,6 +863,22 @@ word_families(const EmpTerm *t)
 	return fam;
 }
 
+/* Note whether a feeling the reply names fits the customer's. */
+static void
+score_feeling(void *arg, int32_t term)
+{
+	ScoreCtx   *c = (ScoreCtx *) arg;
+	const EmpTerm *t = emp_lexicon_term(c->ms->lx, term);
+	uint8_t		fam = word_families(t);
+
+	if (fam == 0 && t->stem_id)
+		fam = word_families(emp_lexicon_term(c->ms->lx, t->stem_id));
+	if (fam & c->cust_fam)
+		c->fit = true;
+	else
+		c->misfit = true;
+}
+
 /* Collect a hit for scoring and explaining. */
 static void
 score_hit(void *arg, const EmpMarkerHit *h)
@@ -858,17 +886,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 	ScoreCtx   *c = (ScoreCtx *) arg;
 
 	if (h->feeling)
-	{
-		const EmpTerm *t = emp_lexicon_term(c->ms->lx, h->feeling);
-		uint8_t		fam = word_families(t);
-
-		if (fam == 0 && t->stem_id)
-			fam = word_families(emp_lexicon_term(c->ms->lx, t->stem_id));
-		if (fam & c->cust_fam)
-			c->fit = true;
-		else
-			c->misfit = true;
-	}
+		score_feeling(arg, h->feeling);
 	if (!c->has_first[h->category] || h->strength > c->first[h->category].strength)
 	{
 		c->first[h->category] = *h;
@@ -1062,6 +1080,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.ms = ms;
 	c.out = o;
 	c.fn = score_hit;
+	c.feeling_fn = score_feeling;
 	c.arg = &sc;
 	scan_reply(&c, reply, replylen);
 	mark_over_apology(o);
@@ -1103,9 +1122,14 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	out->interpretation = in;
 	out->exploration = ex;
 
-	if (out->needed >= 0 && sc.cust_fam)
-		out->acknowledged = (sc.fit || er == 2 ||
+	/* acknowledged: named or answered the customer's emotion */
+	if (out->needed == 1 && sc.cust_fam)
+		out->acknowledged = (sc.fit || (er == 2 && !sc.misfit) ||
 							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
+	else if (out->needed == 1)
+		out->acknowledged = er >= 1 ? 1 : 0;
+	else if (out->needed == 0 && (out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE))
+		out->acknowledged = (o->count[EMP_MK_GRATITUDE] || o->count[EMP_MK_EMOTIONAL_REACTION]) ? 1 : 0;
 
 	/* personalisation */
 	if (c.namelen)
