@@ -343,6 +343,9 @@ typedef struct ExplainEmpathyState
 	Tuplestorestate *store;
 	TupleDesc	desc;
 	const char *text;
+	uint32		cached_byte;	/* byte offset whose character position is known */
+	long		cached_char;
+	uint64		nrows;
 } ExplainEmpathyState;
 
 /* Add one explain row. */
@@ -361,8 +364,18 @@ explain_empathy_row(void *arg, const EmpEmpathyRow *row)
 	else
 	{
 		values[0] = PointerGetDatum(empathy_utf8_to_text(st->text + row->start, row->len));
-		values[1] = Int32GetDatum((int32) emp_utf8_charcount(st->text, row->start) + 1);
+		/* rows after the first few come in text order: count forward */
+		if (row->start < st->cached_byte)
+		{
+			st->cached_byte = 0;
+			st->cached_char = 0;
+		}
+		st->cached_char += emp_utf8_charcount(st->text + st->cached_byte, row->start - st->cached_byte);
+		st->cached_byte = row->start;
+		values[1] = Int32GetDatum((int32) st->cached_char + 1);
 	}
+	if ((++st->nrows & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
 	values[2] = CStringGetTextDatum(row->category);
 	values[3] = Float8GetDatum(rint((double) row->effect * 10.0) / 10.0);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
@@ -404,6 +417,9 @@ explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
 		size_t		ulen;
 
 		st.text = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), &ulen);
+		st.cached_byte = 0;
+		st.cached_char = 0;
+		st.nrows = 0;
 		score_args(fcinfo, first, ms, sc, &e, explain_empathy_row, &st, &reply, &len);
 	}
 	return (Datum) 0;
