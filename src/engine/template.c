@@ -422,10 +422,16 @@ is_blank_text(const char *s, size_t n)
 }
 
 /* Append to a buffer, turning a refusal into a too-large error. */
-static bool
+static inline bool
 buf_put(EmpBuf *b, const char *s, size_t n, EmpError *err)
 {
-	if (n == 0 || emp_buf_append(b, s, n))
+	if (n <= b->cap - b->len)
+	{
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		return true;
+	}
+	if (emp_buf_append(b, s, n))
 		return true;
 	emp_error_set(err, EMP_ERR_TOO_LARGE, 0,
 				  "rendered template exceeds the maximum size of %zu bytes", b->limit);
@@ -1790,9 +1796,11 @@ parse_close(TplParser *p)
 	sec = &p->stack[p->depth - 1];
 	if (sec->kind != kind)
 	{
-		emp_error_set(p->err, EMP_ERR_SYNTAX, p->tag_pos, "{{/%s}} closes {{#%s}} opened at character %ld",
-					  sec_names[kind], sec_names[sec->kind], sec->open_pos);
-		emp_error_hint(p->err, "Close the innermost section first, with {{/%s}}.", sec_names[sec->kind]);
+		emp_error_set(p->err, EMP_ERR_SYNTAX, p->tag_pos, "{{/%s}} where {{/%s}} was expected",
+					  sec_names[kind], sec_names[sec->kind]);
+		emp_error_detail(p->err, "The {{#%s}} opened at character %ld is still open.",
+						 sec_names[sec->kind], sec->open_pos);
+		emp_error_hint(p->err, "Close the innermost section first.");
 		return false;
 	}
 	if (!expect_close(p))
@@ -2079,7 +2087,7 @@ step(TplRender *r, const TplSeg *sg, EmpTplValue *v)
 static void
 resolve_path(TplRender *r, const TplOperand *o, EmpTplValue *v, bool *unknown)
 {
-	const TplSeg *segs = r->t->segs + o->seg0;
+	const TplSeg *segs = o->nsegs ? r->t->segs + o->seg0 : NULL;
 	uint32_t	k = 0;
 	TplFrame   *f = r->nframes > 0 ? &r->frames[r->nframes - 1] : NULL;
 
@@ -2088,6 +2096,11 @@ resolve_path(TplRender *r, const TplOperand *o, EmpTplValue *v, bool *unknown)
 	{
 		case ROOT_SCOPE:
 			*v = missing_value;
+			if (r->nframes == 0)
+			{
+				*v = r->src->root;
+				break;			/* segment 0 is stepped below */
+			}
 			for (int d = r->nframes - 1; d >= 0; d--)
 			{
 				TplFrame   *fr = &r->frames[d];
@@ -3232,7 +3245,7 @@ render_var(TplRender *r, const TplInstr *in)
 		s = cur->data;
 		n = cur->len;
 	}
-	if (n == 0 || is_blank_text(s, n))
+	if (n == 0 || ((unsigned char) s[0] <= ' ' && is_blank_text(s, n)))
 	{
 		r->pending = true;		/* nothing to show: collapse around it */
 		return true;

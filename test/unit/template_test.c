@@ -293,7 +293,7 @@ test_errors(void)
 	CHECK_OUT(R("{{ name | join: x }}", V), "ERR@11: filter \"join\" takes literal arguments", "path argument");
 	CHECK_OUT(R("{{#if x}}a", V), "ERR@1: unclosed {{#if}} section", "unclosed if");
 	CHECK_OUT(R("a{{/if}}", V), "ERR@2: {{/if}} without a matching {{#if}}", "stray close");
-	CHECK_OUT(R("{{#if x}}{{#each y}}{{/if}}{{/each}}", V), "ERR@21: {{/if}} closes {{#each}} opened at character 10", "crossed sections");
+	CHECK_OUT(R("{{#if x}}{{#each y}}{{/if}}{{/each}}", V), "ERR@21: {{/if}} where {{/each}} was expected", "crossed sections");
 	CHECK_OUT(R("{{else}}", V), "ERR@1: {{else}} outside a section", "else outside");
 	CHECK_OUT(R("{{#if a}}{{else}}{{else}}{{/if}}", V), "ERR@18: {{else}} after {{else}} in {{#if}}", "two elses");
 	CHECK_OUT(R("{{#each a}}{{else if b}}{{/each}}", V), "ERR@12: {{else if}} inside {{#each}}", "else if in each");
