@@ -25,6 +25,8 @@
 #include "utils/builtins.h"
 #include "utils/tuplestore.h"
 
+#include <math.h>
+
 /* Score a text argument with a scorer. */
 static void
 score_text(EmpScorer *sc, text *t, EmpScores *out)
@@ -322,4 +324,30 @@ Datum
 explain_cfg(PG_FUNCTION_ARGS)
 {
 	return explain_common(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(sentiment_label);
+/*
+ * Return 'positive', 'negative' or 'neutral' for a sentiment value, using
+ * the built-in model's neutral band (its stated threshold).
+ */
+Datum
+sentiment_label(PG_FUNCTION_ARGS)
+{
+	float8		s = PG_GETARG_FLOAT8(0);
+	float8		t = empathy_builtin_scorer()->model.sentiment_threshold;
+
+	if (isnan(s))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("sentiment value must not be NaN")));
+	PG_RETURN_TEXT_P(cstring_to_text(s >= t ? "positive" : s <= -t ? "negative" : "neutral"));
+}
+
+PG_FUNCTION_INFO_V1(sentiment_threshold);
+/* Return the built-in model's neutral band: |sentiment| below it is neutral. */
+Datum
+sentiment_threshold(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8((double) empathy_builtin_scorer()->model.sentiment_threshold);
 }

@@ -154,3 +154,10 @@ CREATE FUNCTION @extschema@.explain(config text, body text,
 COMMENT ON FUNCTION @extschema@.explain(text) IS 'rows explaining a text''s scores: token, 1-based character position, rule, dimension, evidence and its share of the score (shares add up to each score)';
 COMMENT ON FUNCTION @extschema@.explain(text, text) IS 'rows explaining a text''s scores under a named configuration';
 
+CREATE FUNCTION @extschema@.sentiment_label(float8) RETURNS text
+	AS 'MODULE_PATHNAME', 'sentiment_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sentiment_label(float8) IS 'positive, negative or neutral: a sentiment value against the built-in neutral band (sentiment_threshold())';
+CREATE FUNCTION @extschema@.sentiment_threshold() RETURNS float8
+	AS 'MODULE_PATHNAME', 'sentiment_threshold' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.sentiment_threshold() IS 'the neutral band of sentiment: values with a smaller magnitude are neutral (calibrated on labelled data)';
+

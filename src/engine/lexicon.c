@@ -875,6 +875,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			if (syms[i] > 0 && lx->terms[syms[i]].stem_id)
 				syms[i] = lx->terms[syms[i]].stem_id;
 		node = trie_insert(lx, syms, nsyms);
+		for (int i = 0; i < nsyms; i++)
+			if (syms[i] > 0)
+				lx->terms[syms[i]].flags |= EMP_TERM_IN_PHRASE;
 
 		id = lx->nodes[node].out;
 		if (id == 0)

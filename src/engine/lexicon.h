@@ -22,6 +22,7 @@
 #define EMP_TERM_PHRASE		0x0040	/* more than one token */
 #define EMP_TERM_STOP		0x0080	/* function word (no content for reflection) */
 #define EMP_TERM_EXACT		0x0100	/* matched on the exact form, not the stem */
+#define EMP_TERM_IN_PHRASE	0x0200	/* a word some phrase is made of */
 
 #define EMP_TERM_MODIFIER	(EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER | EMP_TERM_CONTRAST | EMP_TERM_FILLER)
 

@@ -409,24 +409,35 @@ on_term(Run *r, const EmpSlot *s)
 		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f);
 
 		negated = r->neg_left > 0 && !(t->flags & EMP_TERM_NEGATOR);
-		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
-			double		v = t->w[ch];
+			/* the common case: plain evidence, added straight in */
+			double	   *acc = sentence_acc(r);
 
-			if (v == 0.0)
-				continue;
-			if (negated)
-				v *= (ch == EMP_CH_VALENCE) ? m->negation_valence :
-					(ch == EMP_CH_ESCALATION ? 1.0 : m->negation_emotion);
-			emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
-			if (boosted)
-				emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
-					 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
-			if (shouted)
-				emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
-			if (s->flags & EMP_TF_ELONGATED)
-				emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
-					 v * (m->elongation_factor - 1.0), false);
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				acc[ch] += t->w[ch];
+		}
+		else
+		{
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			{
+				double		v = t->w[ch];
+
+				if (v == 0.0)
+					continue;
+				if (negated)
+					v *= (ch == EMP_CH_VALENCE) ? m->negation_valence :
+						(ch == EMP_CH_ESCALATION ? 1.0 : m->negation_emotion);
+				emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
+				if (boosted)
+					emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
+						 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
+				if (shouted)
+					emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
+				if (s->flags & EMP_TF_ELONGATED)
+					emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
+						 v * (m->elongation_factor - 1.0), false);
+			}
 		}
 		if (!(t->flags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
 		{
@@ -470,10 +481,15 @@ on_term(Run *r, const EmpSlot *s)
 static inline double
 dim_score(double bias, double e)
 {
-	double		p0 = 1.0 / (1.0 + exp(-bias));
-	double		p = 1.0 / (1.0 + exp(-(bias + e)));
-	double		s = (p - p0) / (1.0 - p0);
+	double		p0,
+				p,
+				s;
 
+	if (e <= 0)
+		return 0;				/* at or below the base rate */
+	p0 = 1.0 / (1.0 + exp(-bias));
+	p = 1.0 / (1.0 + exp(-(bias + e)));
+	s = (p - p0) / (1.0 - p0);
 	return s > 0 ? s : 0;
 }
 

@@ -59,6 +59,17 @@ struct EmpTokenizer
 #define C_NEWLINE	6
 #define C_OTHER		7
 
+/* The emoticons the tokenizer recognises, longest first within a prefix. */
+static const char *const emoticons[] = {
+	">:-(", ">:(", ":'-(", ":'(", "</3", ":-)", ":-(", ":-D", ":-/", ":-|", ":-P", ":-O", ";-)",
+	":)", ":]", "=)", ":D", ";)", ":(", ":[", "=(", ":/", ":\\", ":|", ":P", ":p", ":O", ":o",
+	"<3", "^_^", "^^", "-_-", "T_T", ":3", ":*", "xD", "XD", "D:",
+	NULL
+};
+
+static bool emoticon_start[128];
+static size_t emoticon_len[sizeof(emoticons) / sizeof(emoticons[0])];
+
 static unsigned char ascii_class[128];
 static bool ascii_class_ready = false;
 
@@ -82,22 +93,20 @@ init_ascii_class(void)
 			k = C_NEWLINE;
 		else if (c == ' ' || c == '\t')
 			k = C_SPACE;
-		else if (strchr("!?.,;:", c) != NULL)
+		else if (c != 0 && strchr("!?.,;:", c) != NULL)
 			k = C_PUNCT;
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
 		ascii_class[c] = k;
 	}
+	for (int i = 0; emoticons[i]; i++)
+	{
+		emoticon_start[(unsigned char) emoticons[i][0]] = true;
+		emoticon_len[i] = strlen(emoticons[i]);
+	}
 	ascii_class_ready = true;
 }
 
-/* The emoticons the tokenizer recognises, longest first within a prefix. */
-static const char *const emoticons[] = {
-	">:-(", ">:(", ":'-(", ":'(", "</3", ":-)", ":-(", ":-D", ":-/", ":-|", ":-P", ":-O", ";-)",
-	":)", ":]", "=)", ":D", ";)", ":(", ":[", "=(", ":/", ":\\", ":|", ":P", ":p", ":O", ":o",
-	"<3", "^_^", "^^", "-_-", "T_T", ":3", ":*", "xD", "XD", "D:",
-	NULL
-};
 
 EmpTokenizer *
 emp_tokenizer_create(EmpAllocator *a)
@@ -216,14 +225,15 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 	const unsigned char *s = tz->text;
 	unsigned char c0 = s[pos];
 
-	if (strchr(":;=<>^-TxXD", c0) == NULL)
+	if (c0 >= 128 || !emoticon_start[c0])
 		return 0;
 	for (int i = 0; emoticons[i]; i++)
 	{
-		size_t		n = strlen(emoticons[i]);
+		size_t		n = emoticon_len[i];
 		unsigned char next;
 
-		if (n > tz->len - pos || memcmp(s + pos, emoticons[i], n) != 0)
+		if ((unsigned char) emoticons[i][0] != c0 || n > tz->len - pos ||
+			memcmp(s + pos, emoticons[i], n) != 0)
 			continue;
 		/* must not run into a word: ":Pretty", "xDD" */
 		next = (pos + n < tz->len) ? s[pos + n] : ' ';
@@ -565,6 +575,8 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 		if (((p - start) & 0xFFFF) == 0)
 			emp_check_interrupts(tz->a);
 	}
+	if (p == start)
+		p += decode_at(s, tz->len, p, &(UChar32) {0});	/* always make progress */
 	if (nbang && nq)
 		kind = 'x';
 	else if (nbang)

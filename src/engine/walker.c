@@ -88,6 +88,12 @@ feed(EmpWalker *w, EmpSlot *s)
 	}
 	w->symslot[RING(w->nsyms)] = s->index;
 	w->nsyms++;
+	/* a word no phrase uses has no edge anywhere: back to the root */
+	if (s->sym > 0 && !(emp_lexicon_term(w->lx, s->sym)->flags & EMP_TERM_IN_PHRASE))
+	{
+		w->state = emp_ac_root();
+		return;
+	}
 	w->state = emp_ac_step(w->lx, w->state, s->sym);
 	id = emp_ac_output(w->lx, w->state, &next);
 	if (id)

@@ -18,7 +18,7 @@ FROM (VALUES ('I HATE THIS!!! worst service ever, cancel my account now!!!'),
              ('Thank you so so much, you are amazing!!! 😍😍😍')) v(b);
 
 -- polarity and the rules
-SELECT b, sentiment(b) > 0.05 AS positive, sentiment(b) < -0.05 AS negative
+SELECT b, sentiment_label(sentiment(b)) AS label, sentiment(b) > 0 AS above_zero
 FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'),
 	('I never liked this app'), ('no problem at all'), ('not bad'), ('no worries, thanks'),
 	('thanks for nothing'), ('Thank you so much for your help'), ('This is terrible'),
@@ -54,7 +54,7 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 
 -- labels and the dominant emotion agree
 SELECT b, emotion_labels(b), dominant_emotion(b),
-       dominant_emotion(b) = coalesce(emotion_labels(b)[1], 'neutral') AS agree,
+       dominant_emotion(b) = coalesce((emotion_labels(b))[1], 'neutral') AS agree,
        dominant_emotion(emotions(b)) = dominant_emotion(b) AS profile_agrees
 FROM (VALUES ('I am so angry with you'), ('I am worried my card was stolen'),
 	('I don''t understand how this works'), ('Thank you so much!'), ('The parcel arrived')) v(b);
@@ -77,6 +77,12 @@ SELECT sentiment(repeat('a', 1000000)) AS one_mb_word;
 SELECT round(sentiment(repeat('I am angry about the late order. ', 300000))::numeric, 2) =
        round(sentiment(repeat('I am angry about the late order. ', 30))::numeric, 2) AS long_text_does_not_saturate;
 SELECT sentiment(repeat('I am angry about the late order. ', 300000)) > -1 AS not_minus_one;
+
+-- the stated neutral band
+SELECT sentiment_threshold() BETWEEN 0 AND 1 AS band_in_range,
+       sentiment_label(sentiment_threshold()) AS at_band, sentiment_label(-1) AS minus_one, sentiment_label(0) AS zero;
+SELECT sentiment_label('NaN');
+SELECT sentiment_label(NULL) IS NULL AS null_label;
 
 -- determinism and volatility
 SELECT provolatile, proparallel, count(*) FROM pg_proc

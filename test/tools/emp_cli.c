@@ -105,10 +105,13 @@ main(int argc, char **argv)
 
 	const char *vocabf = NULL;
 	bool		dump = false;
+	int			repeat = 0;
 
 	for (int i = 1; i < argc; i++)
 	{
-		if (strcmp(argv[i], "--dump") == 0)
+		if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+			repeat = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--dump") == 0)
 			dump = true;
 		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
 			vocabf = argv[++i];
@@ -191,6 +194,12 @@ main(int argc, char **argv)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		cur_text = line;
+		if (repeat > 0)
+		{
+			for (int k = 0; k < repeat; k++)
+				emp_score(sc, line, n, &s, NULL, NULL);
+			continue;
+		}
 		if (vocabf)
 		{
 			nfeats = 0;

@@ -33,6 +33,7 @@ import sys
 from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+HAND_PRIOR = float(os.environ.get('EMP_HAND_PRIOR', '3'))
 CLI = os.environ.get("EMP_CLI", os.path.join(ROOT, "test", "tools", "emp_cli"))
 
 GO = ['admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion',
@@ -126,6 +127,8 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs
             continue
         p = line.split('\t')
         hand[p[0]] = [float(x) for x in p[1:12]]
+    # terms the team weighted by hand: their weights are a strong prior
+    hand_set = {t for t, w in hand.items() if any(abs(x) > 0 for x in w)}
     feats = []
     for line in run_cli(['--features', vocab_path], texts):
         fs = []
@@ -164,7 +167,7 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs
                 for term, ce, cv in fs:
                     if ce == 0:
                         continue
-                    gg = g * ce + l2 * delta[di][term]
+                    gg = g * ce + (l2 * HAND_PRIOR if term in hand_set else l2) * delta[di][term]
                     g2[di][term] += gg * gg
                     delta[di][term] -= lr * gg / math.sqrt(g2[di][term])
                 bg2[di] += g * g
@@ -190,7 +193,7 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs
             for term, ce, cv in fs:
                 if cv == 0:
                     continue
-                gg = gs * cv + l2 * delta[10][term]
+                gg = gs * cv + (l2 * HAND_PRIOR if term in hand_set else l2) * delta[10][term]
                 g2[10][term] += gg * gg
                 delta[10][term] -= lr * gg / math.sqrt(g2[10][term])
             tg2 += gt * gt
@@ -211,6 +214,9 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs
             parts = []
             for ch in range(11):
                 v = delta[ch].get(term, 0.0)
+                h = hand.get(term, [0.0] * 11)[ch]
+                if h and (h + v) * h < 0:
+                    v = -h  # a correction may weaken a hand-made weight, never flip its sign
                 if abs(v) >= 0.05:
                     name = DIMS[ch] if ch < 10 else 'sentiment'
                     parts.append(f'{name}={v:.2f}')

@@ -107,6 +107,14 @@ main(void)
 	CHECK_STR(tokens(""), "", "empty text has no tokens");
 	CHECK_STR(tokens("   \t  "), "", "whitespace has no tokens");
 	CHECK_STR(tokens("a\xff\xfe" "b"), "a|b", "invalid UTF-8 bytes separate words");
+	emp_tokenizer_reset(tz, "a\0!b", 4);
+	{
+		int			n = 0;
+
+		while (emp_tokenizer_next(tz, &t) && n < 10)
+			n++;
+		CHECK(n == 3, "a NUL byte is a separator (%d tokens)", n);
+	}
 	emp_tokenizer_reset(tz, "LOUD Quiet", 10);
 	emp_tokenizer_next(tz, &t);
 	CHECK(t.flags & EMP_TF_ALLCAPS, "ALL CAPS flagged");

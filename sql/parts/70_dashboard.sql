@@ -1,0 +1,547 @@
+-- ---------------------------------------------------------------------------
+-- Dashboards over an interaction history (docs-crm.md).
+--
+-- create_dashboard() checks that the given relations follow the column
+-- contract and creates plain-column views in a schema of the caller's
+-- choosing.  The views score on the fly (no stored copy, so they are never
+-- stale and row-level security on the CRM tables holds: every view is
+-- security_invoker); when the history already carries the columns the
+-- tagging trigger fills (emotions, escalation_risk, markers) they are read
+-- instead of scoring again.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.escalation_threshold() RETURNS float8
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 0.5::float8 $$;
+COMMENT ON FUNCTION @extschema@.escalation_threshold() IS
+'escalation_risk at or above which a customer message should be escalated (0.5)';
+
+-- Return the type of a column of a relation, or NULL when it has none.
+CREATE FUNCTION @extschema@.contract_column_type(rel regclass, col text) RETURNS regtype
+LANGUAGE sql STABLE STRICT SET search_path = pg_catalog, pg_temp AS $$
+	SELECT a.atttypid::regtype FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = rel AND a.attname = col AND a.attnum > 0 AND NOT a.attisdropped
+$$;
+COMMENT ON FUNCTION @extschema@.contract_column_type(regclass, text) IS
+'type of a column of a relation, NULL if the relation has no such column (used to check the interaction-history contract)';
+
+-- Raise an error naming the contract columns a relation lacks.
+CREATE FUNCTION @extschema@.contract_check(rel regclass, kind text, cols text[]) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	missing text[];
+BEGIN
+	SELECT array_agg(c ORDER BY o) INTO missing
+	FROM unnest(cols) WITH ORDINALITY AS u(c, o)
+	WHERE @extschema@.contract_column_type(rel, c) IS NULL;
+	IF missing IS NOT NULL THEN
+		RAISE EXCEPTION 'relation % lacks column(s) % of the % contract', rel, array_to_string(missing, ', '), kind
+			USING ERRCODE = 'undefined_column',
+			      DETAIL = format('The %s contract needs columns %s.', kind, array_to_string(cols, ', ')),
+			      HINT = 'Create a view over your table that renames or computes the missing columns.';
+	END IF;
+END $$;
+COMMENT ON FUNCTION @extschema@.contract_check(regclass, text, text[]) IS
+'raise an error naming the columns of an interaction-history or surveys contract that a relation lacks';
+
+-- Raise an error if a contract column is not of one of the allowed types.
+CREATE FUNCTION @extschema@.contract_check_type(rel regclass, col text, allowed regtype[]) RETURNS regtype
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	t regtype := @extschema@.contract_column_type(rel, col);
+BEGIN
+	IF t IS NOT NULL AND NOT t = ANY (allowed) THEN
+		RAISE EXCEPTION 'column "%" of relation % has type %', col, rel, t
+			USING ERRCODE = 'datatype_mismatch',
+			      DETAIL = format('The contract wants one of: %s.', array_to_string(allowed::text[], ', ')),
+			      HINT = 'Cast the column in a view over your table.';
+	END IF;
+	RETURN t;
+END $$;
+COMMENT ON FUNCTION @extschema@.contract_check_type(regclass, text, regtype[]) IS
+'raise an error if a contract column does not have one of the allowed types; return its type';
+
+CREATE FUNCTION @extschema@.create_dashboard(messages regclass, surveys regclass, target_schema name,
+	baseline_end timestamptz DEFAULT NULL)
+RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+	ints regtype[] := ARRAY['smallint', 'integer', 'bigint']::regtype[];
+	texts regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
+	ids regtype[] := ARRAY['smallint', 'integer', 'bigint', 'text', 'character varying', 'uuid']::regtype[];
+	has_score boolean := to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
+	has_markers boolean := to_regprocedure('@extschema@.markers(text)') IS NOT NULL;
+	conv_t regtype;
+	msg_t regtype;
+	conv_expr text;
+	msg_expr text;
+	emo_expr text;
+	risk_expr text;
+	markers_expr text;
+	open_expr text;
+	score_sql text;
+	sv text;
+	dims text[] := ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
+						 'surprise', 'joy', 'gratitude', 'disgust', 'intensity'];
+	dim_cols text;
+	s text := quote_ident(target_schema);
+	split text;
+	kpi_cols text;
+	v text;
+BEGIN
+	IF messages IS NULL OR target_schema IS NULL THEN
+		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	PERFORM @extschema@.contract_check(messages, 'interaction-history',
+		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
+	conv_t := @extschema@.contract_check_type(messages, 'conversation_id', ids);
+	msg_t := @extschema@.contract_check_type(messages, 'message_id', ids);
+	PERFORM @extschema@.contract_check_type(messages, 'sent_at', ARRAY['timestamp with time zone']::regtype[]);
+	PERFORM @extschema@.contract_check_type(messages, c, texts)
+		FROM unnest(ARRAY['role', 'channel', 'customer_name', 'body']) c;
+	PERFORM @extschema@.contract_check_type(messages, 'agent_id', ids);
+	IF surveys IS NOT NULL THEN
+		PERFORM @extschema@.contract_check(surveys, 'surveys',
+			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
+		IF @extschema@.contract_check_type(surveys, 'conversation_id', ids) IS DISTINCT FROM conv_t
+		   AND NOT (conv_t = ANY (ints) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (ints)) THEN
+			RAISE EXCEPTION 'conversation_id has type % in % but % in %', conv_t, messages,
+				@extschema@.contract_column_type(surveys, 'conversation_id'), surveys
+				USING ERRCODE = 'datatype_mismatch';
+		END IF;
+		PERFORM @extschema@.contract_check_type(surveys, c, ints) FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
+		PERFORM @extschema@.contract_check_type(surveys, 'fcr', ARRAY['boolean']::regtype[]);
+		PERFORM @extschema@.contract_check_type(surveys, 'answered_at', ARRAY['timestamp with time zone']::regtype[]);
+	END IF;
+
+	-- ids: integers as bigint, anything else as text (plain types for BI tools)
+	conv_expr := CASE WHEN conv_t = ANY (ints) THEN 'm.conversation_id::bigint' ELSE 'm.conversation_id::text' END;
+	msg_expr := CASE WHEN msg_t = ANY (ints) THEN 'm.message_id::bigint' ELSE 'm.message_id::text' END;
+	-- columns the tagging trigger filled are read, not scored again
+	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
+		THEN 'm.emotions' ELSE '@extschema@.emotions(m.body::text)' END;
+	risk_expr := CASE WHEN @extschema@.contract_column_type(messages, 'escalation_risk') = ANY
+			(ARRAY['double precision', 'real', 'numeric']::regtype[])
+		THEN 'm.escalation_risk::float8' ELSE '@extschema@.escalation_risk(m.body::text)' END;
+	markers_expr := CASE
+		WHEN @extschema@.contract_column_type(messages, 'markers') = 'text[]'::regtype THEN 'm.markers'
+		WHEN has_markers THEN format('%s(m.body::text)', '@extschema@.markers')
+		ELSE 'NULL::text[]' END;
+	open_expr := CASE WHEN @extschema@.contract_column_type(messages, 'conversation_open') = 'boolean'::regtype
+		THEN 'm.conversation_open' ELSE 'NULL::boolean' END;
+	IF NOT has_score THEN
+		RAISE NOTICE 'function @extschema@.empathy_score(text, text, text) does not exist: the empathy columns of the dashboard are NULL';
+	END IF;
+	IF NOT has_markers AND markers_expr = 'NULL::text[]' THEN
+		RAISE NOTICE 'function @extschema@.markers(text) does not exist: the phrase_categories view is empty';
+	END IF;
+
+	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', target_schema);
+
+	-- message_scores: one row per message --------------------------------
+	SELECT string_agg(format('(e.emo OPERATOR(@extschema@.->) %L) AS %I', d, d), ', ') INTO dim_cols FROM unnest(dims) d;
+	score_sql := CASE WHEN has_score THEN
+		'(SELECT (x.r).score::float8 AS empathy_score, (x.r).needed AS empathy_needed,
+			(x.r).emotional_reaction::int AS emotional_reaction, (x.r).interpretation::int AS interpretation,
+			(x.r).exploration::int AS exploration, (x.r).acknowledged_emotion AS acknowledged_emotion,
+			pg_catalog.cardinality((x.r).penalties)::int AS penalties
+		 FROM (SELECT @extschema@.empathy_score(c.body, c.customer_context, c.customer_name) AS r
+			   WHERE c.role = ''agent'' OFFSET 0) x)'
+		ELSE
+		'(SELECT NULL::float8 AS empathy_score, NULL::boolean AS empathy_needed, NULL::int AS emotional_reaction,
+			NULL::int AS interpretation, NULL::int AS exploration, NULL::boolean AS acknowledged_emotion, NULL::int AS penalties)'
+		END;
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.message_scores WITH (security_invoker = true) AS
+WITH a AS (
+	SELECT %2$s AS conversation_id, %3$s AS message_id, m.sent_at, m.role::text AS role,
+		m.agent_id::text AS agent_id, m.channel::text AS channel, m.customer_name::text AS customer_name,
+		m.body::text AS body,
+		CASE WHEN m.role::text = 'customer' AND m.body IS NOT NULL THEN %4$s END AS emo,
+		CASE WHEN m.role::text = 'customer' AND m.body IS NOT NULL THEN %5$s END AS risk,
+		CASE WHEN m.role::text = 'agent' THEN %6$s END AS markers,
+		%10$s AS conversation_open
+	FROM %7$s m
+), b AS (
+	SELECT a.*,
+		count(*) FILTER (WHERE a.role = 'agent') OVER (PARTITION BY a.conversation_id
+			ORDER BY a.sent_at, a.message_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS agents_before,
+		count(*) FILTER (WHERE a.role = 'agent') OVER (PARTITION BY a.conversation_id) AS agents_total
+	FROM a
+), c AS (
+	SELECT b.*,
+		min(b.sent_at) FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before) AS pending_since,
+		string_agg(b.body, ' ') FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before
+			ORDER BY b.sent_at, b.message_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS customer_context
+	FROM b
+)
+SELECT c.conversation_id, c.message_id, c.sent_at,
+	pg_catalog.date_trunc('week', c.sent_at)::date AS week,
+	pg_catalog.date_trunc('month', c.sent_at)::date AS month,
+	c.role, c.agent_id, c.channel,
+	(e.emo OPERATOR(@extschema@.->) 'sentiment') AS sentiment,
+	CASE WHEN e.emo IS NOT NULL THEN @extschema@.dominant_emotion(e.emo) END AS dominant_emotion,
+	%8$s,
+	GREATEST(e.emo OPERATOR(@extschema@.->) 'anger', e.emo OPERATOR(@extschema@.->) 'frustration',
+		e.emo OPERATOR(@extschema@.->) 'disappointment', e.emo OPERATOR(@extschema@.->) 'sadness',
+		e.emo OPERATOR(@extschema@.->) 'fear', e.emo OPERATOR(@extschema@.->) 'disgust') AS negative_emotion,
+	c.risk AS escalation_risk,
+	c.risk >= @extschema@.escalation_threshold() AS escalate,
+	CASE WHEN c.role = 'customer' THEN c.agents_total > c.agents_before END AS answered,
+	CASE WHEN c.role = 'customer' THEN NOT (c.body !~ '[?]'
+		AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
+		AND @extschema@.dominant_emotion(e.emo) IN ('gratitude', 'joy')) END AS needs_reply,
+	CASE WHEN c.role = 'customer' THEN c.agents_total = c.agents_before
+		AND NOT (c.body !~ '[?]' AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
+			AND @extschema@.dominant_emotion(e.emo) IN ('gratitude', 'joy'))
+		AND coalesce(c.conversation_open, true) END AS awaiting_reply,
+	c.role = 'agent' AND c.agents_before = 0 AS first_reply,
+	CASE WHEN c.role = 'agent' THEN extract(epoch FROM c.sent_at - c.pending_since)::float8 / 60 END AS response_minutes,
+	s.empathy_score, s.empathy_needed,
+	CASE WHEN c.role = 'agent' THEN s.empathy_score >= 50 END AS empathy_shown,
+	CASE WHEN c.role = 'agent' THEN s.empathy_needed AND s.empathy_score < 50 END AS missed_opportunity,
+	s.emotional_reaction, s.interpretation, s.exploration, s.acknowledged_emotion, s.penalties,
+	CASE WHEN c.role = 'agent' THEN pg_catalog.array_to_string(c.markers, ',') END AS markers
+FROM c
+CROSS JOIN LATERAL (SELECT c.emo OFFSET 0) e
+LEFT JOIN LATERAL %9$s s ON true
+$v$, s, conv_expr, msg_expr, emo_expr, risk_expr, markers_expr, messages::text, dim_cols, score_sql, open_expr);
+	EXECUTE format('COMMENT ON VIEW %s.message_scores IS %L', s,
+		'one row per message of ' || messages::text || ': customer emotions and escalation risk, agent response time and empathy (empathy extension)');
+	RETURN NEXT 'message_scores';
+
+	-- conversations: one row per conversation ------------------------------
+	sv := CASE WHEN surveys IS NULL THEN
+		'(SELECT NULL::int AS csat, NULL::int AS nps, NULL::int AS ces, NULL::boolean AS fcr, NULL::timestamptz AS answered_at) sv ON true'
+		ELSE format('(SELECT DISTINCT ON (q.conversation_id) %s AS conversation_id, q.csat::int AS csat, q.nps::int AS nps,
+			q.ces::int AS ces, q.fcr, q.answered_at FROM %s q ORDER BY q.conversation_id, q.answered_at DESC) sv
+			ON sv.conversation_id = ms.conversation_id', replace(conv_expr, 'm.', 'q.'), surveys::text) END;
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.conversations WITH (security_invoker = true) AS
+SELECT ms.conversation_id,
+	pg_catalog.mode() WITHIN GROUP (ORDER BY ms.agent_id) AS agent_id,
+	pg_catalog.mode() WITHIN GROUP (ORDER BY ms.channel) AS channel,
+	min(ms.sent_at) AS started_at,
+	pg_catalog.date_trunc('week', min(ms.sent_at))::date AS week,
+	pg_catalog.date_trunc('month', min(ms.sent_at))::date AS month,
+	max(ms.sent_at) AS last_message_at,
+	count(*) FILTER (WHERE ms.role = 'customer') AS customer_messages,
+	count(*) FILTER (WHERE ms.role = 'agent') AS agent_replies,
+	min(ms.sent_at) FILTER (WHERE ms.first_reply) AS first_response_at,
+	min(ms.response_minutes) FILTER (WHERE ms.first_reply) AS first_response_minutes,
+	count(*) FILTER (WHERE ms.awaiting_reply) AS unanswered_messages,
+	(pg_catalog.array_agg(ms.dominant_emotion ORDER BY ms.sent_at, ms.message_id) FILTER (WHERE ms.role = 'customer'))[1] AS opening_emotion,
+	avg(ms.sentiment) AS mean_customer_sentiment,
+	avg(ms.negative_emotion) AS mean_negative_emotion,
+	max(ms.escalation_risk) AS peak_escalation_risk,
+	coalesce(bool_or(ms.escalate), false) AS escalation_risk_reached,
+	count(*) FILTER (WHERE ms.empathy_needed) AS replies_needing_empathy,
+	count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown) AS replies_showing_empathy,
+	count(*) FILTER (WHERE ms.missed_opportunity) AS missed_opportunities,
+	avg(ms.empathy_score) AS mean_empathy_score,
+	min(sv.csat) AS csat, min(sv.nps) AS nps, min(sv.ces) AS ces, bool_and(sv.fcr) AS fcr,
+	min(sv.answered_at) AS survey_answered_at
+FROM %2$s.message_scores ms
+LEFT JOIN %3$s
+GROUP BY ms.conversation_id
+$v$, s, s, sv);
+	EXECUTE format('COMMENT ON VIEW %s.conversations IS %L', s,
+		'one row per conversation: agent, channel, first response, unanswered messages, customer emotion, empathy and survey answers');
+	RETURN NEXT 'conversations';
+
+	-- KPIs by agent, channel, week and month ---------------------------------
+	kpi_cols := $k$
+	count(*) AS conversations,
+	count(cv.csat) AS surveys,
+	@extschema@.csat(cv.csat) AS csat,
+	@extschema@.nps(cv.nps) AS nps,
+	@extschema@.ces(cv.ces) AS ces,
+	@extschema@.rate(cv.fcr) AS fcr,
+	percentile_cont(0.5) WITHIN GROUP (ORDER BY cv.first_response_minutes) AS median_first_response_minutes,
+	avg(cv.first_response_minutes) AS mean_first_response_minutes,
+	sum(cv.unanswered_messages)::bigint AS unanswered_messages,
+	100 * sum(cv.replies_showing_empathy)::float8 / nullif(sum(cv.replies_needing_empathy), 0) AS empathy_rate,
+	sum(cv.missed_opportunities)::bigint AS missed_opportunities,
+	avg(cv.mean_empathy_score) AS mean_empathy_score,
+	@extschema@.rate(cv.escalation_risk_reached) AS escalation_rate$k$;
+	FOREACH v IN ARRAY ARRAY['agent_id', 'channel', 'week', 'month'] LOOP
+		EXECUTE format('CREATE OR REPLACE VIEW %s.%I WITH (security_invoker = true) AS
+SELECT cv.%I, %s
+FROM %s.conversations cv %s GROUP BY cv.%I',
+			s, 'kpi_by_' || replace(v, '_id', ''), v, kpi_cols, s,
+			CASE WHEN v = 'agent_id' THEN 'WHERE cv.agent_id IS NOT NULL' ELSE '' END, v);
+		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, 'kpi_by_' || replace(v, '_id', ''),
+			'CSAT, NPS, CES, FCR, first-response time, empathy rate and escalation rate by ' || replace(v, '_id', ''));
+		RETURN NEXT 'kpi_by_' || replace(v, '_id', '');
+	END LOOP;
+
+	-- unanswered customer messages and the escalation queue --------------------
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.unanswered_messages WITH (security_invoker = true) AS
+SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.channel,
+	cv.agent_id,
+	extract(epoch FROM (SELECT max(x.sent_at) FROM %1$s.message_scores x) - ms.sent_at)::float8 / 3600 AS hours_waiting,
+	ms.dominant_emotion, ms.sentiment, ms.escalation_risk, ms.escalate
+FROM %1$s.message_scores ms
+JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
+WHERE ms.awaiting_reply
+$v$, s);
+	EXECUTE format('COMMENT ON VIEW %s.unanswered_messages IS %L', s,
+		'customer messages awaiting a reply (no agent message after them, not a closing thank-you, conversation not closed when conversation_open is given); hours_waiting is counted up to the newest message of the history');
+	RETURN NEXT 'unanswered_messages';
+
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.escalation_queue WITH (security_invoker = true) AS
+WITH u AS (
+	SELECT um.*, m.customer_name, m.body,
+		count(*) OVER (PARTITION BY um.conversation_id) AS unanswered,
+		max(um.hours_waiting) OVER (PARTITION BY um.conversation_id) AS waiting,
+		row_number() OVER (PARTITION BY um.conversation_id ORDER BY um.escalation_risk DESC NULLS LAST, um.sent_at) AS k
+	FROM %1$s.unanswered_messages um
+	JOIN (SELECT %2$s AS message_id, m.customer_name::text AS customer_name, m.body::text AS body FROM %3$s m) m
+		ON m.message_id = um.message_id
+)
+SELECT row_number() OVER (ORDER BY u.escalate DESC, u.escalation_risk DESC NULLS LAST, u.waiting DESC)::int AS priority,
+	u.conversation_id, u.channel, u.agent_id, u.customer_name,
+	u.unanswered AS unanswered_messages, u.waiting AS hours_waiting,
+	u.message_id, u.sent_at, u.body, u.dominant_emotion, u.sentiment, u.escalation_risk, u.escalate
+FROM u WHERE u.k = 1
+$v$, s, msg_expr, messages::text);
+	EXECUTE format('COMMENT ON VIEW %s.escalation_queue IS %L', s,
+		'conversations waiting for an answer, riskiest first: the riskiest unanswered customer message of each, escalate = risk >= empathy.escalation_threshold()');
+	RETURN NEXT 'escalation_queue';
+
+	-- empathy per agent ----------------------------------------------------------
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.empathy_by_agent WITH (security_invoker = true) AS
+SELECT ms.agent_id,
+	count(*) AS replies,
+	count(*) FILTER (WHERE ms.empathy_needed) AS replies_needing_empathy,
+	count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown) AS replies_showing_empathy,
+	100 * (count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown))::float8
+		/ nullif(count(*) FILTER (WHERE ms.empathy_needed), 0) AS empathy_rate,
+	count(*) FILTER (WHERE ms.missed_opportunity) AS missed_opportunities,
+	100 * (count(*) FILTER (WHERE ms.missed_opportunity))::float8
+		/ nullif(count(*) FILTER (WHERE ms.empathy_needed), 0) AS missed_rate,
+	avg(ms.empathy_score) AS mean_empathy_score,
+	avg(ms.empathy_score) FILTER (WHERE ms.empathy_needed) AS mean_empathy_score_when_needed,
+	count(*) FILTER (WHERE ms.penalties > 0) AS replies_with_penalties,
+	percentile_cont(0.5) WITHIN GROUP (ORDER BY ms.response_minutes) AS median_response_minutes
+FROM %1$s.message_scores ms
+WHERE ms.role = 'agent' AND ms.agent_id IS NOT NULL
+GROUP BY ms.agent_id
+$v$, s);
+	EXECUTE format('COMMENT ON VIEW %s.empathy_by_agent IS %L', s,
+		'per agent: replies that needed empathy, how many showed it (empathy_rate, %%) and the missed opportunities (needed but not shown)');
+	RETURN NEXT 'empathy_by_agent';
+
+	-- empathetic phrase categories and CSAT ---------------------------------------
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.phrase_categories WITH (security_invoker = true) AS
+WITH r AS (
+	SELECT ms.conversation_id, u.category
+	FROM %1$s.message_scores ms
+	CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.string_to_array(nullif(ms.markers, ''), ',')) AS u(category)
+	WHERE ms.role = 'agent'
+), total AS (
+	SELECT count(*) AS replies FROM %1$s.message_scores WHERE role = 'agent'
+), cats AS (
+	SELECT r.category, count(*) AS replies, count(DISTINCT r.conversation_id) AS conversations FROM r GROUP BY r.category
+), cc AS (
+	SELECT DISTINCT r.conversation_id, r.category FROM r
+), sv AS (
+	SELECT cv.conversation_id, cv.csat FROM %1$s.conversations cv WHERE cv.csat IS NOT NULL
+)
+SELECT cats.category,
+	cats.category IN ('scripted', 'blame', 'dismissive', 'minimizing', 'over_apology') AS negative,
+	cats.replies,
+	100 * cats.replies::float8 / nullif((SELECT replies FROM total), 0) AS share_of_replies,
+	cats.conversations,
+	@extschema@.csat(sv.csat) FILTER (WHERE cc.conversation_id IS NOT NULL) AS csat_with,
+	@extschema@.csat(sv.csat) FILTER (WHERE cc.conversation_id IS NULL) AS csat_without,
+	@extschema@.csat(sv.csat) FILTER (WHERE cc.conversation_id IS NOT NULL)
+		- @extschema@.csat(sv.csat) FILTER (WHERE cc.conversation_id IS NULL) AS csat_difference,
+	count(cc.conversation_id) AS surveyed_conversations
+FROM cats
+CROSS JOIN sv
+LEFT JOIN cc ON cc.category = cats.category AND cc.conversation_id = sv.conversation_id
+GROUP BY cats.category, cats.replies, cats.conversations
+$v$, s);
+	EXECUTE format('COMMENT ON VIEW %s.phrase_categories IS %L', s,
+		'how often agent replies use each category of empathetic (or negative) phrasing, and the CSAT of conversations with and without it');
+	RETURN NEXT 'phrase_categories';
+
+	-- channel consistency ---------------------------------------------------------
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.channel_consistency WITH (security_invoker = true) AS
+WITH g AS (
+	SELECT ms.agent_id, ms.channel, count(*) AS replies,
+		100 * (count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown))::float8
+			/ nullif(count(*) FILTER (WHERE ms.empathy_needed), 0) AS empathy_rate,
+		avg(ms.empathy_score) AS mean_empathy_score,
+		sum(ms.empathy_score) AS score_sum, count(ms.empathy_score) AS score_n
+	FROM %1$s.message_scores ms
+	WHERE ms.role = 'agent' AND ms.agent_id IS NOT NULL
+	GROUP BY ms.agent_id, ms.channel
+)
+SELECT g.agent_id, g.channel, g.replies, g.empathy_rate, g.mean_empathy_score,
+	sum(g.score_sum) OVER w / nullif(sum(g.score_n) OVER w, 0) AS agent_mean_empathy_score,
+	g.mean_empathy_score - sum(g.score_sum) OVER w / nullif(sum(g.score_n) OVER w, 0) AS difference,
+	max(g.mean_empathy_score) OVER w - min(g.mean_empathy_score) OVER w AS agent_spread,
+	count(*) OVER w AS agent_channels
+FROM g
+WINDOW w AS (PARTITION BY g.agent_id)
+$v$, s);
+	EXECUTE format('COMMENT ON VIEW %s.channel_consistency IS %L', s,
+		'per agent and channel: empathy rate and mean score, the difference from the agent''s own mean, and the spread across channels (0 = consistent)');
+	RETURN NEXT 'channel_consistency';
+
+	-- emotional load per agent and shift -------------------------------------------
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.emotional_load WITH (security_invoker = true) AS
+WITH l AS (
+	SELECT cv.agent_id, (ms.sent_at)::date AS shift_date, ms.conversation_id, ms.negative_emotion, ms.escalation_risk,
+		ms.escalate, ms.dominant_emotion
+	FROM %1$s.message_scores ms
+	JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
+	WHERE ms.role = 'customer' AND cv.agent_id IS NOT NULL
+), d AS (
+	SELECT l.agent_id, l.shift_date,
+		count(DISTINCT l.conversation_id) AS conversations,
+		count(*) AS customer_messages,
+		count(*) FILTER (WHERE l.negative_emotion >= 0.3) AS negative_messages,
+		count(*) FILTER (WHERE l.dominant_emotion IN ('anger', 'frustration')) AS angry_messages,
+		count(*) FILTER (WHERE l.escalate) AS high_risk_messages,
+		coalesce(sum(l.negative_emotion), 0) AS emotional_load,
+		avg(l.negative_emotion) AS mean_negative_emotion
+	FROM l GROUP BY l.agent_id, l.shift_date
+)
+SELECT d.*,
+	d.emotional_load / nullif(avg(d.emotional_load) OVER (PARTITION BY d.shift_date), 0) AS load_vs_team
+FROM d
+$v$, s);
+	EXECUTE format('COMMENT ON VIEW %s.emotional_load IS %L', s,
+		'per agent and day: the negative emotion of the customer messages in the agent''s conversations (a measure of what the agent handled, not of the agent''s own feelings)');
+	RETURN NEXT 'emotional_load';
+
+	-- baseline against the current period ---------------------------------------------
+	split := CASE WHEN baseline_end IS NULL
+		THEN format('(SELECT min(started_at) + (max(started_at) - min(started_at)) / 2 FROM %s.conversations)', s)
+		ELSE format('%L::timestamptz', baseline_end) END;
+	EXECUTE format($v$
+CREATE OR REPLACE VIEW %1$s.period_comparison WITH (security_invoker = true) AS
+WITH p AS (
+	SELECT %2$s AS split, min(started_at) AS first_at, max(started_at) AS last_at FROM %1$s.conversations
+), g AS (
+	SELECT coalesce(cv.agent_id, 'all') AS scope, cv.started_at >= p.split AS current,
+		count(*) AS conversations, count(cv.csat) AS surveys,
+		@extschema@.csat(cv.csat) AS csat, @extschema@.nps(cv.nps) AS nps, @extschema@.ces(cv.ces) AS ces,
+		@extschema@.rate(cv.fcr) AS fcr,
+		percentile_cont(0.5) WITHIN GROUP (ORDER BY cv.first_response_minutes) AS median_first_response_minutes,
+		100 * sum(cv.replies_showing_empathy)::float8 / nullif(sum(cv.replies_needing_empathy), 0) AS empathy_rate,
+		100 * sum(cv.missed_opportunities)::float8 / nullif(sum(cv.replies_needing_empathy), 0) AS missed_rate,
+		@extschema@.rate(cv.escalation_risk_reached) AS escalation_rate
+	FROM %1$s.conversations cv CROSS JOIN p
+	GROUP BY GROUPING SETS ((cv.agent_id, cv.started_at >= p.split), (cv.started_at >= p.split))
+), k AS (
+	SELECT g.scope, g.current, g.conversations, g.surveys, v.kpi, v.value, v.n, v.ord
+	FROM g CROSS JOIN LATERAL (VALUES
+		(1, 'csat', g.csat, g.surveys), (2, 'nps', g.nps, g.surveys), (3, 'ces', g.ces, g.surveys),
+		(4, 'fcr', g.fcr, g.surveys), (5, 'median_first_response_minutes', g.median_first_response_minutes, g.conversations),
+		(6, 'empathy_rate', g.empathy_rate, g.conversations), (7, 'missed_rate', g.missed_rate, g.conversations),
+		(8, 'escalation_rate', g.escalation_rate, g.conversations)) AS v(ord, kpi, value, n)
+)
+SELECT k.scope, k.kpi, k.ord::int AS kpi_order,
+	max(k.value) FILTER (WHERE NOT k.current) AS baseline,
+	max(k.value) FILTER (WHERE k.current) AS current,
+	max(k.value) FILTER (WHERE k.current) - max(k.value) FILTER (WHERE NOT k.current) AS change,
+	coalesce(max(k.n) FILTER (WHERE NOT k.current), 0) AS baseline_n,
+	coalesce(max(k.n) FILTER (WHERE k.current), 0) AS current_n,
+	(SELECT first_at FROM p) AS baseline_from, (SELECT split FROM p) AS current_from, (SELECT last_at FROM p) AS current_until
+FROM k
+GROUP BY k.scope, k.kpi, k.ord
+$v$, s, split);
+	EXECUTE format('COMMENT ON VIEW %s.period_comparison IS %L', s,
+		'each KPI in the baseline period and the current one, with the change, for all agents (scope ''all'') and per agent; the current period starts at current_from');
+	RETURN NEXT 'period_comparison';
+	RETURN;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.create_dashboard(regclass, regclass, name, timestamptz) IS
+'create plain-column, security_invoker dashboard views over an interaction history and its surveys in target_schema; baseline_end splits baseline and current periods (default: the middle of the history)';
+
+-- ---------------------------------------------------------------------------
+-- Routing: rank agents for an open conversation by how they did on past
+-- conversations whose customers felt the same way.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.route(conversation_emotions @extschema@.emotions, messages regclass,
+	surveys regclass DEFAULT NULL, agents text[] DEFAULT NULL, neighbours integer DEFAULT 100)
+RETURNS TABLE (rank integer, agent_id text, score float8, similar_conversations bigint,
+	csat float8, empathy_rate float8, mean_distance float8)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $fn$
+DECLARE
+	has_score boolean := to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
+	emo_expr text;
+	sv text;
+	emp text;
+BEGIN
+	IF conversation_emotions IS NULL OR messages IS NULL THEN
+		RETURN;
+	END IF;
+	IF neighbours IS NULL OR neighbours < 1 OR neighbours > 100000 THEN
+		RAISE EXCEPTION 'route: neighbours must be between 1 and 100000, not %', neighbours
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM @extschema@.contract_check(messages, 'interaction-history',
+		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
+	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
+		THEN 'coalesce(m.emotions, @extschema@.emotions(m.body::text))' ELSE '@extschema@.emotions(m.body::text)' END;
+	IF surveys IS NOT NULL THEN
+		PERFORM @extschema@.contract_check(surveys, 'surveys',
+			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
+		sv := format('(SELECT q.conversation_id::text AS cid, min(q.csat)::int AS csat FROM %s q GROUP BY 1)', surveys::text);
+	ELSE
+		sv := '(SELECT NULL::text AS cid, NULL::int AS csat WHERE false)';
+	END IF;
+	emp := CASE WHEN has_score THEN
+		'(SELECT 100 * avg(((@extschema@.empathy_score(r.body::text, p.opening, r.customer_name::text)).score >= 50)::int)::float8
+			FROM %1$s r WHERE r.conversation_id::text = p.cid AND r.role::text = ''agent'')'
+		ELSE 'NULL::float8' END;
+	RETURN QUERY EXECUTE format($q$
+WITH prof AS (
+	SELECT m.conversation_id::text AS cid,
+		@extschema@.avg(%2$s) FILTER (WHERE m.role::text = 'customer') AS profile,
+		pg_catalog.mode() WITHIN GROUP (ORDER BY m.agent_id::text) FILTER (WHERE m.role::text = 'agent') AS agent,
+		(pg_catalog.array_agg(m.body::text ORDER BY m.sent_at) FILTER (WHERE m.role::text = 'customer'))[1] AS opening
+	FROM %1$s m GROUP BY 1
+), near AS (
+	SELECT p.*, p.profile OPERATOR(@extschema@.<->) $1 AS dist
+	FROM prof p WHERE p.profile IS NOT NULL AND p.agent IS NOT NULL
+	ORDER BY p.profile OPERATOR(@extschema@.<->) $1 LIMIT $2
+), scored AS (
+	SELECT p.agent, p.dist, s.csat, %4$s AS emp FROM near p LEFT JOIN %3$s s ON s.cid = p.cid
+), everyone AS (
+	SELECT DISTINCT p.agent FROM prof p WHERE p.agent IS NOT NULL AND ($3 IS NULL OR p.agent = ANY ($3))
+), prior AS (
+	SELECT @extschema@.csat(csat) AS csat, avg(emp) AS emp FROM scored
+), per AS (
+	SELECT e.agent, count(s.agent) AS n, count(s.csat) AS ns, count(s.emp) AS ne,
+		@extschema@.csat(s.csat) AS csat, avg(s.emp) AS emp, avg(s.dist) AS dist
+	FROM everyone e LEFT JOIN scored s ON s.agent = e.agent GROUP BY e.agent
+), blended AS (
+	SELECT per.*,
+		(per.ns * coalesce(per.csat, 0) + 5 * coalesce(prior.csat, 50)) / (per.ns + 5) AS csat_b,
+		(per.ne * coalesce(per.emp, 0) + 5 * coalesce(prior.emp, 50)) / (per.ne + 5) AS emp_b
+	FROM per CROSS JOIN prior
+)
+SELECT (row_number() OVER (ORDER BY b.sc DESC, b.agent))::int, b.agent, b.sc::float8, b.n, b.csat::float8, b.emp::float8, b.dist::float8
+FROM (SELECT blended.*, CASE WHEN prior.emp IS NULL THEN csat_b ELSE (csat_b + emp_b) / 2 END AS sc
+	  FROM blended CROSS JOIN prior) b
+ORDER BY 1
+$q$, messages::text, emo_expr, sv, format(emp, messages::text))
+	USING conversation_emotions, neighbours, agents;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.route(@extschema@.emotions, regclass, regclass, text[], integer) IS
+'rank agents for a conversation: among the past conversations nearest to its emotion profile (<->), each agent''s CSAT and empathy rate, shrunk towards the group''s';

@@ -1,0 +1,607 @@
+/*-------------------------------------------------------------------------
+ *
+ * trigger.c
+ *	  empathy.tag_message(): a row trigger that scores a CRM message as it
+ *	  is inserted or its text updated, and writes the scores into columns
+ *	  of the same row.
+ *
+ *	  CREATE TRIGGER tag BEFORE INSERT OR UPDATE OF body ON messages
+ *		  FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(
+ *			  'body', 'emotions=emo', 'sentiment=sent', 'escalation=risk');
+ *
+ * The first argument names the text column.  Every other argument is
+ * "key=value":
+ *
+ *	  outputs (value: a column to fill)
+ *		emotions	empathy.emotions
+ *		sentiment	double precision, real or numeric
+ *		dominant	text
+ *		labels		text[]
+ *		escalation	double precision, real or numeric
+ *		markers		text[]				(needs empathy.markers(text))
+ *		empathy		smallint .. numeric: the score; or the row type that
+ *					empathy.empathy_score(text, text, text) returns
+ *	  inputs
+ *		config		a scoring configuration name (default: built-in)
+ *		role		a text column; markers and empathy are filled only on
+ *					rows whose role is 'agent' (NULL on other rows)
+ *		customer_message, customer_name
+ *					text columns passed to empathy_score as its second and
+ *					third arguments (NULL when not given)
+ *
+ * One scoring pass of the text fills all of emotions, sentiment, dominant,
+ * labels and escalation.  The argument list is parsed, the columns and
+ * types checked and the functions looked up once per statement: the state
+ * lives in fn_extra, which the executor allocates per statement and per
+ * trigger, keyed by the relation and trigger oids in case it is shared.
+ * Per-row work happens in the executor's per-tuple memory context.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "empathy.h"
+#include "emp_config.h"
+#include "emp_types.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "nodes/makefuncs.h"
+#include "nodes/value.h"
+#include "parser/parse_coerce.h"
+#include "parser/parse_func.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/rel.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+typedef enum TagTarget
+{
+	TAG_EMOTIONS = 0,
+	TAG_SENTIMENT,
+	TAG_DOMINANT,
+	TAG_LABELS,
+	TAG_ESCALATION,
+	TAG_MARKERS,
+	TAG_EMPATHY,
+	TAG_NTARGETS
+} TagTarget;
+
+static const char *const tag_target_names[TAG_NTARGETS] = {
+	"emotions", "sentiment", "dominant", "labels", "escalation", "markers", "empathy"
+};
+
+static const char *const tag_target_types[TAG_NTARGETS] = {
+	"empathy.emotions",
+	"double precision, real or numeric",
+	"text",
+	"text[]",
+	"double precision, real or numeric",
+	"text[]",
+	"a number type (smallint, integer, bigint, real, double precision, numeric) or the row type of empathy.empathy_score"
+};
+
+typedef struct TagState
+{
+	Oid			relid;			/* cache key */
+	Oid			tgoid;
+	AttrNumber	body;
+	AttrNumber	role;			/* 0 when not given */
+	AttrNumber	customer_message;
+	AttrNumber	customer_name;
+	AttrNumber	col[TAG_NTARGETS];	/* 0 when not requested */
+	Oid			coltype[TAG_NTARGETS];
+	int			ncols;
+	bool		need_scores;	/* any of emotions .. escalation */
+	char		config[NAMEDATALEN];	/* "" = built-in */
+	EmpScorer  *scorer;
+	uint64		generation;
+	FmgrInfo	markers_fn;
+	FmgrInfo	empathy_fn;
+} TagState;
+
+/* Raise the error for a bad trigger argument. */
+static void
+bad_argument(Relation rel, const char *tgname, const char *arg, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("empathy.tag_message: invalid argument \"%s\" of trigger \"%s\" on table \"%s\"",
+					arg, tgname, RelationGetRelationName(rel)),
+			 errdetail("%s", detail),
+			 errhint("Arguments are the text column, then key=column pairs: emotions, sentiment, dominant, labels, escalation, markers, empathy, role, customer_message, customer_name, and config=name.")));
+}
+
+/* Return the number of a column of the trigger's table, or raise an error naming it. */
+static AttrNumber
+column_number(Relation rel, const char *tgname, const char *key, const char *colname)
+{
+	TupleDesc	desc = RelationGetDescr(rel);
+	int			attnum = SPI_fnumber(desc, colname);
+
+	if (attnum == SPI_ERROR_NOATTRIBUTE || attnum <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" does not exist",
+						colname, RelationGetRelationName(rel)),
+				 errdetail("Trigger \"%s\" names it as its %s column.", tgname, key)));
+	return (AttrNumber) attnum;
+}
+
+/* Raise the error for a column of the wrong type. */
+static void
+wrong_type(Relation rel, AttrNumber attnum, const char *key, const char *want)
+{
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" has type %s",
+					NameStr(att->attname), RelationGetRelationName(rel),
+					format_type_be(att->atttypid)),
+			 errdetail("The %s column must be of type %s.", key, want)));
+}
+
+/* Check that an input column holds text (text, varchar, or a domain over them). */
+static void
+check_text_input(Relation rel, AttrNumber attnum, const char *key)
+{
+	Oid			t = TupleDescAttr(RelationGetDescr(rel), attnum - 1)->atttypid;
+
+	if (!IsBinaryCoercible(t, TEXTOID))
+		wrong_type(rel, attnum, key, "text or varchar");
+}
+
+/* Return true if a type is one the numeric writers handle. */
+static bool
+is_number_type(Oid t, bool with_integers)
+{
+	if (t == FLOAT8OID || t == FLOAT4OID || t == NUMERICOID)
+		return true;
+	return with_integers && (t == INT2OID || t == INT4OID || t == INT8OID);
+}
+
+/* Return the oid of a function of the extension's schema, or InvalidOid. */
+static Oid
+extension_function(Oid nsp, const char *name, int nargs)
+{
+	Oid			argtypes[3] = {TEXTOID, TEXTOID, TEXTOID};
+	List	   *qname = list_make2(makeString(get_namespace_name(nsp)), makeString(pstrdup(name)));
+
+	return LookupFuncName(qname, nargs, argtypes, true);
+}
+
+/* Look up a function the extension may not provide yet, or raise a clear error. */
+static void
+require_function(Oid nsp, const char *name, int nargs, const char *key, FmgrInfo *fn,
+				 MemoryContext mcxt)
+{
+	Oid			f = extension_function(nsp, name, nargs);
+
+	if (!OidIsValid(f))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("empathy.tag_message: function %s.%s(%s) does not exist",
+						get_namespace_name(nsp), name, nargs == 1 ? "text" : "text, text, text"),
+				 errdetail("The %s= argument needs it.", key),
+				 errhint("Update the extension, or leave out the %s= argument.", key)));
+	fmgr_info_cxt(f, fn, mcxt);
+}
+
+/* Check an output column's type for its target. */
+static void
+check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcxt)
+{
+	AttrNumber	attnum = st->col[t];
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+	Oid			typ = att->atttypid;
+	bool		ok;
+
+	if (att->attgenerated)
+		ereport(ERROR,
+				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+				 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" is a generated column",
+						NameStr(att->attname), RelationGetRelationName(rel)),
+				 errdetail("A trigger cannot write the %s column into a generated column.",
+						   tag_target_names[t])));
+	switch (t)
+	{
+		case TAG_EMOTIONS:
+			ok = typ == GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+									   CStringGetDatum("emotions"), ObjectIdGetDatum(nsp));
+			break;
+		case TAG_SENTIMENT:
+		case TAG_ESCALATION:
+			ok = is_number_type(typ, false);
+			break;
+		case TAG_DOMINANT:
+			ok = typ == TEXTOID;
+			break;
+		case TAG_LABELS:
+			ok = typ == TEXTARRAYOID;
+			break;
+		case TAG_MARKERS:
+			ok = typ == TEXTARRAYOID;
+			if (ok)
+				require_function(nsp, "markers", 1, "markers", &st->markers_fn, mcxt);
+			break;
+		case TAG_EMPATHY:
+			require_function(nsp, "empathy_score", 3, "empathy", &st->empathy_fn, mcxt);
+			ok = is_number_type(typ, true) ||
+				(typ != RECORDOID && typ == get_func_rettype(st->empathy_fn.fn_oid));
+			break;
+		default:
+			ok = false;
+	}
+	if (!ok)
+		wrong_type(rel, attnum, tag_target_names[t], tag_target_types[t]);
+}
+
+/* Parse the trigger's arguments and check the table's columns against them. */
+static void
+build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
+{
+	Trigger    *tg = td->tg_trigger;
+	Relation	rel = td->tg_relation;
+
+	memset(st, 0, sizeof(*st));
+	st->relid = RelationGetRelid(rel);
+	st->tgoid = tg->tgoid;
+	if (tg->tgnargs < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("empathy.tag_message: trigger \"%s\" on table \"%s\" needs at least two arguments",
+						tg->tgname, RelationGetRelationName(rel)),
+				 errdetail("The first argument names the text column, the others the columns to fill."),
+				 errhint("For example: EXECUTE FUNCTION empathy.tag_message('body', 'emotions=emotions').")));
+	st->body = column_number(rel, tg->tgname, "text", tg->tgargs[0]);
+	check_text_input(rel, st->body, "text");
+
+	for (int i = 1; i < tg->tgnargs; i++)
+	{
+		const char *arg = tg->tgargs[i];
+		const char *eq = strchr(arg, '=');
+		char	   *key;
+		const char *val;
+		int			t;
+
+		if (eq == NULL || eq == arg || eq[1] == '\0')
+			bad_argument(rel, tg->tgname, arg, "Arguments after the first must have the form key=column.");
+		key = pnstrdup(arg, eq - arg);
+		val = eq + 1;
+		if (strcmp(key, "config") == 0)
+		{
+			if (st->config[0] != '\0')
+				bad_argument(rel, tg->tgname, arg, "The configuration is given twice.");
+			if (strlen(val) >= NAMEDATALEN)
+				bad_argument(rel, tg->tgname, arg, "The configuration name is too long.");
+			strlcpy(st->config, val, NAMEDATALEN);
+			continue;
+		}
+		if (strcmp(key, "role") == 0 || strcmp(key, "customer_message") == 0 ||
+			strcmp(key, "customer_name") == 0)
+		{
+			AttrNumber	a = column_number(rel, tg->tgname, key, val);
+			AttrNumber *slot = key[0] == 'r' ? &st->role :
+			strcmp(key, "customer_message") == 0 ? &st->customer_message : &st->customer_name;
+
+			if (*slot != 0)
+				bad_argument(rel, tg->tgname, arg, "This key is given twice.");
+			check_text_input(rel, a, key);
+			*slot = a;
+			continue;
+		}
+		for (t = 0; t < TAG_NTARGETS; t++)
+			if (strcmp(key, tag_target_names[t]) == 0)
+				break;
+		if (t == TAG_NTARGETS)
+			bad_argument(rel, tg->tgname, arg, "Unknown key.");
+		if (st->col[t] != 0)
+			bad_argument(rel, tg->tgname, arg, "This key is given twice.");
+		st->col[t] = column_number(rel, tg->tgname, key, val);
+		for (int u = 0; u < TAG_NTARGETS; u++)
+			if (u != t && st->col[u] == st->col[t])
+				bad_argument(rel, tg->tgname, arg, "Two keys name the same column.");
+		if (st->col[t] == st->body)
+			bad_argument(rel, tg->tgname, arg, "A trigger cannot overwrite the text column it scores.");
+		st->coltype[t] = TupleDescAttr(RelationGetDescr(rel), st->col[t] - 1)->atttypid;
+		st->ncols++;
+	}
+	if (st->ncols == 0)
+		bad_argument(rel, tg->tgname, tg->tgargs[tg->tgnargs - 1], "No column to fill is named.");
+	for (int t = 0; t < TAG_NTARGETS; t++)
+		if (st->col[t] != 0)
+			check_output(st, rel, (TagTarget) t, nsp, mcxt);
+	st->need_scores = st->col[TAG_EMOTIONS] || st->col[TAG_SENTIMENT] || st->col[TAG_DOMINANT] ||
+		st->col[TAG_LABELS] || st->col[TAG_ESCALATION];
+	if (st->config[0] != '\0')
+		(void) empathy_config_scorer(st->config);	/* fails early on an unknown name */
+}
+
+/* Return the scorer to use for this row (configurations can change mid-session). */
+static EmpScorer *
+state_scorer(TagState *st)
+{
+	uint64		gen;
+
+	if (st->config[0] == '\0')
+		return empathy_builtin_scorer();
+	gen = empathy_config_generation();
+	if (st->scorer == NULL || st->generation != gen)
+	{
+		st->scorer = empathy_config_scorer(st->config);
+		st->generation = empathy_config_generation();
+	}
+	return st->scorer;
+}
+
+/* Convert a float8 into a number column's type. */
+static Datum
+number_datum(double v, Oid typ)
+{
+	switch (typ)
+	{
+		case FLOAT4OID:
+			return Float4GetDatum((float4) v);
+		case NUMERICOID:
+			return DirectFunctionCall1(float8_numeric, Float8GetDatum(v));
+		case INT2OID:
+			return Int16GetDatum((int16) rint(v));
+		case INT4OID:
+			return Int32GetDatum((int32) rint(v));
+		case INT8OID:
+			return Int64GetDatum((int64) rint(v));
+		default:
+			return Float8GetDatum(v);
+	}
+}
+
+/* Return a number Datum of a known type as a float8. */
+static double
+number_value(Datum d, Oid typ)
+{
+	switch (typ)
+	{
+		case FLOAT4OID:
+			return DatumGetFloat4(d);
+		case NUMERICOID:
+			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
+		case INT2OID:
+			return DatumGetInt16(d);
+		case INT4OID:
+			return DatumGetInt32(d);
+		case INT8OID:
+			return (double) DatumGetInt64(d);
+		case FLOAT8OID:
+			return DatumGetFloat8(d);
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("empathy.tag_message: the score field of empathy.empathy_score has type %s",
+							format_type_be(typ)),
+					 errdetail("A number type was expected.")));
+	}
+	return 0;					/* keep the compiler quiet */
+}
+
+/* Return a column's value as a text datum, or true in *isnull. */
+static Datum
+input_value(HeapTuple tup, TupleDesc desc, AttrNumber attnum, bool *isnull)
+{
+	if (attnum == 0)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return heap_getattr(tup, attnum, desc, isnull);
+}
+
+/* Call empathy_score(reply, message, name), honouring its strictness; NULL sets *isnull. */
+static Datum
+call_empathy_score(TagState *st, Datum reply, Datum msg, bool msgnull, Datum name,
+				   bool namenull, bool *isnull)
+{
+	LOCAL_FCINFO(fc, 3);
+	Datum		result;
+
+	if (st->empathy_fn.fn_strict && (msgnull || namenull))
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	InitFunctionCallInfoData(*fc, &st->empathy_fn, 3, InvalidOid, NULL, NULL);
+	fc->args[0].value = reply;
+	fc->args[0].isnull = false;
+	fc->args[1].value = msg;
+	fc->args[1].isnull = msgnull;
+	fc->args[2].value = name;
+	fc->args[2].isnull = namenull;
+	result = FunctionCallInvoke(fc);
+	*isnull = fc->isnull;
+	return result;
+}
+
+/* Return the empathy column's value from an empathy_score result. */
+static Datum
+empathy_value(TagState *st, Datum result, bool *isnull)
+{
+	Oid			typ = st->coltype[TAG_EMPATHY];
+	HeapTupleHeader th;
+	Oid			ftype;
+	TupleDesc	rdesc;
+	Datum		score;
+	int			fno;
+
+	if (!is_number_type(typ, true))
+		return result;			/* the whole row */
+	th = DatumGetHeapTupleHeader(result);
+	rdesc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(th), HeapTupleHeaderGetTypMod(th));
+	fno = SPI_fnumber(rdesc, "score");
+	if (fno <= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("empathy.tag_message: the result of empathy.empathy_score has no field \"score\"")));
+	ftype = TupleDescAttr(rdesc, fno - 1)->atttypid;
+	ReleaseTupleDesc(rdesc);
+	score = GetAttributeByNum(th, (AttrNumber) fno, isnull);
+	if (*isnull)
+		return (Datum) 0;
+	return number_datum(number_value(score, ftype), typ);
+}
+
+/* Fill values[]/nulls[] for the requested columns of one row; returns the column count. */
+static int
+tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, bool *nulls)
+{
+	bool		bodynull;
+	Datum		body = heap_getattr(tup, st->body, desc, &bodynull);
+	bool		is_agent = true;
+	EmpScores	s;
+	EmpScorer  *sc = NULL;
+	int			n = 0;
+
+	if (st->role != 0)
+	{
+		bool		rnull;
+		Datum		r = heap_getattr(tup, st->role, desc, &rnull);
+
+		is_agent = !rnull && strcmp(TextDatumGetCString(r), "agent") == 0;
+	}
+	if (!bodynull && st->need_scores)
+	{
+		size_t		len;
+		char	   *u;
+
+		sc = state_scorer(st);
+		u = empathy_text_to_utf8(DatumGetTextPP(body), &len);
+		emp_score(sc, u, len, &s, NULL, NULL);
+	}
+	for (int t = 0; t < TAG_NTARGETS; t++)
+	{
+		Datum		v = (Datum) 0;
+		bool		isnull = bodynull;
+
+		if (st->col[t] == 0)
+			continue;
+		if ((t == TAG_MARKERS || t == TAG_EMPATHY) && !is_agent)
+			isnull = true;
+		if (!isnull)
+		{
+			switch ((TagTarget) t)
+			{
+				case TAG_EMOTIONS:
+					{
+						Emotions   *e = palloc(sizeof(Emotions));
+
+						emotions_from_scores(e, &s);
+						v = PointerGetDatum(e);
+						break;
+					}
+				case TAG_SENTIMENT:
+					v = number_datum(s.sentiment, st->coltype[t]);
+					break;
+				case TAG_ESCALATION:
+					v = number_datum(s.escalation, st->coltype[t]);
+					break;
+				case TAG_DOMINANT:
+					{
+						int			d = emp_dominant(sc, &s);
+
+						v = CStringGetTextDatum(d >= 0 ? emp_dim_names[d] : "neutral");
+						break;
+					}
+				case TAG_LABELS:
+					{
+						int			dims[EMP_NDIMS];
+						Datum		elems[EMP_NDIMS];
+						int			k = emp_labels(sc, &s, dims);
+
+						for (int i = 0; i < k; i++)
+							elems[i] = CStringGetTextDatum(emp_dim_names[dims[i]]);
+						v = PointerGetDatum(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT));
+						break;
+					}
+				case TAG_MARKERS:
+					v = FunctionCall1Coll(&st->markers_fn, InvalidOid, body);
+					break;
+				case TAG_EMPATHY:
+					{
+						bool		mnull,
+									nnull;
+						Datum		m = input_value(tup, desc, st->customer_message, &mnull);
+						Datum		nm = input_value(tup, desc, st->customer_name, &nnull);
+
+						v = call_empathy_score(st, body, m, mnull, nm, nnull, &isnull);
+						if (!isnull)
+							v = empathy_value(st, v, &isnull);
+						break;
+					}
+				default:
+					break;
+			}
+		}
+		cols[n] = st->col[t];
+		values[n] = v;
+		nulls[n] = isnull;
+		n++;
+	}
+	return n;
+}
+
+PG_FUNCTION_INFO_V1(tag_message);
+
+/*
+ * BEFORE INSERT OR UPDATE row trigger: score the text column and write the
+ * requested scores into the row.
+ */
+Datum
+tag_message(PG_FUNCTION_ARGS)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	TagState   *st;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	int			cols[TAG_NTARGETS];
+	Datum		values[TAG_NTARGETS];
+	bool		nulls[TAG_NTARGETS];
+	int			n;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.tag_message() must be called as a trigger")));
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.tag_message: trigger \"%s\" must be BEFORE INSERT OR UPDATE and FOR EACH ROW",
+						td->tg_trigger->tgname),
+				 errhint("CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF body ON ... FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(...).")));
+
+	st = (TagState *) fcinfo->flinfo->fn_extra;
+	if (st == NULL || st->relid != RelationGetRelid(td->tg_relation) ||
+		st->tgoid != td->tg_trigger->tgoid)
+	{
+		TagState	fresh;
+
+		build_state(&fresh, td, get_func_namespace(fcinfo->flinfo->fn_oid),
+					fcinfo->flinfo->fn_mcxt);
+		if (st == NULL)
+			st = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(TagState));
+		memcpy(st, &fresh, sizeof(TagState));
+		fcinfo->flinfo->fn_extra = st;
+	}
+
+	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+	desc = RelationGetDescr(td->tg_relation);
+	n = tag_row(st, tup, desc, cols, values, nulls);
+	tup = heap_modify_tuple_by_cols(tup, desc, n, cols, values, nulls);
+	return PointerGetDatum(tup);
+}

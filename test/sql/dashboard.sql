@@ -1,0 +1,68 @@
+-- empathy.create_dashboard(): the views, their columns, and the contract
+SET client_min_messages = warning;
+SET timezone = 'UTC';
+\set SHOW_CONTEXT never
+CREATE SCHEMA crm;
+CREATE TABLE crm.messages (conversation_id int, message_id int, sent_at timestamptz, role text, agent_id text,
+	channel text, customer_name text, body text);
+CREATE TABLE crm.surveys (conversation_id int, csat smallint, nps int, ces int, fcr boolean, answered_at timestamptz);
+INSERT INTO crm.messages VALUES
+	(1, 1, '2024-01-01 09:00', 'customer', NULL, 'chat', 'Ann Lee', 'My parcel is late AGAIN!!! Third time I write.'),
+	(1, 2, '2024-01-01 09:05', 'agent', 'a1', 'chat', 'Ann Lee', 'I''m so sorry Ann, that sounds frustrating. I will sort it now.'),
+	(1, 3, '2024-01-01 09:06', 'customer', NULL, 'chat', 'Ann Lee', 'ok'),
+	(1, 4, '2024-01-01 09:30', 'agent', 'a1', 'chat', 'Ann Lee', 'It ships today.'),
+	(2, 5, '2024-02-01 10:00', 'customer', NULL, 'email', 'Bo Chen', 'I was charged twice, can you check?'),
+	(2, 6, '2024-02-01 12:00', 'agent', 'a2', 'email', 'Bo Chen', 'You should have checked your statement first.'),
+	(3, 7, '2024-02-10 08:00', 'customer', NULL, 'social', 'Cy Dee', 'Still NO answer. I am cancelling everything!!!'),
+	(3, 8, '2024-02-10 08:20', 'customer', NULL, 'social', 'Cy Dee', '   '),
+	(4, 9, '2024-02-11 08:00', 'bot', NULL, 'chat', 'Di Eh', 'Hello, how can I help?'),
+	(4, 10, '2024-02-11 08:01', 'customer', NULL, 'chat', 'Di Eh', '日本語のメッセージ 🙂'),
+	(5, 11, '2024-02-12 08:01', 'customer', NULL, 'email', 'Ed Fu', NULL);
+INSERT INTO crm.surveys VALUES (1, 5, 10, 7, true, '2024-01-02'), (2, 1, 0, 2, false, '2024-02-02');
+
+SELECT * FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash', '2024-01-15');
+
+-- every view and its columns: plain types only
+SELECT c.table_name, string_agg(c.column_name || ' ' || c.data_type, ', ' ORDER BY c.ordinal_position) AS columns
+FROM information_schema.columns c
+WHERE c.table_schema = 'dash'
+GROUP BY c.table_name ORDER BY c.table_name;
+SELECT count(*) AS views_not_security_invoker FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'dash' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false);
+
+SELECT conversation_id, message_id, week, role, agent_id, channel, dominant_emotion IS NOT NULL AS scored,
+	answered, first_reply, response_minutes
+FROM dash.message_scores ORDER BY message_id;
+SELECT conversation_id, agent_id, channel, started_at, customer_messages, agent_replies, first_response_minutes,
+	unanswered_messages, csat, nps, ces, fcr
+FROM dash.conversations ORDER BY conversation_id;
+SELECT agent_id, conversations, surveys, csat, nps, ces, fcr, median_first_response_minutes FROM dash.kpi_by_agent ORDER BY agent_id;
+SELECT channel, conversations, csat, unanswered_messages FROM dash.kpi_by_channel ORDER BY channel;
+SELECT month, conversations, csat, nps FROM dash.kpi_by_month ORDER BY month;
+SELECT conversation_id, message_id, channel, hours_waiting FROM dash.unanswered_messages ORDER BY message_id;
+SELECT conversation_id, unanswered_messages, customer_name FROM dash.escalation_queue ORDER BY conversation_id;
+SELECT scope, kpi, baseline, current, change, baseline_n, current_n FROM dash.period_comparison
+WHERE kpi IN ('csat', 'nps', 'median_first_response_minutes') ORDER BY scope, kpi_order;
+SELECT agent_id, shift_date, conversations, customer_messages FROM dash.emotional_load ORDER BY agent_id, shift_date;
+
+-- a second call replaces the views
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash');
+
+-- contract errors
+CREATE TABLE crm.partial (conversation_id int, body text);
+SELECT empathy.create_dashboard('crm.partial', NULL, 'dash2');
+CREATE TABLE crm.badtypes (conversation_id int, message_id int, sent_at timestamp, role text, agent_id text,
+	channel text, customer_name text, body text);
+SELECT empathy.create_dashboard('crm.badtypes', NULL, 'dash2');
+SELECT empathy.create_dashboard('crm.messages', 'crm.partial', 'dash2');
+SELECT empathy.create_dashboard('crm.nosuch', NULL, 'dash2');
+SELECT empathy.create_dashboard(NULL, NULL, 'dash2');
+
+-- routing
+SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys');
+SELECT count(*) FROM empathy.route(empathy.emotions('fine'), 'crm.messages', NULL, ARRAY['a2']);
+SELECT * FROM empathy.route(NULL, 'crm.messages');
+SELECT * FROM empathy.route(empathy.emotions('x'), 'crm.messages', NULL, NULL, 0);
+
+DROP SCHEMA dash CASCADE;
+DROP SCHEMA crm CASCADE;

@@ -1,0 +1,136 @@
+-- empathy.tag_message(): the CRM tagging trigger
+SET client_min_messages = warning;
+CREATE TABLE tm_messages (
+	id serial PRIMARY KEY,
+	body text,
+	role text,
+	customer_message text,
+	emo empathy.emotions,
+	sent double precision,
+	sent4 real,
+	sentn numeric,
+	dom text,
+	labels text[],
+	risk double precision,
+	mk text[],
+	emp numeric,
+	note text,
+	gen float8 GENERATED ALWAYS AS (empathy.sentiment(body)) STORED
+);
+CREATE TRIGGER tag BEFORE INSERT OR UPDATE OF body ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(
+		'body', 'emotions=emo', 'sentiment=sent', 'dominant=dom', 'labels=labels', 'escalation=risk');
+
+-- every column filled in one pass, equal to the scoring functions
+INSERT INTO tm_messages (body, role) VALUES
+	('I am FURIOUS, this is the third time I write!!!', 'customer'),
+	('Thank you so much, that was really helpful 😊', 'customer'),
+	('Where is my order?', 'customer'),
+	('', 'customer'),
+	('   ', 'customer'),
+	('Ｉ ａｍ ｖｅｒｙ ａｎｇｒｙ', 'customer'),
+	('Je suis très déçu — délai inacceptable', 'customer'),
+	(NULL, 'customer'),
+	(repeat('this is unacceptable and I want a refund now. ', 5000), 'customer');
+SELECT id,
+	emo::text = empathy.emotions(body)::text AS emotions_ok,
+	sent = empathy.sentiment(body) AS sentiment_ok,
+	sent = gen AS same_as_generated,
+	dom = empathy.dominant_emotion(body) AS dominant_ok,
+	labels = empathy.emotion_labels(body) AS labels_ok,
+	risk = empathy.escalation_risk(body) AS escalation_ok,
+	emo IS NULL AND sent IS NULL AND dom IS NULL AND labels IS NULL AND risk IS NULL AS all_null
+FROM tm_messages ORDER BY id;
+SELECT dom, risk > 0.5 AS escalate FROM tm_messages WHERE id = 1;
+
+-- an update of the text scores again; an update of other columns does not fire
+UPDATE tm_messages SET body = 'Thank you, all sorted now!' WHERE id = 1;
+SELECT sent > 0 AS positive_now, dom = empathy.dominant_emotion(body) AS dominant_ok FROM tm_messages WHERE id = 1;
+UPDATE tm_messages SET sent = 42 WHERE id = 1;
+UPDATE tm_messages SET note = 'checked' WHERE id = 1;
+SELECT sent FROM tm_messages WHERE id = 1;
+-- re-scoring on demand: name the text column in the SET list
+UPDATE tm_messages SET body = body WHERE id = 1;
+SELECT sent = empathy.sentiment(body) AS rescored FROM tm_messages WHERE id = 1;
+-- COPY goes through the trigger too
+COPY tm_messages (body, role) FROM stdin;
+I'm worried my card was charged twice	customer
+\.
+SELECT sent = empathy.sentiment(body) AS copy_tagged FROM tm_messages WHERE body LIKE 'I''m worried%';
+
+-- other number types
+CREATE TRIGGER tag_numbers BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent4', 'escalation=sentn');
+INSERT INTO tm_messages (body) VALUES ('This is awful and I am very disappointed');
+SELECT sent4 = empathy.sentiment(body)::real AS real_ok,
+	abs(sentn - empathy.escalation_risk(body)::numeric) < 1e-9 AS numeric_ok
+FROM tm_messages WHERE body LIKE 'This is awful%';
+DROP TRIGGER tag_numbers ON tm_messages;
+
+-- a configuration
+SELECT empathy.create_configuration('tm_support');
+INSERT INTO empathy.config_terms VALUES ('tm_support', 'parcel', 'anger', 3);
+CREATE TRIGGER tag_config BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'dominant=note', 'config=tm_support');
+INSERT INTO tm_messages (body) VALUES ('parcel parcel');
+SELECT note, note = empathy.dominant_emotion('tm_support', body) AS config_ok,
+	note <> empathy.dominant_emotion(body) AS differs_from_builtin
+FROM tm_messages WHERE body = 'parcel parcel';
+DROP TRIGGER tag_config ON tm_messages;
+
+-- errors name the column, the key and the table
+CREATE FUNCTION tm_try(args text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	detail text;
+BEGIN
+	EXECUTE 'DROP TRIGGER IF EXISTS tm_bad ON tm_messages';
+	EXECUTE format('CREATE TRIGGER tm_bad BEFORE INSERT ON tm_messages FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(%s)', args);
+	INSERT INTO tm_messages (body) VALUES ('hello');
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(E'\n' || nullif(detail, ''), '');
+END $$;
+SELECT tm_try($$'body', 'sentiment=nope'$$);
+SELECT tm_try($$'nobody', 'sentiment=sent'$$);
+SELECT tm_try($$'body', 'sentiment=dom'$$);
+SELECT tm_try($$'body', 'emotions=sent'$$);
+SELECT tm_try($$'body', 'labels=dom'$$);
+SELECT tm_try($$'emo', 'sentiment=sent'$$);
+SELECT tm_try($$'body', 'colour=dom'$$);
+SELECT tm_try($$'body', 'sentiment'$$);
+SELECT tm_try($$'body', 'sentiment='$$);
+SELECT tm_try($$'body', 'sentiment=sent', 'sentiment=sent4'$$);
+SELECT tm_try($$'body', 'sentiment=sent', 'escalation=sent'$$);
+SELECT tm_try($$'body', 'dominant=body'$$);
+SELECT tm_try($$'body', 'sentiment=gen'$$);
+SELECT tm_try($$'body', 'sentiment=sent', 'config=no_such_config'$$);
+SELECT tm_try($$'body', 'config=tm_support'$$);
+SELECT tm_try($$'body'$$);
+SELECT tm_try('');
+SELECT tm_try($$'body', 'sentiment=ctid'$$);
+SELECT tm_try($$'body', 'role=sent', 'sentiment=sent4'$$);
+CREATE TRIGGER tm_after AFTER INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent');
+INSERT INTO tm_messages (body) VALUES ('x');
+DROP TRIGGER tm_after ON tm_messages;
+CREATE TRIGGER tm_stmt BEFORE INSERT ON tm_messages
+	FOR EACH STATEMENT EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent');
+INSERT INTO tm_messages (body) VALUES ('x');
+DROP TRIGGER tm_stmt ON tm_messages;
+SELECT empathy.tag_message();
+
+-- a quoted column name with spaces and capitals
+CREATE TABLE "tm Odd" ("Message Text" varchar(200), "Feel ""it""" empathy.emotions);
+CREATE TRIGGER t BEFORE INSERT ON "tm Odd"
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('Message Text', 'emotions=Feel "it"');
+INSERT INTO "tm Odd" VALUES ('so happy!');
+SELECT "Feel ""it"""::text = empathy.emotions("Message Text")::text AS quoted_ok FROM "tm Odd";
+
+-- the table is altered between statements: the next statement sees it
+ALTER TABLE "tm Odd" DROP COLUMN "Feel ""it""";
+INSERT INTO "tm Odd" VALUES ('so happy!');
+DROP TABLE "tm Odd";
+DROP TABLE tm_messages;
+DROP FUNCTION tm_try(text);
+DELETE FROM empathy.configurations WHERE name = 'tm_support';
