@@ -55,13 +55,14 @@ static CachedConfig *user_configs = NULL;
 static bool cache_stale = false;
 static bool callback_registered = false;
 static Oid	terms_relid = InvalidOid;
+static Oid	markers_relid = InvalidOid;
 static uint64 cache_generation = 1;
 
 /* Relcache callback: a config table changed (or everything was reset). */
 static void
 config_relcache_callback(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid || relid == terms_relid)
+	if (relid == InvalidOid || relid == terms_relid || relid == markers_relid)
 		cache_stale = true;
 }
 
@@ -128,6 +129,13 @@ ensure_callback(void)
 		if (OidIsValid(nsp))
 			terms_relid = get_relname_relid("config_terms", nsp);
 	}
+	if (!OidIsValid(markers_relid))
+	{
+		Oid			nsp = get_namespace_oid("empathy", true);
+
+		if (OidIsValid(nsp))
+			markers_relid = get_relname_relid("config_markers", nsp);
+	}
 }
 
 /* Drop every cached user configuration. */
@@ -150,6 +158,7 @@ drop_user_configs(void)
 uint64
 empathy_config_generation(void)
 {
+	ensure_callback();
 	AcceptInvalidationMessages();
 	if (cache_stale)
 		drop_user_configs();

@@ -500,6 +500,68 @@ R1=$(echo "$MEMOUT" | sed -n 's/^rss1|RssAnon:[[:space:]]*//p'); R2=$(echo "$MEM
 echo "$MEMOUT" | awk -F'|' '$1 == "ctx" { printf "   context %s %s: %s bytes\n", $2, $3, $4 }'
 
 ###########################################################################
+MARKERS_NOTE=""
+if [ "$HAVE_MARKERS" = 1 ]; then
+say "4b. markers: the same catalogue as one regex, and user catalogues of 10 to 10,000 phrases"
+# The built-in catalogue written as one case-insensitive alternation (each
+# {feeling} as any word), run with ~* over the same replies as markers().
+# The regex only says whether some phrase occurs; markers() also resolves
+# the categories, negation and skipped intensifiers.
+MROWS=$(( ROWS < 20000 ? ROWS : 20000 ))
+CATF=$(mktemp)
+grep -v '^#' "$EMP_ROOT/data/builtin/markers.tsv" | grep -v '^$' >"$CATF"
+psql_ -c "CREATE UNLOGGED TABLE bench_cat_rows (category text, strength int, phrase text)"
+psql_ -c "\\copy bench_cat_rows FROM '$CATF' WITH (FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x01')"
+rm -f "$CATF"
+psql_ <<'SQL'
+CREATE UNLOGGED TABLE bench_catalogue_regex AS
+SELECT '\m(' || string_agg(replace(regexp_replace(phrase, '([.^$*+?()\[\]{}|\\])', '\\\1', 'g'),
+		'\{feeling\}', '\w+'), '|' ORDER BY phrase) || ')\M' AS re, count(*) AS n
+FROM bench_cat_rows;
+SQL
+read -r NCAT <<<"$(sql1 "SELECT n FROM bench_catalogue_regex")"
+mtime() {	# median of 3 runs, ms, of a select list over the first MROWS replies
+	for _ in 1 2 3; do
+		psql_ -At <<-SQL | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
+			SELECT re AS catre FROM bench_catalogue_regex \gset
+			\o /dev/null
+			SELECT $1 FROM (SELECT * FROM bench_reply LIMIT 20) AS w;
+			\o
+			EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY ON) SELECT $1 FROM bench_reply WHERE id <= $MROWS;
+		SQL
+	done | sort -n | sed -n 2p
+}
+T_SCAN=$(mtime "reply")
+T_MK=$(mtime "empathy.markers(reply)")
+T_RE=$(mtime "reply ~* :'catre'")
+printf '   %-44s %10s ms\n' "bare scan of $MROWS replies" "$(fmt %.1f "$T_SCAN")" \
+	"empathy.markers(reply)" "$(fmt %.1f "$T_MK")" "reply ~* <one regex of $NCAT phrases>" "$(fmt %.1f "$T_RE")"
+RATIO=$(awk -v s="$T_SCAN" -v m="$T_MK" -v r="$T_RE" 'BEGIN { mm = m - s; rr = r - s; if (mm <= 0) mm = 0.001; printf "%.1f", rr / mm }')
+echo "   the regex costs ${RATIO}× markers() (net of the scan)"
+
+echo
+echo "   user catalogues (config_markers rows added to the built-in catalogue):"
+printf '   %-12s %14s %16s %14s\n' "phrases" "insert (ms)" "compile (ms)" "µs per reply"
+MARKERS_GROW=""
+for n in 10 1000 10000; do
+	cfg="bench_$n"
+	ins=$(printf '%s\n' '\timing on' "SELECT empathy.create_configuration('$cfg');" \
+		"INSERT INTO empathy.config_markers SELECT '$cfg', 'ownership', 1 + i % 2,
+			'zq' || substr(md5(i::text), 1, 5) || ' ' || 'xv' || substr(md5((i * 7)::text), 1, 5) || ' done'
+		 FROM generate_series(1, $n) AS i;" | psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+	# compile: the first call in a new session, minus a call that is already compiled
+	comp=$(printf '%s\n' "SELECT empathy.markers('x');" '\timing on' "SELECT empathy.markers('$cfg', 'x');" \
+		"SELECT empathy.markers('$cfg', 'x');" | psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
+		awk '{ printf "%.1f", $1 - $2 }')
+	per=$(mtime "empathy.markers('$cfg', reply)")
+	perus=$(awk -v t="$per" -v s="$T_SCAN" -v r="$MROWS" 'BEGIN { printf "%.2f", (t - s) * 1000 / r }')
+	printf '   %-12s %14s %16s %14s\n' "$n" "$(fmt %.0f "$ins")" "$comp" "$perus"
+	MARKERS_GROW="$MARKERS_GROW${MARKERS_GROW:+; }$n: compile $comp ms, $perus µs/reply"
+done
+MARKERS_NOTE="Markers: one regex of the $NCAT catalogue phrases with \`~*\` costs ${RATIO}× \`markers()\` over $MROWS replies (net of the scan). User catalogues: $MARKERS_GROW."
+fi
+
+###########################################################################
 say "5. summary for README.md"
 lowus=$(awk -F'\t' -v r="$ROWS" '$1 == "lower(body)" { printf "%.3f", $2 * 1000 / r }' "$RESULTS")
 {
@@ -515,6 +577,7 @@ lowus=$(awk -F'\t' -v r="$ROWS" '$1 == "lower(body)" { printf "%.3f", $2 * 1000 
 	echo "Time on a 10 MB text / on its first 1 MB: $LIN."
 	echo "Cancelled by statement_timeout = 200ms on a 100 MB text: $CANCEL."
 	echo "Memory contexts after 1,000 and after $ROWS rows: $M1 and $M2 bytes ($MEMV)."
+	[ -z "$MARKERS_NOTE" ] || echo "$MARKERS_NOTE"
 }
 echo
 loadnote "at the end"

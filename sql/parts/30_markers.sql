@@ -1,0 +1,137 @@
+-- ---------------------------------------------------------------------------
+-- Empathy markers and the empathy score of agent replies (src/markers.c)
+--
+-- The forms without a configuration use the built-in catalogue compiled into
+-- the library: IMMUTABLE, fit for expression indexes.  The forms with a
+-- configuration read empathy.config_markers and empathy.config_terms, which
+-- can change: STABLE.
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.config_markers (
+	config text NOT NULL
+		REFERENCES @extschema@.configurations (name) ON UPDATE CASCADE ON DELETE CASCADE
+		CONSTRAINT config_markers_not_builtin CHECK (config <> 'english'),
+	category text NOT NULL,
+	strength int NOT NULL,
+	phrase text NOT NULL
+		CONSTRAINT config_markers_phrase_check CHECK (length(phrase) BETWEEN 1 AND 2000),
+	PRIMARY KEY (config, phrase)
+);
+COMMENT ON TABLE @extschema@.config_markers IS 'user empathy-marker phrases of derived configurations, added to the built-in catalogue';
+COMMENT ON COLUMN @extschema@.config_markers.category IS 'marker category: emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive or minimizing';
+COMMENT ON COLUMN @extschema@.config_markers.strength IS '1 weak or generic, 2 strong or specific';
+COMMENT ON COLUMN @extschema@.config_markers.phrase IS 'words as an agent writes them (at most 32 tokens); {feeling} stands for any negative emotion word; replaces a built-in or parent phrase with the same words';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.config_markers', '');
+GRANT SELECT ON @extschema@.config_markers TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.config_markers TO @extowner@;
+
+CREATE FUNCTION @extschema@.config_markers_validate() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.config_markers_validate() IS 'trigger: reject marker phrases the engine cannot use';
+
+CREATE TRIGGER config_markers_validate BEFORE INSERT OR UPDATE ON @extschema@.config_markers
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_markers_validate();
+CREATE TRIGGER config_markers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_markers
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+
+CREATE FUNCTION @extschema@.markers(reply text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'markers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.markers(config text, reply text) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'markers_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.markers(text) IS 'empathy marker categories found in an agent reply, sorted and distinct (index with GIN on the expression)';
+COMMENT ON FUNCTION @extschema@.markers(text, text) IS 'empathy marker categories of a reply under a named configuration';
+
+-- Inlinable on purpose (no SET clause, not STRICT): "reply @>> 'apology'" becomes
+-- "empathy.markers(reply) @> ARRAY['apology']", which a GIN index on
+-- empathy.markers(reply) answers.  Every reference is schema-qualified.
+CREATE FUNCTION @extschema@.shows_marker(reply text, marker text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	RETURN @extschema@.markers(reply) OPERATOR(pg_catalog.@>) ARRAY[marker];
+COMMENT ON FUNCTION @extschema@.shows_marker(text, text) IS 'true if the reply shows the marker (uses a GIN index on empathy.markers(reply))';
+
+CREATE OPERATOR @extschema@.@>> (
+	LEFTARG = text, RIGHTARG = text, FUNCTION = @extschema@.shows_marker
+);
+COMMENT ON OPERATOR @extschema@.@>> (text, text) IS 'reply shows marker: reply @>> ''apology''';
+
+CREATE TYPE @extschema@.empathy_result AS (
+	score float8,
+	needed boolean,
+	emotional_reaction int,
+	interpretation int,
+	exploration int,
+	acknowledged_emotion boolean,
+	reflection float8,
+	name_count int,
+	personalization text,
+	penalties text[],
+	markers text[]
+);
+COMMENT ON TYPE @extschema@.empathy_result IS 'empathy score of an agent reply with its breakdown';
+
+CREATE FUNCTION @extschema@.empathy_score(reply text, customer_message text DEFAULT NULL,
+	customer_name text DEFAULT NULL) RETURNS @extschema@.empathy_result
+	AS 'MODULE_PATHNAME', 'empathy_score' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.empathy_score(config text, reply text, customer_message text,
+	customer_name text) RETURNS @extschema@.empathy_result
+	AS 'MODULE_PATHNAME', 'empathy_score_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.empathy_score(text, text, text) IS 'empathy of an agent reply to a customer message, 0..100, with each mechanism''s level (0 none, 1 weak, 2 strong), whether empathy was needed, reflection, personalisation, penalties and markers; NULL for a NULL reply';
+COMMENT ON FUNCTION @extschema@.empathy_score(text, text, text, text) IS 'empathy score of a reply under a named configuration';
+
+CREATE FUNCTION @extschema@.explain_empathy(reply text, customer_message text DEFAULT NULL,
+	customer_name text DEFAULT NULL,
+	OUT phrase text, OUT "position" int, OUT category text, OUT effect float8) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'explain_empathy' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10;
+CREATE FUNCTION @extschema@.explain_empathy(config text, reply text, customer_message text,
+	customer_name text,
+	OUT phrase text, OUT "position" int, OUT category text, OUT effect float8) RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'explain_empathy_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@.explain_empathy(text, text, text) IS 'rows explaining an empathy score: phrase, 1-based character position, category or rule, points added (NULL phrase for whole-reply rules; effects add up to the score)';
+COMMENT ON FUNCTION @extschema@.explain_empathy(text, text, text, text) IS 'rows explaining an empathy score under a named configuration';
+
+CREATE FUNCTION @extschema@.qa_scorecard(reply text, customer_message text DEFAULT NULL,
+	customer_name text DEFAULT NULL,
+	OUT criterion text, OUT passed boolean, OUT reason text) RETURNS SETOF record
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 5
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH s AS (SELECT (@extschema@.empathy_score(reply, customer_message, customer_name)).*)
+	SELECT c.criterion, c.passed, c.reason FROM s, LATERAL (VALUES
+		(1, 'acknowledged the customer''s emotions',
+		 CASE WHEN s.needed IS NOT TRUE THEN true ELSE s.emotional_reaction >= 1 END,
+		 CASE WHEN s.needed IS NULL THEN 'no customer message to compare with'
+		      WHEN NOT s.needed THEN 'empathy was not needed'
+		      WHEN s.emotional_reaction = 2 THEN 'named the feeling or tied care to the situation'
+		      WHEN s.emotional_reaction = 1 THEN 'generic acknowledgement'
+		      ELSE 'no acknowledgement of how the customer feels' END),
+		(2, 'used personalized empathetic language',
+		 (s.emotional_reaction = 2 OR s.interpretation = 2) AND s.personalization IS DISTINCT FROM 'overuse',
+		 CASE WHEN s.personalization = 'overuse' THEN 'the customer''s name is overused'
+		      WHEN s.emotional_reaction = 2 OR s.interpretation = 2 THEN 'specific to the customer''s situation'
+		      ELSE 'only generic phrases' END),
+		(3, 'apologized when something went wrong',
+		 CASE WHEN s.needed IS NOT TRUE THEN true
+		      ELSE s.markers OPERATOR(pg_catalog.@>) '{apology}' OR s.markers OPERATOR(pg_catalog.@>) '{emotional_reaction}' END
+		 AND NOT s.penalties OPERATOR(pg_catalog.@>) '{over_apology}',
+		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{over_apology}' THEN 'apologized too many times'
+		      WHEN s.needed IS NOT TRUE THEN 'nothing called for an apology'
+		      WHEN s.markers OPERATOR(pg_catalog.@>) '{apology}' THEN 'apologized'
+		      WHEN s.markers OPERATOR(pg_catalog.@>) '{emotional_reaction}' THEN 'expressed regret'
+		      ELSE 'no apology' END),
+		(4, 'avoided robotic language',
+		 NOT (s.penalties OPERATOR(pg_catalog.&&) '{scripted,dismissive,blame}'),
+		 CASE WHEN s.penalties OPERATOR(pg_catalog.&&) '{scripted,dismissive,blame}'
+		      THEN 'found: ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(ARRAY(
+		           SELECT p FROM pg_catalog.unnest(s.penalties) p WHERE p IN ('scripted', 'dismissive', 'blame')), ', ')
+		      ELSE 'no scripted, dismissive or blaming phrases' END),
+		(5, 'asked to understand or confirmed understanding',
+		 s.exploration >= 1 OR s.interpretation >= 1,
+		 CASE WHEN s.exploration = 2 THEN 'asked a specific question'
+		      WHEN s.exploration = 1 THEN 'asked for details or confirmed'
+		      WHEN s.interpretation >= 1 THEN 'restated the customer''s situation'
+		      ELSE 'no question and no restatement' END)
+	) AS c(n, criterion, passed, reason)
+	ORDER BY c.n;
+END;
+COMMENT ON FUNCTION @extschema@.qa_scorecard(text, text, text) IS 'QA scorecard of a reply: one row per criterion with pass/fail and the reason';

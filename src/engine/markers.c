@@ -1,0 +1,1247 @@
+/*-------------------------------------------------------------------------
+ *
+ * markers.c
+ *	  Empathy markers: a phrase catalogue compiled into a lexicon's
+ *	  Aho-Corasick automaton, matched in one pass over a reply's tokens, and
+ *	  the empathy score of a reply to a customer message.
+ *
+ * Compiling.  A catalogue is a lexicon of its own: the single-word
+ * modifiers of modifiers.tsv (negators, and the intensifiers and fillers
+ * that matching skips), the single words of lexicon.tsv (so that {feeling}
+ * knows the negative emotion words), and the phrases, each a term carrying
+ * its category and strength.  After the last phrase, emp_markers_finish
+ * computes one flag byte per term:
+ *   LITERAL  the word is written in some phrase, so it is never skipped
+ *            and never read as {feeling} ("just", "only", "like", "sorry");
+ *   SKIP     an intensifier, filler or hedge that is not LITERAL;
+ *   FEELRAW  a negative emotion word (evidence on anger, frustration,
+ *            disappointment, sadness, fear, confusion or disgust at least
+ *            1, negative valence);
+ *   FEELSYM  FEELRAW and not LITERAL: the automaton sees EMP_SYM_FEELING;
+ *   NEGATOR, STOP (function words, not content for reflection).
+ * A {feeling} phrase is also added once with each LITERAL negative word in
+ * place of the placeholder, since those words reach the automaton as
+ * themselves.
+ *
+ * Matching.  The walker resolves leftmost-longest phrase matches within a
+ * sentence; a phrase whose first word follows a negator by at most two
+ * words (skipped words not counted, no punctuation between) is dropped.  A
+ * single-word marker counts where no phrase covers it.  Time is linear in
+ * the reply; memory is the walker's ring plus the hits kept for explain
+ * (at most EMP_MARKER_MAX_HITS).
+ *
+ * Scoring.  The customer message is scored by the emotion scorer (is
+ * empathy needed, which emotion) and its content-word stems go into a
+ * fixed-size hash set; the reply scan counts the distinct ones it restates
+ * (reflection), per sentence as well, so that care tied to the customer's
+ * own situation reads as strong.  The score adds points per mechanism and
+ * subtracts penalties; every point is reported to the explain callback.
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "markers.h"
+#include "builtin.h"
+
+#include <string.h>
+
+#define WF_LITERAL		0x01
+#define WF_SKIP			0x02
+#define WF_FEELRAW		0x04
+#define WF_FEELSYM		0x08
+#define WF_NEGATOR		0x10
+#define WF_STOP			0x20
+#define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
+#define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
+
+#define MSG_SET_SLOTS		8192	/* power of two */
+#define MSG_SET_MAX			4096	/* distinct content stems kept */
+#define EMP_MARKER_MAX_HITS	100000
+#define NAME_MAX_BYTES		64
+
+const char *const emp_marker_names[EMP_MK_NCATS] = {
+	"emotional_reaction", "interpretation", "exploration", "confirmation", "apology",
+	"validation", "ownership", "gratitude", "reassurance", "scripted", "blame",
+	"dismissive", "minimizing", "over_apology"
+};
+
+/* Function words and words every service reply uses: not the customer's concern. */
+static const char *const stop_words[] = {
+	"a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "for", "from",
+	"by", "with", "about", "as", "into", "over", "after", "before", "up", "down", "out", "off",
+	"i", "me", "my", "mine", "we", "us", "our", "you", "your", "yours", "he", "she", "it", "its",
+	"they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which",
+	"who", "whom", "when", "where", "why", "how", "am", "is", "are", "was", "were", "be", "been",
+	"being", "have", "has", "had", "do", "does", "did", "will", "would", "shall", "should", "can",
+	"could", "may", "might", "must", "not", "no", "yes", "all", "any", "some", "each", "every",
+	"just", "only", "also", "very", "too", "than", "then", "now", "again", "still", "already",
+	"please", "thank", "thanks", "sorry", "hi", "hello", "hey", "dear", "regards", "kind", "best",
+	"help", "know", "let", "get", "got", "go", "make", "see", "look", "need", "want", "like",
+	"understand", "hear", "feel", "sure", "one", "much", "many", "more", "most", "really", "well",
+	"today", "day", "time", "team", "us", "customer", "apologise", "apologize", "issue", "problem",
+	"contact", "reply", "message", "email", "chat", "dm", "account", "service", "support",
+	NULL
+};
+
+/* Words in a customer message that report a problem calling for empathy, even in a calm tone. */
+static const char *const problem_words[] = {
+	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
+	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
+	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood", "sick", "ill",
+	"pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "disappeared", "ruined",
+	"never", "nobody", "nothing", "complaint", "complain", "still", "waited", "waiting", "again",
+	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
+	"unauthorised", "unauthorized", "dispute", "disputed", "unfair", "rude", "ignored", "lied",
+	"promised", "supposed", "guaranteed", "missed", "without", "gone", "ate",
+	NULL
+};
+
+struct EmpMarkerSet
+{
+	EmpAllocator *a;
+	EmpLexicon *lx;
+	EmpTokenizer *tz;			/* scanning replies */
+	EmpTokenizer *tz2;			/* tokenizing messages, names and phrases */
+	uint8_t    *wf;				/* flag byte per term id */
+	int32_t		wfcap;
+	EmpBuf		feelphrases;	/* "cat\tstrength\tphrase\n" of {feeling} phrases */
+	int32_t		nphrases;
+	bool		finished;
+};
+
+/* ---------------------------------------------------------------- names */
+
+/* Find "{feeling}" in a phrase; NULL if absent. */
+static const char *
+find_placeholder(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 9 <= n; i++)
+		if (s[i] == '{' && memcmp(s + i, "{feeling}", 9) == 0)
+			return s + i;
+	return NULL;
+}
+
+int
+emp_marker_lookup(const char *name, size_t len)
+{
+	for (int i = 0; i < EMP_MK_OVER_APOLOGY; i++)
+		if (strlen(emp_marker_names[i]) == len && memcmp(emp_marker_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* ---------------------------------------------------------------- flags */
+
+/* Make room for a flag byte per term. */
+static void
+wf_reserve(EmpMarkerSet *ms)
+{
+	int32_t		n = emp_lexicon_nterms(ms->lx);
+
+	if (n <= ms->wfcap)
+		return;
+	{
+		int32_t		nc = ms->wfcap ? ms->wfcap : 1024;
+		uint8_t    *nw;
+
+		while (nc < n)
+			nc *= 2;
+		nw = emp_alloc(ms->a, (size_t) nc);
+		memset(nw, 0, (size_t) nc);
+		if (ms->wfcap)
+			memcpy(nw, ms->wf, (size_t) ms->wfcap);
+		emp_release(ms->a, ms->wf);
+		ms->wf = nw;
+		ms->wfcap = nc;
+	}
+}
+
+static inline uint8_t
+wf_of(const EmpMarkerSet *ms, int32_t id)
+{
+	return (id > 0 && id < ms->wfcap) ? ms->wf[id] : 0;
+}
+
+/* Flags of a token's term and of its stem's term. */
+static inline uint8_t
+slot_flags(const EmpMarkerSet *ms, int32_t id)
+{
+	const EmpTerm *t = emp_lexicon_term(ms->lx, id);
+
+	return wf_of(ms, id) | (t->stem_id ? wf_of(ms, t->stem_id) : 0);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+/* Add the single-word lines of a TSV buffer through a loader (phrases would compete with markers). */
+static bool
+load_single_words(EmpMarkerSet *ms, const char *data, size_t len, bool weights,
+				  const char *source, EmpError *err)
+{
+	EmpBuf		b;
+	size_t		p = 0;
+	bool		ok;
+
+	emp_buf_init(&b, ms->a, len + 1, EMP_MAX_ALLOC);
+	while (p < len)
+	{
+		size_t		e = p;
+		size_t		tab;
+
+		while (e < len && data[e] != '\n')
+			e++;
+		tab = p;
+		while (tab < e && data[tab] != '\t')
+			tab++;
+		if (e > p && data[p] != '#' && memchr(data + p, ' ', tab - p) == NULL)
+		{
+			emp_buf_append(&b, data + p, e - p);
+			emp_buf_putc(&b, '\n');
+		}
+		p = e + 1;
+	}
+	if (weights)
+		ok = emp_lexicon_load_weights(ms->lx, b.data, b.len, source, EMP_MERGE_SET, err);
+	else
+		ok = emp_lexicon_load_modifiers(ms->lx, b.data, b.len, source, err);
+	emp_release(ms->a, b.data);
+	return ok;
+}
+
+EmpMarkerSet *
+emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_t modlen,
+				   const char *lexicon, size_t lexlen, EmpError *err)
+{
+	EmpMarkerSet *ms = emp_alloc(a, sizeof(EmpMarkerSet));
+
+	memset(ms, 0, sizeof(*ms));
+	ms->a = a;
+	ms->lx = emp_lexicon_create(a, st);
+	ms->tz = emp_tokenizer_create(a);
+	ms->tz2 = emp_tokenizer_create(a);
+	emp_buf_init(&ms->feelphrases, a, 1024, EMP_MAX_ALLOC);
+	if (modifiers && !load_single_words(ms, modifiers, modlen, false, "modifiers.tsv", err))
+		return NULL;
+	if (lexicon && !load_single_words(ms, lexicon, lexlen, true, "lexicon.tsv", err))
+		return NULL;
+	for (int i = 0; stop_words[i]; i++)
+	{
+		int32_t		id = emp_lexicon_add(ms->lx, stop_words[i], strlen(stop_words[i]),
+										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+		if (id == 0)
+			return NULL;
+		wf_reserve(ms);
+		ms->wf[id] |= WF_STOP;
+	}
+	for (int i = 0; problem_words[i]; i++)
+	{
+		int32_t		id = emp_lexicon_add(ms->lx, problem_words[i], strlen(problem_words[i]),
+										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+		if (id == 0)
+			return NULL;
+		wf_reserve(ms);
+		ms->wf[id] |= WF_PROBLEM;
+	}
+	return ms;
+}
+
+/* Validate category, strength and the phrase's size; false with err set. */
+static bool
+check_entry(int category, int strength, const char *phrase, size_t len, EmpError *err)
+{
+	if (category < 0 || category >= EMP_MK_OVER_APOLOGY)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "unknown marker category"), false;
+	if (strength != 1 && strength != 2)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+							 "marker strength must be 1 (weak) or 2 (strong), not %d", strength), false;
+	(void) phrase;
+	(void) len;
+	return true;
+}
+
+/* Mark the words of a phrase as literal (they must reach the automaton as themselves). */
+static void
+mark_literal(EmpMarkerSet *ms, const char *phrase, size_t len)
+{
+	EmpToken	tok;
+
+	emp_tokenizer_reset(ms->tz2, phrase, len);
+	while (emp_tokenizer_next(ms->tz2, &tok))
+	{
+		EmpLookup	lk;
+
+		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+			continue;
+		if (tok.normlen == 7 && memcmp(tok.norm, "feeling", 7) == 0 && tok.start > 0 &&
+			phrase[tok.start - 1] == '{')
+			continue;
+		emp_lexicon_lookup(ms->lx, &tok, &lk);
+		for (int p = 0; p < lk.nparts; p++)
+		{
+			const EmpTerm *t = emp_lexicon_term(ms->lx, lk.ids[p]);
+
+			if (lk.ids[p])
+				ms->wf[lk.ids[p]] |= WF_LITERAL;
+			if (t->stem_id)
+				ms->wf[t->stem_id] |= WF_LITERAL;
+		}
+	}
+}
+
+/* Add a phrase to the lexicon with its category; returns the term id or 0. */
+static int32_t
+add_phrase(EmpMarkerSet *ms, int category, int strength, const char *phrase, size_t len, EmpError *err)
+{
+	int32_t		id = emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+	if (id == 0)
+		return 0;
+	emp_lexicon_set_category(ms->lx, id, category, strength);
+	wf_reserve(ms);
+	mark_literal(ms, phrase, len);
+	return id;
+}
+
+bool
+emp_markers_add(EmpMarkerSet *ms, int category, int strength,
+				const char *phrase, size_t len, EmpError *err)
+{
+	int32_t		id;
+
+	if (!check_entry(category, strength, phrase, len, err))
+		return false;
+	id = add_phrase(ms, category, strength, phrase, len, err);
+	if (id == 0)
+		return false;
+	ms->nphrases++;
+	ms->finished = false;
+	if (find_placeholder(phrase, len) != NULL)
+	{
+		char		num[8];
+
+		ms->wf[id] |= WF_HASFEEL;
+		num[0] = (char) ('0' + category / 10);
+		num[1] = (char) ('0' + category % 10);
+		num[2] = (char) ('0' + strength);
+		emp_buf_append(&ms->feelphrases, num, 3);
+		emp_buf_append(&ms->feelphrases, phrase, len);
+		emp_buf_putc(&ms->feelphrases, '\n');
+	}
+	return true;
+}
+
+bool
+emp_markers_check(EmpMarkerSet *ms, int category, int strength,
+				  const char *phrase, size_t len, EmpError *err)
+{
+	if (!check_entry(category, strength, phrase, len, err))
+		return false;
+	return emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err) != 0;
+}
+
+bool
+emp_markers_load(EmpMarkerSet *ms, const char *data, size_t len, const char *source, EmpError *err)
+{
+	size_t		p = 0;
+	int			lineno = 0;
+
+	while (p < len)
+	{
+		size_t		e = p,
+					t1,
+					t2;
+		int			cat;
+		int			strength;
+
+		while (e < len && data[e] != '\n')
+			e++;
+		lineno++;
+		if (e > p && data[p] != '#' && !(e == p + 1 && data[p] == '\r'))
+		{
+			t1 = p;
+			while (t1 < e && data[t1] != '\t')
+				t1++;
+			t2 = t1 + 1;
+			while (t2 < e && data[t2] != '\t')
+				t2++;
+			if (t1 >= e || t2 >= e || t2 != t1 + 2)
+				return emp_error_set(err, EMP_ERR_SYNTAX, 0,
+									 "%s line %d: expected category<TAB>strength<TAB>phrase",
+									 source, lineno);
+			cat = emp_marker_lookup(data + p, t1 - p);
+			strength = data[t1 + 1] - '0';
+			if (cat < 0)
+				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "%s line %d: unknown marker category \"%.*s\"",
+									 source, lineno, (int) (t1 - p), data + p);
+			if (!emp_markers_add(ms, cat, strength, data + t2 + 1, e - t2 - 1, err))
+			{
+				char		msg[256];
+
+				memcpy(msg, err->message, sizeof(msg));
+				return emp_error_set(err, err->code, 0, "%s line %d: %.200s", source, lineno, msg);
+			}
+		}
+		p = e + 1;
+	}
+	return true;
+}
+
+/* Is a term a negative emotion word? */
+static bool
+is_negative_feeling(const EmpTerm *t)
+{
+	static const int negdims[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_SADNESS,
+	EMP_FEAR, EMP_CONFUSION, EMP_DISGUST};
+	float		sum = 0;
+
+	if (t->flags & EMP_TERM_PHRASE)
+		return false;
+	for (int i = 0; i < (int) (sizeof(negdims) / sizeof(negdims[0])); i++)
+		if (t->w[negdims[i]] > 0)
+			sum += t->w[negdims[i]];
+	return sum >= 1.0f && t->w[EMP_CH_VALENCE] < 0;
+}
+
+void
+emp_markers_finish(EmpMarkerSet *ms)
+{
+	int32_t		n;
+	size_t		p = 0;
+	EmpError	err;
+
+	if (ms->finished)
+		return;
+	wf_reserve(ms);
+	n = emp_lexicon_nterms(ms->lx);
+	for (int32_t id = 1; id < n; id++)
+	{
+		const EmpTerm *t = emp_lexicon_term(ms->lx, id);
+
+		if (t->flags & EMP_TERM_NEGATOR)
+			ms->wf[id] |= WF_NEGATOR;
+		if ((t->flags & (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)) &&
+			!(ms->wf[id] & WF_LITERAL))
+			ms->wf[id] |= WF_SKIP;
+		if (is_negative_feeling(t))
+			ms->wf[id] |= WF_FEELRAW;
+	}
+	/* {feeling} phrases once more with each literal negative word in the slot */
+	while (p < ms->feelphrases.len)
+	{
+		const char *line = ms->feelphrases.data + p;
+		const char *nl = memchr(line, '\n', ms->feelphrases.len - p);
+		size_t		ll = (size_t) (nl - line);
+		const char *ph = line + 3;
+		size_t		phl = ll - 3;
+		const char *slot = find_placeholder(ph, phl);
+		int			cat = (line[0] - '0') * 10 + (line[1] - '0');
+		int			strength = line[2] - '0';
+
+		for (int32_t id = 1; id < n && slot; id++)
+		{
+			char		buf[1024];
+			size_t		wl;
+			const char *w;
+			int32_t		vid;
+
+			if ((ms->wf[id] & (WF_FEELRAW | WF_LITERAL)) != (WF_FEELRAW | WF_LITERAL))
+				continue;
+			w = emp_lexicon_term_text(ms->lx, id, &wl);
+			if (wl == 0 || phl + wl >= sizeof(buf))
+				continue;
+			memcpy(buf, ph, (size_t) (slot - ph));
+			memcpy(buf + (slot - ph), w, wl);
+			memcpy(buf + (slot - ph) + wl, slot + 9, phl - (size_t) (slot - ph) - 9);
+			memset(&err, 0, sizeof(err));
+			vid = add_phrase(ms, cat, strength, buf, phl - 9 + wl, &err);
+			if (vid)
+				ms->wf[vid] |= WF_HASFEEL;
+		}
+		p += ll + 1;
+	}
+	wf_reserve(ms);
+	n = emp_lexicon_nterms(ms->lx);
+	for (int32_t id = 1; id < n; id++)
+	{
+		if ((ms->wf[id] & WF_FEELRAW) && !(ms->wf[id] & WF_LITERAL))
+			ms->wf[id] |= WF_FEELSYM;
+	}
+	emp_lexicon_finish(ms->lx);
+	ms->finished = true;
+}
+
+int32_t
+emp_markers_nphrases(const EmpMarkerSet *ms)
+{
+	return ms->nphrases;
+}
+
+EmpMarkerSet *
+emp_builtin_markers(EmpAllocator *a, EmpStemmer *st, EmpError *err)
+{
+	size_t		ml,
+				ll,
+				kl;
+	const char *mod = emp_builtin_file("modifiers", &ml);
+	const char *lex = emp_builtin_file("lexicon", &ll);
+	const char *mk = emp_builtin_file("markers", &kl);
+	EmpMarkerSet *ms = emp_markers_create(a, st, mod, ml, lex, ll, err);
+
+	if (ms == NULL)
+		return NULL;
+	if (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", err))
+		return NULL;
+	emp_markers_finish(ms);
+	return ms;
+}
+
+/* ---------------------------------------------------------------- scanning */
+
+/* A set of message content stems (open addressing, fixed size). */
+typedef struct StemSet
+{
+	uint32_t   *keys;			/* 0 = empty (hash 0 is stored as 1) */
+	uint32_t   *seen;			/* sentence stamp + 1 of the last sentence that restated it */
+	uint8_t    *hit;			/* restated anywhere */
+	uint32_t	n;
+} StemSet;
+
+static inline uint32_t
+stem_key(uint32_t h)
+{
+	return h ? h : 1;
+}
+
+/* Find a key's slot, or the empty slot where it would go. */
+static inline uint32_t
+stemset_slot(const StemSet *s, uint32_t key)
+{
+	uint32_t	j = (key * 2654435761u) & (MSG_SET_SLOTS - 1);
+
+	while (s->keys[j] != 0 && s->keys[j] != key)
+		j = (j + 1) & (MSG_SET_SLOTS - 1);
+	return j;
+}
+
+typedef struct ScanCtx
+{
+	EmpMarkerSet *ms;
+	EmpMarkerScan *out;
+	EmpMarkerFn fn;
+	void	   *arg;
+	/* name */
+	char		name[NAME_MAX_BYTES];
+	size_t		namelen;
+	int			name_count;
+	/* reflection */
+	StemSet    *msg;
+	uint32_t	overlap;		/* distinct message stems restated */
+	uint32_t	sent_overlap;	/* in the current sentence */
+	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
+	bool		care_tied;		/* some sentence has care and restates 2+ stems */
+	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
+	bool		sent_er_open;	/* the sentence has an emotional reaction naming no feeling */
+	int32_t		sent_feel;		/* first negative feeling word of the sentence */
+	void		(*feeling_fn) (void *arg, int32_t term);	/* a feeling named near care */
+	uint32_t	name_stem;
+} ScanCtx;
+
+/* Automaton symbol of a reply slot: skip intensifiers, fold negative emotion words. */
+static int32_t
+marker_symbol(void *arg, const EmpSlot *s, const EmpToken *tok)
+{
+	ScanCtx    *c = (ScanCtx *) arg;
+	const EmpTerm *t = emp_lexicon_term(c->ms->lx, s->id);
+	uint8_t		f = slot_flags(c->ms, s->id);
+
+	if (c->namelen && s->part == 0 && tok->kind == EMP_TOK_WORD &&
+		tok->normlen == c->namelen && memcmp(tok->norm, c->name, c->namelen) == 0)
+		c->name_count++;
+	if (f & WF_SKIP)
+		return EMP_SYM_SKIP;
+	if (f & WF_FEELSYM)
+		return EMP_SYM_FEELING;
+	return t->stem_id ? t->stem_id : s->id;
+}
+
+/* Record one hit. */
+static void
+emit_hit(ScanCtx *c, EmpMarkerHit *h)
+{
+	EmpMarkerScan *o = c->out;
+
+	if (h->strength > o->level[h->category])
+		o->level[h->category] = h->strength;
+	o->count[h->category]++;
+	if (h->category == EMP_MK_APOLOGY || h->category == EMP_MK_EMOTIONAL_REACTION)
+		c->sent_care = true;
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->feeling == 0)
+		c->sent_er_open = true;
+	if (c->fn)
+		c->fn(c->arg, h);
+}
+
+/* Close a sentence. */
+static void
+end_sentence(ScanCtx *c, bool had_words, bool apology)
+{
+	if (!had_words)
+		return;
+	c->out->nsentences++;
+	if (apology)
+		c->out->apology_sentences++;
+	if (c->sent_care && c->sent_overlap >= 2)
+		c->care_tied = true;
+	if (c->sent_overlap > c->max_sent_overlap)
+		c->max_sent_overlap = c->sent_overlap;
+	/* "sorry you're disappointed": the feeling the care names */
+	if (c->sent_er_open && c->sent_feel && c->feeling_fn)
+		c->feeling_fn(c->arg, c->sent_feel);
+	c->sent_er_open = false;
+	c->sent_feel = 0;
+	c->sent_care = false;
+	c->sent_overlap = 0;
+}
+
+/* Scan a reply with a context. */
+static void
+scan_reply(ScanCtx *c, const char *text, size_t len)
+{
+	EmpMarkerSet *ms = c->ms;
+	EmpMarkerScan *o = c->out;
+	EmpWalker	w;
+	EmpSlot    *s;
+	EmpMarkerHit pending;
+	int			remaining = 0;
+	long		word = 0;		/* counted words in the sentence */
+	long		last_neg = -100;
+	bool		had_words = false;
+	uint32_t	sent_apologies = 0;
+	uint32_t	sentence = 0;
+	uint64_t	n = 0;
+	bool		pending_drop = false;
+	bool		pending_apologetic = false;
+
+	memset(o, 0, sizeof(*o));
+	emp_markers_finish(ms);
+	emp_walker_init(&w, ms->lx, ms->tz, text, len, 0, marker_symbol, c);
+	while ((s = emp_walker_next(&w)) != NULL)
+	{
+		if ((++n & 4095) == 0)
+			emp_check_interrupts(ms->a);
+		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
+		{
+			if (remaining > 0)
+			{
+				if (!pending_drop)
+					emit_hit(c, &pending);
+				remaining = 0;
+			}
+			last_neg = -100;
+			word = 0;
+			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
+			{
+				end_sentence(c, had_words, sent_apologies > 0);
+				if (had_words)
+					sentence++;
+				had_words = false;
+				sent_apologies = 0;
+			}
+			continue;
+		}
+		had_words = true;
+		o->nwords++;
+		{
+			uint8_t		f = slot_flags(ms, s->id);
+			bool		negated = (word - last_neg) <= 2;
+
+			if (s->phrase)
+			{
+				const EmpTerm *pt = emp_lexicon_term(ms->lx, s->phrase);
+
+				if (remaining > 0 && !pending_drop)
+					emit_hit(c, &pending);
+				memset(&pending, 0, sizeof(pending));
+				pending.start = s->start;
+				pending.len = s->phrase_end - s->start;
+				pending.category = pt->category;
+				pending.strength = pt->strength;
+				pending.term = s->phrase;
+				pending.sentence = sentence;
+				pending_drop = negated || pt->category < 0;
+				pending_apologetic = false;
+				remaining = s->phrase_slots;
+				if (pending.category == EMP_MK_APOLOGY && !pending_drop)
+					sent_apologies++;
+			}
+			else if (!s->covered)
+			{
+				const EmpTerm *t = emp_lexicon_term(ms->lx, s->id);
+				const EmpTerm *st = emp_lexicon_term(ms->lx, t->stem_id);
+				const EmpTerm *ct = t->category >= 0 ? t : (t->stem_id && st->category >= 0 ? st : NULL);
+
+				if (ct && !negated)
+				{
+					EmpMarkerHit h;
+
+					memset(&h, 0, sizeof(h));
+					h.start = s->start;
+					h.len = s->len;
+					h.category = ct->category;
+					h.strength = ct->strength;
+					h.term = s->id;
+					h.sentence = sentence;
+					if (h.category == EMP_MK_APOLOGY)
+						sent_apologies++;
+					emit_hit(c, &h);
+				}
+			}
+			if (remaining > 0)
+			{
+				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && !pending_apologetic)
+				{
+					const EmpTerm *t = emp_lexicon_term(ms->lx, s->id);
+
+					if (t->category == EMP_MK_APOLOGY ||
+						(t->stem_id && emp_lexicon_term(ms->lx, t->stem_id)->category == EMP_MK_APOLOGY))
+					{
+						pending_apologetic = true;
+						o->count[EMP_MK_APOLOGY]++;
+						if (o->level[EMP_MK_APOLOGY] == 0)
+							o->level[EMP_MK_APOLOGY] = 1;
+						sent_apologies++;
+					}
+				}
+				if (pending.feeling == 0 && (f & WF_FEELRAW) &&
+					(wf_of(ms, pending.term) & WF_HASFEEL))
+					pending.feeling = s->id;
+				if (--remaining == 0 && !pending_drop)
+					emit_hit(c, &pending);
+			}
+			if ((f & WF_FEELRAW) && !negated && !(f & WF_LITERAL))
+				c->sent_care = true;
+			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
+				c->sent_feel = s->id;
+			if (f & WF_NEGATOR)
+				last_neg = word;
+			if (!(f & WF_SKIP))
+				word++;
+			/* reflection: content words the customer wrote */
+			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
+				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))
+			{
+				uint32_t	key = stem_key(s->stemhash);
+				uint32_t	j = stemset_slot(c->msg, key);
+
+				if (c->msg->keys[j] == key)
+				{
+					if (!c->msg->hit[j])
+					{
+						c->msg->hit[j] = 1;
+						c->overlap++;
+					}
+					if (c->msg->seen[j] != sentence + 1)
+					{
+						c->msg->seen[j] = sentence + 1;
+						c->sent_overlap++;
+					}
+				}
+			}
+		}
+	}
+	if (remaining > 0 && !pending_drop)
+		emit_hit(c, &pending);
+	end_sentence(c, had_words, sent_apologies > 0);
+}
+
+/* Flag over-apology: three apologies, or apologies in most of two or more sentences. */
+static void
+mark_over_apology(EmpMarkerScan *out)
+{
+	if (out->count[EMP_MK_APOLOGY] >= 3 ||
+		(out->count[EMP_MK_APOLOGY] >= 2 && out->apology_sentences * 2 > out->nsentences))
+	{
+		out->level[EMP_MK_OVER_APOLOGY] = 1;
+		out->count[EMP_MK_OVER_APOLOGY] = 1;
+	}
+}
+
+void
+emp_markers_scan(EmpMarkerSet *ms, const char *text, size_t len,
+				 EmpMarkerScan *out, EmpMarkerFn fn, void *arg)
+{
+	ScanCtx		c;
+
+	memset(&c, 0, sizeof(c));
+	c.ms = ms;
+	c.out = out;
+	c.fn = fn;
+	c.arg = arg;
+	scan_reply(&c, text, len);
+	mark_over_apology(out);
+}
+
+/* ---------------------------------------------------------------- empathy score */
+
+/* Emotion families: feelings that a reply can name for one another. */
+#define FAM_ANGER		0x01
+#define FAM_SADNESS		0x02
+#define FAM_FEAR		0x04
+#define FAM_CONFUSION	0x08
+
+static const uint8_t dim_family[EMP_NDIMS] = {
+	FAM_ANGER,					/* anger */
+	FAM_ANGER,					/* frustration */
+	FAM_ANGER | FAM_SADNESS,	/* disappointment */
+	FAM_SADNESS,				/* sadness */
+	FAM_FEAR,					/* fear */
+	FAM_CONFUSION,				/* confusion */
+	0,							/* surprise */
+	0,							/* joy */
+	0,							/* gratitude */
+	FAM_ANGER					/* disgust */
+};
+
+/* Score points of the model (see the file header). */
+#define PTS_BASE_NEEDED		30.0f
+#define PTS_BASE_NOT_NEEDED	70.0f
+#define PTS_ER_WEAK			14.0f
+#define PTS_ER_STRONG		28.0f
+#define PTS_INT_WEAK		5.0f
+#define PTS_INT_STRONG		14.0f
+#define PTS_EXP_WEAK		5.0f
+#define PTS_EXP_STRONG		9.0f
+#define PTS_SUPPORT			5.0f	/* validation, ownership, reassurance */
+#define PTS_GRATITUDE		2.0f
+#define PTS_NAME_GOOD		4.0f
+#define PEN_SCRIPTED		10.0f
+#define PEN_BLAME			25.0f
+#define PEN_DISMISSIVE		20.0f
+#define PEN_MINIMIZING		15.0f
+#define PEN_OVER_APOLOGY	12.0f
+#define PEN_NAME_OVERUSE	8.0f
+#define PEN_UNNEEDED		10.0f	/* strong feelings for a customer who has none */
+#define PEN_WRONG_FEELING	5.0f
+
+/* Reflection: restating this many of the message's content words counts fully. */
+#define REFLECT_FULL		8
+#define INTERP_MIN_OVERLAP	3
+#define INTERP_MIN_REFLECT	0.25f
+#define INTERP_MIN_SENTENCE	2	/* restated together in one sentence */
+
+typedef struct ScoreCtx
+{
+	EmpMarkerSet *ms;
+	uint8_t		cust_fam;		/* families of the customer's negative emotions */
+	bool		fit;			/* a named feeling fits the customer */
+	bool		misfit;			/* a named feeling does not */
+	/* first hit of each category, for explain */
+	EmpMarkerHit first[EMP_MK_NCATS];
+	bool		has_first[EMP_MK_NCATS];
+	bool		reported[EMP_MK_NCATS];	/* first[cat] got an explain row */
+	EmpMarkerHit *hits;
+	size_t		nhits;
+	size_t		hitcap;
+	bool		keep;
+	EmpAllocator *a;
+} ScoreCtx;
+
+/* Families of a feeling word's emotions. */
+static uint8_t
+word_families(const EmpTerm *t)
+{
+	float		mx = 0;
+	uint8_t		fam = 0;
+
+	for (int d = 0; d < EMP_NDIMS; d++)
+		if (dim_family[d] && t->w[d] > mx)
+			mx = t->w[d];
+	for (int d = 0; d < EMP_NDIMS && mx > 0; d++)
+		if (dim_family[d] && t->w[d] >= 0.5f * mx)
+			fam |= dim_family[d];
+	return fam;
+}
+
+/* Note whether a feeling the reply names fits the customer's. */
+static void
+score_feeling(void *arg, int32_t term)
+{
+	ScoreCtx   *c = (ScoreCtx *) arg;
+	const EmpTerm *t = emp_lexicon_term(c->ms->lx, term);
+	uint8_t		fam = word_families(t);
+
+	if (fam == 0 && t->stem_id)
+		fam = word_families(emp_lexicon_term(c->ms->lx, t->stem_id));
+	if (fam & c->cust_fam)
+		c->fit = true;
+	else
+		c->misfit = true;
+}
+
+/* Collect a hit for scoring and explaining. */
+static void
+score_hit(void *arg, const EmpMarkerHit *h)
+{
+	ScoreCtx   *c = (ScoreCtx *) arg;
+
+	if (h->feeling)
+		score_feeling(arg, h->feeling);
+	if (!c->has_first[h->category] || h->strength > c->first[h->category].strength)
+	{
+		c->first[h->category] = *h;
+		c->has_first[h->category] = true;
+	}
+	if (c->keep && c->nhits < EMP_MARKER_MAX_HITS)
+	{
+		if (c->nhits == c->hitcap)
+		{
+			size_t		nc = c->hitcap ? c->hitcap * 2 : 32;
+			EmpMarkerHit *nv = emp_alloc(c->a, nc * sizeof(EmpMarkerHit));
+
+			if (c->nhits)
+				memcpy(nv, c->hits, c->nhits * sizeof(EmpMarkerHit));
+			emp_release(c->a, c->hits);
+			c->hits = nv;
+			c->hitcap = nc;
+		}
+		c->hits[c->nhits++] = *h;
+	}
+}
+
+/* Build the set of a message's content-word stems. */
+static StemSet *
+message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem, int *problems)
+{
+	StemSet    *s = emp_alloc(ms->a, sizeof(StemSet));
+	EmpToken	tok;
+	uint64_t	n = 0;
+
+	s->keys = emp_alloc(ms->a, MSG_SET_SLOTS * sizeof(uint32_t));
+	s->seen = emp_alloc(ms->a, MSG_SET_SLOTS * sizeof(uint32_t));
+	s->hit = emp_alloc(ms->a, MSG_SET_SLOTS);
+	memset(s->keys, 0, MSG_SET_SLOTS * sizeof(uint32_t));
+	memset(s->seen, 0, MSG_SET_SLOTS * sizeof(uint32_t));
+	memset(s->hit, 0, MSG_SET_SLOTS);
+	s->n = 0;
+	emp_tokenizer_reset(ms->tz2, msg, len);
+	while (s->n < MSG_SET_MAX && emp_tokenizer_next(ms->tz2, &tok))
+	{
+		EmpLookup	lk;
+
+		if ((++n & 4095) == 0)
+			emp_check_interrupts(ms->a);
+		if (tok.kind != EMP_TOK_WORD && tok.kind != EMP_TOK_NUMBER)
+			continue;
+		emp_lexicon_lookup(ms->lx, &tok, &lk);
+		for (int p = 0; p < lk.nparts; p++)
+		{
+			uint8_t		f = slot_flags(ms, lk.ids[p]);
+			uint32_t	key,
+						j;
+
+			if (f & WF_PROBLEM)
+				(*problems)++;
+			if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk.stemhash[p] == name_stem)
+				continue;
+			if (tok.kind == EMP_TOK_WORD && tok.normlen < 3)
+				continue;
+			key = stem_key(lk.stemhash[p]);
+			j = stemset_slot(s, key);
+			if (s->keys[j] == 0)
+			{
+				s->keys[j] = key;
+				s->n++;
+			}
+		}
+	}
+	return s;
+}
+
+/* Report one explain row and add its effect. */
+static void
+effect(EmpEmpathyFn fn, void *arg, float *score, uint32_t start, uint32_t len,
+	   const char *category, float pts)
+{
+	EmpEmpathyRow row;
+
+	*score += pts;
+	if (fn == NULL || pts == 0)
+		return;
+	row.start = start;
+	row.len = len;
+	row.category = category;
+	row.effect = pts;
+	fn(arg, &row);
+}
+
+/* Effect of a category's strongest hit (its span), or of the whole reply. */
+static void
+hit_effect(ScoreCtx *sc, int cat, EmpEmpathyFn fn, void *arg, float *score, float pts)
+{
+	if (sc->has_first[cat])
+	{
+		effect(fn, arg, score, sc->first[cat].start, sc->first[cat].len, emp_marker_names[cat], pts);
+		if (pts != 0)
+			sc->reported[cat] = true;
+	}
+	else
+		effect(fn, arg, score, 0, 0, emp_marker_names[cat], pts);
+}
+
+static void
+add_penalty(EmpEmpathy *out, const char *reason)
+{
+	if (out->npenalties < EMP_MAX_PENALTIES)
+		out->penalties[out->npenalties++] = reason;
+}
+
+/* Decide whether the customer message calls for empathy; set the customer's families. */
+static int
+message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, int problems, uint8_t *fam, int *dominant)
+{
+	EmpScores	s;
+	int			dims[EMP_NDIMS];
+	int			n;
+	bool		negative = false;
+
+	emp_score(sc, msg, len, &s, NULL, NULL);
+	n = emp_labels(sc, &s, dims);
+	*fam = 0;
+	*dominant = n > 0 ? dims[0] : -1;
+	for (int i = 0; i < n; i++)
+	{
+		*fam |= dim_family[dims[i]];
+		/* confusion alone is a question, not a grievance */
+		if (dim_family[dims[i]] & ~FAM_CONFUSION)
+			negative = true;
+	}
+	if (negative || s.sentiment <= -0.3f || s.escalation >= 0.3f || problems >= 1)
+		return 1;
+	return 0;
+}
+
+void
+emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
+				  const char *reply, size_t replylen,
+				  const char *msg, size_t msglen,
+				  const char *name, size_t namelen,
+				  EmpEmpathy *out, EmpEmpathyFn fn, void *arg)
+{
+	ScanCtx		c;
+	ScoreCtx	sc;
+	EmpMarkerScan *o = &out->scan;
+	float		score;
+	bool		needed;
+	int			er,
+				in,
+				ex;
+
+	memset(out, 0, sizeof(*out));
+	memset(&c, 0, sizeof(c));
+	memset(&sc, 0, sizeof(sc));
+	emp_markers_finish(ms);
+	sc.ms = ms;
+	sc.a = ms->a;
+	out->needed = -1;
+	out->acknowledged = -1;
+	out->reflection = -1;
+	out->name_count = -1;
+	out->customer_emotion = -1;
+
+	/* the customer's first name, as the reply's tokens will show it */
+	if (name)
+	{
+		EmpToken	tok;
+
+		emp_tokenizer_reset(ms->tz2, name, namelen);
+		while (emp_tokenizer_next(ms->tz2, &tok))
+		{
+			if (tok.kind == EMP_TOK_WORD && tok.normlen <= NAME_MAX_BYTES)
+			{
+				EmpLookup	lk;
+
+				memcpy(c.name, tok.norm, tok.normlen);
+				c.namelen = tok.normlen;
+				emp_lexicon_lookup(ms->lx, &tok, &lk);
+				c.name_stem = lk.stemhash[0];
+				break;
+			}
+		}
+	}
+	if (msg)
+	{
+		int			problems = 0;
+
+		c.msg = message_stems(ms, msg, msglen, c.namelen ? c.name_stem : 0, &problems);
+		out->needed = message_needs_empathy(scorer, msg, msglen, problems, &sc.cust_fam, &out->customer_emotion);
+	}
+	sc.keep = (fn != NULL);
+	c.ms = ms;
+	c.out = o;
+	c.fn = score_hit;
+	c.feeling_fn = score_feeling;
+	c.arg = &sc;
+	scan_reply(&c, reply, replylen);
+	mark_over_apology(o);
+	if (o->level[EMP_MK_OVER_APOLOGY])
+		sc.has_first[EMP_MK_OVER_APOLOGY] = false;
+
+	needed = out->needed != 0;
+
+	/* reflection */
+	if (c.msg)
+	{
+		uint32_t	denom = c.msg->n < REFLECT_FULL ? c.msg->n : REFLECT_FULL;
+
+		out->reflection = denom ? (float) c.overlap / (float) denom : 0.0f;
+		if (out->reflection > 1.0f)
+			out->reflection = 1.0f;
+	}
+
+	/* emotional reaction */
+	er = o->level[EMP_MK_EMOTIONAL_REACTION];
+	if (er == 0 && o->count[EMP_MK_APOLOGY] > 0)
+		er = 1;
+	if (er == 2 && sc.misfit && !sc.fit && sc.cust_fam)
+		er = 1;
+	if (c.care_tied && out->needed == 1)
+		er = 2;
+	if (out->needed == 0 && er > 1)
+		er = 1;
+	/* interpretation */
+	in = o->level[EMP_MK_INTERPRETATION];
+	if (c.msg && out->needed == 1 && c.overlap >= INTERP_MIN_OVERLAP &&
+		out->reflection >= INTERP_MIN_REFLECT && c.max_sent_overlap >= INTERP_MIN_SENTENCE)
+		in = 2;
+	/* exploration */
+	ex = o->level[EMP_MK_EXPLORATION];
+	if (ex == 0 && o->count[EMP_MK_CONFIRMATION] > 0)
+		ex = 1;
+	out->emotional_reaction = er;
+	out->interpretation = in;
+	out->exploration = ex;
+
+	/* acknowledged: named or answered the customer's emotion */
+	if (out->needed == 1 && sc.cust_fam)
+		out->acknowledged = (sc.fit || (er == 2 && !sc.misfit) ||
+							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
+	else if (out->needed == 1)
+		out->acknowledged = er >= 1 ? 1 : 0;
+	else if (out->needed == 0 && (out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE))
+		out->acknowledged = (o->count[EMP_MK_GRATITUDE] || o->count[EMP_MK_EMOTIONAL_REACTION]) ? 1 : 0;
+
+	/* personalisation */
+	if (c.namelen)
+	{
+		out->name_count = c.name_count;
+		out->personalization = c.name_count == 0 ? "none" : c.name_count <= 2 ? "good" : "overuse";
+	}
+
+	/* the score */
+	score = 0;
+	if (needed)
+	{
+		effect(fn, arg, &score, 0, 0, "base", PTS_BASE_NEEDED);
+		hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY,
+				   fn, arg, &score, er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
+		if (o->level[EMP_MK_INTERPRETATION] >= in)
+			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,
+					   in == 2 ? PTS_INT_STRONG : in == 1 ? PTS_INT_WEAK : 0);
+		else
+			effect(fn, arg, &score, 0, 0, "reflection", in == 2 ? PTS_INT_STRONG : PTS_INT_WEAK);
+		hit_effect(&sc, o->level[EMP_MK_EXPLORATION] ? EMP_MK_EXPLORATION : EMP_MK_CONFIRMATION,
+				   fn, arg, &score, ex == 2 ? PTS_EXP_STRONG : ex == 1 ? PTS_EXP_WEAK : 0);
+		if (o->count[EMP_MK_VALIDATION])
+			hit_effect(&sc, EMP_MK_VALIDATION, fn, arg, &score, PTS_SUPPORT);
+		if (o->count[EMP_MK_REASSURANCE])
+			hit_effect(&sc, EMP_MK_REASSURANCE, fn, arg, &score, PTS_SUPPORT);
+	}
+	else
+	{
+		effect(fn, arg, &score, 0, 0, "base", PTS_BASE_NOT_NEEDED);
+		if (o->level[EMP_MK_EMOTIONAL_REACTION] == 2 && sc.misfit)
+		{
+			hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_UNNEEDED);
+			add_penalty(out, "empathy_not_needed");
+		}
+	}
+	if (o->count[EMP_MK_OWNERSHIP])
+		hit_effect(&sc, EMP_MK_OWNERSHIP, fn, arg, &score, PTS_SUPPORT);
+	if (o->count[EMP_MK_GRATITUDE])
+		hit_effect(&sc, EMP_MK_GRATITUDE, fn, arg, &score, PTS_GRATITUDE);
+	if (out->personalization && strcmp(out->personalization, "good") == 0)
+		effect(fn, arg, &score, 0, 0, "personalization", PTS_NAME_GOOD);
+
+	/* penalties */
+	if (o->count[EMP_MK_SCRIPTED])
+	{
+		hit_effect(&sc, EMP_MK_SCRIPTED, fn, arg, &score,
+				   -PEN_SCRIPTED * (o->count[EMP_MK_SCRIPTED] >= 2 ? 1.5f : 1.0f));
+		add_penalty(out, "scripted");
+	}
+	if (o->count[EMP_MK_BLAME])
+	{
+		hit_effect(&sc, EMP_MK_BLAME, fn, arg, &score, -PEN_BLAME);
+		add_penalty(out, "blame");
+	}
+	if (o->count[EMP_MK_DISMISSIVE])
+	{
+		hit_effect(&sc, EMP_MK_DISMISSIVE, fn, arg, &score, -PEN_DISMISSIVE);
+		add_penalty(out, "dismissive");
+	}
+	if (o->count[EMP_MK_MINIMIZING])
+	{
+		hit_effect(&sc, EMP_MK_MINIMIZING, fn, arg, &score, -PEN_MINIMIZING);
+		add_penalty(out, "minimizing");
+	}
+	if (o->level[EMP_MK_OVER_APOLOGY])
+	{
+		effect(fn, arg, &score, 0, 0, "over_apology", -PEN_OVER_APOLOGY);
+		add_penalty(out, "over_apology");
+	}
+	if (out->personalization && strcmp(out->personalization, "overuse") == 0)
+	{
+		effect(fn, arg, &score, 0, 0, "name_overuse", -PEN_NAME_OVERUSE);
+		add_penalty(out, "name_overuse");
+	}
+	if (needed && sc.misfit && !sc.fit && sc.cust_fam && out->needed == 1)
+	{
+		hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_WRONG_FEELING);
+		add_penalty(out, "wrong_feeling");
+	}
+	if (out->needed == 1 && er == 0)
+		add_penalty(out, "no_emotional_reaction");
+	/* clamp, and say so */
+	if (score > 100.0f)
+		effect(fn, arg, &score, 0, 0, "cap", 100.0f - score);
+	else if (score < 0.0f)
+		effect(fn, arg, &score, 0, 0, "cap", -score);
+	out->score = score;
+	/* the marker hits themselves, with no effect of their own */
+	if (fn)
+	{
+		for (size_t i = 0; i < sc.nhits; i++)
+		{
+			EmpEmpathyRow row;
+			int			cat = sc.hits[i].category;
+
+			if (sc.reported[cat] && sc.first[cat].start == sc.hits[i].start &&
+				sc.first[cat].term == sc.hits[i].term)
+				continue;
+			row.start = sc.hits[i].start;
+			row.len = sc.hits[i].len;
+			row.category = emp_marker_names[sc.hits[i].category];
+			row.effect = 0;
+			fn(arg, &row);
+		}
+	}
+	if (c.msg)
+	{
+		emp_release(ms->a, c.msg->keys);
+		emp_release(ms->a, c.msg->seen);
+		emp_release(ms->a, c.msg->hit);
+		emp_release(ms->a, c.msg);
+	}
+	emp_release(ms->a, sc.hits);
+}

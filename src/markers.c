@@ -1,0 +1,504 @@
+/*-------------------------------------------------------------------------
+ *
+ * markers.c
+ *	  SQL functions over agent replies: markers, empathy_score,
+ *	  explain_empathy, and the validation trigger of empathy.config_markers.
+ *
+ * The built-in catalogue (data/builtin/markers.tsv) is compiled once per
+ * backend into a child of TopMemoryContext.  A named configuration's
+ * catalogue is the built-in one plus the rows of empathy.config_markers of
+ * the configuration and its parents; it is built on first use in a child
+ * of CacheMemoryContext and dropped whenever the configuration cache
+ * generation changes (a change to any configuration table, see config.c).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include "empathy.h"
+#include "emp_config.h"
+
+#include <math.h>
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/tuplestore.h"
+
+#include "builtin.h"
+#include "markers.h"
+
+#define EMPATHY_MAX_PARENT_DEPTH	16
+
+typedef struct CachedMarkers
+{
+	char		name[NAMEDATALEN];
+	MemoryContext cxt;
+	EmpMarkerSet *ms;
+	struct CachedMarkers *next;
+} CachedMarkers;
+
+static EmpMarkerSet *builtin_markers = NULL;
+static CachedMarkers *user_markers = NULL;
+static uint64 user_generation = 0;
+
+/* Return the built-in marker catalogue, compiling it on first use. */
+static EmpMarkerSet *
+markers_builtin(void)
+{
+	if (builtin_markers == NULL)
+	{
+		MemoryContext cxt = AllocSetContextCreate(TopMemoryContext, "empathy builtin markers",
+												  ALLOCSET_DEFAULT_SIZES);
+		EmpError	err;
+
+		memset(&err, 0, sizeof(err));
+		PG_TRY();
+		{
+			EmpMarkerSet *ms = emp_builtin_markers(empathy_context_allocator(cxt), empathy_stemmer(), &err);
+
+			if (ms == NULL)
+				elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
+			builtin_markers = ms;
+		}
+		PG_CATCH();
+		{
+			MemoryContextDelete(cxt);
+			PG_RE_THROW();
+		}
+		PG_END_TRY();
+	}
+	return builtin_markers;
+}
+
+/* Add a configuration's own marker rows (and its parents', root first) to ms. */
+static void
+apply_config_markers(EmpMarkerSet *ms, const char *name)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+
+	values[0] = CStringGetTextDatum(name);
+	/* the configuration and its ancestors, root first, so children come last and win */
+	if (SPI_execute_with_args(
+							  "WITH RECURSIVE up(name, parent, depth) AS ("
+							  " SELECT name, parent, 0 FROM empathy.configurations WHERE name = $1"
+							  " UNION ALL"
+							  " SELECT c.name, c.parent, up.depth + 1 FROM empathy.configurations c"
+							  " JOIN up ON c.name = up.parent WHERE up.depth < 16)"
+							  " SELECT m.category, m.strength, m.phrase FROM up"
+							  " JOIN empathy.config_markers m ON m.config = up.name"
+							  " ORDER BY up.depth DESC, m.phrase, m.category, m.strength",
+							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "empathy: could not read empathy.config_markers");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *cat = SPI_getvalue(tup, desc, 1);
+		char	   *str = SPI_getvalue(tup, desc, 2);
+		char	   *phrase = SPI_getvalue(tup, desc, 3);
+		size_t		ulen;
+		char	   *u;
+		EmpError	err;
+
+		if (cat == NULL || str == NULL || phrase == NULL)
+			continue;
+		u = empathy_text_to_utf8(cstring_to_text(phrase), &ulen);
+		memset(&err, 0, sizeof(err));
+		if (!emp_markers_add(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, ulen, &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("invalid marker \"%.60s\" in configuration \"%s\": %s", phrase, name, err.message)));
+		CHECK_FOR_INTERRUPTS();
+	}
+}
+
+/* Build a configuration's catalogue in its own context. */
+static CachedMarkers *
+build_config_markers(const char *name)
+{
+	MemoryContext cxt;
+	CachedMarkers *c = NULL;
+
+	/* fails with a clear error if the configuration does not exist */
+	(void) empathy_config_scorer(name);
+	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration markers", ALLOCSET_DEFAULT_SIZES);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "empathy: SPI_connect failed");
+	PG_TRY();
+	{
+		EmpError	err;
+		size_t		ml,
+					ll,
+					kl;
+		const char *mod = emp_builtin_file("modifiers", &ml);
+		const char *lex = emp_builtin_file("lexicon", &ll);
+		const char *mk = emp_builtin_file("markers", &kl);
+		EmpMarkerSet *ms;
+
+		memset(&err, 0, sizeof(err));
+		ms = emp_markers_create(empathy_context_allocator(cxt), empathy_stemmer(), mod, ml, lex, ll, &err);
+		if (ms == NULL || (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", &err)))
+			elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
+		apply_config_markers(ms, name);
+		emp_markers_finish(ms);
+		c = MemoryContextAlloc(TopMemoryContext, sizeof(CachedMarkers));
+		strlcpy(c->name, name, NAMEDATALEN);
+		c->cxt = cxt;
+		c->ms = ms;
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+	c->next = user_markers;
+	user_markers = c;
+	return c;
+}
+
+/* Return the marker catalogue of a configuration by name. */
+static EmpMarkerSet *
+markers_for_config(text *cfg)
+{
+	char	   *name = text_to_cstring(cfg);
+	uint64		gen;
+	CachedMarkers *c;
+
+	if (strcmp(name, "english") == 0)
+		return markers_builtin();
+	gen = empathy_config_generation();
+	if (gen != user_generation)
+	{
+		while (user_markers)
+		{
+			c = user_markers;
+			user_markers = c->next;
+			MemoryContextDelete(c->cxt);
+			pfree(c);
+		}
+		user_generation = gen;
+	}
+	for (c = user_markers; c; c = c->next)
+		if (strcmp(c->name, name) == 0)
+			return c->ms;
+	return build_config_markers(name)->ms;
+}
+
+/* ---------------------------------------------------------------- markers() */
+
+/* Return the sorted, distinct categories of a scan as text[]. */
+static ArrayType *
+categories_array(const EmpMarkerScan *s)
+{
+	Datum		elems[EMP_MK_NCATS];
+	int			order[EMP_MK_NCATS];
+	int			n = 0;
+
+	for (int i = 0; i < EMP_MK_NCATS; i++)
+		if (s->count[i] > 0)
+			order[n++] = i;
+	/* sort by name */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && strcmp(emp_marker_names[order[j - 1]], emp_marker_names[order[j]]) > 0; j--)
+		{
+			int			t = order[j];
+
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	for (int i = 0; i < n; i++)
+		elems[i] = CStringGetTextDatum(emp_marker_names[order[i]]);
+	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
+}
+
+/* Scan a reply with a catalogue. */
+static ArrayType *
+markers_of(EmpMarkerSet *ms, text *reply)
+{
+	size_t		len;
+	char	   *u = empathy_text_to_utf8(reply, &len);
+	EmpMarkerScan s;
+
+	emp_markers_scan(ms, u, len, &s, NULL, NULL);
+	return categories_array(&s);
+}
+
+PG_FUNCTION_INFO_V1(markers);
+/* Return the empathy markers of a reply (built-in catalogue). */
+Datum
+markers(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_ARRAYTYPE_P(markers_of(markers_builtin(), PG_GETARG_TEXT_PP(0)));
+}
+
+PG_FUNCTION_INFO_V1(markers_cfg);
+/* Return the empathy markers of a reply under a named configuration. */
+Datum
+markers_cfg(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_ARRAYTYPE_P(markers_of(markers_for_config(PG_GETARG_TEXT_PP(0)), PG_GETARG_TEXT_PP(1)));
+}
+
+/* ---------------------------------------------------------------- empathy_score() */
+
+/* Score the (reply, message, name) arguments starting at argument 'first'. */
+static void
+score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
+		   EmpEmpathy *out, EmpEmpathyFn fn, void *arg, char **reply, size_t *replylen)
+{
+	char	   *msg = NULL,
+			   *name = NULL;
+	size_t		msglen = 0,
+				namelen = 0;
+
+	*reply = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), replylen);
+	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
+		msg = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 1), &msglen);
+	if (PG_NARGS() > first + 2 && !PG_ARGISNULL(first + 2))
+		name = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 2), &namelen);
+	emp_empathy_score(ms, sc, *reply, *replylen, msg, msglen, name, namelen, out, fn, arg);
+}
+
+/* Build the empathy_result row. */
+static Datum
+result_datum(FunctionCallInfo fcinfo, const EmpEmpathy *e)
+{
+	TupleDesc	desc;
+	Datum		values[11];
+	bool		nulls[11] = {0};
+	Datum		pen[EMP_MAX_PENALTIES];
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "empathy_score: return type must be a row type");
+	desc = BlessTupleDesc(desc);
+	values[0] = Float8GetDatum(rint((double) e->score * 10.0) / 10.0);
+	values[1] = BoolGetDatum(e->needed == 1);
+	nulls[1] = e->needed < 0;
+	values[2] = Int32GetDatum(e->emotional_reaction);
+	values[3] = Int32GetDatum(e->interpretation);
+	values[4] = Int32GetDatum(e->exploration);
+	values[5] = BoolGetDatum(e->acknowledged == 1);
+	nulls[5] = e->acknowledged < 0;
+	values[6] = Float8GetDatum(rint((double) e->reflection * 1000.0) / 1000.0);
+	nulls[6] = e->reflection < 0;
+	values[7] = Int32GetDatum(e->name_count);
+	nulls[7] = e->name_count < 0;
+	if (e->personalization)
+		values[8] = CStringGetTextDatum(e->personalization);
+	else
+		nulls[8] = true;
+	for (int i = 0; i < e->npenalties; i++)
+		pen[i] = CStringGetTextDatum(e->penalties[i]);
+	values[9] = PointerGetDatum(construct_array(pen, e->npenalties, TEXTOID, -1, false, TYPALIGN_INT));
+	values[10] = PointerGetDatum(categories_array(&e->scan));
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+}
+
+PG_FUNCTION_INFO_V1(empathy_score);
+/* Return the empathy score of a reply to a customer message. */
+Datum
+empathy_score(PG_FUNCTION_ARGS)
+{
+	EmpEmpathy	e;
+	char	   *reply;
+	size_t		len;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	score_args(fcinfo, 0, markers_builtin(), empathy_builtin_scorer(), &e, NULL, NULL, &reply, &len);
+	PG_RETURN_DATUM(result_datum(fcinfo, &e));
+}
+
+PG_FUNCTION_INFO_V1(empathy_score_cfg);
+/* Return the empathy score of a reply under a named configuration. */
+Datum
+empathy_score_cfg(PG_FUNCTION_ARGS)
+{
+	EmpEmpathy	e;
+	char	   *reply;
+	size_t		len;
+	EmpMarkerSet *ms;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	ms = markers_for_config(PG_GETARG_TEXT_PP(0));
+	score_args(fcinfo, 1, ms, empathy_config_scorer_cached(fcinfo, PG_GETARG_TEXT_PP(0)),
+			   &e, NULL, NULL, &reply, &len);
+	PG_RETURN_DATUM(result_datum(fcinfo, &e));
+}
+
+/* ---------------------------------------------------------------- explain_empathy() */
+
+typedef struct ExplainEmpathyState
+{
+	Tuplestorestate *store;
+	TupleDesc	desc;
+	const char *text;
+	uint32		cached_byte;	/* byte offset whose character position is known */
+	long		cached_char;
+	uint64		nrows;
+} ExplainEmpathyState;
+
+/* Add one explain row. */
+static void
+explain_empathy_row(void *arg, const EmpEmpathyRow *row)
+{
+	ExplainEmpathyState *st = (ExplainEmpathyState *) arg;
+	Datum		values[4];
+	bool		nulls[4] = {0};
+
+	if (row->len == 0)
+	{
+		nulls[0] = true;
+		nulls[1] = true;
+	}
+	else
+	{
+		values[0] = PointerGetDatum(empathy_utf8_to_text(st->text + row->start, row->len));
+		/* rows after the first few come in text order: count forward */
+		if (row->start < st->cached_byte)
+		{
+			st->cached_byte = 0;
+			st->cached_char = 0;
+		}
+		st->cached_char += emp_utf8_charcount(st->text + st->cached_byte, row->start - st->cached_byte);
+		st->cached_byte = row->start;
+		values[1] = Int32GetDatum((int32) st->cached_char + 1);
+	}
+	if ((++st->nrows & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
+	values[2] = CStringGetTextDatum(row->category);
+	values[3] = Float8GetDatum(rint((double) row->effect * 10.0) / 10.0);
+	tuplestore_putvalues(st->store, st->desc, values, nulls);
+}
+
+static Datum
+explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ExplainEmpathyState st;
+	TupleDesc	desc;
+	MemoryContext old;
+	EmpEmpathy	e;
+	char	   *reply;
+	size_t		len;
+	int			first = cfg ? 1 : 0;
+
+	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
+		(rsinfo->allowedModes & SFRM_Materialize) == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("explain_empathy() must be called in a context that accepts a set")));
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "explain_empathy: return type must be a row type");
+	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
+	st.desc = CreateTupleDescCopy(desc);
+	st.store = tuplestore_begin_heap(true, false, work_mem);
+	MemoryContextSwitchTo(old);
+	rsinfo->returnMode = SFRM_Materialize;
+	rsinfo->setResult = st.store;
+	rsinfo->setDesc = st.desc;
+	if (PG_ARGISNULL(first) || (cfg && PG_ARGISNULL(0)))
+		return (Datum) 0;
+	/* the reply's text must outlive the callback: score_args hands it back */
+	{
+		EmpMarkerSet *ms = cfg ? markers_for_config(PG_GETARG_TEXT_PP(0)) : markers_builtin();
+		EmpScorer  *sc = cfg ? empathy_config_scorer_cached(fcinfo, PG_GETARG_TEXT_PP(0))
+			: empathy_builtin_scorer();
+		size_t		ulen;
+
+		st.text = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), &ulen);
+		st.cached_byte = 0;
+		st.cached_char = 0;
+		st.nrows = 0;
+		score_args(fcinfo, first, ms, sc, &e, explain_empathy_row, &st, &reply, &len);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(explain_empathy);
+/* Return the rows that explain a reply's empathy score. */
+Datum
+explain_empathy(PG_FUNCTION_ARGS)
+{
+	return explain_empathy_common(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(explain_empathy_cfg);
+/* Return the rows that explain a reply's empathy score under a named configuration. */
+Datum
+explain_empathy_cfg(PG_FUNCTION_ARGS)
+{
+	return explain_empathy_common(fcinfo, true);
+}
+
+/* ---------------------------------------------------------------- config_markers trigger */
+
+PG_FUNCTION_INFO_V1(config_markers_validate);
+
+/*
+ * BEFORE INSERT OR UPDATE trigger on empathy.config_markers: reject a
+ * marker the engine cannot use, with the reason.
+ */
+Datum
+config_markers_validate(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	char	   *cat;
+	char	   *str;
+	char	   *phrase;
+	EmpError	err;
+	MemoryContext cxt;
+	MemoryContext old;
+	bool		ok;
+	int			category;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("config_markers_validate() must be called as a trigger")));
+	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	desc = trigdata->tg_relation->rd_att;
+	cat = SPI_getvalue(tup, desc, SPI_fnumber(desc, "category"));
+	str = SPI_getvalue(tup, desc, SPI_fnumber(desc, "strength"));
+	phrase = SPI_getvalue(tup, desc, SPI_fnumber(desc, "phrase"));
+	if (cat == NULL || str == NULL || phrase == NULL)
+		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
+	category = emp_marker_lookup(cat, strlen(cat));
+	if (category < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown marker category \"%s\"", cat),
+				 errhint("Use one of emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive, minimizing.")));
+	memset(&err, 0, sizeof(err));
+	cxt = AllocSetContextCreate(CurrentMemoryContext, "empathy marker check", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(cxt);
+	{
+		EmpMarkerSet *ms = emp_markers_create(empathy_context_allocator(cxt), empathy_stemmer(),
+											  NULL, 0, NULL, 0, &err);
+		size_t		ulen;
+		char	   *u = empathy_text_to_utf8(cstring_to_text(phrase), &ulen);
+
+		ok = ms != NULL && emp_markers_check(ms, category, atoi(str), u, ulen, &err);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(cxt);
+	if (!ok)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid empathy marker \"%.60s\": %s", phrase, err.message),
+				 err.detail[0] ? errdetail("%s", err.detail) : 0,
+				 err.hint[0] ? errhint("%s", err.hint) : 0));
+	return PointerGetDatum(tup);
+}

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Evaluate empathy_score() against the labelled replies of
+# data/empathy_eval.tsv (see data/empathy_eval.md).
+#
+#   bash test/eval_empathy.sh [FILE.tsv]
+#
+# Loads the file into a throwaway cluster, scores every reply through the
+# extension and prints, separately for groups 1-123 (read while the marker
+# catalogue was written) and 124-146 (held out), and for all groups:
+#  - accuracy of the emotional_reaction, interpretation and exploration
+#    levels (0/1/2) against the labels, and the share of always-0;
+#  - accuracy of 'needed' per customer message;
+#  - pairwise ranking accuracy: over every pair of replies to the same
+#    message, how often the better-ranked reply has the higher score
+#    (ties count half).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+file=${1:-$EMP_ROOT/data/empathy_eval.tsv}
+file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
+
+emp_install_packages
+emp_build_install >/dev/null
+emp_start_cluster
+psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION empathy" >/dev/null
+psql -qX -v ON_ERROR_STOP=1 <<SQL
+CREATE TABLE ev (grp int, channel text, industry text, customer_name text, customer_message text,
+  reply_id int, agent_reply text, gold_needed boolean, er int, interp int, expl int, rank int, note text);
+\copy ev FROM '$file' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01', HEADER true)
+SQL
+psql -X -v ON_ERROR_STOP=1 <<'SQL'
+\pset footer off
+\set QUIET on
+CREATE TEMP TABLE sc AS
+SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' ELSE '124-146 (held out)' END AS part,
+       r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
+FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
+CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';
+\echo
+\echo == mechanism levels: accuracy (and always-0 baseline), replies
+SELECT p.part, count(*) AS replies,
+  round(100.0 * avg((s.emotional_reaction = s.er)::int), 1) AS emotional_reaction,
+  round(100.0 * avg((s.er = 0)::int), 1) AS er_base0,
+  round(100.0 * avg((s.interpretation = s.interp)::int), 1) AS interpretation,
+  round(100.0 * avg((s.interp = 0)::int), 1) AS int_base0,
+  round(100.0 * avg((s.exploration = s.expl)::int), 1) AS exploration,
+  round(100.0 * avg((s.expl = 0)::int), 1) AS exp_base0
+FROM parts p JOIN sc s ON p.part = 'all' OR p.part = s.part
+GROUP BY p.part ORDER BY p.part;
+\echo
+\echo == needed: accuracy per customer message
+SELECT p.part, count(*) AS messages,
+  round(100.0 * avg((m.needed = m.gold_needed)::int), 1) AS accuracy,
+  sum((m.gold_needed AND NOT m.needed)::int) AS missed, sum((NOT m.gold_needed AND m.needed)::int) AS false_alarm
+FROM parts p JOIN (SELECT DISTINCT ON (grp) grp, part, gold_needed, needed FROM sc ORDER BY grp) m
+  ON p.part = 'all' OR p.part = m.part
+GROUP BY p.part ORDER BY p.part;
+\echo
+\echo == pairwise ranking accuracy of score within a message (ties count half)
+SELECT p.part, count(*) AS pairs,
+  round(100.0 * avg(CASE WHEN a.score > b.score THEN 1 WHEN a.score = b.score THEN 0.5 ELSE 0 END), 1) AS accuracy
+FROM parts p JOIN sc a ON p.part = 'all' OR p.part = a.part
+JOIN sc b ON b.grp = a.grp AND a.rank < b.rank
+GROUP BY p.part ORDER BY p.part;
+\echo
+\echo == confusion of levels (all replies): label -> predicted
+SELECT 'emotional_reaction' AS mechanism, er AS label, emotional_reaction AS predicted, count(*) FROM sc GROUP BY 1, 2, 3
+UNION ALL SELECT 'interpretation', interp, interpretation, count(*) FROM sc GROUP BY 1, 2, 3
+UNION ALL SELECT 'exploration', expl, exploration, count(*) FROM sc GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3;
+SQL

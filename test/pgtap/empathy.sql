@@ -1,0 +1,64 @@
+-- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
+BEGIN;
+SELECT plan(34);
+
+-- the objects and their marks
+SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
+SELECT has_function('empathy', 'markers', ARRAY['text', 'text'], 'empathy.markers(config, text) exists');
+SELECT has_function('empathy', 'empathy_score', ARRAY['text', 'text', 'text'], 'empathy.empathy_score(text, text, text) exists');
+SELECT has_function('empathy', 'explain_empathy', ARRAY['text', 'text', 'text'], 'empathy.explain_empathy exists');
+SELECT has_function('empathy', 'qa_scorecard', ARRAY['text', 'text', 'text'], 'empathy.qa_scorecard exists');
+SELECT has_table('empathy', 'config_markers', 'empathy.config_markers exists');
+SELECT has_type('empathy', 'empathy_result', 'empathy.empathy_result exists');
+SELECT volatility_is('empathy', 'markers', ARRAY['text'], 'immutable', 'built-in markers() is IMMUTABLE');
+SELECT volatility_is('empathy', 'markers', ARRAY['text', 'text'], 'stable', 'markers() with a configuration is STABLE');
+SELECT volatility_is('empathy', 'empathy_score', ARRAY['text', 'text', 'text'], 'immutable', 'built-in empathy_score() is IMMUTABLE');
+SELECT volatility_is('empathy', 'empathy_score', ARRAY['text', 'text', 'text', 'text'], 'stable', 'empathy_score() with a configuration is STABLE');
+SELECT ok((SELECT bool_and(proparallel = 's') FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+	WHERE n.nspname = 'empathy' AND p.proname IN ('markers', 'empathy_score', 'explain_empathy', 'qa_scorecard', 'shows_marker')),
+	'marker functions are PARALLEL SAFE');
+SELECT ok((SELECT count(*) = 0 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+	WHERE n.nspname = 'empathy' AND p.proname IN ('markers', 'empathy_score', 'explain_empathy', 'qa_scorecard', 'shows_marker',
+		'config_markers_validate') AND pg_catalog.obj_description(p.oid, 'pg_proc') IS NULL),
+	'every marker function has a comment');
+
+-- markers
+SELECT is(empathy.markers('I''m so sorry, that must be worrying. Could you tell me more about what happened?'),
+	ARRAY['apology', 'emotional_reaction', 'exploration'], 'markers are sorted and distinct');
+SELECT is(empathy.markers('I''m not sorry.'), '{}'::text[], 'a negated apology is no apology');
+SELECT is(empathy.markers('It''s just a scratch.'), ARRAY['minimizing'], '"just" is matched, not skipped');
+SELECT is(empathy.markers(''), '{}'::text[], 'empty reply has no markers');
+SELECT is(empathy.markers(NULL), NULL, 'NULL reply gives NULL');
+SELECT ok('Sorry about that' OPERATOR(empathy.@>>) 'apology', 'the @>> operator finds a marker');
+SELECT ok(NOT ('Thanks!' OPERATOR(empathy.@>>) 'apology'), 'the @>> operator rejects a missing marker');
+
+-- the score
+SELECT ok((SELECT score > 60 AND needed AND emotional_reaction = 2 FROM empathy.empathy_score(
+	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. I''ve refunded it.',
+	'I was charged twice and my rent is due on Friday.', 'Maria')), 'specific empathy scores high and strong');
+SELECT ok((SELECT NOT needed AND score >= 70 FROM empathy.empathy_score('Hi Kenji! We close at 8pm on Sundays.',
+	'What time do you close on Sundays?', 'Kenji')), 'a short friendly answer to a plain question scores well');
+SELECT ok((SELECT penalties @> '{blame}' FROM empathy.empathy_score('You should have checked the address.',
+	'My parcel went to the wrong address!')), 'blame is a penalty');
+SELECT ok((SELECT personalization = 'overuse' AND name_count = 3 FROM empathy.empathy_score('Ann, sorry. Ann, sorry. Ann!',
+	'late order', 'Ann')), 'three uses of the name is overuse');
+SELECT ok((SELECT needed IS NULL AND reflection IS NULL FROM empathy.empathy_score('Sorry!')), 'no message: needed and reflection are NULL');
+SELECT is(empathy.empathy_score(NULL, 'x', 'y'), NULL, 'NULL reply gives NULL');
+SELECT is((SELECT round(sum(effect)::numeric, 1) FROM empathy.explain_empathy('Oh no, that sounds awful, sorry!', 'My card was stolen and I am scared')),
+	(SELECT round(score::numeric, 1) FROM empathy.empathy_score('Oh no, that sounds awful, sorry!', 'My card was stolen and I am scared')),
+	'explain rows add up to the score');
+SELECT is((SELECT count(*)::int FROM empathy.qa_scorecard('Sorry!', 'My order is late')), 5, 'the scorecard has five criteria');
+
+-- user catalogues and their errors
+SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
+SELECT lives_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'ownership', 2, 'consider it done')$$, 'a user phrase is added');
+SELECT is(empathy.markers('tap_cfg', 'Consider it done!'), ARRAY['ownership'], 'the user phrase is matched in the same transaction');
+SELECT throws_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'kindness', 1, 'you rock')$$,
+	'22023', 'unknown marker category "kindness"', 'an unknown category is rejected');
+SELECT throws_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'apology', 0, 'my bad')$$,
+	'22023', NULL, 'strength 0 is rejected');
+SELECT throws_ok($$INSERT INTO empathy.config_markers SELECT 'tap_cfg', 'apology', 1, repeat('sorry ', 10000)$$,
+	'22023', NULL, 'a phrase of 10,000 words is rejected');
+
+SELECT * FROM finish();
+ROLLBACK;

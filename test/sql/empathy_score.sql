@@ -1,0 +1,69 @@
+-- empathy.empathy_score(), explain_empathy(), qa_scorecard()
+SET extra_float_digits = 0;
+\x on
+-- an anxious customer: strong, specific reply
+SELECT * FROM empathy.empathy_score(
+	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. I''ve refunded the duplicate payment for order 58213 just now.',
+	'I was charged twice for order 58213 and my rent comes out on Friday. I really need that money back.',
+	'Maria');
+-- the same message: scripted, then blaming
+SELECT * FROM empathy.empathy_score('We apologize for any inconvenience. Refunds are processed within 5-10 business days.',
+	'I was charged twice for order 58213 and my rent comes out on Friday. I really need that money back.', 'Maria');
+SELECT * FROM empathy.empathy_score('You must have clicked the pay button twice. Please calm down.',
+	'I was charged twice for order 58213 and my rent comes out on Friday. I really need that money back.', 'Maria');
+-- a plain question: a short friendly answer scores well, gushing does not
+SELECT * FROM empathy.empathy_score('Hi Kenji! The Shibuya store is open until 8pm on Sundays.',
+	'Hi, what time does your Shibuya store close on Sundays?', 'Kenji');
+SELECT * FROM empathy.empathy_score('Hi Kenji, I''m so sorry, I completely understand how frustrating that must be! Please rest assured that we value you as a customer. Kenji, the store closes at 8pm, Kenji.',
+	'Hi, what time does your Shibuya store close on Sundays?', 'Kenji');
+-- no customer message: needed, reflection and acknowledgement are NULL
+SELECT * FROM empathy.empathy_score('I''m sorry, could you tell me more about what happened?');
+\x off
+
+-- ranking: better replies score higher
+SELECT r.label, (empathy.empathy_score(r.reply, m.msg, 'Priya')).score
+FROM (VALUES ('I received a bill for £1,240 for my MRI scan, but my insurer told me it was pre-authorised. I''m a student and I can''t pay this. I''ve barely slept since.')) m(msg),
+	(VALUES ('specific', 'Dear Priya, I''m so sorry, that must have been a real shock. The scan was pre-authorised by your insurer, so this bill should not have been sent to you. I have put the account on hold.'),
+	        ('generic', 'Dear Priya, Thank you for your email. I understand your concern. I have passed your query to our billing team.'),
+	        ('dismissive', 'Dear Priya, Please note that payment is due within 30 days. You will need to contact your insurer directly.')) r(label, reply)
+ORDER BY 2 DESC;
+
+-- wrong feeling: empathy capped at weak
+SELECT emotional_reaction, acknowledged_emotion, penalties FROM empathy.empathy_score(
+	'I''m sorry you''re disappointed.', 'I am terrified my account was hacked, all my savings are there!');
+
+-- explain: rows add up to the score
+SELECT * FROM empathy.explain_empathy(
+	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. I''ve refunded the duplicate payment for order 58213 just now.',
+	'I was charged twice for order 58213 and my rent comes out on Friday. I really need that money back.',
+	'Maria');
+SELECT t.r, (SELECT sum(effect) FROM empathy.explain_empathy(t.r, t.m, 'Maria')) AS explained,
+	(empathy.empathy_score(t.r, t.m, 'Maria')).score
+FROM (VALUES ('You should have checked. Sorry. Sorry again. We are so sorry. Maria, Maria, Maria.',
+	'I was charged twice and I am furious!'),
+	('Oh no, Maria, that sounds awful. I have refunded it; could you tell me which card you used?', 'I was charged twice and I am furious!'),
+	('', 'I was charged twice and I am furious!')) t(r, m);
+
+-- QA scorecard
+SELECT * FROM empathy.qa_scorecard(
+	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. Could you tell me whether both payments show as pending?',
+	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+SELECT * FROM empathy.qa_scorecard('We apologize for any inconvenience. Please be advised that refunds take 10 days.',
+	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+
+-- configurations
+SELECT empathy.create_configuration('shop');
+INSERT INTO empathy.config_markers VALUES ('shop', 'emotional_reaction', 2, 'what a bummer');
+SELECT emotional_reaction, markers FROM empathy.empathy_score('shop', 'What a bummer, sorry!', 'my parcel is late and I am annoyed', NULL);
+SELECT emotional_reaction, markers FROM empathy.empathy_score('What a bummer, sorry!', 'my parcel is late and I am annoyed', NULL);
+SELECT count(*) > 0 AS has_rows FROM empathy.explain_empathy('shop', 'What a bummer, sorry!', 'late parcel', NULL);
+
+-- bad and odd input
+SELECT empathy.empathy_score(NULL) IS NULL AS null_reply;
+SELECT score, needed, markers FROM empathy.empathy_score('', '', '');
+SELECT score, needed, markers FROM empathy.empathy_score('   ', '   ', '   ');
+SELECT score, needed, name_count, personalization FROM empathy.empathy_score('Désolée, Zoë 😢 — Zoë, je comprends', 'ça ne marche pas 😡', 'Zoë');
+SELECT score, name_count FROM empathy.empathy_score('🙏🙏', '😡😡😡', '🙂');
+SELECT count(*) FROM empathy.explain_empathy(NULL, NULL, NULL);
+SELECT score, needed, penalties FROM empathy.empathy_score(
+	repeat('I''m so sorry, that must be frustrating! ', 2500000), repeat('my order is late and I am angry ', 3000000), 'Ann');

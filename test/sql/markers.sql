@@ -1,0 +1,84 @@
+-- empathy.markers(), the @>> operator, config_markers
+SET extra_float_digits = 0;
+
+-- happy paths: one category per line
+SELECT r, empathy.markers(r) FROM (VALUES
+	('I''m so sorry to hear that, that must be really frustrating.'),
+	('I completely understand how worrying this is.'),
+	('Could you tell me more about what happened when you logged in?'),
+	('Just to confirm, you were charged twice?'),
+	('We apologise for any inconvenience.'),
+	('Your frustration is completely understandable.'),
+	('I will personally make sure this gets fixed today.'),
+	('Thank you for your patience.'),
+	('You should have read the terms.'),
+	('Please calm down.'),
+	('It''s just a small scratch.'),
+	('At least it was not winter.'),
+	('Sorry. Sorry again. We are so sorry. Apologies!'),
+	('The store closes at 8pm.')
+) AS t(r);
+
+-- negation: a negator within two words before the phrase cancels it
+SELECT empathy.markers('I''m not sorry.') AS not_sorry,
+       empathy.markers('I am not really sorry') AS skipped_booster,
+       empathy.markers('No, I''m sorry.') AS comma_breaks_negation;
+-- intensifiers are skipped, minimizing words are not
+SELECT empathy.markers('I am really, truly sorry') AS punct_between,
+       empathy.markers('that must be so very frustrating') AS boosters_skipped,
+       empathy.markers('it only takes a minute') AS minimizing_only;
+-- {feeling} matches negative emotion words only
+SELECT empathy.markers('that must be worrying') AS negative,
+       empathy.markers('that must be wonderful') AS positive;
+-- phrases do not cross sentence ends
+SELECT empathy.markers('That must be. Frustrating for you') AS split;
+
+-- bad and odd input
+SELECT empathy.markers(NULL) AS null_in, empathy.markers('') AS empty, empathy.markers('   ') AS blank;
+SELECT empathy.markers('Je suis désolé — I''m SO sorry 😢 ｆｒｕｓｔｒａｔｉｎｇ') AS multibyte;
+SELECT empathy.markers('🙏🙏🙏') AS emoji_only;
+SELECT empathy.markers(repeat('x', 1000000)) AS one_long_word;
+SELECT cardinality(empathy.markers(repeat('I''m so sorry, that must be frustrating! ', 2500000))) AS hundred_mb;
+
+-- the operator and its index
+SELECT 'I''m so sorry about that' OPERATOR(empathy.@>>) 'apology' AS yes,
+       'The store closes at 8pm' OPERATOR(empathy.@>>) 'apology' AS no,
+       'anything' OPERATOR(empathy.@>>) NULL AS null_marker;
+CREATE TABLE replies (id int PRIMARY KEY, sent date, body text);
+INSERT INTO replies
+SELECT i, date '2026-01-01' + (i % 60),
+       CASE i % 4 WHEN 0 THEN 'I''m so sorry, ' ELSE '' END || 'your order ' || i || ' ships today.'
+FROM generate_series(1, 2000) i;
+CREATE INDEX replies_markers ON replies USING gin (empathy.markers(body));
+ANALYZE replies;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM replies WHERE body OPERATOR(empathy.@>>) 'apology';
+RESET enable_seqscan;
+SELECT count(*) FROM replies WHERE body OPERATOR(empathy.@>>) 'apology';
+-- replies without an apology in a week
+SELECT count(*) FROM replies WHERE sent BETWEEN '2026-01-01' AND '2026-01-07'
+	AND NOT body OPERATOR(empathy.@>>) 'apology';
+
+-- user catalogues
+SELECT empathy.create_configuration('retail');
+INSERT INTO empathy.config_markers VALUES ('retail', 'ownership', 2, 'consider it done');
+SELECT empathy.markers('retail', 'Consider it done, Ana.') AS user_phrase,
+       empathy.markers('Consider it done, Ana.') AS builtin;
+-- a phrase has one category per configuration: duplicates and conflicts hit the key
+INSERT INTO empathy.config_markers VALUES ('retail', 'ownership', 1, 'consider it done');
+INSERT INTO empathy.config_markers VALUES ('retail', 'reassurance', 1, 'consider it done');
+-- a user phrase replaces the built-in category of the same words
+INSERT INTO empathy.config_markers VALUES ('retail', 'gratitude', 1, 'sorry');
+SELECT empathy.markers('retail', 'Sorry!') AS overridden, empathy.markers('Sorry!') AS builtin;
+-- changes take effect in the same session
+DELETE FROM empathy.config_markers WHERE config = 'retail';
+SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delete;
+-- malformed entries are rejected with a clear error
+INSERT INTO empathy.config_markers VALUES ('retail', 'kindness', 1, 'you rock');
+INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 3, 'my bad');
+INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, ' ... !!! ');
+INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, 'a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg');
+INSERT INTO empathy.config_markers SELECT 'retail', 'apology', 1, repeat('sorry ', 10000);
+INSERT INTO empathy.config_markers VALUES ('english', 'apology', 1, 'my bad');
+INSERT INTO empathy.config_markers VALUES ('nosuch', 'apology', 1, 'my bad');
+SELECT empathy.markers('nosuch', 'sorry');

@@ -1,0 +1,124 @@
+/*
+ * markers_test.c
+ *	  Engine tests of the empathy-marker catalogue and the empathy score:
+ *	  categories, skipping, negation, {feeling}, sentence ends, user
+ *	  phrases and their errors, and long input.
+ */
+#include "builtin.h"
+#include "markers.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static EmpMarkerSet *ms;
+static EmpScorer *scorer;
+
+/* Return whether a reply shows a category. */
+static bool
+has(const char *reply, int cat)
+{
+	EmpMarkerScan s;
+
+	emp_markers_scan(ms, reply, strlen(reply), &s, NULL, NULL);
+	return s.count[cat] > 0;
+}
+
+/* Score a reply against a message (and name). */
+static EmpEmpathy
+score(const char *reply, const char *msg, const char *name)
+{
+	EmpEmpathy	e;
+
+	emp_empathy_score(ms, scorer, reply, strlen(reply), msg, msg ? strlen(msg) : 0,
+					  name, name ? strlen(name) : 0, &e, NULL, NULL);
+	return e;
+}
+
+int
+main(void)
+{
+	EmpAllocator *a = &emp_malloc_allocator;
+	EmpStemmer *st = emp_stemmer_create();
+	EmpError	err;
+	EmpLexicon *lx;
+	EmpModel	model;
+	EmpEmpathy	e;
+
+	memset(&err, 0, sizeof(err));
+	ms = emp_builtin_markers(a, st, &err);
+	CHECK(ms != NULL, "built-in catalogue compiles (%s)", err.message);
+	CHECK(emp_markers_nphrases(ms) > 1000, "catalogue has its phrases (%d)", emp_markers_nphrases(ms));
+	lx = emp_builtin_lexicon(a, st, &err);
+	emp_builtin_model(&model, &err);
+	scorer = emp_scorer_create(a, lx, &model);
+
+	/* categories */
+	CHECK(has("I'm so sorry to hear that.", EMP_MK_EMOTIONAL_REACTION), "sorry to hear");
+	CHECK(has("That must be really worrying.", EMP_MK_EMOTIONAL_REACTION), "{feeling} with a booster skipped");
+	CHECK(!has("That must be wonderful.", EMP_MK_EMOTIONAL_REACTION), "{feeling} is negative only");
+	CHECK(has("Could you tell me more about what happened?", EMP_MK_EXPLORATION), "exploration");
+	CHECK(has("You should have checked the address.", EMP_MK_BLAME), "blame");
+	CHECK(has("It's just a scratch.", EMP_MK_MINIMIZING), "'just' is not skipped");
+	CHECK(has("We apologise for any inconvenience.", EMP_MK_SCRIPTED), "scripted");
+	CHECK(has("We apologise for any inconvenience.", EMP_MK_APOLOGY), "scripted apology is an apology");
+	CHECK(has("Thanks!", EMP_MK_GRATITUDE), "single-word marker");
+	/* negation and sentences */
+	CHECK(!has("I'm not sorry.", EMP_MK_APOLOGY), "negated apology");
+	CHECK(!has("I am never really sorry", EMP_MK_APOLOGY), "negated across a skipped booster");
+	CHECK(has("No, I'm sorry.", EMP_MK_APOLOGY), "a comma ends the negation");
+	CHECK(!has("That must be. Worrying.", EMP_MK_EMOTIONAL_REACTION), "no match across a sentence end");
+	CHECK(has("Sorry. Sorry. So sorry!", EMP_MK_OVER_APOLOGY), "over-apology");
+	CHECK(!has("Sorry about that, it's fixed.", EMP_MK_OVER_APOLOGY), "one apology is not over-apology");
+	/* odd input */
+	CHECK(!has("", EMP_MK_APOLOGY), "empty reply");
+	CHECK(!has("\xf0\x9f\x99\x8f \xe2\x80\x94 \xc3\xa9", EMP_MK_APOLOGY), "emoji and multibyte");
+	CHECK(!has("\xff\xfe\x80 sorr", EMP_MK_APOLOGY), "invalid UTF-8 does not crash");
+
+	/* the score */
+	e = score("Maria, I'm so sorry. Being charged twice before rent is due is really stressful. "
+			  "I've refunded the duplicate payment for order 58213.",
+			  "I was charged twice for order 58213 and my rent is due Friday.", "Maria");
+	CHECK(e.needed == 1, "a double charge calls for empathy");
+	CHECK(e.emotional_reaction == 2, "specific care is strong (%d)", e.emotional_reaction);
+	CHECK(e.interpretation == 2, "restating the situation is interpretation (%d)", e.interpretation);
+	CHECK(e.reflection > 0.3f, "reflection %.2f", e.reflection);
+	CHECK(e.name_count == 1 && strcmp(e.personalization, "good") == 0, "name once is good");
+	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
+	CHECK(e.needed == 0, "a plain question does not call for empathy");
+	CHECK(e.score >= 70, "a short friendly answer scores well (%.0f)", e.score);
+	e = score("Kenji, sorry. Kenji, sorry. Kenji!", "What time do you close?", "Kenji");
+	CHECK(e.name_count == 3 && strcmp(e.personalization, "overuse") == 0, "name overuse");
+	e = score("Sorry!", NULL, NULL);
+	CHECK(e.needed == -1 && e.reflection < 0 && e.name_count == -1, "no message: unknowns stay unknown");
+	CHECK(e.emotional_reaction == 1, "a bare apology is a weak emotional reaction");
+
+	/* user phrases */
+	CHECK(emp_markers_add(ms, EMP_MK_OWNERSHIP, 2, "consider it done", 16, &err), "user phrase added");
+	CHECK(has("Consider it done.", EMP_MK_OWNERSHIP), "user phrase matches after finish");
+	CHECK(!emp_markers_add(ms, EMP_MK_OWNERSHIP, 3, "x y", 3, &err), "strength 3 rejected: %s", err.message);
+	CHECK(!emp_markers_add(ms, -1, 1, "x y", 3, &err), "unknown category rejected: %s", err.message);
+	CHECK(!emp_markers_add(ms, EMP_MK_OVER_APOLOGY, 1, "x y", 3, &err), "over_apology is computed only");
+	CHECK(!emp_markers_add(ms, EMP_MK_APOLOGY, 1, " !!! ", 5, &err), "no words rejected: %s", err.message);
+	{
+		size_t		n = 10000 * 6;
+		char	   *big = malloc(n + 1);
+
+		for (size_t i = 0; i < n; i += 6)
+			memcpy(big + i, "sorry ", 6);
+		big[n] = '\0';
+		CHECK(!emp_markers_add(ms, EMP_MK_APOLOGY, 1, big, n, &err), "10,000 words rejected: %s", err.message);
+		/* and scanned as a reply, in linear time */
+		CHECK(has(big, EMP_MK_OVER_APOLOGY), "a long reply of apologies is over-apology");
+		free(big);
+	}
+	{
+		EmpMarkerSet *bad = emp_markers_create(a, st, NULL, 0, NULL, 0, &err);
+
+		CHECK(!emp_markers_load(bad, "kindness\t1\tyou rock\n", 21, "test", &err),
+			  "catalogue line with an unknown category: %s", err.message);
+		CHECK(!emp_markers_load(bad, "apology\t1 sorry\n", 16, "test", &err),
+			  "catalogue line without tabs: %s", err.message);
+	}
+	emp_stemmer_destroy(st);
+	UNIT_DONE();
+}
