@@ -42,7 +42,7 @@ BEGIN
 	FROM (
 		SELECT btrim(c) AS c, n
 		FROM regexp_split_to_table(head,
-			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|\s+(and|but|because|so|although|though|since|yet|plus|which|while)\s+', 'i')
+			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
 			WITH ORDINALITY AS t(c, n)
 	) s0,
 	LATERAL (
@@ -54,12 +54,17 @@ BEGIN
 	  AND array_length(regexp_split_to_array(s1.c, '\s+'), 1) >= 2
 	ORDER BY (@extschema@.intent(s1.c) <> 'general_question'
 	          AND @extschema@.intent(s1.c) <> 'praise') DESC,
+	         -- a bare feeling ("I am so annoyed", "this is ridiculous") is not the concern
+	         (s1.c ~* '^(i am|i''m|im|i feel|i was|we are|this is|this was|it is|it''s|that is|that''s|it makes me|it made me|so|really|very)(\s+(so|really|very|absolutely|extremely|completely|totally|just|quite|beyond|feeling|getting|now))*\s+\S+(\s+(about|with|by) (this|it|that|you))?$') ASC,
+	         (array_length(regexp_split_to_array(s1.c, '\s+'), 1) < 3) ASC,
 	         @extschema@.sentiment(s1.c) ASC,
 	         s0.n ASC
 	LIMIT 1;
 	IF clause IS NULL THEN
 		RETURN NULL;
 	END IF;
+	-- "how do I change..." is asked about as "how to change..."
+	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
 	words := regexp_split_to_array(clause, '\s+');
 	FOR i IN 1 .. array_length(words, 1) LOOP
 		EXIT WHEN nwords >= 12;
@@ -109,6 +114,8 @@ BEGIN
 		prev := lw;
 		nwords := nwords + 1;
 	END LOOP;
+	-- a clause cut at 12 words does not end on a function word
+	out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
 	RETURN NULLIF(out, '');
 END $$;
 COMMENT ON FUNCTION @extschema@.concern(text) IS
@@ -230,9 +237,11 @@ BEGIN
 	has_score := pg_catalog.to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
+		       -- intent first, then the channel's format, then the emotion;
+		       -- with no channel given, templates for any channel count as matching
 		       (CASE WHEN t.intent = intn THEN 4 ELSE 0 END
-		        + CASE WHEN t.emotion = emo THEN 2 ELSE 0 END
-		        + CASE WHEN ch IS NOT NULL AND t.channel = ch THEN 1 ELSE 0 END) AS quality
+		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
+		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality
 		FROM @extschema@.templates t
 		WHERE t.language = lang
 		  AND (t.intent = intn OR t.intent = 'any')
@@ -255,7 +264,7 @@ BEGIN
 		whys := whys || format('intent %s (%s), emotion %s (%s), channel %s (%s)',
 			intn, CASE WHEN r.intent = intn THEN 'exact' ELSE 'any' END,
 			emo, CASE WHEN r.emotion = emo THEN 'exact' ELSE 'any' END,
-			COALESCE(ch, 'any'), CASE WHEN ch IS NOT NULL AND r.channel = ch THEN 'exact' ELSE r.channel END);
+			COALESCE(ch, 'any'), CASE WHEN r.channel = COALESCE(ch, 'any') THEN 'exact' ELSE r.channel END);
 	END LOOP;
 	RETURN QUERY
 		SELECT u.id, u.nm, u.rp, u.sc, u.wy
