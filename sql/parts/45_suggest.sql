@@ -239,7 +239,8 @@ BEGIN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
 		       -- intent first, then the channel's format, then the emotion;
 		       -- with no channel given, templates for any channel count as matching
-		       (CASE WHEN t.intent = intn THEN 4 ELSE 0 END
+		       -- (general_question is also what no phrase gives: it weighs less)
+		       (CASE WHEN t.intent = intn THEN (CASE WHEN intn = 'general_question' THEN 1 ELSE 4 END) ELSE 0 END
 		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
 		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality
 		FROM @extschema@.templates t
