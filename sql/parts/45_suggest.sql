@@ -1,0 +1,287 @@
+-- ----------------------------------------------------------------
+-- Reply suggestions: intents, the customer's concern, the table of
+-- response templates and the functions that pick and fill them
+-- (src/intent.c, src/engine/intent.c, data/builtin/intents.tsv,
+-- data/templates.tsv).
+-- ----------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.intent(message text) RETURNS text
+	AS 'MODULE_PATHNAME', 'intent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.intent(text) IS
+'the customer intent a message is about (late_delivery, double_charge, damaged_product, login_trouble, refund, cancellation, long_wait, praise), general_question when no intent phrase matches; reads the first 4 KB';
+
+CREATE FUNCTION @extschema@.intent_names() RETURNS text[]
+	AS 'MODULE_PATHNAME', 'intent_names' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.intent_names() IS
+'the intents empathy.intent() can return, in catalogue order';
+
+-- The concern: the clause of the message that carries the problem, seen
+-- from the agent's side.  Linear: only the first 4000 characters are read,
+-- and every step is a regular expression or a split over them.
+CREATE FUNCTION @extschema@.concern(message text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	head text;
+	clause text;
+	words text[];
+	w text;
+	lw text;
+	prev text := '';
+	nxt text;
+	out text := '';
+	nwords int := 0;
+	first_word boolean := true;
+BEGIN
+	head := left(message, 4000);
+	head := translate(head, E'\u2019\u2018', '''''');
+	head := regexp_replace(head, '\s+', ' ', 'g');
+	-- clauses: split at sentence ends, commas, semicolons, dashes and the
+	-- conjunctions that start a new clause
+	SELECT s1.c INTO clause
+	FROM (
+		SELECT btrim(c) AS c, n
+		FROM regexp_split_to_table(head,
+			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
+			WITH ORDINALITY AS t(c, n)
+	) s0,
+	LATERAL (
+		-- drop greetings, names after them, sign-offs and leading fillers
+		SELECT btrim(regexp_replace(s0.c,
+			'^((hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)\M[\s!]*)+', '', 'i')) AS c
+	) s1
+	WHERE s1.c ~ '[[:alpha:]]'
+	  AND array_length(regexp_split_to_array(s1.c, '\s+'), 1) >= 2
+	ORDER BY (@extschema@.intent(s1.c) <> 'general_question'
+	          AND @extschema@.intent(s1.c) <> 'praise') DESC,
+	         -- a bare feeling ("I am so annoyed", "this is ridiculous") is not the concern
+	         (s1.c ~* '^(i am|i''m|im|i feel|i was|we are|this is|this was|it is|it''s|that is|that''s|it makes me|it made me|so|really|very)(\s+(so|really|very|absolutely|extremely|completely|totally|just|quite|beyond|feeling|getting|now))*\s+\S+(\s+(about|with|by) (this|it|that|you))?$') ASC,
+	         (array_length(regexp_split_to_array(s1.c, '\s+'), 1) < 3) ASC,
+	         @extschema@.sentiment(s1.c) ASC,
+	         s0.n ASC
+	LIMIT 1;
+	IF clause IS NULL THEN
+		RETURN NULL;
+	END IF;
+	-- "how do I change..." is asked about as "how to change..."
+	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
+	words := regexp_split_to_array(clause, '\s+');
+	FOR i IN 1 .. array_length(words, 1) LOOP
+		EXIT WHEN nwords >= 12;
+		w := regexp_replace(words[i], '[^[:alnum:]'']+$', '');
+		CONTINUE WHEN w = '';
+		lw := lower(w);
+		nxt := CASE WHEN i < array_length(words, 1) THEN lower(words[i + 1]) ELSE '' END;
+		w := CASE lw
+			WHEN 'i' THEN 'you'
+			WHEN 'me' THEN 'you'
+			WHEN 'my' THEN 'your'
+			WHEN 'mine' THEN 'yours'
+			WHEN 'myself' THEN 'yourself'
+			WHEN 'i''m' THEN 'you''re'
+			WHEN 'im' THEN 'you''re'
+			WHEN 'i''ve' THEN 'you''ve'
+			WHEN 'ive' THEN 'you''ve'
+			WHEN 'i''d' THEN 'you''d'
+			WHEN 'i''ll' THEN 'you''ll'
+			WHEN 'we' THEN 'you'
+			WHEN 'us' THEN 'you'
+			WHEN 'our' THEN 'your'
+			WHEN 'ours' THEN 'yours'
+			WHEN 'ourselves' THEN 'yourselves'
+			WHEN 'we''re' THEN 'you''re'
+			WHEN 'we''ve' THEN 'you''ve'
+			WHEN 'we''ll' THEN 'you''ll'
+			WHEN 'we''d' THEN 'you''d'
+			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'told',
+			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
+			                                   'gave', 'sent', 'than', 'by', 'of')
+			                     THEN 'us' ELSE 'we' END
+			WHEN 'your' THEN 'our'
+			WHEN 'yours' THEN 'ours'
+			WHEN 'you''re' THEN 'we''re'
+			WHEN 'you''ve' THEN 'we''ve'
+			WHEN 'you''ll' THEN 'we''ll'
+			WHEN 'am' THEN 'are'
+			WHEN 'was' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'were' ELSE w END
+			ELSE w
+		END;
+		IF first_word AND w !~ '^[[:upper:][:digit:]]+$' THEN
+			w := lower(left(w, 1)) || substr(w, 2);
+		END IF;
+		out := out || CASE WHEN first_word THEN '' ELSE ' ' END || w;
+		first_word := false;
+		prev := lw;
+		nwords := nwords + 1;
+	END LOOP;
+	-- a clause cut at 12 words does not end on a function word
+	out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
+	RETURN NULLIF(out, '');
+END $$;
+COMMENT ON FUNCTION @extschema@.concern(text) IS
+'the customer''s main concern as a short clause from the agent''s side ("my order is late again" gives "your order is late again"): the clause with an intent phrase or the most negative one, greetings trimmed, at most 12 words, pronouns swapped; NULL when there is none; reads the first 4000 characters';
+
+-- ---------------------------------------------------------------- templates
+
+CREATE SEQUENCE @extschema@.templates_id_seq START WITH 1000;
+COMMENT ON SEQUENCE @extschema@.templates_id_seq IS
+'ids of user templates (ids below 1000 are kept for the built-in ones)';
+
+CREATE TABLE @extschema@.templates (
+	id integer PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.templates_id_seq'),
+	name text NOT NULL UNIQUE,
+	emotion text NOT NULL DEFAULT 'any',
+	intent text NOT NULL DEFAULT 'any',
+	channel text NOT NULL DEFAULT 'any',
+	language text NOT NULL DEFAULT 'en',
+	body text NOT NULL,
+	builtin boolean NOT NULL DEFAULT false,
+	CONSTRAINT templates_name_check CHECK (name ~ '^\S(.*\S)?$' AND length(name) <= 100),
+	CONSTRAINT templates_emotion_check CHECK (emotion IN ('anger', 'frustration', 'disappointment',
+		'sadness', 'fear', 'confusion', 'surprise', 'joy', 'gratitude', 'disgust', 'neutral', 'any')),
+	CONSTRAINT templates_intent_check CHECK (intent ~ '^[a-z][a-z0-9_]{0,47}$'),
+	CONSTRAINT templates_channel_check CHECK (channel IN ('chat', 'email', 'social', 'any')),
+	CONSTRAINT templates_language_check CHECK (language ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$'),
+	CONSTRAINT templates_body_check CHECK (@extschema@.template_is_valid(body)),
+	CONSTRAINT templates_builtin_id_check CHECK (builtin = (id < 1000))
+);
+ALTER SEQUENCE @extschema@.templates_id_seq OWNED BY @extschema@.templates.id;
+
+COMMENT ON TABLE @extschema@.templates IS
+'response templates for empathy.suggest_reply(): the built-in starter set (builtin) and the team''s own rows';
+COMMENT ON COLUMN @extschema@.templates.id IS 'template id; built-in templates have ids below 1000, user templates from 1000';
+COMMENT ON COLUMN @extschema@.templates.name IS 'a unique, readable name';
+COMMENT ON COLUMN @extschema@.templates.emotion IS 'the customer emotion it answers (an emotion dimension), neutral, or any';
+COMMENT ON COLUMN @extschema@.templates.intent IS 'the customer intent it answers (see empathy.intent_names()), or any';
+COMMENT ON COLUMN @extschema@.templates.channel IS 'chat, email, social or any; chat and social templates are shorter';
+COMMENT ON COLUMN @extschema@.templates.language IS 'language code of the text (en)';
+COMMENT ON COLUMN @extschema@.templates.body IS 'the template text (see empathy.render()): it reads name, concern, emotion, intent, agent_name, solution and any other vars';
+COMMENT ON COLUMN @extschema@.templates.builtin IS 'true for the starter templates installed with the extension (read-only, not dumped)';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates_id_seq', '');
+
+CREATE FUNCTION @extschema@.templates_protect() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
+	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
+		RAISE EXCEPTION 'built-in template "%" cannot be changed', COALESCE(OLD.name, NEW.name)
+			USING ERRCODE = 'insufficient_privilege',
+			      HINT = 'Insert your own row (builtin false) with a new name; a more specific template of yours is picked before it.';
+	END IF;
+	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END $$;
+COMMENT ON FUNCTION @extschema@.templates_protect() IS 'trigger: keep built-in templates read-only';
+
+-- ---------------------------------------------------------------- suggestions
+
+CREATE FUNCTION @extschema@.suggest_replies(customer_message text, vars jsonb DEFAULT '{}',
+	channel text DEFAULT NULL, k integer DEFAULT 3)
+RETURNS TABLE (template_id integer, template_name text, reply text, score float8, why text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	msg text;
+	ch text;
+	v jsonb;
+	emo text;
+	intn text;
+	cname text;
+	lang text;
+	filled jsonb;
+	has_score boolean;
+	r record;
+	txt text;
+	sc float8;
+	ids integer[] := '{}';
+	names text[] := '{}';
+	replies text[] := '{}';
+	scores float8[] := '{}';
+	whys text[] := '{}';
+	quals integer[] := '{}';
+BEGIN
+	IF customer_message IS NULL THEN
+		RETURN;
+	END IF;
+	v := COALESCE(vars, '{}'::jsonb);
+	IF jsonb_typeof(v) <> 'object' THEN
+		RAISE EXCEPTION 'vars must be a jsonb object'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = format('The value given is a jsonb %s.', jsonb_typeof(v)),
+			      HINT = 'Pass an object such as ''{"name": "Dana", "agent_name": "Sam"}''.';
+	END IF;
+	ch := lower(btrim(channel));
+	IF ch = '' OR ch = 'any' THEN
+		ch := NULL;
+	END IF;
+	IF ch IS NOT NULL AND ch NOT IN ('chat', 'email', 'social') THEN
+		RAISE EXCEPTION 'unknown channel "%"', channel
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = 'Use chat, email, social, or NULL for any channel.';
+	END IF;
+	IF k IS NULL OR k < 1 THEN
+		RETURN;
+	END IF;
+	-- the first 4000 characters are what is read, for every step
+	msg := left(customer_message, 4000);
+	emo := COALESCE(NULLIF(v->>'emotion', ''), @extschema@.dominant_emotion(msg), 'neutral');
+	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
+	cname := COALESCE(v->>'name', v->>'customer_name');
+	lang := COALESCE(NULLIF(v->>'language', ''), 'en');
+	filled := jsonb_strip_nulls(jsonb_build_object(
+		'emotion', emo,
+		'intent', intn,
+		'concern', @extschema@.concern(msg),
+		'channel', ch)) || v;
+	has_score := pg_catalog.to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
+	FOR r IN
+		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
+		       -- intent first, then the channel's format, then the emotion;
+		       -- with no channel given, templates for any channel count as matching
+		       -- (general_question is also what no phrase gives: it weighs less)
+		       (CASE WHEN t.intent = intn THEN (CASE WHEN intn = 'general_question' THEN 1 ELSE 4 END) ELSE 0 END
+		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
+		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality
+		FROM @extschema@.templates t
+		WHERE t.language = lang
+		  AND (t.intent = intn OR t.intent = 'any')
+		  AND (t.emotion = emo OR t.emotion = 'any')
+		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
+		ORDER BY quality DESC, t.builtin, t.id
+		LIMIT GREATEST(k * 4, 12)
+	LOOP
+		txt := btrim(regexp_replace(@extschema@.render(r.body, filled), '[ \t]{2,}', ' ', 'g'));
+		sc := NULL;
+		IF has_score THEN
+			EXECUTE 'SELECT ((@extschema@.empathy_score($1, $2, $3)).score)::float8'
+				INTO sc USING txt, msg, cname;
+		END IF;
+		ids := ids || r.id;
+		names := names || r.name;
+		replies := replies || txt;
+		scores := scores || sc;
+		quals := quals || r.quality;
+		whys := whys || format('intent %s (%s), emotion %s (%s), channel %s (%s)',
+			intn, CASE WHEN r.intent = intn THEN 'exact' ELSE 'any' END,
+			emo, CASE WHEN r.emotion = emo THEN 'exact' ELSE 'any' END,
+			COALESCE(ch, 'any'), CASE WHEN r.channel = COALESCE(ch, 'any') THEN 'exact' ELSE r.channel END);
+	END LOOP;
+	RETURN QUERY
+		SELECT u.id, u.nm, u.rp, u.sc, u.wy
+		FROM unnest(ids, names, replies, scores, whys, quals) AS u(id, nm, rp, sc, wy, q)
+		ORDER BY u.q DESC, u.sc DESC NULLS LAST, u.id
+		LIMIT k;
+END $$;
+COMMENT ON FUNCTION @extschema@.suggest_replies(text, jsonb, text, integer) IS
+'the k best replies to a customer message from empathy.templates: picked by intent, dominant emotion and channel (an exact match beats any), filled with name, concern, emotion and the given vars (vars win), ranked by match and then by empathy_score; reads the first 4000 characters of the message';
+
+CREATE FUNCTION @extschema@.suggest_reply(customer_message text, vars jsonb DEFAULT '{}',
+	channel text DEFAULT NULL)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp AS $$
+	SELECT s.reply FROM @extschema@.suggest_replies(customer_message, vars, channel, 1) AS s
+$$;
+COMMENT ON FUNCTION @extschema@.suggest_reply(text, jsonb, text) IS
+'the best reply to a customer message (the first row of empathy.suggest_replies), NULL for a NULL message';

@@ -1,0 +1,166 @@
+/*-------------------------------------------------------------------------
+ *
+ * intent.c
+ *	  Customer intents: compile a catalogue of phrases per intent into a
+ *	  lexicon (each phrase's term carries its intent as category) and
+ *	  classify a message in one walk over its tokens.
+ *
+ * Phrases are matched like marker phrases: case-folded, stemmed,
+ * contractions expanded, leftmost-longest and non-overlapping.  A phrase
+ * of one word matches that word (its stem).
+ *
+ *-------------------------------------------------------------------------
+ */
+#include <string.h>
+
+#include "intent.h"
+#include "lexicon.h"
+
+struct EmpIntentSet
+{
+	EmpAllocator *a;
+	EmpLexicon *lx;
+	EmpTokenizer *tz;
+	int			nintents;
+	char		names[EMP_INTENT_MAX][48];
+};
+
+/* Find or add an intent name; -1 when the catalogue is full or the name bad. */
+static int
+intent_index(EmpIntentSet *is, const char *name, size_t len)
+{
+	for (int i = 0; i < is->nintents; i++)
+		if (strlen(is->names[i]) == len && memcmp(is->names[i], name, len) == 0)
+			return i;
+	if (is->nintents >= EMP_INTENT_MAX || len == 0 || len >= sizeof(is->names[0]))
+		return -1;
+	for (size_t k = 0; k < len; k++)
+		if (!((name[k] >= 'a' && name[k] <= 'z') || name[k] == '_' ||
+			  (name[k] >= '0' && name[k] <= '9')))
+			return -1;
+	memcpy(is->names[is->nintents], name, len);
+	is->names[is->nintents][len] = '\0';
+	return is->nintents++;
+}
+
+EmpIntentSet *
+emp_intents_create(EmpAllocator *a, EmpStemmer *st, const char *data, size_t len,
+				   const char *source, EmpError *err)
+{
+	EmpIntentSet *is = emp_alloc(a, sizeof(EmpIntentSet));
+	const char *p = data;
+	const char *end = data + len;
+	long		lineno = 0;
+
+	memset(is, 0, sizeof(*is));
+	is->a = a;
+	is->lx = emp_lexicon_create(a, st);
+	is->tz = emp_tokenizer_create(a);
+	while (p < end)
+	{
+		const char *nl = memchr(p, '\n', end - p);
+		const char *e = nl ? nl : end;
+		const char *tab;
+		size_t		ll = e - p;
+		int			idx;
+		int32_t		id;
+
+		lineno++;
+		if (ll > 0 && p[ll - 1] == '\r')
+			ll--;
+		if (ll == 0 || p[0] == '#')
+		{
+			p = e + 1;
+			continue;
+		}
+		tab = memchr(p, '\t', ll);
+		if (tab == NULL || tab == p || (size_t) (tab - p) + 1 >= ll)
+		{
+			emp_error_set(err, EMP_ERR_SYNTAX, 0, "malformed line %ld in %s", lineno, source);
+			emp_error_detail(err, "Each line must be an intent name, a tab and a phrase.");
+			return NULL;
+		}
+		idx = intent_index(is, p, tab - p);
+		if (idx < 0)
+		{
+			emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "bad intent name on line %ld in %s", lineno, source);
+			emp_error_detail(err, "Intent names are lowercase letters, digits and underscores, at most %d intents.",
+							 EMP_INTENT_MAX);
+			return NULL;
+		}
+		id = emp_lexicon_add(is->lx, tab + 1, ll - (tab - p) - 1, NULL, NULL,
+							 EMP_MERGE_ADD, 0, 1.0f, err);
+		if (id == 0)
+			return NULL;
+		emp_lexicon_set_category(is->lx, id, idx, emp_lexicon_term(is->lx, id)->ntokens);
+		p = e + 1;
+	}
+	emp_lexicon_finish(is->lx);
+	return is;
+}
+
+int
+emp_intents_count(const EmpIntentSet *is)
+{
+	return is->nintents;
+}
+
+const char *
+emp_intents_name(const EmpIntentSet *is, int i)
+{
+	return (i >= 0 && i < is->nintents) ? is->names[i] : NULL;
+}
+
+int
+emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *start)
+{
+	int32_t		weight[EMP_INTENT_MAX];
+	uint32_t	first[EMP_INTENT_MAX];
+	EmpWalker	w;
+	EmpSlot    *s;
+	int			best = -1;
+	uint64_t	n = 0;
+
+	if (len > EMP_INTENT_SCAN_BYTES)
+	{
+		len = EMP_INTENT_SCAN_BYTES;
+		/* back up to the start of a UTF-8 character */
+		while (len > 0 && (((unsigned char) text[len]) & 0xC0) == 0x80)
+			len--;
+	}
+	memset(weight, 0, sizeof(weight));
+	emp_walker_init(&w, is->lx, is->tz, text, len, 0, NULL, NULL);
+	while ((s = emp_walker_next(&w)) != NULL)
+	{
+		const EmpTerm *t = NULL;
+
+		if ((++n & 1023) == 0)
+			emp_check_interrupts(is->a);
+		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
+			continue;
+		if (s->phrase)
+			t = emp_lexicon_term(is->lx, s->phrase);
+		else if (!s->covered && s->id)
+		{
+			t = emp_lexicon_term(is->lx, s->id);
+			if (t->category < 0 && t->stem_id)
+				t = emp_lexicon_term(is->lx, t->stem_id);
+		}
+		if (t == NULL || t->category < 0 || t->category >= is->nintents)
+			continue;
+		if (weight[t->category] == 0)
+			first[t->category] = s->start;
+		weight[t->category] += t->strength > 0 ? t->strength : 1;
+	}
+	for (int i = 0; i < is->nintents; i++)
+	{
+		if (weight[i] == 0)
+			continue;
+		if (best < 0 || weight[i] > weight[best] ||
+			(weight[i] == weight[best] && first[i] < first[best]))
+			best = i;
+	}
+	if (best >= 0 && start)
+		*start = first[best];
+	return best;
+}

@@ -1,0 +1,44 @@
+/*-------------------------------------------------------------------------
+ *
+ * intent.h
+ *	  Customer intents: a compiled catalogue of "intent<TAB>phrase" lines
+ *	  and one pass over a message that names the intent it is about.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef EMPATHY_INTENT_H
+#define EMPATHY_INTENT_H
+
+#include "engine.h"
+
+/* Most intents a catalogue may name. */
+#define EMP_INTENT_MAX		64
+/* Bytes of a message that are read (the rest is ignored). */
+#define EMP_INTENT_SCAN_BYTES	4096
+
+typedef struct EmpIntentSet EmpIntentSet;
+
+/*
+ * Compile a catalogue of "intent<TAB>phrase" lines ('#' comments and blank
+ * lines skipped).  Returns NULL with err set on a malformed line or too
+ * many intents.
+ */
+extern EmpIntentSet *emp_intents_create(EmpAllocator *a, EmpStemmer *st,
+										const char *data, size_t len,
+										const char *source, EmpError *err);
+
+/* Number of intents and the name of intent i. */
+extern int	emp_intents_count(const EmpIntentSet *is);
+extern const char *emp_intents_name(const EmpIntentSet *is, int i);
+
+/*
+ * Classify a message (its first EMP_INTENT_SCAN_BYTES, cut at a character
+ * boundary): the intent whose phrases weigh most (a phrase weighs its
+ * number of words; an earlier match breaks ties), or -1 when no phrase
+ * matches.  When start is not NULL, it gets the byte offset of the first
+ * phrase of the winning intent.
+ */
+extern int	emp_intents_classify(EmpIntentSet *is, const char *text, size_t len,
+								 uint32_t *start);
+
+#endif							/* EMPATHY_INTENT_H */

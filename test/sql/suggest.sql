@@ -1,0 +1,111 @@
+-- Reply suggestions: intent(), concern(), the templates table,
+-- suggest_reply() and suggest_replies().
+SET client_min_messages = warning;
+
+-- ---------------------------------------------------------------- intent
+SELECT empathy.intent(NULL) IS NULL AS null_gives_null;
+SELECT m, empathy.intent(m)
+FROM (VALUES
+	(''), ('   '), (E'\t\n'), ('hello'),
+	('Where is my order? It hasn''t arrived.'),
+	('My package is delayed again'),
+	('I was charged twice for the same thing'),
+	('You billed me twice!!!'),
+	('The mug arrived broken'),
+	('I can''t log in, it says my password is wrong'),
+	('I want my money back'),
+	('Please cancel my subscription'),
+	('I have been on hold for an hour'),
+	('Thank you so much, great service!'),
+	('How do I change my address?'),
+	('WHERE IS MY ORDER'),
+	(E'\uff57\uff48\uff45\uff52\uff45 \uff49\uff53 \uff4d\uff59 \uff4f\uff52\uff44\uff45\uff52'),
+	('¿Dónde está mi pedido? still not delivered 📦😡'),
+	('🙏🙏🙏'),
+	('charged twice, and now I want a refund, and a refund of the refund fee')
+) v(m);
+SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
+       empathy.intent_names() @> ARRAY['late_delivery', 'double_charge', 'damaged_product',
+           'login_trouble', 'refund', 'cancellation', 'long_wait', 'praise', 'general_question'] AS all_there;
+-- only the first 4 KB are read: an intent phrase after them is not seen
+SELECT empathy.intent(repeat('x ', 3000) || 'charged twice') AS after_4kb,
+       empathy.intent('charged twice ' || repeat('x ', 3000)) AS before_4kb;
+-- 10 MB of text
+SELECT empathy.intent(repeat('where is my order ', 600000)) AS large;
+
+-- ---------------------------------------------------------------- concern
+SELECT empathy.concern(NULL) IS NULL AS null_gives_null;
+SELECT m, empathy.concern(m)
+FROM (VALUES
+	(''), ('   '), ('hello'), ('Hi!'), ('🙂'),
+	('my order is late again'),
+	('Hi Sarah, I was charged twice!'),
+	('Hello, my order is late again and I am really annoyed.'),
+	('I ordered a lamp two weeks ago and it still hasn''t arrived, this is ridiculous'),
+	('You charged me twice and I told you about it last week!'),
+	('I''m worried that my package was lost'),
+	('How do I change my delivery address?'),
+	('We are still waiting for our refund.'),
+	('Thanks for nothing. I am so angry. My account was locked and I lost all my data.'),
+	('ich bin sehr verärgert, mein Paket ist kaputt 😡'),
+	('the box was crushed and the screen on my brand new laptop is cracked down the middle and I am furious')
+) v(m);
+SELECT length(empathy.concern(repeat('my order is late again, ', 4000000))) <= 100 AS large_is_short;
+
+-- ---------------------------------------------------------------- templates
+SELECT count(*) >= 40 AS enough, bool_and(builtin) AS all_builtin,
+       bool_and(empathy.template_is_valid(body)) AS all_valid,
+       count(DISTINCT intent) AS intents, count(DISTINCT channel) AS channels,
+       max(id) < 1000 AS ids_below_1000
+FROM empathy.templates;
+SELECT intent, count(*) FROM empathy.templates GROUP BY intent ORDER BY intent;
+-- only user rows are dumped
+SELECT c.relname, x.cond
+FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
+JOIN pg_class c ON c.oid = x.oid
+WHERE e.extname = 'empathy' AND c.relname LIKE 'templates%' ORDER BY 1;
+-- a user template: gets an id from 1000
+INSERT INTO empathy.templates (name, emotion, intent, channel, body)
+VALUES ('ours_late_chat', 'frustration', 'late_delivery', 'chat',
+        'So sorry, {{ name | first_name | default: "friend" }}! I understand {{ concern }}, that is {{ emotion | adjective }}. I''ll {{ solution | default: "check it now" }}. OK?')
+RETURNING id >= 1000 AS user_id, builtin;
+-- broken template, bad emotion, bad channel
+INSERT INTO empathy.templates (name, body) VALUES ('broken', 'Hi {{ name ');
+INSERT INTO empathy.templates (name, emotion, body) VALUES ('bad_emotion', 'grumpy', 'Hi');
+INSERT INTO empathy.templates (name, channel, body) VALUES ('bad_channel', 'fax', 'Hi');
+-- built-in rows are read-only
+UPDATE empathy.templates SET body = 'Hi' WHERE id = 1;
+DELETE FROM empathy.templates WHERE id = 1;
+INSERT INTO empathy.templates (id, name, body, builtin) VALUES (999, 'fake_builtin', 'Hi', true);
+
+-- ---------------------------------------------------------------- suggest_reply
+SELECT empathy.suggest_reply(NULL) IS NULL AS null_gives_null;
+SELECT empathy.suggest_reply('');
+SELECT empathy.suggest_reply('   ');
+SELECT empathy.suggest_reply('I was charged twice!!', '{"name": "Dana Reyes"}');
+SELECT empathy.suggest_reply('I was charged twice!!', '{"name": "Dana Reyes", "agent_name": "Sam"}', 'email');
+SELECT empathy.suggest_reply('I was charged twice!!', NULL, ' CHAT ');
+SELECT empathy.suggest_reply('Thank you so much, great service!', '{"name": "Ana"}', 'social');
+SELECT empathy.suggest_reply('¿Dónde está mi pedido? my order hasn''t arrived 😡😡', '{"name": "José Núñez"}', 'chat');
+SELECT empathy.suggest_reply('😡😡😡');
+-- vars override what the message says
+SELECT empathy.suggest_reply('my order is late again', '{"concern": "the parcel is stuck in customs", "emotion": "fear", "solution": "call the customs office"}');
+SELECT empathy.suggest_reply('hello', '{"intent": "refund"}');
+-- the user template is picked: intent, channel and emotion all match
+SELECT empathy.suggest_reply('My order is late again, this is so frustrating!', '{"name": "Dana"}', 'chat');
+-- ranked rows
+SELECT template_name, score >= 60 AS good, why
+FROM empathy.suggest_replies('Hello, my order is late again and I am really annoyed.', '{"name": "Dana"}', 'chat', 4);
+SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', NULL, 0);
+SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', NULL, NULL);
+SELECT count(*) FROM empathy.suggest_replies(NULL);
+SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', 'any', 100) WHERE reply <> '';
+-- large message: only the first 4000 characters are read
+SELECT length(empathy.suggest_reply(repeat('my order is late again. ', 4000000))) < 1000 AS large_ok;
+-- errors
+SELECT empathy.suggest_reply('I was charged twice', '{}', 'fax');
+SELECT empathy.suggest_reply('I was charged twice', '[1, 2]');
+SELECT empathy.suggest_reply('I was charged twice', '"Dana"');
+SELECT * FROM empathy.suggest_replies('I was charged twice', 'null');
+
+DELETE FROM empathy.templates WHERE NOT builtin;
