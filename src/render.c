@@ -9,7 +9,8 @@
  * containers are JsonbContainer pointers, and array elements are decoded in
  * place from their JEntry (getIthJsonbValueFromContainer would palloc one
  * JsonbValue per element).  Only numbers allocate, through numeric_out, and
- * that text is freed at once.
+ * that text is freed at once; and in a database whose encoding is neither
+ * UTF-8 nor SQL_ASCII, strings and keys are converted as they are read.
  *
  * A compiled template is cached per call site in fn_extra: a memory context
  * under fn_mcxt holds the template bytes it was compiled from and the
@@ -70,6 +71,35 @@ report_template_error(const EmpError *err)
 }
 
 /* ---- the value source over Jsonb ---- */
+
+/*
+ * Jsonb keeps its strings in the database encoding, and the engine works
+ * in UTF-8.  In a UTF-8 (or SQL_ASCII) database nothing is converted; in
+ * any other, strings are converted as they are read and keys on the way
+ * in.  src->ctx is non-NULL when conversion is needed.
+ */
+static void *
+needs_conversion(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	return (enc == PG_UTF8 || enc == PG_SQL_ASCII) ? NULL : (void *) 1;
+}
+
+/* Convert a string value to UTF-8 when the source needs it. */
+static inline void
+string_to_utf8(void *ctx, EmpTplValue *v)
+{
+	if (ctx && v->kind == EMP_TPL_STRING && v->len > 0)
+	{
+		char	   *u = (char *) pg_do_encoding_conversion((unsigned char *) v->str, (int) v->len,
+														   GetDatabaseEncoding(), PG_UTF8);
+
+		if (u != v->str)
+			v->len = strlen(u);
+		v->str = u;
+	}
+}
 
 /* Make a value handle for a container. */
 static void
@@ -150,9 +180,19 @@ jb_member(void *ctx, const EmpTplValue *obj, const char *key, size_t keylen, Emp
 
 	if (obj->count == 0 || keylen > PG_INT32_MAX)
 		return false;
+	if (ctx && keylen > 0)
+	{
+		char	   *k = (char *) pg_do_encoding_conversion((unsigned char *) key, (int) keylen,
+														   PG_UTF8, GetDatabaseEncoding());
+
+		if (k != key)
+			keylen = strlen(k);
+		key = k;
+	}
 	if (getKeyJsonValueFromContainer((JsonbContainer *) obj->p, key, (int) keylen, &jv) == NULL)
 		return false;
 	jsonb_value(&jv, out);
+	string_to_utf8(ctx, out);
 	return true;
 }
 
@@ -160,6 +200,7 @@ static void
 jb_element(void *ctx, const EmpTplValue *arr, size_t index, EmpTplValue *out)
 {
 	container_child(arr->p, (uint32) index, out);
+	string_to_utf8(ctx, out);
 }
 
 static void
@@ -169,6 +210,8 @@ jb_entry(void *ctx, const EmpTplValue *obj, size_t index, EmpTplValue *key, EmpT
 
 	container_child(jc, (uint32) index, key);
 	container_child(jc, (uint32) (index + JsonContainerSize(jc)), val);
+	string_to_utf8(ctx, key);
+	string_to_utf8(ctx, val);
 }
 
 static bool
@@ -190,6 +233,7 @@ jsonb_source(EmpTplSource *src, Jsonb *jb)
 	src->element = jb_element;
 	src->entry = jb_entry;
 	src->number_text = jb_number_text;
+	src->ctx = needs_conversion();
 	if (jb == NULL)
 	{
 		src->root.kind = EMP_TPL_OBJECT;
@@ -200,7 +244,10 @@ jsonb_source(EmpTplSource *src, Jsonb *jb)
 		JsonbValue	jv;
 
 		if (JsonbExtractScalar(&jb->root, &jv))
+		{
 			jsonb_value(&jv, &src->root);
+			string_to_utf8(src->ctx, &src->root);
+		}
 		else
 			src->root.kind = EMP_TPL_MISSING;
 	}

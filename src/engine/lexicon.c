@@ -90,6 +90,7 @@ struct EmpLexicon
 	bool		finished;
 
 	MemoSlot   *memo;
+	bool		memo_dirty;		/* terms added since the memo was last cleared */
 };
 
 /* ---------------------------------------------------------------- hashing */
@@ -662,6 +663,11 @@ emp_lexicon_finish(EmpLexicon *lx)
 	int32_t		head = 0,
 				tail = 0;
 
+	if (lx->memo_dirty)
+	{
+		memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+		lx->memo_dirty = false;
+	}
 	if (lx->finished)
 		return;
 	queue = emp_alloc(lx->a, sizeof(int32_t) * (size_t) lx->nnodes);
@@ -888,6 +894,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		}
 	}
 	t = &lx->terms[id];
+	lx->memo_dirty = true;
 	apply_weights(t, w, wset, merge);
 	if (roles)
 	{

@@ -456,12 +456,10 @@ buf_put_cp(EmpBuf *b, int32_t c, EmpError *err)
 	return buf_put(b, tmp, (size_t) k, err);
 }
 
-/* Compare s[0..n) with a NUL-terminated ASCII word, ignoring ASCII case. */
+/* Compare s[0..n) with the lower-case ASCII word w[0..wl), ignoring ASCII case. */
 static bool
-ascii_ieq(const char *s, size_t n, const char *word)
+ascii_ieq_n(const char *s, size_t n, const char *w, size_t wl)
 {
-	size_t		wl = strlen(word);
-
 	if (wl != n)
 		return false;
 	for (size_t i = 0; i < n; i++)
@@ -470,10 +468,17 @@ ascii_ieq(const char *s, size_t n, const char *word)
 
 		if (c >= 'A' && c <= 'Z')
 			c = (char) (c - 'A' + 'a');
-		if (c != word[i])
+		if (c != w[i])
 			return false;
 	}
 	return true;
+}
+
+/* Compare s[0..n) with a NUL-terminated lower-case ASCII word, ignoring ASCII case. */
+static bool
+ascii_ieq(const char *s, size_t n, const char *word)
+{
+	return ascii_ieq_n(s, n, word, strlen(word));
 }
 
 /* Append text with the given escaping. */
@@ -2328,7 +2333,8 @@ append_scalar_text(TplRender *r, const EmpTplValue *v, EmpBuf *b)
 		case EMP_TPL_STRING:
 			return buf_put(b, v->str, v->len, r->err);
 		default:
-			return append_json(r, v, b);
+			/* containers as JSON, but an empty one is blank: nothing */
+			return v->count == 0 || append_json(r, v, b);
 	}
 }
 
@@ -2336,6 +2342,7 @@ append_scalar_text(TplRender *r, const EmpTplValue *v, EmpBuf *b)
  * Append the natural text of a value: strings as they are, numbers and
  * booleans as in JSON, null as nothing, objects as JSON, and arrays as
  * their non-empty elements joined by sep (nested containers as JSON).
+ * Empty arrays and objects render as nothing.
  */
 static bool
 append_natural(TplRender *r, const EmpTplValue *v, EmpBuf *b, const char *sep, size_t seplen)
@@ -3007,17 +3014,12 @@ find_emotion(const char *s, size_t n)
 			return e;
 		while (*al)
 		{
-			const char *sp = strchr(al, ' ');
-			size_t		wl = sp ? (size_t) (sp - al) : strlen(al);
-			char		w[40];
+			size_t		wl = 0;
 
-			if (wl < sizeof(w))
-			{
-				memcpy(w, al, wl);
-				w[wl] = '\0';
-				if (ascii_ieq(s, n, w))
-					return e;
-			}
+			while (al[wl] && al[wl] != ' ')
+				wl++;
+			if (ascii_ieq_n(s, n, al, wl))
+				return e;
 			al += wl;
 			while (*al == ' ')
 				al++;

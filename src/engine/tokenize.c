@@ -682,7 +682,7 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 				read_emoji(tz, tok, c, n);
 				goto done;
 			}
-			if (is_word_cp(c))
+			if (is_word_cp(c) && !is_apostrophe(c))
 			{
 				read_word(tz, tok);
 				goto done;

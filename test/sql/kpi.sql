@@ -238,7 +238,7 @@ SELECT p.proname, p.prokind, p.provolatile, p.proparallel, count(*)
 SELECT a.aggfnoid::regprocedure, a.aggcombinefn <> 0 AS has_combine, a.aggtranstype::regtype
 	FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 	JOIN pg_namespace n ON n.oid = p.pronamespace
-	WHERE n.nspname = 'empathy' ORDER BY 1::text;
+	WHERE n.nspname = 'empathy' ORDER BY a.aggfnoid::regprocedure::text;
 -- and every one of them has a comment
 SELECT p.oid::regprocedure AS without_comment
 	FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -182,13 +182,13 @@ SELECT length(render(repeat('Hi {{name}}! ', 100000), '{"name": "Jane"}'));
 SELECT length(render('{{s}}', jsonb_build_object('s', repeat('é', 1000000))));
 SELECT length(render('{{s | upper | truncate: 500000}}', jsonb_build_object('s', repeat('ab ', 1000000))));
 -- a million-element array
-SELECT render('{{a | size}} {{a.999999}} {{a[-1]}} {{a.1000000}}', (SELECT jsonb_build_object('a', jsonb_agg(g)) FROM generate_series(1, 1000000) g));
-SELECT length(render('{{#each a}}{{this}},{{/each}}', (SELECT jsonb_build_object('a', jsonb_agg(g % 10)) FROM generate_series(1, 1000000) g)));
-SELECT length(render('{{a}}', (SELECT jsonb_build_object('a', jsonb_agg(g)) FROM generate_series(1, 1000000) g)));
+CREATE TEMP TABLE million AS SELECT jsonb_build_object('a', jsonb_agg(g)) AS v FROM generate_series(1, 1000000) g;
+SELECT render('{{a | size}} {{a.999999}} {{a[-1]}} {{a.1000000}}', v) FROM million;
+SELECT length(render('{{#each a}}{{this}},{{/each}}', v)) FROM million;
+SELECT length(render('{{a}}', v)), length(render('{{a | json}}', v)) FROM million;
 -- a deeply nested value renders as JSON without recursion
 SELECT length(render('{{v | json}}', jsonb_build_object('v', (repeat('[', 5000) || repeat(']', 5000))::jsonb)));
--- output past 1 GB: bounded, clear error
-SELECT render('{{#each n}}{{s}}{{/each}}', jsonb_build_object('s', repeat('x', 110000000), 'n', '[1,2,3,4,5,6,7,8,9,10]'::jsonb));
+-- (output past 1 GB is an error with SQLSTATE 54000: see test/pgtap/render.sql)
 
 -- ---------------------------------------------------------------
 -- Lint

@@ -105,6 +105,7 @@ main(void)
 	CHECK_STR(tokens("great :) see http://x.y at 12:30"), "great|:)|see|http|:|x|.|y|at|12|:|30", "emoticon, but not in URLs or times");
 	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
 	CHECK_STR(tokens(""), "", "empty text has no tokens");
+	CHECK_STR(tokens("\xCA\xBCok 'x"), "ok|x", "a leading apostrophe is skipped");
 	CHECK_STR(tokens("   \t  "), "", "whitespace has no tokens");
 	CHECK_STR(tokens("a\xff\xfe" "b"), "a|b", "invalid UTF-8 bytes separate words");
 	emp_tokenizer_reset(tz, "a\0!b", 4);

@@ -127,6 +127,7 @@ test_basics(void)
 	CHECK_OUT(R("{{n}} {{score}} {{t}} {{f}} [{{nul}}]", V), "3 0.75 true false []", "scalars");
 	CHECK_OUT(R("{{items}}", V), "router, cable, adapter", "array joins with comma");
 	CHECK_OUT(R("{{obj}}", V), "{\"b\": 2, \"a\": [1, {\"x\": null}]}", "object as JSON");
+	CHECK_OUT(R("[{{eo}}] [{{none}}] {{eo | json}} {{none | json}}", V), "[] [] {} []", "empty containers are blank");
 	CHECK_OUT(R("{{nums}}", V), "1, 2.5, -3", "array of numbers");
 	CHECK_OUT(R("{{ \"{{\" }} and \\{{name}}", V), "{{ and {{name}}", "literal braces");
 	CHECK_OUT(R("a\\\\{{name}}", V), "a\\Jane", "backslash before a tag");
