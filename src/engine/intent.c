@@ -78,6 +78,7 @@ emp_intents_create(EmpAllocator *a, EmpStemmer *st, const char *data, size_t len
 		{
 			emp_error_set(err, EMP_ERR_SYNTAX, 0, "malformed line %ld in %s", lineno, source);
 			emp_error_detail(err, "Each line must be an intent name, a tab and a phrase.");
+			emp_intents_destroy(is);
 			return NULL;
 		}
 		idx = intent_index(is, p, tab - p);
@@ -86,17 +87,31 @@ emp_intents_create(EmpAllocator *a, EmpStemmer *st, const char *data, size_t len
 			emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "bad intent name on line %ld in %s", lineno, source);
 			emp_error_detail(err, "Intent names are lowercase letters, digits and underscores, at most %d intents.",
 							 EMP_INTENT_MAX);
+			emp_intents_destroy(is);
 			return NULL;
 		}
 		id = emp_lexicon_add(is->lx, tab + 1, ll - (tab - p) - 1, NULL, NULL,
 							 EMP_MERGE_ADD, 0, 1.0f, err);
 		if (id == 0)
+		{
+			emp_intents_destroy(is);
 			return NULL;
+		}
 		emp_lexicon_set_category(is->lx, id, idx, emp_lexicon_term(is->lx, id)->ntokens);
 		p = e + 1;
 	}
 	emp_lexicon_finish(is->lx);
 	return is;
+}
+
+void
+emp_intents_destroy(EmpIntentSet *is)
+{
+	if (is && is->tz)
+	{
+		emp_tokenizer_destroy(is->tz);
+		is->tz = NULL;
+	}
 }
 
 int

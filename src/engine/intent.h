@@ -27,6 +27,12 @@ extern EmpIntentSet *emp_intents_create(EmpAllocator *a, EmpStemmer *st,
 										const char *data, size_t len,
 										const char *source, EmpError *err);
 
+/*
+ * Release what the catalogue holds outside its allocator (the tokenizer);
+ * its memory is released by the allocator's owner.
+ */
+extern void emp_intents_destroy(EmpIntentSet *is);
+
 /* Number of intents and the name of intent i. */
 extern int	emp_intents_count(const EmpIntentSet *is);
 extern const char *emp_intents_name(const EmpIntentSet *is, int i);

@@ -1,0 +1,118 @@
+/*
+ * intent_test.c
+ *	  Engine tests of the intent catalogue: the built-in catalogue, phrase
+ *	  and word matches, weights and ties, the 4 KB window, and malformed
+ *	  catalogues.
+ */
+#include "builtin.h"
+#include "intent.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static EmpIntentSet *is;
+
+/* A tracking allocator: everything is freed at the end. */
+static void *blocks[4096];
+static size_t nblocks;
+
+/* Allocate and remember a block. */
+static void *
+track_alloc(void *ctx, size_t size)
+{
+	void	   *p = malloc(size ? size : 1);
+
+	if (p == NULL || nblocks == sizeof(blocks) / sizeof(blocks[0]))
+		abort();
+	blocks[nblocks++] = p;
+	return p;
+}
+
+/* Free one remembered block. */
+static void
+track_release(void *ctx, void *ptr)
+{
+	for (size_t k = nblocks; k-- > 0;)
+		if (blocks[k] == ptr)
+		{
+			free(ptr);
+			blocks[k] = NULL;
+			return;
+		}
+}
+
+static EmpAllocator track = {track_alloc, track_release, NULL, NULL};
+
+/* Return the intent name of a message, or "" when none matches. */
+static const char *
+classify(const char *msg)
+{
+	int			i = emp_intents_classify(is, msg, strlen(msg), NULL);
+
+	return i < 0 ? "" : emp_intents_name(is, i);
+}
+
+int
+main(void)
+{
+	EmpAllocator *a = &track;
+	EmpStemmer *st = emp_stemmer_create();
+	EmpError	err;
+	size_t		len;
+	const char *data = emp_builtin_file("intents", &len);
+	EmpIntentSet *bad;
+	char	   *big;
+	uint32_t	start = 0;
+
+	memset(&err, 0, sizeof(err));
+	CHECK(data != NULL, "intents.tsv is embedded");
+	is = emp_intents_create(a, st, data, len, "intents.tsv", &err);
+	CHECK(is != NULL, "built-in catalogue compiles (%s)", err.message);
+	CHECK(emp_intents_count(is) == 9, "nine intents (%d)", emp_intents_count(is));
+
+	CHECK_STR(classify("Where is my order? It hasn't arrived."), "late_delivery", "late delivery");
+	CHECK_STR(classify("It has not arrived"), "late_delivery", "contraction and full form match alike");
+	CHECK_STR(classify("My parcel was DELAYED"), "late_delivery", "one-word phrase matches another form, any case");
+	CHECK_STR(classify("You billed me twice"), "double_charge", "double charge");
+	CHECK_STR(classify("the screen is cracked"), "damaged_product", "damaged product");
+	CHECK_STR(classify("I am locked out of my account"), "login_trouble", "login trouble");
+	CHECK_STR(classify("please cancel my subscription"), "cancellation", "cancellation");
+	CHECK_STR(classify("nothing to see"), "", "no match");
+	CHECK_STR(classify(""), "", "empty");
+	CHECK_STR(classify("\xF0\x9F\x98\xA1\xF0\x9F\x98\xA1"), "", "emoji only");
+	CHECK(emp_intents_classify(is, "hello, I was charged twice", 26, &start) >= 0 && start == 13,
+		  "start of the first phrase (%u)", start);
+
+	/* the 4 KB window, cut at a character boundary */
+	big = malloc(EMP_INTENT_SCAN_BYTES + 64);
+	memset(big, 'x', EMP_INTENT_SCAN_BYTES + 64);
+	for (int k = 0; k + 1 < EMP_INTENT_SCAN_BYTES; k += 2)
+		big[k + 1] = ' ';
+	memcpy(big + EMP_INTENT_SCAN_BYTES + 2, "refund", 6);
+	CHECK(emp_intents_classify(is, big, EMP_INTENT_SCAN_BYTES + 64, NULL) < 0, "a phrase after 4 KB is not read");
+	memcpy(big + EMP_INTENT_SCAN_BYTES - 2, "\xC3\xA9", 2);
+	big[EMP_INTENT_SCAN_BYTES] = (char) 0xA9;	/* a continuation byte at the cut */
+	CHECK(emp_intents_classify(is, big, EMP_INTENT_SCAN_BYTES + 64, NULL) < 0, "cut inside a character");
+	free(big);
+
+	/* user catalogues */
+	bad = emp_intents_create(a, st, "late_delivery no tab\n", 21, "test", &err);
+	CHECK(bad == NULL && err.code == EMP_ERR_SYNTAX, "a line without a tab is an error");
+	memset(&err, 0, sizeof(err));
+	bad = emp_intents_create(a, st, "Bad Name\tphrase\n", 16, "test", &err);
+	CHECK(bad == NULL && err.code == EMP_ERR_INVALID_VALUE, "a bad intent name is an error");
+	memset(&err, 0, sizeof(err));
+	bad = emp_intents_create(a, st, "# comment\n\na\tred apple\nb\tapple\nb\tpear\n", 38, "test", &err);
+	CHECK(bad != NULL, "a small catalogue compiles");
+	if (bad)
+	{
+		CHECK(emp_intents_classify(bad, "a red apple", 11, NULL) == 0, "a longer phrase weighs more");
+		CHECK(emp_intents_classify(bad, "apple and pear", 14, NULL) == 1, "weights add up");
+	}
+	emp_intents_destroy(bad);
+	emp_intents_destroy(is);
+	emp_stemmer_destroy(st);
+	for (size_t k = 0; k < nblocks; k++)
+		free(blocks[k]);
+	UNIT_DONE();
+}
