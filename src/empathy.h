@@ -10,6 +10,9 @@
 
 #include "postgres.h"
 
+#include "access/tupdesc.h"
+#include "fmgr.h"
+
 #include "engine.h"
 
 /* An allocator over CurrentMemoryContext (palloc, interrupts checked). */
@@ -23,6 +26,14 @@ extern void empathy_report_error(const EmpError *err, const char *what) pg_attri
 
 /* Map an engine error code to an SQLSTATE. */
 extern int	empathy_error_sqlstate(EmpErrorCode code);
+
+/*
+ * Set up a materialize-mode set-returning call; returns the tuplestore and
+ * the result's tuple descriptor (both in per-query memory).  fn names the
+ * function in the error for a caller that cannot accept a set.
+ */
+struct Tuplestorestate;
+extern struct Tuplestorestate *empathy_begin_srf(FunctionCallInfo fcinfo, const char *fn, TupleDesc *desc);
 
 /* Return a text argument as UTF-8 (converted from the database encoding). */
 extern char *empathy_text_to_utf8(text *t, size_t *len);

@@ -384,29 +384,13 @@ explain_empathy_row(void *arg, const EmpEmpathyRow *row)
 static Datum
 explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ExplainEmpathyState st;
-	TupleDesc	desc;
-	MemoryContext old;
 	EmpEmpathy	e;
 	char	   *reply;
 	size_t		len;
 	int			first = cfg ? 1 : 0;
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		(rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("explain_empathy() must be called in a context that accepts a set")));
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "explain_empathy: return type must be a row type");
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	st.desc = CreateTupleDescCopy(desc);
-	st.store = tuplestore_begin_heap(true, false, work_mem);
-	MemoryContextSwitchTo(old);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = st.store;
-	rsinfo->setDesc = st.desc;
+	st.store = empathy_begin_srf(fcinfo, "explain_empathy", &st.desc);
 	if (PG_ARGISNULL(first) || (cfg && PG_ARGISNULL(0)))
 		return (Datum) 0;
 	/* the reply's text must outlive the callback: score_args hands it back */

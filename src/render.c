@@ -390,30 +390,13 @@ PG_FUNCTION_INFO_V1(template_check);
 Datum
 template_check(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext oldcxt;
 	CheckState	st;
-	TupleDesc	desc;
 	EmpTplSource src;
 	EmpError	err;
 	char	   *utf8;
 	size_t		len;
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		(rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("template_check called in a context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-
-	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	st.desc = CreateTupleDescCopy(desc);
-	st.store = tuplestore_begin_heap(rsinfo->allowedModes & SFRM_Materialize_Random, false, work_mem);
-	MemoryContextSwitchTo(oldcxt);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = st.store;
-	rsinfo->setDesc = st.desc;
+	st.store = empathy_begin_srf(fcinfo, "template_check", &st.desc);
 
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;

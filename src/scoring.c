@@ -280,29 +280,12 @@ explain_row(void *arg, const EmpExplainRow *row)
 static Datum
 explain_common(FunctionCallInfo fcinfo, bool cfg)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	EmpScorer  *sc = scorer_for(fcinfo, cfg);
 	text	   *t = TEXT_ARG(cfg);
 	ExplainState st;
-	TupleDesc	desc;
-	MemoryContext old;
 	EmpScores	s;
 
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		(rsinfo->allowedModes & SFRM_Materialize) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("explain() must be called in a context that accepts a set")));
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "explain: return type must be a row type");
-
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	st.desc = CreateTupleDescCopy(desc);
-	st.store = tuplestore_begin_heap(true, false, work_mem);
-	MemoryContextSwitchTo(old);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = st.store;
-	rsinfo->setDesc = st.desc;
+	st.store = empathy_begin_srf(fcinfo, "explain", &st.desc);
 
 	st.text = empathy_text_to_utf8(t, &st.textlen);
 	st.cached_byte = 0;

@@ -196,7 +196,7 @@ sql1 "SELECT '     ' || body FROM bench_msg WHERE id IN (1, 2, 3, 4, 5, 6) ORDER
 HAVE_MARKERS=0 HAVE_SCORE=0 HAVE_RENDER=0
 if [ "$(sql1 "SELECT pg_catalog.to_regprocedure('empathy.markers(text)') IS NOT NULL
 		OR pg_catalog.to_regprocedure('empathy.empathy_score(text,text,text)') IS NOT NULL
-		OR pg_catalog.to_regprocedure('empathy.render(text,jsonb)') IS NOT NULL")" = t ]; then
+		OR pg_catalog.to_regprocedure('empathy.render(text,jsonb,text,boolean)') IS NOT NULL")" = t ]; then
 	echo "   generating $ROWS agent replies for the reply functions"
 	t=$SECONDS
 	psql_ -v seed="$SEED" <<'SQL'
@@ -267,7 +267,7 @@ if have_fn "empathy.explain(text)"; then
 fi
 if have_fn "empathy.markers(text)"; then HAVE_MARKERS=1; fi
 if have_fn "empathy.empathy_score(text,text,text)"; then HAVE_SCORE=1; fi
-if have_fn "empathy.render(text,jsonb)"; then HAVE_RENDER=1; fi
+if have_fn "empathy.render(text,jsonb,text,boolean)"; then HAVE_RENDER=1; fi
 if [ $((HAVE_MARKERS + HAVE_SCORE + HAVE_RENDER)) -gt 0 ]; then
 	RSCAN="reply (bare scan of replies)"
 	add "$RSCAN" "reply" bench_reply "$RSCAN"
@@ -275,7 +275,12 @@ if [ $((HAVE_MARKERS + HAVE_SCORE + HAVE_RENDER)) -gt 0 ]; then
 	if [ $HAVE_SCORE = 1 ]; then
 		add "empathy.empathy_score(reply, body, name)" "empathy.empathy_score(reply, body, name)" bench_reply "$RSCAN"
 	fi
-	if [ $HAVE_RENDER = 1 ]; then add "empathy.render(template, vars)" "empathy.render(:'tpl', vars)" bench_reply "$RSCAN"; fi
+	if [ $HAVE_RENDER = 1 ]; then
+		add "empathy.render(template, vars)" "empathy.render(:'tpl', vars)" bench_reply "$RSCAN"
+		# the same reply written by hand with || and CASE, for comparison
+		add "the same by concatenation" "'Hi ' || (vars->'customer'->>'name') || ', thank you for your patience. ' || CASE WHEN (vars->'order'->>'late')::boolean THEN 'I am sorry that order ' || (vars->'order'->>'id') || ' is running late; I have asked the courier for an update today.' ELSE '' END || ' Best, ' || (vars->>'agent')" bench_reply "$RSCAN"
+		add "the same with format()" "format('Hi %s, thank you for your patience. %s Best, %s', vars->'customer'->>'name', CASE WHEN (vars->'order'->>'late')::boolean THEN format('I am sorry that order %s is running late; I have asked the courier for an update today.', vars->'order'->>'id') ELSE '' END, vars->>'agent')" bench_reply "$RSCAN"
+	fi
 fi
 
 # Print the execution time (ms) of one run of expr over table, in a new
