@@ -160,6 +160,9 @@ COMMENT ON COLUMN @extschema@.templates.builtin IS 'true for the starter templat
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates_id_seq', '');
+GRANT SELECT ON @extschema@.templates TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.templates TO @extowner@;
+GRANT USAGE ON SEQUENCE @extschema@.templates_id_seq TO @extowner@;
 
 CREATE FUNCTION @extschema@.templates_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

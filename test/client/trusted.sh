@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The extension is trusted: a role that is not a superuser, with CREATE on
+# its database, installs it and uses and extends it.  Prints "ok N - ...".
+set -u
+export PGCLIENTENCODING=UTF8
+n=0; bad=0
+check() { n=$((n + 1)); if [ "$2" = "$3" ]; then echo "ok $n - $1"; else echo "not ok $n - $1 (got '$2', want '$3')"; bad=1; fi; }
+psql -Xq -c "DROP DATABASE IF EXISTS trusted_db" -c "DROP ROLE IF EXISTS app_owner" -c "DROP ROLE IF EXISTS app_reader" >/dev/null 2>&1
+psql -Xq -c "CREATE ROLE app_owner LOGIN" -c "CREATE ROLE app_reader LOGIN" -c "CREATE DATABASE trusted_db OWNER app_owner" >/dev/null
+as_owner() { psql -XAtq -U app_owner -d trusted_db -c "$1" 2>&1; }
+as_reader() { psql -XAtq -U app_reader -d trusted_db -c "$1" 2>&1; }
+check "a non-superuser database owner installs the extension" "$(as_owner "CREATE EXTENSION empathy; SELECT 'done'")" "done"
+check "it scores" "$(as_owner "SELECT empathy.sentiment('I am not happy') < 0")" "t"
+check "its owner adds a configuration and terms" \
+	"$(as_owner "SELECT empathy.create_configuration('mine'); INSERT INTO empathy.config_terms VALUES ('mine', 'meh', 'disappointment', 2); SELECT empathy.dominant_emotion('mine', 'meh')")" $'\ndisappointment'
+check "its owner adds a template" \
+	"$(as_owner "INSERT INTO empathy.templates (name, emotion, intent, channel, language, body) VALUES ('mine', 'any', 'any', 'any', 'en', 'Hi {{ name | default: \"there\" }}!') RETURNING id >= 1000")" "t"
+check "another role reads and scores" "$(as_reader "SELECT empathy.sentiment('mine', 'meh') < 0")" "t"
+case "$(as_reader "INSERT INTO empathy.config_terms VALUES ('mine', 'bah', 'anger', 1)")" in
+	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
+check "another role cannot change the configuration" "$r" "denied"
+psql -Xq -c "DROP DATABASE trusted_db" -c "DROP ROLE app_owner" -c "DROP ROLE app_reader" >/dev/null 2>&1
+exit $bad
