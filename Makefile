@@ -40,6 +40,15 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# The engine's functions are not the server's business: hidden, they are
+# called directly and inlined within the library (PostgreSQL 15 builds
+# modules with default visibility, which routes every call through the PLT).
+$(ENGINE_SRCS:.c=.o) src/engine/builtin_data.o: CFLAGS += -fvisibility=hidden
+
+# PGXS tracks no header dependencies unless the server was configured with
+# --enable-depend: every object depends on every header of the project.
+$(OBJS): $(wildcard src/*.h src/engine/*.h)
+
 src/engine/builtin_data.c: $(EMP_DATA_FILES) src/engine/embed.sh
 	sh src/engine/embed.sh $(EMP_DATA_FILES) > $@.tmp && mv $@.tmp $@
 

@@ -65,12 +65,11 @@ typedef struct EdgeSlot
 
 struct EmpLexicon
 {
+	EmpLexiconHead h;			/* terms, nterms: first, read inline */
 	EmpAllocator *a;
 	EmpStemmer *stemmer;
 	EmpTokenizer *tz;			/* for splitting terms when they are added */
 
-	EmpTerm    *terms;			/* terms[0] is the "unknown" sentinel */
-	int32_t		nterms;
 	int32_t		termcap;
 
 	DictSlot   *dict;
@@ -201,25 +200,25 @@ new_term(EmpLexicon *lx, const char *text, size_t textlen, uint16_t ntokens)
 {
 	EmpTerm    *t;
 
-	if (lx->nterms == lx->termcap)
+	if (lx->h.nterms == lx->termcap)
 	{
 		int32_t		nc = lx->termcap ? lx->termcap * 2 : 1024;
 		EmpTerm    *nt = emp_alloc(lx->a, sizeof(EmpTerm) * (size_t) nc);
 
-		if (lx->nterms)
-			memcpy(nt, lx->terms, sizeof(EmpTerm) * (size_t) lx->nterms);
-		emp_release(lx->a, lx->terms);
-		lx->terms = nt;
+		if (lx->h.nterms)
+			memcpy(nt, lx->h.terms, sizeof(EmpTerm) * (size_t) lx->h.nterms);
+		emp_release(lx->a, lx->h.terms);
+		lx->h.terms = nt;
 		lx->termcap = nc;
 	}
-	t = &lx->terms[lx->nterms];
+	t = &lx->h.terms[lx->h.nterms];
 	memset(t, 0, sizeof(*t));
 	t->ntokens = ntokens;
 	t->mod = 1.0f;
 	t->category = -1;
 	t->text_off = arena_put(lx, text, textlen);
 	t->text_len = (uint32_t) textlen;
-	return lx->nterms++;
+	return lx->h.nterms++;
 }
 
 /* Find or insert a single-token key, returning its term id. */
@@ -535,8 +534,8 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	*lx = *src;
 	lx->a = a;
 	lx->tz = emp_tokenizer_create(a);
-	lx->terms = emp_alloc(a, sizeof(EmpTerm) * (size_t) src->termcap);
-	memcpy(lx->terms, src->terms, sizeof(EmpTerm) * (size_t) src->nterms);
+	lx->h.terms = emp_alloc(a, sizeof(EmpTerm) * (size_t) src->termcap);
+	memcpy(lx->h.terms, src->h.terms, sizeof(EmpTerm) * (size_t) src->h.nterms);
 	lx->dict = emp_alloc(a, sizeof(DictSlot) * src->dictcap);
 	memcpy(lx->dict, src->dict, sizeof(DictSlot) * src->dictcap);
 	lx->arena = emp_alloc(a, src->arenacap);
@@ -700,6 +699,12 @@ emp_lexicon_finish(EmpLexicon *lx)
 		}
 	}
 	emp_release(lx->a, queue);
+	/* the root's edges, on the terms themselves: most steps start there */
+	for (int32_t id = 0; id < lx->h.nterms; id++)
+		lx->h.terms[id].ac_root = 0;
+	for (int32_t c = lx->nodes[0].first_child; c >= 0; c = lx->nodes[c].next_sibling)
+		if (lx->nodes[c].sym > 0 && lx->nodes[c].sym < lx->h.nterms)
+			lx->h.terms[lx->nodes[c].sym].ac_root = c;
 	lx->finished = true;
 }
 
@@ -715,8 +720,11 @@ emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 {
 	for (;;)
 	{
-		int32_t		t = edge_find(lx, state, sym);
+		int32_t		t;
 
+		if (state == 0 && sym > 0 && sym < lx->h.nterms && lx->finished)
+			return lx->h.terms[sym].ac_root;
+		t = edge_find(lx, state, sym);
 		if (t >= 0)
 			return t;
 		if (state == 0)
@@ -855,7 +863,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				kl = plen[i] + 1;
 				syms[nsyms] = dict_intern(lx, key, kl, part[i], plen[i]);
 				if (sid)
-					lx->terms[syms[nsyms]].stem_id = sid;
+					lx->h.terms[syms[nsyms]].stem_id = sid;
 				nsyms++;
 			}
 			else
@@ -870,7 +878,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	{
 		id = syms[0];
 		if (exact)
-			lx->terms[id].flags |= EMP_TERM_EXACT;
+			lx->h.terms[id].flags |= EMP_TERM_EXACT;
 	}
 	else
 	{
@@ -878,22 +886,22 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 
 		/* phrases match on stems, whatever their words' exact forms */
 		for (int i = 0; i < nsyms; i++)
-			if (syms[i] > 0 && lx->terms[syms[i]].stem_id)
-				syms[i] = lx->terms[syms[i]].stem_id;
+			if (syms[i] > 0 && lx->h.terms[syms[i]].stem_id)
+				syms[i] = lx->h.terms[syms[i]].stem_id;
 		node = trie_insert(lx, syms, nsyms);
 		for (int i = 0; i < nsyms; i++)
 			if (syms[i] > 0)
-				lx->terms[syms[i]].flags |= EMP_TERM_IN_PHRASE;
+				lx->h.terms[syms[i]].flags |= EMP_TERM_IN_PHRASE;
 
 		id = lx->nodes[node].out;
 		if (id == 0)
 		{
 			id = new_term(lx, term, len, (uint16_t) nsyms);
-			lx->terms[id].flags |= EMP_TERM_PHRASE;
+			lx->h.terms[id].flags |= EMP_TERM_PHRASE;
 			lx->nodes[node].out = id;
 		}
 	}
-	t = &lx->terms[id];
+	t = &lx->h.terms[id];
 	lx->memo_dirty = true;
 	apply_weights(t, w, wset, merge);
 	if (roles)
@@ -1077,12 +1085,6 @@ emp_lexicon_load_modifiers(EmpLexicon *lx, const char *data, size_t len,
 
 /* ---------------------------------------------------------------- accessors */
 
-const EmpTerm *
-emp_lexicon_term(const EmpLexicon *lx, int32_t id)
-{
-	return &lx->terms[(id > 0 && id < lx->nterms) ? id : 0];
-}
-
 const char *
 emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len)
 {
@@ -1095,15 +1097,15 @@ emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len)
 int32_t
 emp_lexicon_nterms(const EmpLexicon *lx)
 {
-	return lx->nterms;
+	return lx->h.nterms;
 }
 
 void
 emp_lexicon_unit_weights(EmpLexicon *lx)
 {
-	for (int32_t id = 1; id < lx->nterms; id++)
+	for (int32_t id = 1; id < lx->h.nterms; id++)
 	{
-		EmpTerm    *t = &lx->terms[id];
+		EmpTerm    *t = &lx->h.terms[id];
 
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			t->w[ch] = (ch == EMP_CH_ESCALATION) ? 0.0f : 1.0f;
@@ -1114,10 +1116,10 @@ emp_lexicon_unit_weights(EmpLexicon *lx)
 void
 emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength)
 {
-	if (id > 0 && id < lx->nterms)
+	if (id > 0 && id < lx->h.nterms)
 	{
-		lx->terms[id].category = category;
-		lx->terms[id].strength = strength;
+		lx->h.terms[id].category = category;
+		lx->h.terms[id].strength = strength;
 	}
 }
 

@@ -33,15 +33,17 @@
 
 typedef struct EmpTerm
 {
-	float		w[EMP_NCHANNELS];
-	float		mod;			/* multiplier for boosters and dampeners */
+	/* what scoring reads for every token, first: one cache line with w */
 	uint16_t	flags;
 	uint16_t	ntokens;		/* 1 for a word, n for a phrase */
+	int32_t		stem_id;		/* exact terms: the term of their stem, which phrases use */
+	int32_t		ac_root;		/* automaton: the root's child on this term's symbol, 0 none */
+	float		mod;			/* multiplier for boosters and dampeners */
+	float		w[EMP_NCHANNELS];
 	uint32_t	text_off;		/* display text in the arena */
 	uint32_t	text_len;
 	int32_t		category;		/* caller-defined (marker category), -1 if none */
 	int32_t		strength;		/* caller-defined (marker strength) */
-	int32_t		stem_id;		/* exact terms: the term of their stem, which phrases use */
 } EmpTerm;
 
 typedef struct EmpLexicon EmpLexicon;
@@ -90,7 +92,21 @@ extern void emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *o
 /* Look up a single already-normalised key; 0 if absent. */
 extern int32_t emp_lexicon_find(EmpLexicon *lx, const char *key, size_t len);
 
-extern const EmpTerm *emp_lexicon_term(const EmpLexicon *lx, int32_t id);
+/* The start of every lexicon: what the scoring loops read inline. */
+typedef struct EmpLexiconHead
+{
+	EmpTerm    *terms;			/* terms[0] is the "unknown" sentinel */
+	int32_t		nterms;
+} EmpLexiconHead;
+
+/* The term with this id; the "unknown" sentinel for 0 or an id out of range. */
+static inline const EmpTerm *
+emp_lexicon_term(const EmpLexicon *lx, int32_t id)
+{
+	const EmpLexiconHead *h = (const EmpLexiconHead *) lx;
+
+	return &h->terms[(id > 0 && id < h->nterms) ? id : 0];
+}
 extern const char *emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len);
 extern int32_t emp_lexicon_nterms(const EmpLexicon *lx);
 extern size_t emp_lexicon_memory(const EmpLexicon *lx);
@@ -112,8 +128,6 @@ extern int32_t emp_ac_output(const EmpLexicon *lx, int32_t state, int32_t *next)
 #define EMP_SYM_BREAK		(-1)	/* punctuation: resets the automaton */
 #define EMP_SYM_FEELING		(-2)	/* any emotion word ("{feeling}" in catalogues) */
 #define EMP_SYM_SKIP		(-3)	/* not fed: automaton unchanged */
-
-#endif							/* EMPATHY_LEXICON_H */
 
 /* ----------------------------------------------------------------
  * The walker: tokens of a text resolved against a lexicon, with phrase
@@ -168,3 +182,5 @@ extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 							EmpSymbolFn symbol, void *symarg);
 /* Next slot in text order, or NULL at the end; valid until the next call. */
 extern EmpSlot *emp_walker_next(EmpWalker *w);
+
+#endif							/* EMPATHY_LEXICON_H */

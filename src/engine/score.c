@@ -230,18 +230,13 @@ typedef struct Run
 	uint32_t	first_caps_start;
 } Run;
 
-/* Record one piece of evidence (and, explaining, its row). */
+/* Keep the explanation row of one piece of evidence. */
 static void
-emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
-	 EmpRule rule, int ch, double value, bool caps)
+record_event(Run *r, uint32_t start, uint32_t len, int32_t term,
+			 EmpRule rule, int ch, double value, bool caps)
 {
 	EmpScorer  *sc = r->sc;
 
-	if (value == 0.0)
-		return;
-	acc[ch] += value;
-	if (!r->explain)
-		return;
 	if (sc->nevents == sc->eventcap)
 	{
 		size_t		nc = sc->eventcap ? sc->eventcap * 2 : 256;
@@ -272,6 +267,18 @@ emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
 	sc->events[sc->nevents].contribution = 0;
 	sc->event_caps[sc->nevents] = caps ? 1 : 0;
 	sc->nevents++;
+}
+
+/* Record one piece of evidence (and, explaining, its row). */
+static inline void
+emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
+	 EmpRule rule, int ch, double value, bool caps)
+{
+	if (value == 0.0)
+		return;
+	acc[ch] += value;
+	if (r->explain)
+		record_event(r, start, len, term, rule, ch, value, caps);
 }
 
 /* The accumulator the current token's evidence goes to. */

@@ -345,6 +345,81 @@ collapse_elongation(EmpBuf *b)
 	return any;
 }
 
+/*
+ * The common case of read_word: a word of ASCII letters, digits and inner
+ * apostrophes that fits the norm buffer, lower-cased and de-elongated in
+ * the same pass.  Returns false, having consumed nothing, for anything
+ * else (non-ASCII, a very long word), which read_word then handles.
+ */
+static inline bool
+read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
+{
+	const unsigned char *s = tz->text;
+	size_t		start = tz->pos;
+	size_t		p = start;
+	size_t		end = tz->len;
+	size_t		cap = tz->norm.cap;
+	char	   *out = tz->norm.data;
+	size_t		w = 0;
+	unsigned	nupper = 0,
+				nlower = 0;
+	bool		first_upper = false;
+	bool		elongated = false;
+
+	while (p < end)
+	{
+		unsigned char b = s[p];
+		unsigned char k;
+
+		if (b >= 128)
+			return false;
+		k = ascii_class[b];
+		if (k == C_LOWER)
+			nlower++;
+		else if (k == C_UPPER)
+		{
+			first_upper |= (p == start);
+			nupper++;
+			b += 'a' - 'A';
+		}
+		else if (k != C_DIGIT)
+		{
+			unsigned char nb;
+
+			if (b != '\'' || p == start || p + 1 >= end)
+				break;
+			nb = s[p + 1];
+			if (nb >= 128)
+				return false;	/* a typographic apostrophe next: the general path */
+			if (ascii_class[nb] != C_LOWER && ascii_class[nb] != C_UPPER && ascii_class[nb] != C_DIGIT)
+				break;
+		}
+		if (w >= 2 && b >= 'a' && b <= 'z' && out[w - 1] == (char) b && out[w - 2] == (char) b)
+		{
+			elongated = true;
+			p++;
+			continue;
+		}
+		if (w >= cap)
+			return false;
+		out[w++] = (char) b;
+		p++;
+	}
+	tok->kind = (nupper + nlower == 0) ? EMP_TOK_NUMBER : EMP_TOK_WORD;
+	tok->start = (uint32_t) start;
+	tok->len = (uint32_t) (p - start);
+	tok->flags = 0;
+	if (nupper >= 2 && nlower == 0)
+		tok->flags |= EMP_TF_ALLCAPS;
+	else if (first_upper && nupper == 1)
+		tok->flags |= EMP_TF_CAPITALIZED;
+	if (elongated)
+		tok->flags |= EMP_TF_ELONGATED;
+	tz->norm.len = w;
+	tz->pos = p;
+	return true;
+}
+
 /* Read a word starting at tz->pos into tok. */
 static void
 read_word(EmpTokenizer *tz, EmpToken *tok)
@@ -635,7 +710,8 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 			}
 			if (k == C_LOWER || k == C_UPPER || k == C_DIGIT)
 			{
-				read_word(tz, tok);
+				if (!read_word_ascii(tz, tok))
+					read_word(tz, tok);
 				goto done;
 			}
 			if (k == C_PUNCT)
