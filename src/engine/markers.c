@@ -53,7 +53,7 @@
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
 #define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
 
-#define MSG_SET_SLOTS		8192	/* power of two */
+#define MSG_SET_SLOTS		8192	/* most slots (power of two, 2 x MSG_SET_MAX) */
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
@@ -505,6 +505,7 @@ typedef struct StemSet
 	uint32_t   *seen;			/* sentence stamp + 1 of the last sentence that restated it */
 	uint8_t    *hit;			/* restated anywhere */
 	uint32_t	n;
+	uint32_t	mask;			/* slots - 1 */
 } StemSet;
 
 static inline uint32_t
@@ -517,10 +518,10 @@ stem_key(uint32_t h)
 static inline uint32_t
 stemset_slot(const StemSet *s, uint32_t key)
 {
-	uint32_t	j = (key * 2654435761u) & (MSG_SET_SLOTS - 1);
+	uint32_t	j = (key * 2654435761u) & s->mask;
 
 	while (s->keys[j] != 0 && s->keys[j] != key)
-		j = (j + 1) & (MSG_SET_SLOTS - 1);
+		j = (j + 1) & s->mask;
 	return j;
 }
 
@@ -916,13 +917,22 @@ message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem,
 	StemSet    *s = emp_alloc(ms->a, sizeof(StemSet));
 	EmpToken	tok;
 	uint64_t	n = 0;
+	uint32_t	slots = 64;
 
-	s->keys = emp_alloc(ms->a, MSG_SET_SLOTS * sizeof(uint32_t));
-	s->seen = emp_alloc(ms->a, MSG_SET_SLOTS * sizeof(uint32_t));
-	s->hit = emp_alloc(ms->a, MSG_SET_SLOTS);
-	memset(s->keys, 0, MSG_SET_SLOTS * sizeof(uint32_t));
-	memset(s->seen, 0, MSG_SET_SLOTS * sizeof(uint32_t));
-	memset(s->hit, 0, MSG_SET_SLOTS);
+	/*
+	 * A word takes at least two bytes with its separator, so a message has
+	 * at most len / 2 + 1 stems: size the set for that (at most half full),
+	 * so that a short message does not clear a set sized for a long one.
+	 */
+	while (slots < MSG_SET_SLOTS && slots < len + 2)
+		slots *= 2;
+	s->mask = slots - 1;
+	s->keys = emp_alloc(ms->a, slots * sizeof(uint32_t));
+	s->seen = emp_alloc(ms->a, slots * sizeof(uint32_t));
+	s->hit = emp_alloc(ms->a, slots);
+	memset(s->keys, 0, slots * sizeof(uint32_t));
+	memset(s->seen, 0, slots * sizeof(uint32_t));
+	memset(s->hit, 0, slots);
 	s->n = 0;
 	emp_tokenizer_reset(ms->tz2, msg, len);
 	while (s->n < MSG_SET_MAX && emp_tokenizer_next(ms->tz2, &tok))

@@ -71,6 +71,10 @@ static bool emoticon_start[128];
 static size_t emoticon_len[sizeof(emoticons) / sizeof(emoticons[0])];
 
 static unsigned char ascii_class[128];
+/* Word bytes for the ASCII fast path: the lower-cased letter or digit, 0 for
+ * anything else; and 1 for an upper-case letter, 2 for a lower-case one. */
+static unsigned char ascii_word_lower[256];
+static unsigned char ascii_word_case[256];
 static bool ascii_class_ready = false;
 
 /* Fill the ASCII class table (idempotent). */
@@ -98,6 +102,8 @@ init_ascii_class(void)
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
 		ascii_class[c] = k;
+		ascii_word_lower[c] = (k == C_LOWER || k == C_DIGIT) ? c : (k == C_UPPER) ? c + ('a' - 'A') : 0;
+		ascii_word_case[c] = (k == C_UPPER) ? 1 : (k == C_LOWER) ? 2 : 0;
 	}
 	for (int i = 0; emoticons[i]; i++)
 	{
@@ -363,46 +369,45 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	size_t		w = 0;
 	unsigned	nupper = 0,
 				nlower = 0;
-	bool		first_upper = false;
+	unsigned char prev1 = 0,
+				prev2 = 0;
 	bool		elongated = false;
 
 	while (p < end)
 	{
 		unsigned char b = s[p];
-		unsigned char k;
+		unsigned char lc = ascii_word_lower[b];
+		unsigned char k = ascii_word_case[b];
 
-		if (b >= 128)
-			return false;
-		k = ascii_class[b];
-		if (k == C_LOWER)
-			nlower++;
-		else if (k == C_UPPER)
-		{
-			first_upper |= (p == start);
-			nupper++;
-			b += 'a' - 'A';
-		}
-		else if (k != C_DIGIT)
+		if (lc == 0)
 		{
 			unsigned char nb;
 
+			if (b >= 128)
+				return false;
 			if (b != '\'' || p == start || p + 1 >= end)
 				break;
 			nb = s[p + 1];
 			if (nb >= 128)
 				return false;	/* a typographic apostrophe next: the general path */
-			if (ascii_class[nb] != C_LOWER && ascii_class[nb] != C_UPPER && ascii_class[nb] != C_DIGIT)
+			if (ascii_word_lower[nb] == 0)
 				break;
+			lc = '\'';
 		}
-		if (w >= 2 && b >= 'a' && b <= 'z' && out[w - 1] == (char) b && out[w - 2] == (char) b)
+		nupper += k & 1;
+		nlower += k >> 1;
+		if (lc == prev1 && lc == prev2 && k != 0)
 		{
+			/* a third identical letter: elongation, not written */
 			elongated = true;
 			p++;
 			continue;
 		}
 		if (w >= cap)
 			return false;
-		out[w++] = (char) b;
+		out[w++] = (char) lc;
+		prev2 = prev1;
+		prev1 = lc;
 		p++;
 	}
 	tok->kind = (nupper + nlower == 0) ? EMP_TOK_NUMBER : EMP_TOK_WORD;
@@ -411,7 +416,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	tok->flags = 0;
 	if (nupper >= 2 && nlower == 0)
 		tok->flags |= EMP_TF_ALLCAPS;
-	else if (first_upper && nupper == 1)
+	else if (nupper == 1 && (ascii_word_case[s[start]] & 1))
 		tok->flags |= EMP_TF_CAPITALIZED;
 	if (elongated)
 		tok->flags |= EMP_TF_ELONGATED;

@@ -108,7 +108,7 @@ def sigmoid(z):
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-4')), epochs=int(os.environ.get('EMP_EPOCHS', '8')),
+def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs=int(os.environ.get('EMP_EPOCHS', '8')),
           min_count=int(os.environ.get('EMP_MIN_COUNT', '3')), seed=7):
     texts, labels = read_data(train_path)
     words = Counter()
