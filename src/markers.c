@@ -199,24 +199,27 @@ markers_for_config(text *cfg)
 static ArrayType *
 categories_array(const EmpMarkerScan *s)
 {
+	static int	by_name[EMP_MK_NCATS];
+	static bool by_name_ready = false;
 	Datum		elems[EMP_MK_NCATS];
-	int			order[EMP_MK_NCATS];
 	int			n = 0;
 
-	for (int i = 0; i < EMP_MK_NCATS; i++)
-		if (s->count[i] > 0)
-			order[n++] = i;
-	/* sort by name */
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && strcmp(emp_marker_names[order[j - 1]], emp_marker_names[order[j]]) > 0; j--)
+	if (!by_name_ready)
+	{
+		/* the categories in name order, once per backend */
+		for (int i = 0; i < EMP_MK_NCATS; i++)
 		{
-			int			t = order[j];
+			int			j = i;
 
-			order[j] = order[j - 1];
-			order[j - 1] = t;
+			for (; j > 0 && strcmp(emp_marker_names[by_name[j - 1]], emp_marker_names[i]) > 0; j--)
+				by_name[j] = by_name[j - 1];
+			by_name[j] = i;
 		}
-	for (int i = 0; i < n; i++)
-		elems[i] = CStringGetTextDatum(emp_marker_names[order[i]]);
+		by_name_ready = true;
+	}
+	for (int i = 0; i < EMP_MK_NCATS; i++)
+		if (s->count[by_name[i]] > 0)
+			elems[n++] = CStringGetTextDatum(emp_marker_names[by_name[i]]);
 	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
 }
 

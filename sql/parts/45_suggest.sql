@@ -52,7 +52,9 @@ BEGIN
 	) s1
 	WHERE s1.c ~ '[[:alpha:]]'
 	  AND array_length(regexp_split_to_array(s1.c, '\s+'), 1) >= 2
-	ORDER BY (@extschema@.intent(s1.c) <> 'general_question'
+	ORDER BY -- a condition or threat ("if this isn't sorted I'm leaving") is not the concern
+	         (s1.c ~* '^(if|unless|otherwise|or else|or i|or we|else)\M') ASC,
+	         (@extschema@.intent(s1.c) <> 'general_question'
 	          AND @extschema@.intent(s1.c) <> 'praise') DESC,
 	         -- a bare feeling ("I am so annoyed", "this is ridiculous") is not the concern
 	         (s1.c ~* '^(i am|i''m|im|i feel|i was|we are|this is|this was|it is|it''s|that is|that''s|it makes me|it made me|so|really|very)(\s+(so|really|very|absolutely|extremely|completely|totally|just|quite|beyond|feeling|getting|now))*\s+\S+(\s+(about|with|by) (this|it|that|you))?$') ASC,

@@ -454,6 +454,28 @@ resolve_word(EmpLexicon *lx, const char *w, size_t n, bool elong, EmpLookup *out
 	}
 }
 
+/* Equal keys of n bytes (short: no library call). */
+static inline bool
+key_equal(const char *a, const char *b, size_t n)
+{
+	size_t		i = 0;
+
+	for (; i + 8 <= n; i += 8)
+	{
+		uint64_t	x,
+					y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			return false;
+	}
+	for (; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* Resolve a token to term ids. */
 void
 emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
@@ -486,7 +508,7 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	h = hash_bytes(tok->norm, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
 	if (m->len == tok->normlen && m->hash == h && m->elong == elong &&
-		memcmp(m->key, tok->norm, tok->normlen) == 0)
+		key_equal(m->key, tok->norm, tok->normlen))
 	{
 		*out = m->res;
 		return;

@@ -48,7 +48,9 @@ FROM (VALUES
 	('We are still waiting for our refund.'),
 	('Thanks for nothing. I am so angry. My account was locked and I lost all my data.'),
 	('ich bin sehr verärgert, mein Paket ist kaputt 😡'),
-	('the box was crushed and the screen on my brand new laptop is cracked down the middle and I am furious')
+	('the box was crushed and the screen on my brand new laptop is cracked down the middle and I am furious'),
+	('If this isn''t sorted I''m taking my business elsewhere. My parcel never arrived.'),
+	('My refund is missing, and if it is not here by Friday I will cancel my account.')
 ) v(m);
 SELECT length(empathy.concern(repeat('my order is late again, ', 4000000))) <= 100 AS large_is_short;
 
