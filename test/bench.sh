@@ -525,14 +525,17 @@ SELECT '\m(' || string_agg(replace(regexp_replace(phrase, '([.^$*+?()\[\]{}|\\])
 FROM bench_cat_rows;
 SQL
 read -r NCAT <<<"$(sql1 "SELECT n FROM bench_catalogue_regex")"
+# the sample in a table of its own, so that its scan is small next to the work
+psql_ -c "CREATE UNLOGGED TABLE bench_reply_sample AS SELECT * FROM bench_reply WHERE id <= $MROWS" \
+	-c "VACUUM ANALYZE bench_reply_sample" >/dev/null
 mtime() {	# median of 3 runs, ms, of a select list over the first MROWS replies
 	for _ in 1 2 3; do
 		psql_ -At <<-SQL | sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p'
 			SELECT re AS catre FROM bench_catalogue_regex \gset
 			\o /dev/null
-			SELECT $1 FROM (SELECT * FROM bench_reply LIMIT 20) AS w;
+			SELECT $1 FROM (SELECT * FROM bench_reply_sample LIMIT 20) AS w;
 			\o
-			EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY ON) SELECT $1 FROM bench_reply WHERE id <= $MROWS;
+			EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY ON) SELECT $1 FROM bench_reply_sample;
 		SQL
 	done | sort -n | sed -n 2p
 }
