@@ -364,7 +364,8 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	size_t		start = tz->pos;
 	size_t		p = start;
 	size_t		end = tz->len;
-	size_t		cap = tz->norm.cap;
+	/* longer words take the general path, which checks for interrupts */
+	size_t		cap = tz->norm.cap < 0x10000 ? tz->norm.cap : 0x10000;
 	char	   *out = tz->norm.data;
 	size_t		w = 0;
 	unsigned	nupper = 0,
@@ -399,6 +400,8 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 		if (lc == prev1 && lc == prev2 && k != 0)
 		{
 			/* a third identical letter: elongation, not written */
+			if (p - start >= 0x10000)
+				return false;
 			elongated = true;
 			p++;
 			continue;
