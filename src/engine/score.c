@@ -30,7 +30,10 @@
  * Channel evidence is averaged beyond length_tokens words, so long texts
  * do not saturate.  Each emotion's score is the rise of a logistic model's
  * probability above its base rate: 0 with no evidence, toward 1 with
- * strong evidence.  Sentiment is tanh(valence / sentiment_scale).
+ * strong evidence.  Sentiment is tanh(v / sentiment_scale), where v is the
+ * valence evidence plus valence_from[d] times each emotion's (positive)
+ * evidence: an angry or grateful text leans negative or positive even
+ * where its words carry no valence of their own.
  *
  * Cost: one pass; in plain scoring no memory is allocated per call.
  *
@@ -66,7 +69,7 @@ emp_model_defaults(EmpModel *m)
 	m->negation_emotion = -0.4f;
 	m->caps_factor = 1.4f;
 	m->elongation_factor = 1.3f;
-	m->contrast_before = 0.5f;
+	m->contrast_before = 0.3f;
 	m->contrast_after = 1.5f;
 	m->exclaim_step = 0.15f;
 	m->exclaim_max = 4.0f;
@@ -108,7 +111,7 @@ static const ModelParam model_params[] = {
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
-	P1(intensity_scale), P1(escalation_scale), PC(escalation_from),
+	P1(intensity_scale), P1(escalation_scale), PC(escalation_from), PD(valence_from),
 	P1(escalation_caps), P1(escalation_exclaim),
 	PC(cue_exclaim), PC(cue_question), PC(cue_interrobang), PC(cue_caps),
 	{NULL, 0, 0}
@@ -500,6 +503,18 @@ dim_score(double bias, double e)
 	return s > 0 ? s : 0;
 }
 
+/* Valence plus what the emotions add to it (evidence per channel in e). */
+static inline double
+sentiment_evidence(const EmpModel *m, const double *e)
+{
+	double		v = e[EMP_CH_VALENCE];
+
+	for (int d = 0; d < EMP_NDIMS; d++)
+		if (e[d] > 0)
+			v += m->valence_from[d] * e[d];
+	return v;
+}
+
 /* Compute the final scores from the totals. */
 static void
 finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
@@ -524,7 +539,7 @@ finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
 		if (e[d] > 0)
 			load += e[d];
 	}
-	out->sentiment = (float) tanh(e[EMP_CH_VALENCE] / (m->sentiment_scale > 0 ? m->sentiment_scale : 1));
+	out->sentiment = (float) tanh(sentiment_evidence(m, e) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1));
 	load += 0.5 * fabs(e[EMP_CH_VALENCE]);
 	out->intensity = (float) (1.0 - exp(-load / (m->intensity_scale > 0 ? m->intensity_scale : 1)));
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
@@ -536,11 +551,18 @@ finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
 	out->nwords = r->nwords;
 }
 
-/* Pass the explanation rows, with their shares of the final scores. */
+/*
+ * Pass the explanation rows, with their shares of the final scores.  Each
+ * channel's score is shared among its rows in proportion to their evidence.
+ * Sentiment is shared among the valence rows and, for an emotion whose
+ * evidence counts toward sentiment (valence_from), a second row per emotion
+ * row on the sentiment channel, so that every channel's rows add up.
+ */
 static void
 explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExplainFn fn, void *arg)
 {
 	EmpScorer  *sc = r->sc;
+	const EmpModel *m = r->m;
 	double		raw[EMP_NCHANNELS];
 	double		final[EMP_NCHANNELS];
 
@@ -550,17 +572,29 @@ explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExpla
 		final[d] = out->dims[d];
 	final[EMP_CH_VALENCE] = out->sentiment;
 	final[EMP_CH_ESCALATION] = 0;
+	raw[EMP_CH_VALENCE] = sentiment_evidence(m, raw);
 	for (size_t i = 0; i < sc->nevents; i++)
 	{
 		EmpExplainRow *row = &sc->events[i];
+		int			ch = row->channel;
 
 		if (all_caps && sc->event_caps[i])
 			continue;
-		row->contribution = (raw[row->channel] != 0) ?
-			(float) (row->weight * final[row->channel] / raw[row->channel]) : 0.0f;
-		if (row->channel < EMP_NDIMS && raw[row->channel] <= 0)
+		row->contribution = (raw[ch] != 0) ?
+			(float) (row->weight * final[ch] / raw[ch]) : 0.0f;
+		if (ch < EMP_NDIMS && raw[ch] <= 0)
 			row->contribution = 0;
 		fn(arg, row);
+		if (ch < EMP_NDIMS && raw[ch] > 0 && m->valence_from[ch] != 0 &&
+			raw[EMP_CH_VALENCE] != 0 && row->weight != 0)
+		{
+			EmpExplainRow vrow = *row;
+
+			vrow.channel = EMP_CH_VALENCE;
+			vrow.weight = row->weight * m->valence_from[ch];
+			vrow.contribution = (float) (vrow.weight * final[EMP_CH_VALENCE] / raw[EMP_CH_VALENCE]);
+			fn(arg, &vrow);
+		}
 	}
 }
 

@@ -52,6 +52,7 @@ typedef struct EmpModel
 	float		intensity_scale;
 	float		escalation_scale;
 	float		escalation_from[EMP_NCHANNELS];	/* weight of each channel's evidence in escalation */
+	float		valence_from[EMP_NDIMS];	/* weight of each emotion's evidence in sentiment */
 	float		escalation_caps;		/* per shouted word */
 	float		escalation_exclaim;		/* per '!!' run */
 	/* evidence of the cues themselves, per channel */

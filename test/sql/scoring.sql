@@ -67,7 +67,7 @@ JOIN LATERAL (SELECT CASE WHEN x.d = 'sentiment' THEN sentiment('I was VERY happ
 	ELSE emotions('I was VERY happy but now I am not happy and frustrated!!! 😡 :(') -> x.d END AS e) y ON x.d <> 'escalation'
 ORDER BY d;
 SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just a bit sooo frustrated!!! 😡 :( thanks for nothing') ORDER BY rule;
-SELECT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment';
+SELECT DISTINCT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment' ORDER BY position;
 SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule = 'shouting' AND token IS NULL;
 
 -- control characters, binary-looking text, very long input

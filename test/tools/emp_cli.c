@@ -184,6 +184,9 @@ main(int argc, char **argv)
 		emp_lexicon_finish(lx);
 	}
 	cur_lx = lx;
+	/* features: the terms' own valence, not what their emotions add to it */
+	if (vocabf)
+		memset(model.valence_from, 0, sizeof(model.valence_from));
 	sc = emp_scorer_create(a, lx, &model);
 	while ((n = getline(&line, &cap, stdin)) > 0)
 	{
@@ -222,6 +225,10 @@ main(int argc, char **argv)
 		for (int d = 0; d < EMP_NDIMS; d++)
 			if (s.dims[d] > 0)
 				printf(" %s=%.3f", emp_dim_names[d], s.dims[d]);
+		/* the evidence per channel (valence first), for calibration */
+		printf(" ev=%.4f", s.evidence[EMP_CH_VALENCE]);
+		for (int d = 0; d < EMP_NDIMS; d++)
+			printf(",%.4f", s.evidence[d]);
 		nl = emp_labels(sc, &s, dims);
 		printf(" labels=");
 		for (int i = 0; i < nl; i++)

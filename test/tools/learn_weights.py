@@ -236,10 +236,12 @@ def f1(tp, fp, fn):
 
 def calibrate(train_path, outdir):
     texts, labels = read_data(train_path)
-    rows = []
+    rows, ev = [], []
     for line in run_cli([], texts):
         sc = dict(re.findall(r'(\w+)=(-?[0-9.]+)', line))
         rows.append(({d: float(sc.get(d, 0)) for d in DIMS}, float(sc.get('sentiment', 0))))
+        m = re.search(r' ev=([-0-9.,]+)', line)
+        ev.append([float(x) for x in m.group(1).split(',')] if m else [0.0] * 11)
     gold_ek = [{g for g, src in EKMAN.items() if ls & set(src)} or {'neutral'} for ls in labels]
     thr = {d: 0.3 for d in DIMS}
 
@@ -265,30 +267,63 @@ def calibrate(train_path, outdir):
     ek = ekman_f1(thr)
     pol = [polarity(ls) for ls in labels]
 
-    def sent_f1(t):
-        tp, fp, fn = Counter(), Counter(), Counter()
-        for (_, s), y in zip(rows, pol):
-            if y is None:
-                continue
-            p = 1 if s >= t else -1 if s <= -t else 0
-            for c in (-1, 0, 1):
-                if c == p and c == y:
-                    tp[c] += 1
-                elif c == p:
-                    fp[c] += 1
-                elif c == y:
-                    fn[c] += 1
-        return sum(f1(tp[c], fp[c], fn[c]) for c in (-1, 0, 1)) / 3
+    # Sentiment: valence evidence plus valence_from[d] times each emotion's
+    # positive evidence, labelled by |v| >= T.  Coordinate ascent over the
+    # emotions that carry polarity (positive ones may only add, negative
+    # ones only subtract); confusion and surprise stay out.
+    signs = {'anger': -1, 'frustration': -1, 'disappointment': -1, 'sadness': -1, 'fear': -1,
+             'disgust': -1, 'joy': 1, 'gratitude': 1}
+    vf = {d: 0.0 for d in signs}
+    gold = [(y, e) for y, e in zip(pol, ev) if y is not None]
 
-    st = max([0.02 * k for k in range(1, 45)], key=sent_f1)
-    print(f'train: ekman macro-F1 {ek:.4f}, sentiment macro-F1 {sent_f1(st):.4f} at {st:.2f}',
-          file=sys.stderr)
+    def best_threshold(vf):
+        """Macro-F1 and threshold T maximising it, by one sweep over sorted |v|."""
+        idx = [(DIMS.index(d), w) for d, w in vf.items() if w]
+        vs = []
+        for y, e in gold:
+            v = e[0] + sum(w * e[1 + di] for di, w in idx if e[1 + di] > 0)
+            vs.append((abs(v), 1 if v > 0 else -1 if v < 0 else 0, y))
+        vs.sort()
+        # T at or below the smallest |v|: every text with v != 0 is predicted by its sign
+        pred = Counter((p, y) for _, p, y in vs)
+        best = (-1.0, 0.0)
+        i = 0
+        while i < len(vs):
+            t = vs[i][0]
+            if t > 0:
+                tp = {c: pred[(c, c)] for c in (-1, 0, 1)}
+                pp = {c: sum(pred[(c, y)] for y in (-1, 0, 1)) for c in (-1, 0, 1)}
+                gg = {c: sum(pred[(p, c)] for p in (-1, 0, 1)) for c in (-1, 0, 1)}
+                f = sum(f1(tp[c], pp[c] - tp[c], gg[c] - tp[c]) for c in (-1, 0, 1)) / 3
+                if f > best[0]:
+                    best = (f, t)
+            while i < len(vs) and vs[i][0] == t:
+                _, p, y = vs[i]
+                pred[(p, y)] -= 1
+                pred[(0, y)] += 1
+                i += 1
+        return best
+
+    grid = [0.25 * k for k in range(0, 5)]  # at most 1: emotions lean sentiment, never dominate it
+    for _ in range(2):
+        for d, sg in signs.items():
+            vf[d] = sg * max(grid, key=lambda w: best_threshold({**vf, d: sg * w})[0])
+    sf, T = best_threshold(vf)
+    # a neutral band of |sentiment| < 0.4: the scale maps T to 0.4
+    st = 0.4
+    scale = T / math.atanh(st)
+    print(f'train: ekman macro-F1 {ek:.4f}, sentiment macro-F1 {sf:.4f} at evidence {T:.3f} '
+          f'(scale {scale:.3f}); valence_from {vf}', file=sys.stderr)
     path = os.path.join(outdir, 'model.tsv')
-    keep = [l for l in open(path) if not l.startswith(('threshold.', 'sentiment_threshold'))]
+    keep = [l for l in open(path) if not l.startswith(('threshold.', 'sentiment_', 'valence_from.'))]
     with open(path, 'w') as f:
         f.writelines(keep)
         for d in DIMS:
             f.write(f'threshold.{d}\t{thr[d]:.2f}\n')
+        for d in DIMS:
+            if vf.get(d):
+                f.write(f'valence_from.{d}\t{vf[d]:.2f}\n')
+        f.write(f'sentiment_scale\t{scale:.4f}\n')
         f.write(f'sentiment_threshold\t{st:.2f}\n')
 
 

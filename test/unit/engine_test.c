@@ -181,6 +181,31 @@ main(void)
 		CHECK_NEAR(rowsum[EMP_JOY], r.dims[EMP_JOY], 1e-4, "explain rows add up to joy");
 	}
 
+	/* emotions counted toward sentiment (valence_from) */
+	{
+		EmpModel	mv = m;
+		static EmpScorer *scv;	/* static: reachable at exit, like sc */
+		const char *s = "speak to a manager, I was VERY happy but now I am frustrated";
+
+		CHECK(emp_model_set(&mv, "valence_from.frustration", 24, -0.5, &err) &&
+			  emp_model_set(&mv, "valence_from.joy", 16, 1.0, &err), "valence_from set: %s", err.message);
+		CHECK(!emp_model_set(&mv, "valence_from.sentiment", 22, 1.0, &err),
+			  "valence_from has no sentiment entry");
+		scv = emp_scorer_create(a, lx, &mv);
+		emp_score(sc, "speak to a manager", 18, &r, NULL, NULL);
+		emp_score(scv, "speak to a manager", 18, &r2, NULL, NULL);
+		CHECK(r.sentiment == 0 && r2.sentiment < 0 && r2.dims[EMP_FRUSTRATION] == r.dims[EMP_FRUSTRATION],
+			  "frustration without valence leans negative (%g -> %g)", r.sentiment, r2.sentiment);
+		emp_score(sc, "I am not happy", 14, &r, NULL, NULL);
+		emp_score(scv, "I am not happy", 14, &r2, NULL, NULL);
+		CHECK(r2.sentiment == r.sentiment, "negated joy (no joy evidence) adds nothing (%g, %g)",
+			  r.sentiment, r2.sentiment);
+		memset(rowsum, 0, sizeof(rowsum));
+		emp_score(scv, s, strlen(s), &r, sum_rows, NULL);
+		CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "explain rows add up to sentiment with valence_from");
+		CHECK_NEAR(rowsum[EMP_FRUSTRATION], r.dims[EMP_FRUSTRATION], 1e-4, "and to frustration");
+	}
+
 	/* long texts do not saturate; cost is linear */
 	{
 		const char *unit = "I am angry. The weather is fine and the box arrived on a Tuesday, as the tracking page said it would, and the driver left it by the side door next to the blue bins. ";
