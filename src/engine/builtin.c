@@ -4,7 +4,8 @@
  *	  Build the 'english' configuration from the data compiled into the
  *	  library: modifiers first (so phrases made of them resolve), then the
  *	  hand-made lexicon and emoji, then the weights learned from labelled
- *	  data, added on top of the hand-made ones.
+ *	  data, added on top of the hand-made ones as corrections that may
+ *	  weaken a hand-made weight but never turn it around.
  *
  *-------------------------------------------------------------------------
  */
@@ -44,7 +45,7 @@ emp_builtin_lexicon(EmpAllocator *a, EmpStemmer *st, EmpError *err)
 		!emp_lexicon_load_weights(lx, d, n, "emoji.tsv", EMP_MERGE_SET, err))
 		return NULL;
 	if ((d = emp_builtin_file("learned", &n)) != NULL &&
-		!emp_lexicon_load_weights(lx, d, n, "learned.tsv", EMP_MERGE_ADD, err))
+		!emp_lexicon_load_weights(lx, d, n, "learned.tsv", EMP_MERGE_CORRECT, err))
 		return NULL;
 	emp_lexicon_finish(lx);
 	return lx;

@@ -794,6 +794,12 @@ apply_weights(EmpTerm *t, const float *w, const bool *wset, EmpMerge merge)
 				continue;
 			if (merge == EMP_MERGE_ADD)
 				t->w[i] += w[i];
+			else if (merge == EMP_MERGE_CORRECT)
+			{
+				float		v = t->w[i] + w[i];
+
+				t->w[i] = (t->w[i] != 0.0f && v * t->w[i] < 0) ? 0.0f : v;
+			}
 			else
 				t->w[i] = w[i];
 		}

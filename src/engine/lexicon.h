@@ -52,7 +52,9 @@ typedef struct EmpLexicon EmpLexicon;
 typedef enum EmpMerge
 {
 	EMP_MERGE_SET,				/* given channels replace existing ones */
-	EMP_MERGE_ADD				/* given channels are added */
+	EMP_MERGE_ADD,				/* given channels are added */
+	EMP_MERGE_CORRECT			/* added as a correction: a nonzero weight may
+								 * shrink to 0 but never changes sign */
 } EmpMerge;
 
 /* A token resolved against a lexicon: up to two ids (contractions). */

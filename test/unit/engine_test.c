@@ -181,6 +181,31 @@ main(void)
 		CHECK_NEAR(rowsum[EMP_JOY], r.dims[EMP_JOY], 1e-4, "explain rows add up to joy");
 	}
 
+	/* learned corrections weaken a hand-made weight, never turn it around */
+	{
+		static EmpLexicon *lc;	/* static: reachable at exit */
+		static EmpScorer *scc;
+		const char *hand = "good\tjoy=1 sentiment=1\n";
+		const char *learned = "good\tsentiment=-1.5 anger=0.3\n";
+		const char *learned2 = "good\tsentiment=-0.4\n";
+
+		lc = emp_lexicon_create(a, st);
+		CHECK(emp_lexicon_load_weights(lc, hand, strlen(hand), "hand", EMP_MERGE_SET, &err) &&
+			  emp_lexicon_load_weights(lc, learned, strlen(learned), "learned", EMP_MERGE_CORRECT, &err),
+			  "corrections load: %s", err.message);
+		emp_lexicon_finish(lc);
+		scc = emp_scorer_create(a, lc, &m);
+		emp_score(scc, "good", 4, &r, NULL, NULL);
+		CHECK(r.sentiment == 0 && r.evidence[EMP_ANGER] > 0.29f && r.dims[EMP_JOY] > 0,
+			  "a correction past zero stops at zero; a channel without a hand weight takes it (%g, %g)",
+			  r.sentiment, r.evidence[EMP_ANGER]);
+		CHECK(emp_lexicon_load_weights(lc, learned2, strlen(learned2), "learned", EMP_MERGE_ADD, &err),
+			  "plain addition loads");
+		emp_lexicon_finish(lc);
+		emp_score(scc, "good", 4, &r, NULL, NULL);
+		CHECK(r.sentiment < 0, "plain addition may turn a weight around (%g)", r.sentiment);
+	}
+
 	/* emotions counted toward sentiment (valence_from) */
 	{
 		EmpModel	mv = m;
