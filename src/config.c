@@ -8,7 +8,8 @@
  * child of TopMemoryContext that lives as long as the backend.
  *
  * A user configuration (a row of empathy.configurations) is its parent's
- * lexicon plus the rows of empathy.config_terms that name it.  It is built
+ * lexicon plus the rows of empathy.config_terms that name it, scored with its
+ * parent's model plus the rows of empathy.config_model that name it.  It is built
  * on first use in its own child of CacheMemoryContext and kept until either
  * table changes: a statement-level trigger on both tables registers a
  * relcache invalidation of empathy.config_terms, which PostgreSQL delivers
@@ -250,6 +251,39 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "unknown dimension \"%s\"", dim);
 }
 
+/* Apply a configuration's own model parameters to m. */
+static void
+apply_model(EmpModel *m, const char *name)
+{
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+
+	values[0] = CStringGetTextDatum(name);
+	if (SPI_execute_with_args("SELECT parameter, value FROM empathy.config_model "
+							  "WHERE config = $1 ORDER BY parameter",
+							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "empathy: could not read empathy.config_model");
+	for (uint64 i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		char	   *param = SPI_getvalue(tup, desc, 1);
+		bool		isnull;
+		Datum		v = SPI_getbinval(tup, desc, 2, &isnull);
+		EmpError	err;
+
+		memset(&err, 0, sizeof(err));
+		if (param == NULL || isnull)
+			continue;
+		/* rows were checked on insert; a row from an older version may not pass */
+		if (!emp_model_set(m, param, strlen(param), DatumGetFloat8(v), &err))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("configuration \"%s\" has an invalid model parameter: %s", name, err.message),
+					 errhint("Delete the row from empathy.config_model.")));
+	}
+}
+
 /* Build a user configuration's scorer in its own context. */
 static CachedConfig *
 build_user_config(const char *name)
@@ -294,18 +328,22 @@ build_user_config(const char *name)
 		EmpAllocator *a = empathy_context_allocator(cxt);
 		EmpScorer  *base = empathy_builtin_scorer();
 		EmpLexicon *lx;
+		EmpModel	model = base->model;
 
 		old = MemoryContextSwitchTo(cxt);
 		lx = emp_lexicon_copy(base->lx, a);
 		MemoryContextSwitchTo(old);
 		/* apply from the root down, so children override parents */
 		for (int i = depth - 1; i >= 0; i--)
+		{
 			apply_terms(lx, chain[i]);
+			apply_model(&model, chain[i]);
+		}
 		emp_lexicon_finish(lx);
 		c = MemoryContextAlloc(TopMemoryContext, sizeof(CachedConfig));
 		strlcpy(c->name, name, NAMEDATALEN);
 		c->cxt = cxt;
-		c->scorer = emp_scorer_create(a, lx, &base->model);
+		c->scorer = emp_scorer_create(a, lx, &model);
 	}
 	PG_CATCH();
 	{
@@ -441,5 +479,51 @@ config_terms_validate(PG_FUNCTION_ARGS)
 				 errmsg("invalid empathy term \"%.60s\": %s", term, err.message),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0,
 				 err.hint[0] ? errhint("%s", err.hint) : 0));
+	return PointerGetDatum(tup);
+}
+
+PG_FUNCTION_INFO_V1(config_model_validate);
+
+/*
+ * BEFORE INSERT OR UPDATE trigger on empathy.config_model: reject a parameter
+ * the scoring model does not have.
+ */
+Datum
+config_model_validate(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	HeapTuple	tup;
+	TupleDesc	desc;
+	char	   *param;
+	char	   *vtxt;
+	EmpModel	m;
+	EmpError	err;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("config_model_validate() must be called as a trigger")));
+	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	desc = trigdata->tg_relation->rd_att;
+	param = SPI_getvalue(tup, desc, SPI_fnumber(desc, "parameter"));
+	vtxt = SPI_getvalue(tup, desc, SPI_fnumber(desc, "value"));
+	if (param == NULL || vtxt == NULL)
+		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
+	if (strcmp(param, "sentiment_threshold") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the neutral band of sentiment cannot be set per configuration"),
+				 errdetail("The functions sentiment_label() and sentiment_threshold() use the built-in band for every configuration."),
+				 errhint("Set \"sentiment_scale\" to widen or narrow what counts as neutral.")));
+	memset(&err, 0, sizeof(err));
+	emp_model_defaults(&m);
+	if (!emp_model_set(&m, param, strlen(param), strtod(vtxt, NULL), &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid empathy model parameter \"%.64s\"", param),
+				 errdetail("%c%s.", pg_toupper((unsigned char) err.message[0]), err.message + 1),
+				 errhint("Parameters are named as in the built-in model: \"sentiment_scale\", "
+						 "\"threshold.anger\", \"valence_from.joy\", \"contrast_before\" and others "
+						 "listed in the documentation.")));
 	return PointerGetDatum(tup);
 }

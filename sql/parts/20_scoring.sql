@@ -41,10 +41,26 @@ COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in
 COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast)';
 COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster or dampener';
 
+CREATE TABLE @extschema@.config_model (
+	config text NOT NULL
+		REFERENCES @extschema@.configurations (name) ON UPDATE CASCADE ON DELETE CASCADE
+		CONSTRAINT config_model_not_builtin CHECK (config <> 'english'),
+	parameter text NOT NULL
+		CONSTRAINT config_model_parameter_check CHECK (length(parameter) BETWEEN 1 AND 64),
+	value float8 NOT NULL
+		CONSTRAINT config_model_value_check CHECK (value BETWEEN -1000 AND 1000),
+	PRIMARY KEY (config, parameter)
+);
+COMMENT ON TABLE @extschema@.config_model IS 'scoring model constants of derived configurations (label thresholds, sentiment scale, the emotions'' shares of sentiment, rule factors), replacing the parent''s';
+COMMENT ON COLUMN @extschema@.config_model.parameter IS 'a parameter of the built-in model: "sentiment_scale", "threshold.anger", "valence_from.joy", "contrast_before"...';
+COMMENT ON COLUMN @extschema@.config_model.value IS 'the value in this configuration';
+
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.configurations', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.config_terms', '');
-GRANT SELECT ON @extschema@.configurations, @extschema@.config_terms TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.configurations, @extschema@.config_terms TO @extowner@;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.config_model', '');
+GRANT SELECT ON @extschema@.configurations, @extschema@.config_terms, @extschema@.config_model TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.configurations, @extschema@.config_terms,
+	@extschema@.config_model TO @extowner@;
 
 CREATE FUNCTION @extschema@.config_changed() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
@@ -52,6 +68,9 @@ COMMENT ON FUNCTION @extschema@.config_changed() IS 'trigger: tell every session
 CREATE FUNCTION @extschema@.config_terms_validate() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.config_terms_validate() IS 'trigger: reject configuration terms the engine cannot use';
+CREATE FUNCTION @extschema@.config_model_validate() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION @extschema@.config_model_validate() IS 'trigger: reject model parameters the engine does not have';
 
 CREATE FUNCTION @extschema@.configurations_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -82,6 +101,10 @@ CREATE TRIGGER configurations_protect BEFORE INSERT OR UPDATE OR DELETE ON @exts
 CREATE TRIGGER config_terms_validate BEFORE INSERT OR UPDATE ON @extschema@.config_terms
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_terms_validate();
 CREATE TRIGGER config_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+CREATE TRIGGER config_model_validate BEFORE INSERT OR UPDATE ON @extschema@.config_model
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_model_validate();
+CREATE TRIGGER config_model_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_model
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
 CREATE TRIGGER configurations_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.configurations
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();

@@ -78,3 +78,40 @@ SELECT count(*) FROM config_terms WHERE config = 'telecom_uk';
 DELETE FROM configurations WHERE name = 'telecom';
 SELECT count(*) FROM config_terms;
 SELECT sentiment('telecom', 'dropping');
+
+-- model parameters of a derived configuration (empathy.config_model)
+SELECT create_configuration('support', 'english', 'contact-centre sentiment: emotions of thanks do not count');
+SELECT sentiment('support', 'can I get a refund for my order') = sentiment('can I get a refund for my order') AS same_before;
+INSERT INTO config_model VALUES ('support', 'valence_from.joy', 0), ('support', 'valence_from.gratitude', 0);
+SELECT sentiment('support', 'can I get a refund for my order') < sentiment('can I get a refund for my order') AS joy_no_longer_counts,
+       emotions('support', 'can I get a refund for my order') -> 'joy' = emotions('can I get a refund for my order') -> 'joy' AS joy_itself_unchanged;
+-- a threshold: labels follow the configuration's own
+INSERT INTO config_model VALUES ('support', 'threshold.fear', 0.9);
+SELECT emotion_labels('I''m worried my card was stolen') AS english, emotion_labels('support', 'I''m worried my card was stolen') AS support;
+-- inherited by a derived configuration, and overridden there
+SELECT create_configuration('support_emea', 'support');
+SELECT emotion_labels('support_emea', 'I''m worried my card was stolen') = emotion_labels('support', 'I''m worried my card was stolen') AS inherited;
+INSERT INTO config_model VALUES ('support_emea', 'threshold.fear', 0.01);
+SELECT 'fear' = ANY (emotion_labels('support_emea', 'I''m worried my card was stolen')) AS overridden;
+-- explain still adds up under the configuration's model
+SELECT bool_and(abs(x.s - CASE WHEN x.d = 'sentiment' THEN sentiment('support', t) ELSE emotions('support', t) -> x.d END) < 1e-4) AS adds_up
+FROM (VALUES ('I was happy at first but now I am NOT happy!!! thanks for nothing')) v(t),
+LATERAL (SELECT dimension AS d, sum(contribution) AS s FROM explain('support', t) WHERE dimension <> 'escalation' GROUP BY 1) x;
+-- bad parameters are rejected with the reason
+INSERT INTO config_model VALUES ('support', 'valence_from.sentiment', 1);
+INSERT INTO config_model VALUES ('support', 'threshold', 0.3);
+INSERT INTO config_model VALUES ('support', 'no_such_parameter', 1);
+INSERT INTO config_model VALUES ('support', 'sentiment_scale', 'NaN');
+INSERT INTO config_model VALUES ('support', 'negation_scope', 1e9);
+INSERT INTO config_model VALUES ('support', '', 1);
+INSERT INTO config_model VALUES ('support', 'sentiment_scale', NULL);
+INSERT INTO config_model VALUES ('english', 'sentiment_scale', 3);
+INSERT INTO config_model VALUES ('nowhere', 'sentiment_scale', 3);
+INSERT INTO config_model VALUES ('support', 'threshold.🙂', 0.3);
+INSERT INTO config_model VALUES ('support', 'sentiment_threshold', 0.3);
+-- a change takes effect for the next statement; deleting the configuration deletes its parameters
+UPDATE config_model SET value = 1 WHERE config = 'support' AND parameter = 'valence_from.joy';
+SELECT sentiment('support', 'can I get a refund for my order') = sentiment('can I get a refund for my order') AS joy_counts_again;
+DELETE FROM configurations WHERE name IN ('support_emea', 'support');
+SELECT count(*) AS parameters_left FROM config_model WHERE config IN ('support', 'support_emea');
+SELECT sentiment('support', 'x');
