@@ -164,7 +164,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates', 'WHERE NOT b
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.templates_id_seq', '');
 GRANT SELECT ON @extschema@.templates TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE ON @extschema@.templates TO @extowner@;
-GRANT USAGE ON SEQUENCE @extschema@.templates_id_seq TO @extowner@;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.templates_id_seq TO @extowner@;  -- pg_dump reads it, a restore sets it
 
 CREATE FUNCTION @extschema@.templates_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

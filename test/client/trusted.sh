@@ -19,5 +19,25 @@ check "another role reads and scores" "$(as_reader "SELECT empathy.sentiment('mi
 case "$(as_reader "INSERT INTO empathy.config_terms VALUES ('mine', 'bah', 'anger', 1)")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the configuration" "$r" "denied"
+check "its owner sets a model constant of the configuration" \
+	"$(as_owner "INSERT INTO empathy.config_model VALUES ('mine', 'threshold.disappointment', 0.99); SELECT empathy.dominant_emotion('mine', 'meh')")" "neutral"
+case "$(as_reader "INSERT INTO empathy.config_model VALUES ('mine', 'sentiment_scale', 1)")" in
+	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
+check "another role cannot change the model constants" "$r" "denied"
+# pg_dump keeps the user configuration, its terms and its model constants
+dump=$(pg_dump -U app_owner -d trusted_db 2>&1)
+case "$dump" in
+	*"threshold.disappointment"*"0.99"*) r=dumped ;; *) r=missing ;; esac
+check "pg_dump writes the configuration's model constants" "$r" "dumped"
+case "$dump" in
+	*"mine"*"meh"*"disappointment"*) r=dumped ;; *) r=missing ;; esac
+check "pg_dump writes the configuration's terms" "$r" "dumped"
+# and the owner restores it into a new database of theirs
+psql -Xq -c "DROP DATABASE IF EXISTS trusted_copy" -c "CREATE DATABASE trusted_copy OWNER app_owner" >/dev/null 2>&1
+restore=$(echo "$dump" | grep -v '^pg_dump: ' | psql -XAtq -U app_owner -d trusted_copy -v ON_ERROR_STOP=1 2>&1 >/dev/null)
+check "the dump restores without error" "$restore" ""
+check "the restored configuration scores as before" \
+	"$(psql -XAtq -U app_owner -d trusted_copy -c "SELECT empathy.dominant_emotion('mine', 'meh'), empathy.sentiment('mine', 'meh') < 0" 2>&1)" "neutral|t"
+psql -Xq -c "DROP DATABASE trusted_copy" >/dev/null 2>&1
 psql -Xq -c "DROP DATABASE trusted_db" -c "DROP ROLE app_owner" -c "DROP ROLE app_reader" >/dev/null 2>&1
 exit $bad
