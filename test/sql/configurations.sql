@@ -109,6 +109,21 @@ INSERT INTO config_model VALUES ('english', 'sentiment_scale', 3);
 INSERT INTO config_model VALUES ('nowhere', 'sentiment_scale', 3);
 INSERT INTO config_model VALUES ('support', 'threshold.🙂', 0.3);
 INSERT INTO config_model VALUES ('support', 'sentiment_threshold', 0.3);
+-- extreme values give extreme scores, never NaN or an error
+SELECT create_configuration('extreme', 'support');
+INSERT INTO config_model VALUES ('extreme', 'sentiment_scale', 1e-300), ('extreme', 'bias.anger', -1000),
+	('extreme', 'bias.joy', 1000), ('extreme', 'intensity_scale', -1000), ('extreme', 'negation_scope', 1000),
+	('extreme', 'caps_factor', 1000), ('extreme', 'length_tokens', 0), ('extreme', 'exclaim_max', -5),
+	('extreme', 'valence_from.anger', -1000), ('extreme', 'escalation_scale', 0);
+SELECT bool_and(sentiment('extreme', t) BETWEEN -1 AND 1) AS sentiment_in_range,
+       bool_and(escalation_risk('extreme', t) BETWEEN 0 AND 1) AS risk_in_range,
+       bool_and((SELECT bool_and(emotions('extreme', t) -> d <> 'NaN'::float8)
+                 FROM unnest(ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion', 'surprise',
+                                   'joy', 'gratitude', 'disgust', 'sentiment', 'intensity']) AS d)) AS no_nan,
+       bool_and((SELECT count(*) FROM explain('extreme', t) WHERE contribution = 'NaN'::real) = 0) AS explain_no_nan
+FROM (VALUES ('I am NOT angry, I am FURIOUS!!!'), (''), ('not not not happy'), (repeat('angry ', 1000))) v(t);
+DELETE FROM configurations WHERE name = 'extreme';
+
 -- a change takes effect for the next statement; deleting the configuration deletes its parameters
 UPDATE config_model SET value = 1 WHERE config = 'support' AND parameter = 'valence_from.joy';
 SELECT sentiment('support', 'can I get a refund for my order') = sentiment('can I get a refund for my order') AS joy_counts_again;
