@@ -3,10 +3,12 @@
 # GoEmotions format (text <TAB> comma-separated label ids <TAB> id, label ids
 # indexing the 27 emotions + neutral of GoEmotions' emotions.txt).
 #
-#   bash test/eval_emotions.sh FILE.tsv [CONFIG]
+#   bash test/eval_emotions.sh FILE.tsv [CONFIG [SETUP.sql]]
 #
-# Loads FILE into a throwaway cluster, scores every text through the
-# extension (configuration CONFIG, default 'english') and prints:
+# Loads FILE into a throwaway cluster, runs SETUP.sql if given (to create
+# the configuration CONFIG: create_configuration, config_terms, config_model
+# rows), scores every text through the extension (configuration CONFIG,
+# default 'english') and prints:
 #  - Ekman grouping, multi-label, 7 classes (anger, disgust, fear, joy,
 #    sadness, surprise, neutral): per-class precision/recall/F1 and macro-F1.
 #    Predicted classes come from empathy.emotion_labels(): anger and
@@ -25,11 +27,14 @@ set -euo pipefail
 file=${1:?usage: eval_emotions.sh FILE.tsv [CONFIG]}
 config=${2:-english}
 file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
+setup=${3:-}
+if [ -n "$setup" ]; then setup=$(cd "$(dirname "$setup")" && pwd)/$(basename "$setup"); fi
 
 emp_install_packages
 emp_build_install >/dev/null
 emp_start_cluster
 psql -qX -v ON_ERROR_STOP=1 -c "CREATE EXTENSION empathy" >/dev/null
+if [ -n "$setup" ]; then psql -qX -v ON_ERROR_STOP=1 -f "$setup" >/dev/null; fi
 psql -qX -v ON_ERROR_STOP=1 <<SQL
 CREATE TABLE eval_raw (body text, label_ids text, id text);
 \copy eval_raw FROM '$file' WITH (FORMAT csv, DELIMITER E'\t', QUOTE E'\x01')
