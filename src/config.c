@@ -188,18 +188,24 @@ fetch_parent(const char *name, char *parent)
 	return found;
 }
 
-/* Apply a configuration's own terms to lx. */
+/* Run a read-only query with the configuration's name as $1 (rows in SPI_tuptable). */
 static void
-apply_terms(EmpLexicon *lx, const char *name)
+select_config_rows(const char *query, const char *name)
 {
 	Oid			argtypes[1] = {TEXTOID};
 	Datum		values[1];
 
 	values[0] = CStringGetTextDatum(name);
-	if (SPI_execute_with_args("SELECT term, dimension, weight FROM empathy.config_terms "
-							  "WHERE config = $1 ORDER BY term, dimension",
-							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "empathy: could not read empathy.config_terms");
+	if (SPI_execute_with_args(query, 1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "empathy: could not read the configuration tables: %s", query);
+}
+
+/* Apply a configuration's own terms to lx. */
+static void
+apply_terms(EmpLexicon *lx, const char *name)
+{
+	select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
+					   "WHERE config = $1 ORDER BY term, dimension", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -255,14 +261,8 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 static void
 apply_model(EmpModel *m, const char *name)
 {
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		values[1];
-
-	values[0] = CStringGetTextDatum(name);
-	if (SPI_execute_with_args("SELECT parameter, value FROM empathy.config_model "
-							  "WHERE config = $1 ORDER BY parameter",
-							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "empathy: could not read empathy.config_model");
+	select_config_rows("SELECT parameter, value FROM empathy.config_model "
+					   "WHERE config = $1 ORDER BY parameter", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
