@@ -103,10 +103,21 @@ struct EmpMarkerSet
 	EmpTokenizer *tz2;			/* tokenizing messages, names and phrases */
 	uint8_t    *wf;				/* flag byte per term id */
 	int32_t		wfcap;
-	EmpBuf		feelphrases;	/* "cat\tstrength\tphrase\n" of {feeling} phrases */
+	EmpBuf		feelphrases;	/* {feeling} phrases: FeelRecord, then the phrase */
 	int32_t		nphrases;
 	bool		finished;
 };
+
+/*
+ * A {feeling} phrase kept for emp_markers_finish: this header, then the
+ * phrase's bytes.  Length-prefixed, since a phrase may hold any byte.
+ */
+typedef struct FeelRecord
+{
+	int32_t		category;
+	int32_t		strength;
+	uint32_t	len;
+} FeelRecord;
 
 /* ---------------------------------------------------------------- names */
 
@@ -318,15 +329,18 @@ emp_markers_add(EmpMarkerSet *ms, int category, int strength,
 	ms->finished = false;
 	if (find_placeholder(phrase, len) != NULL)
 	{
-		char		num[8];
+		FeelRecord	rec;
 
 		ms->wf[id] |= WF_HASFEEL;
-		num[0] = (char) ('0' + category / 10);
-		num[1] = (char) ('0' + category % 10);
-		num[2] = (char) ('0' + strength);
-		emp_buf_append(&ms->feelphrases, num, 3);
-		emp_buf_append(&ms->feelphrases, phrase, len);
-		emp_buf_putc(&ms->feelphrases, '\n');
+		rec.category = category;
+		rec.strength = strength;
+		rec.len = (uint32_t) len;
+		/* whole records only: room for both parts, or neither is kept */
+		if (emp_buf_reserve(&ms->feelphrases, ms->feelphrases.len + sizeof(rec) + len))
+		{
+			emp_buf_append(&ms->feelphrases, (const char *) &rec, sizeof(rec));
+			emp_buf_append(&ms->feelphrases, phrase, len);
+		}
 	}
 	return true;
 }
@@ -427,16 +441,22 @@ emp_markers_finish(EmpMarkerSet *ms)
 			ms->wf[id] |= WF_FEELRAW;
 	}
 	/* {feeling} phrases once more with each literal negative word in the slot */
-	while (p < ms->feelphrases.len)
+	while (p + sizeof(FeelRecord) <= ms->feelphrases.len)
 	{
-		const char *line = ms->feelphrases.data + p;
-		const char *nl = memchr(line, '\n', ms->feelphrases.len - p);
-		size_t		ll = (size_t) (nl - line);
-		const char *ph = line + 3;
-		size_t		phl = ll - 3;
-		const char *slot = find_placeholder(ph, phl);
-		int			cat = (line[0] - '0') * 10 + (line[1] - '0');
-		int			strength = line[2] - '0';
+		FeelRecord	rec;
+		const char *ph = ms->feelphrases.data + p + sizeof(FeelRecord);
+		size_t		phl;
+		const char *slot;
+		int			cat;
+		int			strength;
+
+		memcpy(&rec, ms->feelphrases.data + p, sizeof(rec));
+		phl = rec.len;
+		if (phl > ms->feelphrases.len - p - sizeof(FeelRecord))
+			break;				/* cannot happen: records are written whole */
+		slot = find_placeholder(ph, phl);
+		cat = rec.category;
+		strength = rec.strength;
 
 		for (int32_t id = 1; id < n && slot; id++)
 		{
@@ -458,7 +478,7 @@ emp_markers_finish(EmpMarkerSet *ms)
 			if (vid)
 				ms->wf[vid] |= WF_HASFEEL;
 		}
-		p += ll + 1;
+		p += sizeof(FeelRecord) + phl;
 	}
 	wf_reserve(ms);
 	n = emp_lexicon_nterms(ms->lx);

@@ -70,6 +70,10 @@ INSERT INTO empathy.config_markers VALUES ('retail', 'reassurance', 1, 'consider
 -- a user phrase replaces the built-in category of the same words
 INSERT INTO empathy.config_markers VALUES ('retail', 'gratitude', 1, 'sorry');
 SELECT empathy.markers('retail', 'Sorry!') AS overridden, empathy.markers('Sorry!') AS builtin;
+-- {feeling} phrases may hold line breaks and other bytes
+INSERT INTO empathy.config_markers VALUES ('retail', 'validation', 1, E'{feeling} fo\n'),
+	('retail', 'validation', 2, E'so\n\n{feeling}\nx'), ('retail', 'emotional_reaction', 2, E'how \t{feeling}\r\n');
+SELECT empathy.markers('retail', 'I hear how frustrating this is. Sorry!') AS with_line_breaks;
 -- changes take effect in the same session
 DELETE FROM empathy.config_markers WHERE config = 'retail';
 SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delete;

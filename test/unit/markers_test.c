@@ -99,6 +99,12 @@ main(void)
 	CHECK(!emp_markers_add(ms, -1, 1, "x y", 3, &err), "unknown category rejected: %s", err.message);
 	CHECK(!emp_markers_add(ms, EMP_MK_OVER_APOLOGY, 1, "x y", 3, &err), "over_apology is computed only");
 	CHECK(!emp_markers_add(ms, EMP_MK_APOLOGY, 1, " !!! ", 5, &err), "no words rejected: %s", err.message);
+	/* {feeling} phrases holding line breaks (kept apart from the others until finish) */
+	memset(&err, 0, sizeof(err));
+	(void) emp_markers_add(ms, EMP_MK_VALIDATION, 1, "{feeling} fo\n", 13, &err);
+	memset(&err, 0, sizeof(err));
+	(void) emp_markers_add(ms, EMP_MK_VALIDATION, 2, "so\n\n{feeling}\nx", 16, &err);
+	CHECK(has("Consider it done.", EMP_MK_OWNERSHIP), "phrases with line breaks and {feeling} compile");
 	{
 		size_t		n = 10000 * 6;
 		char	   *big = malloc(n + 1);
