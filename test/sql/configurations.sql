@@ -109,6 +109,8 @@ INSERT INTO config_model VALUES ('english', 'sentiment_scale', 3);
 INSERT INTO config_model VALUES ('nowhere', 'sentiment_scale', 3);
 INSERT INTO config_model VALUES ('support', 'threshold.🙂', 0.3);
 INSERT INTO config_model VALUES ('support', 'sentiment_threshold', 0.3);
+INSERT INTO config_model VALUES ('support', repeat('threshold.anger', 10000), 0.3);
+INSERT INTO config_model VALUES ('support', '   ', 0.3);
 -- extreme values give extreme scores, never NaN or an error
 SELECT create_configuration('extreme', 'support');
 INSERT INTO config_model VALUES ('extreme', 'sentiment_scale', 1e-300), ('extreme', 'bias.anger', -1000),
