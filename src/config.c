@@ -10,8 +10,8 @@
  * A user configuration (a row of empathy.configurations) is its parent's
  * lexicon plus the rows of empathy.config_terms that name it, scored with its
  * parent's model plus the rows of empathy.config_model that name it.  It is built
- * on first use in its own child of CacheMemoryContext and kept until either
- * table changes: a statement-level trigger on both tables registers a
+ * on first use in its own child of CacheMemoryContext and kept until one of
+ * these tables changes: a statement-level trigger on each registers a
  * relcache invalidation of empathy.config_terms, which PostgreSQL delivers
  * to this backend at the end of the command and to every other backend
  * when the transaction commits.  The callback only marks the cache stale;
