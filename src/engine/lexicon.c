@@ -27,8 +27,9 @@
 #include <string.h>
 
 #define MEMO_SLOTS		8192	/* power of two */
-#define MEMO_KEY_MAX	30
+#define MEMO_KEY_MAX	22		/* longer words are not memoised */
 
+/* One cache line: the memo is 64-byte aligned. */
 typedef struct MemoSlot
 {
 	uint32_t	hash;
@@ -37,6 +38,8 @@ typedef struct MemoSlot
 	char		key[MEMO_KEY_MAX];
 	EmpLookup	res;
 } MemoSlot;
+
+_Static_assert(sizeof(MemoSlot) == 64, "a memo slot is one cache line");
 
 typedef struct DictSlot
 {
@@ -63,6 +66,13 @@ typedef struct EdgeSlot
 	int32_t		child;
 } EdgeSlot;
 
+/* A term's display text in the arena. */
+typedef struct TermText
+{
+	uint32_t	off;
+	uint32_t	len;
+} TermText;
+
 struct EmpLexicon
 {
 	EmpLexiconHead h;			/* terms, nterms: first, read inline */
@@ -71,6 +81,11 @@ struct EmpLexicon
 	EmpTokenizer *tz;			/* for splitting terms when they are added */
 
 	int32_t		termcap;
+	void	   *terms_mem;		/* the allocation h.terms is aligned within */
+	TermText   *texts;			/* display text of each term, termcap of them */
+	int32_t    *ac_root;		/* automaton: the root's child on each term's
+								 * symbol, 0 none; nterms of them once finished */
+	int32_t		nac_root;
 
 	DictSlot   *dict;
 	uint32_t	dictcap;		/* power of two */
@@ -195,29 +210,48 @@ emp_lexicon_find(EmpLexicon *lx, const char *key, size_t len)
 	}
 }
 
+/*
+ * Give lx room for cap terms, 64-byte aligned, copying n terms and their
+ * texts from the given arrays (releasing the old ones if release).
+ */
+static void
+terms_alloc(EmpLexicon *lx, int32_t cap, const EmpTerm *terms, const TermText *texts,
+			int32_t n, bool release)
+{
+	void	   *mem = emp_alloc(lx->a, sizeof(EmpTerm) * (size_t) cap + 63);
+	EmpTerm    *nt = (EmpTerm *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
+	TermText   *ntx = emp_alloc(lx->a, sizeof(TermText) * (size_t) cap);
+
+	if (n)
+	{
+		memcpy(nt, terms, sizeof(EmpTerm) * (size_t) n);
+		memcpy(ntx, texts, sizeof(TermText) * (size_t) n);
+	}
+	if (release)
+	{
+		emp_release(lx->a, lx->terms_mem);
+		emp_release(lx->a, lx->texts);
+	}
+	lx->terms_mem = mem;
+	lx->h.terms = nt;
+	lx->texts = ntx;
+	lx->termcap = cap;
+}
+
 static int32_t
 new_term(EmpLexicon *lx, const char *text, size_t textlen, uint16_t ntokens)
 {
 	EmpTerm    *t;
 
 	if (lx->h.nterms == lx->termcap)
-	{
-		int32_t		nc = lx->termcap ? lx->termcap * 2 : 1024;
-		EmpTerm    *nt = emp_alloc(lx->a, sizeof(EmpTerm) * (size_t) nc);
-
-		if (lx->h.nterms)
-			memcpy(nt, lx->h.terms, sizeof(EmpTerm) * (size_t) lx->h.nterms);
-		emp_release(lx->a, lx->h.terms);
-		lx->h.terms = nt;
-		lx->termcap = nc;
-	}
+		terms_alloc(lx, lx->termcap ? lx->termcap * 2 : 1024, lx->h.terms, lx->texts, lx->h.nterms, true);
 	t = &lx->h.terms[lx->h.nterms];
 	memset(t, 0, sizeof(*t));
-	t->ntokens = ntokens;
+	t->ntokens = (uint8_t) ntokens;
 	t->mod = 1.0f;
 	t->category = -1;
-	t->text_off = arena_put(lx, text, textlen);
-	t->text_len = (uint32_t) textlen;
+	lx->texts[lx->h.nterms].off = arena_put(lx, text, textlen);
+	lx->texts[lx->h.nterms].len = (uint32_t) textlen;
 	return lx->h.nterms++;
 }
 
@@ -407,6 +441,20 @@ resolve_part(EmpLexicon *lx, const char *p, size_t n, uint32_t *stemhash)
 	return emp_lexicon_find(lx, stem, sl);
 }
 
+/* Copy what a walk needs of the looked-up terms into the result. */
+static inline void
+lookup_fill(const EmpLexicon *lx, EmpLookup *out)
+{
+	for (int i = 0; i < out->nparts; i++)
+	{
+		const EmpTerm *t = emp_lexicon_term(lx, out->ids[i]);
+
+		out->flags[i] = t->flags;
+		out->sym[i] = t->stem_id ? t->stem_id : out->ids[i];
+		out->symflags[i] = emp_lexicon_term(lx, out->sym[i])->flags;
+	}
+}
+
 /* Resolve a normalised word (with elongation fallback) without the memo. */
 static void
 resolve_word(EmpLexicon *lx, const char *w, size_t n, bool elong, EmpLookup *out)
@@ -498,11 +546,13 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 			memcpy(key + 1, tok->norm, tok->normlen);
 			out->ids[0] = emp_lexicon_find(lx, key, tok->normlen + 1);
 		}
+		lookup_fill(lx, out);
 		return;
 	}
 	if (tok->normlen > MEMO_KEY_MAX)
 	{
 		resolve_word(lx, tok->norm, tok->normlen, elong, out);
+		lookup_fill(lx, out);
 		return;
 	}
 	h = hash_bytes(tok->norm, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
@@ -514,6 +564,7 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 		return;
 	}
 	resolve_word(lx, tok->norm, tok->normlen, elong, out);
+	lookup_fill(lx, out);
 	m->hash = h;
 	m->len = (uint8_t) tok->normlen;
 	m->elong = elong;
@@ -522,6 +573,16 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 }
 
 /* ---------------------------------------------------------------- creation */
+
+/* Allocate lx's memo, empty and 64-byte aligned. */
+static void
+memo_alloc(EmpLexicon *lx)
+{
+	char	   *mem = emp_alloc(lx->a, sizeof(MemoSlot) * MEMO_SLOTS + 63);
+
+	lx->memo = (MemoSlot *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
+	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+}
 
 EmpLexicon *
 emp_lexicon_create(EmpAllocator *a, EmpStemmer *st)
@@ -532,8 +593,7 @@ emp_lexicon_create(EmpAllocator *a, EmpStemmer *st)
 	lx->a = a;
 	lx->stemmer = st;
 	lx->tz = emp_tokenizer_create(a);
-	lx->memo = emp_alloc(a, sizeof(MemoSlot) * MEMO_SLOTS);
-	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+	memo_alloc(lx);
 	new_term(lx, "", 0, 1);		/* id 0: unknown */
 	dict_grow(lx);
 	/* the automaton's root */
@@ -556,8 +616,9 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	*lx = *src;
 	lx->a = a;
 	lx->tz = emp_tokenizer_create(a);
-	lx->h.terms = emp_alloc(a, sizeof(EmpTerm) * (size_t) src->termcap);
-	memcpy(lx->h.terms, src->h.terms, sizeof(EmpTerm) * (size_t) src->h.nterms);
+	terms_alloc(lx, src->termcap, src->h.terms, src->texts, src->h.nterms, false);
+	lx->ac_root = NULL;
+	lx->nac_root = 0;
 	lx->dict = emp_alloc(a, sizeof(DictSlot) * src->dictcap);
 	memcpy(lx->dict, src->dict, sizeof(DictSlot) * src->dictcap);
 	lx->arena = emp_alloc(a, src->arenacap);
@@ -574,8 +635,7 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 		lx->edgecap = src->edgecap;
 		lx->edgeused = src->edgeused;
 	}
-	lx->memo = emp_alloc(a, sizeof(MemoSlot) * MEMO_SLOTS);
-	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
 }
@@ -721,12 +781,17 @@ emp_lexicon_finish(EmpLexicon *lx)
 		}
 	}
 	emp_release(lx->a, queue);
-	/* the root's edges, on the terms themselves: most steps start there */
-	for (int32_t id = 0; id < lx->h.nterms; id++)
-		lx->h.terms[id].ac_root = 0;
+	/* the root's edges, in an array by symbol: most steps start there */
+	if (lx->nac_root < lx->h.nterms)
+	{
+		emp_release(lx->a, lx->ac_root);
+		lx->ac_root = emp_alloc(lx->a, sizeof(int32_t) * (size_t) lx->h.nterms);
+	}
+	lx->nac_root = lx->h.nterms;
+	memset(lx->ac_root, 0, sizeof(int32_t) * (size_t) lx->nac_root);
 	for (int32_t c = lx->nodes[0].first_child; c >= 0; c = lx->nodes[c].next_sibling)
-		if (lx->nodes[c].sym > 0 && lx->nodes[c].sym < lx->h.nterms)
-			lx->h.terms[lx->nodes[c].sym].ac_root = c;
+		if (lx->nodes[c].sym > 0 && lx->nodes[c].sym < lx->nac_root)
+			lx->ac_root[lx->nodes[c].sym] = c;
 	lx->finished = true;
 }
 
@@ -744,8 +809,8 @@ emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 	{
 		int32_t		t;
 
-		if (state == 0 && sym > 0 && sym < lx->h.nterms && lx->finished)
-			return lx->h.terms[sym].ac_root;
+		if (state == 0 && sym > 0 && sym < lx->nac_root && lx->finished)
+			return lx->ac_root[sym];
 		t = edge_find(lx, state, sym);
 		if (t >= 0)
 			return t;
@@ -1116,10 +1181,10 @@ emp_lexicon_load_modifiers(EmpLexicon *lx, const char *data, size_t len,
 const char *
 emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len)
 {
-	const EmpTerm *t = emp_lexicon_term(lx, id);
+	const TermText *tt = &lx->texts[(id > 0 && id < lx->h.nterms) ? id : 0];
 
-	*len = t->text_len;
-	return lx->arena + t->text_off;
+	*len = tt->len;
+	return lx->arena + tt->off;
 }
 
 int32_t
@@ -1139,6 +1204,7 @@ emp_lexicon_unit_weights(EmpLexicon *lx)
 			t->w[ch] = (ch == EMP_CH_ESCALATION) ? 0.0f : 1.0f;
 		t->flags |= EMP_TERM_WEIGHTED;
 	}
+	lx->memo_dirty = true;
 }
 
 void
@@ -1155,8 +1221,9 @@ emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t s
 size_t
 emp_lexicon_memory(const EmpLexicon *lx)
 {
-	return sizeof(EmpLexicon) + sizeof(EmpTerm) * (size_t) lx->termcap +
+	return sizeof(EmpLexicon) + (sizeof(EmpTerm) + sizeof(TermText)) * (size_t) lx->termcap + 63 +
+		sizeof(int32_t) * (size_t) lx->nac_root +
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
 		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap +
-		sizeof(MemoSlot) * MEMO_SLOTS;
+		sizeof(MemoSlot) * MEMO_SLOTS + 63;
 }

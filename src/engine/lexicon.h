@@ -33,17 +33,18 @@
 
 typedef struct EmpTerm
 {
-	/* what scoring reads for every token, first: one cache line with w */
+	/*
+	 * What scoring reads for every token, and nothing else: 64 bytes, one
+	 * cache line (the term array is 64-byte aligned).  A term's display
+	 * text lives apart (emp_lexicon_term_text).
+	 */
 	uint16_t	flags;
-	uint16_t	ntokens;		/* 1 for a word, n for a phrase */
+	uint8_t		ntokens;		/* 1 for a word, n for a phrase (<= 32) */
+	int8_t		strength;		/* caller-defined (marker strength, 1 or 2) */
+	int32_t		category;		/* caller-defined (marker category), -1 if none */
 	int32_t		stem_id;		/* exact terms: the term of their stem, which phrases use */
-	int32_t		ac_root;		/* automaton: the root's child on this term's symbol, 0 none */
 	float		mod;			/* multiplier for boosters and dampeners */
 	float		w[EMP_NCHANNELS];
-	uint32_t	text_off;		/* display text in the arena */
-	uint32_t	text_len;
-	int32_t		category;		/* caller-defined (marker category), -1 if none */
-	int32_t		strength;		/* caller-defined (marker strength) */
 } EmpTerm;
 
 typedef struct EmpLexicon EmpLexicon;
@@ -62,6 +63,11 @@ typedef struct EmpLookup
 {
 	int32_t		ids[2];			/* term ids, 0 = not in the lexicon */
 	uint32_t	stemhash[2];	/* hash of each part's stem (for overlap) */
+	/* copied from the terms, so that a walk need not read them */
+	int32_t		sym[2];			/* the term's stem_id, or its id: the default
+								 * automaton symbol */
+	uint16_t	flags[2];		/* the term's flags (EMP_TERM_*) */
+	uint16_t	symflags[2];	/* the flags of the term sym names */
 	uint8_t		nparts;
 } EmpLookup;
 

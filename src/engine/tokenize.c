@@ -29,6 +29,9 @@
 #include "engine.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -67,8 +70,11 @@ static const char *const emoticons[] = {
 	NULL
 };
 
-static bool emoticon_start[128];
-static size_t emoticon_len[sizeof(emoticons) / sizeof(emoticons[0])];
+#define N_EMOTICONS	(sizeof(emoticons) / sizeof(emoticons[0]) - 1)
+static size_t emoticon_len[N_EMOTICONS];
+/* The emoticons by first byte, in list order: emoticon_order[first[c] .. first[c + 1]). */
+static uint8_t emoticon_order[N_EMOTICONS];
+static uint8_t emoticon_first[129];
 
 static unsigned char ascii_class[128];
 /* Word bytes for the ASCII fast path: the lower-cased letter or digit, 0 for
@@ -105,10 +111,21 @@ init_ascii_class(void)
 		ascii_word_lower[c] = (k == C_LOWER || k == C_DIGIT) ? c : (k == C_UPPER) ? c + ('a' - 'A') : 0;
 		ascii_word_case[c] = (k == C_UPPER) ? 1 : (k == C_LOWER) ? 2 : 0;
 	}
+	/* a stable counting sort of the emoticons by first byte */
+	memset(emoticon_first, 0, sizeof(emoticon_first));
 	for (int i = 0; emoticons[i]; i++)
 	{
-		emoticon_start[(unsigned char) emoticons[i][0]] = true;
 		emoticon_len[i] = strlen(emoticons[i]);
+		emoticon_first[(unsigned char) emoticons[i][0] + 1]++;
+	}
+	for (int c = 0; c < 128; c++)
+		emoticon_first[c + 1] += emoticon_first[c];
+	{
+		uint8_t		fill[128];
+
+		memcpy(fill, emoticon_first, sizeof(fill));
+		for (int i = 0; emoticons[i]; i++)
+			emoticon_order[fill[(unsigned char) emoticons[i][0]]++] = (uint8_t) i;
 	}
 	ascii_class_ready = true;
 }
@@ -231,15 +248,15 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 	const unsigned char *s = tz->text;
 	unsigned char c0 = s[pos];
 
-	if (c0 >= 128 || !emoticon_start[c0])
+	if (c0 >= 128)
 		return 0;
-	for (int i = 0; emoticons[i]; i++)
+	for (int k = emoticon_first[c0]; k < emoticon_first[c0 + 1]; k++)
 	{
+		int			i = emoticon_order[k];
 		size_t		n = emoticon_len[i];
 		unsigned char next;
 
-		if ((unsigned char) emoticons[i][0] != c0 || n > tz->len - pos ||
-			memcmp(s + pos, emoticons[i], n) != 0)
+		if (n > tz->len - pos || memcmp(s + pos + 1, emoticons[i] + 1, n - 1) != 0)
 			continue;
 		/* must not run into a word: ":Pretty", "xDD" */
 		next = (pos + n < tz->len) ? s[pos + n] : ' ';
@@ -427,6 +444,65 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	tz->pos = p;
 	return true;
 }
+
+#ifdef __SSE2__
+/*
+ * read_word_ascii for the commonest word of all: under 16 ASCII letters and
+ * digits, with 16 bytes readable from its start.  One 16-byte load finds
+ * the word's end, counts its cases and lower-cases it, without a branch per
+ * byte.  Returns false, having consumed nothing, for anything the byte loop
+ * must see: an apostrophe or a non-ASCII byte after the word, a letter
+ * written three times running, 16 bytes or more.
+ */
+static inline bool
+read_word_simd(EmpTokenizer *tz, EmpToken *tok)
+{
+	const unsigned char *s = tz->text + tz->pos;
+	__m128i		v,
+				up,
+				lo,
+				dig,
+				low,
+				eq;
+	unsigned	n,
+				keep,
+				mup,
+				mlo;
+
+	if (tz->len - tz->pos < 16)
+		return false;
+	v = _mm_loadu_si128((const __m128i *) s);
+	/* signed compares: bytes of 128 and over are negative, in no range */
+	up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+	lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+	dig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	n = (unsigned) __builtin_ctz(~(unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dig)));
+	if (n >= 16 || s[n] == '\'' || s[n] >= 128)
+		return false;
+	keep = (1u << n) - 1;
+	low = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
+	/* a letter equal to the two before it: elongation, for the byte loop */
+	eq = _mm_and_si128(_mm_cmpeq_epi8(low, _mm_slli_si128(low, 1)), _mm_cmpeq_epi8(low, _mm_slli_si128(low, 2)));
+	if (_mm_movemask_epi8(_mm_and_si128(eq, _mm_or_si128(up, lo))) & keep)
+		return false;
+	mup = (unsigned) _mm_movemask_epi8(up) & keep;
+	mlo = (unsigned) _mm_movemask_epi8(lo) & keep;
+	_mm_storeu_si128((__m128i *) tz->norm.data, low);	/* norm.cap >= 256 */
+	tok->kind = (mup | mlo) ? EMP_TOK_WORD : EMP_TOK_NUMBER;
+	tok->start = (uint32_t) tz->pos;
+	tok->len = n;
+	tok->flags = 0;
+	if (mlo == 0 && (mup & (mup - 1)) != 0)
+		tok->flags |= EMP_TF_ALLCAPS;
+	else if (mup == 1)
+		tok->flags |= EMP_TF_CAPITALIZED;
+	tz->norm.len = n;
+	tz->pos += n;
+	return true;
+}
+#else
+#define read_word_simd(tz, tok)	false
+#endif
 
 /* Read a word starting at tz->pos into tok. */
 static void
@@ -718,7 +794,7 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 			}
 			if (k == C_LOWER || k == C_UPPER || k == C_DIGIT)
 			{
-				if (!read_word_ascii(tz, tok))
+				if (!read_word_simd(tz, tok) && !read_word_ascii(tz, tok))
 					read_word(tz, tok);
 				goto done;
 			}

@@ -74,7 +74,7 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 
 /* Feed one slot's symbol and record the phrases that end at it. */
 static void
-feed(EmpWalker *w, EmpSlot *s)
+feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 {
 	int32_t		next;
 	int32_t		id;
@@ -89,7 +89,7 @@ feed(EmpWalker *w, EmpSlot *s)
 	w->symslot[RING(w->nsyms)] = s->index;
 	w->nsyms++;
 	/* a word no phrase uses has no edge anywhere: back to the root */
-	if (s->sym > 0 && !(emp_lexicon_term(w->lx, s->sym)->flags & EMP_TERM_IN_PHRASE))
+	if (s->sym > 0 && !(symflags & EMP_TERM_IN_PHRASE))
 	{
 		w->state = emp_ac_root();
 		return;
@@ -119,13 +119,14 @@ push_token(EmpWalker *w)
 		lk.nparts = 1;
 		lk.ids[0] = 0;
 		lk.stemhash[0] = 0;
+		lk.flags[0] = 0;
 	}
 	else
 		emp_lexicon_lookup(w->lx, &tok, &lk);
 	for (int p = 0; p < lk.nparts; p++)
 	{
 		EmpSlot    *s = &w->ring[RING(w->nslots)];
-		const EmpTerm *t = emp_lexicon_term(w->lx, lk.ids[p]);
+		uint16_t	symflags = 0;
 
 		memset(s, 0, sizeof(*s));
 		s->id = lk.ids[p];
@@ -140,12 +141,21 @@ push_token(EmpWalker *w)
 		s->index = w->nslots;
 		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
 			s->sym = EMP_SYM_BREAK;
-		else if (t->flags & w->skip_roles)
+		else if (lk.flags[p] & w->skip_roles)
 			s->sym = EMP_SYM_SKIP;
+		else if (w->symbol == NULL)
+		{
+			s->sym = lk.sym[p];
+			symflags = lk.symflags[p];
+		}
 		else
-			s->sym = w->symbol ? w->symbol(w->symarg, s, &tok) : (t->stem_id ? t->stem_id : s->id);
+		{
+			s->sym = w->symbol(w->symarg, s, &tok);
+			if (s->sym > 0)
+				symflags = emp_lexicon_term(w->lx, s->sym)->flags;
+		}
 		w->nslots++;
-		feed(w, s);
+		feed(w, s, symflags);
 	}
 	return true;
 }

@@ -4,6 +4,7 @@
  *	  debugging rules and for the learning script (--features).
  *
  *	  emp_cli [--explain] [--lexicon F] [--modifiers F] [--model F]
+ *	  emp_cli --bench N	 score all lines N times in file order, print ns per text
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
  *			the emotion channels and on valence (term weights set to 1), with
  *			the words of VOCAB added to the built-in lexicon
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static char *
 slurp(const char *path, size_t *len)
@@ -86,6 +88,48 @@ print_row(void *arg, const EmpExplainRow *row)
 		   emp_rule_names[row->rule], emp_dim_names[row->channel], row->weight, row->contribution);
 }
 
+/* --bench: every line is kept, then all are scored N times in file order. */
+static char **bench_lines;
+static size_t *bench_lens;
+static size_t bench_n,
+			bench_cap;
+
+static void
+bench_add(const char *line, size_t n)
+{
+	if (bench_n == bench_cap)
+	{
+		bench_cap = bench_cap ? bench_cap * 2 : 1024;
+		bench_lines = realloc(bench_lines, bench_cap * sizeof(char *));
+		bench_lens = realloc(bench_lens, bench_cap * sizeof(size_t));
+	}
+	bench_lines[bench_n] = malloc(n + 1);
+	memcpy(bench_lines[bench_n], line, n + 1);
+	bench_lens[bench_n++] = n;
+}
+
+static void
+bench_run(EmpScorer *sc, int rounds)
+{
+	struct timespec t0,
+				t1;
+	EmpScores	s;
+	double		sum = 0,
+				ns;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (int k = 0; k < rounds; k++)
+		for (size_t i = 0; i < bench_n; i++)
+		{
+			emp_score(sc, bench_lines[i], bench_lens[i], &s, NULL, NULL);
+			sum += s.sentiment;
+		}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ns = (t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec);
+	printf("%zu texts x %d: %.1f ns per text (checksum %.4f)\n", bench_n, rounds,
+		   ns / ((double) bench_n * rounds), sum);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -105,12 +149,12 @@ main(int argc, char **argv)
 
 	const char *vocabf = NULL;
 	bool		dump = false;
-	int			repeat = 0;
+	int			bench = 0;
 
 	for (int i = 1; i < argc; i++)
 	{
-		if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
-			repeat = atoi(argv[++i]);
+		if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc)
+			bench = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump = true;
 		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
@@ -197,10 +241,9 @@ main(int argc, char **argv)
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		cur_text = line;
-		if (repeat > 0)
+		if (bench > 0)
 		{
-			for (int k = 0; k < repeat; k++)
-				emp_score(sc, line, n, &s, NULL, NULL);
+			bench_add(line, n);
 			continue;
 		}
 		if (vocabf)
@@ -235,6 +278,8 @@ main(int argc, char **argv)
 			printf("%s%s", i ? "," : "", emp_dim_names[dims[i]]);
 		printf("\n");
 	}
+	if (bench > 0)
+		bench_run(sc, bench);
 	return 0;
 fail:
 	fprintf(stderr, "error: %s\n", err.message);

@@ -63,6 +63,43 @@ tokens(const char *s)
 	return buf;
 }
 
+/* Every token of s[0, len) with its kind, flags, span and norm. */
+static const char *
+token_details(const char *s, size_t len, char *buf, size_t cap)
+{
+	EmpToken	t;
+	size_t		n = 0;
+
+	emp_tokenizer_reset(tz, s, len);
+	buf[0] = '\0';
+	while (emp_tokenizer_next(tz, &t) && n + t.normlen + 48 < cap)
+		n += snprintf(buf + n, cap - n, "%d/%d/%u/%u/%.*s|", (int) t.kind, (int) t.flags,
+					  t.start, t.len, (int) t.normlen, t.norm);
+	return buf;
+}
+
+/*
+ * A word near the end of a text and the same word with room after it take
+ * different paths through the tokenizer (bytes one at a time, or sixteen at
+ * once): they must give the same tokens.
+ */
+static bool
+same_with_room(const char *s)
+{
+	char		padded[256],
+				a[2048],
+				b[2048];
+	size_t		n = strlen(s);
+
+	memcpy(padded, s, n);
+	memset(padded + n, ' ', 32);
+	token_details(s, n, a, sizeof(a));
+	token_details(padded, n + 32, b, sizeof(b));
+	if (strcmp(a, b) != 0)
+		fprintf(stderr, "# %s\n#  vs %s\n", a, b);
+	return strcmp(a, b) == 0;
+}
+
 static double rowsum[EMP_NCHANNELS];
 
 static void
@@ -121,6 +158,19 @@ main(void)
 	CHECK(t.flags & EMP_TF_ALLCAPS, "ALL CAPS flagged");
 	emp_tokenizer_next(tz, &t);
 	CHECK(!(t.flags & EMP_TF_ALLCAPS) && (t.flags & EMP_TF_CAPITALIZED), "Capitalized is not caps");
+
+	{
+		static const char *const room[] = {
+			"sOOo good", "sooooo good", "HELLO World Abc", "don't stop", "it's", "rock'n'roll",
+			"abcdefghijklmno x", "abcdefghijklmnop x", "abcdefghijklmnopq", "caf\xC3\xA9 au lait",
+			"word\xE2\x80\x99s", "x1y2 123 4567 A1", "AB", "A", "aaa", "aab", "aAa", "Aa", "I",
+			"xD :-) D: T_T TTT xDD", "12:30 http://x", "a\xff" "b", "OK!!! fine?!", "Zz\xF0\x9F\x91\x8D",
+			"end'", "x'\xC3\xA9", "MiXeD CaSe WORDS", NULL
+		};
+
+		for (int i = 0; room[i]; i++)
+			CHECK(same_with_room(room[i]), "tokens of \"%s\" do not depend on what follows the text", room[i]);
+	}
 
 	/* rules */
 	r = score("I am happy");
