@@ -169,6 +169,8 @@ typedef struct EmpToken
 	uint32_t	normlen;
 	char		punct;			/* for PUNCT: the character repeated ('!', '?', '.', ',') */
 	uint32_t	count;			/* for PUNCT: run length; for '?!' mixes, count of each */
+	bool		keyed;			/* key holds norm (normlen <= 16), zero-padded */
+	uint64_t	key[2];			/* filled by the tokenizer's 16-byte word path */
 } EmpToken;
 
 /*

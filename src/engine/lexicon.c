@@ -27,15 +27,17 @@
 #include <string.h>
 
 #define MEMO_SLOTS		8192	/* power of two */
-#define MEMO_KEY_MAX	22		/* longer words are not memoised */
+#define MEMO_KEY_MAX	24		/* longer words are not memoised */
 
-/* One cache line: the memo is 64-byte aligned. */
+/*
+ * One cache line (the memo is 64-byte aligned).  The key is the word
+ * zero-padded to 24 bytes, compared as three 64-bit words.
+ */
 typedef struct MemoSlot
 {
-	uint32_t	hash;
+	uint64_t	key[3];
 	uint8_t		len;			/* 0 = empty */
 	uint8_t		elong;
-	char		key[MEMO_KEY_MAX];
 	EmpLookup	res;
 } MemoSlot;
 
@@ -58,7 +60,11 @@ typedef struct AcNode
 	int32_t		next_sibling;
 	int32_t		sym;			/* symbol on the edge into this node */
 	uint16_t	depth;
+	uint64_t	childmask;		/* bit (sym & 63) set for each child's symbol:
+								 * most symbols fail without a probe */
 } AcNode;
+
+#define AC_SYMBIT(sym)	(1ULL << ((uint32_t) (sym) & 63))
 
 typedef struct EdgeSlot
 {
@@ -502,26 +508,16 @@ resolve_word(EmpLexicon *lx, const char *w, size_t n, bool elong, EmpLookup *out
 	}
 }
 
-/* Equal keys of n bytes (short: no library call). */
-static inline bool
-key_equal(const char *a, const char *b, size_t n)
+/* The memo's hash of a key (a word of len bytes, zero-padded). */
+static inline uint32_t
+memo_hash(const uint64_t *key, size_t len)
 {
-	size_t		i = 0;
+	uint64_t	h = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
+		(key[2] * 0x165667B19E3779F9ULL) ^ len;
 
-	for (; i + 8 <= n; i += 8)
-	{
-		uint64_t	x,
-					y;
-
-		memcpy(&x, a + i, 8);
-		memcpy(&y, b + i, 8);
-		if (x != y)
-			return false;
-	}
-	for (; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
+	h ^= h >> 29;
+	h *= 0xFF51AFD7ED558CCDULL;
+	return (uint32_t) (h ^ (h >> 32));
 }
 
 /* Resolve a token to term ids. */
@@ -530,6 +526,7 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 {
 	bool		elong = (tok->flags & EMP_TF_ELONGATED) != 0;
 	uint32_t	h;
+	uint64_t	key[3];
 	MemoSlot   *m;
 
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
@@ -549,26 +546,37 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 		lookup_fill(lx, out);
 		return;
 	}
-	if (tok->normlen > MEMO_KEY_MAX)
+	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX)
 	{
 		resolve_word(lx, tok->norm, tok->normlen, elong, out);
 		lookup_fill(lx, out);
 		return;
 	}
-	h = hash_bytes(tok->norm, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
+	/* the key: from the tokenizer's registers, or the word zero-padded */
+	if (tok->keyed)
+	{
+		key[0] = tok->key[0];
+		key[1] = tok->key[1];
+		key[2] = 0;
+	}
+	else
+	{
+		key[0] = key[1] = key[2] = 0;
+		memcpy(key, tok->norm, tok->normlen);
+	}
+	h = memo_hash(key, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
-	if (m->len == tok->normlen && m->hash == h && m->elong == elong &&
-		key_equal(m->key, tok->norm, tok->normlen))
+	if (((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
+		m->len == tok->normlen && m->elong == elong)
 	{
 		*out = m->res;
 		return;
 	}
 	resolve_word(lx, tok->norm, tok->normlen, elong, out);
 	lookup_fill(lx, out);
-	m->hash = h;
+	memcpy(m->key, key, sizeof(m->key));
 	m->len = (uint8_t) tok->normlen;
 	m->elong = elong;
-	memcpy(m->key, tok->norm, tok->normlen);
 	m->res = *out;
 }
 
@@ -728,6 +736,7 @@ trie_insert(EmpLexicon *lx, const int32_t *syms, int n)
 			nd->dict = -1;
 			nd->next_sibling = lx->nodes[s].first_child;
 			lx->nodes[s].first_child = c;
+			lx->nodes[s].childmask |= AC_SYMBIT(syms[i]);
 			edge_put(lx, s, syms[i], c);
 		}
 		s = c;
@@ -811,9 +820,12 @@ emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 
 		if (state == 0 && sym > 0 && sym < lx->nac_root && lx->finished)
 			return lx->ac_root[sym];
-		t = edge_find(lx, state, sym);
-		if (t >= 0)
-			return t;
+		if (lx->nodes[state].childmask & AC_SYMBIT(sym))
+		{
+			t = edge_find(lx, state, sym);
+			if (t >= 0)
+				return t;
+		}
 		if (state == 0)
 			return 0;
 		state = lx->nodes[state].fail;

@@ -488,6 +488,11 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 	mup = (unsigned) _mm_movemask_epi8(up) & keep;
 	mlo = (unsigned) _mm_movemask_epi8(lo) & keep;
 	_mm_storeu_si128((__m128i *) tz->norm.data, low);	/* norm.cap >= 256 */
+	/* the word alone, zero-padded: the lexicon's memo key */
+	_mm_storeu_si128((__m128i *) tok->key,
+					 _mm_and_si128(low, _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+													   _mm_set1_epi8((char) n))));
+	tok->keyed = true;
 	tok->kind = (mup | mlo) ? EMP_TOK_WORD : EMP_TOK_NUMBER;
 	tok->start = (uint32_t) tz->pos;
 	tok->len = n;
@@ -761,6 +766,7 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text;
 
+	tok->keyed = false;
 	while (tz->pos < tz->len)
 	{
 		unsigned char b = s[tz->pos];
