@@ -76,6 +76,16 @@ static size_t emoticon_len[N_EMOTICONS];
 static uint8_t emoticon_order[N_EMOTICONS];
 static uint8_t emoticon_first[129];
 
+/*
+ * Which code points start an emoji (Extended_Pictographic or a regional
+ * indicator), filled from ICU once: U+1F000..U+1FFFF and the symbol blocks
+ * U+2000..U+33FF.  Other code points ask ICU.
+ */
+#define EMOJI_PLANE1	0x1F000
+#define EMOJI_SYMBOLS	0x2000
+static uint64_t emoji_plane1[0x10000 / 64];
+static uint64_t emoji_symbols[0x1400 / 64];
+
 static unsigned char ascii_class[128];
 /* Word bytes for the ASCII fast path: the lower-cased letter or digit, 0 for
  * anything else; and 1 for an upper-case letter, 2 for a lower-case one. */
@@ -83,7 +93,9 @@ static unsigned char ascii_word_lower[256];
 static unsigned char ascii_word_case[256];
 static bool ascii_class_ready = false;
 
-/* Fill the ASCII class table (idempotent). */
+static inline bool emoji_start_icu(UChar32 c);
+
+/* Fill the ASCII class table and the emoji bitmaps (idempotent). */
 static void
 init_ascii_class(void)
 {
@@ -127,6 +139,12 @@ init_ascii_class(void)
 		for (int i = 0; emoticons[i]; i++)
 			emoticon_order[fill[(unsigned char) emoticons[i][0]]++] = (uint8_t) i;
 	}
+	for (UChar32 c = 0; c < 0x10000; c++)
+		if (emoji_start_icu(EMOJI_PLANE1 + c))
+			emoji_plane1[c >> 6] |= 1ULL << (c & 63);
+	for (UChar32 c = 0; c < 0x1400; c++)
+		if (emoji_start_icu(EMOJI_SYMBOLS + c))
+			emoji_symbols[c >> 6] |= 1ULL << (c & 63);
 	ascii_class_ready = true;
 }
 
@@ -182,10 +200,21 @@ decode_at(const unsigned char *s, size_t len, size_t pos, UChar32 *cp)
 }
 
 static inline bool
-is_emoji_start(UChar32 c)
+emoji_start_icu(UChar32 c)
 {
 	return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
 		u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
+static inline bool
+is_emoji_start(UChar32 c)
+{
+	/* the blocks most emoji come from, answered from a bitmap */
+	if (c >= EMOJI_PLANE1 && c < EMOJI_PLANE1 + 0x10000)
+		return (emoji_plane1[(c - EMOJI_PLANE1) >> 6] >> ((c - EMOJI_PLANE1) & 63)) & 1;
+	if (c >= EMOJI_SYMBOLS && c < EMOJI_SYMBOLS + 0x1400)
+		return (emoji_symbols[(c - EMOJI_SYMBOLS) >> 6] >> ((c - EMOJI_SYMBOLS) & 63)) & 1;
+	return emoji_start_icu(c);
 }
 
 /* Modifiers folded into the preceding emoji and dropped from its norm. */
