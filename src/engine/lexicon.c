@@ -37,7 +37,7 @@ typedef struct MemoSlot
 {
 	uint64_t	key[3];
 	uint8_t		len;			/* 0 = empty */
-	uint8_t		elong;
+	uint8_t		tag;			/* 0 a word, 1 an elongated word, 2 a symbol */
 	EmpLookup	res;
 } MemoSlot;
 
@@ -520,15 +520,10 @@ memo_hash(const uint64_t *key, size_t len)
 	return (uint32_t) (h ^ (h >> 32));
 }
 
-/* Resolve a token to term ids. */
-void
-emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
+/* Resolve a token without the memo. */
+static void
+resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 {
-	bool		elong = (tok->flags & EMP_TF_ELONGATED) != 0;
-	uint32_t	h;
-	uint64_t	key[3];
-	MemoSlot   *m;
-
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 	{
 		/* emoji and emoticons: exact keys */
@@ -543,13 +538,26 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 			memcpy(key + 1, tok->norm, tok->normlen);
 			out->ids[0] = emp_lexicon_find(lx, key, tok->normlen + 1);
 		}
-		lookup_fill(lx, out);
-		return;
 	}
+	else
+		resolve_word(lx, tok->norm, tok->normlen, (tok->flags & EMP_TF_ELONGATED) != 0, out);
+	lookup_fill(lx, out);
+}
+
+/* Resolve a token to term ids. */
+void
+emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
+{
+	bool		word = (tok->kind == EMP_TOK_WORD || tok->kind == EMP_TOK_NUMBER);
+	/* the memo tells words, elongated words and symbols apart */
+	uint8_t		tag = !word ? 2 : (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
+	uint32_t	h;
+	uint64_t	key[3];
+	MemoSlot   *m;
+
 	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX)
 	{
-		resolve_word(lx, tok->norm, tok->normlen, elong, out);
-		lookup_fill(lx, out);
+		resolve_token(lx, tok, out);
 		return;
 	}
 	/* the key: from the tokenizer's registers, or the word zero-padded */
@@ -564,19 +572,18 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 		key[0] = key[1] = key[2] = 0;
 		memcpy(key, tok->norm, tok->normlen);
 	}
-	h = memo_hash(key, tok->normlen) ^ (elong ? 0x9e3779b9u : 0);
+	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
 	if (((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
-		m->len == tok->normlen && m->elong == elong)
+		m->len == tok->normlen && m->tag == tag)
 	{
 		*out = m->res;
 		return;
 	}
-	resolve_word(lx, tok->norm, tok->normlen, elong, out);
-	lookup_fill(lx, out);
+	resolve_token(lx, tok, out);
 	memcpy(m->key, key, sizeof(m->key));
 	m->len = (uint8_t) tok->normlen;
-	m->elong = elong;
+	m->tag = tag;
 	m->res = *out;
 }
 
