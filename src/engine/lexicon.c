@@ -62,6 +62,8 @@ typedef struct AcNode
 	uint16_t	depth;
 	uint64_t	childmask;		/* bit (sym & 63) set for each child's symbol:
 								 * most symbols fail without a probe */
+	int32_t		emit;			/* the longest phrase ending here: out, else
+								 * dict's out, else 0 (set by finish) */
 } AcNode;
 
 #define AC_SYMBIT(sym)	(1ULL << ((uint32_t) (sym) & 63))
@@ -128,15 +130,11 @@ hash_bytes(const char *s, size_t n)
 	return (uint32_t) (h ^ (h >> 32));
 }
 
-static inline uint64_t
-mix64(uint64_t x)
+/* Home slot of an automaton edge key in a table of cap (a power of two) slots. */
+static inline uint32_t
+edge_home(uint64_t key, uint32_t cap)
 {
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
+	return (uint32_t) ((key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
 }
 
 /* ---------------------------------------------------------------- arena */
@@ -666,7 +664,7 @@ edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
 	if (lx->edgecap == 0)
 		return -1;
 	key |= 1ULL << 63;			/* never 0 */
-	j = (uint32_t) mix64(key) & (lx->edgecap - 1);
+	j = edge_home(key, lx->edgecap);
 	for (;;)
 	{
 		if (lx->edges[j].key == 0)
@@ -693,7 +691,7 @@ edge_put(EmpLexicon *lx, int32_t state, int32_t sym, int32_t child)
 		{
 			if (lx->edges[i].key == 0)
 				continue;
-			j = (uint32_t) mix64(lx->edges[i].key) & (ncap - 1);
+			j = edge_home(lx->edges[i].key, ncap);
 			while (ne[j].key != 0)
 				j = (j + 1) & (ncap - 1);
 			ne[j] = lx->edges[i];
@@ -702,7 +700,7 @@ edge_put(EmpLexicon *lx, int32_t state, int32_t sym, int32_t child)
 		lx->edges = ne;
 		lx->edgecap = ncap;
 	}
-	j = (uint32_t) mix64(key) & (lx->edgecap - 1);
+	j = edge_home(key, lx->edgecap);
 	while (lx->edges[j].key != 0)
 		j = (j + 1) & (lx->edgecap - 1);
 	lx->edges[j].key = key;
@@ -797,6 +795,12 @@ emp_lexicon_finish(EmpLexicon *lx)
 		}
 	}
 	emp_release(lx->a, queue);
+	for (int32_t c = 0; c < lx->nnodes; c++)
+	{
+		AcNode	   *n = &lx->nodes[c];
+
+		n->emit = n->out ? n->out : (n->dict >= 0 ? lx->nodes[n->dict].out : 0);
+	}
 	/* the root's edges, in an array by symbol: most steps start there */
 	if (lx->nac_root < lx->h.nterms)
 	{
@@ -817,9 +821,9 @@ emp_ac_root(void)
 	return 0;
 }
 
-/* Advance the automaton by one symbol. */
-int32_t
-emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
+/* Advance the automaton by one symbol; returns the new state. */
+static inline int32_t
+ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 {
 	for (;;)
 	{
@@ -839,28 +843,18 @@ emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 	}
 }
 
-/* Return the phrase ending at state (longest first) and the next state to ask. */
 int32_t
-emp_ac_output(const EmpLexicon *lx, int32_t state, int32_t *next)
+emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)
 {
-	if (state < 0)
-	{
-		*next = -1;
-		return 0;
-	}
-	if (lx->nodes[state].out)
-	{
-		*next = lx->nodes[state].dict;
-		return lx->nodes[state].out;
-	}
-	state = lx->nodes[state].dict;
-	if (state < 0)
-	{
-		*next = -1;
-		return 0;
-	}
-	*next = lx->nodes[state].dict;
-	return lx->nodes[state].out;
+	const AcNode *n;
+
+	*state = ac_step(lx, *state, sym);
+	n = &lx->nodes[*state];
+	if (lx->finished)
+		return n->emit;
+	if (n->out)
+		return n->out;
+	return n->dict >= 0 ? lx->nodes[n->dict].out : 0;
 }
 
 /* ---------------------------------------------------------------- adding terms */

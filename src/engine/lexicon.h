@@ -127,10 +127,11 @@ extern void emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t categor
 
 /* ---- phrase automaton ---- */
 extern int32_t emp_ac_root(void);
-/* Advance the automaton by one symbol; returns the new state. */
-extern int32_t emp_ac_step(const EmpLexicon *lx, int32_t state, int32_t sym);
-/* The longest phrase ending at state (term id) or 0; *next gets the state to try next for shorter outputs. */
-extern int32_t emp_ac_output(const EmpLexicon *lx, int32_t state, int32_t *next);
+/*
+ * Advance the automaton in *state by one symbol; returns the longest phrase
+ * (term id) ending there, or 0.
+ */
+extern int32_t emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym);
 
 /* Reserved automaton symbols. */
 #define EMP_SYM_BREAK		(-1)	/* punctuation: resets the automaton */

@@ -95,6 +95,19 @@ static const char *const problem_words[] = {
 	NULL
 };
 
+/*
+ * What a scan reads of a term, one dense array indexed by term id, so that
+ * a reply's words need not touch the lexicon's terms.
+ */
+typedef struct MarkerHot
+{
+	int32_t		sym;			/* automaton symbol (marker_symbol) */
+	uint8_t		flags;			/* WF_* of the term and of its stem */
+	int8_t		category;		/* the term's category, else its stem's; -1 none */
+	int8_t		strength;
+	bool		apology;		/* the term or its stem is an apology */
+} MarkerHot;
+
 struct EmpMarkerSet
 {
 	EmpAllocator *a;
@@ -103,6 +116,9 @@ struct EmpMarkerSet
 	EmpTokenizer *tz2;			/* tokenizing messages, names and phrases */
 	uint8_t    *wf;				/* flag byte per term id */
 	int32_t		wfcap;
+	MarkerHot  *hot;			/* what a scan needs of each term, built by
+								 * emp_markers_finish: nhot of them */
+	int32_t		nhot;
 	EmpBuf		feelphrases;	/* {feeling} phrases: FeelRecord, then the phrase */
 	int32_t		nphrases;
 	bool		finished;
@@ -179,6 +195,41 @@ slot_flags(const EmpMarkerSet *ms, int32_t id)
 	const EmpTerm *t = emp_lexicon_term(ms->lx, id);
 
 	return wf_of(ms, id) | (t->stem_id ? wf_of(ms, t->stem_id) : 0);
+}
+
+/* The scan's view of a term (the "unknown" entry for 0 or out of range). */
+static inline const MarkerHot *
+hot_of(const EmpMarkerSet *ms, int32_t id)
+{
+	return &ms->hot[(id > 0 && id < ms->nhot) ? id : 0];
+}
+
+/* Fill ms->hot from the terms and the flag bytes (after the last change). */
+static void
+build_hot(EmpMarkerSet *ms)
+{
+	int32_t		n = emp_lexicon_nterms(ms->lx);
+
+	if (n > ms->nhot)
+	{
+		emp_release(ms->a, ms->hot);
+		ms->hot = emp_alloc(ms->a, sizeof(MarkerHot) * (size_t) n);
+	}
+	ms->nhot = n;
+	for (int32_t id = 0; id < n; id++)
+	{
+		const EmpTerm *t = emp_lexicon_term(ms->lx, id);
+		const EmpTerm *st = emp_lexicon_term(ms->lx, t->stem_id);
+		const EmpTerm *ct = t->category >= 0 ? t : (t->stem_id && st->category >= 0 ? st : NULL);
+		MarkerHot  *h = &ms->hot[id];
+
+		h->flags = id > 0 ? slot_flags(ms, id) : 0;
+		h->sym = (h->flags & WF_SKIP) ? EMP_SYM_SKIP : (h->flags & WF_FEELSYM) ? EMP_SYM_FEELING :
+			(t->stem_id ? t->stem_id : id);
+		h->category = ct ? (int8_t) ct->category : -1;
+		h->strength = ct ? (int8_t) ct->strength : 0;
+		h->apology = t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY);
+	}
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -488,6 +539,7 @@ emp_markers_finish(EmpMarkerSet *ms)
 			ms->wf[id] |= WF_FEELSYM;
 	}
 	emp_lexicon_finish(ms->lx);
+	build_hot(ms);
 	ms->finished = true;
 }
 
@@ -573,17 +625,11 @@ static int32_t
 marker_symbol(void *arg, const EmpSlot *s, const EmpToken *tok)
 {
 	ScanCtx    *c = (ScanCtx *) arg;
-	const EmpTerm *t = emp_lexicon_term(c->ms->lx, s->id);
-	uint8_t		f = slot_flags(c->ms, s->id);
 
 	if (c->namelen && s->part == 0 && tok->kind == EMP_TOK_WORD &&
 		tok->normlen == c->namelen && memcmp(tok->norm, c->name, c->namelen) == 0)
 		c->name_count++;
-	if (f & WF_SKIP)
-		return EMP_SYM_SKIP;
-	if (f & WF_FEELSYM)
-		return EMP_SYM_FEELING;
-	return t->stem_id ? t->stem_id : s->id;
+	return hot_of(c->ms, s->id)->sym;
 }
 
 /* Record one hit. */
@@ -674,7 +720,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		had_words = true;
 		o->nwords++;
 		{
-			uint8_t		f = slot_flags(ms, s->id);
+			const MarkerHot *hot = hot_of(ms, s->id);
+			uint8_t		f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
 
 			if (s->phrase)
@@ -698,19 +745,15 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			else if (!s->covered)
 			{
-				const EmpTerm *t = emp_lexicon_term(ms->lx, s->id);
-				const EmpTerm *st = emp_lexicon_term(ms->lx, t->stem_id);
-				const EmpTerm *ct = t->category >= 0 ? t : (t->stem_id && st->category >= 0 ? st : NULL);
-
-				if (ct && !negated)
+				if (hot->category >= 0 && !negated)
 				{
 					EmpMarkerHit h;
 
 					memset(&h, 0, sizeof(h));
 					h.start = s->start;
 					h.len = s->len;
-					h.category = ct->category;
-					h.strength = ct->strength;
+					h.category = hot->category;
+					h.strength = hot->strength;
 					h.term = s->id;
 					h.sentence = sentence;
 					if (h.category == EMP_MK_APOLOGY)
@@ -722,10 +765,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			{
 				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && !pending_apologetic)
 				{
-					const EmpTerm *t = emp_lexicon_term(ms->lx, s->id);
-
-					if (t->category == EMP_MK_APOLOGY ||
-						(t->stem_id && emp_lexicon_term(ms->lx, t->stem_id)->category == EMP_MK_APOLOGY))
+					if (hot->apology)
 					{
 						pending_apologetic = true;
 						o->count[EMP_MK_APOLOGY]++;
@@ -972,7 +1012,7 @@ message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem,
 		emp_lexicon_lookup(ms->lx, &tok, &lk);
 		for (int p = 0; p < lk.nparts; p++)
 		{
-			uint8_t		f = slot_flags(ms, lk.ids[p]);
+			uint8_t		f = hot_of(ms, lk.ids[p])->flags;
 			uint32_t	key,
 						j;
 

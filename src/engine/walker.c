@@ -76,7 +76,6 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 static void
 feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 {
-	int32_t		next;
 	int32_t		id;
 
 	if (s->sym == EMP_SYM_SKIP)
@@ -94,8 +93,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		w->state = emp_ac_root();
 		return;
 	}
-	w->state = emp_ac_step(w->lx, w->state, s->sym);
-	id = emp_ac_output(w->lx, w->state, &next);
+	id = emp_ac_feed(w->lx, &w->state, s->sym);
 	if (id)
 	{
 		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
@@ -151,7 +149,9 @@ push_token(EmpWalker *w)
 		else
 		{
 			s->sym = w->symbol(w->symarg, s, &tok);
-			if (s->sym > 0)
+			if (s->sym == lk.sym[p])
+				symflags = lk.symflags[p];
+			else if (s->sym > 0)
 				symflags = emp_lexicon_term(w->lx, s->sym)->flags;
 		}
 		w->nslots++;
