@@ -324,7 +324,7 @@ expand_contraction(const char *w, size_t n, char *buf, const char **part, size_t
 	const char *ap;
 	size_t		base;
 
-	for (int i = 0; whole_words[i].word; i++)
+	for (int i = 0; n > 0 && w[0] >= 'a' && w[0] <= 'z' && whole_words[i].word; i++)
 	{
 		if (strlen(whole_words[i].word) == n && memcmp(whole_words[i].word, w, n) == 0)
 		{
@@ -553,7 +553,13 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	uint64_t	key[3];
 	MemoSlot   *m;
 
-	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX)
+	/*
+	 * Long numbers (order ids, amounts) seldom come back: resolving them
+	 * directly is cheap (numbers are not stemmed) and keeps them from
+	 * evicting words from the memo.
+	 */
+	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX ||
+		(tok->kind == EMP_TOK_NUMBER && tok->normlen > 4))
 	{
 		resolve_token(lx, tok, out);
 		return;
