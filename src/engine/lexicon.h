@@ -170,6 +170,9 @@ typedef struct EmpSlot
 /* Map a slot to an automaton symbol: a term id or an EMP_SYM_* value. */
 typedef int32_t (*EmpSymbolFn) (void *arg, const EmpSlot *slot, const EmpToken *tok);
 
+/* See every token of a walk as it is read (emp_walker_set_token_fn). */
+typedef void (*EmpTokenFn) (void *arg, const EmpToken *tok);
+
 typedef struct EmpWalker
 {
 	EmpLexicon *lx;
@@ -184,6 +187,8 @@ typedef struct EmpWalker
 	uint16_t	skip_roles;		/* terms with these roles are not fed */
 	EmpSymbolFn symbol;
 	void	   *symarg;
+	EmpTokenFn	token_fn;		/* NULL, or called on every token read */
+	void	   *token_arg;
 } EmpWalker;
 
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
@@ -191,5 +196,7 @@ extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 							EmpSymbolFn symbol, void *symarg);
 /* Next slot in text order, or NULL at the end; valid until the next call. */
 extern EmpSlot *emp_walker_next(EmpWalker *w);
+/* Have fn see every token of the walk, in text order, as it is read. */
+extern void emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg);
 
 #endif							/* EMPATHY_LEXICON_H */

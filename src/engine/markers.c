@@ -976,13 +976,11 @@ score_hit(void *arg, const EmpMarkerHit *h)
 	}
 }
 
-/* Build the set of a message's content-word stems. */
+/* An empty set of content-word stems for a message of len bytes. */
 static StemSet *
-message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem, int *problems)
+stemset_create(EmpMarkerSet *ms, size_t len)
 {
 	StemSet    *s = emp_alloc(ms->a, sizeof(StemSet));
-	EmpToken	tok;
-	uint64_t	n = 0;
 	uint32_t	slots = 64;
 
 	/*
@@ -1000,38 +998,54 @@ message_stems(EmpMarkerSet *ms, const char *msg, size_t len, uint32_t name_stem,
 	memset(s->seen, 0, slots * sizeof(uint32_t));
 	memset(s->hit, 0, slots);
 	s->n = 0;
-	emp_tokenizer_reset(ms->tz2, msg, len);
-	while (s->n < MSG_SET_MAX && emp_tokenizer_next(ms->tz2, &tok))
+	return s;
+}
+
+/*
+ * Collecting a message's content-word stems and problem words, token by
+ * token, while the message is scored (one reading of the message).
+ */
+typedef struct StemCollect
+{
+	EmpMarkerSet *ms;
+	StemSet    *set;
+	uint32_t	name_stem;		/* the customer's name is not content */
+	int			problems;		/* problem words seen */
+} StemCollect;
+
+static void
+collect_stems(void *arg, const EmpToken *tok)
+{
+	StemCollect *col = (StemCollect *) arg;
+	StemSet    *s = col->set;
+	EmpLookup	lk;
+
+	/* the first MSG_SET_MAX distinct stems, and the problems before them */
+	if (s->n >= MSG_SET_MAX)
+		return;
+	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+		return;
+	emp_lexicon_lookup(col->ms->lx, tok, &lk);
+	for (int p = 0; p < lk.nparts; p++)
 	{
-		EmpLookup	lk;
+		uint8_t		f = hot_of(col->ms, lk.ids[p])->flags;
+		uint32_t	key,
+					j;
 
-		if ((++n & 4095) == 0)
-			emp_check_interrupts(ms->a);
-		if (tok.kind != EMP_TOK_WORD && tok.kind != EMP_TOK_NUMBER)
+		if (f & WF_PROBLEM)
+			col->problems++;
+		if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk.stemhash[p] == col->name_stem)
 			continue;
-		emp_lexicon_lookup(ms->lx, &tok, &lk);
-		for (int p = 0; p < lk.nparts; p++)
+		if (tok->kind == EMP_TOK_WORD && tok->normlen < 3)
+			continue;
+		key = stem_key(lk.stemhash[p]);
+		j = stemset_slot(s, key);
+		if (s->keys[j] == 0)
 		{
-			uint8_t		f = hot_of(ms, lk.ids[p])->flags;
-			uint32_t	key,
-						j;
-
-			if (f & WF_PROBLEM)
-				(*problems)++;
-			if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk.stemhash[p] == name_stem)
-				continue;
-			if (tok.kind == EMP_TOK_WORD && tok.normlen < 3)
-				continue;
-			key = stem_key(lk.stemhash[p]);
-			j = stemset_slot(s, key);
-			if (s->keys[j] == 0)
-			{
-				s->keys[j] = key;
-				s->n++;
-			}
+			s->keys[j] = key;
+			s->n++;
 		}
 	}
-	return s;
 }
 
 /* Report one explain row and add its effect. */
@@ -1074,14 +1088,14 @@ add_penalty(EmpEmpathy *out, const char *reason)
 
 /* Decide whether the customer message calls for empathy; set the customer's families. */
 static int
-message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, int problems, uint8_t *fam, int *dominant)
+message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *col, uint8_t *fam, int *dominant)
 {
 	EmpScores	s;
 	int			dims[EMP_NDIMS];
 	int			n;
 	bool		negative = false;
 
-	emp_score(sc, msg, len, &s, NULL, NULL);
+	emp_score_tokens(sc, msg, len, &s, NULL, NULL, collect_stems, col);
 	n = emp_labels(sc, &s, dims);
 	*fam = 0;
 	*dominant = n > 0 ? dims[0] : -1;
@@ -1092,7 +1106,7 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, int problems, 
 		if (dim_family[dims[i]] & ~FAM_CONFUSION)
 			negative = true;
 	}
-	if (negative || s.sentiment <= NEEDED_SENTIMENT || s.escalation >= 0.3f || problems >= 1)
+	if (negative || s.sentiment <= NEEDED_SENTIMENT || s.escalation >= 0.3f || col->problems >= 1)
 		return 1;
 	return 0;
 }
@@ -1147,10 +1161,14 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	}
 	if (msg)
 	{
-		int			problems = 0;
+		StemCollect col;
 
-		c.msg = message_stems(ms, msg, msglen, c.namelen ? c.name_stem : 0, &problems);
-		out->needed = message_needs_empathy(scorer, msg, msglen, problems, &sc.cust_fam, &out->customer_emotion);
+		col.ms = ms;
+		col.set = stemset_create(ms, msglen);
+		col.name_stem = c.namelen ? c.name_stem : 0;
+		col.problems = 0;
+		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion);
+		c.msg = col.set;
 	}
 	sc.keep = (fn != NULL);
 	c.ms = ms;

@@ -602,6 +602,13 @@ void
 emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 		  EmpExplainFn fn, void *arg)
 {
+	emp_score_tokens(sc, text, len, out, fn, arg, NULL, NULL);
+}
+
+void
+emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
+				 EmpExplainFn fn, void *arg, EmpTokenFn tokfn, void *tokarg)
+{
 	Run			r;
 	EmpWalker	w;
 	EmpSlot    *s;
@@ -617,6 +624,8 @@ emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 	memset(out, 0, sizeof(*out));
 
 	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
+	if (tokfn)
+		emp_walker_set_token_fn(&w, tokfn, tokarg);
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
 		if (s->covered)

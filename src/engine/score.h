@@ -114,6 +114,14 @@ extern EmpScorer *emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpMo
 extern void emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 					  EmpExplainFn fn, void *arg);
 
+/*
+ * emp_score, with tokfn (if not NULL) seeing every token of the text as it
+ * is read: a caller that needs the tokens as well as the scores reads the
+ * text once.
+ */
+extern void emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
+							 EmpExplainFn fn, void *arg, EmpTokenFn tokfn, void *tokarg);
+
 /* Emotion labels: dimensions at or above their threshold, strongest first. */
 extern int	emp_labels(const EmpScorer *sc, const EmpScores *s, int *dims);
 

@@ -39,6 +39,8 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->skip_roles = skip_roles;
 	w->symbol = symbol;
 	w->symarg = symarg;
+	w->token_fn = NULL;
+	w->token_arg = NULL;
 	emp_tokenizer_reset(tz, text, len);
 }
 
@@ -112,6 +114,8 @@ push_token(EmpWalker *w)
 
 	if (!emp_tokenizer_next(w->tz, &tok))
 		return false;
+	if (w->token_fn)
+		w->token_fn(w->token_arg, &tok);
 	if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
 	{
 		lk.nparts = 1;
@@ -171,4 +175,11 @@ emp_walker_next(EmpWalker *w)
 	if (w->ncommitted >= w->nslots)
 		return NULL;
 	return &w->ring[RING(w->ncommitted++)];
+}
+
+void
+emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg)
+{
+	w->token_fn = fn;
+	w->token_arg = arg;
 }
