@@ -100,6 +100,22 @@ same_with_room(const char *s)
 	return strcmp(a, b) == 0;
 }
 
+/* A token hook that writes the tokens' norms, '|'-separated. */
+static void
+join_token(void *arg, const EmpToken *t)
+{
+	char	   *buf = arg;
+	size_t		n = strlen(buf);
+
+	if (n + t->normlen + 2 < 1024)
+	{
+		if (n)
+			buf[n++] = '|';
+		memcpy(buf + n, t->norm, t->normlen);
+		buf[n + t->normlen] = '\0';
+	}
+}
+
 static double rowsum[EMP_NCHANNELS];
 
 static void
@@ -170,6 +186,18 @@ main(void)
 
 		for (int i = 0; room[i]; i++)
 			CHECK(same_with_room(room[i]), "tokens of \"%s\" do not depend on what follows the text", room[i]);
+	}
+
+	{
+		static const char text[] = "I am NOT happy... thanks for nothing :) \xF0\x9F\x98\xA1 can't wait!!!";
+		char		seen[1024] = "";
+		char		expect[1024];
+
+		emp_score_tokens(sc, text, strlen(text), &r, NULL, NULL, join_token, seen);
+		strcpy(expect, tokens(text));
+		r2 = score(text);
+		CHECK_STR(seen, expect, "the token hook sees every token of the scored text, in order");
+		CHECK(memcmp(&r, &r2, sizeof(r)) == 0, "scores with a token hook equal scores without");
 	}
 
 	/* rules */
