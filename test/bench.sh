@@ -15,7 +15,10 @@
 # this; default 80), BENCH_SEED (setseed() value; default 0.42),
 # PG_CONFIG (the server to install into and run), EMP_SERVER_OPTS (server
 # options; default shared_buffers=1GB so that the table stays in shared
-# buffers).
+# buffers), BENCH_CPU (the CPU the server is pinned to, so that every
+# expression, ours and PostgreSQL's, runs on the same core: on a shared
+# machine cores can differ in speed from minute to minute; default 0,
+# "none" to leave it to the scheduler).
 #
 # Absolute times drift from run to run and machine to machine; the ratios
 # measured in one run are what to compare.  Functions of the extension that
@@ -44,6 +47,14 @@ fi
 [ -n "${BENCH_BUDGET:-}" ] && CMDLINE="BENCH_BUDGET=$BENCH_BUDGET $CMDLINE"
 
 EMP_SERVER_OPTS=${EMP_SERVER_OPTS:--c shared_buffers=1GB}
+BENCH_CPU=${BENCH_CPU:-0}
+if [ "$BENCH_CPU" != none ]; then
+	if ! [[ $BENCH_CPU =~ ^[0-9]+$ ]] || [ "$BENCH_CPU" -ge "$(nproc)" ]; then
+		echo "bench.sh: BENCH_CPU must be a CPU number below $(nproc) or \"none\", not \"$BENCH_CPU\"" >&2
+		exit 2
+	fi
+	export EMP_SERVER_CPU=$BENCH_CPU
+fi
 # Every session: one worker, no JIT, so that only the expressions differ.
 export PGOPTIONS="-c max_parallel_workers_per_gather=0 -c jit=off"
 
@@ -78,7 +89,7 @@ have_fn() {
 sql1 "CREATE EXTENSION empathy" >/dev/null
 PGVERSION=$(sql1 "SHOW server_version")
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-say "PostgreSQL $PGVERSION, $(nproc) CPUs ($CPU), settings: $PGOPTIONS $EMP_SERVER_OPTS"
+say "PostgreSQL $PGVERSION, $(nproc) CPUs ($CPU), settings: $PGOPTIONS $EMP_SERVER_OPTS; server on CPU ${EMP_SERVER_CPU:-any}"
 # Say when other processes compete for the CPUs: times get noisy then.
 loadnote() {
 	local l; read -r l _ </proc/loadavg

@@ -56,6 +56,10 @@ emp_start_cluster() {
 		export PGUSER=$(id -un)
 	fi
 	$as "$bindir/initdb" -D "$EMP_CLUSTER/data" -U "$PGUSER" -E UTF8 --locale=C.UTF-8 -A trust >/dev/null
+	# EMP_SERVER_CPU: pin the server (and so every backend) to that CPU
+	if [ -n "${EMP_SERVER_CPU:-}" ] && command -v taskset >/dev/null; then
+		as="taskset -c $EMP_SERVER_CPU $as"
+	fi
 	$as "$bindir/pg_ctl" -D "$EMP_CLUSTER/data" -l "$EMP_CLUSTER/server.log" -w \
 		-o "-k $EMP_CLUSTER -c listen_addresses='' -p $PGPORT -c fsync=off ${EMP_SERVER_OPTS:-}" start >/dev/null
 	EMP_STOP="$as $bindir/pg_ctl -D $EMP_CLUSTER/data -m immediate stop"
