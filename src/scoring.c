@@ -236,6 +236,7 @@ typedef struct ExplainState
 	size_t		textlen;
 	uint32		cached_byte;	/* byte offset whose character position is known */
 	long		cached_char;
+	uint64		nrows;			/* rows added: interrupts are checked every 1024 */
 } ExplainState;
 
 /* Return the 1-based character position of a byte offset. */
@@ -273,7 +274,7 @@ explain_row(void *arg, const EmpExplainRow *row)
 	values[4] = Float8GetDatum((double) row->weight);
 	values[5] = Float8GetDatum((double) row->contribution);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
-	if ((st->cached_byte & 0xFFF) == 0)
+	if ((++st->nrows & 0x3FF) == 0)
 		CHECK_FOR_INTERRUPTS();
 }
 
@@ -290,6 +291,7 @@ explain_common(FunctionCallInfo fcinfo, bool cfg)
 	st.text = empathy_text_to_utf8(t, &st.textlen);
 	st.cached_byte = 0;
 	st.cached_char = 0;
+	st.nrows = 0;
 	emp_score(sc, st.text, st.textlen, &s, explain_row, &st);
 	return (Datum) 0;
 }
