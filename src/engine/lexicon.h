@@ -194,8 +194,24 @@ typedef struct EmpWalker
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 							const char *text, size_t len, uint16_t skip_roles,
 							EmpSymbolFn symbol, void *symarg);
+#define EMP_RING(i)		((i) % EMP_WALK_RING)
+
+/* Read tokens until a slot can be handed out; then as emp_walker_next. */
+extern EmpSlot *emp_walker_fill(EmpWalker *w);
+
 /* Next slot in text order, or NULL at the end; valid until the next call. */
-extern EmpSlot *emp_walker_next(EmpWalker *w);
+static inline EmpSlot *
+emp_walker_next(EmpWalker *w)
+{
+	/* most calls: the slot is ready (the text is read, or far enough ahead) */
+	if (w->eof || w->nslots - w->ncommitted > EMP_WALK_LAG)
+	{
+		if (w->ncommitted >= w->nslots)
+			return NULL;
+		return &w->ring[EMP_RING(w->ncommitted++)];
+	}
+	return emp_walker_fill(w);
+}
 /* Have fn see every token of the walk, in text order, as it is read. */
 extern void emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg);
 

@@ -22,7 +22,6 @@
 
 #include <string.h>
 
-#define RING(i)		((i) % EMP_WALK_RING)
 
 void
 emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
@@ -55,23 +54,23 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 	/* every accepted phrase it overlaps must lie inside [first, last] */
 	for (uint64_t i = first; i <= last; i++)
 	{
-		s = &w->ring[RING(i)];
+		s = &w->ring[EMP_RING(i)];
 		if (s->phrase && i + s->phrase_slots - 1 > last)
 			return;
 	}
 	/* a phrase that starts before first and reaches into the range wins */
-	if (w->ring[RING(first)].covered)
+	if (w->ring[EMP_RING(first)].covered)
 		return;
 	for (uint64_t i = first; i <= last; i++)
 	{
-		s = &w->ring[RING(i)];
+		s = &w->ring[EMP_RING(i)];
 		s->phrase = 0;
 		s->covered = (i != first);
 	}
-	s = &w->ring[RING(first)];
+	s = &w->ring[EMP_RING(first)];
 	s->phrase = id;
 	s->phrase_slots = (uint16_t) (last - first + 1);
-	s->phrase_end = w->ring[RING(last)].start + w->ring[RING(last)].len;
+	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;
 }
 
 /* Feed one slot's symbol and record the phrases that end at it. */
@@ -87,7 +86,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		w->state = emp_ac_root();
 		return;
 	}
-	w->symslot[RING(w->nsyms)] = s->index;
+	w->symslot[EMP_RING(w->nsyms)] = s->index;
 	w->nsyms++;
 	/* a word no phrase uses has no edge anywhere: back to the root */
 	if (s->sym > 0 && !(symflags & EMP_TERM_IN_PHRASE))
@@ -101,7 +100,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
 
 		if (n <= w->nsyms && n < EMP_WALK_RING)
-			accept_phrase(w, id, w->symslot[RING(w->nsyms - n)], s->index);
+			accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], s->index);
 	}
 }
 
@@ -127,7 +126,7 @@ push_token(EmpWalker *w)
 		emp_lexicon_lookup(w->lx, &tok, &lk);
 	for (int p = 0; p < lk.nparts; p++)
 	{
-		EmpSlot    *s = &w->ring[RING(w->nslots)];
+		EmpSlot    *s = &w->ring[EMP_RING(w->nslots)];
 		uint16_t	symflags = 0;
 
 		memset(s, 0, sizeof(*s));
@@ -165,7 +164,7 @@ push_token(EmpWalker *w)
 }
 
 EmpSlot *
-emp_walker_next(EmpWalker *w)
+emp_walker_fill(EmpWalker *w)
 {
 	while (!w->eof && w->nslots - w->ncommitted <= EMP_WALK_LAG)
 	{
@@ -174,7 +173,7 @@ emp_walker_next(EmpWalker *w)
 	}
 	if (w->ncommitted >= w->nslots)
 		return NULL;
-	return &w->ring[RING(w->ncommitted++)];
+	return &w->ring[EMP_RING(w->ncommitted++)];
 }
 
 void
