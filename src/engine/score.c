@@ -272,6 +272,26 @@ record_event(Run *r, uint32_t start, uint32_t len, int32_t term,
 	sc->nevents++;
 }
 
+/*
+ * The scorer lives as long as its configuration (a backend, in the server):
+ * the explain rows of a long text are not kept beyond the call that made
+ * them, only a buffer of a few thousand rows.
+ */
+#define EVENTS_KEPT		4096
+
+static void
+release_large_events(EmpScorer *sc)
+{
+	if (sc->eventcap <= EVENTS_KEPT)
+		return;
+	emp_release(sc->a, sc->events);
+	emp_release(sc->a, sc->event_caps);
+	sc->events = NULL;
+	sc->event_caps = NULL;
+	sc->eventcap = 0;
+	sc->nevents = 0;
+}
+
 /* Record one piece of evidence (and, explaining, its row). */
 static inline void
 emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
@@ -621,6 +641,8 @@ emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 	r.explain = (fn != NULL);
 	r.boost = 1.0f;
 	sc->nevents = 0;
+	/* a buffer left large by an explain that was cancelled */
+	release_large_events(sc);
 	memset(out, 0, sizeof(*out));
 
 	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
@@ -646,7 +668,10 @@ emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 	}
 	finish_scores(&r, out, all_caps, &lnorm);
 	if (fn)
+	{
 		explain_rows(&r, out, all_caps, lnorm, fn, arg);
+		release_large_events(sc);
+	}
 }
 
 /* Fill dims with the labelled dimensions, strongest (relative to threshold) first. */

@@ -77,6 +77,10 @@ SELECT sentiment(repeat('a', 1000000)) AS one_mb_word;
 SELECT round(sentiment(repeat('I am angry about the late order. ', 300000))::numeric, 2) =
        round(sentiment(repeat('I am angry about the late order. ', 30))::numeric, 2) AS long_text_does_not_saturate;
 SELECT sentiment(repeat('I am angry about the late order. ', 300000)) > -1 AS not_minus_one;
+-- explaining a long text does not leave its rows' buffer in the backend
+SELECT count(*) > 100000 AS many_rows FROM explain(repeat('I am angry about the late order. ', 30000));
+SELECT total_bytes < 8 * 1024 * 1024 AS buffer_released FROM pg_backend_memory_contexts
+WHERE name = 'empathy builtin configuration';
 
 -- the stated neutral band
 SELECT sentiment_threshold() BETWEEN 0 AND 1 AS band_in_range,

@@ -197,6 +197,20 @@ main(void)
 		strcpy(expect, tokens(text));
 		r2 = score(text);
 		CHECK_STR(seen, expect, "the token hook sees every token of the scored text, in order");
+		{
+			size_t		n = 0;
+			char	   *big = malloc(200001);
+			EmpScores	rb;
+
+			while (n + 20 <= 200000)
+			{
+				memcpy(big + n, "not happy, angry!! ", 19);
+				n += 19;
+			}
+			emp_score(sc, big, n, &rb, sum_rows, NULL);
+			CHECK(sc->eventcap <= 4096, "explaining a long text keeps no large row buffer (%zu)", sc->eventcap);
+			free(big);
+		}
 		CHECK(memcmp(&r, &r2, sizeof(r)) == 0, "scores with a token hook equal scores without");
 	}
 
