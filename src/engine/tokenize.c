@@ -5,7 +5,9 @@
  *	  runs and line breaks, normalising each token for lexicon lookup.
  *
  * Design: one forward pass, no backtracking beyond the current token, so
- * tokenising is linear in the input.  ASCII takes a table-driven fast path;
+ * tokenising is linear in the input.  ASCII takes a table-driven fast path
+ * (on x86-64, a word of under 16 ASCII letters and digits is measured,
+ * classified and lower-cased from one 16-byte load);
  * a token with any non-ASCII character is normalised with ICU's NFKC
  * case-folding ("nfkc_cf"), so that full-width and mathematical letters
  * read as plain letters ("ｆｒｕｓｔｒａｔｅｄ", "𝐟𝐫𝐮𝐬𝐭𝐫𝐚𝐭𝐞𝐝" -> "frustrated").
