@@ -191,6 +191,13 @@ emp_model_load(EmpModel *m, const char *data, size_t len, const char *source, Em
 
 /* ---------------------------------------------------------------- scorer */
 
+/* A dimension's base rate: the logistic model's probability with no evidence. */
+static inline double
+base_rate(double bias)
+{
+	return 1.0 / (1.0 + exp(-bias));
+}
+
 EmpScorer *
 emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model)
 {
@@ -200,6 +207,8 @@ emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model)
 	sc->a = a;
 	sc->lx = lx;
 	sc->model = *model;
+	for (int d = 0; d < EMP_NDIMS; d++)
+		sc->base_rate[d] = base_rate(model->bias[d]);
 	sc->tz = emp_tokenizer_create(a);
 	return sc;
 }
@@ -509,15 +518,13 @@ on_term(Run *r, const EmpSlot *s)
 
 /* Map evidence to a 0..1 score above the base rate. */
 static inline double
-dim_score(double bias, double e)
+dim_score(double bias, double p0, double e)
 {
-	double		p0,
-				p,
+	double		p,
 				s;
 
 	if (e <= 0)
 		return 0;				/* at or below the base rate */
-	p0 = 1.0 / (1.0 + exp(-bias));
 	p = 1.0 / (1.0 + exp(-(bias + e)));
 	s = (p - p0) / (1.0 - p0);
 	return s > 0 ? s : 0;
@@ -555,7 +562,7 @@ finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
 	}
 	for (int d = 0; d < EMP_NDIMS; d++)
 	{
-		out->dims[d] = (float) dim_score(m->bias[d], e[d]);
+		out->dims[d] = (float) dim_score(m->bias[d], r->sc->base_rate[d], e[d]);
 		if (e[d] > 0)
 			load += e[d];
 	}
