@@ -5,11 +5,14 @@
  *
  *	  emp_cli [--explain] [--lexicon F] [--modifiers F] [--model F]
  *	  emp_cli --bench N	 score all lines N times in file order, print ns per text
+ *	  emp_cli --bench-replies N	 lines are reply<TAB>customer message<TAB>name:
+ *			time markers() on the replies and empathy_score() on the triples
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
  *			the emotion channels and on valence (term weights set to 1), with
  *			the words of VOCAB added to the built-in lexicon
  */
 #include "builtin.h"
+#include "markers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +133,73 @@ bench_run(EmpScorer *sc, int rounds)
 		   ns / ((double) bench_n * rounds), sum);
 }
 
+/* --bench-replies: split each kept line into reply, message and name. */
+static void
+bench_replies_run(EmpScorer *sc, EmpStemmer *st, int rounds)
+{
+	EmpError	err;
+	EmpMarkerSet *ms;
+	const char **part[3];
+	size_t	   *plen[3];
+	struct timespec t0,
+				t1;
+	double		sum = 0;
+
+	memset(&err, 0, sizeof(err));
+	ms = emp_builtin_markers(&emp_malloc_allocator, st, &err);
+	if (ms == NULL)
+	{
+		fprintf(stderr, "error: %s\n", err.message);
+		exit(1);
+	}
+	for (int k = 0; k < 3; k++)
+	{
+		part[k] = malloc(bench_n * sizeof(char *));
+		plen[k] = malloc(bench_n * sizeof(size_t));
+	}
+	for (size_t i = 0; i < bench_n; i++)
+	{
+		char	   *p = bench_lines[i];
+
+		for (int k = 0; k < 3; k++)
+		{
+			char	   *tab = (k < 2) ? strchr(p, '\t') : NULL;
+
+			part[k][i] = p;
+			plen[k][i] = tab ? (size_t) (tab - p) : strlen(p);
+			p = tab ? tab + 1 : p + plen[k][i];
+		}
+	}
+	for (int mode = 0; mode < 2; mode++)
+	{
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (int r = 0; r < rounds; r++)
+			for (size_t i = 0; i < bench_n; i++)
+			{
+				if (mode == 0)
+				{
+					EmpMarkerScan scan;
+
+					emp_markers_scan(ms, part[0][i], plen[0][i], &scan, NULL, NULL);
+					sum += scan.nwords;
+				}
+				else
+				{
+					EmpEmpathy	e;
+
+					emp_empathy_score(ms, sc, part[0][i], plen[0][i], part[1][i], plen[1][i],
+									  part[2][i], plen[2][i], &e, NULL, NULL);
+					sum += e.score;
+				}
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("%s: %zu rows x %d: %.1f ns per row\n", mode == 0 ? "markers" : "empathy_score",
+			   bench_n, rounds,
+			   ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / ((double) bench_n * rounds));
+	}
+	printf("(checksum %.1f)\n", sum);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -150,11 +220,17 @@ main(int argc, char **argv)
 	const char *vocabf = NULL;
 	bool		dump = false;
 	int			bench = 0;
+	bool		bench_replies = false;
 
 	for (int i = 1; i < argc; i++)
 	{
 		if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc)
 			bench = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--bench-replies") == 0 && i + 1 < argc)
+		{
+			bench = atoi(argv[++i]);
+			bench_replies = true;
+		}
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump = true;
 		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
@@ -278,7 +354,9 @@ main(int argc, char **argv)
 			printf("%s%s", i ? "," : "", emp_dim_names[dims[i]]);
 		printf("\n");
 	}
-	if (bench > 0)
+	if (bench > 0 && bench_replies)
+		bench_replies_run(sc, st, bench);
+	else if (bench > 0)
 		bench_run(sc, bench);
 	return 0;
 fail:
