@@ -111,6 +111,18 @@ emp_buf_putc(EmpBuf *b, char c)
 	return emp_buf_append(b, &c, 1);
 }
 
+/* True if s is one or more ASCII digits. */
+static inline bool
+emp_all_digits(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 /* ----------------------------------------------------------------
  * Emotion dimensions
  * ----------------------------------------------------------------

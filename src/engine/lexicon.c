@@ -14,9 +14,9 @@
  * so catalogues can be written naturally.
  *
  * Memory: everything lives in the lexicon's allocator (a per-backend cache
- * context in the server).  Resolving a token costs one probe of a
- * direct-mapped memo keyed by the token's normalised form; a miss stems the
- * word and probes the dictionary.  The memo has a fixed size, so memory
+ * context in the server).  Resolving a token costs a probe of a two-way
+ * memo keyed by the token's normalised form; a miss stems the word and
+ * probes the dictionary.  The memo has a fixed size, so memory
  * does not grow with the number of texts scored.
  *
  *-------------------------------------------------------------------------
@@ -113,6 +113,7 @@ struct EmpLexicon
 
 	MemoSlot   *memo;
 	bool		memo_dirty;		/* terms added since the memo was last cleared */
+	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
 };
 
 /* ---------------------------------------------------------------- hashing */
@@ -266,6 +267,7 @@ dict_intern(EmpLexicon *lx, const char *key, size_t len, const char *text, size_
 	int32_t		id = emp_lexicon_find(lx, key, len);
 	uint32_t	h,
 				j;
+	size_t		skip = (len > 0 && key[0] == '=');	/* an exact key's '=' */
 
 	if (id)
 		return id;
@@ -281,6 +283,9 @@ dict_intern(EmpLexicon *lx, const char *key, size_t len, const char *text, size_
 	lx->dict[j].key_len = (uint32_t) len;
 	lx->dict[j].key_off = arena_put(lx, key, len);
 	lx->dictused++;
+	/* the longest number among the keys bounds the numbers lookups try */
+	if (emp_all_digits(key + skip, len - skip) && len - skip > lx->digit_key_max)
+		lx->digit_key_max = (uint32_t) (len - skip);
 	return id;
 }
 
@@ -518,6 +523,14 @@ memo_hash(const uint64_t *key, size_t len)
 	return (uint32_t) (h ^ (h >> 32));
 }
 
+/* Does memo slot m hold this key? */
+static inline bool
+memo_match(const MemoSlot *m, const uint64_t *key, size_t len, uint8_t tag)
+{
+	return ((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
+		m->len == len && m->tag == tag;
+}
+
 /* Resolve a token without the memo. */
 static void
 resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
@@ -551,15 +564,29 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	uint8_t		tag = !word ? 2 : (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
 	uint32_t	h;
 	uint64_t	key[3];
-	MemoSlot   *m;
+	MemoSlot   *m,
+			   *m2;
 
 	/*
 	 * Long numbers (order ids, amounts) seldom come back: resolving them
 	 * directly is cheap (numbers are not stemmed) and keeps them from
-	 * evicting words from the memo.
+	 * evicting words from the memo.  One longer than every number among the
+	 * keys resolves to no term, its own text as its stem.
 	 */
-	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX ||
-		(tok->kind == EMP_TOK_NUMBER && tok->normlen > 4))
+	if (tok->kind == EMP_TOK_NUMBER && tok->normlen > 4)
+	{
+		if (tok->normlen > lx->digit_key_max && emp_all_digits(tok->norm, tok->normlen))
+		{
+			out->nparts = 1;
+			out->ids[0] = 0;
+			out->stemhash[0] = hash_bytes(tok->norm, tok->normlen);
+			lookup_fill(lx, out);
+		}
+		else
+			resolve_token(lx, tok, out);
+		return;
+	}
+	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX)
 	{
 		resolve_token(lx, tok, out);
 		return;
@@ -578,13 +605,22 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	}
 	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
-	if (((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
-		m->len == tok->normlen && m->tag == tag)
+	if (memo_match(m, key, tok->normlen, tag))
 	{
 		*out = m->res;
 		return;
 	}
+	/* the key's second way: the other slot of its pair */
+	m2 = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
+	if (memo_match(m2, key, tok->normlen, tag))
+	{
+		*out = m2->res;
+		return;
+	}
 	resolve_token(lx, tok, out);
+	/* the newest entry takes the first way, the one it held the second */
+	if (m->len != 0)
+		*m2 = *m;
 	memcpy(m->key, key, sizeof(m->key));
 	m->len = (uint8_t) tok->normlen;
 	m->tag = tag;

@@ -47,16 +47,6 @@ emp_stemmer_destroy(EmpStemmer *st)
 	free(st);
 }
 
-/* True if word is all ASCII digits. */
-static bool
-all_digits(const char *word, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (word[i] < '0' || word[i] > '9')
-			return false;
-	return true;
-}
-
 /*
  * Stem a word into out.  Words the stemmer cannot handle (over 255 bytes,
  * or a stemmer error) are copied unchanged, and so are numbers: the
@@ -73,7 +63,7 @@ emp_stem(EmpStemmer *st, const char *word, size_t len, char *out, size_t outcap)
 
 	if (outcap == 0)
 		return 0;
-	if (st != NULL && len > 0 && len < 256 && !all_digits(word, len))
+	if (st != NULL && len > 0 && len < 256 && !emp_all_digits(word, len))
 		r = sb_stemmer_stem(st->sb, (const sb_symbol *) word, (int) len);
 	if (r != NULL)
 	{

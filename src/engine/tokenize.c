@@ -286,8 +286,14 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 		int			i = emoticon_order[k];
 		size_t		n = emoticon_len[i];
 		unsigned char next;
+		size_t		j = 1;
 
-		if (n > tz->len - pos || memcmp(s + pos + 1, emoticons[i] + 1, n - 1) != 0)
+		if (n > tz->len - pos)
+			continue;
+		/* a few bytes: compared inline, not by a call */
+		while (j < n && s[pos + j] == (unsigned char) emoticons[i][j])
+			j++;
+		if (j < n)
 			continue;
 		/* must not run into a word: ":Pretty", "xDD" */
 		next = (pos + n < tz->len) ? s[pos + n] : ' ';

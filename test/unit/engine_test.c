@@ -349,6 +349,68 @@ main(void)
 		free(word);
 	}
 
+	/*
+	 * The lookup memo: a word resolves the same after thousands of other
+	 * words have passed through it (entries are evicted and refilled).
+	 */
+	{
+		EmpToken	tk;
+		EmpLookup	before,
+					after,
+					again;
+		char		w[16];
+		bool		same = true;
+
+		emp_tokenizer_reset(tz, "happy", 5);
+		emp_tokenizer_next(tz, &tk);
+		emp_lexicon_lookup(lx, &tk, &before);
+		for (int i = 0; i < 40000; i++)
+		{
+			int			n = snprintf(w, sizeof(w), "w%dx%c", i, 'a' + i % 26);
+			EmpLookup	l1,
+						l2;
+
+			emp_tokenizer_reset(tz, w, (size_t) n);
+			emp_tokenizer_next(tz, &tk);
+			emp_lexicon_lookup(lx, &tk, &l1);
+			emp_lexicon_lookup(lx, &tk, &l2);
+			if (l1.ids[0] != 0 || l2.ids[0] != 0 || l1.stemhash[0] != l2.stemhash[0])
+				same = false;
+		}
+		emp_tokenizer_reset(tz, "happy", 5);
+		emp_tokenizer_next(tz, &tk);
+		emp_lexicon_lookup(lx, &tk, &after);
+		emp_lexicon_lookup(lx, &tk, &again);
+		CHECK(same, "40,000 unknown words resolve to no term, the same twice");
+		CHECK(before.ids[0] > 0 && after.ids[0] == before.ids[0] && again.ids[0] == before.ids[0] &&
+			  after.stemhash[0] == before.stemhash[0], "a word resolves the same after the memo was churned");
+	}
+
+	/*
+	 * Long numbers skip the memo and, longer than every number in the
+	 * lexicon, the dictionary: a lexicon with a long number still finds it.
+	 */
+	{
+		EmpLexicon *nl = emp_lexicon_create(a, st);
+		EmpScorer  *ns;
+		EmpScores	n1,
+					n2,
+					n3;
+
+		CHECK(emp_lexicon_load_weights(nl, "=1234567\tanger=2\n10\tjoy=1\n", 25, "t", EMP_MERGE_SET, &err),
+			  "a lexicon of numbers loads: %s", err.message);
+		emp_lexicon_finish(nl);
+		ns = emp_scorer_create(a, nl, &m);
+		emp_score(ns, "order 1234567", 13, &n1, NULL, NULL);
+		emp_score(ns, "order 12345678", 14, &n2, NULL, NULL);
+		emp_score(ns, "order 10", 8, &n3, NULL, NULL);
+		CHECK(n1.dims[EMP_ANGER] > 0, "a seven-digit number in the lexicon is found");
+		CHECK(n2.dims[EMP_ANGER] == 0 && n2.dims[EMP_JOY] == 0, "a longer number is not");
+		CHECK(n3.dims[EMP_JOY] > 0, "a short number in the lexicon is found");
+		r = score("order 1234567");
+		CHECK(r.dims[EMP_ANGER] == 0 && r.sentiment == 0, "a lexicon without it: no evidence from the number");
+	}
+
 	/* phrases: longest wins, limits */
 	CHECK(emp_lexicon_add(lx, "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h",
 						  66, NULL, NULL, EMP_MERGE_ADD, 0, 1, &err) == 0 &&
