@@ -129,7 +129,6 @@ push_token(EmpWalker *w)
 		EmpSlot    *s = &w->ring[EMP_RING(w->nslots)];
 		uint16_t	symflags = 0;
 
-		memset(s, 0, sizeof(*s));
 		s->id = lk.ids[p];
 		s->stemhash = lk.stemhash[p];
 		s->start = tok.start;
@@ -140,6 +139,10 @@ push_token(EmpWalker *w)
 		s->punct = tok.punct;
 		s->count = tok.count;
 		s->index = w->nslots;
+		s->phrase = 0;
+		s->phrase_end = 0;
+		s->phrase_slots = 0;
+		s->covered = false;
 		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
 			s->sym = EMP_SYM_BREAK;
 		else if (lk.flags[p] & w->skip_roles)
@@ -151,6 +154,7 @@ push_token(EmpWalker *w)
 		}
 		else
 		{
+			s->sym = 0;			/* not chosen yet, as the callback sees it */
 			s->sym = w->symbol(w->symarg, s, &tok);
 			if (s->sym == lk.sym[p])
 				symflags = lk.symflags[p];
