@@ -27,14 +27,14 @@
 
 #include <math.h>
 
-/* Score a text argument with a scorer. */
+/* Score a text argument with a scorer: the scores in want (EMP_WANT_*). */
 static void
-score_text(EmpScorer *sc, text *t, EmpScores *out)
+score_text(EmpScorer *sc, text *t, unsigned want, EmpScores *out)
 {
 	size_t		len;
 	char	   *u = empathy_text_to_utf8(t, &len);
 
-	emp_score(sc, u, len, out, NULL, NULL);
+	emp_score_some(sc, u, len, want, out, NULL, NULL);
 }
 
 /* Return the scorer for the one- or two-argument form. */
@@ -85,7 +85,7 @@ sentiment_common(FunctionCallInfo fcinfo, bool cfg)
 {
 	EmpScores	s;
 
-	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), EMP_WANT_SENTIMENT, &s);
 	PG_RETURN_FLOAT8((double) s.sentiment);
 }
 
@@ -110,7 +110,7 @@ emotions_common(FunctionCallInfo fcinfo, bool cfg)
 	EmpScores	s;
 	Emotions   *e = palloc(sizeof(Emotions));
 
-	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_INTENSITY, &s);
 	emotions_from_scores(e, &s);
 	PG_RETURN_POINTER(e);
 }
@@ -136,7 +136,7 @@ labels_common(FunctionCallInfo fcinfo, bool cfg)
 	EmpScores	s;
 	EmpScorer  *sc = scorer_for(fcinfo, cfg);
 
-	score_text(sc, TEXT_ARG(cfg), &s);
+	score_text(sc, TEXT_ARG(cfg), EMP_WANT_DIMS, &s);
 	PG_RETURN_ARRAYTYPE_P(labels_array(sc, &s));
 }
 
@@ -172,7 +172,7 @@ dominant_common(FunctionCallInfo fcinfo, bool cfg)
 	EmpScores	s;
 	EmpScorer  *sc = scorer_for(fcinfo, cfg);
 
-	score_text(sc, TEXT_ARG(cfg), &s);
+	score_text(sc, TEXT_ARG(cfg), EMP_WANT_DIMS, &s);
 	PG_RETURN_TEXT_P(dominant_text(sc, &s));
 }
 
@@ -207,7 +207,7 @@ escalation_common(FunctionCallInfo fcinfo, bool cfg)
 {
 	EmpScores	s;
 
-	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), &s);
+	score_text(scorer_for(fcinfo, cfg), TEXT_ARG(cfg), EMP_WANT_ESCALATION, &s);
 	PG_RETURN_FLOAT8((double) s.escalation);
 }
 

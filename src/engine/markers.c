@@ -1095,7 +1095,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	int			n;
 	bool		negative = false;
 
-	emp_score_tokens(sc, msg, len, &s, NULL, NULL, collect_stems, col);
+	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
+				   collect_stems, col);
 	n = emp_labels(sc, &s, dims);
 	*fam = 0;
 	*dominant = n > 0 ? dims[0] : -1;

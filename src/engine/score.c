@@ -542,9 +542,9 @@ sentiment_evidence(const EmpModel *m, const double *e)
 	return v;
 }
 
-/* Compute the final scores from the totals. */
+/* Compute the final scores in want (EMP_WANT_*) from the totals. */
 static void
-finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
+finish_scores(Run *r, EmpScores *out, bool all_caps, unsigned want, double *lnorm)
 {
 	const EmpModel *m = r->m;
 	double		e[EMP_NCHANNELS];
@@ -560,21 +560,28 @@ finish_scores(Run *r, EmpScores *out, bool all_caps, double *lnorm)
 		e[ch] = (r->tot[ch] + (all_caps ? 0 : r->caps[ch])) / norm;
 		out->evidence[ch] = (float) e[ch];
 	}
-	for (int d = 0; d < EMP_NDIMS; d++)
+	if (want & EMP_WANT_DIMS)
+		for (int d = 0; d < EMP_NDIMS; d++)
+			out->dims[d] = (float) dim_score(m->bias[d], r->sc->base_rate[d], e[d]);
+	if (want & EMP_WANT_SENTIMENT)
+		out->sentiment = (float) tanh(sentiment_evidence(m, e) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1));
+	if (want & EMP_WANT_INTENSITY)
 	{
-		out->dims[d] = (float) dim_score(m->bias[d], r->sc->base_rate[d], e[d]);
-		if (e[d] > 0)
-			load += e[d];
+		for (int d = 0; d < EMP_NDIMS; d++)
+			if (e[d] > 0)
+				load += e[d];
+		load += 0.5 * fabs(e[EMP_CH_VALENCE]);
+		out->intensity = (float) (1.0 - exp(-load / (m->intensity_scale > 0 ? m->intensity_scale : 1)));
 	}
-	out->sentiment = (float) tanh(sentiment_evidence(m, e) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1));
-	load += 0.5 * fabs(e[EMP_CH_VALENCE]);
-	out->intensity = (float) (1.0 - exp(-load / (m->intensity_scale > 0 ? m->intensity_scale : 1)));
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		if (e[ch] > 0)
-			esc += m->escalation_from[ch] * e[ch];
-	esc += m->escalation_caps * (all_caps ? m->caps_max_words : r->ncaps_cues);
-	esc += m->escalation_exclaim * (r->nexclaim > 3 ? 3 : r->nexclaim);
-	out->escalation = (float) (1.0 - exp(-esc / (m->escalation_scale > 0 ? m->escalation_scale : 1)));
+	if (want & EMP_WANT_ESCALATION)
+	{
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			if (e[ch] > 0)
+				esc += m->escalation_from[ch] * e[ch];
+		esc += m->escalation_caps * (all_caps ? m->caps_max_words : r->ncaps_cues);
+		esc += m->escalation_exclaim * (r->nexclaim > 3 ? 3 : r->nexclaim);
+		out->escalation = (float) (1.0 - exp(-esc / (m->escalation_scale > 0 ? m->escalation_scale : 1)));
+	}
 	out->nwords = r->nwords;
 }
 
@@ -625,16 +632,10 @@ explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExpla
 	}
 }
 
-void
-emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
-		  EmpExplainFn fn, void *arg)
-{
-	emp_score_tokens(sc, text, len, out, fn, arg, NULL, NULL);
-}
-
-void
-emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
-				 EmpExplainFn fn, void *arg, EmpTokenFn tokfn, void *tokarg)
+/* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
+static void
+score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
+		   EmpExplainFn fn, void *arg, EmpTokenFn tokfn, void *tokarg)
 {
 	Run			r;
 	EmpWalker	w;
@@ -673,12 +674,27 @@ emp_score_tokens(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			emit(&r, r.tot, 0, (uint32_t) len, 0, EMP_RULE_SHOUTING, ch, r.m->cue_caps[ch] * r.m->caps_max_words, false);
 	}
-	finish_scores(&r, out, all_caps, &lnorm);
+	/* an explanation shares every score out */
+	finish_scores(&r, out, all_caps, fn ? EMP_WANT_ALL : want, &lnorm);
 	if (fn)
 	{
 		explain_rows(&r, out, all_caps, lnorm, fn, arg);
 		release_large_events(sc);
 	}
+}
+
+void
+emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
+		  EmpExplainFn fn, void *arg)
+{
+	score_text(sc, text, len, EMP_WANT_ALL, out, fn, arg, NULL, NULL);
+}
+
+void
+emp_score_some(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
+			   EmpTokenFn tokfn, void *tokarg)
+{
+	score_text(sc, text, len, want, out, NULL, NULL, tokfn, tokarg);
 }
 
 /* Fill dims with the labelled dimensions, strongest (relative to threshold) first. */

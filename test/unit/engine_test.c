@@ -193,7 +193,7 @@ main(void)
 		char		seen[1024] = "";
 		char		expect[1024];
 
-		emp_score_tokens(sc, text, strlen(text), &r, NULL, NULL, join_token, seen);
+		emp_score_some(sc, text, strlen(text), EMP_WANT_ALL, &r, join_token, seen);
 		strcpy(expect, tokens(text));
 		r2 = score(text);
 		CHECK_STR(seen, expect, "the token hook sees every token of the scored text, in order");
@@ -212,6 +212,36 @@ main(void)
 			free(big);
 		}
 		CHECK(memcmp(&r, &r2, sizeof(r)) == 0, "scores with a token hook equal scores without");
+		/* a caller that wants some scores gets those, the same, and zeros */
+		{
+			EmpScores	sd,
+						ss,
+						si,
+						se;
+			bool		dims_same = true,
+						dims_zero = true;
+
+			emp_score_some(sc, text, strlen(text), EMP_WANT_DIMS, &sd, NULL, NULL);
+			emp_score_some(sc, text, strlen(text), EMP_WANT_SENTIMENT, &ss, NULL, NULL);
+			emp_score_some(sc, text, strlen(text), EMP_WANT_INTENSITY, &si, NULL, NULL);
+			emp_score_some(sc, text, strlen(text), EMP_WANT_ESCALATION, &se, NULL, NULL);
+			for (int d = 0; d < EMP_NDIMS; d++)
+			{
+				dims_same &= (sd.dims[d] == r2.dims[d]);
+				dims_zero &= (ss.dims[d] == 0 && si.dims[d] == 0 && se.dims[d] == 0);
+			}
+			CHECK(dims_same && sd.sentiment == 0 && sd.intensity == 0 && sd.escalation == 0,
+				  "wanting the emotions: the same emotions, no other score");
+			CHECK(ss.sentiment == r2.sentiment && r2.sentiment != 0 && ss.intensity == 0 && ss.escalation == 0,
+				  "wanting the sentiment: the same sentiment (%.3f), no other score", ss.sentiment);
+			CHECK(si.intensity == r2.intensity && r2.intensity != 0 && si.sentiment == 0 && si.escalation == 0,
+				  "wanting the intensity: the same intensity, no other score");
+			CHECK(se.escalation == r2.escalation && r2.escalation != 0 && se.sentiment == 0 && se.intensity == 0,
+				  "wanting the escalation: the same escalation, no other score");
+			CHECK(dims_zero, "not wanting the emotions: none computed");
+			CHECK(memcmp(sd.evidence, r2.evidence, sizeof(r2.evidence)) == 0 && sd.nwords == r2.nwords,
+				  "the evidence is the same whatever is wanted");
+		}
 	}
 
 	/* rules */
