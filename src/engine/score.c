@@ -209,6 +209,9 @@ emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model)
 	sc->model = *model;
 	for (int d = 0; d < EMP_NDIMS; d++)
 		sc->base_rate[d] = base_rate(model->bias[d]);
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		sc->negation[ch] = (ch == EMP_CH_VALENCE) ? model->negation_valence :
+			(ch == EMP_CH_ESCALATION) ? 1.0 : model->negation_emotion;
 	sc->tz = emp_tokenizer_create(a);
 	return sc;
 }
@@ -456,6 +459,35 @@ on_term(Run *r, const EmpSlot *s)
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 				acc[ch] += t->w[ch];
 		}
+		else if (!r->explain)
+		{
+			/*
+			 * Negated, boosted, shouted or elongated, not explained: the
+			 * same sums, in the same order, as the rows below would make
+			 * (adding a zero leaves an accumulator as it is), without a
+			 * test per channel and rule.
+			 */
+			double	   *acc = sentence_acc(r);
+			bool		elongated = (s->flags & EMP_TF_ELONGATED) != 0;
+			double		bf = r->boost - 1.0;
+			double		cf = m->caps_factor - 1.0;
+			double		ef = m->elongation_factor - 1.0;
+
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			{
+				double		v = t->w[ch];
+
+				if (negated)
+					v *= r->sc->negation[ch];
+				acc[ch] += v;
+				if (boosted)
+					acc[ch] += v * bf;
+				if (shouted)
+					r->caps[ch] += v * cf;
+				if (elongated)
+					acc[ch] += v * ef;
+			}
+		}
 		else
 		{
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
@@ -465,8 +497,7 @@ on_term(Run *r, const EmpSlot *s)
 				if (v == 0.0)
 					continue;
 				if (negated)
-					v *= (ch == EMP_CH_VALENCE) ? m->negation_valence :
-						(ch == EMP_CH_ESCALATION ? 1.0 : m->negation_emotion);
+					v *= r->sc->negation[ch];
 				emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
 				if (boosted)
 					emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,

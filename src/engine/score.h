@@ -103,6 +103,7 @@ typedef struct EmpScorer
 	size_t		eventcap;
 	uint8_t    *event_caps;		/* 1 = dropped if the whole text is in capitals */
 	double		base_rate[EMP_NDIMS];	/* logistic(bias) per dimension, from the model */
+	double		negation[EMP_NCHANNELS];	/* a negated word's evidence multiplier per channel */
 } EmpScorer;
 
 extern EmpScorer *emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model);
