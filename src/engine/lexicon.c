@@ -857,12 +857,6 @@ emp_lexicon_finish(EmpLexicon *lx)
 	lx->finished = true;
 }
 
-int32_t
-emp_ac_root(void)
-{
-	return 0;
-}
-
 /* Advance the automaton by one symbol; returns the new state. */
 static inline int32_t
 ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)

@@ -126,7 +126,12 @@ extern void emp_lexicon_unit_weights(EmpLexicon *lx);
 extern void emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength);
 
 /* ---- phrase automaton ---- */
-extern int32_t emp_ac_root(void);
+/* The automaton's start state. */
+static inline int32_t
+emp_ac_root(void)
+{
+	return 0;
+}
 /*
  * Advance the automaton in *state by one symbol; returns the longest phrase
  * (term id) ending there, or 0.
