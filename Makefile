@@ -43,7 +43,11 @@ include $(PGXS)
 # The engine's functions are not the server's business: hidden, they are
 # called directly and inlined within the library (PostgreSQL 15 builds
 # modules with default visibility, which routes every call through the PLT).
-$(ENGINE_SRCS:.c=.o) src/engine/builtin_data.o: CFLAGS += -fvisibility=hidden
+# No fused multiply-add contraction: a machine with FMA would otherwise
+# round some sums differently, and the same text must score the same on
+# every machine (and with or without an explanation).
+EMP_FP_CFLAGS = -ffp-contract=off
+$(ENGINE_SRCS:.c=.o) src/engine/builtin_data.o: CFLAGS += -fvisibility=hidden $(EMP_FP_CFLAGS)
 
 # PGXS tracks no header dependencies unless the server was configured with
 # --enable-depend: every object depends on every header of the project.
@@ -57,7 +61,7 @@ $(DATA_built): $(SQL_PARTS)
 
 # ---- engine tests without a server ----
 ENGINE_CC ?= gcc
-ENGINE_TEST_CFLAGS = -std=gnu99 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+ENGINE_TEST_CFLAGS = -std=gnu99 -O1 -g -ffp-contract=off -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -Isrc/engine $(EMP_ICU_CFLAGS)
 ENGINE_TEST_LIBS = $(EMP_ICU_LIBS) -lstemmer -lm
 UNIT_SRCS = $(wildcard test/unit/*_test.c)
@@ -88,7 +92,7 @@ fuzz: $(FUZZ_BINS)
 
 # ---- the engine's command-line tool (debugging, learning weights) ----
 test/tools/emp_cli: test/tools/emp_cli.c $(ENGINE_SRCS) src/engine/builtin_data.c $(wildcard src/engine/*.h)
-	$(ENGINE_CC) -std=gnu99 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Isrc/engine $(EMP_ICU_CFLAGS) \
+	$(ENGINE_CC) -std=gnu99 -O2 -g -ffp-contract=off -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Isrc/engine $(EMP_ICU_CFLAGS) \
 		-o $@ $< $(ENGINE_SRCS) src/engine/builtin_data.c $(ENGINE_TEST_LIBS)
 
 emp_cli: test/tools/emp_cli

@@ -465,7 +465,7 @@ on_term(Run *r, const EmpSlot *s)
 			 * Negated, boosted, shouted or elongated, not explained: the
 			 * same sums, in the same order, as the rows below would make
 			 * (adding a zero leaves an accumulator as it is), without a
-			 * test per channel and rule.
+			 * test per rule.
 			 */
 			double	   *acc = sentence_acc(r);
 			bool		elongated = (s->flags & EMP_TF_ELONGATED) != 0;
@@ -477,6 +477,9 @@ on_term(Run *r, const EmpSlot *s)
 			{
 				double		v = t->w[ch];
 
+				/* as below: a boost that overflowed must not make 0 * inf */
+				if (v == 0.0)
+					continue;
 				if (negated)
 					v *= r->sc->negation[ch];
 				acc[ch] += v;

@@ -117,9 +117,10 @@ extern void emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *ou
 					  EmpExplainFn fn, void *arg);
 
 /*
- * The scores a caller needs (emp_score_some): the others are left 0.  Each
- * costs a logistic or tanh per channel at the end of the text, a tenth of
- * the time of a short text's scoring; the evidence is the same.
+ * The scores a caller needs (emp_score_some): the others are left 0.  The
+ * emotions cost a logistic curve per dimension with evidence at the end of
+ * the text (up to ten calls of exp()), the sentiment a tanh, intensity and
+ * escalation an exp each; the evidence is the same whatever is wanted.
  */
 #define EMP_WANT_DIMS		0x01	/* dims[] (labels, dominant emotion) */
 #define EMP_WANT_SENTIMENT	0x02

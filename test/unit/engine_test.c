@@ -8,6 +8,7 @@
 #include "builtin.h"
 #include "unit.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 static const char test_lexicon[] =
@@ -212,6 +213,52 @@ main(void)
 			free(big);
 		}
 		CHECK(memcmp(&r, &r2, sizeof(r)) == 0, "scores with a token hook equal scores without");
+		/*
+		 * Scoring without an explanation takes shortcuts (no row per
+		 * rule): the scores must be those of the explained run, to the bit.
+		 */
+		{
+			static const char *const rules[] = {
+				"not happy", "never angry", "I am NOT HAPPY", "very happy", "extremely very angry",
+				"a bit frustrated", "HAPPY and ANGRY but very BAD", "sooo happpyyy", "not sooo BAD",
+				"thanks for nothing!!! very not happy", "no problem, not bad", "very ð¡ extremely :)",
+				NULL
+			};
+			char	   *boosters = malloc(10 * 500 + 16);
+			size_t		n = 0;
+
+			for (int i = 0; rules[i]; i++)
+			{
+				EmpScores	plain,
+							explained;
+
+				emp_score(sc, rules[i], strlen(rules[i]), &plain, NULL, NULL);
+				emp_score(sc, rules[i], strlen(rules[i]), &explained, sum_rows, NULL);
+				CHECK(memcmp(&plain, &explained, sizeof(plain)) == 0,
+					  "\"%s\": the same scores with and without an explanation", rules[i]);
+			}
+			/* boosters multiply: hundreds of them overflow the boost to infinity */
+			for (int i = 0; i < 500; i++)
+			{
+				memcpy(boosters + n, "extremely ", 10);
+				n += 10;
+			}
+			memcpy(boosters + n, "angry", 5);
+			n += 5;
+			{
+				EmpScores	plain,
+							explained;
+				bool		finite = true;
+
+				emp_score(sc, boosters, n, &plain, NULL, NULL);
+				emp_score(sc, boosters, n, &explained, sum_rows, NULL);
+				for (int d = 0; d < EMP_NDIMS; d++)
+					finite &= !isnan(plain.dims[d]);
+				CHECK(memcmp(&plain, &explained, sizeof(plain)) == 0 && finite && !isnan(plain.escalation),
+					  "500 boosters: no NaN, the same scores with and without an explanation");
+			}
+			free(boosters);
+		}
 		/* a caller that wants some scores gets those, the same, and zeros */
 		{
 			EmpScores	sd,
@@ -417,6 +464,52 @@ main(void)
 	}
 
 	/*
+	 * Known words competing for the memo: 20,000 of them over 8,192 pairs
+	 * of slots, looked up in a scrambled order, each entry evicted, moved
+	 * to its second way and found there again: every lookup must give the
+	 * word's own term.
+	 */
+	{
+		EmpLexicon *kl = emp_lexicon_create(a, st);
+		enum
+		{
+			NKNOWN = 20000
+		};
+		int32_t    *ids = malloc(sizeof(int32_t) * NKNOWN);
+		char		w[32];
+		bool		added = true;
+		long		wrong = 0;
+		float		wt[EMP_NCHANNELS] = {0};
+
+		wt[EMP_JOY] = 1;
+		for (int i = 0; i < NKNOWN; i++)
+		{
+			int			n = snprintf(w, sizeof(w), "kw%dq", i);
+
+			ids[i] = emp_lexicon_add(kl, w, (size_t) n, wt, NULL, EMP_MERGE_SET, 0, 1, &err);
+			added &= (ids[i] > 0);
+		}
+		emp_lexicon_finish(kl);
+		CHECK(added, "20,000 words added");
+		for (long k = 0; k < 400000; k++)
+		{
+			/* mostly a few hundred recent words, now and then any word */
+			int			i = (int) ((k % 7 == 0) ? (k * 7919) % NKNOWN : (k * 31 + k / 300) % 400);
+			int			n = snprintf(w, sizeof(w), "kw%dq", i);
+			EmpToken	tk;
+			EmpLookup	lk;
+
+			emp_tokenizer_reset(tz, w, (size_t) n);
+			emp_tokenizer_next(tz, &tk);
+			emp_lexicon_lookup(kl, &tk, &lk);
+			if (lk.nparts != 1 || lk.ids[0] != ids[i])
+				wrong++;
+		}
+		CHECK(wrong == 0, "400,000 lookups of 20,000 known words: each its own term (%ld wrong)", wrong);
+		free(ids);
+	}
+
+	/*
 	 * Long numbers skip the memo and, longer than every number in the
 	 * lexicon, the dictionary: a lexicon with a long number still finds it.
 	 */
@@ -439,6 +532,24 @@ main(void)
 		CHECK(n3.dims[EMP_JOY] > 0, "a short number in the lexicon is found");
 		r = score("order 1234567");
 		CHECK(r.dims[EMP_ANGER] == 0 && r.sentiment == 0, "a lexicon without it: no evidence from the number");
+		/*
+		 * The shortcut gives the stem hash the full resolution gives (nl
+		 * knows a seven-digit number, so it resolves "7654321" in full; lx
+		 * knows none, so it takes the shortcut): reflection compares them.
+		 */
+		{
+			EmpToken	tk;
+			EmpLookup	full,
+						quick;
+
+			emp_tokenizer_reset(tz, "7654321", 7);
+			emp_tokenizer_next(tz, &tk);
+			emp_lexicon_lookup(nl, &tk, &full);
+			emp_lexicon_lookup(lx, &tk, &quick);
+			CHECK(full.ids[0] == 0 && quick.ids[0] == 0 && full.nparts == 1 && quick.nparts == 1 &&
+				  full.stemhash[0] == quick.stemhash[0] && quick.stemhash[0] != 0,
+				  "a long number: the same stem hash with and without the shortcut");
+		}
 	}
 
 	/* phrases: longest wins, limits */
