@@ -13,7 +13,8 @@
  *				times negation_emotion ("not happy", "not bad").
  *	booster / dampener	"very", "a bit": the next weighted word's evidence
  *				times the modifier's factor, the difference credited to the
- *				modifier.
+ *				modifier; a run of them multiplies their factors, up to
+ *				EMP_BOOST_MAX.
  *	contrast	the first "but"/"however" in a sentence scales what came
  *				before it by contrast_before and what follows by
  *				contrast_after.
@@ -537,6 +538,9 @@ on_term(Run *r, const EmpSlot *s)
 		if (r->boost_left == 0)
 			r->boost = 1.0f;
 		r->boost *= t->mod;
+		/* a run of boosters counts as one strong one, not as overflow */
+		if (r->boost > EMP_BOOST_MAX)
+			r->boost = EMP_BOOST_MAX;
 		r->boost_left = 2;
 		r->boost_is_damp = (t->flags & EMP_TERM_DAMPENER) != 0;
 		r->boost_start = start;

@@ -30,6 +30,14 @@ typedef enum EmpRule
 
 extern const char *const emp_rule_names[EMP_NRULES];
 
+/*
+ * The most a run of boosters multiplies a word's evidence by: the largest
+ * factor one booster may have.  ("extremely" three hundred times over
+ * would otherwise overflow to infinity, and infinities of both signs
+ * make NaN scores.)
+ */
+#define EMP_BOOST_MAX		10.0f
+
 /* Tunable constants of the scoring model (data/builtin/model.tsv). */
 typedef struct EmpModel
 {

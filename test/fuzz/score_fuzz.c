@@ -2,12 +2,14 @@
  * score_fuzz.c
  *	  libFuzzer target: tokenise and score arbitrary bytes with the built-in
  *	  configuration, with and without explanation, and check the results
- *	  stay in range and the explanation adds up.
+ *	  stay in range, are the same with and without an explanation (and when
+ *	  only some scores are wanted), and the explanation adds up.
  */
 #include "builtin.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static EmpScorer *sc;
 static double sum_sent;
@@ -43,9 +45,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int d = 0; d < EMP_NDIMS; d++)
 		if (!(s.dims[d] >= 0 && s.dims[d] <= 1))
 			abort();
-	sum_sent = 0;
-	emp_score(sc, (const char *) data, size, &s, row, NULL);
-	if (fabs(sum_sent - s.sentiment) > 1e-3)
-		abort();
+	{
+		EmpScores	e,
+					some;
+
+		/* explained: the same scores, to the bit, and rows that add up */
+		sum_sent = 0;
+		emp_score(sc, (const char *) data, size, &e, row, NULL);
+		if (memcmp(&e, &s, sizeof(s)) != 0 || fabs(sum_sent - e.sentiment) > 1e-3)
+			abort();
+		/* only some scores wanted: those are the same */
+		emp_score_some(sc, (const char *) data, size, EMP_WANT_SENTIMENT, &some, NULL, NULL);
+		if (some.sentiment != s.sentiment)
+			abort();
+		emp_score_some(sc, (const char *) data, size, EMP_WANT_DIMS, &some, NULL, NULL);
+		if (memcmp(some.dims, s.dims, sizeof(s.dims)) != 0)
+			abort();
+	}
 	return 0;
 }

@@ -77,6 +77,12 @@ SELECT sentiment(repeat('a', 1000000)) AS one_mb_word;
 SELECT round(sentiment(repeat('I am angry about the late order. ', 300000))::numeric, 2) =
        round(sentiment(repeat('I am angry about the late order. ', 30))::numeric, 2) AS long_text_does_not_saturate;
 SELECT sentiment(repeat('I am angry about the late order. ', 300000)) > -1 AS not_minus_one;
+-- hundreds of boosters in a row: their product is capped, so no score is NaN
+SELECT sentiment(t) BETWEEN -1 AND 1 AS sentiment_in_range,
+       (SELECT bool_and(value BETWEEN 0 AND 1) FROM jsonb_each_text(emotions(t)::jsonb) AS j(key, v),
+               LATERAL (SELECT v::float8 AS value) AS x WHERE key <> 'sentiment') AS emotions_in_range,
+       escalation_risk(t) BETWEEN 0 AND 1 AS escalation_in_range
+FROM (SELECT repeat('extremely ', 300) || 'angry, very very very not happy' AS t) AS b;
 -- explaining a long text does not leave its rows' buffer in the backend
 SELECT count(*) > 100000 AS many_rows FROM explain(repeat('I am angry about the late order. ', 30000));
 SELECT total_bytes < 8 * 1024 * 1024 AS buffer_released FROM pg_backend_memory_contexts

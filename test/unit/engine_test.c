@@ -258,6 +258,17 @@ main(void)
 					  "500 boosters: no NaN, the same scores with and without an explanation");
 			}
 			free(boosters);
+			/* the product of a run of boosters stops at EMP_BOOST_MAX (1.8^4 > 10) */
+			{
+				EmpScores	b3 = score("extremely extremely extremely bad"),
+							b4 = score("extremely extremely extremely extremely bad"),
+							b5 = score("extremely extremely extremely extremely extremely bad");
+
+				CHECK(b3.dims[EMP_DISAPPOINTMENT] < b4.dims[EMP_DISAPPOINTMENT] && b4.dims[EMP_DISAPPOINTMENT] < 1 &&
+					  b4.dims[EMP_DISAPPOINTMENT] == b5.dims[EMP_DISAPPOINTMENT],
+					  "a run of boosters multiplies up to %.0f (%.4f %.4f %.4f)", (double) EMP_BOOST_MAX,
+					  b3.dims[EMP_DISAPPOINTMENT], b4.dims[EMP_DISAPPOINTMENT], b5.dims[EMP_DISAPPOINTMENT]);
+			}
 		}
 		/* a caller that wants some scores gets those, the same, and zeros */
 		{
