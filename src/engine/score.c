@@ -460,38 +460,6 @@ on_term(Run *r, const EmpSlot *s)
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 				acc[ch] += t->w[ch];
 		}
-		else if (!r->explain)
-		{
-			/*
-			 * Negated, boosted, shouted or elongated, not explained: the
-			 * same sums, in the same order, as the rows below would make
-			 * (adding a zero leaves an accumulator as it is), without a
-			 * test per rule.
-			 */
-			double	   *acc = sentence_acc(r);
-			bool		elongated = (s->flags & EMP_TF_ELONGATED) != 0;
-			double		bf = r->boost - 1.0;
-			double		cf = m->caps_factor - 1.0;
-			double		ef = m->elongation_factor - 1.0;
-
-			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-			{
-				double		v = t->w[ch];
-
-				/* as below: a boost that overflowed must not make 0 * inf */
-				if (v == 0.0)
-					continue;
-				if (negated)
-					v *= r->sc->negation[ch];
-				acc[ch] += v;
-				if (boosted)
-					acc[ch] += v * bf;
-				if (shouted)
-					r->caps[ch] += v * cf;
-				if (elongated)
-					acc[ch] += v * ef;
-			}
-		}
 		else
 		{
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
