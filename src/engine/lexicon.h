@@ -194,6 +194,9 @@ typedef struct EmpWalker
 	void	   *symarg;
 	EmpTokenFn	token_fn;		/* NULL, or called on every token read */
 	void	   *token_arg;
+	const char *symtab;			/* NULL, or each term id's symbol (see below) */
+	size_t		symstride;
+	int32_t		nsymtab;
 } EmpWalker;
 
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
@@ -219,5 +222,12 @@ emp_walker_next(EmpWalker *w)
 }
 /* Have fn see every token of the walk, in text order, as it is read. */
 extern void emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg);
+
+/*
+ * Map each slot's term id to its automaton symbol through a table instead
+ * of the walk's symbol function: the int32_t at syms + id * stride, for ids
+ * 0 .. n - 1 (others as id 0).  The table outlives the walk.
+ */
+extern void emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t n);
 
 #endif							/* EMPATHY_LEXICON_H */

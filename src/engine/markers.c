@@ -693,6 +693,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	memset(o, 0, sizeof(*o));
 	emp_markers_finish(ms);
 	emp_walker_init(&w, ms->lx, ms->tz, text, len, 0, marker_symbol, c);
+	/* with no name to count, the symbols come straight from the hot table */
+	if (c->namelen == 0)
+		emp_walker_set_symbols(&w, &ms->hot[0].sym, sizeof(MarkerHot), ms->nhot);
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
 		if ((++n & 4095) == 0)

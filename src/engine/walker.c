@@ -40,6 +40,9 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->symarg = symarg;
 	w->token_fn = NULL;
 	w->token_arg = NULL;
+	w->symtab = NULL;
+	w->symstride = 0;
+	w->nsymtab = 0;
 	emp_tokenizer_reset(tz, text, len);
 }
 
@@ -147,15 +150,24 @@ push_token(EmpWalker *w)
 			s->sym = EMP_SYM_BREAK;
 		else if (lk.flags[p] & w->skip_roles)
 			s->sym = EMP_SYM_SKIP;
-		else if (w->symbol == NULL)
+		else if (w->symtab == NULL && w->symbol == NULL)
 		{
 			s->sym = lk.sym[p];
 			symflags = lk.symflags[p];
 		}
 		else
 		{
-			s->sym = 0;			/* not chosen yet, as the callback sees it */
-			s->sym = w->symbol(w->symarg, s, &tok);
+			if (w->symtab != NULL)
+			{
+				int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
+
+				s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
+			}
+			else
+			{
+				s->sym = 0;		/* not chosen yet, as the callback sees it */
+				s->sym = w->symbol(w->symarg, s, &tok);
+			}
 			if (s->sym == lk.sym[p])
 				symflags = lk.symflags[p];
 			else if (s->sym > 0)
@@ -185,4 +197,12 @@ emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg)
 {
 	w->token_fn = fn;
 	w->token_arg = arg;
+}
+
+void
+emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t n)
+{
+	w->symtab = (const char *) syms;
+	w->symstride = stride;
+	w->nsymtab = n;
 }

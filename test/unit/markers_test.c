@@ -117,6 +117,33 @@ main(void)
 		CHECK(has(big, EMP_MK_OVER_APOLOGY), "a long reply of apologies is over-apology");
 		free(big);
 	}
+	/*
+	 * Without a name the walk takes its symbols from a table, with one from
+	 * a callback that also counts the name: a name the reply never uses
+	 * must find the same markers, strengths and counts.
+	 */
+	{
+		static const char *const replies[] = {
+			"I'm so sorry, that sounds really frustrating. Could you tell me the order number?",
+			"We apologize for any inconvenience. As per our policy, refunds take 5-10 days.",
+			"I am really so sorry, I completely understand how worrying this must be, is that right?",
+			"You should have checked the size chart. Calm down, there is nothing we can do.",
+			"Thank you for your patience! I've already issued the refund and I'll follow up tomorrow.",
+			"",
+			NULL
+		};
+		bool		same = true;
+
+		for (int i = 0; replies[i]; i++)
+		{
+			EmpEmpathy	without = score(replies[i], "My order is late and I am upset.", NULL),
+						absent = score(replies[i], "My order is late and I am upset.", "Xavierina");
+
+			same &= memcmp(&without.scan, &absent.scan, sizeof(without.scan)) == 0 &&
+				without.score == absent.score;
+		}
+		CHECK(same, "markers found from the symbol table equal those found through the callback");
+	}
 	{
 		EmpMarkerSet *bad = emp_markers_create(a, st, NULL, 0, NULL, 0, &err);
 
