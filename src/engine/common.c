@@ -23,12 +23,66 @@ const char *const emp_dim_names[EMP_NCHANNELS] = {
 int
 emp_dim_lookup(const char *name, size_t len)
 {
+	static uint8_t lens[EMP_NCHANNELS];
+
+	if (lens[0] == 0)
+		for (int i = 0; i < EMP_NCHANNELS; i++)
+			lens[i] = (uint8_t) strlen(emp_dim_names[i]);
 	for (int i = 0; i < EMP_NCHANNELS; i++)
-	{
-		if (strlen(emp_dim_names[i]) == len && memcmp(emp_dim_names[i], name, len) == 0)
+		if (lens[i] == len && memcmp(emp_dim_names[i], name, len) == 0)
 			return i;
-	}
 	return -1;
+}
+
+/*
+ * Parse a plain decimal number (an optional sign, digits, an optional
+ * point and digits: "-0.35", "2", ".5") of s[0..n) into *out.  With at most
+ * 15 significant digits and 15 decimals, the digits make an exact integer m
+ * (below 2^53) and the value is m / 10^k: two exact doubles and one
+ * correctly rounded division, exactly what
+ * strtod returns, without its general machinery.  Returns false for
+ * anything else (exponents, "inf", over 15 significant digits or 15
+ * decimals, no digit), which the caller then hands to strtod.
+ */
+bool
+emp_parse_decimal(const char *s, size_t n, double *out)
+{
+	static const double pow10[16] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15
+	};
+	size_t		i = 0;
+	bool		neg = false,
+				dot = false;
+	uint64_t	m = 0;
+	int			ndigits = 0,
+				nsig = 0,
+				nfrac = 0;
+	double		v;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		neg = (s[i++] == '-');
+	for (; i < n; i++)
+	{
+		if (s[i] >= '0' && s[i] <= '9')
+		{
+			/* at most 15 significant digits, and 15 after the point */
+			if ((m != 0 || s[i] != '0') && ++nsig > 15)
+				return false;
+			if (dot && ++nfrac > 15)
+				return false;
+			m = m * 10 + (uint64_t) (s[i] - '0');
+			ndigits++;
+		}
+		else if (s[i] == '.' && !dot)
+			dot = true;
+		else
+			return false;
+	}
+	if (ndigits == 0)
+		return false;
+	v = (double) m / pow10[nfrac];
+	*out = neg ? -v : v;
+	return true;
 }
 
 /* Allocate with malloc, aborting on failure (tests and fuzzers only). */

@@ -111,6 +111,9 @@ emp_buf_putc(EmpBuf *b, char c)
 	return emp_buf_append(b, &c, 1);
 }
 
+/* Parse a plain decimal number exactly as strtod would; false for other forms. */
+extern bool emp_parse_decimal(const char *s, size_t n, double *out);
+
 /* True if s is one or more ASCII digits. */
 static inline bool
 emp_all_digits(const char *s, size_t n)

@@ -314,6 +314,9 @@ static const Contraction whole_words[] = {
 	{NULL, NULL, NULL}
 };
 
+/* expand_contraction indexes them in a 32-bit mask (the NULL entry ends them) */
+_Static_assert(sizeof(whole_words) / sizeof(whole_words[0]) <= 33, "at most 32 whole-word expansions");
+
 /* Words whose "'s" is "is" rather than a possessive. */
 static const char *const s_is_words[] = {
 	"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "when", "why", "this", NULL
@@ -328,9 +331,23 @@ expand_contraction(const char *w, size_t n, char *buf, const char **part, size_t
 {
 	const char *ap;
 	size_t		base;
+	/* by first letter, the whole words starting with it (bit i: whole_words[i]) */
+	static uint32_t by_first[26];
+	static bool by_first_ready = false;
+	uint32_t	cand;
 
-	for (int i = 0; n > 0 && w[0] >= 'a' && w[0] <= 'z' && whole_words[i].word; i++)
+	if (!by_first_ready)
 	{
+		for (int i = 0; whole_words[i].word; i++)
+			by_first[whole_words[i].word[0] - 'a'] |= 1u << i;
+		by_first_ready = true;
+	}
+	cand = (n > 0 && w[0] >= 'a' && w[0] <= 'z') ? by_first[w[0] - 'a'] : 0;
+	while (cand)
+	{
+		int			i = __builtin_ctz(cand);
+
+		cand &= cand - 1;
 		if (strlen(whole_words[i].word) == n && memcmp(whole_words[i].word, w, n) == 0)
 		{
 			part[0] = whole_words[i].a;
@@ -1075,14 +1092,15 @@ for_each_line(EmpLexicon *lx, const char *data, size_t len, const char *source,
 
 	while (p < len)
 	{
-		size_t		e = p;
+		size_t		e;
 		char	   *cols[8];
 		size_t		lens[8];
 		int			ncols = 0;
 		size_t		c;
 
-		while (e < len && data[e] != '\n')
-			e++;
+		const char *nl = memchr(data + p, '\n', len - p);
+
+		e = nl ? (size_t) (nl - data) : len;
 		lineno++;
 		if (e > p && data[p] != '#')
 		{
@@ -1090,9 +1108,9 @@ for_each_line(EmpLexicon *lx, const char *data, size_t len, const char *source,
 			while (c <= e && ncols < 8)
 			{
 				size_t		s = c;
+				const char *tab = memchr(data + c, '\t', e - c);
 
-				while (c < e && data[c] != '\t')
-					c++;
+				c = tab ? (size_t) (tab - data) : e;
 				cols[ncols] = (char *) data + s;
 				lens[ncols] = c - s;
 				while (lens[ncols] > 0 && cols[ncols][lens[ncols] - 1] == '\r')
@@ -1148,7 +1166,9 @@ parse_weights(const char *s, size_t n, float *w, bool *wset, const char *source,
 			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad weight", source, lineno);
 		memcpy(num, s + vs, p - vs);
 		num[p - vs] = '\0';
-		v = strtod(num, &end);
+		end = num + (p - vs);
+		if (!emp_parse_decimal(num, p - vs, &v))
+			v = strtod(num, &end);
 		if (*end != '\0' || !(v > -100.0 && v < 100.0))
 			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad weight \"%s\"", source, lineno, num);
 		w[dim] = (float) v;
@@ -1211,7 +1231,9 @@ modifier_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
 			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad value", source, lineno);
 		memcpy(num, cols[2], lens[2]);
 		num[lens[2]] = '\0';
-		v = strtod(num, &end);
+		end = num + lens[2];
+		if (!emp_parse_decimal(num, lens[2], &v))
+			v = strtod(num, &end);
 		if (*end != '\0' || !(v >= 0.0 && v <= 10.0))
 			return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: bad value \"%s\"", source, lineno, num);
 	}

@@ -574,6 +574,117 @@ main(void)
 	CHECK(emp_model_set(&m, "threshold.anger", 15, 0.4, &err) && m.threshold[EMP_ANGER] == 0.4f, "model parameter set");
 	CHECK(!emp_model_set(&m, "threshold.rage", 14, 0.4, &err), "unknown model parameter rejected");
 
+	/* decimal weights parse exactly as strtod parses them */
+	{
+		static const char *const good[] = {
+			"0", "-0", "+0.5", ".5", "5.", "0.35", "-0.35", "99.99", "-99.999999999999",
+			"0.1", "0.2", "0.3", "1.15", "2.675", "0.000000000000001", "000000000000000000012.5", "123456789012345", NULL
+		};
+		static const char *const bad[] = {
+			"", "-", "+", ".", "-.", "1e3", "1.2.3", "0x10", "inf", "nan", " 1", "1 ",
+			"1234567890123456", "0.0000000000000001", "--1", "1-", NULL
+		};
+		unsigned	seed = 12345;
+		int			nbad = 0;
+		double		v;
+
+		for (int i = 0; good[i]; i++)
+		{
+			double		d = strtod(good[i], NULL);
+
+			CHECK(emp_parse_decimal(good[i], strlen(good[i]), &v) && memcmp(&v, &d, sizeof(v)) == 0,
+				  "decimal \"%s\" parses as strtod does", good[i]);
+		}
+		for (int i = 0; bad[i]; i++)
+			CHECK(!emp_parse_decimal(bad[i], strlen(bad[i]), &v), "\"%s\" is left to strtod", bad[i]);
+		/* random decimals of 1 to 15 digits, the point anywhere */
+		for (int i = 0; i < 200000; i++)
+		{
+			char		buf[24];
+			int			nd,
+						pt,
+						k = 0;
+			double		d;
+
+			seed = seed * 1103515245u + 12345u;
+			nd = 1 + (int) ((seed >> 8) % 15);
+			pt = (int) ((seed >> 16) % (unsigned) (nd + 1));
+			if (seed & 0x80000000u)
+				buf[k++] = '-';
+			for (int j = 0; j < nd; j++)
+			{
+				if (j == pt)
+					buf[k++] = '.';
+				seed = seed * 1103515245u + 12345u;
+				buf[k++] = (char) ('0' + (seed >> 16) % 10);
+			}
+			buf[k] = '\0';
+			d = strtod(buf, NULL);
+			if (!emp_parse_decimal(buf, (size_t) k, &v) || memcmp(&v, &d, sizeof(v)) != 0)
+			{
+				if (nbad++ == 0)
+					fprintf(stderr, "# \"%s\": %.17g, strtod %.17g\n", buf, v, d);
+			}
+		}
+		CHECK(nbad == 0, "200,000 random decimals parse as strtod parses them (%d differ)", nbad);
+	}
+
+	/* the stem cache answers as the stemmer does, also once words collide */
+	{
+		static const char *const words[] = {
+			"running", "happiness", "disappointed", "frustrating", "i", "you", "cancellation",
+			"refunds", "apologise", "understandably", "waiting", "waited", "generously", "ab", NULL
+		};
+		char		once[64],
+					cached[64],
+					word[16];
+		int			ndiff = 0;
+		unsigned	seed = 777;
+
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; words[i]; i++)
+			{
+				EmpStemmer *fresh = emp_stemmer_create();
+				size_t		n1 = emp_stem(fresh, words[i], strlen(words[i]), once, sizeof(once));
+				size_t		n2 = emp_stem(st, words[i], strlen(words[i]), cached, sizeof(cached));
+
+				if (n1 != n2 || strcmp(once, cached) != 0)
+					ndiff++;
+				/* a short output buffer truncates a cached stem as it does a fresh one */
+				n1 = emp_stem(fresh, words[i], strlen(words[i]), once, 4);
+				n2 = emp_stem(st, words[i], strlen(words[i]), cached, 4);
+				if (n1 != n2 || strcmp(once, cached) != 0)
+					ndiff++;
+				emp_stemmer_destroy(fresh);
+			}
+		/* 20,000 random words over 4,096 entries: many evictions */
+		for (int i = 0; i < 20000; i++)
+		{
+			int			n;
+			EmpStemmer *fresh = (i % 10 == 0) ? emp_stemmer_create() : NULL;
+
+			seed = seed * 1103515245u + 12345u;
+			n = 1 + (int) ((seed >> 16) % 15);
+			for (int j = 0; j < n; j++)
+			{
+				seed = seed * 1103515245u + 12345u;
+				word[j] = "aeioustrnlingedy"[(seed >> 16) % 16];
+			}
+			emp_stem(st, word, (size_t) n, cached, sizeof(cached));
+			emp_stem(st, word, (size_t) n, once, sizeof(once));
+			if (strcmp(once, cached) != 0)
+				ndiff++;
+			if (fresh)
+			{
+				emp_stem(fresh, word, (size_t) n, once, sizeof(once));
+				if (strcmp(once, cached) != 0)
+					ndiff++;
+				emp_stemmer_destroy(fresh);
+			}
+		}
+		CHECK(ndiff == 0, "cached stems equal fresh ones (%d differ)", ndiff);
+	}
+
 	/* the built-in configuration builds */
 	{
 		EmpLexicon *bl = emp_builtin_lexicon(a, st, &err);
