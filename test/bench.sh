@@ -579,8 +579,8 @@ for n in 10 1000 10000; do
 		 FROM generate_series(1, $n) AS i;" | psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
 	# compile: the first call in a new session, minus a call that is already compiled
 	comp=$(printf '%s\n' "SELECT empathy.markers('x');" '\timing on' "SELECT empathy.markers('$cfg', 'x');" \
-		"SELECT empathy.markers('$cfg', 'x');" | psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
-		awk '{ printf "%.1f", $1 - $2 }')
+		"SELECT empathy.markers('$cfg', 'x');" | LC_ALL=C LC_MESSAGES=C psql_ -At 2>&1 |
+		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' | awk 'NF == 2 { printf "%.1f", $1 - $2 }')
 	per=$(mtime "empathy.markers('$cfg', reply)")
 	perus=$(awk -v t="$per" -v s="$T_SCAN" -v r="$MROWS" 'BEGIN { printf "%.2f", (t - s) * 1000 / r }')
 	printf '   %-12s %14s %16s %14s\n' "$n" "$(fmt %.0f "$ins")" "$comp" "$perus"
@@ -601,9 +601,9 @@ first_call() {
 	local i
 	for i in 1 2 3 4 5 6 7; do
 		printf '%s\n' "SELECT '(joy:0.5)'::empathy.emotions IS NULL;" '\timing on' "SELECT $1;" "SELECT $1;" |
-			psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
-			awk '{ printf "%.2f\n", $1 - $2 }'
-	done | sort -n | sed -n 4p
+			LC_ALL=C LC_MESSAGES=C psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
+			awk 'NF == 2 { printf "%.2f\n", $1 - $2 }'
+	done | sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "-") }'
 }
 FC_TS=$(first_call "to_tsvector('english', 'x')")
 FC_S=$(first_call "empathy.sentiment('x')")

@@ -8,6 +8,7 @@
  */
 #include "engine.h"
 
+#include <float.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,8 @@ emp_parse_decimal(const char *s, size_t n, double *out)
 		else
 			return false;
 	}
-	if (ndigits == 0)
+	/* one rounding only where doubles are computed as doubles (not x87) */
+	if (ndigits == 0 || FLT_EVAL_METHOD != 0)
 		return false;
 	v = (double) m / pow10[nfrac];
 	*out = neg ? -v : v;

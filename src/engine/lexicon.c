@@ -339,7 +339,8 @@ expand_contraction(const char *w, size_t n, char *buf, const char **part, size_t
 	if (!by_first_ready)
 	{
 		for (int i = 0; whole_words[i].word; i++)
-			by_first[whole_words[i].word[0] - 'a'] |= 1u << i;
+			if (whole_words[i].word[0] >= 'a' && whole_words[i].word[0] <= 'z')
+				by_first[whole_words[i].word[0] - 'a'] |= 1u << i;
 		by_first_ready = true;
 	}
 	cand = (n > 0 && w[0] >= 'a' && w[0] <= 'z') ? by_first[w[0] - 'a'] : 0;

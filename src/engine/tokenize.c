@@ -124,8 +124,14 @@ fill_emoji_bitmaps(void)
 	for (int p = 0; p < 2; p++)
 	{
 		UErrorCode	status = U_ZERO_ERROR;
+#if U_ICU_VERSION_MAJOR_NUM >= 63
+		/* the set belongs to ICU: not freed */
 		const USet *set = u_getBinaryPropertySet(props[p], &status);
 		int32_t		n = U_SUCCESS(status) ? uset_getRangeCount(set) : -1;
+#else
+		const USet *set = NULL;
+		int32_t		n = -1;		/* no property sets before ICU 63 */
+#endif
 
 		for (int32_t i = 0; i < n; i++)
 		{
