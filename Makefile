@@ -34,7 +34,8 @@ PG_CPPFLAGS = -I$(srcdir)/src -I$(srcdir)/src/engine $(EMP_ICU_CFLAGS)
 PG_CFLAGS = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
 SHLIB_LINK = $(EMP_ICU_LIBS) -lstemmer -lm
 
-EXTRA_CLEAN = src/engine/builtin_data.c $(DATA_built) test/unit/*_test test/fuzz/*_fuzz
+EXTRA_CLEAN = src/engine/builtin_data.c src/engine/builtin_data.files sql/parts.files $(DATA_built) \
+	test/unit/*_test test/fuzz/*_fuzz
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -53,10 +54,19 @@ $(ENGINE_SRCS:.c=.o) src/engine/builtin_data.o: CFLAGS += -fvisibility=hidden $(
 # --enable-depend: every object depends on every header of the project.
 $(OBJS): $(wildcard src/*.h src/engine/*.h)
 
-src/engine/builtin_data.c: $(EMP_DATA_FILES) src/engine/embed.sh
+# Removing a data file or an SQL part must rebuild what embeds them, which
+# timestamps cannot tell: each list of files is also kept in a file that is
+# rewritten only when the list changes.
+src/engine/builtin_data.files: emp-list-check
+	@echo '$(EMP_DATA_FILES)' | cmp -s - $@ || echo '$(EMP_DATA_FILES)' > $@
+sql/parts.files: emp-list-check
+	@echo '$(SQL_PARTS)' | cmp -s - $@ || echo '$(SQL_PARTS)' > $@
+.PHONY: emp-list-check
+
+src/engine/builtin_data.c: $(EMP_DATA_FILES) src/engine/builtin_data.files src/engine/embed.sh
 	sh src/engine/embed.sh $(EMP_DATA_FILES) > $@.tmp && mv $@.tmp $@
 
-$(DATA_built): $(SQL_PARTS)
+$(DATA_built): $(SQL_PARTS) sql/parts.files
 	cat $(SQL_PARTS) > $@
 
 # ---- engine tests without a server ----
