@@ -10,6 +10,7 @@
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
  *			the emotion channels and on valence (term weights set to 1), with
  *			the words of VOCAB added to the built-in lexicon
+ *	  emp_cli --builtin-files	 print the names of the data files compiled in
  */
 #include "builtin.h"
 #include "markers.h"
@@ -233,6 +234,13 @@ main(int argc, char **argv)
 		}
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump = true;
+		else if (strcmp(argv[i], "--builtin-files") == 0)
+		{
+			/* the learning script checks that it learns from the prior alone */
+			for (int k = 0; emp_builtin_files[k].name; k++)
+				printf("%s\n", emp_builtin_files[k].name);
+			return 0;
+		}
 		else if (strcmp(argv[i], "--features") == 0 && i + 1 < argc)
 			vocabf = argv[++i];
 		else if (strcmp(argv[i], "--explain") == 0)

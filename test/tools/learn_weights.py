@@ -110,6 +110,13 @@ def sigmoid(z):
 
 def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs=int(os.environ.get('EMP_EPOCHS', '8')),
           min_count=int(os.environ.get('EMP_MIN_COUNT', '3')), seed=7):
+    # The prior must be the hand-made lexicon alone: a tool built with an
+    # old learned.tsv would have corrections learned over corrections.
+    embedded = subprocess.run([CLI, '--builtin-files'], capture_output=True, text=True,
+                              check=True).stdout.split()
+    if 'learned' in embedded or 'model' in embedded:
+        sys.exit(f'{CLI} has learned.tsv or model.tsv compiled in: remove data/builtin/learned.tsv '
+                 'and data/builtin/model.tsv and run make emp_cli first')
     texts, labels = read_data(train_path)
     words = Counter()
     for t in texts:
