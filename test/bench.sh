@@ -67,6 +67,15 @@ T0=$SECONDS
 psql_() { "$BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 sql1() { psql_ -At -c "$1"; }
 
+# The first call of a select expression in a new session minus its second
+# call (ms, two decimals), after the set-up statement given first; prints
+# nothing if psql printed no timing.
+first_minus_second() {
+	printf '%s\n' "$1" '\timing on' "SELECT $2;" "SELECT $2;" |
+		LC_ALL=C LC_MESSAGES=C psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
+		awk 'NF == 2 { printf "%.2f\n", $1 - $2 }'
+}
+
 # Print a number with awk's printf format.
 fmt() { awk -v f="$1" -v x="$2" 'BEGIN { if (x == "" || x == "-") print "-"; else printf f, x }'; }
 
@@ -578,9 +587,8 @@ for n in 10 1000 10000; do
 			'zq' || substr(md5(i::text), 1, 5) || ' ' || 'xv' || substr(md5((i * 7)::text), 1, 5) || ' done'
 		 FROM generate_series(1, $n) AS i;" | psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
 	# compile: the first call in a new session, minus a call that is already compiled
-	comp=$(printf '%s\n' "SELECT empathy.markers('x');" '\timing on' "SELECT empathy.markers('$cfg', 'x');" \
-		"SELECT empathy.markers('$cfg', 'x');" | LC_ALL=C LC_MESSAGES=C psql_ -At 2>&1 |
-		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' | awk 'NF == 2 { printf "%.1f", $1 - $2 }')
+	comp=$(first_minus_second "SELECT empathy.markers('x');" "empathy.markers('$cfg', 'x')" |
+		awk '{ printf "%.1f", $1 }')
 	per=$(mtime "empathy.markers('$cfg', reply)")
 	perus=$(awk -v t="$per" -v s="$T_SCAN" -v r="$MROWS" 'BEGIN { printf "%.2f", (t - s) * 1000 / r }')
 	printf '   %-12s %14s %16s %14s\n' "$n" "$(fmt %.0f "$ins")" "$comp" "$perus"
@@ -600,9 +608,7 @@ say "4c. the first call in a new session (building the built-in configuration)"
 first_call() {
 	local i
 	for i in 1 2 3 4 5 6 7; do
-		printf '%s\n' "SELECT '(joy:0.5)'::empathy.emotions IS NULL;" '\timing on' "SELECT $1;" "SELECT $1;" |
-			LC_ALL=C LC_MESSAGES=C psql_ -At 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | paste -sd' ' |
-			awk 'NF == 2 { printf "%.2f\n", $1 - $2 }'
+		first_minus_second "SELECT '(joy:0.5)'::empathy.emotions IS NULL;" "$1"
 	done | sort -n | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "-") }'
 }
 FC_TS=$(first_call "to_tsvector('english', 'x')")
