@@ -15,8 +15,12 @@
  */
 #include "empathy.h"
 
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "utils/array.h"
+#include "utils/typcache.h"
 #include "utils/tuplestore.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
@@ -169,6 +173,74 @@ empathy_utf8_to_text(const char *s, size_t len)
 		s = c;
 	}
 	return cstring_to_text_with_len(s, (int) len);
+}
+
+/*
+ * Return a text[] of n C strings, built in one allocation: the array
+ * construct_array() would build from their text datums, without a palloc
+ * and a copy per element.  Functions returning marker, label and penalty
+ * names call this once per row.
+ */
+ArrayType *
+empathy_names_array(const char *const *names, int n)
+{
+	Size		nbytes = ARR_OVERHEAD_NONULLS(1);
+	ArrayType  *a;
+	char	   *p;
+
+	if (n <= 0)
+		return construct_empty_array(TEXTOID);
+	for (int i = 0; i < n; i++)
+		nbytes += INTALIGN(VARHDRSZ + strlen(names[i]));
+	if (!AllocSizeIsValid(nbytes))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("array size exceeds the maximum allowed (%d)", (int) MaxAllocSize)));
+	a = (ArrayType *) palloc0(nbytes);
+	SET_VARSIZE(a, nbytes);
+	a->ndim = 1;
+	a->dataoffset = 0;
+	a->elemtype = TEXTOID;
+	ARR_DIMS(a)[0] = n;
+	ARR_LBOUND(a)[0] = 1;
+	p = ARR_DATA_PTR(a);
+	for (int i = 0; i < n; i++)
+	{
+		size_t		len = strlen(names[i]);
+
+		SET_VARSIZE(p, VARHDRSZ + len);
+		memcpy(VARDATA(p), names[i], len);
+		p += INTALIGN(VARHDRSZ + len);
+	}
+	return a;
+}
+
+/*
+ * Form a row of the function's composite result type.  The row type comes
+ * from the call expression and its descriptor from the type cache, which
+ * costs a hash lookup; get_call_result_type() would also look the function
+ * up and copy the descriptor on every call.  Called without an expression
+ * (DirectFunctionCall), it falls back to get_call_result_type().
+ */
+Datum
+empathy_result_row(FunctionCallInfo fcinfo, const char *fn, Datum *values, bool *nulls)
+{
+	Oid			rettype = get_fn_expr_rettype(fcinfo->flinfo);
+	TupleDesc	desc;
+	Datum		result;
+
+	/* a named composite type: its descriptor is in the type cache */
+	if (OidIsValid(rettype) && rettype != RECORDOID)
+	{
+		desc = lookup_rowtype_tupdesc(rettype, -1);
+		result = HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+		ReleaseTupleDesc(desc);
+		return result;
+	}
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "%s: return type must be a row type", fn);
+	desc = BlessTupleDesc(desc);
+	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
 }
 
 /* Module load: define the GUC namespace. */

@@ -41,4 +41,14 @@ extern char *empathy_text_to_utf8(text *t, size_t *len);
 /* Return a UTF-8 string as text in the database encoding. */
 extern text *empathy_utf8_to_text(const char *s, size_t len);
 
+/* Return a one-dimensional text[] of n C strings (ASCII names). */
+struct ArrayType;
+extern struct ArrayType *empathy_names_array(const char *const *names, int n);
+
+/*
+ * Form a row of the function's composite result type from values and
+ * nulls, and return it as a Datum.
+ */
+extern Datum empathy_result_row(FunctionCallInfo fcinfo, const char *fn, Datum *values, bool *nulls);
+
 #endif							/* EMPATHY_H */

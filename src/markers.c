@@ -201,7 +201,7 @@ categories_array(const EmpMarkerScan *s)
 {
 	static int	by_name[EMP_MK_NCATS];
 	static bool by_name_ready = false;
-	Datum		elems[EMP_MK_NCATS];
+	const char *names[EMP_MK_NCATS];
 	int			n = 0;
 
 	if (!by_name_ready)
@@ -219,8 +219,8 @@ categories_array(const EmpMarkerScan *s)
 	}
 	for (int i = 0; i < EMP_MK_NCATS; i++)
 		if (s->count[by_name[i]] > 0)
-			elems[n++] = CStringGetTextDatum(emp_marker_names[by_name[i]]);
-	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
+			names[n++] = emp_marker_names[by_name[i]];
+	return empathy_names_array(names, n);
 }
 
 /* Scan a reply with a catalogue. */
@@ -275,14 +275,9 @@ score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
 static Datum
 result_datum(FunctionCallInfo fcinfo, const EmpEmpathy *e)
 {
-	TupleDesc	desc;
 	Datum		values[11];
 	bool		nulls[11] = {0};
-	Datum		pen[EMP_MAX_PENALTIES];
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "empathy_score: return type must be a row type");
-	desc = BlessTupleDesc(desc);
 	values[0] = Float8GetDatum(rint((double) e->score * 10.0) / 10.0);
 	values[1] = BoolGetDatum(e->needed == 1);
 	nulls[1] = e->needed < 0;
@@ -299,11 +294,9 @@ result_datum(FunctionCallInfo fcinfo, const EmpEmpathy *e)
 		values[8] = CStringGetTextDatum(e->personalization);
 	else
 		nulls[8] = true;
-	for (int i = 0; i < e->npenalties; i++)
-		pen[i] = CStringGetTextDatum(e->penalties[i]);
-	values[9] = PointerGetDatum(construct_array(pen, e->npenalties, TEXTOID, -1, false, TYPALIGN_INT));
+	values[9] = PointerGetDatum(empathy_names_array(e->penalties, e->npenalties));
 	values[10] = PointerGetDatum(categories_array(&e->scan));
-	return HeapTupleGetDatum(heap_form_tuple(desc, values, nulls));
+	return empathy_result_row(fcinfo, "empathy_score", values, nulls);
 }
 
 PG_FUNCTION_INFO_V1(empathy_score);

@@ -52,12 +52,12 @@ static ArrayType *
 labels_array(const EmpScorer *sc, const EmpScores *s)
 {
 	int			dims[EMP_NDIMS];
-	Datum		elems[EMP_NDIMS];
+	const char *names[EMP_NDIMS];
 	int			n = emp_labels(sc, s, dims);
 
 	for (int i = 0; i < n; i++)
-		elems[i] = CStringGetTextDatum(emp_dim_names[dims[i]]);
-	return construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT);
+		names[i] = emp_dim_names[dims[i]];
+	return empathy_names_array(names, n);
 }
 
 /* Return the dominant emotion's name, or "neutral". */

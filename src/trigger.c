@@ -520,12 +520,12 @@ tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, b
 				case TAG_LABELS:
 					{
 						int			dims[EMP_NDIMS];
-						Datum		elems[EMP_NDIMS];
+						const char *names[EMP_NDIMS];
 						int			k = emp_labels(sc, &s, dims);
 
 						for (int i = 0; i < k; i++)
-							elems[i] = CStringGetTextDatum(emp_dim_names[dims[i]]);
-						v = PointerGetDatum(construct_array(elems, k, TEXTOID, -1, false, TYPALIGN_INT));
+							names[i] = emp_dim_names[dims[i]];
+						v = PointerGetDatum(empathy_names_array(names, k));
 						break;
 					}
 				case TAG_MARKERS:
