@@ -14,7 +14,6 @@
 #include "empathy.h"
 #include "emp_config.h"
 
-#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "utils/array.h"
@@ -92,9 +91,9 @@ intent_names(PG_FUNCTION_ARGS)
 {
 	EmpIntentSet *is = intents_builtin();
 	int			n = emp_intents_count(is);
-	Datum	   *d = palloc(sizeof(Datum) * (n > 0 ? n : 1));
+	const char **names = palloc(sizeof(const char *) * (n > 0 ? n : 1));
 
 	for (int i = 0; i < n; i++)
-		d[i] = CStringGetTextDatum(emp_intents_name(is, i));
-	PG_RETURN_ARRAYTYPE_P(construct_array(d, n, TEXTOID, -1, false, TYPALIGN_INT));
+		names[i] = emp_intents_name(is, i);
+	PG_RETURN_ARRAYTYPE_P(empathy_names_array(names, n));
 }
