@@ -6,7 +6,9 @@
 #
 # Loads the file into a throwaway cluster, scores every reply through the
 # extension and prints, separately for groups 1-123 (read while the marker
-# catalogue was written) and 124-146 (held out), and for all groups:
+# catalogue was written), 124-146 (held out) and 147-186 (written later,
+# without looking at the scorer; evaluated once as written, then read), and
+# for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
 #  - accuracy of 'needed' per customer message;
@@ -31,7 +33,8 @@ psql -X -v ON_ERROR_STOP=1 <<'SQL'
 \pset footer off
 \set QUIET on
 CREATE TEMP TABLE sc AS
-SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' ELSE '124-146 (held out)' END AS part,
+SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '124-146 (held out)'
+         ELSE '147-186 (later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';

@@ -92,6 +92,7 @@ static const char *const problem_words[] = {
 	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
 	"unauthorised", "unauthorized", "dispute", "disputed", "unfair", "rude", "ignored", "lied",
 	"promised", "supposed", "guaranteed", "missed", "without", "gone", "ate",
+	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
 	NULL
 };
 
@@ -612,6 +613,7 @@ typedef struct ScanCtx
 	uint32_t	overlap;		/* distinct message stems restated */
 	uint32_t	sent_overlap;	/* in the current sentence */
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
+	bool		sent_negative;	/* it has scripted, blaming, dismissive or minimizing words */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
 	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
 	bool		sent_er_open;	/* the sentence has an emotional reaction naming no feeling */
@@ -645,6 +647,9 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 		c->sent_care = true;
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->feeling == 0)
 		c->sent_er_open = true;
+	if (h->category == EMP_MK_SCRIPTED || h->category == EMP_MK_BLAME ||
+		h->category == EMP_MK_DISMISSIVE || h->category == EMP_MK_MINIMIZING)
+		c->sent_negative = true;
 	if (c->fn)
 		c->fn(c->arg, h);
 }
@@ -660,7 +665,12 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 		c->out->apology_sentences++;
 	if (c->sent_care && c->sent_overlap >= 2)
 		c->care_tied = true;
-	if (c->sent_overlap > c->max_sent_overlap)
+	/*
+	 * A policy notice or a reproach that repeats the customer's words ("as
+	 * per our policy, refunds take...", "you should have displayed the
+	 * permit") restates the facts without showing they were understood.
+	 */
+	if (c->sent_overlap > c->max_sent_overlap && !c->sent_negative)
 		c->max_sent_overlap = c->sent_overlap;
 	/* "sorry you're disappointed": the feeling the care names */
 	if (c->sent_er_open && c->sent_feel && c->feeling_fn)
@@ -668,6 +678,7 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->sent_er_open = false;
 	c->sent_feel = 0;
 	c->sent_care = false;
+	c->sent_negative = false;
 	c->sent_overlap = 0;
 }
 
