@@ -663,7 +663,8 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->out->nsentences++;
 	if (apology)
 		c->out->apology_sentences++;
-	if (c->sent_care && c->sent_overlap >= 2)
+	/* care tied to the customer's situation, unless the sentence is a notice or a reproach */
+	if (c->sent_care && c->sent_overlap >= 2 && !c->sent_negative)
 		c->care_tied = true;
 	/*
 	 * A policy notice or a reproach that repeats the customer's words ("as
@@ -794,7 +795,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				if (--remaining == 0 && !pending_drop)
 					emit_hit(c, &pending);
 			}
-			if ((f & WF_FEELRAW) && !negated && !(f & WF_LITERAL))
+			/* a feeling word is care; a problem word ("late", "expired") is a fact */
+			if ((f & WF_FEELRAW) && !negated && !(f & (WF_LITERAL | WF_PROBLEM)))
 				c->sent_care = true;
 			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
