@@ -52,6 +52,10 @@
 #define WF_STOP			0x20
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
 #define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
+#define WF_FACT			0x100	/* a problem word that states a fact ("late",
+								 * "expired"), never a feeling */
+#define HOT_APOLOGY		0x8000	/* (MarkerHot only) the term or its stem is an
+								 * apology */
 
 #define MSG_SET_SLOTS		8192	/* most slots (power of two, 2 x MSG_SET_MAX) */
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
@@ -82,17 +86,28 @@ static const char *const stop_words[] = {
 	NULL
 };
 
-/* Words in a customer message that report a problem calling for empathy, even in a calm tone. */
+/*
+ * Words in a customer message that report a problem calling for empathy,
+ * even in a calm tone.  The first list states facts: in a reply, "your
+ * parcel is late" restates the situation, it does not care about a feeling,
+ * so these words never fill a {feeling} slot and never make a sentence
+ * caring.  The second list also names harms that a reply may rightly
+ * answer with care ("that sounds painful", "that is so unfair").
+ */
 static const char *const problem_words[] = {
 	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
 	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
-	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood", "sick", "ill",
-	"pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "disappeared", "ruined",
-	"never", "nobody", "nothing", "complaint", "complain", "still", "waited", "waiting", "again",
+	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood",
+	"disappeared", "never", "nobody", "nothing", "still", "waited", "waiting", "again",
 	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
-	"unauthorised", "unauthorized", "dispute", "disputed", "unfair", "rude", "ignored", "lied",
-	"promised", "supposed", "guaranteed", "missed", "without", "gone", "ate",
+	"unauthorised", "unauthorized", "dispute", "disputed", "promised", "supposed", "guaranteed",
+	"missed", "without", "gone", "ate",
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
+	NULL
+};
+static const char *const harm_words[] = {
+	"sick", "ill", "pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "ruined",
+	"complaint", "complain", "unfair", "rude", "ignored", "lied",
 	NULL
 };
 
@@ -103,11 +118,12 @@ static const char *const problem_words[] = {
 typedef struct MarkerHot
 {
 	int32_t		sym;			/* automaton symbol (marker_symbol) */
-	uint8_t		flags;			/* WF_* of the term and of its stem */
+	uint16_t	flags;			/* WF_* of the term and of its stem, HOT_APOLOGY */
 	int8_t		category;		/* the term's category, else its stem's; -1 none */
 	int8_t		strength;
-	bool		apology;		/* the term or its stem is an apology */
 } MarkerHot;
+
+_Static_assert(sizeof(MarkerHot) == 8, "a scan reads eight bytes per term");
 
 struct EmpMarkerSet
 {
@@ -115,7 +131,7 @@ struct EmpMarkerSet
 	EmpLexicon *lx;
 	EmpTokenizer *tz;			/* scanning replies */
 	EmpTokenizer *tz2;			/* tokenizing messages, names and phrases */
-	uint8_t    *wf;				/* flag byte per term id */
+	uint16_t   *wf;				/* WF_* flags per term id */
 	int32_t		wfcap;
 	MarkerHot  *hot;			/* what a scan needs of each term, built by
 								 * emp_markers_finish: nhot of them */
@@ -159,7 +175,7 @@ emp_marker_lookup(const char *name, size_t len)
 
 /* ---------------------------------------------------------------- flags */
 
-/* Make room for a flag byte per term. */
+/* Make room for the flags of every term. */
 static void
 wf_reserve(EmpMarkerSet *ms)
 {
@@ -169,28 +185,28 @@ wf_reserve(EmpMarkerSet *ms)
 		return;
 	{
 		int32_t		nc = ms->wfcap ? ms->wfcap : 1024;
-		uint8_t    *nw;
+		uint16_t   *nw;
 
 		while (nc < n)
 			nc *= 2;
-		nw = emp_alloc(ms->a, (size_t) nc);
-		memset(nw, 0, (size_t) nc);
+		nw = emp_alloc(ms->a, sizeof(uint16_t) * (size_t) nc);
+		memset(nw, 0, sizeof(uint16_t) * (size_t) nc);
 		if (ms->wfcap)
-			memcpy(nw, ms->wf, (size_t) ms->wfcap);
+			memcpy(nw, ms->wf, sizeof(uint16_t) * (size_t) ms->wfcap);
 		emp_release(ms->a, ms->wf);
 		ms->wf = nw;
 		ms->wfcap = nc;
 	}
 }
 
-static inline uint8_t
+static inline uint16_t
 wf_of(const EmpMarkerSet *ms, int32_t id)
 {
 	return (id > 0 && id < ms->wfcap) ? ms->wf[id] : 0;
 }
 
 /* Flags of a token's term and of its stem's term. */
-static inline uint8_t
+static inline uint16_t
 slot_flags(const EmpMarkerSet *ms, int32_t id)
 {
 	const EmpTerm *t = emp_lexicon_term(ms->lx, id);
@@ -225,11 +241,13 @@ build_hot(EmpMarkerSet *ms)
 		MarkerHot  *h = &ms->hot[id];
 
 		h->flags = id > 0 ? slot_flags(ms, id) : 0;
-		h->sym = (h->flags & WF_SKIP) ? EMP_SYM_SKIP : (h->flags & WF_FEELSYM) ? EMP_SYM_FEELING :
+		h->sym = (h->flags & WF_SKIP) ? EMP_SYM_SKIP :
+			((h->flags & WF_FEELSYM) && !(h->flags & WF_FACT)) ? EMP_SYM_FEELING :
 			(t->stem_id ? t->stem_id : id);
 		h->category = ct ? (int8_t) ct->category : -1;
 		h->strength = ct ? (int8_t) ct->strength : 0;
-		h->apology = t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY);
+		if (t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY))
+			h->flags |= HOT_APOLOGY;
 	}
 }
 
@@ -296,15 +314,20 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		wf_reserve(ms);
 		ms->wf[id] |= WF_STOP;
 	}
-	for (int i = 0; problem_words[i]; i++)
+	for (int list = 0; list < 2; list++)
 	{
-		int32_t		id = emp_lexicon_add(ms->lx, problem_words[i], strlen(problem_words[i]),
-										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+		const char *const *words = list == 0 ? problem_words : harm_words;
 
-		if (id == 0)
-			return NULL;
-		wf_reserve(ms);
-		ms->wf[id] |= WF_PROBLEM;
+		for (int i = 0; words[i]; i++)
+		{
+			int32_t		id = emp_lexicon_add(ms->lx, words[i], strlen(words[i]),
+											 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+			if (id == 0)
+				return NULL;
+			wf_reserve(ms);
+			ms->wf[id] |= (list == 0) ? (WF_PROBLEM | WF_FACT) : WF_PROBLEM;
+		}
 	}
 	return ms;
 }
@@ -517,7 +540,8 @@ emp_markers_finish(EmpMarkerSet *ms)
 			const char *w;
 			int32_t		vid;
 
-			if ((ms->wf[id] & (WF_FEELRAW | WF_LITERAL)) != (WF_FEELRAW | WF_LITERAL))
+			if ((ms->wf[id] & (WF_FEELRAW | WF_LITERAL)) != (WF_FEELRAW | WF_LITERAL) ||
+				(slot_flags(ms, id) & WF_FACT))
 				continue;
 			w = emp_lexicon_term_text(ms->lx, id, &wl);
 			if (wl == 0 || phl + wl >= sizeof(buf))
@@ -736,7 +760,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		o->nwords++;
 		{
 			const MarkerHot *hot = hot_of(ms, s->id);
-			uint8_t		f = hot->flags;
+			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
 
 			if (s->phrase)
@@ -780,7 +804,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			{
 				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && !pending_apologetic)
 				{
-					if (hot->apology)
+					if (hot->flags & HOT_APOLOGY)
 					{
 						pending_apologetic = true;
 						o->count[EMP_MK_APOLOGY]++;
@@ -795,8 +819,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				if (--remaining == 0 && !pending_drop)
 					emit_hit(c, &pending);
 			}
-			/* a feeling word is care; a problem word ("late", "expired") is a fact */
-			if ((f & WF_FEELRAW) && !negated && !(f & (WF_LITERAL | WF_PROBLEM)))
+			/* a feeling word is care; "late" or "expired" is a fact */
+			if ((f & WF_FEELRAW) && !negated && !(f & (WF_LITERAL | WF_FACT)))
 				c->sent_care = true;
 			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
@@ -1044,7 +1068,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	emp_lexicon_lookup(col->ms->lx, tok, &lk);
 	for (int p = 0; p < lk.nparts; p++)
 	{
-		uint8_t		f = hot_of(col->ms, lk.ids[p])->flags;
+		uint16_t	f = hot_of(col->ms, lk.ids[p])->flags;
 		uint32_t	key,
 					j;
 

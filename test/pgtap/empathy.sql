@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(34);
+SELECT plan(40);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -48,6 +48,18 @@ SELECT is((SELECT round(sum(effect)::numeric, 1) FROM empathy.explain_empathy('O
 	(SELECT round(score::numeric, 1) FROM empathy.empathy_score('Oh no, that sounds awful, sorry!', 'My card was stolen and I am scared')),
 	'explain rows add up to the score');
 SELECT is((SELECT count(*)::int FROM empathy.qa_scorecard('Sorry!', 'My order is late')), 5, 'the scorecard has five criteria');
+SELECT is((SELECT interpretation FROM empathy.empathy_score('As per our policy, refunds for cancelled orders take 10 business days.',
+	'I cancelled my order three weeks ago and I still have no refund!')), 0,
+	'a policy notice that repeats the customer''s words is no interpretation');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('Your parcel is late because the courier was delayed at the depot.',
+	'My parcel is late and the courier has not turned up.')), 0, 'restating a late parcel is a fact, not care');
+SELECT is(empathy.markers('That sounds painful.'), ARRAY['emotional_reaction'], 'a harm like pain can still be cared about');
+SELECT is((SELECT exploration FROM empathy.empathy_score('I have resent the invites. Did any of them sign up with a different email address?',
+	'Three of my team say the invite link is expired.')), 2, 'a specific question about what happened is strong exploration');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for letting us know.', 'The invite link I sent my team this morning has expired.')),
+	'a calm report of an expired link calls for empathy');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for letting us know.', 'Approvers no longer get the notification emails.')),
+	'"no longer" reports a problem');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
