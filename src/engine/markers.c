@@ -253,6 +253,23 @@ build_hot(EmpMarkerSet *ms)
 
 /* ---------------------------------------------------------------- loading */
 
+/* Add each word of a NULL-terminated list to the lexicon with the given flags. */
+static bool
+flag_words(EmpMarkerSet *ms, const char *const *words, uint16_t flags, EmpError *err)
+{
+	for (int i = 0; words[i]; i++)
+	{
+		int32_t		id = emp_lexicon_add(ms->lx, words[i], strlen(words[i]),
+										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
+
+		if (id == 0)
+			return false;
+		wf_reserve(ms);
+		ms->wf[id] |= flags;
+	}
+	return true;
+}
+
 /* Add the single-word lines of a TSV buffer through a loader (phrases would compete with markers). */
 static bool
 load_single_words(EmpMarkerSet *ms, const char *data, size_t len, bool weights,
@@ -304,31 +321,10 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		return NULL;
 	if (lexicon && !load_single_words(ms, lexicon, lexlen, true, "lexicon.tsv", err))
 		return NULL;
-	for (int i = 0; stop_words[i]; i++)
-	{
-		int32_t		id = emp_lexicon_add(ms->lx, stop_words[i], strlen(stop_words[i]),
-										 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
-
-		if (id == 0)
-			return NULL;
-		wf_reserve(ms);
-		ms->wf[id] |= WF_STOP;
-	}
-	for (int list = 0; list < 2; list++)
-	{
-		const char *const *words = list == 0 ? problem_words : harm_words;
-
-		for (int i = 0; words[i]; i++)
-		{
-			int32_t		id = emp_lexicon_add(ms->lx, words[i], strlen(words[i]),
-											 NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
-
-			if (id == 0)
-				return NULL;
-			wf_reserve(ms);
-			ms->wf[id] |= (list == 0) ? (WF_PROBLEM | WF_FACT) : WF_PROBLEM;
-		}
-	}
+	if (!flag_words(ms, stop_words, WF_STOP, err) ||
+		!flag_words(ms, problem_words, WF_PROBLEM | WF_FACT, err) ||
+		!flag_words(ms, harm_words, WF_PROBLEM, err))
+		return NULL;
 	return ms;
 }
 
