@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(40);
+SELECT plan(52);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -60,6 +60,31 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for letting us know.
 	'a calm report of an expired link calls for empathy');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for letting us know.', 'Approvers no longer get the notification emails.')),
 	'"no longer" reports a problem');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'I am quite worried about the letter you sent me about my pension.')), 'a customer who names a worry needs empathy');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'No worries if not, but do you open on bank holidays?')), '"no worries" names no worry');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'The thermostat app has not worked since the update on Friday.')), '"has not worked" reports a problem');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Does the thermostat app work with tablets?')), '"work" without a negator is a plain question');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'I can''t log in to the portal.')), '"can''t log in" reports a problem');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Wonderful, a new router every month 🙄')), 'an eye-roll turns praise into a complaint');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'I was told it would be ready on Friday.')), 'a broken promise ("I was told") needs empathy');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'This is the third letter about the same meter reading.')), 'a repeat contact ("the third letter") needs empathy');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'The card reader will not connect to my phone.')), '"will not connect" reports a problem');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'My order still shows processing.')), 'a calm report of a stuck order needs empathy');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'My order still shows processing, no rush, just curious whether that is normal.')),
+	'"no rush, just curious": a fact the customer says is not a problem');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'No rush, but the app will not load at all.')), 'a broken app is a problem even with "no rush"');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
