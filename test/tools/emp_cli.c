@@ -5,6 +5,8 @@
  *
  *	  emp_cli [--explain] [--lexicon F] [--modifiers F] [--model F]
  *	  emp_cli --bench N	 score all lines N times in file order, print ns per text
+ *	  emp_cli --bench-sentiment N	 the same, computing only the sentiment, as
+ *			sentiment() does
  *	  emp_cli --bench-replies N	 lines are reply<TAB>customer message<TAB>name:
  *			time markers() on the replies and empathy_score() on the triples
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
@@ -115,7 +117,7 @@ bench_add(const char *line, size_t n)
 }
 
 static void
-bench_run(EmpScorer *sc, int rounds)
+bench_run(EmpScorer *sc, int rounds, unsigned want)
 {
 	struct timespec t0,
 				t1;
@@ -127,7 +129,10 @@ bench_run(EmpScorer *sc, int rounds)
 	for (int k = 0; k < rounds; k++)
 		for (size_t i = 0; i < bench_n; i++)
 		{
-			emp_score(sc, bench_lines[i], bench_lens[i], &s, NULL, NULL);
+			if (want == EMP_WANT_ALL)
+				emp_score(sc, bench_lines[i], bench_lens[i], &s, NULL, NULL);
+			else
+				emp_score_some(sc, bench_lines[i], bench_lens[i], want, &s, NULL, NULL);
 			sum += s.sentiment;
 		}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -224,11 +229,17 @@ main(int argc, char **argv)
 	bool		dump = false;
 	int			bench = 0;
 	bool		bench_replies = false;
+	unsigned	bench_want = EMP_WANT_ALL;
 
 	for (int i = 1; i < argc; i++)
 	{
 		if (strcmp(argv[i], "--bench") == 0 && i + 1 < argc)
 			bench = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--bench-sentiment") == 0 && i + 1 < argc)
+		{
+			bench = atoi(argv[++i]);
+			bench_want = EMP_WANT_SENTIMENT;
+		}
 		else if (strcmp(argv[i], "--bench-replies") == 0 && i + 1 < argc)
 		{
 			bench = atoi(argv[++i]);
@@ -391,7 +402,7 @@ main(int argc, char **argv)
 	if (bench > 0 && bench_replies)
 		bench_replies_run(sc, st, bench);
 	else if (bench > 0)
-		bench_run(sc, bench);
+		bench_run(sc, bench, bench_want);
 	return 0;
 fail:
 	fprintf(stderr, "error: %s\n", err.message);
