@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(52);
+SELECT plan(54);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -85,6 +85,10 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'"no rush, just curious": a fact the customer says is not a problem');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'No rush, but the app will not load at all.')), 'a broken app is a problem even with "no rush"');
+SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
+	'"is there anything you ..." asks to understand');
+SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
+	'"is there anything else I can help you with" is a stock closing, not exploration');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
