@@ -52,8 +52,9 @@
 #define WF_STOP			0x20
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
 #define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
-#define WF_FACT			0x100	/* a problem word that states a fact ("late",
-								 * "expired"), never a feeling */
+#define WF_FACT			0x100	/* never a feeling: a problem word that states a
+								 * fact ("late", "expired"), or a stock word
+								 * ("concern") */
 #define WF_NEEDFEEL		0x200	/* a customer's named negative feeling
 								 * ("worried", "embarrassed") */
 #define WF_FUNCTION		0x400	/* what should work ("work", "load", "log"): a
@@ -113,6 +114,12 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	NULL
 };
+/*
+ * Stock words that name no particular feeling: "I understand your concern"
+ * fits any message, so "concern" never fills a {feeling} slot.
+ */
+static const char *const stock_feeling_words[] = {"concern", NULL};
+
 static const char *const harm_words[] = {
 	"sick", "ill", "pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "ruined",
 	"complaint", "complain", "unfair", "rude", "ignored", "lied",
@@ -369,6 +376,7 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	if (!flag_words(ms, stop_words, WF_STOP, err) ||
 		!flag_words(ms, problem_words, WF_PROBLEM | WF_FACT, err) ||
 		!flag_words(ms, harm_words, WF_PROBLEM, err) ||
+		!flag_words(ms, stock_feeling_words, WF_FACT, err) ||
 		!flag_words(ms, feeling_words, WF_NEEDFEEL, err) ||
 		!flag_words(ms, function_words, WF_FUNCTION, err) ||
 		!flag_words(ms, calm_words, WF_CALM, err) ||

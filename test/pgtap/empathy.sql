@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(54);
+SELECT plan(55);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -89,6 +89,9 @@ SELECT is(empathy.markers('Is there anything you need for work this week that we
 	'"is there anything you ..." asks to understand');
 SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
 	'"is there anything else I can help you with" is a stock closing, not exploration');
+SELECT ok((SELECT emotional_reaction < 2 AND interpretation = 1 FROM empathy.empathy_score(
+	'I understand your concern. I have passed your query to the billing team.', 'I am really worried about this bill, I cannot pay it.')),
+	'"I understand your concern" is generic: "concern" names no particular feeling');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
