@@ -62,6 +62,8 @@
 #define WF_CALM			0x800	/* "curious", "wondering": nothing is wrong */
 #define WF_CALM_NEG		0x1000	/* "rush", "hurry": nothing is wrong after a
 								 * negator ("no rush") */
+#define WF_CAN			0x2000	/* "can", "could" */
+#define WF_BE			0x4000	/* "be" */
 #define HOT_APOLOGY		0x8000	/* (MarkerHot only) the term or its stem is an
 								 * apology */
 
@@ -162,6 +164,14 @@ static const char *const function_words[] = {
  */
 static const char *const calm_words[] = {"curious", "wondering", NULL};
 static const char *const calm_negated_words[] = {"rush", "hurry", NULL};
+
+/*
+ * "can be", "could be": a sentence that says how things can feel ("I know
+ * how frustrating delays can be") is a general statement, not care for
+ * this customer's feeling.
+ */
+static const char *const can_words[] = {"can", "could", NULL};
+static const char *const be_words[] = {"be", NULL};
 
 /*
  * What a scan reads of a term, one dense array indexed by term id, so that
@@ -380,7 +390,9 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		!flag_words(ms, feeling_words, WF_NEEDFEEL, err) ||
 		!flag_words(ms, function_words, WF_FUNCTION, err) ||
 		!flag_words(ms, calm_words, WF_CALM, err) ||
-		!flag_words(ms, calm_negated_words, WF_CALM_NEG, err))
+		!flag_words(ms, calm_negated_words, WF_CALM_NEG, err) ||
+		!flag_words(ms, can_words, WF_CAN, err) ||
+		!flag_words(ms, be_words, WF_BE, err))
 		return NULL;
 	return ms;
 }
@@ -692,6 +704,10 @@ typedef struct ScanCtx
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		sent_negative;	/* it has scripted, blaming, dismissive or minimizing words */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
+	bool		sent_generic;	/* it says how things "can be" */
+	bool		prev_can;		/* the last counted word was "can" or "could" */
+	bool		sent_er2;		/* it has a strong emotional reaction */
+	bool		er2_specific;	/* some sentence has one and is not general */
 	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
 	bool		sent_er_open;	/* the sentence has an emotional reaction naming no feeling */
 	int32_t		sent_feel;		/* first negative feeling word of the sentence */
@@ -724,6 +740,8 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 		c->sent_care = true;
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->feeling == 0)
 		c->sent_er_open = true;
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->strength >= 2)
+		c->sent_er2 = true;
 	if (h->category == EMP_MK_SCRIPTED || h->category == EMP_MK_BLAME ||
 		h->category == EMP_MK_DISMISSIVE || h->category == EMP_MK_MINIMIZING)
 		c->sent_negative = true;
@@ -740,7 +758,16 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->out->nsentences++;
 	if (apology)
 		c->out->apology_sentences++;
-	/* care tied to the customer's situation, unless the sentence is a notice or a reproach */
+	/*
+	 * "I know how frustrating delays can be": care stated in general is a
+	 * weak emotional reaction, whatever feeling it names.
+	 */
+	if (c->sent_er2 && !c->sent_generic)
+		c->er2_specific = true;
+	/*
+	 * Care tied to the customer's situation, unless the sentence is a
+	 * notice, a reproach or a general statement.
+	 */
 	if (c->sent_care && c->sent_overlap >= 2 && !c->sent_negative)
 		c->care_tied = true;
 	/*
@@ -757,6 +784,9 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->sent_feel = 0;
 	c->sent_care = false;
 	c->sent_negative = false;
+	c->sent_generic = false;
+	c->prev_can = false;
+	c->sent_er2 = false;
 	c->sent_overlap = 0;
 }
 
@@ -880,7 +910,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))
+			{
 				word++;
+				if ((f & WF_BE) && c->prev_can)
+					c->sent_generic = true;
+				c->prev_can = (f & WF_CAN) != 0;
+			}
 			/* reflection: content words the customer wrote */
 			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
 				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))
@@ -1337,6 +1372,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 
 	/* emotional reaction */
 	er = o->level[EMP_MK_EMOTIONAL_REACTION];
+	if (er == 2 && !c.er2_specific)
+		er = 1;
 	if (er == 0 && o->count[EMP_MK_APOLOGY] > 0)
 		er = 1;
 	if (er == 2 && sc.misfit && !sc.fit && sc.cust_fam)

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(55);
+SELECT plan(57);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -92,6 +92,12 @@ SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY[
 SELECT ok((SELECT emotional_reaction < 2 AND interpretation = 1 FROM empathy.empathy_score(
 	'I understand your concern. I have passed your query to the billing team.', 'I am really worried about this bill, I cannot pay it.')),
 	'"I understand your concern" is generic: "concern" names no particular feeling');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'Sorry to hear that! We know how frustrating delays can be. Please DM us the details.',
+	'My parcel is a week late and I am really frustrated.')), 1, 'how things "can be" is care in general: weak');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'Sorry to hear that, a week late is really frustrating. Please DM us the details.',
+	'My parcel is a week late and I am really frustrated.')), 2, 'the same feeling tied to this customer''s week is strong');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
