@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(57);
+SELECT plan(58);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -98,6 +98,8 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'Sorry to hear that, a week late is really frustrating. Please DM us the details.',
 	'My parcel is a week late and I am really frustrated.')), 2, 'the same feeling tied to this customer''s week is strong');
+SELECT is(empathy.markers('So glad it arrived in time for the party!'), ARRAY['emotional_reaction'],
+	'shared pleasure ("so glad it arrived") is an emotional reaction');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
