@@ -71,6 +71,7 @@
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
+#define NUMWORD_SLOTS		64		/* power of two, over twice the number words */
 
 const char *const emp_marker_names[EMP_MK_NCATS] = {
 	"emotional_reaction", "interpretation", "exploration", "confirmation", "apology",
@@ -166,6 +167,20 @@ static const char *const calm_words[] = {"curious", "wondering", NULL};
 static const char *const calm_negated_words[] = {"rush", "hurry", NULL};
 
 /*
+ * Number words an agent writes where the customer wrote digits ("six
+ * months of one bar" to "one bar for 6 months"): reflection reads them as
+ * the digits.
+ */
+static const char *const number_words[][2] = {
+	{"two", "2"}, {"three", "3"}, {"four", "4"}, {"five", "5"}, {"six", "6"}, {"seven", "7"},
+	{"eight", "8"}, {"nine", "9"}, {"ten", "10"}, {"eleven", "11"}, {"twelve", "12"},
+	{"thirteen", "13"}, {"fourteen", "14"}, {"fifteen", "15"}, {"sixteen", "16"},
+	{"seventeen", "17"}, {"eighteen", "18"}, {"nineteen", "19"}, {"twenty", "20"},
+	{"thirty", "30"}, {"forty", "40"}, {"fifty", "50"}, {"sixty", "60"}, {"ninety", "90"},
+	{"hundred", "100"}
+};
+
+/*
  * "can be", "could be": a sentence that says how things can feel ("I know
  * how frustrating delays can be") is a general statement, not care for
  * this customer's feeling.
@@ -201,6 +216,9 @@ struct EmpMarkerSet
 	EmpBuf		feelphrases;	/* {feeling} phrases: FeelRecord, then the phrase */
 	int32_t		nphrases;
 	bool		finished;
+	/* number words as the digits they stand for ("four years" = "4 years") */
+	uint32_t	numword_stem[NUMWORD_SLOTS];	/* open addressing, 0 = empty */
+	uint32_t	numword_digits[NUMWORD_SLOTS];
 };
 
 /*
@@ -367,6 +385,40 @@ load_single_words(EmpMarkerSet *ms, const char *data, size_t len, bool weights,
 	return ok;
 }
 
+/* The stem hash of a text's first token, as a scan would see it (0 none). */
+static uint32_t
+first_stemhash(EmpMarkerSet *ms, const char *text)
+{
+	EmpToken	tok;
+	EmpLookup	lk;
+
+	emp_tokenizer_reset(ms->tz2, text, strlen(text));
+	if (!emp_tokenizer_next(ms->tz2, &tok))
+		return 0;
+	emp_lexicon_lookup(ms->lx, &tok, &lk);
+	return lk.nparts > 0 ? lk.stemhash[0] : 0;
+}
+
+/* Fill the number-word table. */
+static void
+number_words_init(EmpMarkerSet *ms)
+{
+	for (size_t i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++)
+	{
+		uint32_t	w = first_stemhash(ms, number_words[i][0]);
+		uint32_t	d = first_stemhash(ms, number_words[i][1]);
+		uint32_t	j;
+
+		if (w == 0 || d == 0)
+			continue;
+		j = (w * 2654435761u) & (NUMWORD_SLOTS - 1);
+		while (ms->numword_stem[j] != 0 && ms->numword_stem[j] != w)
+			j = (j + 1) & (NUMWORD_SLOTS - 1);
+		ms->numword_stem[j] = w;
+		ms->numword_digits[j] = d;
+	}
+}
+
 EmpMarkerSet *
 emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_t modlen,
 				   const char *lexicon, size_t lexlen, EmpError *err)
@@ -394,6 +446,7 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		!flag_words(ms, can_words, WF_CAN, err) ||
 		!flag_words(ms, be_words, WF_BE, err))
 		return NULL;
+	number_words_init(ms);
 	return ms;
 }
 
@@ -676,6 +729,21 @@ stem_key(uint32_t h)
 	return h ? h : 1;
 }
 
+/* A content word's key for reflection: number words as their digits. */
+static inline uint32_t
+reflect_key(const EmpMarkerSet *ms, uint32_t stemhash)
+{
+	uint32_t	j = (stemhash * 2654435761u) & (NUMWORD_SLOTS - 1);
+
+	while (ms->numword_stem[j] != 0)
+	{
+		if (ms->numword_stem[j] == stemhash)
+			return stem_key(ms->numword_digits[j]);
+		j = (j + 1) & (NUMWORD_SLOTS - 1);
+	}
+	return stem_key(stemhash);
+}
+
 /* Find a key's slot, or the empty slot where it would go. */
 static inline uint32_t
 stemset_slot(const StemSet *s, uint32_t key)
@@ -920,7 +988,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
 				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))
 			{
-				uint32_t	key = stem_key(s->stemhash);
+				uint32_t	key = reflect_key(ms, s->stemhash);
 				uint32_t	j = stemset_slot(c->msg, key);
 
 				if (c->msg->keys[j] == key)
@@ -1208,7 +1276,7 @@ collect_stems(void *arg, const EmpToken *tok)
 			continue;
 		if (tok->kind == EMP_TOK_WORD && tok->normlen < 3)
 			continue;
-		key = stem_key(lk.stemhash[p]);
+		key = reflect_key(col->ms, lk.stemhash[p]);
 		j = stemset_slot(s, key);
 		if (s->keys[j] == 0)
 		{

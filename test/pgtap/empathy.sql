@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(58);
+SELECT plan(59);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -100,6 +100,8 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'My parcel is a week late and I am really frustrated.')), 2, 'the same feeling tied to this customer''s week is strong');
 SELECT is(empathy.markers('So glad it arrived in time for the party!'), ARRAY['emotional_reaction'],
 	'shared pleasure ("so glad it arrived") is an emotional reaction');
+SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
+	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
