@@ -52,9 +52,8 @@
 #define WF_STOP			0x20
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
 #define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
-#define WF_FACT			0x100	/* never a feeling: a problem word that states a
-								 * fact ("late", "expired"), or a stock word
-								 * ("concern") */
+#define WF_FACT			0x100	/* a problem word that states a fact ("late",
+								 * "expired"), never a feeling */
 #define WF_NEEDFEEL		0x200	/* a customer's named negative feeling
 								 * ("worried", "embarrassed") */
 #define WF_FUNCTION		0x400	/* what should work ("work", "load", "log"): a
@@ -117,12 +116,6 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	NULL
 };
-/*
- * Stock words that name no particular feeling: "I understand your concern"
- * fits any message, so "concern" never fills a {feeling} slot.
- */
-static const char *const stock_feeling_words[] = {"concern", NULL};
-
 static const char *const harm_words[] = {
 	"sick", "ill", "pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "ruined",
 	"complaint", "complain", "unfair", "rude", "ignored", "lied",
@@ -438,7 +431,6 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	if (!flag_words(ms, stop_words, WF_STOP, err) ||
 		!flag_words(ms, problem_words, WF_PROBLEM | WF_FACT, err) ||
 		!flag_words(ms, harm_words, WF_PROBLEM, err) ||
-		!flag_words(ms, stock_feeling_words, WF_FACT, err) ||
 		!flag_words(ms, feeling_words, WF_NEEDFEEL, err) ||
 		!flag_words(ms, function_words, WF_FUNCTION, err) ||
 		!flag_words(ms, calm_words, WF_CALM, err) ||
@@ -495,11 +487,19 @@ mark_literal(EmpMarkerSet *ms, const char *phrase, size_t len)
 
 /* Add a phrase to the lexicon with its category; returns the term id or 0. */
 static int32_t
-add_phrase(EmpMarkerSet *ms, int category, int strength, const char *phrase, size_t len, EmpError *err)
+add_phrase(EmpMarkerSet *ms, int category, int strength, const char *phrase, size_t len,
+		   bool from_slot, EmpError *err)
 {
 	int32_t		id = emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
 
 	if (id == 0)
+		return 0;
+	/*
+	 * A phrase the catalogue lists word for word keeps its own entry: "i
+	 * understand your concern" (a weak interpretation) is not "i understand
+	 * your {feeling}" with "concern" in the slot.
+	 */
+	if (from_slot && emp_lexicon_term(ms->lx, id)->category >= 0 && !(wf_of(ms, id) & WF_HASFEEL))
 		return 0;
 	emp_lexicon_set_category(ms->lx, id, category, strength);
 	wf_reserve(ms);
@@ -515,7 +515,7 @@ emp_markers_add(EmpMarkerSet *ms, int category, int strength,
 
 	if (!check_entry(category, strength, phrase, len, err))
 		return false;
-	id = add_phrase(ms, category, strength, phrase, len, err);
+	id = add_phrase(ms, category, strength, phrase, len, false, err);
 	if (id == 0)
 		return false;
 	ms->nphrases++;
@@ -668,7 +668,7 @@ emp_markers_finish(EmpMarkerSet *ms)
 			memcpy(buf + (slot - ph), w, wl);
 			memcpy(buf + (slot - ph) + wl, slot + 9, phl - (size_t) (slot - ph) - 9);
 			memset(&err, 0, sizeof(err));
-			vid = add_phrase(ms, cat, strength, buf, phl - 9 + wl, &err);
+			vid = add_phrase(ms, cat, strength, buf, phl - 9 + wl, true, &err);
 			if (vid)
 				ms->wf[vid] |= WF_HASFEEL;
 		}

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(59);
+SELECT plan(60);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -91,7 +91,9 @@ SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY[
 	'"is there anything else I can help you with" is a stock closing, not exploration');
 SELECT ok((SELECT emotional_reaction < 2 AND interpretation = 1 FROM empathy.empathy_score(
 	'I understand your concern. I have passed your query to the billing team.', 'I am really worried about this bill, I cannot pay it.')),
-	'"I understand your concern" is generic: "concern" names no particular feeling');
+	'"I understand your concern" is generic: the listed phrase, not "i understand your {feeling}"');
+SELECT is(empathy.markers('That must be concerning for you.'), ARRAY['emotional_reaction'],
+	'"that must be concerning" still names the feeling');
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'Sorry to hear that! We know how frustrating delays can be. Please DM us the details.',
 	'My parcel is a week late and I am really frustrated.')), 1, 'how things "can be" is care in general: weak');
