@@ -765,6 +765,9 @@ typedef struct ScanCtx
 	char		name[NAME_MAX_BYTES];
 	size_t		namelen;
 	int			name_count;
+	int			numbers;		/* number tokens in the reply: times, dates, amounts */
+	uint32_t	number_start;	/* the first one's span */
+	uint32_t	number_len;
 	/* reflection */
 	StemSet    *msg;
 	uint32_t	overlap;		/* distinct message stems restated */
@@ -984,6 +987,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					c->sent_generic = true;
 				c->prev_can = (f & WF_CAN) != 0;
 			}
+			if (s->kind == EMP_TOK_NUMBER && s->part == 0 && c->numbers++ == 0)
+			{
+				c->number_start = s->start;
+				c->number_len = s->len;
+			}
 			/* reflection: content words the customer wrote */
 			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
 				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))
@@ -1072,6 +1080,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PTS_SUPPORT			5.0f	/* validation, ownership, reassurance */
 #define PTS_GRATITUDE		2.0f
 #define PTS_NAME_GOOD		4.0f
+#define PTS_SPECIFICS		8.0f	/* a number: a time, date, amount or reference */
 #define PEN_SCRIPTED		10.0f
 #define PEN_BLAME			25.0f
 #define PEN_DISMISSIVE		20.0f
@@ -1513,6 +1522,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		hit_effect(&sc, EMP_MK_GRATITUDE, fn, arg, &score, PTS_GRATITUDE);
 	if (out->personalization && strcmp(out->personalization, "good") == 0)
 		effect(fn, arg, &score, 0, 0, "personalization", PTS_NAME_GOOD);
+	/* specifics: a time, a date, an amount or a reference, not only words */
+	if (c.numbers > 0)
+		effect(fn, arg, &score, c.number_start, c.number_len, "specifics", PTS_SPECIFICS);
 
 	/* penalties */
 	if (o->count[EMP_MK_SCRIPTED])

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(60);
+SELECT plan(62);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -104,6 +104,11 @@ SELECT is(empathy.markers('So glad it arrived in time for the party!'), ARRAY['e
 	'shared pleasure ("so glad it arrived") is an emotional reaction');
 SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
 	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
+SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday 27 June, 8am to 12pm.', m)).score >
+	(empathy.empathy_score('I have passed this on to the engineers, who will be in touch.', m)).score
+	FROM (VALUES ('My washing machine has been broken for a week.')) v(m)), 'a concrete slot ranks above a promise to pass it on');
+SELECT is((SELECT effect FROM empathy.explain_empathy('Your refund of 42 pounds is on its way.', 'Where is my refund?', NULL)
+	WHERE category = 'specifics'), 8::float8, 'specifics are explained with their points');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
