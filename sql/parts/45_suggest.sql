@@ -28,6 +28,8 @@ DECLARE
 	w text;
 	lw text;
 	prev text := '';
+	prev_clause text;
+	subj text;
 	nxt text;
 	out text := '';
 	nwords int := 0;
@@ -38,9 +40,9 @@ BEGIN
 	head := regexp_replace(head, '\s+', ' ', 'g');
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause
-	SELECT s1.c INTO clause
+	SELECT s1.c, s0.pc INTO clause, prev_clause
 	FROM (
-		SELECT btrim(c) AS c, n
+		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
 			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
 			WITH ORDINALITY AS t(c, n)
@@ -64,6 +66,16 @@ BEGIN
 	LIMIT 1;
 	IF clause IS NULL THEN
 		RETURN NULL;
+	END IF;
+	-- "I've been passed around and still have no answer": a clause that
+	-- starts without its subject takes the previous clause's
+	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
+	   AND prev_clause IS NOT NULL THEN
+		subj := (regexp_match(prev_clause,
+			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my \w+|our \w+)(?:''(?:ve|m|d|ll|re)|\M)', 'i'))[1];
+		IF subj IS NOT NULL THEN
+			clause := subj || ' ' || clause;
+		END IF;
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
@@ -116,8 +128,11 @@ BEGIN
 		prev := lw;
 		nwords := nwords + 1;
 	END LOOP;
-	-- a clause cut at 12 words does not end on a function word
-	out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
+	-- a clause cut at 12 words does not end on a function word ("log in",
+	-- "sign in", "turn on" keep theirs)
+	IF out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
+		out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
+	END IF;
 	RETURN NULLIF(out, '');
 END $$;
 COMMENT ON FUNCTION @extschema@.concern(text) IS
@@ -238,6 +253,7 @@ BEGIN
 		'emotion', emo,
 		'intent', intn,
 		'concern', @extschema@.concern(msg),
+		'name', cname,
 		'channel', ch)) || v;
 	has_score := pg_catalog.to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
 	FOR r IN

@@ -50,8 +50,14 @@ FROM (VALUES
 	('ich bin sehr verärgert, mein Paket ist kaputt 😡'),
 	('the box was crushed and the screen on my brand new laptop is cracked down the middle and I am furious'),
 	('If this isn''t sorted I''m taking my business elsewhere. My parcel never arrived.'),
-	('My refund is missing, and if it is not here by Friday I will cancel my account.')
+	('My refund is missing, and if it is not here by Friday I will cancel my account.'),
+	-- a clause without its subject takes the previous clause's; "log in" keeps its "in"
+	('I''ve been passed between three people and still have no answer!!!'),
+	('Hi, we paid last week and still can''t log in'),
+	('The app crashed and still won''t open')
 ) v(m);
+-- the customer's name given as customer_name reaches the templates' {{ name }}
+SELECT empathy.suggest_reply('My order is late again', '{"customer_name": "Dana"}', 'chat') ~ 'Dana' AS name_from_customer_name;
 SELECT length(empathy.concern(repeat('my order is late again, ', 4000000))) <= 100 AS large_is_short;
 
 -- ---------------------------------------------------------------- templates
