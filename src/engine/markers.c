@@ -1221,7 +1221,38 @@ typedef struct StemCollect
 								 * eye-rolling emoji */
 	bool		calm;			/* the customer says nothing is wrong */
 	int			neg_left;		/* words still in a negator's reach */
+	bool		hypo;			/* in a clause that supposes ("if my flight is late") */
+	uint8_t		prev;			/* the previous word, as HYPO_* */
 } StemCollect;
+
+/* Words that open a supposed clause, and the words around them that count. */
+#define HYPO_OTHER		0
+#define HYPO_OPENER		1		/* "if", "whether", "unless" */
+#define HYPO_AS			2		/* "as if", "even if": a complaint, not a supposition */
+#define HYPO_WOULD		3		/* "would I", "would we": asking what would happen */
+#define HYPO_PERSON		4
+
+/* Classify a word for the supposed-clause rule. */
+static uint8_t
+hypo_class(const EmpToken *tok)
+{
+	static const struct
+	{
+		const char *w;
+		uint8_t		c;
+	}			words[] = {
+		{"if", HYPO_OPENER}, {"whether", HYPO_OPENER}, {"unless", HYPO_OPENER},
+		{"as", HYPO_AS}, {"even", HYPO_AS}, {"would", HYPO_WOULD},
+		{"i", HYPO_PERSON}, {"we", HYPO_PERSON}
+	};
+
+	if (tok->kind != EMP_TOK_WORD || tok->normlen > 7)
+		return HYPO_OTHER;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i].w) == tok->normlen && memcmp(words[i].w, tok->norm, tok->normlen) == 0)
+			return words[i].c;
+	return HYPO_OTHER;
+}
 
 /* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
 static bool
@@ -1250,12 +1281,27 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
+		col->hypo = false;
+		col->prev = HYPO_OTHER;
 		return;
 	}
 	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
 		col->harms++;
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 		return;
+	/*
+	 * A problem the customer only supposes ("what happens if my flight is
+	 * late", "would I have to cancel?") has not happened: up to the end of
+	 * the clause it states no fact.  "As if" and "even if" do not suppose.
+	 */
+	{
+		uint8_t		hc = hypo_class(tok);
+
+		if ((hc == HYPO_OPENER && col->prev != HYPO_AS) ||
+			(hc == HYPO_PERSON && col->prev == HYPO_WOULD))
+			col->hypo = true;
+		col->prev = hc;
+	}
 	emp_lexicon_lookup(col->ms->lx, tok, &lk);
 	for (int p = 0; p < lk.nparts; p++)
 	{
@@ -1270,14 +1316,14 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->neg_left--;
 		if (f & WF_PROBLEM)
 		{
-			if (f & WF_FACT)
-				col->facts++;
-			else
+			if (!(f & WF_FACT))
 				col->harms++;
+			else if (!col->hypo)
+				col->facts++;
 		}
 		else if ((f & WF_NEEDFEEL) && !negated)
 			col->harms++;
-		if ((f & WF_FUNCTION) && negated)
+		if ((f & WF_FUNCTION) && negated && !col->hypo)
 			col->harms++;
 		if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
 			col->calm = true;
@@ -1421,6 +1467,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.harms = 0;
 		col.calm = false;
 		col.neg_left = 0;
+		col.hypo = false;
+		col.prev = HYPO_OTHER;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion);
 		c.msg = col.set;
 	}

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(62);
+SELECT plan(66);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -85,6 +85,14 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'"no rush, just curious": a fact the customer says is not a problem');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'No rush, but the app will not load at all.')), 'a broken app is a problem even with "no rush"');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Can I pause my contract while I am away, or would I have to cancel?')), '"would I have to cancel?" asks, it does not complain');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'It is as if nobody reads my emails.')), '"as if" does not suppose: the complaint stands');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'If you could check it, my parcel is late again.')), 'a supposition ends with its clause');
 SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
 	'"is there anything you ..." asks to understand');
 SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
