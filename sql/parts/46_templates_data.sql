@@ -4,7 +4,7 @@
 INSERT INTO @extschema@.templates (id, name, emotion, intent, channel, language, body, builtin) VALUES
 	(1, 'seed_understand_concern', 'any', 'any', 'any', 'en', 'I understand {{ concern | default: "what happened" }}. That must be {{ emotion | adjective | default: "difficult" }} for you. Let''s {{ solution | default: "work through it together" }} to address this. How does that sound?', true),
 	(2, 'any_chat_short', 'any', 'any', 'chat', 'en', 'Hi {{ name | first_name | default: "there" }}, I''m sorry to hear {{ concern | default: "about this" }}. That sounds {{ emotion | adjective | default: "stressful" }}. I''ll {{ solution | default: "look into it right away" }}. Could you tell me a bit more?', true),
-	(3, 'any_email_full', 'any', 'any', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(3, 'any_email_full', 'any', 'any', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 Thank you for reaching out, and I''m sorry to hear {{ concern | default: "about this" }}. I can see why that would feel {{ emotion | adjective | default: "frustrating" }}. I''ll {{ solution | default: "look into this personally" }} and keep you updated.
 
@@ -29,7 +29,7 @@ Best regards,
 	(22, 'late_delivery_anger', 'anger', 'late_delivery', 'any', 'en', 'I''m truly sorry, {{ name | first_name | default: "and you have every right to be upset" }}. I understand {{ concern | default: "your order is late" }}, and I know how infuriating that is. I''ll take ownership of this and {{ solution | default: "get your delivery sorted today" }}. Can you confirm the order number so I can act now?', true),
 	(23, 'late_delivery_fear', 'fear', 'late_delivery', 'any', 'en', 'I understand your worry, {{ name | first_name | default: "and I''m here to help" }}. It sounds like {{ concern | default: "your order hasn''t arrived" }}, and that must be worrying. I''ll {{ solution | default: "check where your package is right now" }} and let you know. Is there a date you need it by?', true),
 	(24, 'late_delivery_chat', 'any', 'late_delivery', 'chat', 'en', 'Sorry your order is late{{#if name}}, {{ name | first_name }}{{/if}}! I understand that''s {{ emotion | adjective | default: "frustrating" }}. I''ll {{ solution | default: "check the tracking now" }}. What''s your order number?', true),
-	(25, 'late_delivery_email', 'any', 'late_delivery', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(25, 'late_delivery_email', 'any', 'late_delivery', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 I''m sorry your order is late. I understand {{ concern | default: "it still hasn''t arrived" }}, and I can see how {{ emotion | adjective | default: "frustrating" }} that is. I''ve checked with our team and I''ll {{ solution | default: "follow the delivery personally" }} until it reaches you.
 
@@ -42,7 +42,7 @@ Best regards,
 	(31, 'double_charge_anger', 'anger', 'double_charge', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and you''re right to be upset" }}. I understand {{ concern | default: "you were charged twice" }}, and I know how infuriating that is. This was our mistake and I''ll {{ solution | default: "reverse the duplicate charge today" }}. Can you confirm the date of the charges?', true),
 	(32, 'double_charge_fear', 'fear', 'double_charge', 'any', 'en', 'I completely understand your worry, {{ name | first_name | default: "and I''m here to help" }}. It sounds like {{ concern | default: "you were charged twice" }}, and that must be worrying. I''ll {{ solution | default: "check the payments now and refund any duplicate" }}. Could you tell me the amount you see on your statement?', true),
 	(33, 'double_charge_chat', 'any', 'double_charge', 'chat', 'en', 'Sorry about the double charge{{#if name}}, {{ name | first_name }}{{/if}}! I understand that''s {{ emotion | adjective | default: "stressful" }}. I''ll {{ solution | default: "refund the extra charge now" }}. Which card was it?', true),
-	(34, 'double_charge_email', 'any', 'double_charge', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(34, 'double_charge_email', 'any', 'double_charge', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 I''m sorry you were charged twice. I understand {{ concern | default: "a second payment was taken" }}, and I can see how {{ emotion | adjective | default: "frustrating" }} that is. I''ll {{ solution | default: "refund the duplicate payment" }} and send you a confirmation.
 
@@ -54,7 +54,7 @@ Best regards,
 	(41, 'damaged_product_disappointment', 'disappointment', 'damaged_product', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "truly" }}. I understand {{ concern | default: "your item arrived broken" }}, and I can see why you''re disappointed. I''ll {{ solution | default: "get a replacement out to you" }} as soon as possible. Would you prefer a replacement or a refund?', true),
 	(42, 'damaged_product_anger', 'anger', 'damaged_product', 'any', 'en', 'I''m truly sorry, {{ name | first_name | default: "and you have every right to be upset" }}. I understand {{ concern | default: "your item arrived damaged" }}, and that is infuriating. I''ll take care of this myself and {{ solution | default: "send a replacement today" }}. Could you send me a photo so I can start right away?', true),
 	(43, 'damaged_product_chat', 'any', 'damaged_product', 'chat', 'en', 'So sorry it arrived damaged{{#if name}}, {{ name | first_name }}{{/if}}! That sounds {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "arrange a replacement now" }}. Could you send a photo?', true),
-	(44, 'damaged_product_email', 'any', 'damaged_product', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(44, 'damaged_product_email', 'any', 'damaged_product', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 I''m so sorry your item arrived damaged. I understand {{ concern | default: "it isn''t usable" }}, and I can see how {{ emotion | adjective | default: "disappointing" }} that is. I''ll {{ solution | default: "send a replacement at no cost" }} and you won''t need to return the damaged one.
 
@@ -68,7 +68,7 @@ Best regards,
 	(53, 'login_trouble_confusion', 'confusion', 'login_trouble', 'any', 'en', 'I''m sorry for the confusion, {{ name | first_name | default: "and thanks for asking" }}. I understand {{ concern | default: "signing in isn''t working" }}, and that sounds confusing. Let me {{ solution | default: "walk you through the sign-in steps" }}. Could you tell me what happens when you try?', true),
 	(60, 'refund_any', 'any', 'refund', 'any', 'en', 'I''m sorry about the wait for your refund, {{ name | first_name | default: "and thanks for your patience" }}. I understand {{ concern | default: "you are waiting for your money" }}, and that must be {{ emotion | adjective | default: "frustrating" }}. I''ll {{ solution | default: "check the refund status right now" }}. Could you confirm your order number?', true),
 	(61, 'refund_frustration', 'frustration', 'refund', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and I understand" }}. Waiting for your money back is frustrating, especially when {{ concern | default: "the refund still hasn''t arrived" }}. I''ll {{ solution | default: "follow the refund through myself" }} and tell you when it lands. Could you confirm the order number?', true),
-	(62, 'refund_email', 'any', 'refund', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(62, 'refund_email', 'any', 'refund', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 I''m sorry for the trouble with your refund. I understand {{ concern | default: "you haven''t received it" }}, and I can see how {{ emotion | adjective | default: "frustrating" }} that is. I''ll {{ solution | default: "make sure the refund is processed" }} and send you a confirmation.
 
@@ -80,7 +80,7 @@ Best regards,
 	(70, 'cancellation_any', 'any', 'cancellation', 'any', 'en', 'I''m sorry to hear you want to cancel, {{ name | first_name | default: "and thanks for telling us" }}. I understand {{ concern | default: "this isn''t working for you" }}, and that must be {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "take care of the cancellation for you" }}. Could you share what led to this so we can do better?', true),
 	(71, 'cancellation_frustration', 'frustration', 'cancellation', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and I understand" }}. It sounds like {{ concern | default: "things haven''t gone well" }}, and that must be frustrating. I''ll {{ solution | default: "process your cancellation right away" }}. Is there anything we could have done differently?', true),
 	(72, 'cancellation_chat', 'any', 'cancellation', 'chat', 'en', 'Sorry to see you go{{#if name}}, {{ name | first_name }}{{/if}}. I understand, and that sounds {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "cancel it for you now" }}. Can I ask what made you decide?', true),
-	(73, 'cancellation_email', 'any', 'cancellation', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(73, 'cancellation_email', 'any', 'cancellation', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 I''m sorry to hear you would like to cancel. I understand {{ concern | default: "the service hasn''t met your needs" }}, and I can see how {{ emotion | adjective | default: "disappointing" }} that is. I''ll {{ solution | default: "handle the cancellation for you" }} and confirm by email.
 
@@ -95,7 +95,7 @@ Best regards,
 	(90, 'praise_any', 'any', 'praise', 'any', 'en', 'Thank you so much, {{ name | first_name | default: "truly" }}! I''m really glad to hear it, and I appreciate you taking the time to tell us. I''ll share your kind words with the team. Is there anything else I can help you with?', true),
 	(91, 'praise_chat', 'any', 'praise', 'chat', 'en', 'Thank you so much{{#if name}}, {{ name | first_name }}{{/if}}! I''m so glad we could help. Is there anything else I can do for you?', true),
 	(92, 'praise_social', 'any', 'praise', 'social', 'en', 'Thank you so much for the kind words, {{ name | first_name | default: "friend" }}! We really appreciate you sharing this. Is there anything else we can help with?', true),
-	(93, 'praise_email', 'any', 'praise', 'email', 'en', 'Hi {{ name | default: "there" }},
+	(93, 'praise_email', 'any', 'praise', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
 Thank you so much for your kind message. I''m really glad we could help, and I appreciate you taking the time to write. I''ll pass your words on to the team.
 
