@@ -1100,7 +1100,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
  * A customer message at or below this sentiment calls for empathy even when
  * no emotion reaches its label (chosen on groups 1-123 of the evaluation set).
  */
-#define NEEDED_SENTIMENT	(-0.2f)
+#define NEEDED_SENTIMENT	(-0.15f)
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
 
 typedef struct ScoreCtx
@@ -1222,6 +1222,7 @@ typedef struct StemCollect
 	bool		calm;			/* the customer says nothing is wrong */
 	int			neg_left;		/* words still in a negator's reach */
 	bool		hypo;			/* in a clause that supposes ("if my flight is late") */
+	int			supposed;		/* problem words in such clauses */
 	uint8_t		prev;			/* the previous word, as HYPO_* */
 } StemCollect;
 
@@ -1231,6 +1232,8 @@ typedef struct StemCollect
 #define HYPO_AS			2		/* "as if", "even if": a complaint, not a supposition */
 #define HYPO_WOULD		3		/* "would I", "would we": asking what would happen */
 #define HYPO_PERSON		4
+#define HYPO_IN			5		/* "in case" */
+#define HYPO_CASE		6
 
 /* Classify a word for the supposed-clause rule. */
 static uint8_t
@@ -1243,7 +1246,7 @@ hypo_class(const EmpToken *tok)
 	}			words[] = {
 		{"if", HYPO_OPENER}, {"whether", HYPO_OPENER}, {"unless", HYPO_OPENER},
 		{"as", HYPO_AS}, {"even", HYPO_AS}, {"would", HYPO_WOULD},
-		{"i", HYPO_PERSON}, {"we", HYPO_PERSON}
+		{"i", HYPO_PERSON}, {"we", HYPO_PERSON}, {"in", HYPO_IN}, {"case", HYPO_CASE}
 	};
 
 	if (tok->kind != EMP_TOK_WORD || tok->normlen > 7)
@@ -1298,7 +1301,8 @@ collect_stems(void *arg, const EmpToken *tok)
 		uint8_t		hc = hypo_class(tok);
 
 		if ((hc == HYPO_OPENER && col->prev != HYPO_AS) ||
-			(hc == HYPO_PERSON && col->prev == HYPO_WOULD))
+			(hc == HYPO_PERSON && col->prev == HYPO_WOULD) ||
+			(hc == HYPO_CASE && col->prev == HYPO_IN))
 			col->hypo = true;
 		col->prev = hc;
 	}
@@ -1314,12 +1318,14 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->neg_left = NEEDED_NEGATION_SCOPE;
 		else if (!(f & WF_SKIP) && col->neg_left > 0)
 			col->neg_left--;
-		if (f & WF_PROBLEM)
+		if ((f & WF_PROBLEM) && col->hypo)
+			col->supposed++;	/* "if she got ill", "in case it is delayed" */
+		else if (f & WF_PROBLEM)
 		{
-			if (!(f & WF_FACT))
-				col->harms++;
-			else if (!col->hypo)
+			if (f & WF_FACT)
 				col->facts++;
+			else
+				col->harms++;
 		}
 		else if ((f & WF_NEEDFEEL) && !negated)
 			col->harms++;
@@ -1402,8 +1408,13 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	}
 	if (negative || s.escalation >= 0.3f || col->harms >= 1)
 		return 1;
-	/* "just curious", "no rush": a fact or a mild tone is no grievance */
-	if (!col->calm && (s.sentiment <= NEEDED_SENTIMENT || col->facts >= 1))
+	/*
+	 * "just curious", "no rush": a fact or a mild tone is no grievance.  Nor
+	 * is the mild tone of a question about a problem the customer only
+	 * supposes ("would I have to cancel?"): it comes from the problem's words.
+	 */
+	if (!col->calm && (col->facts >= 1 ||
+					   (s.sentiment <= NEEDED_SENTIMENT && col->supposed == 0)))
 		return 1;
 	return 0;
 }
@@ -1468,6 +1479,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.calm = false;
 		col.neg_left = 0;
 		col.hypo = false;
+		col.supposed = 0;
 		col.prev = HYPO_OTHER;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion);
 		c.msg = col.set;

@@ -17,6 +17,19 @@ model (negative / neutral / positive) with one shared weight per term.
 Writes OUT_DIR/learned.tsv (term <TAB> dim=delta ...), which the
 extension adds to the hand-made weights.
 
+Every correction is then shrunk by n / (n + K), n being the number of
+training texts the term occurs in and K = EMP_SHRINK (default 5): a word
+seen in three Reddit comments ("july", "stairs") keeps three eighths of
+what it learned, a word seen in five hundred keeps nearly all of it.  The
+optimiser (AdaGrad) takes large steps on rare features, so without this
+rare words learn large weights from a handful of comments, which fit the
+training split and do not carry over to other text.
+    python3 test/tools/learn_weights.py --shrink TRAIN.tsv OUT_DIR
+applies the same shrinkage to an existing OUT_DIR/learned.tsv (once: the
+file's header records it).  Function words ("the", "for", "my") keep no
+correction: what they learn is the company they keep ("for" learns
+gratitude from "thanks for"), which phrases and content words carry.
+
 Stage 2 (calibration, --calibrate): scores TRAIN with the rebuilt engine and
 chooses each dimension's label threshold to maximise macro-F1 of the Ekman
 grouping, and the sentiment scale and neutral band to maximise 3-class
@@ -34,6 +47,20 @@ from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HAND_PRIOR = float(os.environ.get('EMP_HAND_PRIOR', '3'))
+SHRINK = float(os.environ.get('EMP_SHRINK', '5'))
+SHRUNK_NOTE = ('# Shrunk by support: each correction times n / (n + {k:g}), n = training texts with the term;\n'
+               '# function words ("the", "for", "my") learn none.\n')
+# Words that carry no feeling of their own: what they learn is the company
+# they keep ("for" gratitude from "thanks for", "a" fear and disgust), which
+# the phrases and content words already carry.  Interrogatives, negators,
+# modifiers and contrast words are not among them.
+FUNCTION_WORDS = frozenset('''
+a an the this that these those i me my mine myself you your yours yourself he him his she her hers
+it its itself we us our ours they them their theirs am is are was were be been being have has had
+having do does did doing will would shall should can could may might must of at by for with about
+against between into through during before after above below to from up down in out on off over
+under and or if because as until while than then once there here both each other some such own
+same s t d ll m re ve y'''.split())
 CLI = os.environ.get("EMP_CLI", os.path.join(ROOT, "test", "tools", "emp_cli"))
 
 GO = ['admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion',
@@ -144,6 +171,9 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
             fs.append((term, float(emo), float(val)))
         feats.append(fs)
     os.unlink(vocab_path)
+    support = Counter()
+    for fs in feats:
+        support.update({term for term, _, _ in fs})
 
     targets = {d: [1.0 if ls & set(DIM_SOURCES[d]) else 0.0 for ls in labels] for d in DIMS}
     delta = [defaultdict(float) for _ in range(11)]
@@ -212,18 +242,21 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
         f.write('# Corrections learned from the GoEmotions training split (Demszky et al., 2020,\n'
                 '# Apache-2.0) by test/tools/learn_weights.py: added to the hand-made weights of\n'
                 '# data/builtin/lexicon.tsv.  term<TAB>dimension=delta ...  (|delta| >= 0.05 only)\n')
+        f.write(SHRUNK_NOTE.format(k=SHRINK))
         terms = set()
         for ch in range(11):
             terms.update(delta[ch].keys())
         for term in sorted(terms):
-            if '\t' in term or not term.strip():
+            if '\t' in term or not term.strip() or term in FUNCTION_WORDS:
                 continue
             parts = []
+            keep = support[term] / (support[term] + SHRINK)
             for ch in range(11):
                 v = delta[ch].get(term, 0.0)
                 h = hand.get(term, [0.0] * 11)[ch]
                 if h and (h + v) * h < 0:
                     v = -h  # a correction may weaken a hand-made weight, never flip its sign
+                v *= keep
                 if abs(v) >= 0.05:
                     name = DIMS[ch] if ch < 10 else 'sentiment'
                     parts.append(f'{name}={v:.2f}')
@@ -235,6 +268,45 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
         for di, d in enumerate(DIMS):
             f.write(f'bias.{d}\t{bias[di]:.4f}\n')
     print(f'wrote learned.tsv ({len(terms)} terms) and model.tsv', file=sys.stderr)
+
+
+def shrink(train_path, outdir):
+    """Shrink the corrections of an existing learned.tsv by their support in TRAIN."""
+    path = os.path.join(outdir, 'learned.tsv')
+    lines = open(path, encoding='utf-8').read().split('\n')
+    if any(l.startswith('# Shrunk by support') for l in lines):
+        sys.exit(f'{path} is already shrunk by support')
+    texts, _ = read_data(train_path)
+    entries = [l.split('\t', 1) for l in lines if l and not l.startswith('#')]
+    # words the lexicon lacks must be in the vocabulary to be reported as features
+    vocab_path = os.path.join(outdir, 'vocab.tmp')
+    with open(vocab_path, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(t for t, _ in entries if ' ' not in t and not t.startswith('=')) + '\n')
+    support = Counter()
+    for line in run_cli(['--features', vocab_path], texts):
+        support.update({item.split('\x1f')[0] for item in line.split('\t')} if line else set())
+    os.unlink(vocab_path)
+    with open(path, 'w', encoding='utf-8') as f:
+        for l in lines:
+            if l.startswith('#'):
+                f.write(l + '\n')
+        f.write(SHRUNK_NOTE.format(k=SHRINK))
+        kept = 0
+        for term, rest in entries:
+            if term in FUNCTION_WORDS:
+                continue
+            keep = support[term] / (support[term] + SHRINK)
+            parts = []
+            for kv in rest.split():
+                name, v = kv.split('=')
+                v = float(v) * keep
+                if abs(v) >= 0.05:
+                    parts.append(f'{name}={v:.2f}')
+            if parts:
+                f.write(f'{term}\t{" ".join(parts)}\n')
+                kept += 1
+    print(f'shrunk {len(entries)} terms by n / (n + {SHRINK:g}); {kept} keep a correction; '
+          f'{sum(1 for t, _ in entries if support[t] == 0)} never occur', file=sys.stderr)
 
 
 def f1(tp, fp, fn):
@@ -337,7 +409,9 @@ def calibrate(train_path, outdir):
 if __name__ == '__main__':
     if len(sys.argv) >= 4 and sys.argv[1] == '--calibrate':
         calibrate(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 3 and sys.argv[1] != '--report':
+    elif len(sys.argv) >= 4 and sys.argv[1] == '--shrink':
+        shrink(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 3 and sys.argv[1] not in ('--report', '--shrink'):
         learn(sys.argv[1], sys.argv[2])
     elif len(sys.argv) < 3:
         sys.exit(__doc__)
