@@ -772,6 +772,7 @@ typedef struct ScanCtx
 	StemSet    *msg;
 	uint32_t	overlap;		/* distinct message stems restated */
 	uint32_t	sent_overlap;	/* in the current sentence */
+	bool		sent_you;		/* the current sentence speaks of the customer ("you", "your") */
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		sent_negative;	/* it has scripted, blaming, dismissive or minimizing words */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
@@ -845,8 +846,13 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	 * A policy notice or a reproach that repeats the customer's words ("as
 	 * per our policy, refunds take...", "you should have displayed the
 	 * permit") restates the facts without showing they were understood.
+	 * Nor does a sentence of bare facts ("late arrival is fine, no fee",
+	 * "the results came back this morning"): a restatement speaks of the
+	 * customer ("you took a day off") or of how it feels ("being charged
+	 * twice before rent is due is stressful").
 	 */
-	if (c->sent_overlap > c->max_sent_overlap && !c->sent_negative)
+	if (c->sent_overlap > c->max_sent_overlap && !c->sent_negative &&
+		(c->sent_you || c->sent_care))
 		c->max_sent_overlap = c->sent_overlap;
 	/* "sorry you're disappointed": the feeling the care names */
 	if (c->sent_er_open && c->sent_feel && c->feeling_fn)
@@ -859,6 +865,16 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->prev_can = false;
 	c->sent_er2 = false;
 	c->sent_overlap = 0;
+	c->sent_you = false;
+}
+
+/* "you", "your", "yours", "yourself", "you're", "you've"...: the customer. */
+static bool
+is_second_person(const char *w, uint32_t len)
+{
+	if (len < 3 || (w[0] | 0x20) != 'y' || (w[1] | 0x20) != 'o' || (w[2] | 0x20) != 'u')
+		return false;
+	return len == 3 || (w[3] | 0x20) == 'r' || w[3] == '\'' || (unsigned char) w[3] == 0xE2;
 }
 
 /* Scan a reply with a context. */
@@ -992,6 +1008,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				c->number_start = s->start;
 				c->number_len = s->len;
 			}
+			if (s->part == 0 && is_second_person(text + s->start, s->len))
+				c->sent_you = true;
 			/* reflection: content words the customer wrote */
 			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
 				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))

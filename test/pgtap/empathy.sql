@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(66);
+SELECT plan(68);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -85,6 +85,14 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'"no rush, just curious": a fact the customer says is not a problem');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'No rush, but the app will not load at all.')), 'a broken app is a problem even with "no rush"');
+SELECT is((SELECT interpretation FROM empathy.empathy_score(
+	'The lab results came back this morning and the vet will call before 4pm.',
+	'It has been five days since the vet took blood from my dog and nobody has called with the lab results. I am really worried.')),
+	0, 'bare facts that repeat the customer''s words do not restate the situation');
+SELECT is((SELECT interpretation FROM empathy.empathy_score(
+	'You have waited five days for the lab results with no call, and I am sorry. The vet will call before 4pm.',
+	'It has been five days since the vet took blood from my dog and nobody has called with the lab results. I am really worried.')),
+	2, 'the same words said of the customer ("you have waited") restate it');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
