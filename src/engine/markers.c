@@ -1302,7 +1302,10 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
-		col->hypo = false;
+		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
+		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
+			tok->punct == ',' || tok->punct == ';')
+			col->hypo = false;
 		col->prev = HYPO_OTHER;
 		return;
 	}

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(68);
+SELECT plan(69);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -97,6 +97,8 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Can I pause my contract while I am away, or would I have to cancel?')), '"would I have to cancel?" asks, it does not complain');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'If the 07:30 ferry is cancelled, do we get moved to the next one?')), 'a time''s colon does not end the supposition');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'It is as if nobody reads my emails.')), '"as if" does not suppose: the complaint stands');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
