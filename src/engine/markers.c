@@ -1253,26 +1253,34 @@ typedef struct StemCollect
 #define HYPO_IN			5		/* "in case" */
 #define HYPO_CASE		6
 
-/* Classify a word for the supposed-clause rule. */
+/* Classify a word for the supposed-clause rule (called for every word of a message). */
 static uint8_t
 hypo_class(const EmpToken *tok)
 {
-	static const struct
-	{
-		const char *w;
-		uint8_t		c;
-	}			words[] = {
-		{"if", HYPO_OPENER}, {"whether", HYPO_OPENER}, {"unless", HYPO_OPENER},
-		{"as", HYPO_AS}, {"even", HYPO_AS}, {"would", HYPO_WOULD},
-		{"i", HYPO_PERSON}, {"we", HYPO_PERSON}, {"in", HYPO_IN}, {"case", HYPO_CASE}
-	};
+	const char *w = tok->norm;
 
-	if (tok->kind != EMP_TOK_WORD || tok->normlen > 7)
+#define HYPO_IS(lit) (memcmp(w, lit, sizeof(lit) - 1) == 0)
+	if (tok->kind != EMP_TOK_WORD)
 		return HYPO_OTHER;
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strlen(words[i].w) == tok->normlen && memcmp(words[i].w, tok->norm, tok->normlen) == 0)
-			return words[i].c;
-	return HYPO_OTHER;
+	switch (tok->normlen)
+	{
+		case 1:
+			return w[0] == 'i' ? HYPO_PERSON : HYPO_OTHER;
+		case 2:
+			return HYPO_IS("if") ? HYPO_OPENER : HYPO_IS("as") ? HYPO_AS :
+				HYPO_IS("we") ? HYPO_PERSON : HYPO_IS("in") ? HYPO_IN : HYPO_OTHER;
+		case 4:
+			return HYPO_IS("even") ? HYPO_AS : HYPO_IS("case") ? HYPO_CASE : HYPO_OTHER;
+		case 5:
+			return HYPO_IS("would") ? HYPO_WOULD : HYPO_OTHER;
+		case 6:
+			return HYPO_IS("unless") ? HYPO_OPENER : HYPO_OTHER;
+		case 7:
+			return HYPO_IS("whether") ? HYPO_OPENER : HYPO_OTHER;
+		default:
+			return HYPO_OTHER;
+	}
+#undef HYPO_IS
 }
 
 /* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
