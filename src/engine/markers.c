@@ -877,6 +877,47 @@ is_second_person(const char *w, uint32_t len)
 	return len == 3 || (w[3] | 0x20) == 'r' || w[3] == '\'' || (unsigned char) w[3] == 0xE2;
 }
 
+/*
+ * Words that decide whether an agent's question asks about the customer's
+ * situation: the clause opens with a question word or an auxiliary
+ * ("what happened", "does it drop", "was it the same restaurant"), and the
+ * question is not a closed check of the agent's own offer ("does that work
+ * for you?"), a request for an identifier ("what is your order number?") or
+ * troubleshooting ("have you tried restarting?").
+ */
+#define Q_OTHER		0
+#define Q_OPEN		1		/* what, which, when, where, how, who, why */
+#define Q_AUX		2		/* is, are, was, were, do, does, did, has, have, had */
+#define Q_THAT		3		/* that, this: "is that okay?" checks the offer */
+#define Q_BLOCK		4		/* identifiers and troubleshooting */
+
+static uint8_t
+question_word(const char *w, uint32_t len)
+{
+	char		b[12];
+
+	if (len < 2 || len > sizeof(b))
+		return Q_OTHER;
+	for (uint32_t i = 0; i < len; i++)
+		b[i] = (char) (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+#define QW(lit) (len == sizeof(lit) - 1 && memcmp(b, lit, len) == 0)
+	if (QW("what") || QW("which") || QW("when") || QW("where") || QW("how") || QW("who") || QW("why"))
+		return Q_OPEN;
+	if (QW("is") || QW("are") || QW("was") || QW("were") || QW("do") || QW("does") || QW("did") ||
+		QW("has") || QW("have") || QW("had"))
+		return Q_AUX;
+	if (QW("that") || QW("this"))
+		return Q_THAT;
+	if (QW("number") || QW("email") || QW("address") || QW("postcode") || QW("reference") ||
+		QW("phone") || QW("photo") || QW("screenshot") || QW("receipt") || QW("time") ||
+		QW("tried") || QW("try") || QW("restart") || QW("restarting") || QW("reset") ||
+		QW("reinstall") || QW("help") || QW("pharmacy") || QW("region") || QW("account") ||
+		QW("id") || QW("username") || QW("platform") || QW("device") || QW("browser") || QW("version"))
+		return Q_BLOCK;
+#undef QW
+	return Q_OTHER;
+}
+
 /* Scan a reply with a context. */
 static void
 scan_reply(ScanCtx *c, const char *text, size_t len)
@@ -895,6 +936,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	uint64_t	n = 0;
 	bool		pending_drop = false;
 	bool		pending_apologetic = false;
+	bool		q_open = false;		/* a clause of this sentence opens a question */
+	bool		q_block = false;	/* ... that asks for an identifier or a fix */
+	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
+	uint32_t	q_start = 0;
 
 	memset(o, 0, sizeof(*o));
 	emp_markers_finish(ms);
@@ -916,8 +961,26 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			last_neg = -100;
 			word = 0;
+			clause_open = Q_OTHER;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
+				/* a question about what the customer experienced, did or needs */
+				if (s->kind == EMP_TOK_PUNCT && s->punct == '?' && q_open && !q_block &&
+					!c->sent_negative && o->level[EMP_MK_EXPLORATION] < 2)
+				{
+					EmpMarkerHit h;
+
+					memset(&h, 0, sizeof(h));
+					h.start = q_start;
+					h.len = s->start - q_start;
+					h.category = EMP_MK_EXPLORATION;
+					h.strength = 2;
+					h.term = -1;
+					h.sentence = sentence;
+					emit_hit(c, &h);
+				}
+				q_open = false;
+				q_block = false;
 				end_sentence(c, had_words, sent_apologies > 0);
 				if (had_words)
 					sentence++;
@@ -928,6 +991,22 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		}
 		had_words = true;
 		o->nwords++;
+		if (s->part == 0 && s->kind == EMP_TOK_WORD)
+		{
+			uint8_t		qw = question_word(text + s->start, s->len);
+
+			if (word == 0 && (qw == Q_OPEN || qw == Q_AUX))
+			{
+				clause_open = qw;
+				if (!q_open)
+					q_start = s->start;
+				q_open = true;
+			}
+			else if (word == 1 && clause_open == Q_AUX && qw == Q_THAT)
+				q_open = false;		/* "is that okay?", "does this work for you?" */
+			else if (qw == Q_BLOCK && q_open)
+				q_block = true;
+		}
 		{
 			const MarkerHot *hot = hot_of(ms, s->id);
 			uint16_t	f = hot->flags;

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(69);
+SELECT plan(73);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -103,6 +103,12 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch
 	'It is as if nobody reads my emails.')), '"as if" does not suppose: the complaint stands');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'If you could check it, my parcel is late again.')), 'a supposition ends with its clause');
+SELECT is(empathy.markers('Oh no, I am sorry. What symptoms is she showing?'), ARRAY['apology', 'exploration'],
+	'a question that opens with a question word about the customer''s situation is exploration');
+SELECT is((SELECT exploration FROM empathy.empathy_score('Sorry about that. Was it the same restaurant each Friday, or different ones?',
+	'Third Friday in a row my food arrived cold.')), 2, 'a specific closed question about what happened is strong exploration');
+SELECT is(empathy.markers('What is your order number?'), '{}'::text[], 'asking for an identifier is not exploration');
+SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this work for you?" checks the offer: no exploration');
 SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
 	'"is there anything you ..." asks to understand');
 SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
