@@ -891,30 +891,134 @@ is_second_person(const char *w, uint32_t len)
 #define Q_THAT		3		/* that, this: "is that okay?" checks the offer */
 #define Q_BLOCK		4		/* identifiers and troubleshooting */
 
+/* Does the ASCII word w (len bytes) equal the lowercase literal lit, ignoring case? */
+static inline bool
+same_word_ci(const char *w, const char *lit, uint32_t len)
+{
+	if ((w[0] | 0x20) != lit[0])
+		return false;
+	for (uint32_t i = 1; i < len; i++)
+		if ((w[i] | 0x20) != lit[i])
+			return false;
+	return true;
+}
+
 static uint8_t
 question_word(const char *w, uint32_t len)
 {
-	char		b[12];
-
-	if (len < 2 || len > sizeof(b))
-		return Q_OTHER;
-	for (uint32_t i = 0; i < len; i++)
-		b[i] = (char) (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
-#define QW(lit) (len == sizeof(lit) - 1 && memcmp(b, lit, len) == 0)
-	if (QW("what") || QW("which") || QW("when") || QW("where") || QW("how") || QW("who") || QW("why"))
-		return Q_OPEN;
-	if (QW("is") || QW("are") || QW("was") || QW("were") || QW("do") || QW("does") || QW("did") ||
-		QW("has") || QW("have") || QW("had"))
-		return Q_AUX;
-	if (QW("that") || QW("this"))
-		return Q_THAT;
-	if (QW("number") || QW("email") || QW("address") || QW("postcode") || QW("reference") ||
-		QW("phone") || QW("photo") || QW("screenshot") || QW("receipt") || QW("time") ||
-		QW("tried") || QW("try") || QW("restart") || QW("restarting") || QW("reset") ||
-		QW("reinstall") || QW("help") || QW("pharmacy") || QW("region") || QW("account") ||
-		QW("id") || QW("username") || QW("platform") || QW("device") || QW("browser") || QW("version"))
-		return Q_BLOCK;
-#undef QW
+	switch (len)
+	{
+		case 2:
+			if (same_word_ci(w, "do", 2))
+				return Q_AUX;
+			if (same_word_ci(w, "id", 2))
+				return Q_BLOCK;
+			if (same_word_ci(w, "is", 2))
+				return Q_AUX;
+			break;
+		case 3:
+			if (same_word_ci(w, "are", 3))
+				return Q_AUX;
+			if (same_word_ci(w, "did", 3))
+				return Q_AUX;
+			if (same_word_ci(w, "had", 3))
+				return Q_AUX;
+			if (same_word_ci(w, "has", 3))
+				return Q_AUX;
+			if (same_word_ci(w, "how", 3))
+				return Q_OPEN;
+			if (same_word_ci(w, "try", 3))
+				return Q_BLOCK;
+			if (same_word_ci(w, "was", 3))
+				return Q_AUX;
+			if (same_word_ci(w, "who", 3))
+				return Q_OPEN;
+			if (same_word_ci(w, "why", 3))
+				return Q_OPEN;
+			break;
+		case 4:
+			if (same_word_ci(w, "does", 4))
+				return Q_AUX;
+			if (same_word_ci(w, "have", 4))
+				return Q_AUX;
+			if (same_word_ci(w, "help", 4))
+				return Q_BLOCK;
+			if (same_word_ci(w, "that", 4))
+				return Q_THAT;
+			if (same_word_ci(w, "this", 4))
+				return Q_THAT;
+			if (same_word_ci(w, "time", 4))
+				return Q_BLOCK;
+			if (same_word_ci(w, "were", 4))
+				return Q_AUX;
+			if (same_word_ci(w, "what", 4))
+				return Q_OPEN;
+			if (same_word_ci(w, "when", 4))
+				return Q_OPEN;
+			break;
+		case 5:
+			if (same_word_ci(w, "email", 5))
+				return Q_BLOCK;
+			if (same_word_ci(w, "phone", 5))
+				return Q_BLOCK;
+			if (same_word_ci(w, "photo", 5))
+				return Q_BLOCK;
+			if (same_word_ci(w, "reset", 5))
+				return Q_BLOCK;
+			if (same_word_ci(w, "tried", 5))
+				return Q_BLOCK;
+			if (same_word_ci(w, "where", 5))
+				return Q_OPEN;
+			if (same_word_ci(w, "which", 5))
+				return Q_OPEN;
+			break;
+		case 6:
+			if (same_word_ci(w, "device", 6))
+				return Q_BLOCK;
+			if (same_word_ci(w, "number", 6))
+				return Q_BLOCK;
+			if (same_word_ci(w, "region", 6))
+				return Q_BLOCK;
+			break;
+		case 7:
+			if (same_word_ci(w, "account", 7))
+				return Q_BLOCK;
+			if (same_word_ci(w, "address", 7))
+				return Q_BLOCK;
+			if (same_word_ci(w, "browser", 7))
+				return Q_BLOCK;
+			if (same_word_ci(w, "receipt", 7))
+				return Q_BLOCK;
+			if (same_word_ci(w, "restart", 7))
+				return Q_BLOCK;
+			if (same_word_ci(w, "version", 7))
+				return Q_BLOCK;
+			break;
+		case 8:
+			if (same_word_ci(w, "pharmacy", 8))
+				return Q_BLOCK;
+			if (same_word_ci(w, "platform", 8))
+				return Q_BLOCK;
+			if (same_word_ci(w, "postcode", 8))
+				return Q_BLOCK;
+			if (same_word_ci(w, "username", 8))
+				return Q_BLOCK;
+			break;
+		case 9:
+			if (same_word_ci(w, "reference", 9))
+				return Q_BLOCK;
+			if (same_word_ci(w, "reinstall", 9))
+				return Q_BLOCK;
+			break;
+		case 10:
+			if (same_word_ci(w, "restarting", 10))
+				return Q_BLOCK;
+			if (same_word_ci(w, "screenshot", 10))
+				return Q_BLOCK;
+			break;
+		default:
+			break;
+	}
 	return Q_OTHER;
 }
 
@@ -991,7 +1095,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		}
 		had_words = true;
 		o->nwords++;
-		if (s->part == 0 && s->kind == EMP_TOK_WORD)
+		/* only clause openers, and words of a sentence that asks, need a look */
+		if (s->part == 0 && s->kind == EMP_TOK_WORD &&
+			(word <= 1 || q_open))
 		{
 			uint8_t		qw = question_word(text + s->start, s->len);
 
