@@ -903,122 +903,46 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 	return true;
 }
 
+/*
+ * Classify a word of a reply for the question rule (looked up only for
+ * clause openers and the words of an asking sentence).  The words, by
+ * length: question words, auxiliaries, "that"/"this", and the identifiers,
+ * processing details (as the labelling guide lists them) and
+ * troubleshooting words that make a question no exploration.
+ */
 static uint8_t
 question_word(const char *w, uint32_t len)
 {
-	switch (len)
+	static const struct
 	{
-		case 2:
-			if (same_word_ci(w, "do", 2))
-				return Q_AUX;
-			if (same_word_ci(w, "id", 2))
-				return Q_BLOCK;
-			if (same_word_ci(w, "is", 2))
-				return Q_AUX;
-			break;
-		case 3:
-			if (same_word_ci(w, "are", 3))
-				return Q_AUX;
-			if (same_word_ci(w, "did", 3))
-				return Q_AUX;
-			if (same_word_ci(w, "had", 3))
-				return Q_AUX;
-			if (same_word_ci(w, "has", 3))
-				return Q_AUX;
-			if (same_word_ci(w, "how", 3))
-				return Q_OPEN;
-			if (same_word_ci(w, "try", 3))
-				return Q_BLOCK;
-			if (same_word_ci(w, "was", 3))
-				return Q_AUX;
-			if (same_word_ci(w, "who", 3))
-				return Q_OPEN;
-			if (same_word_ci(w, "why", 3))
-				return Q_OPEN;
-			break;
-		case 4:
-			if (same_word_ci(w, "does", 4))
-				return Q_AUX;
-			if (same_word_ci(w, "have", 4))
-				return Q_AUX;
-			if (same_word_ci(w, "help", 4))
-				return Q_BLOCK;
-			if (same_word_ci(w, "that", 4))
-				return Q_THAT;
-			if (same_word_ci(w, "this", 4))
-				return Q_THAT;
-			if (same_word_ci(w, "time", 4))
-				return Q_BLOCK;
-			if (same_word_ci(w, "were", 4))
-				return Q_AUX;
-			if (same_word_ci(w, "what", 4))
-				return Q_OPEN;
-			if (same_word_ci(w, "when", 4))
-				return Q_OPEN;
-			break;
-		case 5:
-			if (same_word_ci(w, "email", 5))
-				return Q_BLOCK;
-			if (same_word_ci(w, "phone", 5))
-				return Q_BLOCK;
-			if (same_word_ci(w, "photo", 5))
-				return Q_BLOCK;
-			if (same_word_ci(w, "reset", 5))
-				return Q_BLOCK;
-			if (same_word_ci(w, "tried", 5))
-				return Q_BLOCK;
-			if (same_word_ci(w, "where", 5))
-				return Q_OPEN;
-			if (same_word_ci(w, "which", 5))
-				return Q_OPEN;
-			break;
-		case 6:
-			if (same_word_ci(w, "device", 6))
-				return Q_BLOCK;
-			if (same_word_ci(w, "number", 6))
-				return Q_BLOCK;
-			if (same_word_ci(w, "region", 6))
-				return Q_BLOCK;
-			break;
-		case 7:
-			if (same_word_ci(w, "account", 7))
-				return Q_BLOCK;
-			if (same_word_ci(w, "address", 7))
-				return Q_BLOCK;
-			if (same_word_ci(w, "browser", 7))
-				return Q_BLOCK;
-			if (same_word_ci(w, "receipt", 7))
-				return Q_BLOCK;
-			if (same_word_ci(w, "restart", 7))
-				return Q_BLOCK;
-			if (same_word_ci(w, "version", 7))
-				return Q_BLOCK;
-			break;
-		case 8:
-			if (same_word_ci(w, "pharmacy", 8))
-				return Q_BLOCK;
-			if (same_word_ci(w, "platform", 8))
-				return Q_BLOCK;
-			if (same_word_ci(w, "postcode", 8))
-				return Q_BLOCK;
-			if (same_word_ci(w, "username", 8))
-				return Q_BLOCK;
-			break;
-		case 9:
-			if (same_word_ci(w, "reference", 9))
-				return Q_BLOCK;
-			if (same_word_ci(w, "reinstall", 9))
-				return Q_BLOCK;
-			break;
-		case 10:
-			if (same_word_ci(w, "restarting", 10))
-				return Q_BLOCK;
-			if (same_word_ci(w, "screenshot", 10))
-				return Q_BLOCK;
-			break;
-		default:
-			break;
-	}
+		const char *w;
+		uint8_t		c;
+	}			words[] = {
+		{"do", Q_AUX}, {"id", Q_BLOCK}, {"is", Q_AUX},
+		{"are", Q_AUX}, {"did", Q_AUX}, {"had", Q_AUX}, {"has", Q_AUX}, {"how", Q_OPEN},
+		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
+		{"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK}, {"that", Q_THAT},
+		{"this", Q_THAT}, {"time", Q_BLOCK}, {"were", Q_AUX}, {"what", Q_OPEN},
+		{"when", Q_OPEN},
+		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
+		{"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_OPEN},
+		{"device", Q_BLOCK}, {"number", Q_BLOCK}, {"region", Q_BLOCK},
+		{"account", Q_BLOCK}, {"address", Q_BLOCK}, {"browser", Q_BLOCK}, {"receipt", Q_BLOCK},
+		{"restart", Q_BLOCK}, {"version", Q_BLOCK},
+		{"pharmacy", Q_BLOCK}, {"platform", Q_BLOCK}, {"postcode", Q_BLOCK},
+		{"username", Q_BLOCK},
+		{"reference", Q_BLOCK}, {"reinstall", Q_BLOCK},
+		{"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
+	};
+	/* words[by_len[n]] .. words[by_len[n + 1] - 1] have n letters */
+	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 21, 28, 31, 37, 41, 43, 45};
+
+	_Static_assert(sizeof(words) / sizeof(words[0]) == 45, "by_len indexes words");
+	if (len >= sizeof(by_len) - 1)
+		return Q_OTHER;
+	for (int i = by_len[len]; i < by_len[len + 1]; i++)
+		if (same_word_ci(w, words[i].w, len))
+			return words[i].c;
 	return Q_OTHER;
 }
 
