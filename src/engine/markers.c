@@ -1229,6 +1229,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
  */
 #define NEEDED_SENTIMENT	(-0.15f)
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
+#define NEEDED_SHOUTED		4	/* words in capitals that make a raised voice */
 
 typedef struct ScoreCtx
 {
@@ -1350,6 +1351,7 @@ typedef struct StemCollect
 	int			neg_left;		/* words still in a negator's reach */
 	bool		hypo;			/* in a clause that supposes ("if my flight is late") */
 	int			supposed;		/* problem words in such clauses */
+	int			shouted;		/* words in capitals ("DROPPED MY SOFA") */
 	uint8_t		prev;			/* the previous word, as HYPO_* */
 } StemCollect;
 
@@ -1430,6 +1432,8 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->harms++;
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 		return;
+	if (tok->flags & EMP_TF_ALLCAPS)
+		col->shouted++;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
 	 * late", "would I have to cancel?") has not happened: up to the end of
@@ -1544,7 +1548,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 		if (dim_family[dims[i]] & ~FAM_CONFUSION)
 			negative = true;
 	}
-	if (negative || s.escalation >= 0.3f || col->harms >= 1)
+	/* shouting: a few words in capitals are an acronym, more are a raised voice */
+	if (negative || s.escalation >= 0.3f || col->harms >= 1 || col->shouted >= NEEDED_SHOUTED)
 		return 1;
 	/*
 	 * "just curious", "no rush": a fact or a mild tone is no grievance.  Nor
@@ -1618,6 +1623,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.neg_left = 0;
 		col.hypo = false;
 		col.supposed = 0;
+		col.shouted = 0;
 		col.prev = HYPO_OTHER;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion);
 		c.msg = col.set;

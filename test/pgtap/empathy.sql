@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(73);
+SELECT plan(76);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -93,6 +93,12 @@ SELECT is((SELECT interpretation FROM empathy.empathy_score(
 	'You have waited five days for the lab results with no call, and I am sorry. The vet will call before 4pm.',
 	'It has been five days since the vet took blood from my dog and nobody has called with the lab results. I am really worried.')),
 	2, 'the same words said of the customer ("you have waited") restate it');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'YOUR MOVERS DROPPED MY SOFA DOWN THE STAIRS.')), 'a message shouted in capitals needs empathy');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Is the ETA for the UK and EU the same?')), 'a few acronyms are no raised voice');
+SELECT is(empathy.markers('Please don''t shout at me. I''m happy to help once you''re calm.'), ARRAY['dismissive'],
+	'tone policing ("don''t shout", "once you''re calm") is dismissive');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
