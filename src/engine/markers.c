@@ -890,6 +890,8 @@ is_second_person(const char *w, uint32_t len)
 #define Q_AUX		2		/* is, are, was, were, do, does, did, has, have, had */
 #define Q_THAT		3		/* that, this: "is that okay?" checks the offer */
 #define Q_BLOCK		4		/* identifiers and troubleshooting */
+#define Q_CHOICE	5		/* "suit", "easier", "prefer"... */
+#define Q_WHICH		6		/* "which": with a Q_CHOICE word, a choice between offered options */
 
 /* Does the ASCII word w (len bytes) equal the lowercase literal lit, ignoring case? */
 static inline bool
@@ -921,23 +923,24 @@ question_word(const char *w, uint32_t len)
 		{"do", Q_AUX}, {"id", Q_BLOCK}, {"is", Q_AUX},
 		{"are", Q_AUX}, {"did", Q_AUX}, {"had", Q_AUX}, {"has", Q_AUX}, {"how", Q_OPEN},
 		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
-		{"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK}, {"that", Q_THAT},
-		{"this", Q_THAT}, {"time", Q_BLOCK}, {"were", Q_AUX}, {"what", Q_OPEN},
-		{"when", Q_OPEN},
+		{"best", Q_CHOICE}, {"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK},
+		{"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
+		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN},
 		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
-		{"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_OPEN},
-		{"device", Q_BLOCK}, {"number", Q_BLOCK}, {"region", Q_BLOCK},
+		{"suits", Q_CHOICE}, {"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_WHICH},
+		{"better", Q_CHOICE}, {"device", Q_BLOCK}, {"easier", Q_CHOICE}, {"number", Q_BLOCK},
+		{"prefer", Q_CHOICE}, {"region", Q_BLOCK},
 		{"account", Q_BLOCK}, {"address", Q_BLOCK}, {"browser", Q_BLOCK}, {"receipt", Q_BLOCK},
 		{"restart", Q_BLOCK}, {"version", Q_BLOCK},
 		{"pharmacy", Q_BLOCK}, {"platform", Q_BLOCK}, {"postcode", Q_BLOCK},
 		{"username", Q_BLOCK},
 		{"reference", Q_BLOCK}, {"reinstall", Q_BLOCK},
-		{"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
+		{"convenient", Q_CHOICE}, {"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
 	};
 	/* words[by_len[n]] .. words[by_len[n + 1] - 1] have n letters */
-	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 21, 28, 31, 37, 41, 43, 45};
+	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 23, 31, 37, 43, 47, 49, 52};
 
-	_Static_assert(sizeof(words) / sizeof(words[0]) == 45, "by_len indexes words");
+	_Static_assert(sizeof(words) / sizeof(words[0]) == 52, "by_len indexes words");
 	if (len >= sizeof(by_len) - 1)
 		return Q_OTHER;
 	for (int i = by_len[len]; i < by_len[len + 1]; i++)
@@ -966,6 +969,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		pending_apologetic = false;
 	bool		q_open = false;		/* a clause of this sentence opens a question */
 	bool		q_block = false;	/* ... that asks for an identifier or a fix */
+	bool		q_choice = false;	/* ... that offers a choice ("which would suit you?") */
+	bool		q_which = false;	/* ... opened by "which" */
 	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
 	uint32_t	q_start = 0;
 
@@ -1002,13 +1007,16 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					h.start = q_start;
 					h.len = s->start - q_start;
 					h.category = EMP_MK_EXPLORATION;
-					h.strength = 2;
+					/* "which would suit you?" offers a choice: weak, as the guide says */
+					h.strength = (q_which && q_choice) ? 1 : 2;
 					h.term = -1;
 					h.sentence = sentence;
 					emit_hit(c, &h);
 				}
 				q_open = false;
 				q_block = false;
+				q_choice = false;
+				q_which = false;
 				end_sentence(c, had_words, sent_apologies > 0);
 				if (had_words)
 					sentence++;
@@ -1025,8 +1033,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		{
 			uint8_t		qw = question_word(text + s->start, s->len);
 
-			if (word == 0 && (qw == Q_OPEN || qw == Q_AUX))
+			if (word == 0 && (qw == Q_OPEN || qw == Q_WHICH || qw == Q_AUX))
 			{
+				if (qw == Q_WHICH)
+					q_which = true;
 				clause_open = qw;
 				if (!q_open)
 					q_start = s->start;
@@ -1036,6 +1046,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				q_open = false;		/* "is that okay?", "does this work for you?" */
 			else if (qw == Q_BLOCK && q_open)
 				q_block = true;
+			else if (qw == Q_CHOICE && q_open)
+				q_choice = true;
 		}
 		{
 			const MarkerHot *hot = hot_of(ms, s->id);

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(76);
+SELECT plan(77);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -114,6 +114,8 @@ SELECT is(empathy.markers('Oh no, I am sorry. What symptoms is she showing?'), A
 SELECT is((SELECT exploration FROM empathy.empathy_score('Sorry about that. Was it the same restaurant each Friday, or different ones?',
 	'Third Friday in a row my food arrived cold.')), 2, 'a specific closed question about what happened is strong exploration');
 SELECT is(empathy.markers('What is your order number?'), '{}'::text[], 'asking for an identifier is not exploration');
+SELECT is((SELECT exploration FROM empathy.empathy_score('We can courier it tomorrow or you can collect it today. Which would be easier for you?',
+	'My prescription is not ready.')), 1, '"which would be easier for you?" offers a choice: weak exploration');
 SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this work for you?" checks the offer: no exploration');
 SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
 	'"is there anything you ..." asks to understand');
