@@ -1228,6 +1228,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PEN_NAME_OVERUSE	8.0f
 #define PEN_UNNEEDED		10.0f	/* strong feelings for a customer who has none */
 #define PEN_WRONG_FEELING	5.0f
+#define PEN_MISREAD_PRAISE	15.0f	/* shares the joy of a grievance that reads as praise */
 
 /* Reflection: restating this many of the message's content words counts fully. */
 #define REFLECT_FULL		8
@@ -1249,6 +1250,10 @@ typedef struct ScoreCtx
 	uint8_t		cust_fam;		/* families of the customer's negative emotions */
 	bool		fit;			/* a named feeling fits the customer */
 	bool		misfit;			/* a named feeling does not */
+	const char *reply;			/* the reply's text, for the spans of hits */
+	bool		praise_like;	/* the message needs empathy but reads as praise */
+	int			er_joy;			/* emotional reactions that share a joy ("glad you") */
+	int			er_other;		/* and the others */
 	/* first hit of each category, for explain */
 	EmpMarkerHit first[EMP_MK_NCATS];
 	bool		has_first[EMP_MK_NCATS];
@@ -1292,6 +1297,48 @@ score_feeling(void *arg, int32_t term)
 		c->misfit = true;
 }
 
+/*
+ * Does an emotional reaction share a joy ("glad you", "love hearing")
+ * rather than answer a trouble?  Its words are read again: one word of joy
+ * or gratitude with a positive valence, and no word whose strongest
+ * emotion is a negative one, no negator and no apology.
+ */
+static bool
+shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
+{
+	EmpMarkerSet *ms = c->ms;
+	EmpToken	tok;
+	bool		joy = false;
+
+	emp_tokenizer_reset(ms->tz2, c->reply + h->start, h->len);
+	while (emp_tokenizer_next(ms->tz2, &tok))
+	{
+		EmpLookup	lk;
+
+		if (tok.kind != EMP_TOK_WORD)
+			continue;
+		emp_lexicon_lookup(ms->lx, &tok, &lk);
+		for (int p = 0; p < lk.nparts; p++)
+		{
+			const EmpTerm *t = emp_lexicon_term(ms->lx, lk.ids[p]);
+			int			top = -1;
+
+			if (hot_of(ms, lk.ids[p])->flags & (WF_NEGATOR | HOT_APOLOGY))
+				return false;
+			if (!(t->flags & EMP_TERM_WEIGHTED) && t->stem_id)
+				t = emp_lexicon_term(ms->lx, t->stem_id);
+			for (int d = 0; d < EMP_NDIMS; d++)
+				if (t->w[d] > 0 && (top < 0 || t->w[d] > t->w[top]))
+					top = d;
+			if (top >= 0 && dim_family[top] != 0)
+				return false;
+			if ((top == EMP_JOY || top == EMP_GRATITUDE) && t->w[EMP_CH_VALENCE] > 0)
+				joy = true;
+		}
+	}
+	return joy;
+}
+
 /* Collect a hit for scoring and explaining. */
 static void
 score_hit(void *arg, const EmpMarkerHit *h)
@@ -1300,6 +1347,13 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 	if (h->feeling)
 		score_feeling(arg, h->feeling);
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && c->praise_like)
+	{
+		if (shares_joy(c, h))
+			c->er_joy++;
+		else
+			c->er_other++;
+	}
 	if (!c->has_first[h->category] || h->strength > c->first[h->category].strength)
 	{
 		c->first[h->category] = *h;
@@ -1541,7 +1595,8 @@ add_penalty(EmpEmpathy *out, const char *reason)
 
 /* Decide whether the customer message calls for empathy; set the customer's families. */
 static int
-message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *col, uint8_t *fam, int *dominant)
+message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *col, uint8_t *fam,
+					  int *dominant, float *sentiment)
 {
 	EmpScores	s;
 	int			dims[EMP_NDIMS];
@@ -1551,6 +1606,7 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
 				   collect_stems, col);
 	n = emp_labels(sc, &s, dims);
+	*sentiment = s.sentiment;
 	*fam = 0;
 	*dominant = n > 0 ? dims[0] : -1;
 	for (int i = 0; i < n; i++)
@@ -1586,6 +1642,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	EmpMarkerScan *o = &out->scan;
 	float		score;
 	bool		needed;
+	bool		misread = false;
+	float		msg_sentiment = 0;
 	int			er,
 				in,
 				ex;
@@ -1637,7 +1695,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.supposed = 0;
 		col.shouted = 0;
 		col.prev = HYPO_OTHER;
-		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion);
+		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
+											 &msg_sentiment);
 		c.msg = col.set;
 	}
 	sc.keep = (fn != NULL);
@@ -1646,12 +1705,23 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.fn = score_hit;
 	c.feeling_fn = score_feeling;
 	c.arg = &sc;
+	sc.reply = reply;
+	sc.praise_like = out->needed == 1 &&
+		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0);
 	scan_reply(&c, reply, replylen);
 	mark_over_apology(o);
 	if (o->level[EMP_MK_OVER_APOLOGY])
 		sc.has_first[EMP_MK_OVER_APOLOGY] = false;
 
 	needed = out->needed != 0;
+
+	/*
+	 * A grievance that reads as praise ("great, another week without
+	 * internet, thanks so much"), answered as praise ("glad you're enjoying
+	 * it!") with nothing but shared joy: the reply misread it.
+	 */
+	if (sc.praise_like && sc.er_joy > 0 && sc.er_other == 0 && o->count[EMP_MK_APOLOGY] == 0)
+		misread = true;
 
 	/* reflection */
 	if (c.msg)
@@ -1689,7 +1759,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	out->exploration = ex;
 
 	/* acknowledged: named or answered the customer's emotion */
-	if (out->needed == 1 && sc.cust_fam)
+	if (misread)
+		out->acknowledged = 0;
+	else if (out->needed == 1 && sc.cust_fam)
 		out->acknowledged = (sc.fit || (er == 2 && !sc.misfit) ||
 							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
 	else if (out->needed == 1)
@@ -1710,7 +1782,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	{
 		effect(fn, arg, &score, 0, 0, "base", PTS_BASE_NEEDED);
 		hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY,
-				   fn, arg, &score, er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
+				   fn, arg, &score, misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
 		if (o->level[EMP_MK_INTERPRETATION] >= in)
 			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,
 					   in == 2 ? PTS_INT_STRONG : in == 1 ? PTS_INT_WEAK : 0);
@@ -1778,6 +1850,12 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	{
 		hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_WRONG_FEELING);
 		add_penalty(out, "wrong_feeling");
+	}
+	if (misread)
+	{
+		effect(fn, arg, &score, sc.first[EMP_MK_EMOTIONAL_REACTION].start,
+			   sc.first[EMP_MK_EMOTIONAL_REACTION].len, "misread_as_praise", -PEN_MISREAD_PRAISE);
+		add_penalty(out, "misread_as_praise");
 	}
 	if (out->needed == 1 && er == 0)
 		add_penalty(out, "no_emotional_reaction");

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(77);
+SELECT plan(81);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -134,6 +134,21 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'My parcel is a week late and I am really frustrated.')), 2, 'the same feeling tied to this customer''s week is strong');
 SELECT is(empathy.markers('So glad it arrived in time for the party!'), ARRAY['emotional_reaction'],
 	'shared pleasure ("so glad it arrived") is an emotional reaction');
+SELECT ok((SELECT 'misread_as_praise' = ANY (penalties) AND score < 25 AND NOT acknowledged_emotion
+	FROM empathy.empathy_score('Glad you enjoyed your order, Kiran! Thanks for the kind words.',
+		'Food turned up 95 minutes late and stone cold, third Friday running. Great job, really.', 'Kiran')),
+	'answering a grievance that reads as praise with shared joy is a misread');
+SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) FROM empathy.empathy_score(
+	'So glad you enjoyed the day, and I''m sorry the vegan plate let you down.',
+	'Lovely day, thanks for that, but the vegan option was a plate of plain lettuce.')),
+	'shared joy with an apology for the trouble is no misread');
+SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) FROM empathy.empathy_score(
+	'Glad you got in touch, Tom. I have refunded the second charge today.',
+	'I was charged twice for the same order and I am really annoyed.', 'Tom')),
+	'"glad you got in touch" to an annoyed customer is no misread: the message does not read as praise');
+SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) AND score >= 70 FROM empathy.empathy_score(
+	'Thanks so much, we love hearing from happy customers!', 'The new app is brilliant, thank you!')),
+	'shared joy with real praise is no misread');
 SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
 	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
 SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday 27 June, 8am to 12pm.', m)).score >
