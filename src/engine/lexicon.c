@@ -62,6 +62,8 @@ typedef struct AcNode
 	uint16_t	depth;
 	uint64_t	childmask;		/* bit (sym & 63) set for each child's symbol:
 								 * most symbols fail without a probe */
+	uint64_t	chainmask;		/* the same over every node of the failure chain
+								 * but the root: the symbols of lx->steps */
 	int32_t		emit;			/* the longest phrase ending here: out, else
 								 * dict's out, else 0 (set by finish) */
 } AcNode;
@@ -109,6 +111,16 @@ struct EmpLexicon
 	EdgeSlot   *edges;
 	uint32_t	edgecap;
 	uint32_t	edgeused;
+	/*
+	 * The automaton's transitions with the failure links followed, built by
+	 * finish: for a node other than the root and a symbol that some node of
+	 * its failure chain (the root excepted) has an edge on, the node a step
+	 * reaches.  Any other step goes where the root's edge leads, so that a
+	 * step is one probe, never a walk along the chain.
+	 */
+	EdgeSlot   *steps;
+	uint32_t	stepcap;
+	uint32_t	stepused;
 	bool		finished;
 
 	MemoSlot   *memo;
@@ -708,6 +720,9 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 		lx->edgecap = src->edgecap;
 		lx->edgeused = src->edgeused;
 	}
+	lx->steps = NULL;
+	lx->stepcap = 0;
+	lx->stepused = 0;
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -715,57 +730,74 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 
 /* ---------------------------------------------------------------- automaton */
 
-static int32_t
-edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
+/* Find (state, sym) in an edge table of cap slots; -1 if absent. */
+static inline int32_t
+table_find(const EdgeSlot *tab, uint32_t cap, int32_t state, int32_t sym)
 {
 	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
 	uint32_t	j;
 
-	if (lx->edgecap == 0)
+	if (cap == 0)
 		return -1;
 	key |= 1ULL << 63;			/* never 0 */
-	j = edge_home(key, lx->edgecap);
+	j = edge_home(key, cap);
 	for (;;)
 	{
-		if (lx->edges[j].key == 0)
+		if (tab[j].key == 0)
 			return -1;
-		if (lx->edges[j].key == key)
-			return lx->edges[j].child;
-		j = (j + 1) & (lx->edgecap - 1);
+		if (tab[j].key == key)
+			return tab[j].child;
+		j = (j + 1) & (cap - 1);
 	}
+}
+
+/* Add (state, sym) -> child to an edge table, growing it at half full. */
+static void
+table_put(EmpAllocator *a, EdgeSlot **tabp, uint32_t *capp, uint32_t *usedp,
+		  int32_t state, int32_t sym, int32_t child)
+{
+	uint64_t	key = (((uint64_t) (uint32_t) state << 32) | (uint32_t) sym) | (1ULL << 63);
+	EdgeSlot   *tab = *tabp;
+	uint32_t	cap = *capp;
+	uint32_t	j;
+
+	if ((*usedp + 1) * 2 > cap)
+	{
+		uint32_t	ncap = cap ? cap * 2 : 1024;
+		EdgeSlot   *ne = emp_alloc(a, sizeof(EdgeSlot) * ncap);
+
+		memset(ne, 0, sizeof(EdgeSlot) * ncap);
+		for (uint32_t i = 0; i < cap; i++)
+		{
+			if (tab[i].key == 0)
+				continue;
+			j = edge_home(tab[i].key, ncap);
+			while (ne[j].key != 0)
+				j = (j + 1) & (ncap - 1);
+			ne[j] = tab[i];
+		}
+		emp_release(a, tab);
+		*tabp = tab = ne;
+		*capp = cap = ncap;
+	}
+	j = edge_home(key, cap);
+	while (tab[j].key != 0)
+		j = (j + 1) & (cap - 1);
+	tab[j].key = key;
+	tab[j].child = child;
+	(*usedp)++;
+}
+
+static int32_t
+edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
+{
+	return table_find(lx->edges, lx->edgecap, state, sym);
 }
 
 static void
 edge_put(EmpLexicon *lx, int32_t state, int32_t sym, int32_t child)
 {
-	uint64_t	key = (((uint64_t) (uint32_t) state << 32) | (uint32_t) sym) | (1ULL << 63);
-	uint32_t	j;
-
-	if ((lx->edgeused + 1) * 2 > lx->edgecap)
-	{
-		uint32_t	ncap = lx->edgecap ? lx->edgecap * 2 : 1024;
-		EdgeSlot   *ne = emp_alloc(lx->a, sizeof(EdgeSlot) * ncap);
-
-		memset(ne, 0, sizeof(EdgeSlot) * ncap);
-		for (uint32_t i = 0; i < lx->edgecap; i++)
-		{
-			if (lx->edges[i].key == 0)
-				continue;
-			j = edge_home(lx->edges[i].key, ncap);
-			while (ne[j].key != 0)
-				j = (j + 1) & (ncap - 1);
-			ne[j] = lx->edges[i];
-		}
-		emp_release(lx->a, lx->edges);
-		lx->edges = ne;
-		lx->edgecap = ncap;
-	}
-	j = edge_home(key, lx->edgecap);
-	while (lx->edges[j].key != 0)
-		j = (j + 1) & (lx->edgecap - 1);
-	lx->edges[j].key = key;
-	lx->edges[j].child = child;
-	lx->edgeused++;
+	table_put(lx->a, &lx->edges, &lx->edgecap, &lx->edgeused, state, sym, child);
 }
 
 /* Insert a symbol sequence; returns the final node. */
@@ -808,6 +840,40 @@ trie_insert(EmpLexicon *lx, const int32_t *syms, int n)
 	}
 	lx->finished = false;
 	return s;
+}
+
+/*
+ * Fill lx->steps and every node's chainmask, given the nodes but the root
+ * in breadth-first order (a node's failure target comes before it).  A
+ * node's step on a symbol is its own edge, else the first edge on it along
+ * its failure chain: walking the chain outward, the first node seen with a
+ * child on the symbol gives the step.
+ */
+static void
+build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
+{
+	emp_release(lx->a, lx->steps);
+	lx->steps = NULL;
+	lx->stepcap = 0;
+	lx->stepused = 0;
+	lx->nodes[0].chainmask = 0;
+	for (int32_t i = 0; i < n; i++)
+	{
+		int32_t		s = order[i];
+		AcNode	   *sn = &lx->nodes[s];
+
+		sn->chainmask = sn->childmask | lx->nodes[sn->fail].chainmask;
+		for (int32_t u = s; u != 0; u = lx->nodes[u].fail)
+		{
+			for (int32_t c = lx->nodes[u].first_child; c >= 0; c = lx->nodes[c].next_sibling)
+			{
+				int32_t		sym = lx->nodes[c].sym;
+
+				if (table_find(lx->steps, lx->stepcap, s, sym) < 0)
+					table_put(lx->a, &lx->steps, &lx->stepcap, &lx->stepused, s, sym, c);
+			}
+		}
+	}
 }
 
 /* Compute failure and output links breadth-first. */
@@ -854,7 +920,6 @@ emp_lexicon_finish(EmpLexicon *lx)
 			lx->nodes[c].dict = lx->nodes[f].out ? f : lx->nodes[f].dict;
 		}
 	}
-	emp_release(lx->a, queue);
 	for (int32_t c = 0; c < lx->nnodes; c++)
 	{
 		AcNode	   *n = &lx->nodes[c];
@@ -872,6 +937,8 @@ emp_lexicon_finish(EmpLexicon *lx)
 	for (int32_t c = lx->nodes[0].first_child; c >= 0; c = lx->nodes[c].next_sibling)
 		if (lx->nodes[c].sym > 0 && lx->nodes[c].sym < lx->nac_root)
 			lx->ac_root[lx->nodes[c].sym] = c;
+	build_steps(lx, queue, tail);
+	emp_release(lx->a, queue);
 	lx->finished = true;
 }
 
@@ -879,12 +946,31 @@ emp_lexicon_finish(EmpLexicon *lx)
 static inline int32_t
 ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 {
+	if (lx->finished)
+	{
+		int32_t		t;
+
+		if (state != 0 && (lx->nodes[state].chainmask & AC_SYMBIT(sym)))
+		{
+			t = table_find(lx->steps, lx->stepcap, state, sym);
+			if (t >= 0)
+				return t;
+		}
+		/* no node of the chain but the root has an edge on sym */
+		if (sym > 0 && sym < lx->nac_root)
+			return lx->ac_root[sym];
+		if (lx->nodes[0].childmask & AC_SYMBIT(sym))
+		{
+			t = edge_find(lx, 0, sym);
+			if (t >= 0)
+				return t;
+		}
+		return 0;
+	}
 	for (;;)
 	{
 		int32_t		t;
 
-		if (state == 0 && sym > 0 && sym < lx->nac_root && lx->finished)
-			return lx->ac_root[sym];
 		if (lx->nodes[state].childmask & AC_SYMBIT(sym))
 		{
 			t = edge_find(lx, state, sym);
@@ -1296,6 +1382,6 @@ emp_lexicon_memory(const EmpLexicon *lx)
 	return sizeof(EmpLexicon) + (sizeof(EmpTerm) + sizeof(TermText)) * (size_t) lx->termcap + 63 +
 		sizeof(int32_t) * (size_t) lx->nac_root +
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
-		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap +
+		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * (lx->edgecap + lx->stepcap) +
 		sizeof(MemoSlot) * MEMO_SLOTS + 63;
 }
