@@ -60,13 +60,26 @@ typedef struct AcNode
 	int32_t		next_sibling;
 	int32_t		sym;			/* symbol on the edge into this node */
 	uint16_t	depth;
+	uint16_t	nsteps;			/* this node's transitions in lx->steps, from
+								 * steps_off; AC_WALK: too many to keep, a step
+								 * walks the failure chain */
 	uint64_t	childmask;		/* bit (sym & 63) set for each child's symbol:
 								 * most symbols fail without a probe */
 	uint64_t	chainmask;		/* the same over every node of the failure chain
 								 * but the root: the symbols of lx->steps */
 	int32_t		emit;			/* the longest phrase ending here: out, else
 								 * dict's out, else 0 (set by finish) */
+	uint32_t	steps_off;
 } AcNode;
+
+#define AC_WALK			0xFFFF
+
+/* A transition: on symbol sym, to node child. */
+typedef struct AcStep
+{
+	int32_t		sym;
+	int32_t		child;
+} AcStep;
 
 #define AC_SYMBIT(sym)	(1ULL << ((uint32_t) (sym) & 63))
 
@@ -113,14 +126,14 @@ struct EmpLexicon
 	uint32_t	edgeused;
 	/*
 	 * The automaton's transitions with the failure links followed, built by
-	 * finish: for a node other than the root and a symbol that some node of
-	 * its failure chain (the root excepted) has an edge on, the node a step
-	 * reaches.  Any other step goes where the root's edge leads, so that a
-	 * step is one probe, never a walk along the chain.
+	 * finish: for each node other than the root, sorted by symbol, the node
+	 * a step on a symbol reaches, for every symbol that some node of its
+	 * failure chain (the root excepted) has an edge on.  Any other step
+	 * goes where the root's edge leads, so that a step never walks the chain.
 	 */
-	EdgeSlot   *steps;
+	AcStep	   *steps;
+	uint32_t	nsteps;
 	uint32_t	stepcap;
-	uint32_t	stepused;
 	bool		finished;
 
 	MemoSlot   *memo;
@@ -721,8 +734,8 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 		lx->edgeused = src->edgeused;
 	}
 	lx->steps = NULL;
+	lx->nsteps = 0;
 	lx->stepcap = 0;
-	lx->stepused = 0;
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -730,74 +743,57 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 
 /* ---------------------------------------------------------------- automaton */
 
-/* Find (state, sym) in an edge table of cap slots; -1 if absent. */
-static inline int32_t
-table_find(const EdgeSlot *tab, uint32_t cap, int32_t state, int32_t sym)
+static int32_t
+edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
 {
 	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
 	uint32_t	j;
 
-	if (cap == 0)
+	if (lx->edgecap == 0)
 		return -1;
 	key |= 1ULL << 63;			/* never 0 */
-	j = edge_home(key, cap);
+	j = edge_home(key, lx->edgecap);
 	for (;;)
 	{
-		if (tab[j].key == 0)
+		if (lx->edges[j].key == 0)
 			return -1;
-		if (tab[j].key == key)
-			return tab[j].child;
-		j = (j + 1) & (cap - 1);
+		if (lx->edges[j].key == key)
+			return lx->edges[j].child;
+		j = (j + 1) & (lx->edgecap - 1);
 	}
-}
-
-/* Add (state, sym) -> child to an edge table, growing it at half full. */
-static void
-table_put(EmpAllocator *a, EdgeSlot **tabp, uint32_t *capp, uint32_t *usedp,
-		  int32_t state, int32_t sym, int32_t child)
-{
-	uint64_t	key = (((uint64_t) (uint32_t) state << 32) | (uint32_t) sym) | (1ULL << 63);
-	EdgeSlot   *tab = *tabp;
-	uint32_t	cap = *capp;
-	uint32_t	j;
-
-	if ((*usedp + 1) * 2 > cap)
-	{
-		uint32_t	ncap = cap ? cap * 2 : 1024;
-		EdgeSlot   *ne = emp_alloc(a, sizeof(EdgeSlot) * ncap);
-
-		memset(ne, 0, sizeof(EdgeSlot) * ncap);
-		for (uint32_t i = 0; i < cap; i++)
-		{
-			if (tab[i].key == 0)
-				continue;
-			j = edge_home(tab[i].key, ncap);
-			while (ne[j].key != 0)
-				j = (j + 1) & (ncap - 1);
-			ne[j] = tab[i];
-		}
-		emp_release(a, tab);
-		*tabp = tab = ne;
-		*capp = cap = ncap;
-	}
-	j = edge_home(key, cap);
-	while (tab[j].key != 0)
-		j = (j + 1) & (cap - 1);
-	tab[j].key = key;
-	tab[j].child = child;
-	(*usedp)++;
-}
-
-static int32_t
-edge_find(const EmpLexicon *lx, int32_t state, int32_t sym)
-{
-	return table_find(lx->edges, lx->edgecap, state, sym);
 }
 
 static void
 edge_put(EmpLexicon *lx, int32_t state, int32_t sym, int32_t child)
 {
-	table_put(lx->a, &lx->edges, &lx->edgecap, &lx->edgeused, state, sym, child);
+	uint64_t	key = (((uint64_t) (uint32_t) state << 32) | (uint32_t) sym) | (1ULL << 63);
+	uint32_t	j;
+
+	if ((lx->edgeused + 1) * 2 > lx->edgecap)
+	{
+		uint32_t	ncap = lx->edgecap ? lx->edgecap * 2 : 1024;
+		EdgeSlot   *ne = emp_alloc(lx->a, sizeof(EdgeSlot) * ncap);
+
+		memset(ne, 0, sizeof(EdgeSlot) * ncap);
+		for (uint32_t i = 0; i < lx->edgecap; i++)
+		{
+			if (lx->edges[i].key == 0)
+				continue;
+			j = edge_home(lx->edges[i].key, ncap);
+			while (ne[j].key != 0)
+				j = (j + 1) & (ncap - 1);
+			ne[j] = lx->edges[i];
+		}
+		emp_release(lx->a, lx->edges);
+		lx->edges = ne;
+		lx->edgecap = ncap;
+	}
+	j = edge_home(key, lx->edgecap);
+	while (lx->edges[j].key != 0)
+		j = (j + 1) & (lx->edgecap - 1);
+	lx->edges[j].key = key;
+	lx->edges[j].child = child;
+	lx->edgeused++;
 }
 
 /* Insert a symbol sequence; returns the final node. */
@@ -849,31 +845,119 @@ trie_insert(EmpLexicon *lx, const int32_t *syms, int n)
  * its failure chain: walking the chain outward, the first node seen with a
  * child on the symbol gives the step.
  */
+#define AC_STEPS_MAX	64		/* most transitions kept for one node */
+
+/* Append a transition to lx->steps. */
+static void
+steps_push(EmpLexicon *lx, int32_t sym, int32_t child)
+{
+	if (lx->nsteps == lx->stepcap)
+	{
+		uint32_t	nc = lx->stepcap ? lx->stepcap * 2 : 1024;
+		AcStep	   *ns = emp_alloc(lx->a, sizeof(AcStep) * nc);
+
+		if (lx->nsteps)
+			memcpy(ns, lx->steps, sizeof(AcStep) * lx->nsteps);
+		emp_release(lx->a, lx->steps);
+		lx->steps = ns;
+		lx->stepcap = nc;
+	}
+	lx->steps[lx->nsteps].sym = sym;
+	lx->steps[lx->nsteps].child = child;
+	lx->nsteps++;
+}
+
 static void
 build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
 {
-	emp_release(lx->a, lx->steps);
-	lx->steps = NULL;
-	lx->stepcap = 0;
-	lx->stepused = 0;
+	lx->nsteps = 0;
 	lx->nodes[0].chainmask = 0;
+	lx->nodes[0].nsteps = 0;
 	for (int32_t i = 0; i < n; i++)
 	{
 		int32_t		s = order[i];
 		AcNode	   *sn = &lx->nodes[s];
+		int32_t		edges = 0;
+		AcStep	   *mine;
 
 		sn->chainmask = sn->childmask | lx->nodes[sn->fail].chainmask;
+		sn->steps_off = lx->nsteps;
+		sn->nsteps = 0;
+		/* bounded memory: a node can fail to a word that begins many phrases */
+		for (int32_t u = s; u != 0 && edges <= AC_STEPS_MAX; u = lx->nodes[u].fail)
+			for (int32_t c = lx->nodes[u].first_child; c >= 0 && edges <= AC_STEPS_MAX; c = lx->nodes[c].next_sibling)
+				edges++;
+		if (edges > AC_STEPS_MAX)
+		{
+			sn->nsteps = AC_WALK;
+			continue;
+		}
 		for (int32_t u = s; u != 0; u = lx->nodes[u].fail)
 		{
 			for (int32_t c = lx->nodes[u].first_child; c >= 0; c = lx->nodes[c].next_sibling)
 			{
 				int32_t		sym = lx->nodes[c].sym;
+				int			k;
 
-				if (table_find(lx->steps, lx->stepcap, s, sym) < 0)
-					table_put(lx->a, &lx->steps, &lx->stepcap, &lx->stepused, s, sym, c);
+				/* the first edge on sym along the chain is the step */
+				mine = &lx->steps[sn->steps_off];
+				for (k = 0; k < sn->nsteps && mine[k].sym != sym; k++)
+					;
+				if (k < sn->nsteps)
+					continue;
+				steps_push(lx, sym, c);
+				sn->nsteps++;
 			}
 		}
+		/* sorted by symbol (insertion sort: at most AC_STEPS_MAX of them) */
+		mine = &lx->steps[sn->steps_off];
+		for (int k = 1; k < sn->nsteps; k++)
+		{
+			AcStep		x = mine[k];
+			int			m = k;
+
+			while (m > 0 && mine[m - 1].sym > x.sym)
+			{
+				mine[m] = mine[m - 1];
+				m--;
+			}
+			mine[m] = x;
+		}
 	}
+	/* the array at its size: it lives as long as the lexicon */
+	if (lx->nsteps < lx->stepcap)
+	{
+		AcStep	   *ns = lx->nsteps ? emp_alloc(lx->a, sizeof(AcStep) * lx->nsteps) : NULL;
+
+		if (lx->nsteps)
+			memcpy(ns, lx->steps, sizeof(AcStep) * lx->nsteps);
+		emp_release(lx->a, lx->steps);
+		lx->steps = ns;
+		lx->stepcap = lx->nsteps;
+	}
+}
+
+/* The node's transition on sym, or -1 if it keeps none on it. */
+static inline int32_t
+step_find(const EmpLexicon *lx, const AcNode *n, int32_t sym)
+{
+	const AcStep *st;
+	uint32_t	lo = 0,
+				hi = n->nsteps;
+
+	if (hi == 0)
+		return -1;
+	st = &lx->steps[n->steps_off];
+	while (lo < hi)
+	{
+		uint32_t	mid = (lo + hi) / 2;
+
+		if (st[mid].sym < sym)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < n->nsteps && st[lo].sym == sym) ? st[lo].child : -1;
 }
 
 /* Compute failure and output links breadth-first. */
@@ -942,31 +1026,10 @@ emp_lexicon_finish(EmpLexicon *lx)
 	lx->finished = true;
 }
 
-/* Advance the automaton by one symbol; returns the new state. */
-static inline int32_t
-ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
+/* A step by walking the failure chain (before finish, and for crowded nodes). */
+static int32_t
+ac_walk(const EmpLexicon *lx, int32_t state, int32_t sym)
 {
-	if (lx->finished)
-	{
-		int32_t		t;
-
-		if (state != 0 && (lx->nodes[state].chainmask & AC_SYMBIT(sym)))
-		{
-			t = table_find(lx->steps, lx->stepcap, state, sym);
-			if (t >= 0)
-				return t;
-		}
-		/* no node of the chain but the root has an edge on sym */
-		if (sym > 0 && sym < lx->nac_root)
-			return lx->ac_root[sym];
-		if (lx->nodes[0].childmask & AC_SYMBIT(sym))
-		{
-			t = edge_find(lx, 0, sym);
-			if (t >= 0)
-				return t;
-		}
-		return 0;
-	}
 	for (;;)
 	{
 		int32_t		t;
@@ -981,6 +1044,38 @@ ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 			return 0;
 		state = lx->nodes[state].fail;
 	}
+}
+
+/* Advance the automaton by one symbol; returns the new state. */
+static inline int32_t
+ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
+{
+	if (lx->finished)
+	{
+		int32_t		t;
+
+		const AcNode *n = &lx->nodes[state];
+
+		if (state != 0 && (n->chainmask & AC_SYMBIT(sym)))
+		{
+			if (n->nsteps == AC_WALK)
+				return ac_walk(lx, state, sym);
+			t = step_find(lx, n, sym);
+			if (t >= 0)
+				return t;
+		}
+		/* no node of the chain but the root has an edge on sym */
+		if (sym > 0 && sym < lx->nac_root)
+			return lx->ac_root[sym];
+		if (lx->nodes[0].childmask & AC_SYMBIT(sym))
+		{
+			t = edge_find(lx, 0, sym);
+			if (t >= 0)
+				return t;
+		}
+		return 0;
+	}
+	return ac_walk(lx, state, sym);
 }
 
 int32_t
@@ -1382,6 +1477,6 @@ emp_lexicon_memory(const EmpLexicon *lx)
 	return sizeof(EmpLexicon) + (sizeof(EmpTerm) + sizeof(TermText)) * (size_t) lx->termcap + 63 +
 		sizeof(int32_t) * (size_t) lx->nac_root +
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
-		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * (lx->edgecap + lx->stepcap) +
+		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap + sizeof(AcStep) * lx->stepcap +
 		sizeof(MemoSlot) * MEMO_SLOTS + 63;
 }

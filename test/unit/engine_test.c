@@ -685,6 +685,104 @@ main(void)
 		CHECK(ndiff == 0, "cached stems equal fresh ones (%d differ)", ndiff);
 	}
 
+	/*
+	 * The phrase automaton against a naive matcher: after every symbol,
+	 * emp_ac_feed reports the longest phrase that ends there.  Random
+	 * phrases over a few words, and one word ("hub") that begins more
+	 * phrases than a node keeps transitions for, reached both directly and
+	 * through failure links ("w3 hub" fails to "hub").
+	 */
+	{
+		EmpLexicon *al = emp_lexicon_create(a, st);
+		char		words[96][8];
+		int32_t		sym[96];
+		int			nw = 0;
+		int			ph[400][4];
+		int			phn[400];
+		int32_t		phid[400];
+		int			np = 0;
+		unsigned	seed = 777;
+		int			bad = 0;
+		int			hits = 0;
+
+		for (int i = 0; i < 8; i++)
+			snprintf(words[nw++], sizeof(words[0]), "w%c", 'a' + i);
+		snprintf(words[nw++], sizeof(words[0]), "hub");
+		for (int i = 0; i < 80; i++)
+			snprintf(words[nw++], sizeof(words[0]), "x%c%c", 'a' + i / 26, 'a' + i % 26);
+		/* "hub x..": 80 phrases from one node */
+		for (int i = 0; i < 80; i++)
+		{
+			ph[np][0] = 8;
+			ph[np][1] = 9 + i;
+			phn[np++] = 2;
+		}
+		/* random phrases of two to four of the first nine words */
+		while (np < 400)
+		{
+			phn[np] = 2 + (int) ((seed = seed * 1103515245u + 12345u) >> 16) % 3;
+			for (int j = 0; j < phn[np]; j++)
+				ph[np][j] = (int) ((seed = seed * 1103515245u + 12345u) >> 16) % 9;
+			np++;
+		}
+		for (int p = 0; p < np; p++)
+		{
+			char		text[64];
+			size_t		n = 0;
+
+			for (int j = 0; j < phn[p]; j++)
+				n += (size_t) snprintf(text + n, sizeof(text) - n, "%s%s", j ? " " : "", words[ph[p][j]]);
+			phid[p] = emp_lexicon_add(al, text, n, NULL, NULL, EMP_MERGE_ADD, 0, 1, &err);
+		}
+		emp_lexicon_finish(al);
+		for (int i = 0; i < nw; i++)
+		{
+			EmpToken	tk;
+			EmpLookup	lk;
+
+			emp_tokenizer_reset(tz, words[i], strlen(words[i]));
+			emp_tokenizer_next(tz, &tk);
+			emp_lexicon_lookup(al, &tk, &lk);
+			sym[i] = lk.sym[0];
+		}
+		{
+			int			seq[3000];
+			int32_t		state = emp_ac_root();
+
+			for (int i = 0; i < 3000; i++)
+			{
+				unsigned	r = (seed = seed * 1103515245u + 12345u) >> 16;
+				int32_t		got,
+							want = 0;
+				int			wantlen = 0;
+
+				/* mostly the small words, "hub" often, an x word after it */
+				seq[i] = (i > 0 && seq[i - 1] == 8 && r % 2) ? 9 + (int) (r / 2) % 80 :
+					(r % 5 == 0) ? 8 : (int) (r / 5) % 8;
+				got = emp_ac_feed(al, &state, sym[seq[i]]);
+				for (int p = 0; p < np; p++)
+				{
+					int			k = phn[p];
+					bool		match = (i + 1 >= k && k > wantlen);
+
+					for (int j = 0; match && j < k; j++)
+						match = (seq[i - k + 1 + j] == ph[p][j]);
+					if (match)
+					{
+						want = phid[p];
+						wantlen = k;
+					}
+				}
+				if (got != want)
+					bad++;
+				if (want)
+					hits++;
+			}
+		}
+		CHECK(bad == 0 && hits > 300, "the automaton reports the longest phrase ending at each of 3,000 symbols "
+			  "as a naive matcher does (%d differ, %d matches)", bad, hits);
+	}
+
 	/* the built-in configuration builds */
 	{
 		EmpLexicon *bl = emp_builtin_lexicon(a, st, &err);
