@@ -168,6 +168,7 @@ typedef struct EmpSlot
 	int32_t		phrase;			/* accepted phrase starting here (term id), 0 */
 	uint32_t	phrase_end;		/* byte end of that phrase */
 	uint16_t	phrase_slots;	/* slots it covers */
+	uint16_t	tflags;			/* the flags of term id (EMP_TERM_*) */
 	bool		covered;		/* inside an accepted phrase, not its first slot */
 	uint64_t	index;			/* global slot number */
 } EmpSlot;

@@ -406,7 +406,9 @@ on_term(Run *r, const EmpSlot *s)
 {
 	const EmpModel *m = r->m;
 	int32_t		id = s->phrase ? s->phrase : s->id;
-	const EmpTerm *t = emp_lexicon_term(r->sc->lx, id);
+	/* a word's term is read only when a rule needs more than its flags */
+	const EmpTerm *t = s->phrase ? emp_lexicon_term(r->sc->lx, id) : NULL;
+	uint16_t	tflags = s->phrase ? t->flags : s->tflags;
 	uint32_t	start = s->start;
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
 	bool		is_word = (s->kind == EMP_TOK_WORD);
@@ -426,7 +428,7 @@ on_term(Run *r, const EmpSlot *s)
 			r->ncased++;
 	}
 
-	if (t->flags & EMP_TERM_CONTRAST)
+	if (tflags & EMP_TERM_CONTRAST)
 	{
 		if (!r->contrast_seen)
 		{
@@ -444,14 +446,16 @@ on_term(Run *r, const EmpSlot *s)
 		return;
 	}
 
-	if (t->flags & EMP_TERM_WEIGHTED)
+	if ((tflags & (EMP_TERM_WEIGHTED | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) && t == NULL)
+		t = emp_lexicon_term(r->sc->lx, id);
+	if (tflags & EMP_TERM_WEIGHTED)
 	{
 		EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
 			s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
 			s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
 		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f);
 
-		negated = r->neg_left > 0 && !(t->flags & EMP_TERM_NEGATOR);
+		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR);
 		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
 			/* the common case: plain evidence, added straight in */
@@ -481,7 +485,7 @@ on_term(Run *r, const EmpSlot *s)
 						 v * (m->elongation_factor - 1.0), false);
 			}
 		}
-		if (!(t->flags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
+		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
 		{
 			r->boost = 1.0f;
 			r->boost_left = 0;
@@ -496,12 +500,12 @@ on_term(Run *r, const EmpSlot *s)
 			emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, m->cue_caps[ch], true);
 	}
 
-	if (t->flags & EMP_TERM_NEGATOR)
+	if (tflags & EMP_TERM_NEGATOR)
 	{
 		r->neg_left = (int) m->negation_scope;
 		return;
 	}
-	if (t->flags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER))
+	if (tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER))
 	{
 		if (r->boost_left == 0)
 			r->boost = 1.0f;
@@ -510,7 +514,7 @@ on_term(Run *r, const EmpSlot *s)
 		if (r->boost > EMP_BOOST_MAX)
 			r->boost = EMP_BOOST_MAX;
 		r->boost_left = 2;
-		r->boost_is_damp = (t->flags & EMP_TERM_DAMPENER) != 0;
+		r->boost_is_damp = (tflags & EMP_TERM_DAMPENER) != 0;
 		r->boost_start = start;
 		r->boost_len = len;
 		r->boost_term = id;

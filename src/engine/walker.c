@@ -133,6 +133,7 @@ push_token(EmpWalker *w)
 		uint16_t	symflags = 0;
 
 		s->id = lk.ids[p];
+		s->tflags = lk.flags[p];
 		s->stemhash = lk.stemhash[p];
 		s->start = tok.start;
 		s->len = tok.len;
