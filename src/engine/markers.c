@@ -71,6 +71,7 @@
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
 #define NUMWORD_SLOTS		64		/* power of two, over twice the number words */
+#define RESWORD_SLOTS		512		/* power of two, over twice the resolution words */
 
 const char *const emp_marker_names[EMP_MK_NCATS] = {
 	"emotional_reaction", "interpretation", "exploration", "confirmation", "apology",
@@ -174,6 +175,60 @@ static const char *const number_words[][2] = {
 };
 
 /*
+ * The resolution rule: a reply that says the problem is fixed or a fix is
+ * arranged.  "I've refunded", "we'll send a replacement", "your code has
+ * been reset", "both tickets refunded".  The words, by what they do there:
+ */
+#define RW_NONE		0
+#define RW_FIX		1		/* a fix, in any form after "I"/"we" */
+#define RW_FIXP		2		/* a fix only as a participle ("issued", not "issue") */
+#define RW_FIXS		10		/* a fix only after "I"/"we" ("I've cancelled it";
+							 * "your crossing has been cancelled" is the problem) */
+#define RW_SUBJ		3		/* "I", "we" */
+#define RW_AUX		4		/* "have", "will", "is", "been"... */
+#define RW_FILL		5		/* "just", "already", "gone ahead and"... */
+#define RW_COND		6		/* a clause opened by "if", "once"...: supposes */
+#define RW_BLOCK	7		/* "unable"; "please": what the customer is to do */
+#define RW_PAST		8		/* "was", "were", "had": the problem told, not a fix */
+#define RW_MODAL	9		/* "can", "could", "are": after "I"/"we" an offer or
+							 * an action, else a possibility or a policy
+							 * ("appointments can be moved online", "refunds
+							 * are processed within 5 days") */
+
+static const struct
+{
+	const char *w;
+	uint8_t		c;
+}			resolution_words[] = {
+	{"refund", RW_FIX}, {"replace", RW_FIX}, {"rebook", RW_FIX}, {"book", RW_FIX},
+	{"reset", RW_FIX}, {"cancel", RW_FIXS}, {"send", RW_FIX}, {"sent", RW_FIX},
+	{"resend", RW_FIX}, {"resent", RW_FIX}, {"dispatch", RW_FIX}, {"ship", RW_FIX},
+	{"arrange", RW_FIX}, {"waive", RW_FIX}, {"upgrade", RW_FIX}, {"repair", RW_FIX},
+	{"fix", RW_FIX}, {"restore", RW_FIX}, {"reactivate", RW_FIX}, {"unlock", RW_FIX},
+	{"reinstate", RW_FIX}, {"correct", RW_FIX}, {"update", RW_FIX}, {"extend", RW_FIX},
+	{"reverse", RW_FIX}, {"approve", RW_FIX}, {"add", RW_FIX}, {"apply", RW_FIX},
+	{"remove", RW_FIX}, {"schedule", RW_FIX}, {"reschedule", RW_FIX}, {"reserve", RW_FIX},
+	{"hold", RW_FIX}, {"held", RW_FIX}, {"move", RW_FIX}, {"transfer", RW_FIX},
+	{"activate", RW_FIX}, {"clear", RW_FIX}, {"cover", RW_FIX}, {"confirm", RW_FIX},
+	{"deliver", RW_FIX}, {"ready", RW_FIX}, {"sort", RW_FIX}, {"compensate", RW_FIX},
+	{"reimburse", RW_FIX}, {"void", RW_FIX}, {"collect", RW_FIX}, {"pay", RW_FIX},
+	{"paid", RW_FIX}, {"reprint", RW_FIX}, {"reopen", RW_FIX}, {"close", RW_FIXS},
+	{"issue", RW_FIXP}, {"process", RW_FIXP}, {"credit", RW_FIXP}, {"release", RW_FIXP},
+	{"i", RW_SUBJ}, {"we", RW_SUBJ},
+	{"have", RW_AUX}, {"has", RW_AUX}, {"had", RW_PAST}, {"will", RW_AUX}, {"shall", RW_AUX},
+	{"would", RW_AUX}, {"can", RW_MODAL}, {"could", RW_MODAL}, {"am", RW_AUX}, {"is", RW_AUX}, {"are", RW_MODAL},
+	{"was", RW_PAST}, {"were", RW_PAST}, {"be", RW_AUX}, {"been", RW_AUX}, {"being", RW_AUX},
+	{"get", RW_AUX}, {"got", RW_AUX}, {"going", RW_AUX}, {"gone", RW_AUX},
+	{"just", RW_FILL}, {"already", RW_FILL}, {"now", RW_FILL}, {"also", RW_FILL},
+	{"personally", RW_FILL}, {"immediately", RW_FILL}, {"gladly", RW_FILL}, {"ahead", RW_FILL},
+	{"and", RW_FILL}, {"to", RW_FILL}, {"happy", RW_FILL}, {"able", RW_FILL},
+	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_FILL},
+	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
+	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
+	{"unable", RW_BLOCK}, {"please", RW_BLOCK}
+};
+
+/*
  * "can be", "could be": a sentence that says how things can feel ("I know
  * how frustrating delays can be") is a general statement, not care for
  * this customer's feeling.
@@ -212,6 +267,9 @@ struct EmpMarkerSet
 	/* number words as the digits they stand for ("four years" = "4 years") */
 	uint32_t	numword_stem[NUMWORD_SLOTS];	/* open addressing, 0 = empty */
 	uint32_t	numword_digits[NUMWORD_SLOTS];
+	/* words of the resolution rule, by stem hash (RW_*) */
+	uint32_t	resword_stem[RESWORD_SLOTS];	/* open addressing, 0 = empty */
+	uint8_t		resword_class[RESWORD_SLOTS];
 };
 
 /*
@@ -392,6 +450,43 @@ first_stemhash(EmpMarkerSet *ms, const char *text)
 	return lk.nparts > 0 ? lk.stemhash[0] : 0;
 }
 
+/* Fill the resolution words' table. */
+static void
+resolution_words_init(EmpMarkerSet *ms)
+{
+	for (size_t i = 0; i < sizeof(resolution_words) / sizeof(resolution_words[0]); i++)
+	{
+		uint32_t	w = first_stemhash(ms, resolution_words[i].w);
+		uint32_t	j;
+
+		if (w == 0)
+			continue;
+		j = (w * 2654435761u) & (RESWORD_SLOTS - 1);
+		while (ms->resword_stem[j] != 0 && ms->resword_stem[j] != w)
+			j = (j + 1) & (RESWORD_SLOTS - 1);
+		if (ms->resword_stem[j] == 0)
+		{
+			ms->resword_stem[j] = w;
+			ms->resword_class[j] = resolution_words[i].c;
+		}
+	}
+}
+
+/* The resolution class (RW_*) of a word's stem hash. */
+static inline uint8_t
+resolution_class(const EmpMarkerSet *ms, uint32_t stemhash)
+{
+	uint32_t	j = (stemhash * 2654435761u) & (RESWORD_SLOTS - 1);
+
+	while (ms->resword_stem[j] != 0)
+	{
+		if (ms->resword_stem[j] == stemhash)
+			return ms->resword_class[j];
+		j = (j + 1) & (RESWORD_SLOTS - 1);
+	}
+	return RW_NONE;
+}
+
 /* Fill the number-word table. */
 static void
 number_words_init(EmpMarkerSet *ms)
@@ -439,6 +534,7 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		!flag_words(ms, be_words, WF_BE, err))
 		return NULL;
 	number_words_init(ms);
+	resolution_words_init(ms);
 	return ms;
 }
 
@@ -785,6 +881,11 @@ typedef struct ScanCtx
 	int32_t		sent_feel;		/* first negative feeling word of the sentence */
 	void		(*feeling_fn) (void *arg, int32_t term);	/* a feeling named near care */
 	uint32_t	name_stem;
+	/* resolution: the reply says the problem is fixed or a fix is arranged */
+	bool		want_resolution;
+	bool		resolved;
+	uint32_t	res_start;		/* the first fix word's span */
+	uint32_t	res_len;
 } ScanCtx;
 
 /* Automaton symbol of a reply slot: skip intensifiers, fold negative emotion words. */
@@ -949,6 +1050,20 @@ question_word(const char *w, uint32_t len)
 	return Q_OTHER;
 }
 
+/* A word written as a participle: "refunded", "sent", "held", "reset", "ready". */
+static bool
+is_participle(const char *w, uint32_t len)
+{
+	static const char *const irregular[] = {"sent", "held", "paid", "reset", "ready", "resent", NULL};
+
+	if (len >= 4 && (w[len - 2] | 0x20) == 'e' && (w[len - 1] | 0x20) == 'd')
+		return true;
+	for (int i = 0; irregular[i]; i++)
+		if (strlen(irregular[i]) == len && same_word_ci(w, irregular[i], len))
+			return true;
+	return false;
+}
+
 /* Scan a reply with a context. */
 static void
 scan_reply(ScanCtx *c, const char *text, size_t len)
@@ -973,6 +1088,17 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		q_which = false;	/* ... opened by "which" */
 	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
 	uint32_t	q_start = 0;
+	/* the resolution rule: see resolution_words */
+	bool		res_subj = false;	/* "I"/"we" in the clause, then only auxiliaries */
+	bool		res_aux = false;	/* an auxiliary, then only fillers */
+	bool		res_cond = false;	/* the clause supposes ("if", "once") */
+	bool		res_block = false;	/* ... or says it cannot ("unable") */
+	bool		res_you = false;	/* ... or speaks of the customer: "you've been sent a bill" */
+	bool		res_may = false;	/* "can"/"could" with no "I"/"we": what may be done */
+	bool		res_head = true;	/* no subject or auxiliary yet in the sentence */
+	bool		sent_res = false;	/* the sentence says a fix is done or arranged */
+	uint32_t	sent_res_start = 0,
+				sent_res_len = 0;
 
 	memset(o, 0, sizeof(*o));
 	emp_markers_finish(ms);
@@ -995,8 +1121,19 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			last_neg = -100;
 			word = 0;
 			clause_open = Q_OTHER;
+			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
+				/* a fix offered as a question is not one made */
+				if (sent_res && !c->resolved &&
+					!(s->kind == EMP_TOK_PUNCT && (s->punct == '?' || s->punct == 'x')))
+				{
+					c->resolved = true;
+					c->res_start = sent_res_start;
+					c->res_len = sent_res_len;
+				}
+				sent_res = false;
+				res_head = true;
 				/* a question about what the customer experienced, did or needs */
 				if (s->kind == EMP_TOK_PUNCT && s->punct == '?' && q_open && !q_block &&
 					!c->sent_negative && o->level[EMP_MK_EXPLORATION] < 2)
@@ -1115,6 +1252,57 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				c->sent_care = true;
 			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
+			if (c->want_resolution && s->kind == EMP_TOK_WORD && !(f & WF_SKIP))
+			{
+				uint8_t		rc = resolution_class(ms, s->stemhash);
+
+				if (rc == RW_FIX || rc == RW_FIXP || rc == RW_FIXS)
+				{
+					bool		participle = is_participle(text + s->start, s->len);
+
+					/*
+					 * "I've refunded", "we'll send", "your code has been
+					 * reset", "engineer booked for Thursday"; not when the
+					 * clause supposes, denies or cannot.
+					 */
+					if (!res_cond && !res_block && last_neg < 0 &&
+						((res_aux && res_subj && rc != RW_FIXP) ||
+						 (rc != RW_FIXS && participle && ((res_aux && !res_you) || (res_head && word <= 2)))) &&
+						!sent_res)
+					{
+						sent_res = true;
+						sent_res_start = s->start;
+						sent_res_len = s->len;
+					}
+					res_subj = res_aux = false;
+				}
+				else if (rc == RW_SUBJ)
+				{
+					res_subj = true;
+					res_aux = false;
+					res_head = false;
+				}
+				else if (rc == RW_AUX || (rc == RW_MODAL && res_subj))
+				{
+					res_aux = !res_may;
+					res_head = false;
+				}
+				else if (rc == RW_COND && word == 0)
+					res_cond = true;
+				else if (rc == RW_BLOCK)
+					res_block = true;
+				else if (rc != RW_FILL)
+				{
+					res_subj = res_aux = false;
+					/* "you", "you've", "you're", not "your" */
+					if (s->part == 0 && is_second_person(text + s->start, s->len) &&
+						(s->len == 3 || (text[s->start + 3] | 0x20) != 'r'))
+						res_you = true;
+					res_may = (rc == RW_MODAL);
+					if (rc == RW_PAST || rc == RW_MODAL || res_you)
+						res_head = false;
+				}
+			}
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))
@@ -1156,6 +1344,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	}
 	if (remaining > 0 && !pending_drop)
 		emit_hit(c, &pending);
+	if (sent_res && !c->resolved)
+	{
+		c->resolved = true;
+		c->res_start = sent_res_start;
+		c->res_len = sent_res_len;
+	}
 	end_sentence(c, had_words, sent_apologies > 0);
 }
 
@@ -1220,6 +1414,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PTS_GRATITUDE		2.0f
 #define PTS_NAME_GOOD		4.0f
 #define PTS_SPECIFICS		8.0f	/* a number: a time, date, amount or reference */
+#define PTS_RESOLUTION		15.0f	/* the problem fixed or a fix arranged */
 #define PEN_SCRIPTED		10.0f
 #define PEN_BLAME			25.0f
 #define PEN_DISMISSIVE		20.0f
@@ -1705,6 +1900,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.fn = score_hit;
 	c.feeling_fn = score_feeling;
 	c.arg = &sc;
+	c.want_resolution = true;
 	sc.reply = reply;
 	sc.praise_like = out->needed == 1 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0);
@@ -1813,6 +2009,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	/* specifics: a time, a date, an amount or a reference, not only words */
 	if (c.numbers > 0)
 		effect(fn, arg, &score, c.number_start, c.number_len, "specifics", PTS_SPECIFICS);
+	if (c.resolved)
+		effect(fn, arg, &score, c.res_start, c.res_len, "resolution", PTS_RESOLUTION);
 
 	/* penalties */
 	if (o->count[EMP_MK_SCRIPTED])

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(81);
+SELECT plan(84);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -149,6 +149,26 @@ SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) FROM empathy.empat
 SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) AND score >= 70 FROM empathy.empathy_score(
 	'Thanks so much, we love hearing from happy customers!', 'The new app is brilliant, thank you!')),
 	'shared joy with real praise is no misread');
+SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
+		'I''ve refunded the duplicate payment.', 'We''ll send a replacement today.', 'Your code has been reset.',
+		'Both tickets refunded.', 'Engineer booked for Thursday, 8am to 12pm.', 'I''ve cancelled the subscription.',
+		'If it has not arrived by Friday, we will send a replacement.', 'Refunds are processed within 5-10 business days.', 'I''m sorry your crossing has been cancelled.',
+		'Shall I rebook you for Monday?', 'We cannot refund this order.', 'If the parcel is lost we will send a replacement.',
+		'I''m sorry you''ve been sent a bill six times the usual amount.', 'Please make sure the app is updated.',
+		'Appointments can be moved online.', 'We sent the wrong size, sorry.', 'I''ve passed this on to the team.'])
+		WITH ORDINALITY AS t(r, i)
+	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
+		WHERE category = 'resolution') ORDER BY i),
+	ARRAY['I''ve refunded the duplicate payment.', 'We''ll send a replacement today.', 'Your code has been reset.',
+		'Both tickets refunded.', 'Engineer booked for Thursday, 8am to 12pm.', 'I''ve cancelled the subscription.',
+		'If it has not arrived by Friday, we will send a replacement.'],
+	'a fix done or arranged is a resolution; a policy, the problem, a question, a refusal, a supposition or the customer''s task is not');
+SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
+	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
+	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
+	'a fix ranks above a hand-off');
+SELECT is((SELECT effect FROM empathy.explain_empathy('I have rebooked you for Friday.', 'My lesson was cancelled.', NULL)
+	WHERE category = 'resolution'), 15::float8, 'a resolution is explained with its points');
 SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
 	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
 SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday 27 June, 8am to 12pm.', m)).score >
