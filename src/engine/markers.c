@@ -212,7 +212,7 @@ static const struct
 	{"activate", RW_FIX}, {"clear", RW_FIX}, {"cover", RW_FIX}, {"confirm", RW_FIX},
 	{"deliver", RW_FIX}, {"ready", RW_FIX}, {"sort", RW_FIX}, {"compensate", RW_FIX},
 	{"reimburse", RW_FIX}, {"void", RW_FIX}, {"collect", RW_FIX}, {"pay", RW_FIX},
-	{"paid", RW_FIX}, {"reprint", RW_FIX}, {"reopen", RW_FIX}, {"close", RW_FIXS},
+	{"paid", RW_FIX}, {"reprint", RW_FIX}, {"reopen", RW_FIX}, {"renew", RW_FIX}, {"close", RW_FIXS},
 	{"issue", RW_FIXP}, {"process", RW_FIXP}, {"credit", RW_FIXP}, {"release", RW_FIXP},
 	{"i", RW_SUBJ}, {"we", RW_SUBJ},
 	{"have", RW_AUX}, {"has", RW_AUX}, {"had", RW_PAST}, {"will", RW_AUX}, {"shall", RW_AUX},
@@ -869,6 +869,7 @@ typedef struct ScanCtx
 	uint32_t	overlap;		/* distinct message stems restated */
 	uint32_t	sent_overlap;	/* in the current sentence */
 	bool		sent_you;		/* the current sentence speaks of the customer ("you", "your") */
+	bool		sent_fix;		/* it says a fix is made or arranged (the resolution rule) */
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		sent_negative;	/* it has scripted, blaming, dismissive or minimizing words */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
@@ -952,7 +953,7 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	 * customer ("you took a day off") or of how it feels ("being charged
 	 * twice before rent is due is stressful").
 	 */
-	if (c->sent_overlap > c->max_sent_overlap && !c->sent_negative &&
+	if (c->sent_overlap > c->max_sent_overlap && !c->sent_negative && !c->sent_fix &&
 		(c->sent_you || c->sent_care))
 		c->max_sent_overlap = c->sent_overlap;
 	/* "sorry you're disappointed": the feeling the care names */
@@ -967,6 +968,7 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 	c->sent_er2 = false;
 	c->sent_overlap = 0;
 	c->sent_you = false;
+	c->sent_fix = false;
 }
 
 /* "you", "your", "yours", "yourself", "you're", "you've"...: the customer. */
@@ -1125,12 +1127,15 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
 				/* a fix offered as a question is not one made */
-				if (sent_res && !c->resolved &&
-					!(s->kind == EMP_TOK_PUNCT && (s->punct == '?' || s->punct == 'x')))
+				if (sent_res && !(s->kind == EMP_TOK_PUNCT && (s->punct == '?' || s->punct == 'x')))
 				{
-					c->resolved = true;
-					c->res_start = sent_res_start;
-					c->res_len = sent_res_len;
+					c->sent_fix = true;
+					if (!c->resolved)
+					{
+						c->resolved = true;
+						c->res_start = sent_res_start;
+						c->res_len = sent_res_len;
+					}
 				}
 				sent_res = false;
 				res_head = true;
@@ -1344,11 +1349,15 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	}
 	if (remaining > 0 && !pending_drop)
 		emit_hit(c, &pending);
-	if (sent_res && !c->resolved)
+	if (sent_res)
 	{
-		c->resolved = true;
-		c->res_start = sent_res_start;
-		c->res_len = sent_res_len;
+		c->sent_fix = true;
+		if (!c->resolved)
+		{
+			c->resolved = true;
+			c->res_start = sent_res_start;
+			c->res_len = sent_res_len;
+		}
 	}
 	end_sentence(c, had_words, sent_apologies > 0);
 }

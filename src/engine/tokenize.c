@@ -902,6 +902,18 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 			}
 			if (k == C_PUNCT)
 			{
+				/*
+				 * A decimal point or a thousands separator ("£6.40", "10.30",
+				 * "£2,180") ends no sentence or clause: the digits on
+				 * either side are two numbers, as between words.
+				 */
+				if ((b == '.' || b == ',') && tz->pos > 0 && tz->pos + 1 < tz->len &&
+					s[tz->pos - 1] >= '0' && s[tz->pos - 1] <= '9' &&
+					s[tz->pos + 1] >= '0' && s[tz->pos + 1] <= '9')
+				{
+					tz->pos++;
+					continue;
+				}
 				read_punct(tz, tok, (char) b);
 				goto done;
 			}

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(84);
+SELECT plan(86);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -169,6 +169,13 @@ SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the 
 	'a fix ranks above a hand-off');
 SELECT is((SELECT effect FROM empathy.explain_empathy('I have rebooked you for Friday.', 'My lesson was cancelled.', NULL)
 	WHERE category = 'resolution'), 15::float8, 'a resolution is explained with its points');
+SELECT is((SELECT interpretation FROM empathy.empathy_score('Hi Edith, I''ve renewed your library books online. New due date 12 June.',
+	'I am trying to renew my library books online but it keeps asking for a PIN and I am getting nowhere.', 'Edith')), 0,
+	'a sentence that states the agent''s fix is no restatement of the customer''s situation');
+SELECT is((SELECT interpretation FROM empathy.empathy_score(
+	'You''re right, the £6.40 was taken twice for the same parking session yesterday. I''ve refunded the duplicate.',
+	'I got charged twice for parking yesterday, £6.40 each time, for the same session.', 'Ben')), 2,
+	'"£6.40" does not split the sentence that restates the situation');
 SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
 	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
 SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday 27 June, 8am to 12pm.', m)).score >

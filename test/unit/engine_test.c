@@ -158,6 +158,8 @@ main(void)
 			  "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "ZWJ family is one token");
 	CHECK_STR(tokens("great :) see http://x.y at 12:30"), "great|:)|see|http|:|x|.|y|at|12|:|30", "emoticon, but not in URLs or times");
 	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
+	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
+			  "a decimal point or thousands separator between digits is no punctuation");
 	CHECK_STR(tokens(""), "", "empty text has no tokens");
 	CHECK_STR(tokens("\xCA\xBCok 'x"), "ok|x", "a leading apostrophe is skipped");
 	CHECK_STR(tokens("   \t  "), "", "whitespace has no tokens");
