@@ -900,8 +900,7 @@ build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
 				int			k;
 
 				/* the first edge on sym along the chain is the step */
-				mine = &lx->steps[sn->steps_off];
-				for (k = 0; k < sn->nsteps && mine[k].sym != sym; k++)
+				for (k = 0; k < sn->nsteps && lx->steps[sn->steps_off + k].sym != sym; k++)
 					;
 				if (k < sn->nsteps)
 					continue;
@@ -910,6 +909,8 @@ build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
 			}
 		}
 		/* sorted by symbol (insertion sort: at most AC_STEPS_MAX of them) */
+		if (sn->nsteps == 0)
+			continue;
 		mine = &lx->steps[sn->steps_off];
 		for (int k = 1; k < sn->nsteps; k++)
 		{
