@@ -99,9 +99,11 @@ BEGIN ATOMIC
 	WITH s AS (SELECT (@extschema@.empathy_score(reply, customer_message, customer_name)).*)
 	SELECT c.criterion, c.passed, c.reason FROM s, LATERAL (VALUES
 		(1, 'acknowledged the customer''s emotions',
-		 CASE WHEN s.needed IS NOT TRUE THEN true ELSE s.emotional_reaction >= 1 END,
+		 CASE WHEN s.needed IS NOT TRUE THEN true
+		      ELSE s.emotional_reaction >= 1 AND NOT s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' END,
 		 CASE WHEN s.needed IS NULL THEN 'no customer message to compare with'
 		      WHEN NOT s.needed THEN 'empathy was not needed'
+		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' THEN 'answered a grievance as praise'
 		      WHEN s.emotional_reaction = 2 THEN 'named the feeling or tied care to the situation'
 		      WHEN s.emotional_reaction = 1 THEN 'generic acknowledgement'
 		      ELSE 'no acknowledgement of how the customer feels' END),
@@ -112,11 +114,13 @@ BEGIN ATOMIC
 		      ELSE 'only generic phrases' END),
 		(3, 'apologized when something went wrong',
 		 CASE WHEN s.needed IS NOT TRUE THEN true
+		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' THEN false
 		      ELSE s.markers OPERATOR(pg_catalog.@>) '{apology}' OR s.markers OPERATOR(pg_catalog.@>) '{emotional_reaction}' END
 		 AND NOT s.penalties OPERATOR(pg_catalog.@>) '{over_apology}',
 		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{over_apology}' THEN 'apologized too many times'
 		      WHEN s.needed IS NOT TRUE THEN 'nothing called for an apology'
 		      WHEN s.markers OPERATOR(pg_catalog.@>) '{apology}' THEN 'apologized'
+		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' THEN 'shared the joy of a grievance instead'
 		      WHEN s.markers OPERATOR(pg_catalog.@>) '{emotional_reaction}' THEN 'expressed regret'
 		      ELSE 'no apology' END),
 		(4, 'avoided robotic language',

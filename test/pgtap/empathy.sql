@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(86);
+SELECT plan(87);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -138,6 +138,10 @@ SELECT ok((SELECT 'misread_as_praise' = ANY (penalties) AND score < 25 AND NOT a
 	FROM empathy.empathy_score('Glad you enjoyed your order, Kiran! Thanks for the kind words.',
 		'Food turned up 95 minutes late and stone cold, third Friday running. Great job, really.', 'Kiran')),
 	'answering a grievance that reads as praise with shared joy is a misread');
+SELECT is(ARRAY(SELECT passed FROM empathy.qa_scorecard('Glad you enjoyed your order, Kiran! Thanks for the kind words.',
+		'Food turned up 95 minutes late and stone cold, third Friday running. Great job, really.', 'Kiran')
+		WHERE criterion IN ('acknowledged the customer''s emotions', 'apologized when something went wrong')),
+	ARRAY[false, false], 'the scorecard fails a misread on acknowledging and on apologising');
 SELECT ok((SELECT NOT ('misread_as_praise' = ANY (penalties)) FROM empathy.empathy_score(
 	'So glad you enjoyed the day, and I''m sorry the vegan plate let you down.',
 	'Lovely day, thanks for that, but the vegan option was a plate of plain lettuce.')),
