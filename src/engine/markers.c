@@ -995,6 +995,7 @@ is_second_person(const char *w, uint32_t len)
 #define Q_BLOCK		4		/* identifiers and troubleshooting */
 #define Q_CHOICE	5		/* "suit", "easier", "prefer"... */
 #define Q_WHICH		6		/* "which": with a Q_CHOICE word, a choice between offered options */
+#define Q_KNOW		7		/* "know": "did you know you can pause?" tells, it does not ask */
 
 /* Does the ASCII word w (len bytes) equal the lowercase literal lit, ignoring case? */
 static inline bool
@@ -1027,7 +1028,7 @@ question_word(const char *w, uint32_t len)
 		{"are", Q_AUX}, {"did", Q_AUX}, {"had", Q_AUX}, {"has", Q_AUX}, {"how", Q_OPEN},
 		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
 		{"best", Q_CHOICE}, {"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK},
-		{"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
+		{"know", Q_KNOW}, {"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
 		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN},
 		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
 		{"suits", Q_CHOICE}, {"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_WHICH},
@@ -1041,9 +1042,9 @@ question_word(const char *w, uint32_t len)
 		{"convenient", Q_CHOICE}, {"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
 	};
 	/* words[by_len[n]] .. words[by_len[n + 1] - 1] have n letters */
-	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 23, 31, 37, 43, 47, 49, 52};
+	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 24, 32, 38, 44, 48, 50, 53};
 
-	_Static_assert(sizeof(words) / sizeof(words[0]) == 52, "by_len indexes words");
+	_Static_assert(sizeof(words) / sizeof(words[0]) == 53, "by_len indexes words");
 	if (len >= sizeof(by_len) - 1)
 		return Q_OTHER;
 	for (int i = by_len[len]; i < by_len[len + 1]; i++)
@@ -1186,6 +1187,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			else if (word == 1 && clause_open == Q_AUX && qw == Q_THAT)
 				q_open = false;		/* "is that okay?", "does this work for you?" */
+			else if (word == 2 && clause_open == Q_AUX && qw == Q_KNOW)
+				q_open = false;		/* "did you know you can...?" */
 			else if (qw == Q_BLOCK && q_open)
 				q_block = true;
 			else if (qw == Q_CHOICE && q_open)

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(87);
+SELECT plan(89);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -180,6 +180,12 @@ SELECT is((SELECT interpretation FROM empathy.empathy_score(
 	'You''re right, the £6.40 was taken twice for the same parking session yesterday. I''ve refunded the duplicate.',
 	'I got charged twice for parking yesterday, £6.40 each time, for the same session.', 'Ben')), 2,
 	'"£6.40" does not split the sentence that restates the situation');
+SELECT is((SELECT exploration FROM empathy.empathy_score(
+	'Before you cancel, did you know you can pause your subscription for up to 3 months?', 'Please cancel my subscription.')), 0,
+	'"did you know you can...?" tells, it does not explore');
+SELECT ok((SELECT NOT ('exploration' = ANY (markers)) AND 'scripted' = ANY (markers) FROM empathy.empathy_score(
+	'Please see our website for more information.', 'Can I freeze my membership?')),
+	'"for more information" is a stock phrase, not a question about the customer');
 SELECT is((SELECT reflection FROM empathy.empathy_score('Four years with us and locked out: that is alarming, I am sorry.',
 	'locked out after 4 years, furious')), 0.75::float8, '"four years" restates "4 years"');
 SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday 27 June, 8am to 12pm.', m)).score >
