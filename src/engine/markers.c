@@ -180,20 +180,35 @@ static const char *const number_words[][2] = {
  * been reset", "both tickets refunded".  The words, by what they do there:
  */
 #define RW_NONE		0
-#define RW_FIX		1		/* a fix, in any form after "I"/"we" */
+#define RW_FIX		1		/* a fix after "I"/"we" and an auxiliary ("I've refunded",
+							 * "we'll send"), or as a participle */
 #define RW_FIXP		2		/* a fix only as a participle ("issued", not "issue") */
-#define RW_FIXS		10		/* a fix only after "I"/"we" ("I've cancelled it";
-							 * "your crossing has been cancelled" is the problem) */
 #define RW_SUBJ		3		/* "I", "we" */
-#define RW_AUX		4		/* "have", "will", "is", "been"... */
+#define RW_BE		4		/* "am", "is", "be", "been", "being" */
 #define RW_FILL		5		/* "just", "already", "gone ahead and"... */
-#define RW_COND		6		/* a clause opened by "if", "once"...: supposes */
+#define RW_COND		6		/* "if", "once"...: the clause supposes */
 #define RW_BLOCK	7		/* "unable"; "please": what the customer is to do */
 #define RW_PAST		8		/* "was", "were", "had": the problem told, not a fix */
-#define RW_MODAL	9		/* "can", "could", "are": after "I"/"we" an offer or
-							 * an action, else a possibility or a policy
-							 * ("appointments can be moved online", "refunds
-							 * are processed within 5 days") */
+#define RW_MODAL	9		/* "can", "could": after "I"/"we" an offer, else a
+							 * possibility ("appointments can be moved online") */
+#define RW_FIXS		10		/* a fix only after "I"/"we" ("I've cancelled it";
+							 * "your crossing has been cancelled" is the problem) */
+#define RW_ARE		11		/* "are": after "we" an action, else often a policy
+							 * ("refunds are processed within 5 days") */
+#define RW_HAVE		12		/* "have", "has" */
+#define RW_WILL		13		/* "will", "shall", "would" */
+#define RW_GET		14		/* "get", "got" */
+#define RW_GOING	15		/* "going", "gone": "going to send", "gone ahead and" */
+#define RW_TO		16		/* "to": "happy to refund" */
+#define RW_STATE	17		/* "ready": of the order ("will be ready at 3"), not
+							 * of the agent ("I'm ready to help") */
+
+/* What a fix word's form needs before it: which auxiliary. */
+#define AUX_NONE	0
+#define AUX_BE		1
+#define AUX_HAVE	2
+#define AUX_WILL	3
+#define AUX_GET		4
 
 static const struct
 {
@@ -210,18 +225,18 @@ static const struct
 	{"remove", RW_FIX}, {"schedule", RW_FIX}, {"reschedule", RW_FIX}, {"reserve", RW_FIX},
 	{"hold", RW_FIX}, {"held", RW_FIX}, {"move", RW_FIX}, {"transfer", RW_FIX},
 	{"activate", RW_FIX}, {"clear", RW_FIX}, {"cover", RW_FIX}, {"confirm", RW_FIX},
-	{"deliver", RW_FIX}, {"ready", RW_FIX}, {"sort", RW_FIX}, {"compensate", RW_FIX},
+	{"deliver", RW_FIX}, {"ready", RW_STATE}, {"sort", RW_FIX}, {"compensate", RW_FIX},
 	{"reimburse", RW_FIX}, {"void", RW_FIX}, {"collect", RW_FIX}, {"pay", RW_FIX},
 	{"paid", RW_FIX}, {"reprint", RW_FIX}, {"reopen", RW_FIX}, {"renew", RW_FIX}, {"close", RW_FIXS},
 	{"issue", RW_FIXP}, {"process", RW_FIXP}, {"credit", RW_FIXP}, {"release", RW_FIXP},
 	{"i", RW_SUBJ}, {"we", RW_SUBJ},
-	{"have", RW_AUX}, {"has", RW_AUX}, {"had", RW_PAST}, {"will", RW_AUX}, {"shall", RW_AUX},
-	{"would", RW_AUX}, {"can", RW_MODAL}, {"could", RW_MODAL}, {"am", RW_AUX}, {"is", RW_AUX}, {"are", RW_MODAL},
-	{"was", RW_PAST}, {"were", RW_PAST}, {"be", RW_AUX}, {"been", RW_AUX}, {"being", RW_AUX},
-	{"get", RW_AUX}, {"got", RW_AUX}, {"going", RW_AUX}, {"gone", RW_AUX},
+	{"have", RW_HAVE}, {"has", RW_HAVE}, {"had", RW_PAST}, {"will", RW_WILL}, {"shall", RW_WILL},
+	{"would", RW_WILL}, {"can", RW_MODAL}, {"could", RW_MODAL}, {"am", RW_BE}, {"is", RW_BE}, {"are", RW_ARE},
+	{"was", RW_PAST}, {"were", RW_PAST}, {"be", RW_BE}, {"been", RW_BE}, {"being", RW_BE},
+	{"get", RW_GET}, {"got", RW_GET}, {"going", RW_GOING}, {"gone", RW_GOING},
 	{"just", RW_FILL}, {"already", RW_FILL}, {"now", RW_FILL}, {"also", RW_FILL},
 	{"personally", RW_FILL}, {"immediately", RW_FILL}, {"gladly", RW_FILL}, {"ahead", RW_FILL},
-	{"and", RW_FILL}, {"to", RW_FILL}, {"happy", RW_FILL}, {"able", RW_FILL},
+	{"and", RW_FILL}, {"to", RW_TO}, {"happy", RW_FILL}, {"able", RW_FILL},
 	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_FILL},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
@@ -1067,6 +1082,32 @@ is_participle(const char *w, uint32_t len)
 	return false;
 }
 
+/* The form of a fix word as written. */
+#define FORM_BASE	0		/* "refund", "refunds" */
+#define FORM_ING	1		/* "refunding" */
+#define FORM_PART	2		/* "refunded", "sent" */
+#define FORM_OTHER	3		/* a word of the same stem that is no verb:
+							 * "actively", "reservations", "bookings" */
+
+static int
+fix_form(const char *w, uint32_t len)
+{
+	static const char *const other[] = {"ly", "ion", "ions", "ings", "ment", "ments", NULL};
+
+	for (int i = 0; other[i]; i++)
+	{
+		uint32_t	n = (uint32_t) strlen(other[i]);
+
+		if (len > n + 2 && same_word_ci(w + len - n, other[i], n))
+			return FORM_OTHER;
+	}
+	if (is_participle(w, len))
+		return FORM_PART;
+	if (len > 5 && same_word_ci(w + len - 3, "ing", 3))
+		return FORM_ING;
+	return FORM_BASE;
+}
+
 /* Scan a reply with a context. */
 static void
 scan_reply(ScanCtx *c, const char *text, size_t len)
@@ -1094,6 +1135,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	/* the resolution rule: see resolution_words */
 	bool		res_subj = false;	/* "I"/"we" in the clause, then only auxiliaries */
 	bool		res_aux = false;	/* an auxiliary, then only fillers */
+	int			res_auxkind = AUX_NONE; /* the last auxiliary: what form may follow */
+	bool		res_to = false;		/* "to" just before: "happy to refund" */
+	bool		res_clause = false; /* the sentence's fix was found in this clause */
+	bool		res_head_num = false;	/* a participle opened the sentence: a number next? */
+	uint32_t	res_head_start = 0,
+				res_head_len = 0;
 	bool		res_cond = false;	/* the clause supposes ("if", "once") */
 	bool		res_block = false;	/* ... or says it cannot ("unable") */
 	bool		res_you = false;	/* ... or speaks of the customer: "you've been sent a bill" */
@@ -1125,6 +1172,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			word = 0;
 			clause_open = Q_OTHER;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
+			res_to = res_clause = res_head_num = false;
+			res_auxkind = AUX_NONE;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
 				/* a fix offered as a question is not one made */
@@ -1260,57 +1309,100 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				c->sent_care = true;
 			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
+			if (c->want_resolution && res_head_num)
+			{
+				/* "Refunded £120.": a participle, then an amount or a date */
+				res_head_num = false;
+				if (s->kind == EMP_TOK_NUMBER && !sent_res)
+				{
+					sent_res = res_clause = true;
+					sent_res_start = res_head_start;
+					sent_res_len = res_head_len;
+				}
+			}
 			if (c->want_resolution && s->kind == EMP_TOK_WORD && !(f & WF_SKIP))
 			{
 				uint8_t		rc = resolution_class(ms, s->stemhash);
 
-				if (rc == RW_FIX || rc == RW_FIXP || rc == RW_FIXS)
+				if (rc == RW_FIX || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
 				{
-					bool		participle = is_participle(text + s->start, s->len);
+					int			form = fix_form(text + s->start, s->len);
+					bool		part = (form == FORM_PART || rc == RW_STATE);
+					/* the form the auxiliary before it asks for */
+					bool		fits = res_aux &&
+						(form == FORM_BASE ? (res_auxkind == AUX_WILL || res_to) :
+						 form == FORM_ING ? res_auxkind == AUX_BE :
+						 part && res_auxkind != AUX_WILL);
+					bool		hit;
 
 					/*
-					 * "I've refunded", "we'll send", "your code has been
-					 * reset", "engineer booked for Thursday"; not when the
-					 * clause supposes, denies or cannot.
+					 * "I've refunded", "we'll send", "we're sending": the
+					 * agent, an auxiliary and the fix.  "Your code has been
+					 * reset", "will be ready": a participle after an
+					 * auxiliary.  "Engineer booked for Thursday": a
+					 * participle after a word or two that open the sentence.
 					 */
-					if (!res_cond && !res_block && last_neg < 0 &&
-						((res_aux && res_subj && rc != RW_FIXP) ||
-						 (rc != RW_FIXS && participle && ((res_aux && !res_you) || (res_head && word <= 2)))) &&
-						!sent_res)
+					hit = (res_subj && fits && rc != RW_FIXP && rc != RW_STATE) ||
+						(rc != RW_FIXS && part && fits && !res_you && !(rc == RW_STATE && res_subj)) ||
+						(rc != RW_FIXS && rc != RW_STATE && part && res_head && word >= 1 && word <= 2);
+					if (form != FORM_OTHER && !res_cond && !res_block && last_neg < 0 && !sent_res)
 					{
-						sent_res = true;
-						sent_res_start = s->start;
-						sent_res_len = s->len;
+						if (hit)
+						{
+							sent_res = res_clause = true;
+							sent_res_start = s->start;
+							sent_res_len = s->len;
+						}
+						else if (rc != RW_FIXS && rc != RW_STATE && part && res_head && word == 0)
+						{
+							res_head_num = true;
+							res_head_start = s->start;
+							res_head_len = s->len;
+						}
 					}
-					res_subj = res_aux = false;
+					res_subj = res_aux = res_to = false;
 				}
 				else if (rc == RW_SUBJ)
 				{
 					res_subj = true;
-					res_aux = false;
+					res_aux = res_may = res_to = false;
 					res_head = false;
 				}
-				else if (rc == RW_AUX || (rc == RW_MODAL && res_subj))
+				else if (rc == RW_BE || rc == RW_HAVE || rc == RW_WILL || rc == RW_GET || rc == RW_GOING ||
+						 ((rc == RW_MODAL || rc == RW_ARE) && res_subj))
 				{
 					res_aux = !res_may;
+					if (rc != RW_GOING)
+						res_auxkind = (rc == RW_BE || rc == RW_ARE) ? AUX_BE : rc == RW_HAVE ? AUX_HAVE :
+							(rc == RW_GET) ? AUX_GET : AUX_WILL;
+					res_to = false;
 					res_head = false;
 				}
-				else if (rc == RW_COND && word == 0)
+				else if (rc == RW_TO)
+					res_to = true;
+				else if (rc == RW_COND)
 					res_cond = true;
 				else if (rc == RW_BLOCK)
+				{
 					res_block = true;
+					if (res_clause)
+						sent_res = false;	/* "refunded items, please note, cannot..." */
+				}
 				else if (rc != RW_FILL)
 				{
-					res_subj = res_aux = false;
+					res_subj = res_aux = res_to = false;
 					/* "you", "you've", "you're", not "your" */
 					if (s->part == 0 && is_second_person(text + s->start, s->len) &&
 						(s->len == 3 || (text[s->start + 3] | 0x20) != 'r'))
 						res_you = true;
-					res_may = (rc == RW_MODAL);
-					if (rc == RW_PAST || rc == RW_MODAL || res_you)
+					res_may = (rc == RW_MODAL || rc == RW_ARE);
+					if (rc == RW_PAST || rc == RW_MODAL || rc == RW_ARE || res_you)
 						res_head = false;
 				}
 			}
+			/* "refunded items cannot be exchanged": denied after the fact */
+			if ((f & WF_NEGATOR) && res_clause)
+				sent_res = false;
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))

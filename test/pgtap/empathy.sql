@@ -159,13 +159,16 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'If it has not arrived by Friday, we will send a replacement.', 'Refunds are processed within 5-10 business days.', 'I''m sorry your crossing has been cancelled.',
 		'Shall I rebook you for Monday?', 'We cannot refund this order.', 'If the parcel is lost we will send a replacement.',
 		'I''m sorry you''ve been sent a bill six times the usual amount.', 'Please make sure the app is updated.',
-		'Appointments can be moved online.', 'We sent the wrong size, sorry.', 'I''ve passed this on to the team.'])
+		'Appointments can be moved online.', 'We sent the wrong size, sorry.', 'I''ve passed this on to the team.',
+		'Unfortunately, refunded items cannot be exchanged.', 'Reset your router and try again.', 'Sent from my iPhone',
+		'But if we have already refunded it, you will see it on your statement.', 'We are actively investigating the issue.',
+		'We have bookings available on Thursday.', 'I''m ready to help you with this.', 'Refunded £120. Subscription closed.'])
 		WITH ORDINALITY AS t(r, i)
 	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
 		WHERE category = 'resolution') ORDER BY i),
 	ARRAY['I''ve refunded the duplicate payment.', 'We''ll send a replacement today.', 'Your code has been reset.',
 		'Both tickets refunded.', 'Engineer booked for Thursday, 8am to 12pm.', 'I''ve cancelled the subscription.',
-		'If it has not arrived by Friday, we will send a replacement.'],
+		'If it has not arrived by Friday, we will send a replacement.', 'Refunded £120. Subscription closed.'],
 	'a fix done or arranged is a resolution; a policy, the problem, a question, a refusal, a supposition or the customer''s task is not');
 SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
 	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
