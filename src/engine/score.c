@@ -246,6 +246,14 @@ typedef struct Run
 	uint32_t	first_caps_start;
 } Run;
 
+/*
+ * The scorer lives as long as its configuration (a backend, in the server):
+ * the explain rows of a long text are not kept beyond the call that made
+ * them, only the first buffer of 256 rows, so that a backend's memory does
+ * not depend on the longest text it has explained.
+ */
+#define EVENTS_KEPT		256
+
 /* Keep the explanation row of one piece of evidence. */
 static void
 record_event(Run *r, uint32_t start, uint32_t len, int32_t term,
@@ -255,7 +263,7 @@ record_event(Run *r, uint32_t start, uint32_t len, int32_t term,
 
 	if (sc->nevents == sc->eventcap)
 	{
-		size_t		nc = sc->eventcap ? sc->eventcap * 2 : 256;
+		size_t		nc = sc->eventcap ? sc->eventcap * 2 : EVENTS_KEPT;
 		EmpExplainRow *ne;
 		uint8_t    *nf;
 
@@ -284,13 +292,6 @@ record_event(Run *r, uint32_t start, uint32_t len, int32_t term,
 	sc->event_caps[sc->nevents] = caps ? 1 : 0;
 	sc->nevents++;
 }
-
-/*
- * The scorer lives as long as its configuration (a backend, in the server):
- * the explain rows of a long text are not kept beyond the call that made
- * them, only a buffer of a few thousand rows.
- */
-#define EVENTS_KEPT		4096
 
 static void
 release_large_events(EmpScorer *sc)
