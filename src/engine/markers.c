@@ -202,6 +202,8 @@ static const char *const number_words[][2] = {
 #define RW_TO		16		/* "to": "happy to refund" */
 #define RW_STATE	17		/* "ready": of the order ("will be ready at 3"), not
 							 * of the agent ("I'm ready to help") */
+#define RW_UNDERSTAND 18	/* not for the rule: stock care ("we understand your
+							 * frustration") is a weak emotional reaction */
 
 /* What a fix word's form needs before it: which auxiliary. */
 #define AUX_NONE	0
@@ -240,7 +242,7 @@ static const struct
 	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_FILL},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
-	{"unable", RW_BLOCK}, {"please", RW_BLOCK}
+	{"unable", RW_BLOCK}, {"please", RW_BLOCK}, {"understand", RW_UNDERSTAND}
 };
 
 /*
@@ -902,6 +904,12 @@ typedef struct ScanCtx
 	bool		resolved;
 	uint32_t	res_start;		/* the first fix word's span */
 	uint32_t	res_len;
+	/* "we understand your frustration": stock care, a weak emotional reaction */
+	bool		scripted_care;
+	uint32_t	scare_start;	/* the first such phrase's span */
+	uint32_t	scare_len;
+	bool		if_clause;		/* in a clause after "if": a supposition */
+	uint32_t	if_start;		/* where its "if" is */
 } ScanCtx;
 
 /* Automaton symbol of a reply slot: skip intensifiers, fold negative emotion words. */
@@ -922,6 +930,9 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 {
 	EmpMarkerScan *o = c->out;
 
+	/* "if the original was unclear, errors can occur": no care is shown */
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && c->if_clause && h->start > c->if_start)
+		return;
 	if (h->strength > o->level[h->category])
 		o->level[h->category] = h->strength;
 	o->count[h->category]++;
@@ -1126,6 +1137,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	uint64_t	n = 0;
 	bool		pending_drop = false;
 	bool		pending_apologetic = false;
+	bool		pending_understand = false; /* a stock phrase of understanding */
 	bool		q_open = false;		/* a clause of this sentence opens a question */
 	bool		q_block = false;	/* ... that asks for an identifier or a fix */
 	bool		q_choice = false;	/* ... that offers a choice ("which would suit you?") */
@@ -1171,6 +1183,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			last_neg = -100;
 			word = 0;
 			clause_open = Q_OTHER;
+			c->if_clause = false;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			res_to = res_clause = res_head_num = false;
 			res_auxkind = AUX_NONE;
@@ -1219,6 +1232,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		}
 		had_words = true;
 		o->nwords++;
+		if (s->len == 2 && s->kind == EMP_TOK_WORD && s->part == 0 && !c->if_clause &&
+			same_word_ci(text + s->start, "if", 2))
+		{
+			c->if_clause = true;
+			c->if_start = s->start;
+		}
 		/* only clause openers, and words of a sentence that asks, need a look */
 		if (s->part == 0 && s->kind == EMP_TOK_WORD &&
 			(word <= 1 || q_open))
@@ -1263,6 +1282,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				pending.sentence = sentence;
 				pending_drop = negated || pt->category < 0;
 				pending_apologetic = false;
+				pending_understand = false;
 				remaining = s->phrase_slots;
 				if (pending.category == EMP_MK_APOLOGY && !pending_drop)
 					sent_apologies++;
@@ -1301,6 +1321,16 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				if (pending.feeling == 0 && (f & WF_FEELRAW) &&
 					(wf_of(ms, pending.term) & WF_HASFEEL))
 					pending.feeling = s->id;
+				if (pending.category == EMP_MK_SCRIPTED && s->kind == EMP_TOK_WORD &&
+					resolution_class(ms, s->stemhash) == RW_UNDERSTAND)
+					pending_understand = true;
+				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && pending_understand &&
+					(f & WF_FEELRAW) && !c->scripted_care)
+				{
+					c->scripted_care = true;
+					c->scare_start = pending.start;
+					c->scare_len = pending.len;
+				}
 				if (--remaining == 0 && !pending_drop)
 					emit_hit(c, &pending);
 			}
@@ -1718,6 +1748,13 @@ typedef struct StemCollect
 	int			supposed;		/* problem words in such clauses */
 	int			shouted;		/* words in capitals ("DROPPED MY SOFA") */
 	uint8_t		prev;			/* the previous word, as HYPO_* */
+	uint8_t		prev2;			/* the one before it */
+	/* "is it still on track?": facts asked about, not told */
+	int			sent_facts;		/* facts of the current sentence, not yet counted */
+	bool		clause_start;	/* the next word opens a clause */
+	bool		q_aux;			/* a clause of the sentence opens with "is", "do"...
+								 * and a subject other than "I", "we" */
+	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
 } StemCollect;
 
 /* Words that open a supposed clause, and the words around them that count. */
@@ -1728,6 +1765,9 @@ typedef struct StemCollect
 #define HYPO_PERSON		4
 #define HYPO_IN			5		/* "in case" */
 #define HYPO_CASE		6
+#define HYPO_IF			7		/* "if": an opener, or a polite request ("if you could") */
+#define HYPO_ASKED		8		/* "you", "someone", "anyone", "somebody" */
+#define HYPO_CAN		9		/* "can", "could" */
 
 /* Classify a word for the supposed-clause rule (called for every word of a message). */
 static uint8_t
@@ -1743,16 +1783,20 @@ hypo_class(const EmpToken *tok)
 		case 1:
 			return w[0] == 'i' ? HYPO_PERSON : HYPO_OTHER;
 		case 2:
-			return HYPO_IS("if") ? HYPO_OPENER : HYPO_IS("as") ? HYPO_AS :
+			return HYPO_IS("if") ? HYPO_IF : HYPO_IS("as") ? HYPO_AS :
 				HYPO_IS("we") ? HYPO_PERSON : HYPO_IS("in") ? HYPO_IN : HYPO_OTHER;
+		case 3:
+			return HYPO_IS("you") ? HYPO_ASKED : HYPO_IS("can") ? HYPO_CAN : HYPO_OTHER;
 		case 4:
 			return HYPO_IS("even") ? HYPO_AS : HYPO_IS("case") ? HYPO_CASE : HYPO_OTHER;
 		case 5:
-			return HYPO_IS("would") ? HYPO_WOULD : HYPO_OTHER;
+			return HYPO_IS("would") ? HYPO_WOULD : HYPO_IS("could") ? HYPO_CAN : HYPO_OTHER;
 		case 6:
-			return HYPO_IS("unless") ? HYPO_OPENER : HYPO_OTHER;
+			return HYPO_IS("unless") ? HYPO_OPENER : HYPO_IS("anyone") ? HYPO_ASKED : HYPO_OTHER;
 		case 7:
-			return HYPO_IS("whether") ? HYPO_OPENER : HYPO_OTHER;
+			return HYPO_IS("whether") ? HYPO_OPENER : HYPO_IS("someone") ? HYPO_ASKED : HYPO_OTHER;
+		case 8:
+			return HYPO_IS("somebody") ? HYPO_ASKED : HYPO_OTHER;
 		default:
 			return HYPO_OTHER;
 	}
@@ -1789,8 +1833,24 @@ collect_stems(void *arg, const EmpToken *tok)
 		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
 			tok->punct == ',' || tok->punct == ';')
+		{
 			col->hypo = false;
-		col->prev = HYPO_OTHER;
+			col->clause_start = true;
+		}
+		/*
+		 * A question opened by an auxiliary ("is it still on track?", "was
+		 * the refund sent?") asks about a fact; it does not report it.
+		 */
+		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
+		{
+			if (tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 && col->q_aux)
+				col->supposed += col->sent_facts;
+			else
+				col->facts += col->sent_facts;
+			col->sent_facts = 0;
+			col->q_aux = false;
+		}
+		col->prev = col->prev2 = HYPO_OTHER;
 		return;
 	}
 	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
@@ -1799,6 +1859,18 @@ collect_stems(void *arg, const EmpToken *tok)
 		return;
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
+	/* "did I do something wrong?" worries about the customer's own part: no */
+	if (col->aux_open && tok->kind == EMP_TOK_WORD)
+	{
+		if (hypo_class(tok) != HYPO_PERSON)
+			col->q_aux = true;
+		col->aux_open = false;
+	}
+	if (col->clause_start && tok->kind == EMP_TOK_WORD)
+	{
+		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX);
+		col->clause_start = false;
+	}
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
 	 * late", "would I have to cancel?") has not happened: up to the end of
@@ -1807,10 +1879,14 @@ collect_stems(void *arg, const EmpToken *tok)
 	{
 		uint8_t		hc = hypo_class(tok);
 
-		if ((hc == HYPO_OPENER && col->prev != HYPO_AS) ||
+		if (((hc == HYPO_OPENER || hc == HYPO_IF) && col->prev != HYPO_AS) ||
 			(hc == HYPO_PERSON && col->prev == HYPO_WOULD) ||
 			(hc == HYPO_CASE && col->prev == HYPO_IN))
 			col->hypo = true;
+		/* "I would be grateful if you could explain...": a request, not a supposition */
+		if ((hc == HYPO_CAN || hc == HYPO_WOULD) && col->prev == HYPO_ASKED && col->prev2 == HYPO_IF)
+			col->hypo = false;
+		col->prev2 = col->prev;
 		col->prev = hc;
 	}
 	emp_lexicon_lookup(col->ms->lx, tok, &lk);
@@ -1830,7 +1906,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		else if (f & WF_PROBLEM)
 		{
 			if (f & WF_FACT)
-				col->facts++;
+				col->sent_facts++;
 			else
 				col->harms++;
 		}
@@ -1904,6 +1980,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 
 	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
 				   collect_stems, col);
+	col->facts += col->sent_facts;	/* a last sentence with no end mark */
+	col->sent_facts = 0;
 	n = emp_labels(sc, &s, dims);
 	*sentiment = s.sentiment;
 	*fam = 0;
@@ -1993,7 +2071,11 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.hypo = false;
 		col.supposed = 0;
 		col.shouted = 0;
-		col.prev = HYPO_OTHER;
+		col.prev = col.prev2 = HYPO_OTHER;
+		col.sent_facts = 0;
+		col.clause_start = true;
+		col.q_aux = false;
+		col.aux_open = false;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
 											 &msg_sentiment);
 		c.msg = col.set;
@@ -2037,7 +2119,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	er = o->level[EMP_MK_EMOTIONAL_REACTION];
 	if (er == 2 && !c.er2_specific)
 		er = 1;
-	if (er == 0 && o->count[EMP_MK_APOLOGY] > 0)
+	if (er == 0 && (o->count[EMP_MK_APOLOGY] > 0 || c.scripted_care))
 		er = 1;
 	if (er == 2 && sc.misfit && !sc.fit && sc.cust_fam)
 		er = 1;
@@ -2081,8 +2163,12 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	if (needed)
 	{
 		effect(fn, arg, &score, 0, 0, "base", PTS_BASE_NEEDED);
-		hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY,
-				   fn, arg, &score, misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
+		if (o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] == 0 && c.scripted_care)
+			effect(fn, arg, &score, c.scare_start, c.scare_len, emp_marker_names[EMP_MK_EMOTIONAL_REACTION],
+				   misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
+		else
+			hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY,
+					   fn, arg, &score, misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
 		if (o->level[EMP_MK_INTERPRETATION] >= in)
 			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,
 					   in == 2 ? PTS_INT_STRONG : in == 1 ? PTS_INT_WEAK : 0);

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(89);
+SELECT plan(101);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -196,6 +196,41 @@ SELECT ok((SELECT (empathy.empathy_score('I have booked an engineer for Thursday
 	FROM (VALUES ('My washing machine has been broken for a week.')) v(m)), 'a concrete slot ranks above a promise to pass it on');
 SELECT is((SELECT effect FROM empathy.explain_empathy('Your refund of 42 pounds is on its way.', 'Where is my refund?', NULL)
 	WHERE category = 'specifics'), 8::float8, 'specifics are explained with their points');
+SELECT ok((SELECT emotional_reaction = 1 AND 'scripted' = ANY (penalties) FROM empathy.empathy_score(
+	'We understand your frustration. Your case has been logged.', 'Third time my order is late and I am fed up.')),
+	'stock care ("we understand your frustration") is a weak emotional reaction, and scripted');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'We completely understand how worrying it can be to travel with a pet!', 'Can I bring my dog to the cabin?')), 1,
+	'stock care to a plain question is weak');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'We regret to inform you that your flight was cancelled. The next flight is in 4 days.', 'Is my flight still on?')), 0,
+	'"we regret to inform you" is a notice, no care');
+SELECT is((SELECT count(*) FROM empathy.explain_empathy('We understand your frustration. Your case has been logged.',
+	'Third time my order is late and I am fed up.', NULL) WHERE category = 'emotional_reaction' AND effect > 0), 1::bigint,
+	'the weak reaction of stock care is explained at its phrase');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Hi, just checking on job 21177. You said Friday, is it still on track?')),
+	'a fact asked about ("is it still on track?") is not reported');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'My order is still not here. Is it still on track???')), 'a fact told stands, and "???" asks in exasperation');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'I was charged for both candles. Did I do something wrong?')), '"did I do something wrong?" worries: it counts');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'I would be grateful if you could explain how a roof that was guaranteed for ten years lasted five weeks.')),
+	'"grateful if you could explain" is a request, not a supposition');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'Our translators work from the source provided. If the original was unclear, errors can occur.',
+	'You misspelled my name on the certified translation and my visa appointment is on Tuesday!')), 0,
+	'a feeling word in an "if" clause is no care');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'That must be so frustrating, and if it happens again I will refund you.',
+	'My order is late again and I am fed up.')), 2, 'care before an "if" stands');
+SELECT ok((SELECT 'dismissive' = ANY (penalties) FROM empathy.empathy_score(
+	'Sorry about that. Please fill in the refund request form on our website and we will review it within 28 days.',
+	'The boat''s engine died an hour into our trip and we had to be towed back.')),
+	'pushing the work back ("please fill in the ... form") is dismissive');
+SELECT is(empathy.markers('Dogs are permitted subject to our pet policy. See T&Cs section 8.'), ARRAY['dismissive'],
+	'"see T&Cs" sends the customer away');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
