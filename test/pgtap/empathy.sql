@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(101);
+SELECT plan(103);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -231,6 +231,10 @@ SELECT ok((SELECT 'dismissive' = ANY (penalties) FROM empathy.empathy_score(
 	'pushing the work back ("please fill in the ... form") is dismissive');
 SELECT is(empathy.markers('Dogs are permitted subject to our pet policy. See T&Cs section 8.'), ARRAY['dismissive'],
 	'"see T&Cs" sends the customer away');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We are sorry to hear about your experience.',
+	'I am furious, my order is late again.')), 1, '"sorry to hear about your experience" is generic: weak');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We''re sorry to hear you''re thinking of leaving.',
+	'I am furious, my order is late again. I am cancelling.')), 1, '"sorry you''re thinking of leaving" is generic: weak');
 
 -- user catalogues and their errors
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
