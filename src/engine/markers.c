@@ -1752,7 +1752,7 @@ typedef struct StemCollect
 	/* "is it still on track?": facts asked about, not told */
 	int			sent_facts;		/* facts of the current sentence, not yet counted */
 	bool		clause_start;	/* the next word opens a clause */
-	bool		q_aux;			/* a clause of the sentence opens with "is", "do"...
+	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will"...
 								 * and a subject other than "I", "we" */
 	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
 } StemCollect;
@@ -1868,7 +1868,8 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
-		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX);
+		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
+						 (tok->normlen == 4 && memcmp(tok->norm, "will", 4) == 0));
 		col->clause_start = false;
 	}
 	/*
