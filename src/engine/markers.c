@@ -115,6 +115,8 @@ static const char *const problem_words[] = {
 	"missed", "without", "gone", "ate",
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
 	"told", "third", "fourth", "arrears",
+	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
+	"moldy", "spoilt", "leaked",
 	NULL
 };
 static const char *const harm_words[] = {

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(104);
+SELECT plan(105);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -211,6 +211,8 @@ SELECT is((SELECT count(*) FROM empathy.explain_empathy('We understand your frus
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Hi, just checking on job 21177. You said Friday, is it still on track?')),
 	'a fact asked about ("is it still on track?") is not reported');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'The new table arrived today with a cracked leg.')), 'damage told calmly ("a cracked leg") is a problem');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'My flight lands at 13:20. Will the car still be held for me?')), '"will the car still be held?" asks about a fact');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
