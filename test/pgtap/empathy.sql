@@ -212,7 +212,7 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'Hi, just checking on job 21177. You said Friday, is it still on track?')),
 	'a fact asked about ("is it still on track?") is not reported');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
-	'The new table arrived today with a cracked leg.')), 'damage told calmly ("a cracked leg") is a problem');
+	'Just to let you know the curtains came stained.')), 'damage told calmly ("came stained") is a problem');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'My flight lands at 13:20. Will the car still be held for me?')), '"will the car still be held?" asks about a fact');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
