@@ -1140,6 +1140,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		pending_drop = false;
 	bool		pending_apologetic = false;
 	bool		pending_understand = false; /* a stock phrase of understanding */
+	bool		prev_as_even = false;	/* the last word was "as" or "even" */
+	long		if_word = 0;	/* the clause's word number of its "if" */
 	bool		q_open = false;		/* a clause of this sentence opens a question */
 	bool		q_block = false;	/* ... that asks for an identifier or a fix */
 	bool		q_choice = false;	/* ... that offers a choice ("which would suit you?") */
@@ -1186,6 +1188,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			word = 0;
 			clause_open = Q_OTHER;
 			c->if_clause = false;
+			prev_as_even = false;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			res_to = res_clause = res_head_num = false;
 			res_auxkind = AUX_NONE;
@@ -1234,11 +1237,25 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		}
 		had_words = true;
 		o->nwords++;
-		if (s->len == 2 && s->kind == EMP_TOK_WORD && s->part == 0 && !c->if_clause &&
-			same_word_ci(text + s->start, "if", 2))
+		/*
+		 * "If the original was unclear, errors can occur": up to the clause's
+		 * end, or to an "I"/"we" that starts the main clause ("if it happens
+		 * again I will refund you"). "As if" and "even if" suppose nothing.
+		 */
+		if (s->kind == EMP_TOK_WORD && s->part == 0)
 		{
-			c->if_clause = true;
-			c->if_start = s->start;
+			if (s->len == 2 && !c->if_clause && !prev_as_even && same_word_ci(text + s->start, "if", 2))
+			{
+				c->if_clause = true;
+				c->if_start = s->start;
+				if_word = word;
+			}
+			else if (c->if_clause && word >= if_word + 2 &&
+					 ((s->len == 1 && same_word_ci(text + s->start, "i", 1)) ||
+					  (s->len == 2 && same_word_ci(text + s->start, "we", 2))))
+				c->if_clause = false;
+			prev_as_even = (s->len == 2 && same_word_ci(text + s->start, "as", 2)) ||
+				(s->len == 4 && same_word_ci(text + s->start, "even", 4));
 		}
 		/* only clause openers, and words of a sentence that asks, need a look */
 		if (s->part == 0 && s->kind == EMP_TOK_WORD &&
@@ -1754,9 +1771,11 @@ typedef struct StemCollect
 	/* "is it still on track?": facts asked about, not told */
 	int			sent_facts;		/* facts of the current sentence, not yet counted */
 	bool		clause_start;	/* the next word opens a clause */
-	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will"...
+	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
+	bool		q_vexed;		/* the sentence has "again" or "even" */
+	bool		req_open;		/* the last words were "if you could" */
 } StemCollect;
 
 /* Words that open a supposed clause, and the words around them that count. */
@@ -1838,19 +1857,31 @@ collect_stems(void *arg, const EmpToken *tok)
 		{
 			col->hypo = false;
 			col->clause_start = true;
+			col->aux_open = false;
+			col->req_open = false;
+			/* "my order was delayed again, will it arrive by Friday?": told */
+			if (!col->q_aux)
+			{
+				col->facts += col->sent_facts;
+				col->sent_facts = 0;
+			}
 		}
 		/*
 		 * A question opened by an auxiliary ("is it still on track?", "was
-		 * the refund sent?") asks about a fact; it does not report it.
+		 * the refund sent?") asks about a fact; it does not report it, unless
+		 * it asks in exasperation ("???", "is it late again?", "do you even
+		 * care?").
 		 */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
 		{
-			if (tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 && col->q_aux)
+			if (tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 && col->q_aux &&
+				!col->q_vexed)
 				col->supposed += col->sent_facts;
 			else
 				col->facts += col->sent_facts;
 			col->sent_facts = 0;
 			col->q_aux = false;
+			col->q_vexed = false;
 		}
 		col->prev = col->prev2 = HYPO_OTHER;
 		return;
@@ -1871,9 +1902,13 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
 		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
-						 (tok->normlen == 4 && memcmp(tok->norm, "will", 4) == 0));
+						 (tok->normlen == 4 && memcmp(tok->norm, "will", 4) == 0) ||
+						 (tok->normlen == 5 && memcmp(tok->norm, "would", 5) == 0));
 		col->clause_start = false;
 	}
+	if ((tok->normlen == 5 && memcmp(tok->norm, "again", 5) == 0) ||
+		(tok->normlen == 4 && memcmp(tok->norm, "even", 4) == 0))
+		col->q_vexed = true;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
 	 * late", "would I have to cancel?") has not happened: up to the end of
@@ -1886,9 +1921,19 @@ collect_stems(void *arg, const EmpToken *tok)
 			(hc == HYPO_PERSON && col->prev == HYPO_WOULD) ||
 			(hc == HYPO_CASE && col->prev == HYPO_IN))
 			col->hypo = true;
-		/* "I would be grateful if you could explain...": a request, not a supposition */
+		/*
+		 * "I would be grateful if you could explain...": a request, not a
+		 * supposition ("if you could not ship it" still supposes).
+		 */
+		if (col->req_open)
+		{
+			if (!(tok->normlen == 3 && memcmp(tok->norm, "not", 3) == 0) &&
+				!(tok->normlen == 5 && memcmp(tok->norm, "never", 5) == 0))
+				col->hypo = false;
+			col->req_open = false;
+		}
 		if ((hc == HYPO_CAN || hc == HYPO_WOULD) && col->prev == HYPO_ASKED && col->prev2 == HYPO_IF)
-			col->hypo = false;
+			col->req_open = true;
 		col->prev2 = col->prev;
 		col->prev = hc;
 	}
@@ -2079,6 +2124,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.clause_start = true;
 		col.q_aux = false;
 		col.aux_open = false;
+		col.q_vexed = false;
+		col.req_open = false;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
 											 &msg_sentiment);
 		c.msg = col.set;

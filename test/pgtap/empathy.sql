@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(105);
+SELECT plan(111);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -220,6 +220,14 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'I was charged for both candles. Did I do something wrong?')), '"did I do something wrong?" worries: it counts');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'My order was delayed again, will it arrive before Friday?')), 'a fact told in a clause before the question stands');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'The screen is cracked, is there a fix?')), 'damage told before a question stands');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Is there a reason my order is late again?')), 'a question with "again" asks in exasperation');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'If you could not ship by Friday, would it be late?')), '"if you could not" still supposes');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'I would be grateful if you could explain how a roof that was guaranteed for ten years lasted five weeks.')),
 	'"grateful if you could explain" is a request, not a supposition');
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
@@ -229,6 +237,12 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'That must be so frustrating, and if it happens again I will refund you.',
 	'My order is late again and I am fed up.')), 2, 'care before an "if" stands');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'Let me know if there is anything else I can do, and again I am so sorry you were left frustrated.',
+	'My order is late again and I am fed up.')), 2, 'the "if" clause ends with its clause');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'If it happens again I will refund you and that must be so frustrating.',
+	'My order is late again and I am fed up.')), 2, 'an "I" that starts the main clause ends the "if" clause');
 SELECT ok((SELECT 'dismissive' = ANY (penalties) FROM empathy.empathy_score(
 	'Sorry about that. Please fill in the refund request form on our website and we will review it within 28 days.',
 	'The boat''s engine died an hour into our trip and we had to be towed back.')),
