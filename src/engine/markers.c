@@ -1790,6 +1790,15 @@ typedef struct StemCollect
 #define HYPO_ASKED		8		/* "you", "someone", "anyone", "somebody" */
 #define HYPO_CAN		9		/* "can", "could" */
 
+/* Is a message token the given lowercase word? */
+static inline bool
+norm_is(const EmpToken *tok, const char *lit)
+{
+	size_t		n = strlen(lit);
+
+	return tok->normlen == n && memcmp(tok->norm, lit, n) == 0;
+}
+
 /* Classify a word for the supposed-clause rule (called for every word of a message). */
 static uint8_t
 hypo_class(const EmpToken *tok)
@@ -1902,12 +1911,10 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
 		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
-						 (tok->normlen == 4 && memcmp(tok->norm, "will", 4) == 0) ||
-						 (tok->normlen == 5 && memcmp(tok->norm, "would", 5) == 0));
+						 norm_is(tok, "will") || norm_is(tok, "would"));
 		col->clause_start = false;
 	}
-	if ((tok->normlen == 5 && memcmp(tok->norm, "again", 5) == 0) ||
-		(tok->normlen == 4 && memcmp(tok->norm, "even", 4) == 0))
+	if (norm_is(tok, "again") || norm_is(tok, "even"))
 		col->q_vexed = true;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
@@ -1927,8 +1934,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		 */
 		if (col->req_open)
 		{
-			if (!(tok->normlen == 3 && memcmp(tok->norm, "not", 3) == 0) &&
-				!(tok->normlen == 5 && memcmp(tok->norm, "never", 5) == 0))
+			if (!norm_is(tok, "not") && !norm_is(tok, "never"))
 				col->hypo = false;
 			col->req_open = false;
 		}
