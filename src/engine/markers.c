@@ -1774,7 +1774,7 @@ typedef struct StemCollect
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
-	bool		q_vexed;		/* the sentence has "again" or "even" */
+	bool		q_vexed;		/* the sentence has "again", "even", "why" or "reason" */
 	bool		req_open;		/* the last words were "if you could" */
 } StemCollect;
 
@@ -1914,7 +1914,12 @@ collect_stems(void *arg, const EmpToken *tok)
 						 norm_is(tok, "will") || norm_is(tok, "would"));
 		col->clause_start = false;
 	}
-	if (norm_is(tok, "again") || norm_is(tok, "even"))
+	/*
+	 * "Is it late again?" asks in exasperation; "is there a reason my order
+	 * is late?" and "can you tell me why it was cancelled?" take the fact
+	 * for granted.  Either way the fact is told.
+	 */
+	if (norm_is(tok, "again") || norm_is(tok, "even") || norm_is(tok, "why") || norm_is(tok, "reason"))
 		col->q_vexed = true;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(111);
+SELECT plan(114);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -225,6 +225,12 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch
 	'The screen is cracked, is there a fix?')), 'damage told before a question stands');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Is there a reason my order is late again?')), 'a question with "again" asks in exasperation');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Is there any reason my order is late?')), '"is there any reason...?" takes the fact for granted');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Can you tell me why my refund was cancelled?')), '"can you tell me why...?" takes the fact for granted');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Will my order be late?')), '"will my order be late?" asks, it does not tell');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'If you could not ship by Friday, would it be late?')), '"if you could not" still supposes');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
