@@ -206,6 +206,11 @@ static const char *const number_words[][2] = {
 							 * of the agent ("I'm ready to help") */
 #define RW_UNDERSTAND 18	/* not for the rule: stock care ("we understand your
 							 * frustration") is a weak emotional reaction */
+#define RW_RECENT	19		/* "just", "already", "this morning": with "I"/"we", a
+							 * fix in the simple past is one made ("I refunded it
+							 * this morning"); otherwise as RW_FILL */
+#define RW_ERR		20		/* "wrong", "by mistake": "we sent the wrong size
+							 * yesterday" tells the problem */
 
 /* What a fix word's form needs before it: which auxiliary. */
 #define AUX_NONE	0
@@ -238,10 +243,15 @@ static const struct
 	{"would", RW_WILL}, {"can", RW_MODAL}, {"could", RW_MODAL}, {"am", RW_BE}, {"is", RW_BE}, {"are", RW_ARE},
 	{"was", RW_PAST}, {"were", RW_PAST}, {"be", RW_BE}, {"been", RW_BE}, {"being", RW_BE},
 	{"get", RW_GET}, {"got", RW_GET}, {"going", RW_GOING}, {"gone", RW_GOING},
-	{"just", RW_FILL}, {"already", RW_FILL}, {"now", RW_FILL}, {"also", RW_FILL},
+	{"just", RW_RECENT}, {"already", RW_RECENT}, {"now", RW_RECENT}, {"also", RW_FILL},
 	{"personally", RW_FILL}, {"immediately", RW_FILL}, {"gladly", RW_FILL}, {"ahead", RW_FILL},
 	{"and", RW_FILL}, {"to", RW_TO}, {"happy", RW_FILL}, {"able", RW_FILL},
-	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_FILL},
+	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_RECENT},
+	{"yesterday", RW_RECENT}, {"earlier", RW_RECENT}, {"morning", RW_RECENT},
+	{"afternoon", RW_RECENT}, {"moment", RW_RECENT}, {"minute", RW_RECENT},
+	{"wrong", RW_ERR}, {"incorrect", RW_ERR}, {"mistake", RW_ERR}, {"mistakenly", RW_ERR},
+	{"error", RW_ERR}, {"accidentally", RW_ERR}, {"damaged", RW_ERR}, {"broken", RW_ERR},
+	{"faulty", RW_ERR}, {"late", RW_ERR},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
 	{"unable", RW_BLOCK}, {"please", RW_BLOCK}, {"understand", RW_UNDERSTAND}
@@ -1162,6 +1172,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		res_you = false;	/* ... or speaks of the customer: "you've been sent a bill" */
 	bool		res_may = false;	/* "can"/"could" with no "I"/"we": what may be done */
 	bool		res_head = true;	/* no subject or auxiliary yet in the sentence */
+	bool		res_past = false;	/* "I refunded": a simple past waiting for "today" */
+	bool		res_recent = false; /* "just", "this morning" in the clause */
+	bool		res_err = false;	/* "wrong", "by mistake" in the clause */
+	bool		res_by_past = false;	/* the clause's fix is such a simple past */
+	uint32_t	res_past_start = 0,
+				res_past_len = 0;
 	bool		sent_res = false;	/* the sentence says a fix is done or arranged */
 	uint32_t	sent_res_start = 0,
 				sent_res_len = 0;
@@ -1191,6 +1207,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			prev_as_even = false;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			res_to = res_clause = res_head_num = false;
+			res_past = res_recent = res_err = res_by_past = false;
 			res_auxkind = AUX_NONE;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
@@ -1394,6 +1411,19 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					hit = (res_subj && fits && rc != RW_FIXP && rc != RW_STATE) ||
 						(rc != RW_FIXS && part && fits && !res_you && !(rc == RW_STATE && res_subj)) ||
 						(rc != RW_FIXS && rc != RW_STATE && part && res_head && word >= 1 && word <= 2);
+					/*
+					 * "I refunded the £35 this morning", "we just sent it": a
+					 * simple past after "I"/"we" is a fix made when the
+					 * clause says it is recent and names no error.
+					 */
+					if (!hit && res_subj && !res_aux && form == FORM_PART && rc != RW_FIXP && rc != RW_STATE &&
+						!res_err)
+					{
+						res_past = true;
+						res_past_start = s->start;
+						res_past_len = s->len;
+						hit = res_by_past = res_recent;
+					}
 					if (form != FORM_OTHER && !res_cond && !res_block && last_neg < 0 && !sent_res)
 					{
 						if (hit)
@@ -1429,6 +1459,16 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				}
 				else if (rc == RW_TO)
 					res_to = true;
+				else if (rc == RW_RECENT)
+				{
+					res_recent = true;
+					if (res_past && !res_err && !res_cond && !res_block && last_neg < 0 && !sent_res)
+					{
+						sent_res = res_clause = res_by_past = true;
+						sent_res_start = res_past_start;
+						sent_res_len = res_past_len;
+					}
+				}
 				else if (rc == RW_COND)
 					res_cond = true;
 				else if (rc == RW_BLOCK)
@@ -1439,6 +1479,14 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				}
 				else if (rc != RW_FILL)
 				{
+					if (rc == RW_ERR)
+					{
+						/* "we sent the wrong size this morning": the problem told */
+						res_err = true;
+						res_past = false;
+						if (res_clause && res_by_past)
+							sent_res = false;
+					}
 					res_subj = res_aux = res_to = false;
 					/* "you", "you've", "you're", not "your" */
 					if (s->part == 0 && is_second_person(text + s->start, s->len) &&

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(114);
+SELECT plan(115);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -170,6 +170,14 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'Both tickets refunded.', 'Engineer booked for Thursday, 8am to 12pm.', 'I''ve cancelled the subscription.',
 		'If it has not arrived by Friday, we will send a replacement.', 'Refunded £120. Subscription closed.'],
 	'a fix done or arranged is a resolution; a policy, the problem, a question, a refusal, a supposition or the customer''s task is not');
+SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
+		'I refunded the £35 this morning.', 'We already sent a replacement.', 'This morning I rebooked you for Friday.',
+		'We sent the wrong size yesterday.', 'I refunded it yesterday by mistake.', 'We sent it.', 'I replaced it, but not today.'])
+		WITH ORDINALITY AS t(r, i)
+	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
+		WHERE category = 'resolution') ORDER BY i),
+	ARRAY['I refunded the £35 this morning.', 'We already sent a replacement.', 'This morning I rebooked you for Friday.'],
+	'a fix in the simple past is a resolution when said to be recent and not in error');
 SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
 	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
 	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
