@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run every test of the extension: engine unit tests (no server), the
+# Run every test of the extension: engine unit tests (no server), a check
+# of the data files (phrase catalogue, labelled replies), the
 # pg_regress suite, the pgTAP suite, the shell-level client tests and a
 # short fuzz run.  Installs what is missing, builds, installs, and uses a
 # throwaway cluster.  Ends with one line "N passed, N failed".
@@ -24,6 +25,13 @@ cat /tmp/empathy-unit.log | grep -v '^ok ' || true
 u_ok=$(grep -c '^ok ' /tmp/empathy-unit.log); u_bad=$(grep -c '^not ok ' /tmp/empathy-unit.log)
 if ! grep -q '^ok ' /tmp/empathy-unit.log && ! grep -q '^not ok' /tmp/empathy-unit.log; then u_bad=1; fi
 count "$u_ok" "$u_bad" "unit"
+
+say "data files (phrase catalogue, labelled replies)"
+if python3 test/check_empathy_data.py > /tmp/empathy-data.log 2>&1; then
+	count 1 0 "data check"
+else
+	grep '^error' /tmp/empathy-data.log | head -20; count 0 1 "data check"
+fi
 
 emp_start_cluster
 

@@ -142,7 +142,8 @@ def check_markers(errors):
                 errors.append("%s: unknown category %r" % (where, cat))
             if strength not in ("1", "2"):
                 errors.append("%s: strength %r is not 1 or 2" % (where, strength))
-            if not re.fullmatch(r"(\{feeling\}|[a-z']+)( (\{feeling\}|[a-z']+))*",
+            # "t&cs": the tokenizer splits words at "&", as the engine does
+            if not re.fullmatch(r"(\{feeling\}|[a-z']+(&[a-z']+)*)( (\{feeling\}|[a-z']+(&[a-z']+)*))*",
                                 phrase):
                 errors.append("%s: badly formed phrase %r" % (where, phrase))
             words = phrase.split()

@@ -7,7 +7,7 @@ EMP_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=${PG_MAJOR:-15}
 EMP_PACKAGES="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap \
 libtap-parser-sourcehandler-pgtap-perl libicu-dev libstemmer-dev pkg-config make gcc clang-14 \
-libclang-rt-14-dev chromium ${EMP_EXTRA_PACKAGES:-}"
+libclang-rt-14-dev chromium python3 ${EMP_EXTRA_PACKAGES:-}"
 
 say() { printf '\n== %s\n' "$*"; }
 
