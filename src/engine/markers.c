@@ -103,20 +103,24 @@ static const char *const stop_words[] = {
  * parcel is late" restates the situation, it does not care about a feeling,
  * so these words never fill a {feeling} slot and never make a sentence
  * caring.  The second list also names harms that a reply may rightly
- * answer with care ("that sounds painful", "that is so unfair").
+ * answer with care ("that sounds painful", "that is so unfair").  Words are
+ * matched on their stem, except those written "=word": "waiting" and
+ * "waited" report a delay, "can I wait there?" does not; "a tear in the seam"
+ * is damage, "happy tears" are not.
  */
 static const char *const problem_words[] = {
 	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
 	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
 	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood",
-	"disappeared", "never", "nobody", "nothing", "still", "waited", "waiting", "again",
+	"disappeared", "never", "nobody", "nothing", "still", "=waited", "=waiting", "again",
 	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
 	"unauthorised", "unauthorized", "dispute", "disputed", "promised", "supposed", "guaranteed",
 	"missed", "without", "gone", "ate",
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
-	"moldy", "spoilt", "leaked",
+	"moldy", "spoilt", "leaked", "=tear", "bleached", "burnt", "chipped", "shattered", "scuffed",
+	"unable",
 	NULL
 };
 static const char *const harm_words[] = {
@@ -137,7 +141,7 @@ static const char *const feeling_words[] = {
 	"disappointed", "devastated", "heartbroken", "gutted", "miserable", "desperate", "hopeless",
 	"helpless", "powerless", "overwhelmed", "exhausted", "embarrassed", "humiliated", "ashamed",
 	"frustrated", "annoyed", "irritated", "exasperated", "angry", "furious", "livid", "fuming",
-	"outraged", "disgusted", "appalled", "shocked",
+	"outraged", "disgusted", "appalled", "shocked", "mortified", "horrified", "distraught", "infuriated",
 	NULL
 };
 

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(115);
+SELECT plan(116);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -239,6 +239,17 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch
 	'Can you tell me why my refund was cancelled?')), '"can you tell me why...?" takes the fact for granted');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Will my order be late?')), '"will my order be late?" asks, it does not tell');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'How long does fitting usually take, can I wait there?', 'I have been waiting for three weeks.',
+		'The jacket arrived with a tear along the back seam.', 'The cake was perfect, happy tears all round!',
+		'My mum had to stand in the foyer for 25 minutes. She was mortified.', 'I am unable to log in.',
+		'Skip is due tomorrow, is there a rough time window?', 'There is a bleached patch on the carpet.'])
+		WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['I have been waiting for three weeks.', 'The jacket arrived with a tear along the back seam.',
+		'My mum had to stand in the foyer for 25 minutes. She was mortified.', 'I am unable to log in.',
+		'There is a bleached patch on the carpet.'],
+	'waiting, damage, "unable" and "mortified" call for empathy; "can I wait there?", happy tears and a rough time window do not');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'If you could not ship by Friday, would it be late?')), '"if you could not" still supposes');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
