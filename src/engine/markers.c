@@ -1816,6 +1816,7 @@ typedef struct StemCollect
 	bool		calm;			/* the customer says nothing is wrong */
 	int			neg_left;		/* words still in a negator's reach */
 	bool		hypo;			/* in a clause that supposes ("if my flight is late") */
+	bool		hypo_prev;		/* the clause before supposed: ", like a crack" goes on */
 	int			supposed;		/* problem words in such clauses */
 	int			shouted;		/* words in capitals ("DROPPED MY SOFA") */
 	uint8_t		prev;			/* the previous word, as HYPO_* */
@@ -1916,6 +1917,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
 			tok->punct == ',' || tok->punct == ';')
 		{
+			col->hypo_prev = col->hypo && tok->punct == ',';
 			col->hypo = false;
 			col->clause_start = true;
 			col->aux_open = false;
@@ -1962,6 +1964,10 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
+		/* "if I ever have a problem, like a tear in a lens": an example of it */
+		if (col->hypo_prev && (norm_is(tok, "like") || norm_is(tok, "such") || norm_is(tok, "say")))
+			col->hypo = true;
+		col->hypo_prev = false;
 		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
 						 norm_is(tok, "will") || norm_is(tok, "would"));
 		col->clause_start = false;
@@ -2180,6 +2186,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.calm = false;
 		col.neg_left = 0;
 		col.hypo = false;
+		col.hypo_prev = false;
 		col.supposed = 0;
 		col.shouted = 0;
 		col.prev = col.prev2 = HYPO_OTHER;

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(116);
+SELECT plan(118);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -252,6 +252,11 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	'waiting, damage, "unable" and "mortified" call for empathy; "can I wait there?", happy tears and a rough time window do not');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'If you could not ship by Friday, would it be late?')), '"if you could not" still supposes');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'What happens if the engineer finds a problem, like a crack in the pipe? Do you fix it the same day?')),
+	'an example of a supposed problem (", like a crack") is supposed too');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'If you come on Monday, the pipe is cracked and leaking.')), 'a clause after a supposition states facts again');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'I would be grateful if you could explain how a roof that was guaranteed for ten years lasted five weeks.')),
 	'"grateful if you could explain" is a request, not a supposition');
