@@ -1619,7 +1619,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PTS_GRATITUDE		2.0f
 #define PTS_NAME_GOOD		4.0f
 #define PTS_SPECIFICS		8.0f	/* a number: a time, date, amount or reference */
-#define PTS_RESOLUTION		15.0f	/* the problem fixed or a fix arranged */
+#define PTS_RESOLUTION		25.0f	/* the problem fixed or a fix arranged */
 #define PEN_SCRIPTED		10.0f
 #define PEN_BLAME			25.0f
 #define PEN_DISMISSIVE		20.0f

@@ -183,7 +183,7 @@ SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the 
 	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
 	'a fix ranks above a hand-off');
 SELECT is((SELECT effect FROM empathy.explain_empathy('I have rebooked you for Friday.', 'My lesson was cancelled.', NULL)
-	WHERE category = 'resolution'), 15::float8, 'a resolution is explained with its points');
+	WHERE category = 'resolution'), 25::float8, 'a resolution is explained with its points');
 SELECT is((SELECT interpretation FROM empathy.empathy_score('Hi Edith, I''ve renewed your library books online. New due date 12 June.',
 	'I am trying to renew my library books online but it keeps asking for a PIN and I am getting nowhere.', 'Edith')), 0,
 	'a sentence that states the agent''s fix is no restatement of the customer''s situation');
