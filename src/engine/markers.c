@@ -1071,7 +1071,7 @@ question_word(const char *w, uint32_t len)
 		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
 		{"best", Q_CHOICE}, {"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK},
 		{"know", Q_KNOW}, {"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
-		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN},
+		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN}, {"want", Q_CHOICE}, {"good", Q_CHOICE},
 		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
 		{"suits", Q_CHOICE}, {"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_WHICH},
 		{"better", Q_CHOICE}, {"device", Q_BLOCK}, {"easier", Q_CHOICE}, {"number", Q_BLOCK},
@@ -1084,9 +1084,9 @@ question_word(const char *w, uint32_t len)
 		{"convenient", Q_CHOICE}, {"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
 	};
 	/* words[by_len[n]] .. words[by_len[n + 1] - 1] have n letters */
-	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 24, 32, 38, 44, 48, 50, 53};
+	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 26, 34, 40, 46, 50, 52, 55};
 
-	_Static_assert(sizeof(words) / sizeof(words[0]) == 53, "by_len indexes words");
+	_Static_assert(sizeof(words) / sizeof(words[0]) == 55, "by_len indexes words");
 	if (len >= sizeof(by_len) - 1)
 		return Q_OTHER;
 	for (int i = by_len[len]; i < by_len[len + 1]; i++)
@@ -1160,6 +1160,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		q_block = false;	/* ... that asks for an identifier or a fix */
 	bool		q_choice = false;	/* ... that offers a choice ("which would suit you?") */
 	bool		q_which = false;	/* ... opened by "which" */
+	bool		q_closed = false;	/* ... opened by an auxiliary: a yes/no question */
 	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
 	uint32_t	q_start = 0;
 	/* the resolution rule: see resolution_words */
@@ -1238,8 +1239,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					h.start = q_start;
 					h.len = s->start - q_start;
 					h.category = EMP_MK_EXPLORATION;
-					/* "which would suit you?" offers a choice: weak, as the guide says */
-					h.strength = (q_which && q_choice) ? 1 : 2;
+					/*
+					 * "which would suit you?", "is Monday good for you, or is
+					 * another day better?", "do you want to book?" offer a
+					 * choice or a closed check: weak, as the guide says
+					 */
+					h.strength = (q_choice && (q_which || q_closed)) ? 1 : 2;
 					h.term = -1;
 					h.sentence = sentence;
 					emit_hit(c, &h);
@@ -1248,6 +1253,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				q_block = false;
 				q_choice = false;
 				q_which = false;
+				q_closed = false;
 				end_sentence(c, had_words, sent_apologies > 0);
 				if (had_words)
 					sentence++;
@@ -1288,6 +1294,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			{
 				if (qw == Q_WHICH)
 					q_which = true;
+				if (qw == Q_AUX && !q_open)
+					q_closed = true;
 				clause_open = qw;
 				if (!q_open)
 					q_start = s->start;

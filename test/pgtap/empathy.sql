@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(118);
+SELECT plan(119);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -294,6 +294,13 @@ SELECT throws_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'apolog
 	'22023', NULL, 'strength 0 is rejected');
 SELECT throws_ok($$INSERT INTO empathy.config_markers SELECT 'tap_cfg', 'apology', 1, repeat('sorry ', 10000)$$,
 	'22023', NULL, 'a phrase of 10,000 words is rejected');
+
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My internet keeps dropping and I am fed up.')).exploration
+		FROM unnest(ARRAY['Do you want to book?', 'Is Monday good for you, or is another day better?',
+			'Would you like me to reserve one for you?', 'Would it help if I called you?',
+			'Does it drop on a cable too, or only on wifi?', 'What would suit you best?']) WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[1, 1, 1, 1, 2, 2],
+	'an offer or a choice put as a closed question is weak exploration; a specific or open question is strong');
 
 SELECT * FROM finish();
 ROLLBACK;
