@@ -119,7 +119,7 @@ static const char *const problem_words[] = {
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
-	"moldy", "spoilt", "leaked", "=tear", "bleached", "burnt", "chipped", "shattered", "scuffed",
+	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
 	"unable",
 	NULL
 };
@@ -215,6 +215,14 @@ static const char *const number_words[][2] = {
 							 * this morning"); otherwise as RW_FILL */
 #define RW_ERR		20		/* "wrong", "by mistake": "we sent the wrong size
 							 * yesterday" tells the problem */
+#define RW_FIXR		21		/* as RW_FIX, and a remedy, so also in the simple past:
+							 * "I refunded it this morning" ("we sent it
+							 * yesterday" may be the problem) */
+#define RW_MISTAKE	22		/* "by mistake", "accidentally": before or after a remedy
+							 * in the simple past, it was no remedy */
+
+/* Words after a remedy in the simple past within which "today" may follow. */
+#define RES_PAST_REACH	8
 
 /* What a fix word's form needs before it: which auxiliary. */
 #define AUX_NONE	0
@@ -228,19 +236,19 @@ static const struct
 	const char *w;
 	uint8_t		c;
 }			resolution_words[] = {
-	{"refund", RW_FIX}, {"replace", RW_FIX}, {"rebook", RW_FIX}, {"book", RW_FIX},
-	{"reset", RW_FIX}, {"cancel", RW_FIXS}, {"send", RW_FIX}, {"sent", RW_FIX},
-	{"resend", RW_FIX}, {"resent", RW_FIX}, {"dispatch", RW_FIX}, {"ship", RW_FIX},
-	{"arrange", RW_FIX}, {"waive", RW_FIX}, {"upgrade", RW_FIX}, {"repair", RW_FIX},
-	{"fix", RW_FIX}, {"restore", RW_FIX}, {"reactivate", RW_FIX}, {"unlock", RW_FIX},
-	{"reinstate", RW_FIX}, {"correct", RW_FIX}, {"update", RW_FIX}, {"extend", RW_FIX},
-	{"reverse", RW_FIX}, {"approve", RW_FIX}, {"add", RW_FIX}, {"apply", RW_FIX},
+	{"refund", RW_FIXR}, {"replace", RW_FIXR}, {"rebook", RW_FIXR}, {"book", RW_FIX},
+	{"reset", RW_FIXR}, {"cancel", RW_FIXS}, {"send", RW_FIX}, {"sent", RW_FIX},
+	{"resend", RW_FIXR}, {"resent", RW_FIXR}, {"dispatch", RW_FIX}, {"ship", RW_FIX},
+	{"arrange", RW_FIX}, {"waive", RW_FIXR}, {"upgrade", RW_FIX}, {"repair", RW_FIXR},
+	{"fix", RW_FIXR}, {"restore", RW_FIXR}, {"reactivate", RW_FIXR}, {"unlock", RW_FIXR},
+	{"reinstate", RW_FIXR}, {"correct", RW_FIXR}, {"update", RW_FIX}, {"extend", RW_FIX},
+	{"reverse", RW_FIXR}, {"approve", RW_FIX}, {"add", RW_FIX}, {"apply", RW_FIX},
 	{"remove", RW_FIX}, {"schedule", RW_FIX}, {"reschedule", RW_FIX}, {"reserve", RW_FIX},
 	{"hold", RW_FIX}, {"held", RW_FIX}, {"move", RW_FIX}, {"transfer", RW_FIX},
 	{"activate", RW_FIX}, {"clear", RW_FIX}, {"cover", RW_FIX}, {"confirm", RW_FIX},
-	{"deliver", RW_FIX}, {"ready", RW_STATE}, {"sort", RW_FIX}, {"compensate", RW_FIX},
-	{"reimburse", RW_FIX}, {"void", RW_FIX}, {"collect", RW_FIX}, {"pay", RW_FIX},
-	{"paid", RW_FIX}, {"reprint", RW_FIX}, {"reopen", RW_FIX}, {"renew", RW_FIX}, {"close", RW_FIXS},
+	{"deliver", RW_FIX}, {"ready", RW_STATE}, {"sort", RW_FIX}, {"compensate", RW_FIXR},
+	{"reimburse", RW_FIXR}, {"void", RW_FIX}, {"collect", RW_FIX}, {"pay", RW_FIX},
+	{"paid", RW_FIX}, {"reprint", RW_FIXR}, {"reopen", RW_FIXR}, {"renew", RW_FIX}, {"close", RW_FIXS},
 	{"issue", RW_FIXP}, {"process", RW_FIXP}, {"credit", RW_FIXP}, {"release", RW_FIXP},
 	{"i", RW_SUBJ}, {"we", RW_SUBJ},
 	{"have", RW_HAVE}, {"has", RW_HAVE}, {"had", RW_PAST}, {"will", RW_WILL}, {"shall", RW_WILL},
@@ -253,8 +261,8 @@ static const struct
 	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_RECENT},
 	{"yesterday", RW_RECENT}, {"earlier", RW_RECENT}, {"morning", RW_RECENT},
 	{"afternoon", RW_RECENT}, {"moment", RW_RECENT}, {"minute", RW_RECENT},
-	{"wrong", RW_ERR}, {"incorrect", RW_ERR}, {"mistake", RW_ERR}, {"mistakenly", RW_ERR},
-	{"error", RW_ERR}, {"accidentally", RW_ERR}, {"damaged", RW_ERR}, {"broken", RW_ERR},
+	{"wrong", RW_ERR}, {"incorrect", RW_ERR}, {"mistake", RW_MISTAKE}, {"mistakenly", RW_MISTAKE},
+	{"error", RW_ERR}, {"accidentally", RW_MISTAKE}, {"damaged", RW_ERR}, {"broken", RW_ERR},
 	{"faulty", RW_ERR}, {"late", RW_ERR},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
@@ -1038,6 +1046,8 @@ is_second_person(const char *w, uint32_t len)
 #define Q_CHOICE	5		/* "suit", "easier", "prefer"... */
 #define Q_WHICH		6		/* "which": with a Q_CHOICE word, a choice between offered options */
 #define Q_KNOW		7		/* "know": "did you know you can pause?" tells, it does not ask */
+#define Q_GOOD		8		/* "good", "better": a choice with "which" or before "for"
+							 * ("is Monday good for you?"), not in "is the pain better?" */
 
 /* Does the ASCII word w (len bytes) equal the lowercase literal lit, ignoring case? */
 static inline bool
@@ -1071,10 +1081,10 @@ question_word(const char *w, uint32_t len)
 		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
 		{"best", Q_CHOICE}, {"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK},
 		{"know", Q_KNOW}, {"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
-		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN}, {"want", Q_CHOICE}, {"good", Q_CHOICE},
+		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN}, {"want", Q_CHOICE}, {"good", Q_GOOD},
 		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
 		{"suits", Q_CHOICE}, {"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_WHICH},
-		{"better", Q_CHOICE}, {"device", Q_BLOCK}, {"easier", Q_CHOICE}, {"number", Q_BLOCK},
+		{"better", Q_GOOD}, {"device", Q_BLOCK}, {"easier", Q_CHOICE}, {"number", Q_BLOCK},
 		{"prefer", Q_CHOICE}, {"region", Q_BLOCK},
 		{"account", Q_BLOCK}, {"address", Q_BLOCK}, {"browser", Q_BLOCK}, {"receipt", Q_BLOCK},
 		{"restart", Q_BLOCK}, {"version", Q_BLOCK},
@@ -1161,6 +1171,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		q_choice = false;	/* ... that offers a choice ("which would suit you?") */
 	bool		q_which = false;	/* ... opened by "which" */
 	bool		q_closed = false;	/* ... opened by an auxiliary: a yes/no question */
+	bool		q_good = false;		/* the last word was "good" or "better" */
 	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
 	uint32_t	q_start = 0;
 	/* the resolution rule: see resolution_words */
@@ -1180,7 +1191,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		res_past = false;	/* "I refunded": a simple past waiting for "today" */
 	bool		res_recent = false; /* "just", "this morning" in the clause */
 	bool		res_err = false;	/* "wrong", "by mistake" in the clause */
-	bool		res_by_past = false;	/* the clause's fix is such a simple past */
+	bool		res_lead = false;	/* the clause's "I"/"we" opens it */
+	bool		res_by_past = false;	/* the sentence's fix is this clause's simple past */
+	long		res_recent_words = 0;	/* recency words before it in the clause */
+	long		res_past_word = 0;	/* the simple past's word number */
 	uint32_t	res_past_start = 0,
 				res_past_len = 0;
 	bool		sent_res = false;	/* the sentence says a fix is done or arranged */
@@ -1212,7 +1226,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			prev_as_even = false;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			res_to = res_clause = res_head_num = false;
-			res_past = res_recent = res_err = res_by_past = false;
+			res_past = res_recent = res_err = res_lead = res_by_past = false;
+			res_recent_words = 0;
 			res_auxkind = AUX_NONE;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
@@ -1254,6 +1269,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				q_choice = false;
 				q_which = false;
 				q_closed = false;
+				q_good = false;
 				end_sentence(c, had_words, sent_apologies > 0);
 				if (had_words)
 					sentence++;
@@ -1290,6 +1306,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		{
 			uint8_t		qw = question_word(text + s->start, s->len);
 
+			if (q_good && s->len == 3 && same_word_ci(text + s->start, "for", 3))
+				q_choice = true;	/* "good for you" */
+			q_good = false;
 			if (word == 0 && (qw == Q_OPEN || qw == Q_WHICH || qw == Q_AUX))
 			{
 				if (qw == Q_WHICH)
@@ -1302,13 +1321,20 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				q_open = true;
 			}
 			else if (word == 1 && clause_open == Q_AUX && qw == Q_THAT)
-				q_open = false;		/* "is that okay?", "does this work for you?" */
+				q_open = q_closed = false;	/* "is that okay?", "does this work for you?" */
 			else if (word == 2 && clause_open == Q_AUX && qw == Q_KNOW)
-				q_open = false;		/* "did you know you can...?" */
+				q_open = q_closed = false;	/* "did you know you can...?" */
 			else if (qw == Q_BLOCK && q_open)
 				q_block = true;
 			else if (qw == Q_CHOICE && q_open)
 				q_choice = true;
+			else if (qw == Q_GOOD && q_open)
+			{
+				if (q_which)
+					q_choice = true;	/* "which would be better?" */
+				else
+					q_good = true;
+			}
 		}
 		{
 			const MarkerHot *hot = hot_of(ms, s->id);
@@ -1402,7 +1428,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			{
 				uint8_t		rc = resolution_class(ms, s->stemhash);
 
-				if (rc == RW_FIX || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
+				if (rc == RW_FIX || rc == RW_FIXR || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
 				{
 					int			form = fix_form(text + s->start, s->len);
 					bool		part = (form == FORM_PART || rc == RW_STATE);
@@ -1424,17 +1450,22 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 						(rc != RW_FIXS && part && fits && !res_you && !(rc == RW_STATE && res_subj)) ||
 						(rc != RW_FIXS && rc != RW_STATE && part && res_head && word >= 1 && word <= 2);
 					/*
-					 * "I refunded the £35 this morning", "we just sent it": a
-					 * simple past after "I"/"we" is a fix made when the
-					 * clause says it is recent and names no error.
+					 * "I refunded the £35 this morning", "we just reversed
+					 * it": a remedy in the simple past, after an "I"/"we"
+					 * that opens the clause, is a fix made when the clause
+					 * says it is recent ("the part we replaced yesterday"
+					 * has another subject; "we sent it yesterday" may be
+					 * the problem, so only remedies count).
 					 */
-					if (!hit && res_subj && !res_aux && form == FORM_PART && rc != RW_FIXP && rc != RW_STATE &&
+					if (!hit && rc == RW_FIXR && res_subj && res_lead && !res_aux && form == FORM_PART &&
 						!res_err)
 					{
 						res_past = true;
 						res_past_start = s->start;
 						res_past_len = s->len;
-						hit = res_by_past = res_recent;
+						res_past_word = word;
+						hit = res_recent;
+						res_by_past = hit && !sent_res;
 					}
 					if (form != FORM_OTHER && !res_cond && !res_block && last_neg < 0 && !sent_res)
 					{
@@ -1455,14 +1486,19 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				}
 				else if (rc == RW_SUBJ)
 				{
+					/* "I"/"we" opening the clause, after "so", "this morning" at most */
+					res_lead = (word - res_recent_words) <= 1;
 					res_subj = true;
 					res_aux = res_may = res_to = false;
 					res_head = false;
+					res_past = false;	/* a new subject: "... and we replaced it today" is its own */
+					res_err = false;	/* "we sent the wrong size so I refunded you" */
 				}
 				else if (rc == RW_BE || rc == RW_HAVE || rc == RW_WILL || rc == RW_GET || rc == RW_GOING ||
 						 ((rc == RW_MODAL || rc == RW_ARE) && res_subj))
 				{
 					res_aux = !res_may;
+					res_past = false;	/* "the part we replaced yesterday has failed" */
 					if (rc != RW_GOING)
 						res_auxkind = (rc == RW_BE || rc == RW_ARE) ? AUX_BE : rc == RW_HAVE ? AUX_HAVE :
 							(rc == RW_GET) ? AUX_GET : AUX_WILL;
@@ -1474,7 +1510,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				else if (rc == RW_RECENT)
 				{
 					res_recent = true;
-					if (res_past && !res_err && !res_cond && !res_block && last_neg < 0 && !sent_res)
+					res_recent_words++;
+					if (res_past && word - res_past_word <= RES_PAST_REACH &&
+						!res_cond && !res_block && last_neg < 0 && !sent_res)
 					{
 						sent_res = res_clause = res_by_past = true;
 						sent_res_start = res_past_start;
@@ -1482,7 +1520,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					}
 				}
 				else if (rc == RW_COND)
+				{
 					res_cond = true;
+					res_past = false;
+				}
 				else if (rc == RW_BLOCK)
 				{
 					res_block = true;
@@ -1491,12 +1532,17 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				}
 				else if (rc != RW_FILL)
 				{
-					if (rc == RW_ERR)
-					{
-						/* "we sent the wrong size this morning": the problem told */
+					/*
+					 * "we sent the wrong size": no remedy follows; after one,
+					 * "I reversed the wrong charge" says what was remedied.
+					 * "By mistake" undoes one before or after it.
+					 */
+					if (rc == RW_ERR || rc == RW_MISTAKE)
 						res_err = true;
+					if (rc == RW_MISTAKE)
+					{
 						res_past = false;
-						if (res_clause && res_by_past)
+						if (res_by_past)
 							sent_res = false;
 					}
 					res_subj = res_aux = res_to = false;
@@ -1835,7 +1881,10 @@ typedef struct StemCollect
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
-	bool		q_vexed;		/* the sentence has "again", "even", "why" or "reason" */
+	bool		q_vexed;		/* the sentence has "again" or "even" */
+	bool		q_why;			/* ... "why" or "reason" */
+	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
+	bool		like_open;		/* the clause after a supposition opened with "like" */
 	bool		req_open;		/* the last words were "if you could" */
 } StemCollect;
 
@@ -1946,13 +1995,15 @@ collect_stems(void *arg, const EmpToken *tok)
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
 		{
 			if (tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 && col->q_aux &&
-				!col->q_vexed)
+				!col->q_vexed && !(col->q_why && col->q_mine))
 				col->supposed += col->sent_facts;
 			else
 				col->facts += col->sent_facts;
 			col->sent_facts = 0;
 			col->q_aux = false;
 			col->q_vexed = false;
+			col->q_why = false;
+			col->q_mine = false;
 		}
 		col->prev = col->prev2 = HYPO_OTHER;
 		return;
@@ -1972,21 +2023,35 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
-		/* "if I ever have a problem, like a tear in a lens": an example of it */
-		if (col->hypo_prev && (norm_is(tok, "like") || norm_is(tok, "such") || norm_is(tok, "say")))
+		/* "if I ever have a problem, such as a crack": an example of it */
+		if (col->hypo_prev && (norm_is(tok, "such") || norm_is(tok, "say")))
 			col->hypo = true;
+		/* "..., like a tear in a lens", not "..., like I said, it was torn" */
+		col->like_open = col->hypo_prev && norm_is(tok, "like");
 		col->hypo_prev = false;
 		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
 						 norm_is(tok, "will") || norm_is(tok, "would"));
 		col->clause_start = false;
 	}
+	else if (col->like_open)
+	{
+		col->like_open = false;
+		if (norm_is(tok, "a") || norm_is(tok, "an") || norm_is(tok, "the") || norm_is(tok, "if"))
+			col->hypo = true;
+	}
 	/*
 	 * "Is it late again?" asks in exasperation; "is there a reason my order
-	 * is late?" and "can you tell me why it was cancelled?" take the fact
-	 * for granted.  Either way the fact is told.
+	 * is late?" and "can you tell me why my refund was cancelled?" take the
+	 * customer's own problem for granted ("is there a reason refunds take 5
+	 * days?" asks about a policy).  Either way the fact is told.
 	 */
-	if (norm_is(tok, "again") || norm_is(tok, "even") || norm_is(tok, "why") || norm_is(tok, "reason"))
+	if (norm_is(tok, "again") || norm_is(tok, "even"))
 		col->q_vexed = true;
+	if (norm_is(tok, "why") || norm_is(tok, "reason"))
+		col->q_why = true;
+	if (hypo_class(tok) == HYPO_PERSON || norm_is(tok, "my") || norm_is(tok, "our") ||
+		norm_is(tok, "me") || norm_is(tok, "us"))
+		col->q_mine = true;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
 	 * late", "would I have to cancel?") has not happened: up to the end of
@@ -2195,6 +2260,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.neg_left = 0;
 		col.hypo = false;
 		col.hypo_prev = false;
+		col.like_open = false;
+		col.q_why = false;
+		col.q_mine = false;
 		col.supposed = 0;
 		col.shouted = 0;
 		col.prev = col.prev2 = HYPO_OTHER;

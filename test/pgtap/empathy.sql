@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(119);
+SELECT plan(121);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -171,13 +171,17 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'If it has not arrived by Friday, we will send a replacement.', 'Refunded £120. Subscription closed.'],
 	'a fix done or arranged is a resolution; a policy, the problem, a question, a refusal, a supposition or the customer''s task is not');
 SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
-		'I refunded the £35 this morning.', 'We already sent a replacement.', 'This morning I rebooked you for Friday.',
-		'We sent the wrong size yesterday.', 'I refunded it yesterday by mistake.', 'We sent it.', 'I replaced it, but not today.'])
+		'I refunded the £35 this morning.', 'We just reversed the charge.', 'This morning I rebooked you for Friday.',
+		'I reversed the incorrect charge today.',
+		'We sent the wrong size yesterday.', 'I refunded it yesterday by mistake.', 'We sent it.', 'I replaced it, but not today.',
+		'We already sent a replacement.', 'The part we replaced yesterday has failed again.',
+		'We cancelled your order this morning because the payment was declined.', 'I mistakenly refunded it today.'])
 		WITH ORDINALITY AS t(r, i)
 	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
 		WHERE category = 'resolution') ORDER BY i),
-	ARRAY['I refunded the £35 this morning.', 'We already sent a replacement.', 'This morning I rebooked you for Friday.'],
-	'a fix in the simple past is a resolution when said to be recent and not in error');
+	ARRAY['I refunded the £35 this morning.', 'We just reversed the charge.', 'This morning I rebooked you for Friday.',
+		'I reversed the incorrect charge today.'],
+	'a remedy in the simple past after an opening I/we is a resolution when said to be recent and not a mistake');
 SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
 	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
 	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
@@ -238,6 +242,8 @@ SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Can you tell me why my refund was cancelled?')), '"can you tell me why...?" takes the fact for granted');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'Is there a reason refunds take 5 days?')), '"is there a reason...?" about a policy, not the customer''s own case, asks');
+SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'Will my order be late?')), '"will my order be late?" asks, it does not tell');
 SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 		'How long does fitting usually take, can I wait there?', 'I have been waiting for three weeks.',
@@ -255,6 +261,8 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'What happens if the engineer finds a problem, like a crack in the pipe? Do you fix it the same day?')),
 	'an example of a supposed problem (", like a crack") is supposed too');
+SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
+	'If that is relevant, like I said the strap was torn.')), '", like I said" after a supposition states a fact');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'If you come on Monday, the pipe is cracked and leaking.')), 'a clause after a supposition states facts again');
 SELECT ok((SELECT needed FROM empathy.empathy_score('Thanks for getting in touch.',
@@ -298,8 +306,9 @@ SELECT throws_ok($$INSERT INTO empathy.config_markers SELECT 'tap_cfg', 'apology
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My internet keeps dropping and I am fed up.')).exploration
 		FROM unnest(ARRAY['Do you want to book?', 'Is Monday good for you, or is another day better?',
 			'Would you like me to reserve one for you?', 'Would it help if I called you?',
-			'Does it drop on a cable too, or only on wifi?', 'What would suit you best?']) WITH ORDINALITY AS t(r, i) ORDER BY i),
-	ARRAY[1, 1, 1, 1, 2, 2],
+			'Does it drop on a cable too, or only on wifi?', 'What would suit you best?',
+			'Is the pain any better since you stopped the tablets?', 'Is that okay, what would you prefer?']) WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[1, 1, 1, 1, 2, 2, 2, 2],
 	'an offer or a choice put as a closed question is weak exploration; a specific or open question is strong');
 
 SELECT * FROM finish();
