@@ -1963,6 +1963,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	StemCollect *col = (StemCollect *) arg;
 	StemSet    *s = col->set;
 	EmpLookup	lk;
+	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
 	if (s->n >= MSG_SET_MAX)
@@ -2014,10 +2015,11 @@ collect_stems(void *arg, const EmpToken *tok)
 		return;
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
+	hc = hypo_class(tok);
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
-		if (hypo_class(tok) != HYPO_PERSON)
+		if (hc != HYPO_PERSON)
 			col->q_aux = true;
 		col->aux_open = false;
 	}
@@ -2049,7 +2051,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->q_vexed = true;
 	if (norm_is(tok, "why") || norm_is(tok, "reason"))
 		col->q_why = true;
-	if (hypo_class(tok) == HYPO_PERSON || norm_is(tok, "my") || norm_is(tok, "our") ||
+	if (hc == HYPO_PERSON || norm_is(tok, "my") || norm_is(tok, "our") ||
 		norm_is(tok, "me") || norm_is(tok, "us"))
 		col->q_mine = true;
 	/*
@@ -2058,8 +2060,6 @@ collect_stems(void *arg, const EmpToken *tok)
 	 * the clause it states no fact.  "As if" and "even if" do not suppose.
 	 */
 	{
-		uint8_t		hc = hypo_class(tok);
-
 		if (((hc == HYPO_OPENER || hc == HYPO_IF) && col->prev != HYPO_AS) ||
 			(hc == HYPO_PERSON && col->prev == HYPO_WOULD) ||
 			(hc == HYPO_CASE && col->prev == HYPO_IN))
