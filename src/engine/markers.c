@@ -220,6 +220,9 @@ static const char *const number_words[][2] = {
 							 * yesterday" may be the problem) */
 #define RW_MISTAKE	22		/* "by mistake", "accidentally": before or after a remedy
 							 * in the simple past, it was no remedy */
+#define RW_CONJ		23		/* "and", "so", "but", "then": an "I"/"we" right after
+							 * opens a clause ("we sent the wrong size so I
+							 * refunded you this morning"); otherwise as RW_FILL */
 
 /* Words after a remedy in the simple past within which "today" may follow. */
 #define RES_PAST_REACH	8
@@ -257,7 +260,8 @@ static const struct
 	{"get", RW_GET}, {"got", RW_GET}, {"going", RW_GOING}, {"gone", RW_GOING},
 	{"just", RW_RECENT}, {"already", RW_RECENT}, {"now", RW_RECENT}, {"also", RW_FILL},
 	{"personally", RW_FILL}, {"immediately", RW_FILL}, {"gladly", RW_FILL}, {"ahead", RW_FILL},
-	{"and", RW_FILL}, {"to", RW_TO}, {"happy", RW_FILL}, {"able", RW_FILL},
+	{"and", RW_CONJ}, {"so", RW_CONJ}, {"but", RW_CONJ}, {"then", RW_CONJ},
+	{"to", RW_TO}, {"happy", RW_FILL}, {"able", RW_FILL},
 	{"fully", RW_FILL}, {"successfully", RW_FILL}, {"today", RW_RECENT},
 	{"yesterday", RW_RECENT}, {"earlier", RW_RECENT}, {"morning", RW_RECENT},
 	{"afternoon", RW_RECENT}, {"moment", RW_RECENT}, {"minute", RW_RECENT},
@@ -1195,6 +1199,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		res_by_past = false;	/* the sentence's fix is this clause's simple past */
 	long		res_recent_words = 0;	/* recency words before it in the clause */
 	long		res_past_word = 0;	/* the simple past's word number */
+	long		res_conj_word = -1; /* the word number just after "and", "so" */
 	uint32_t	res_past_start = 0,
 				res_past_len = 0;
 	bool		sent_res = false;	/* the sentence says a fix is done or arranged */
@@ -1228,6 +1233,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			res_to = res_clause = res_head_num = false;
 			res_past = res_recent = res_err = res_lead = res_by_past = false;
 			res_recent_words = 0;
+			res_conj_word = -1;
 			res_auxkind = AUX_NONE;
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
@@ -1486,8 +1492,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				}
 				else if (rc == RW_SUBJ)
 				{
-					/* "I"/"we" opening the clause, after "so", "this morning" at most */
-					res_lead = (word - res_recent_words) <= 1;
+					/* "I"/"we" opening the clause, after "this morning" at most */
+					res_lead = (word - res_recent_words) <= 1 || word == res_conj_word;
 					res_subj = true;
 					res_aux = res_may = res_to = false;
 					res_head = false;
@@ -1530,6 +1536,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					if (res_clause)
 						sent_res = false;	/* "refunded items, please note, cannot..." */
 				}
+				else if (rc == RW_CONJ)
+					res_conj_word = word + 1;
 				else if (rc != RW_FILL)
 				{
 					/*
@@ -1555,6 +1563,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 						res_head = false;
 				}
 			}
+			else if (c->want_resolution && s->kind == EMP_TOK_WORD &&
+					 resolution_class(ms, s->stemhash) == RW_CONJ)
+				res_conj_word = word;	/* "so", an intensifier, is not counted */
 			/* "refunded items cannot be exchanged": denied after the fact */
 			if ((f & WF_NEGATOR) && res_clause)
 				sent_res = false;

@@ -175,13 +175,16 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'I reversed the incorrect charge today.',
 		'We sent the wrong size yesterday.', 'I refunded it yesterday by mistake.', 'We sent it.', 'I replaced it, but not today.',
 		'We already sent a replacement.', 'The part we replaced yesterday has failed again.',
-		'We cancelled your order this morning because the payment was declined.', 'I mistakenly refunded it today.'])
+		'We cancelled your order this morning because the payment was declined.', 'I mistakenly refunded it today.',
+		'We sent the wrong size so I refunded you this morning.', 'We sent the wrong size, and I replaced it today.',
+		'We sent the wrong size and the courier refunded it today.'])
 		WITH ORDINALITY AS t(r, i)
 	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
 		WHERE category = 'resolution') ORDER BY i),
 	ARRAY['I refunded the £35 this morning.', 'We just reversed the charge.', 'This morning I rebooked you for Friday.',
-		'I reversed the incorrect charge today.'],
-	'a remedy in the simple past after an opening I/we is a resolution when said to be recent and not a mistake');
+		'I reversed the incorrect charge today.',
+		'We sent the wrong size so I refunded you this morning.', 'We sent the wrong size, and I replaced it today.'],
+	'a remedy in the simple past after an I/we that opens the clause (or follows "so", "and") is a resolution when said to be recent and not a mistake');
 SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
 	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
 	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
