@@ -106,7 +106,9 @@ static const char *const stop_words[] = {
  * answer with care ("that sounds painful", "that is so unfair").  Words are
  * matched on their stem, except those written "=word": "waiting" and
  * "waited" report a delay, "can I wait there?" does not; "a tear in the seam"
- * is damage, "happy tears" are not.
+ * is damage, "happy tears" (and "wear and tear") are not; "it was supposed
+ * to", "guaranteed", "you promised" report a broken promise, "I suppose"
+ * and "does the guarantee cover" do not.
  */
 static const char *const problem_words[] = {
 	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
@@ -114,7 +116,7 @@ static const char *const problem_words[] = {
 	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood",
 	"disappeared", "never", "nobody", "nothing", "still", "=waited", "=waiting", "again",
 	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
-	"unauthorised", "unauthorized", "dispute", "disputed", "promised", "supposed", "guaranteed",
+	"unauthorised", "unauthorized", "dispute", "disputed", "=promised", "=supposed", "=guaranteed",
 	"missed", "without", "gone", "ate",
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
 	"told", "third", "fourth", "arrears",
@@ -1897,6 +1899,7 @@ typedef struct StemCollect
 	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
 	bool		like_open;		/* the clause after a supposition opened with "like" */
 	bool		req_open;		/* the last words were "if you could" */
+	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
 } StemCollect;
 
 /* Words that open a supposed clause, and the words around them that count. */
@@ -1975,6 +1978,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	StemSet    *s = col->set;
 	EmpLookup	lk;
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
+	bool		wear_tear;
 
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
 	if (s->n >= MSG_SET_MAX)
@@ -2018,6 +2022,7 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->q_mine = false;
 		}
 		col->prev = col->prev2 = HYPO_OTHER;
+		col->wear = 0;
 		return;
 	}
 	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
@@ -2090,10 +2095,13 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->prev2 = col->prev;
 		col->prev = hc;
 	}
+	/* "wear and tear" is age, not damage */
+	wear_tear = col->wear == 2 && norm_is(tok, "tear");
+	col->wear = norm_is(tok, "wear") ? 1 : (col->wear == 1 && norm_is(tok, "and")) ? 2 : 0;
 	emp_lexicon_lookup(col->ms->lx, tok, &lk);
 	for (int p = 0; p < lk.nparts; p++)
 	{
-		uint16_t	f = hot_of(col->ms, lk.ids[p])->flags;
+		uint16_t	f = hot_of(col->ms, lk.ids[p])->flags & ~(wear_tear ? WF_PROBLEM : 0);
 		bool		negated = col->neg_left > 0;
 		uint32_t	key,
 					j;
@@ -2281,6 +2289,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.clause_start = true;
 		col.q_aux = false;
 		col.aux_open = false;
+		col.wear = 0;
 		col.q_vexed = false;
 		col.req_open = false;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(121);
+SELECT plan(122);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -99,6 +99,14 @@ SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in t
 	'Is the ETA for the UK and EU the same?')), 'a few acronyms are no raised voice');
 SELECT is(empathy.markers('Please don''t shout at me. I''m happy to help once you''re calm.'), ARRAY['dismissive'],
 	'tone policing ("don''t shout", "once you''re calm") is dismissive');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'Does the guarantee include wear and tear on the seals.', 'I suppose Tuesday works for the delivery.',
+		'There is a tear in the seam of my new jacket.', 'It was supposed to arrive on Monday.',
+		'Delivery was guaranteed by 10am.']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['There is a tear in the seam of my new jacket.', 'It was supposed to arrive on Monday.',
+		'Delivery was guaranteed by 10am.'],
+	'"wear and tear", "a guarantee" and "I suppose" report no problem; "a tear", "supposed to" and "guaranteed" do');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
