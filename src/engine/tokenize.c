@@ -795,6 +795,22 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 	tz->pos = p;
 }
 
+/* Make the n bytes of the text at start the token's normalised form. */
+static inline void
+set_norm(EmpTokenizer *tz, size_t start, size_t n)
+{
+	if (n <= tz->norm.cap)
+	{
+		memcpy(tz->norm.data, tz->text + start, n);
+		tz->norm.len = n;
+	}
+	else
+	{
+		tz->norm.len = 0;
+		emp_buf_append(&tz->norm, (const char *) tz->text + start, n);
+	}
+}
+
 /* Read a run of sentence punctuation into tok. */
 static void
 read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
@@ -807,12 +823,40 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 				nother = 0;
 	char		kind = first;
 
+	/*
+	 * The commonest run: one ASCII mark that no other punctuation follows
+	 * (a non-ASCII byte next may be "…" or "¡": the loop decides).  The same
+	 * token as the loop makes, without decoding a byte.
+	 */
+	if (s[p] < 128 && (p + 1 == tz->len || (s[p + 1] < 128 && ascii_class[s[p + 1]] != C_PUNCT)))
+	{
+		kind = (char) s[p];
+		tok->kind = EMP_TOK_PUNCT;
+		tok->punct = kind;
+		tok->count = 1;
+		tok->flags = (kind == '!' || kind == '?' || kind == '.') ? EMP_TF_SENT_END : 0;
+		tok->start = (uint32_t) start;
+		tok->len = 1;
+		tz->norm.data[0] = kind;	/* norm.cap >= 256 */
+		tz->norm.len = 1;
+		tz->pos = p + 1;
+		return;
+	}
+
 	while (p < tz->len)
 	{
-		UChar32		c;
-		int			n = decode_at(s, tz->len, p, &c);
-		char		e = (c >= 0 && c < 128 && ascii_class[c] == C_PUNCT) ? (char) c : (c >= 128 ? punct_equivalent(c) : 0);
+		UChar32		c = s[p];
+		int			n = 1;
+		char		e;
 
+		/* ASCII marks are their own class; others are decoded and mapped */
+		if (c < 128)
+			e = (ascii_class[c] == C_PUNCT) ? (char) c : 0;
+		else
+		{
+			n = decode_at(s, tz->len, p, &c);
+			e = (c >= 128) ? punct_equivalent(c) : 0;
+		}
 		if (e == 0)
 			break;
 		if (e == '!')
@@ -851,8 +895,7 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 		tok->flags |= EMP_TF_SENT_END;
 	tok->start = (uint32_t) start;
 	tok->len = (uint32_t) (p - start);
-	tz->norm.len = 0;
-	emp_buf_append(&tz->norm, (const char *) s + start, p - start);
+	set_norm(tz, start, p - start);
 	tz->pos = p;
 }
 
