@@ -922,7 +922,8 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 				tz->pos++;
 				continue;
 			}
-			if (k != C_PUNCT || b == ':' || b == ';')
+			/* most bytes start no emoticon: asked without a call */
+			if ((k != C_PUNCT || b == ':' || b == ';') && emoticon_first[b] != emoticon_first[b + 1])
 			{
 				n = match_emoticon(tz, tz->pos);
 				if (n > 0)
