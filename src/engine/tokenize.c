@@ -906,6 +906,13 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 	const unsigned char *s = tz->text;
 
 	tok->keyed = false;
+	/*
+	 * The one space between two words is skipped here, uncounted; the loop
+	 * counts its rounds for the interrupt check, so that a long run of
+	 * anything but tokens still reaches it.
+	 */
+	if (tz->pos < tz->len && s[tz->pos] == ' ')
+		tz->pos++;
 	while (tz->pos < tz->len)
 	{
 		unsigned char b = s[tz->pos];
