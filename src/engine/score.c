@@ -354,13 +354,16 @@ end_sentence(Run *r, const EmpSlot *punct)
 			n = m->exclaim_max;
 		f = 1.0 + m->question_step * n;
 	}
+	if (f != 1.0)
+	{
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch,
+				 (r->pre[ch] + r->post[ch]) * (f - 1.0), false);
+	}
+	/* the sentence's evidence joins the text's: a loop without a branch */
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 	{
-		double		s = r->pre[ch] + r->post[ch];
-
-		if (f != 1.0)
-			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch, s * (f - 1.0), false);
-		r->tot[ch] += s;
+		r->tot[ch] += r->pre[ch] + r->post[ch];
 		r->pre[ch] = 0;
 		r->post[ch] = 0;
 	}
