@@ -544,16 +544,18 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 #ifdef __SSE2__
 /*
  * read_word_ascii for the commonest word of all: under 16 ASCII letters and
- * digits, with 16 bytes readable from its start.  One 16-byte load finds
- * the word's end, counts its cases and lower-cases it, without a branch per
- * byte.  Returns false, having consumed nothing, for anything the byte loop
- * must see: an apostrophe or a non-ASCII byte after the word, a letter
- * written three times running, 16 bytes or more.
+ * digits.  One 16-byte load finds the word's end, counts its cases and
+ * lower-cases it, without a branch per byte; near the end of the text the
+ * load is from a zero-padded copy of what is left (a zero ends a word as
+ * the end of the text does).  Returns false, having consumed nothing, for
+ * anything the byte loop must see: an apostrophe or a non-ASCII byte after
+ * the word, a letter written three times running, 16 bytes or more.
  */
 static inline bool
 read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text + tz->pos;
+	unsigned char tail[16];
 	__m128i		v,
 				up,
 				lo,
@@ -566,7 +568,11 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 				mlo;
 
 	if (tz->len - tz->pos < 16)
-		return false;
+	{
+		_mm_storeu_si128((__m128i *) tail, _mm_setzero_si128());
+		memcpy(tail, s, tz->len - tz->pos);
+		s = tail;
+	}
 	v = _mm_loadu_si128((const __m128i *) s);
 	/* signed compares: bytes of 128 and over are negative, in no range */
 	up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
