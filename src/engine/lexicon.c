@@ -138,6 +138,7 @@ struct EmpLexicon
 
 	MemoSlot   *memo;
 	bool		memo_dirty;		/* terms added since the memo was last cleared */
+	EmpLookup	scratch;		/* the result of a lookup the memo does not keep */
 	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
 };
 
@@ -598,9 +599,12 @@ resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	lookup_fill(lx, out);
 }
 
-/* Resolve a token to term ids. */
-void
-emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
+/*
+ * emp_lexicon_resolve for any token: a memo miss (resolved and kept), or a
+ * token the memo does not keep (resolved into lx->scratch).
+ */
+static __attribute__((noinline)) const EmpLookup *
+resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 {
 	bool		word = (tok->kind == EMP_TOK_WORD || tok->kind == EMP_TOK_NUMBER);
 	/* the memo tells words, elongated words and symbols apart */
@@ -609,6 +613,7 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	uint64_t	key[3];
 	MemoSlot   *m,
 			   *m2;
+	EmpLookup	res;
 
 	/*
 	 * Long numbers (order ids, amounts) seldom come back: resolving them
@@ -618,6 +623,8 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	 */
 	if (tok->kind == EMP_TOK_NUMBER && tok->normlen > 4)
 	{
+		EmpLookup  *out = &lx->scratch;
+
 		if (tok->normlen > lx->digit_key_max && emp_all_digits(tok->norm, tok->normlen))
 		{
 			out->nparts = 1;
@@ -627,12 +634,12 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 		}
 		else
 			resolve_token(lx, tok, out);
-		return;
+		return out;
 	}
 	if (tok->normlen == 0 || tok->normlen > MEMO_KEY_MAX)
 	{
-		resolve_token(lx, tok, out);
-		return;
+		resolve_token(lx, tok, &lx->scratch);
+		return &lx->scratch;
 	}
 	/* the key: from the tokenizer's registers, or the word zero-padded */
 	if (tok->keyed)
@@ -649,25 +656,52 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
 	if (memo_match(m, key, tok->normlen, tag))
-	{
-		*out = m->res;
-		return;
-	}
+		return &m->res;
 	/* the key's second way: the other slot of its pair */
 	m2 = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
 	if (memo_match(m2, key, tok->normlen, tag))
-	{
-		*out = m2->res;
-		return;
-	}
-	resolve_token(lx, tok, out);
+		return &m2->res;
+	resolve_token(lx, tok, &res);
 	/* the newest entry takes the first way, the one it held the second */
 	if (m->len != 0)
 		*m2 = *m;
 	memcpy(m->key, key, sizeof(m->key));
 	m->len = (uint8_t) tok->normlen;
 	m->tag = tag;
-	m->res = *out;
+	m->res = res;
+	return &m->res;
+}
+
+/*
+ * Resolve a token to term ids: the result stays valid until the next
+ * lookup in lx.  The commonest token, a word the tokenizer has keyed,
+ * found in the memo, is answered here without a call; every other goes
+ * through resolve_slow, which probes the memo the same way.
+ */
+const EmpLookup *
+emp_lexicon_resolve(EmpLexicon *lx, const EmpToken *tok)
+{
+	if (tok->keyed && tok->kind == EMP_TOK_WORD && tok->normlen != 0 && tok->normlen <= MEMO_KEY_MAX)
+	{
+		uint64_t	key[3] = {tok->key[0], tok->key[1], 0};
+		uint8_t		tag = (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
+		uint32_t	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
+		const MemoSlot *m = &lx->memo[h & (MEMO_SLOTS - 1)];
+
+		if (memo_match(m, key, tok->normlen, tag))
+			return &m->res;
+		m = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
+		if (memo_match(m, key, tok->normlen, tag))
+			return &m->res;
+	}
+	return resolve_slow(lx, tok);
+}
+
+/* Resolve a token to term ids, into out. */
+void
+emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
+{
+	*out = *emp_lexicon_resolve(lx, tok);
 }
 
 /* ---------------------------------------------------------------- creation */

@@ -96,6 +96,8 @@ extern void emp_lexicon_finish(EmpLexicon *lx);
 
 /* Resolve a token to term ids (memoised). */
 extern void emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out);
+/* The same, without a copy: the result is valid until the next lookup in lx. */
+extern const EmpLookup *emp_lexicon_resolve(EmpLexicon *lx, const EmpToken *tok);
 
 /* Look up a single already-normalised key; 0 if absent. */
 extern int32_t emp_lexicon_find(EmpLexicon *lx, const char *key, size_t len);

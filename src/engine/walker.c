@@ -111,30 +111,36 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 static bool
 push_token(EmpWalker *w)
 {
+	/* punctuation and breaks: one slot with no term */
+	static const EmpLookup no_term = {.nparts = 1};
 	EmpToken	tok;
-	EmpLookup	lk;
+	const EmpLookup *lk;
+	EmpLookup	copy;
 
 	if (!emp_tokenizer_next(w->tz, &tok))
 		return false;
 	if (w->token_fn)
 		w->token_fn(w->token_arg, &tok);
 	if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
-	{
-		lk.nparts = 1;
-		lk.ids[0] = 0;
-		lk.stemhash[0] = 0;
-		lk.flags[0] = 0;
-	}
+		lk = &no_term;
 	else
-		emp_lexicon_lookup(w->lx, &tok, &lk);
-	for (int p = 0; p < lk.nparts; p++)
+	{
+		lk = emp_lexicon_resolve(w->lx, &tok);
+		/* a symbol function may look words up, which would overwrite it */
+		if (w->symbol != NULL)
+		{
+			copy = *lk;
+			lk = &copy;
+		}
+	}
+	for (int p = 0; p < lk->nparts; p++)
 	{
 		EmpSlot    *s = &w->ring[EMP_RING(w->nslots)];
 		uint16_t	symflags = 0;
 
-		s->id = lk.ids[p];
-		s->tflags = lk.flags[p];
-		s->stemhash = lk.stemhash[p];
+		s->id = lk->ids[p];
+		s->tflags = lk->flags[p];
+		s->stemhash = lk->stemhash[p];
 		s->start = tok.start;
 		s->len = tok.len;
 		s->kind = (uint8_t) tok.kind;
@@ -149,12 +155,12 @@ push_token(EmpWalker *w)
 		s->covered = false;
 		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
 			s->sym = EMP_SYM_BREAK;
-		else if (lk.flags[p] & w->skip_roles)
+		else if (lk->flags[p] & w->skip_roles)
 			s->sym = EMP_SYM_SKIP;
 		else if (w->symtab == NULL && w->symbol == NULL)
 		{
-			s->sym = lk.sym[p];
-			symflags = lk.symflags[p];
+			s->sym = lk->sym[p];
+			symflags = lk->symflags[p];
 		}
 		else
 		{
@@ -169,8 +175,8 @@ push_token(EmpWalker *w)
 				s->sym = 0;		/* not chosen yet, as the callback sees it */
 				s->sym = w->symbol(w->symarg, s, &tok);
 			}
-			if (s->sym == lk.sym[p])
-				symflags = lk.symflags[p];
+			if (s->sym == lk->sym[p])
+				symflags = lk->symflags[p];
 			else if (s->sym > 0)
 				symflags = emp_lexicon_term(w->lx, s->sym)->flags;
 		}
