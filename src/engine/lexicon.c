@@ -1113,8 +1113,9 @@ ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 	return ac_walk(lx, state, sym);
 }
 
-int32_t
-emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)
+/* emp_ac_feed for any step. */
+static __attribute__((noinline)) int32_t
+ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym)
 {
 	const AcNode *n;
 
@@ -1125,6 +1126,27 @@ emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)
 	if (n->out)
 		return n->out;
 	return n->dict >= 0 ? lx->nodes[n->dict].out : 0;
+}
+
+/*
+ * Advance the automaton in *state by one symbol; returns the longest phrase
+ * ending there, or 0.  The commonest step, on a term's symbol where no node
+ * of the state's failure chain but the root has an edge on it (from the
+ * root itself, most often), goes where the root's edge leads, answered
+ * here; any other is ac_feed_slow's.
+ */
+int32_t
+emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)
+{
+	if (lx->finished && sym > 0 && sym < lx->nac_root &&
+		(*state == 0 || !(lx->nodes[*state].chainmask & AC_SYMBIT(sym))))
+	{
+		int32_t		t = lx->ac_root[sym];
+
+		*state = t;
+		return lx->nodes[t].emit;
+	}
+	return ac_feed_slow(lx, state, sym);
 }
 
 /* ---------------------------------------------------------------- adding terms */
