@@ -173,6 +173,7 @@ typedef struct EmpSlot
 	uint16_t	tflags;			/* the flags of term id (EMP_TERM_*) */
 	bool		covered;		/* inside an accepted phrase, not its first slot */
 	uint64_t	index;			/* global slot number */
+	uint64_t	pad;			/* to 64 bytes: finding a slot in the ring is a shift */
 } EmpSlot;
 
 /* Map a slot to an automaton symbol: a term id or an EMP_SYM_* value. */

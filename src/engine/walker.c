@@ -22,6 +22,8 @@
 
 #include <string.h>
 
+_Static_assert(sizeof(EmpSlot) == 64, "a slot is 64 bytes");
+
 
 void
 emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
