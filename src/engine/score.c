@@ -45,6 +45,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
@@ -318,6 +321,28 @@ emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,
 		record_event(r, start, len, term, rule, ch, value, caps);
 }
 
+/*
+ * acc[ch] += w[ch] on every channel: a word's plain evidence.  Two channels
+ * at a time where SSE2 has it (the same conversions and additions).
+ */
+static inline void
+add_weights(double *acc, const float *w)
+{
+#ifdef __SSE2__
+	_Static_assert(EMP_NCHANNELS % 2 == 0, "channels go in pairs");
+#pragma GCC unroll 6
+	for (int ch = 0; ch < EMP_NCHANNELS; ch += 2)
+	{
+		__m128d		v = _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64((const __m128i *) (w + ch))));
+
+		_mm_storeu_pd(acc + ch, _mm_add_pd(_mm_loadu_pd(acc + ch), v));
+	}
+#else
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		acc[ch] += w[ch];
+#endif
+}
+
 /* The accumulator the current token's evidence goes to. */
 static inline double *
 sentence_acc(Run *r)
@@ -463,10 +488,7 @@ on_term(Run *r, const EmpSlot *s)
 		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
 			/* the common case: plain evidence, added straight in */
-			double	   *acc = sentence_acc(r);
-
-			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-				acc[ch] += t->w[ch];
+			add_weights(sentence_acc(r), t->w);
 		}
 		else
 		{
