@@ -78,6 +78,8 @@ static size_t emoticon_len[N_EMOTICONS];
 /* The emoticons by first byte, in list order: emoticon_order[first[c] .. first[c + 1]). */
 static uint8_t emoticon_order[N_EMOTICONS];
 static uint8_t emoticon_first[129];
+/* 1 for a first byte some emoticon starting with which has a lower-case letter second */
+static uint8_t emoticon_lower_second[128];
 
 /*
  * Which code points start an emoji (Extended_Pictographic or a regional
@@ -195,6 +197,8 @@ init_ascii_class(void)
 	{
 		emoticon_len[i] = strlen(emoticons[i]);
 		emoticon_first[(unsigned char) emoticons[i][0] + 1]++;
+		if (emoticons[i][1] >= 'a' && emoticons[i][1] <= 'z')
+			emoticon_lower_second[(unsigned char) emoticons[i][0]] = 1;
 	}
 	for (int c = 0; c < 128; c++)
 		emoticon_first[c + 1] += emoticon_first[c];
@@ -1047,9 +1051,14 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 
 	if (tz->pos < tz->len && s[tz->pos] == ' ')
 		tz->pos++;
-	/* a word byte that starts no emoticon */
+	/*
+	 * A word byte that starts no emoticon, or none with a lower-case letter
+	 * second and one follows ("The", not "T_T"; "Do", not "D:").
+	 */
 	if (tz->pos < tz->len && ascii_word_lower[s[tz->pos]] != 0 &&
-		emoticon_first[s[tz->pos]] == emoticon_first[s[tz->pos] + 1] &&
+		(emoticon_first[s[tz->pos]] == emoticon_first[s[tz->pos] + 1] ||
+		 (tz->pos + 1 < tz->len && s[tz->pos + 1] >= 'a' && s[tz->pos + 1] <= 'z' &&
+		  !emoticon_lower_second[s[tz->pos]])) &&
 		read_word_simd(tz, tok))
 	{
 		if ((++tz->ntokens & 0x3FF) == 0)
