@@ -1,6 +1,6 @@
 -- Scoring: sentiment, emotions, labels, dominant emotion, escalation, explain.
 -- Behaviour is checked as properties, so that retuning weights does not
--- rewrite this file; test/sql/scoring_values.sql pins exact values.
+-- rewrite this file.
 SET search_path = public, empathy;
 SET extra_float_digits = 0;
 
@@ -24,6 +24,12 @@ FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'
 	('thanks for nothing'), ('Thank you so much for your help'), ('This is terrible'),
 	('It was great at first but now it keeps crashing'), ('It keeps crashing, however the support was great'),
 	('kindly refund my money'), ('I''m still waiting for my refund'), ('This is the third time I am calling')) v(b);
+
+-- contact-centre phrases of the lexicon: plain words that a message to a company uses
+SELECT b, sentiment_label(sentiment(b)) AS label FROM (VALUES
+	('Not bad at all, the new checkout is faster'), ('Props to the driver, he found the flat in the dark'),
+	('Feeling pretty low, the third quote has fallen through'), ('Hoped the new dentist would be gentler. No such luck.'),
+	('Charging a fee for that is irresponsible'), ('This is not how you treat a loyal customer')) v(b);
 
 -- boosters, dampeners, caps, punctuation, elongation: stronger or weaker than the plain form
 SELECT sentiment('I am extremely angry') < sentiment('I am angry') AS booster,
