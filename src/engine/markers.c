@@ -289,7 +289,8 @@ static const char *const be_words[] = {"be", NULL};
  */
 typedef struct MarkerHot
 {
-	int32_t		sym;			/* automaton symbol (marker_symbol) */
+	int32_t		sym;			/* automaton symbol: intensifiers skipped,
+								 * negative emotion words folded */
 	uint16_t	flags;			/* WF_* of the term and of its stem, HOT_APOLOGY */
 	int8_t		category;		/* the term's category, else its stem's; -1 none */
 	int8_t		strength;
@@ -942,16 +943,15 @@ typedef struct ScanCtx
 	uint32_t	if_start;		/* where its "if" is */
 } ScanCtx;
 
-/* Automaton symbol of a reply slot: skip intensifiers, fold negative emotion words. */
-static int32_t
-marker_symbol(void *arg, const EmpSlot *s, const EmpToken *tok)
+/* Count the customer's name among a reply's words, as they are read. */
+static void
+count_name(void *arg, const EmpToken *tok)
 {
 	ScanCtx    *c = (ScanCtx *) arg;
 
-	if (c->namelen && s->part == 0 && tok->kind == EMP_TOK_WORD &&
-		tok->normlen == c->namelen && memcmp(tok->norm, c->name, c->namelen) == 0)
+	if (tok->kind == EMP_TOK_WORD && tok->normlen == c->namelen &&
+		memcmp(tok->norm, c->name, c->namelen) == 0)
 		c->name_count++;
-	return hot_of(c->ms, s->id)->sym;
 }
 
 /* Record one hit. */
@@ -1210,10 +1210,14 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 
 	memset(o, 0, sizeof(*o));
 	emp_markers_finish(ms);
-	emp_walker_init(&w, ms->lx, ms->tz, text, len, 0, marker_symbol, c);
-	/* with no name to count, the symbols come straight from the hot table */
-	if (c->namelen == 0)
-		emp_walker_set_symbols(&w, &ms->hot[0].sym, sizeof(MarkerHot), ms->nhot);
+	/*
+	 * The symbols come straight from the hot table; the name is counted
+	 * per token, so that no slot needs a call.
+	 */
+	emp_walker_init(&w, ms->lx, ms->tz, text, len, 0, NULL, NULL);
+	emp_walker_set_symbols(&w, &ms->hot[0].sym, sizeof(MarkerHot), ms->nhot);
+	if (c->namelen)
+		emp_walker_set_token_fn(&w, count_name, c);
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
 		if ((++n & 4095) == 0)
