@@ -298,6 +298,22 @@ typedef struct MarkerHot
 
 _Static_assert(sizeof(MarkerHot) == 8, "a scan reads eight bytes per term");
 
+/*
+ * A word some rule reads by its letters (see class_words): the word
+ * zero-padded into two 64-bit keys (pack_word), and what the rules make
+ * of it.  Kept in an open-addressed table of WORD_SLOTS slots.
+ */
+#define WORD_SLOTS			256		/* power of two, over twice the words */
+
+typedef struct WordClass
+{
+	uint64_t	key[2];
+	uint8_t		len;			/* 0: an empty slot */
+	uint8_t		question;		/* Q_*: the question rule */
+	uint8_t		hypo;			/* HYPO_*: the supposed-clause rule */
+	uint16_t	bits;			/* WC_* */
+} WordClass;
+
 struct EmpMarkerSet
 {
 	EmpAllocator *a;
@@ -318,6 +334,8 @@ struct EmpMarkerSet
 	/* words of the resolution rule, by stem hash (RW_*) */
 	uint32_t	resword_stem[RESWORD_SLOTS];	/* open addressing, 0 = empty */
 	uint8_t		resword_class[RESWORD_SLOTS];
+	/* words the rules read by their letters */
+	WordClass	words[WORD_SLOTS];
 };
 
 /*
@@ -555,6 +573,8 @@ number_words_init(EmpMarkerSet *ms)
 	}
 }
 
+static void word_table_init(EmpMarkerSet *ms);
+
 EmpMarkerSet *
 emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_t modlen,
 				   const char *lexicon, size_t lexlen, EmpError *err)
@@ -583,6 +603,7 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		return NULL;
 	number_words_init(ms);
 	resolution_words_init(ms);
+	word_table_init(ms);
 	return ms;
 }
 
@@ -1028,7 +1049,7 @@ end_sentence(ScanCtx *c, bool had_words, bool apology)
 }
 
 /* "you", "your", "yours", "yourself", "you're", "you've"...: the customer. */
-static bool
+static inline bool
 is_second_person(const char *w, uint32_t len)
 {
 	if (len < 3 || (w[0] | 0x20) != 'y' || (w[1] | 0x20) != 'o' || (w[2] | 0x20) != 'u')
@@ -1067,48 +1088,187 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 	return true;
 }
 
-/*
- * Classify a word of a reply for the question rule (looked up only for
- * clause openers and the words of an asking sentence).  The words, by
- * length: question words, auxiliaries, "that"/"this", and the identifiers,
- * processing details (as the labelling guide lists them) and
- * troubleshooting words that make a question no exploration.
- */
-static uint8_t
-question_word(const char *w, uint32_t len)
-{
-	static const struct
-	{
-		const char *w;
-		uint8_t		c;
-	}			words[] = {
-		{"do", Q_AUX}, {"id", Q_BLOCK}, {"is", Q_AUX},
-		{"are", Q_AUX}, {"did", Q_AUX}, {"had", Q_AUX}, {"has", Q_AUX}, {"how", Q_OPEN},
-		{"try", Q_BLOCK}, {"was", Q_AUX}, {"who", Q_OPEN}, {"why", Q_OPEN},
-		{"best", Q_CHOICE}, {"does", Q_AUX}, {"have", Q_AUX}, {"help", Q_BLOCK},
-		{"know", Q_KNOW}, {"suit", Q_CHOICE}, {"that", Q_THAT}, {"this", Q_THAT}, {"time", Q_BLOCK},
-		{"were", Q_AUX}, {"what", Q_OPEN}, {"when", Q_OPEN}, {"want", Q_CHOICE}, {"good", Q_GOOD},
-		{"email", Q_BLOCK}, {"phone", Q_BLOCK}, {"photo", Q_BLOCK}, {"reset", Q_BLOCK},
-		{"suits", Q_CHOICE}, {"tried", Q_BLOCK}, {"where", Q_OPEN}, {"which", Q_WHICH},
-		{"better", Q_GOOD}, {"device", Q_BLOCK}, {"easier", Q_CHOICE}, {"number", Q_BLOCK},
-		{"prefer", Q_CHOICE}, {"region", Q_BLOCK},
-		{"account", Q_BLOCK}, {"address", Q_BLOCK}, {"browser", Q_BLOCK}, {"receipt", Q_BLOCK},
-		{"restart", Q_BLOCK}, {"version", Q_BLOCK},
-		{"pharmacy", Q_BLOCK}, {"platform", Q_BLOCK}, {"postcode", Q_BLOCK},
-		{"username", Q_BLOCK},
-		{"reference", Q_BLOCK}, {"reinstall", Q_BLOCK},
-		{"convenient", Q_CHOICE}, {"restarting", Q_BLOCK}, {"screenshot", Q_BLOCK}
-	};
-	/* words[by_len[n]] .. words[by_len[n + 1] - 1] have n letters */
-	static const uint8_t by_len[] = {0, 0, 0, 3, 12, 26, 34, 40, 46, 50, 52, 55};
+/* Words that open a supposed clause, and the words around them that count. */
+#define HYPO_OTHER		0
+#define HYPO_OPENER		1		/* "if", "whether", "unless" */
+#define HYPO_AS			2		/* "as if", "even if": a complaint, not a supposition */
+#define HYPO_WOULD		3		/* "would I", "would we": asking what would happen */
+#define HYPO_PERSON		4
+#define HYPO_IN			5		/* "in case" */
+#define HYPO_CASE		6
+#define HYPO_IF			7		/* "if": an opener, or a polite request ("if you could") */
+#define HYPO_ASKED		8		/* "you", "someone", "anyone", "somebody" */
+#define HYPO_CAN		9		/* "can", "could" */
 
-	_Static_assert(sizeof(words) / sizeof(words[0]) == 55, "by_len indexes words");
-	if (len >= sizeof(by_len) - 1)
-		return Q_OTHER;
-	for (int i = by_len[len]; i < by_len[len + 1]; i++)
-		if (same_word_ci(w, words[i].w, len))
-			return words[i].c;
-	return Q_OTHER;
+/* Words of a customer message that other rules of the message read. */
+#define WC_EXAMPLE		0x0001	/* "such", "say": "..., such as a crack" */
+#define WC_LIKE			0x0002	/* "like": "..., like a tear in a lens" */
+#define WC_LIKE_NEXT	0x0004	/* "a", "an", "the", "if" after that "like" */
+#define WC_VEXED		0x0008	/* "again", "even" */
+#define WC_WHY			0x0010	/* "why", "reason" */
+#define WC_MINE			0x0020	/* "my", "our", "me", "us" */
+#define WC_NOT			0x0040	/* "not", "never" */
+#define WC_WILL			0x0080	/* "will", "would": a clause opened like "is", "do" */
+#define WC_WEAR			0x0100	/* "wear and tear" */
+#define WC_AND			0x0200
+#define WC_TEAR			0x0400
+/* and of a reply */
+#define WC_FOR			0x0800	/* "good for you" */
+
+/*
+ * The words, with their classes.  For the question rule (looked up only
+ * for clause openers and the words of an asking sentence): question words,
+ * auxiliaries, "that"/"this", and the identifiers, processing details (as
+ * the labelling guide lists them) and troubleshooting words that make a
+ * question no exploration.  For the supposed-clause rule: the openers and
+ * the words around them.
+ */
+static const struct
+{
+	const char *w;
+	uint8_t		question;
+	uint8_t		hypo;
+	uint16_t	bits;
+}			class_words[] = {
+	{"a", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT}, {"i", Q_OTHER, HYPO_PERSON, 0},
+	{"an", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT}, {"as", Q_OTHER, HYPO_AS, 0},
+	{"do", Q_AUX, HYPO_OTHER, 0}, {"id", Q_BLOCK, HYPO_OTHER, 0},
+	{"if", Q_OTHER, HYPO_IF, WC_LIKE_NEXT}, {"in", Q_OTHER, HYPO_IN, 0},
+	{"is", Q_AUX, HYPO_OTHER, 0}, {"me", Q_OTHER, HYPO_OTHER, WC_MINE},
+	{"my", Q_OTHER, HYPO_OTHER, WC_MINE}, {"us", Q_OTHER, HYPO_OTHER, WC_MINE},
+	{"we", Q_OTHER, HYPO_PERSON, 0},
+	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, 0},
+	{"can", Q_OTHER, HYPO_CAN, 0}, {"did", Q_AUX, HYPO_OTHER, 0},
+	{"for", Q_OTHER, HYPO_OTHER, WC_FOR}, {"had", Q_AUX, HYPO_OTHER, 0},
+	{"has", Q_AUX, HYPO_OTHER, 0}, {"how", Q_OPEN, HYPO_OTHER, 0},
+	{"not", Q_OTHER, HYPO_OTHER, WC_NOT}, {"our", Q_OTHER, HYPO_OTHER, WC_MINE},
+	{"say", Q_OTHER, HYPO_OTHER, WC_EXAMPLE}, {"the", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT},
+	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, 0},
+	{"who", Q_OPEN, HYPO_OTHER, 0}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
+	{"you", Q_OTHER, HYPO_ASKED, 0},
+	{"best", Q_CHOICE, HYPO_OTHER, 0}, {"case", Q_OTHER, HYPO_CASE, 0},
+	{"does", Q_AUX, HYPO_OTHER, 0}, {"even", Q_OTHER, HYPO_AS, WC_VEXED},
+	{"good", Q_GOOD, HYPO_OTHER, 0}, {"have", Q_AUX, HYPO_OTHER, 0},
+	{"help", Q_BLOCK, HYPO_OTHER, 0}, {"know", Q_KNOW, HYPO_OTHER, 0},
+	{"like", Q_OTHER, HYPO_OTHER, WC_LIKE}, {"such", Q_OTHER, HYPO_OTHER, WC_EXAMPLE},
+	{"suit", Q_CHOICE, HYPO_OTHER, 0}, {"tear", Q_OTHER, HYPO_OTHER, WC_TEAR},
+	{"that", Q_THAT, HYPO_OTHER, 0}, {"this", Q_THAT, HYPO_OTHER, 0},
+	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
+	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, 0},
+	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
+	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
+	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED}, {"could", Q_OTHER, HYPO_CAN, 0},
+	{"email", Q_BLOCK, HYPO_OTHER, 0}, {"never", Q_OTHER, HYPO_OTHER, WC_NOT},
+	{"phone", Q_BLOCK, HYPO_OTHER, 0}, {"photo", Q_BLOCK, HYPO_OTHER, 0},
+	{"reset", Q_BLOCK, HYPO_OTHER, 0}, {"suits", Q_CHOICE, HYPO_OTHER, 0},
+	{"tried", Q_BLOCK, HYPO_OTHER, 0}, {"where", Q_OPEN, HYPO_OTHER, 0},
+	{"which", Q_WHICH, HYPO_OTHER, 0}, {"would", Q_OTHER, HYPO_WOULD, WC_WILL},
+	{"anyone", Q_OTHER, HYPO_ASKED, 0}, {"better", Q_GOOD, HYPO_OTHER, 0},
+	{"device", Q_BLOCK, HYPO_OTHER, 0}, {"easier", Q_CHOICE, HYPO_OTHER, 0},
+	{"number", Q_BLOCK, HYPO_OTHER, 0}, {"prefer", Q_CHOICE, HYPO_OTHER, 0},
+	{"reason", Q_OTHER, HYPO_OTHER, WC_WHY}, {"region", Q_BLOCK, HYPO_OTHER, 0},
+	{"unless", Q_OTHER, HYPO_OPENER, 0},
+	{"account", Q_BLOCK, HYPO_OTHER, 0}, {"address", Q_BLOCK, HYPO_OTHER, 0},
+	{"browser", Q_BLOCK, HYPO_OTHER, 0}, {"receipt", Q_BLOCK, HYPO_OTHER, 0},
+	{"restart", Q_BLOCK, HYPO_OTHER, 0}, {"someone", Q_OTHER, HYPO_ASKED, 0},
+	{"version", Q_BLOCK, HYPO_OTHER, 0}, {"whether", Q_OTHER, HYPO_OPENER, 0},
+	{"pharmacy", Q_BLOCK, HYPO_OTHER, 0}, {"platform", Q_BLOCK, HYPO_OTHER, 0},
+	{"postcode", Q_BLOCK, HYPO_OTHER, 0}, {"somebody", Q_OTHER, HYPO_ASKED, 0},
+	{"username", Q_BLOCK, HYPO_OTHER, 0},
+	{"reference", Q_BLOCK, HYPO_OTHER, 0}, {"reinstall", Q_BLOCK, HYPO_OTHER, 0},
+	{"convenient", Q_CHOICE, HYPO_OTHER, 0}, {"restarting", Q_BLOCK, HYPO_OTHER, 0},
+	{"screenshot", Q_BLOCK, HYPO_OTHER, 0}
+};
+
+/*
+ * Pack a word of at most 16 bytes into key, zero-padded; with lower, bit
+ * 0x20 is set in each of its bytes, so that "What" packs as "what" (the
+ * table's words are lowercase letters: a byte matches one of them as
+ * (byte | 0x20) does).  avail is how many bytes may be read at w.
+ */
+static inline void
+pack_word(const char *w, uint32_t len, size_t avail, bool lower, uint64_t key[2])
+{
+	uint64_t	m0 = len >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * len)) - 1;
+	uint64_t	m1 = len >= 16 ? ~UINT64_C(0) : len <= 8 ? 0 : (UINT64_C(1) << (8 * (len - 8))) - 1;
+
+	if (avail >= 16)
+		memcpy(key, w, 16);
+	else
+	{
+		key[0] = key[1] = 0;
+		memcpy(key, w, len);
+	}
+	if (lower)
+	{
+		key[0] |= UINT64_C(0x2020202020202020);
+		key[1] |= UINT64_C(0x2020202020202020);
+	}
+	key[0] &= m0;
+	key[1] &= m1;
+}
+
+/* A packed word's first slot: by its first eight bytes (few words are longer). */
+static inline uint32_t
+word_slot(const uint64_t key[2])
+{
+	return (uint32_t) ((key[0] * UINT64_C(0x9E3779B97F4A7C15)) >> 56) & (WORD_SLOTS - 1);
+}
+
+/* Fill the word table. */
+static void
+word_table_init(EmpMarkerSet *ms)
+{
+	_Static_assert(sizeof(class_words) / sizeof(class_words[0]) * 2 < WORD_SLOTS, "the table is at most half full");
+	for (size_t i = 0; i < sizeof(class_words) / sizeof(class_words[0]); i++)
+	{
+		uint32_t	len = (uint32_t) strlen(class_words[i].w);
+		WordClass  *e;
+		uint32_t	j;
+		uint64_t	key[2];
+
+		pack_word(class_words[i].w, len, len, false, key);
+		for (j = word_slot(key); ms->words[j].len != 0; j = (j + 1) & (WORD_SLOTS - 1))
+			;
+		e = &ms->words[j];
+		e->key[0] = key[0];
+		e->key[1] = key[1];
+		e->len = (uint8_t) len;
+		e->question = class_words[i].question;
+		e->hypo = class_words[i].hypo;
+		e->bits = class_words[i].bits;
+	}
+}
+
+/* The classes of a word not in the table. */
+static const WordClass no_word;
+
+/* The classes of a packed word of len (at most 16) bytes. */
+static inline const WordClass *
+word_class(const EmpMarkerSet *ms, const uint64_t key[2], uint32_t len)
+{
+	uint32_t	j;
+
+	for (j = word_slot(key); ms->words[j].len != 0; j = (j + 1) & (WORD_SLOTS - 1))
+	{
+		const WordClass *e = &ms->words[j];
+
+		if (e->key[0] == key[0] && e->key[1] == key[1] && e->len == len)
+			return e;
+	}
+	return &no_word;
+}
+
+/* The classes of a reply's word, its letters in any case (avail: bytes readable at w). */
+static inline const WordClass *
+reply_word(const EmpMarkerSet *ms, const char *w, uint32_t len, size_t avail)
+{
+	uint64_t	key[2];
+
+	if (len > 16)
+		return &no_word;
+	pack_word(w, len, avail, true, key);
+	return word_class(ms, key, len);
 }
 
 /* A word written as a participle: "refunded", "sent", "held", "reset", "ready". */
@@ -1316,9 +1476,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 		if (s->part == 0 && s->kind == EMP_TOK_WORD &&
 			(word <= 1 || q_open))
 		{
-			uint8_t		qw = question_word(text + s->start, s->len);
+			const WordClass *wc = reply_word(ms, text + s->start, s->len, len - s->start);
+			uint8_t		qw = wc->question;
 
-			if (q_good && s->len == 3 && same_word_ci(text + s->start, "for", 3))
+			if (q_good && (wc->bits & WC_FOR))
 				q_choice = true;	/* "good for you" */
 			q_good = false;
 			if (word == 0 && (qw == Q_OPEN || qw == Q_WHICH || qw == Q_AUX))
@@ -1352,6 +1513,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			const MarkerHot *hot = hot_of(ms, s->id);
 			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
+			bool		you = s->part == 0 && is_second_person(text + s->start, s->len);
 
 			if (s->phrase)
 			{
@@ -1561,8 +1723,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					}
 					res_subj = res_aux = res_to = false;
 					/* "you", "you've", "you're", not "your" */
-					if (s->part == 0 && is_second_person(text + s->start, s->len) &&
-						(s->len == 3 || (text[s->start + 3] | 0x20) != 'r'))
+					if (you && (s->len == 3 || (text[s->start + 3] | 0x20) != 'r'))
 						res_you = true;
 					res_may = (rc == RW_MODAL || rc == RW_ARE);
 					if (rc == RW_PAST || rc == RW_MODAL || rc == RW_ARE || res_you)
@@ -1589,7 +1750,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				c->number_start = s->start;
 				c->number_len = s->len;
 			}
-			if (s->part == 0 && is_second_person(text + s->start, s->len))
+			if (you)
 				c->sent_you = true;
 			/* reflection: content words the customer wrote */
 			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
@@ -1906,59 +2067,18 @@ typedef struct StemCollect
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
 } StemCollect;
 
-/* Words that open a supposed clause, and the words around them that count. */
-#define HYPO_OTHER		0
-#define HYPO_OPENER		1		/* "if", "whether", "unless" */
-#define HYPO_AS			2		/* "as if", "even if": a complaint, not a supposition */
-#define HYPO_WOULD		3		/* "would I", "would we": asking what would happen */
-#define HYPO_PERSON		4
-#define HYPO_IN			5		/* "in case" */
-#define HYPO_CASE		6
-#define HYPO_IF			7		/* "if": an opener, or a polite request ("if you could") */
-#define HYPO_ASKED		8		/* "you", "someone", "anyone", "somebody" */
-#define HYPO_CAN		9		/* "can", "could" */
-
-/* Is a message token the given lowercase word? */
-static inline bool
-norm_is(const EmpToken *tok, const char *lit)
+/* The classes of a message's word or number (its normalised form). */
+static inline const WordClass *
+message_word(const EmpMarkerSet *ms, const EmpToken *tok)
 {
-	size_t		n = strlen(lit);
+	uint64_t	key[2];
 
-	return tok->normlen == n && memcmp(tok->norm, lit, n) == 0;
-}
-
-/* Classify a word for the supposed-clause rule (called for every word of a message). */
-static uint8_t
-hypo_class(const EmpToken *tok)
-{
-	const char *w = tok->norm;
-
-#define HYPO_IS(lit) (memcmp(w, lit, sizeof(lit) - 1) == 0)
-	if (tok->kind != EMP_TOK_WORD)
-		return HYPO_OTHER;
-	switch (tok->normlen)
-	{
-		case 1:
-			return w[0] == 'i' ? HYPO_PERSON : HYPO_OTHER;
-		case 2:
-			return HYPO_IS("if") ? HYPO_IF : HYPO_IS("as") ? HYPO_AS :
-				HYPO_IS("we") ? HYPO_PERSON : HYPO_IS("in") ? HYPO_IN : HYPO_OTHER;
-		case 3:
-			return HYPO_IS("you") ? HYPO_ASKED : HYPO_IS("can") ? HYPO_CAN : HYPO_OTHER;
-		case 4:
-			return HYPO_IS("even") ? HYPO_AS : HYPO_IS("case") ? HYPO_CASE : HYPO_OTHER;
-		case 5:
-			return HYPO_IS("would") ? HYPO_WOULD : HYPO_IS("could") ? HYPO_CAN : HYPO_OTHER;
-		case 6:
-			return HYPO_IS("unless") ? HYPO_OPENER : HYPO_IS("anyone") ? HYPO_ASKED : HYPO_OTHER;
-		case 7:
-			return HYPO_IS("whether") ? HYPO_OPENER : HYPO_IS("someone") ? HYPO_ASKED : HYPO_OTHER;
-		case 8:
-			return HYPO_IS("somebody") ? HYPO_ASKED : HYPO_OTHER;
-		default:
-			return HYPO_OTHER;
-	}
-#undef HYPO_IS
+	if (tok->keyed)
+		return word_class(ms, tok->key, tok->normlen);
+	if (tok->normlen > 16)
+		return &no_word;
+	pack_word(tok->norm, tok->normlen, tok->normlen, false, key);
+	return word_class(ms, key, tok->normlen);
 }
 
 /* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
@@ -1980,7 +2100,8 @@ collect_stems(void *arg, const EmpToken *tok)
 {
 	StemCollect *col = (StemCollect *) arg;
 	StemSet    *s = col->set;
-	EmpLookup	lk;
+	const EmpLookup *lk;
+	const WordClass *wc;
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
 
@@ -2035,7 +2156,8 @@ collect_stems(void *arg, const EmpToken *tok)
 		return;
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
-	hc = hypo_class(tok);
+	wc = message_word(col->ms, tok);
+	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
@@ -2046,19 +2168,18 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
 	{
 		/* "if I ever have a problem, such as a crack": an example of it */
-		if (col->hypo_prev && (norm_is(tok, "such") || norm_is(tok, "say")))
+		if (col->hypo_prev && (wc->bits & WC_EXAMPLE))
 			col->hypo = true;
 		/* "..., like a tear in a lens", not "..., like I said, it was torn" */
-		col->like_open = col->hypo_prev && norm_is(tok, "like");
+		col->like_open = col->hypo_prev && (wc->bits & WC_LIKE);
 		col->hypo_prev = false;
-		col->aux_open = (question_word(tok->norm, tok->normlen) == Q_AUX ||
-						 norm_is(tok, "will") || norm_is(tok, "would"));
+		col->aux_open = (wc->question == Q_AUX || (wc->bits & WC_WILL));
 		col->clause_start = false;
 	}
 	else if (col->like_open)
 	{
 		col->like_open = false;
-		if (norm_is(tok, "a") || norm_is(tok, "an") || norm_is(tok, "the") || norm_is(tok, "if"))
+		if (wc->bits & WC_LIKE_NEXT)
 			col->hypo = true;
 	}
 	/*
@@ -2067,12 +2188,11 @@ collect_stems(void *arg, const EmpToken *tok)
 	 * customer's own problem for granted ("is there a reason refunds take 5
 	 * days?" asks about a policy).  Either way the fact is told.
 	 */
-	if (norm_is(tok, "again") || norm_is(tok, "even"))
+	if (wc->bits & WC_VEXED)
 		col->q_vexed = true;
-	if (norm_is(tok, "why") || norm_is(tok, "reason"))
+	if (wc->bits & WC_WHY)
 		col->q_why = true;
-	if (hc == HYPO_PERSON || norm_is(tok, "my") || norm_is(tok, "our") ||
-		norm_is(tok, "me") || norm_is(tok, "us"))
+	if (hc == HYPO_PERSON || (wc->bits & WC_MINE))
 		col->q_mine = true;
 	/*
 	 * A problem the customer only supposes ("what happens if my flight is
@@ -2090,7 +2210,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		 */
 		if (col->req_open)
 		{
-			if (!norm_is(tok, "not") && !norm_is(tok, "never"))
+			if (!(wc->bits & WC_NOT))
 				col->hypo = false;
 			col->req_open = false;
 		}
@@ -2100,12 +2220,12 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->prev = hc;
 	}
 	/* "wear and tear" is age, not damage */
-	wear_tear = col->wear == 2 && norm_is(tok, "tear");
-	col->wear = norm_is(tok, "wear") ? 1 : (col->wear == 1 && norm_is(tok, "and")) ? 2 : 0;
-	emp_lexicon_lookup(col->ms->lx, tok, &lk);
-	for (int p = 0; p < lk.nparts; p++)
+	wear_tear = col->wear == 2 && (wc->bits & WC_TEAR);
+	col->wear = (wc->bits & WC_WEAR) ? 1 : (col->wear == 1 && (wc->bits & WC_AND)) ? 2 : 0;
+	lk = emp_lexicon_resolve(col->ms->lx, tok);
+	for (int p = 0; p < lk->nparts; p++)
 	{
-		uint16_t	f = hot_of(col->ms, lk.ids[p])->flags & ~(wear_tear ? WF_PROBLEM : 0);
+		uint16_t	f = hot_of(col->ms, lk->ids[p])->flags & ~(wear_tear ? WF_PROBLEM : 0);
 		bool		negated = col->neg_left > 0;
 		uint32_t	key,
 					j;
@@ -2129,11 +2249,11 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->harms++;
 		if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
 			col->calm = true;
-		if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk.stemhash[p] == col->name_stem)
+		if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk->stemhash[p] == col->name_stem)
 			continue;
 		if (tok->kind == EMP_TOK_WORD && tok->normlen < 3)
 			continue;
-		key = reflect_key(col->ms, lk.stemhash[p]);
+		key = reflect_key(col->ms, lk->stemhash[p]);
 		j = stemset_slot(s, key);
 		if (s->keys[j] == 0)
 		{
