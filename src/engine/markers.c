@@ -2153,7 +2153,10 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
 		col->harms++;
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+	{
+		col->wear = 0;			/* "wear and 😀 tear" is no idiom */
 		return;
+	}
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
 	wc = message_word(col->ms, tok);

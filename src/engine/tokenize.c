@@ -988,6 +988,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 				}
 				tok->kind = EMP_TOK_BREAK;
 				tok->flags = EMP_TF_SENT_END;
+				tok->punct = 0;
 				tok->start = (uint32_t) start;
 				tok->len = (uint32_t) (tz->pos - start);
 				tok->count = nl;

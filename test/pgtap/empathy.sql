@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(122);
+SELECT plan(123);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -107,6 +107,9 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	ARRAY['There is a tear in the seam of my new jacket.', 'It was supposed to arrive on Monday.',
 		'Delivery was guaranteed by 10am.'],
 	'"wear and tear", "a guarantee" and "I suppose" report no problem; "a tear", "supposed to" and "guaranteed" do');
+SELECT is((empathy.empathy_score('Thanks for getting in touch.', E'Hi, what if it breaks\nsuch as a crack in the screen')).needed,
+	(empathy.empathy_score('Thanks for getting in touch.', E'Hi. what if it breaks\nsuch as a crack in the screen')).needed,
+	'a line break ends a clause the same way whatever punctuation came before it');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
 	'What happens to my booking if my flight is late?')), 'a problem the customer only supposes ("if ... late") has not happened');
 SELECT ok((SELECT NOT needed FROM empathy.empathy_score('Thanks for getting in touch.',
