@@ -311,7 +311,7 @@ typedef struct WordClass
 	uint8_t		len;			/* 0: an empty slot */
 	uint8_t		question;		/* Q_*: the question rule */
 	uint8_t		hypo;			/* HYPO_*: the supposed-clause rule */
-	uint16_t	bits;			/* WC_* */
+	uint32_t	bits;			/* WC_* */
 } WordClass;
 
 struct EmpMarkerSet
@@ -1112,6 +1112,11 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_WEAR			0x0100	/* "wear and tear" */
 #define WC_AND			0x0200
 #define WC_TEAR			0x0400
+#define WC_WITHOUT		0x1000	/* "without" */
+#define WC_EASY			0x2000	/* after it, no trouble: "without any problems", "without being asked" */
+#define WC_ASK			0x4000	/* ... after a person: "without me asking", "without having to ask" */
+#define WC_WSKIP		0x8000	/* passed over after it: "without any", "without me having to" */
+#define WC_PERSON		0x10000 /* "me", "us", "anyone", "having": a person asks */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you" */
 
@@ -1128,14 +1133,14 @@ static const struct
 	const char *w;
 	uint8_t		question;
 	uint8_t		hypo;
-	uint16_t	bits;
+	uint32_t	bits;
 }			class_words[] = {
-	{"a", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT}, {"i", Q_OTHER, HYPO_PERSON, 0},
-	{"an", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT}, {"as", Q_OTHER, HYPO_AS, 0},
+	{"a", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT | WC_WSKIP}, {"i", Q_OTHER, HYPO_PERSON, 0},
+	{"an", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT | WC_WSKIP}, {"as", Q_OTHER, HYPO_AS, 0},
 	{"do", Q_AUX, HYPO_OTHER, 0}, {"id", Q_BLOCK, HYPO_OTHER, 0},
 	{"if", Q_OTHER, HYPO_IF, WC_LIKE_NEXT}, {"in", Q_OTHER, HYPO_IN, 0},
-	{"is", Q_AUX, HYPO_OTHER, 0}, {"me", Q_OTHER, HYPO_OTHER, WC_MINE},
-	{"my", Q_OTHER, HYPO_OTHER, WC_MINE}, {"us", Q_OTHER, HYPO_OTHER, WC_MINE},
+	{"is", Q_AUX, HYPO_OTHER, 0}, {"me", Q_OTHER, HYPO_OTHER, WC_MINE | WC_PERSON | WC_WSKIP},
+	{"my", Q_OTHER, HYPO_OTHER, WC_MINE}, {"us", Q_OTHER, HYPO_OTHER, WC_MINE | WC_PERSON | WC_WSKIP},
 	{"we", Q_OTHER, HYPO_PERSON, 0},
 	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, 0},
 	{"can", Q_OTHER, HYPO_CAN, 0}, {"did", Q_AUX, HYPO_OTHER, 0},
@@ -1147,7 +1152,7 @@ static const struct
 	{"who", Q_OPEN, HYPO_OTHER, 0}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
 	{"you", Q_OTHER, HYPO_ASKED, 0},
 	{"best", Q_CHOICE, HYPO_OTHER, 0}, {"case", Q_OTHER, HYPO_CASE, 0},
-	{"does", Q_AUX, HYPO_OTHER, 0}, {"even", Q_OTHER, HYPO_AS, WC_VEXED},
+	{"does", Q_AUX, HYPO_OTHER, 0}, {"even", Q_OTHER, HYPO_AS, WC_VEXED | WC_WSKIP},
 	{"good", Q_GOOD, HYPO_OTHER, 0}, {"have", Q_AUX, HYPO_OTHER, 0},
 	{"help", Q_BLOCK, HYPO_OTHER, 0}, {"know", Q_KNOW, HYPO_OTHER, 0},
 	{"like", Q_OTHER, HYPO_OTHER, WC_LIKE}, {"such", Q_OTHER, HYPO_OTHER, WC_EXAMPLE},
@@ -1163,7 +1168,7 @@ static const struct
 	{"reset", Q_BLOCK, HYPO_OTHER, 0}, {"suits", Q_CHOICE, HYPO_OTHER, 0},
 	{"tried", Q_BLOCK, HYPO_OTHER, 0}, {"where", Q_OPEN, HYPO_OTHER, 0},
 	{"which", Q_WHICH, HYPO_OTHER, 0}, {"would", Q_OTHER, HYPO_WOULD, WC_WILL},
-	{"anyone", Q_OTHER, HYPO_ASKED, 0}, {"better", Q_GOOD, HYPO_OTHER, 0},
+	{"anyone", Q_OTHER, HYPO_ASKED, WC_PERSON | WC_WSKIP}, {"better", Q_GOOD, HYPO_OTHER, 0},
 	{"device", Q_BLOCK, HYPO_OTHER, 0}, {"easier", Q_CHOICE, HYPO_OTHER, 0},
 	{"number", Q_BLOCK, HYPO_OTHER, 0}, {"prefer", Q_CHOICE, HYPO_OTHER, 0},
 	{"reason", Q_OTHER, HYPO_OTHER, WC_WHY}, {"region", Q_BLOCK, HYPO_OTHER, 0},
@@ -1177,7 +1182,21 @@ static const struct
 	{"username", Q_BLOCK, HYPO_OTHER, 0},
 	{"reference", Q_BLOCK, HYPO_OTHER, 0}, {"reinstall", Q_BLOCK, HYPO_OTHER, 0},
 	{"convenient", Q_CHOICE, HYPO_OTHER, 0}, {"restarting", Q_BLOCK, HYPO_OTHER, 0},
-	{"screenshot", Q_BLOCK, HYPO_OTHER, 0}
+	{"screenshot", Q_BLOCK, HYPO_OTHER, 0},
+	/* "without": a fact, unless no trouble follows */
+	{"to", Q_OTHER, HYPO_OTHER, WC_WSKIP}, {"any", Q_OTHER, HYPO_OTHER, WC_WSKIP},
+	{"being", Q_OTHER, HYPO_OTHER, WC_WSKIP}, {"having", Q_OTHER, HYPO_OTHER, WC_PERSON | WC_WSKIP},
+	{"single", Q_OTHER, HYPO_OTHER, WC_WSKIP}, {"without", Q_OTHER, HYPO_OTHER, WC_WITHOUT},
+	{"problem", Q_OTHER, HYPO_OTHER, WC_EASY}, {"problems", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"issue", Q_OTHER, HYPO_OTHER, WC_EASY}, {"issues", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"hassle", Q_OTHER, HYPO_OTHER, WC_EASY}, {"fuss", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"hitch", Q_OTHER, HYPO_OTHER, WC_EASY}, {"trouble", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"delay", Q_OTHER, HYPO_OTHER, WC_EASY}, {"question", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"questions", Q_OTHER, HYPO_OTHER, WC_EASY}, {"asked", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"prompted", Q_OTHER, HYPO_OTHER, WC_EASY}, {"prompting", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"reminded", Q_OTHER, HYPO_OTHER, WC_EASY}, {"chased", Q_OTHER, HYPO_OTHER, WC_EASY},
+	{"ask", Q_OTHER, HYPO_OTHER, WC_ASK}, {"asking", Q_OTHER, HYPO_OTHER, WC_ASK},
+	{"chase", Q_OTHER, HYPO_OTHER, WC_ASK}, {"chasing", Q_OTHER, HYPO_OTHER, WC_ASK}
 };
 
 /*
@@ -2065,6 +2084,8 @@ typedef struct StemCollect
 	bool		like_open;		/* the clause after a supposition opened with "like" */
 	bool		req_open;		/* the last words were "if you could" */
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
+	uint8_t		without;		/* a "without" not yet counted: 1 + words passed over */
+	bool		without_person; /* ... one of them a person: "without me asking" */
 } StemCollect;
 
 /* The classes of a message's word or number (its normalised form). */
@@ -2108,6 +2129,12 @@ collect_stems(void *arg, const EmpToken *tok)
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
 	if (s->n >= MSG_SET_MAX)
 		return;
+	/* "without" at a clause's end, or before a symbol: counted as a fact */
+	if (col->without && tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+	{
+		col->sent_facts++;
+		col->without = 0;
+	}
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
@@ -2161,6 +2188,26 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->shouted++;
 	wc = message_word(col->ms, tok);
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
+	/*
+	 * "Without heating since Monday" states a problem; "without any
+	 * problems", "without being asked" and "without me having to ask"
+	 * praise.  A few words may come between.
+	 */
+	if (col->without)
+	{
+		if ((wc->bits & WC_WSKIP) && col->without < 4)
+		{
+			col->without++;
+			if (wc->bits & WC_PERSON)
+				col->without_person = true;
+		}
+		else
+		{
+			if (!(wc->bits & WC_EASY) && !((wc->bits & WC_ASK) && col->without_person))
+				col->sent_facts++;
+			col->without = 0;
+		}
+	}
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
@@ -2241,7 +2288,12 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->supposed++;	/* "if she got ill", "in case it is delayed" */
 		else if (f & WF_PROBLEM)
 		{
-			if (f & WF_FACT)
+			if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
+			{
+				col->without = 1;	/* counted or not by the words after it */
+				col->without_person = false;
+			}
+			else if (f & WF_FACT)
 				col->sent_facts++;
 			else
 				col->harms++;
@@ -2316,6 +2368,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 
 	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
 				   collect_stems, col);
+	if (col->without)
+		col->sent_facts++;		/* "without" last */
 	col->facts += col->sent_facts;	/* a last sentence with no end mark */
 	col->sent_facts = 0;
 	n = emp_labels(sc, &s, dims);
@@ -2417,6 +2471,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.q_aux = false;
 		col.aux_open = false;
 		col.wear = 0;
+		col.without = 0;
+		col.without_person = false;
 		col.q_vexed = false;
 		col.req_open = false;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,

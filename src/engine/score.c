@@ -484,7 +484,9 @@ on_term(Run *r, const EmpSlot *s)
 			s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
 		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f);
 
-		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR);
+		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
+		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&
+			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
 		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
 			/* the common case: plain evidence, added straight in */

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(123);
+SELECT plan(125);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -107,6 +107,16 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	ARRAY['There is a tear in the seam of my new jacket.', 'It was supposed to arrive on Monday.',
 		'Delivery was guaranteed by 10am.'],
 	'"wear and tear", "a guarantee" and "I suppose" report no problem; "a tear", "supposed to" and "guaranteed" do');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'She fixed it without being asked.', 'It was set up without me having to ask.',
+		'Delivered without any problems.', 'We have been without heating since Monday.',
+		'You charged my card without asking me.', 'Closed without any warning.', 'I was left without']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['We have been without heating since Monday.', 'You charged my card without asking me.',
+		'Closed without any warning.', 'I was left without'],
+	'"without" reports a problem unless no trouble follows it ("without being asked", "without any problems")');
+SELECT is(ARRAY(SELECT DISTINCT rule FROM empathy.explain('Not happy 😡 :( at all') WHERE token IN ('😡', ':(') ORDER BY rule),
+	ARRAY['emoji', 'emoticon'], 'an emoji or emoticon after a negator is not turned around: "not happy 😡"');
 SELECT is((empathy.empathy_score('Thanks for getting in touch.', E'Hi, what if it breaks\nsuch as a crack in the screen')).needed,
 	(empathy.empathy_score('Thanks for getting in touch.', E'Hi. what if it breaks\nsuch as a crack in the screen')).needed,
 	'a line break ends a clause the same way whatever punctuation came before it');
