@@ -1894,6 +1894,8 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define NEEDED_SENTIMENT	(-0.15f)
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
 #define NEEDED_SHOUTED		4	/* words in capitals that make a raised voice */
+#define NEEDED_SUPPOSED_FEELING	2.0f	/* a feeling this many times its label threshold
+										 * is the customer's own, supposition or not */
 
 typedef struct ScoreCtx
 {
@@ -2365,6 +2367,7 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	int			dims[EMP_NDIMS];
 	int			n;
 	bool		negative = false;
+	float		strongest = 0;	/* the strongest negative label, times its threshold */
 
 	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
 				   collect_stems, col);
@@ -2381,8 +2384,23 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 		*fam |= dim_family[dims[i]];
 		/* confusion alone is a question, not a grievance */
 		if (dim_family[dims[i]] & ~FAM_CONFUSION)
+		{
+			float		thr = sc->model.threshold[dims[i]];
+			float		rel = s.dims[dims[i]] / (thr > 0 ? thr : 1);
+
 			negative = true;
+			if (rel > strongest)
+				strongest = rel;
+		}
 	}
+	/*
+	 * A mild feeling in a message whose only problem is one the customer
+	 * supposes ("if you could not ship by Friday, would it be late?") comes
+	 * from that problem's words: no grievance.
+	 */
+	if (negative && col->supposed > 0 && col->facts == 0 && col->harms == 0 &&
+		strongest < NEEDED_SUPPOSED_FEELING)
+		negative = false;
 	/* shouting: a few words in capitals are an acronym, more are a raised voice */
 	if (negative || s.escalation >= 0.3f || col->harms >= 1 || col->shouted >= NEEDED_SHOUTED)
 		return 1;

@@ -235,6 +235,7 @@ typedef struct Run
 				contrast_len;
 	int32_t		contrast_term;
 	int			neg_left;
+	int			phrase_left;	/* slots of the current phrase still to come */
 	float		boost;
 	int			boost_left;
 	bool		boost_is_damp;
@@ -670,6 +671,26 @@ explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExpla
 	}
 }
 
+/*
+ * A phrase's last slot is "not" or "never": written so, or the "n't" of a
+ * contraction (its second part).  "Oh no" and "thanks for nothing" end in
+ * a negator too, but negate nothing after them.
+ */
+static bool
+ends_in_not(const char *text, const EmpSlot *s)
+{
+	const char *w = text + s->start;
+
+	if (s->part == 1)
+		return true;
+	if (s->len == 3)
+		return (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'o' && (w[2] | 0x20) == 't';
+	if (s->len == 5)
+		return (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'e' && (w[2] | 0x20) == 'v' &&
+			(w[3] | 0x20) == 'e' && (w[4] | 0x20) == 'r';
+	return false;
+}
+
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
 static void
 score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
@@ -697,7 +718,17 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
 		if (s->covered)
+		{
+			/*
+			 * A phrase that ends in "not" or "never" ("wasn't", "still has
+			 * not") carries the negation on: "I wasn't happy".
+			 */
+			if (r.phrase_left > 0 && --r.phrase_left == 0 && (s->tflags & EMP_TERM_NEGATOR) &&
+				ends_in_not(text, s))
+				r.neg_left = (int) r.m->negation_scope;
 			continue;
+		}
+		r.phrase_left = s->phrase ? s->phrase_slots - 1 : 0;
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 			on_punct(&r, s);
 		else

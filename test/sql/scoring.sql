@@ -25,6 +25,13 @@ FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'
 	('It was great at first but now it keeps crashing'), ('It keeps crashing, however the support was great'),
 	('kindly refund my money'), ('I''m still waiting for my refund'), ('This is the third time I am calling')) v(b);
 
+-- a contraction's "n't" negates like "not", and a phrase that ends in it carries
+-- the negation on; "never been so" is emphasis, not negation
+SELECT b, sentiment_label(sentiment(b)) AS label, 'joy' = ANY (emotion_labels(b)) AS joy
+FROM (VALUES ('I wasn''t happy with the service'), ('I was not happy with the service'),
+	('This isn''t good enough'), ('This is not good enough'), ('This is not bad at all'),
+	('It still has not been good'), ('I have never been so angry'), ('Never been happier with a purchase!')) v(b);
+
 -- contact-centre phrases of the lexicon: plain words that a message to a company uses
 SELECT b, sentiment_label(sentiment(b)) AS label FROM (VALUES
 	('Not bad at all, the new checkout is faster'), ('Props to the driver, he found the flat in the dark'),

@@ -98,6 +98,12 @@ NEG = {'fear', 'nervousness', 'remorse', 'embarrassment', 'disappointment', 'sad
        'disgust', 'anger', 'annoyance', 'disapproval'}
 
 
+def is_negated_aux(term):
+    """A lone contraction with "n't" ("wasn't", "ain't"): the engine reads it as
+    the auxiliary and the negator "not"."""
+    return ' ' not in term and term.endswith("n't")
+
+
 def read_data(path):
     texts, labels = [], []
     with open(path, encoding='utf-8') as f:
@@ -149,7 +155,9 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
     for t in texts:
         for w in set(re.findall(r"[a-z][a-z']*[a-z]|[a-z]", t.lower())):
             words[w] += 1
-    vocab = sorted(w for w, c in words.items() if c >= min_count)
+    # "wasn't", "don't": a term would be the phrase "was not", which would
+    # learn what the negated words around it mean; their "not" negates instead
+    vocab = sorted(w for w, c in words.items() if c >= min_count and not is_negated_aux(w))
     vocab_path = os.path.join(outdir, 'vocab.tmp')
     with open(vocab_path, 'w') as f:
         f.write('\n'.join(vocab) + '\n')
@@ -247,7 +255,7 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
         for ch in range(11):
             terms.update(delta[ch].keys())
         for term in sorted(terms):
-            if '\t' in term or not term.strip() or term in FUNCTION_WORDS:
+            if '\t' in term or not term.strip() or term in FUNCTION_WORDS or is_negated_aux(term):
                 continue
             parts = []
             keep = support[term] / (support[term] + SHRINK)
@@ -293,7 +301,7 @@ def shrink(train_path, outdir):
         f.write(SHRUNK_NOTE.format(k=SHRINK))
         kept = 0
         for term, rest in entries:
-            if term in FUNCTION_WORDS:
+            if term in FUNCTION_WORDS or is_negated_aux(term):
                 continue
             keep = support[term] / (support[term] + SHRINK)
             parts = []

@@ -19,6 +19,8 @@ static const char test_lexicon[] =
 	"thanks\tgratitude=2 sentiment=1.5\n"
 	"thanks for nothing\tanger=1.5 frustration=2 sentiment=-2.5\n"
 	"no problem\tsentiment=0.5\n"
+	"was not\tsentiment=-0.2\n"	/* a phrase that ends in a negator */
+	"oh no\tsentiment=-1\n"
 	"speak to a manager\tfrustration=1 escalation=2.5\n"
 	"=kindly\tsentiment=-0.2\n"
 	"kind\tjoy=1 sentiment=1\n"
@@ -28,7 +30,7 @@ static const char test_lexicon[] =
 
 static const char test_modifiers[] =
 	"not\tnegator\t1\nnever\tnegator\t1\nno\tnegator\t1\n"
-	"very\tbooster\t1.5\nextremely\tbooster\t1.8\na bit\tdampener\t0.5\n"
+	"very\tbooster\t1.5\nextremely\tbooster\t1.8\na bit\tdampener\t0.5\nnever been so\tbooster\t1.6\n"
 	"but\tcontrast\t1\n";
 
 static EmpScorer *sc;
@@ -313,6 +315,16 @@ main(void)
 	CHECK(r.sentiment < 0, "contraction n't negates");
 	r = score("I never liked being happy");
 	CHECK(r.sentiment < 0, "never negates within its scope");
+	r = score("I wasn't happy");
+	r2 = score("I was not happy");
+	CHECK(r.sentiment < 0 && r.dims[EMP_JOY] == 0 && r2.sentiment == r.sentiment,
+		  "a phrase that ends in \"not\" (\"was not\") carries the negation: wasn't happy is negative, no joy");
+	r = score("oh no happy");
+	CHECK(r.sentiment > 0, "a phrase that ends in \"no\" (\"oh no\") negates nothing after it");
+	r = score("I have never been so angry");
+	r2 = score("I am angry");
+	CHECK(r.sentiment < r2.sentiment && r.dims[EMP_ANGER] > r2.dims[EMP_ANGER],
+		  "never been so angry is emphasis, not negation");
 	r = score("not that I would ever say it, happy");
 	CHECK(r.sentiment > 0, "negation stops at punctuation");
 	r = score("it is not bad");
