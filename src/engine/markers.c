@@ -135,7 +135,10 @@ static const char *const harm_words[] = {
  * Words by which customers name a negative feeling of their own ("I am so
  * worried", "this is embarrassing"): the message calls for empathy however
  * the rest of it reads, unless a negator comes just before ("no worries",
- * "not upset").  Confusion is left out: a question is no grievance.
+ * "not upset"), or what such a feeling does to them ("I've been crying all
+ * afternoon", "panicking"; "made my mum cry happy tears" is praise, so
+ * only "crying" and "cried").  Confusion is left out: a question is no
+ * grievance.
  */
 static const char *const feeling_words[] = {
 	"worried", "concerned", "anxious", "scared", "afraid", "nervous", "stressed", "panic",
@@ -144,6 +147,7 @@ static const char *const feeling_words[] = {
 	"helpless", "powerless", "overwhelmed", "exhausted", "embarrassed", "humiliated", "ashamed",
 	"frustrated", "annoyed", "irritated", "exasperated", "angry", "furious", "livid", "fuming",
 	"outraged", "disgusted", "appalled", "shocked", "mortified", "horrified", "distraught", "infuriated",
+	"=crying", "=cried", "=sobbing", "=sobbed", "panicking", "dreading", "sleepless",
 	NULL
 };
 
@@ -2088,6 +2092,9 @@ typedef struct StemCollect
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
 	uint8_t		without;		/* a "without" not yet counted: 1 + words passed over */
 	bool		without_person; /* ... one of them a person: "without me asking" */
+	int			questions;		/* sentences that ask a plain question (one '?',
+								 * not in exasperation) */
+	int			exasperated;	/* sentences that end in "??" or "?!" */
 } StemCollect;
 
 /* The classes of a message's word or number (its normalised form). */
@@ -2164,11 +2171,18 @@ collect_stems(void *arg, const EmpToken *tok)
 		 */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
 		{
-			if (tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 && col->q_aux &&
-				!col->q_vexed && !(col->q_why && col->q_mine))
+			bool		plain_q = tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 &&
+				!col->q_vexed && !(col->q_why && col->q_mine);
+
+			if (plain_q && col->q_aux)
 				col->supposed += col->sent_facts;
 			else
 				col->facts += col->sent_facts;
+			if (plain_q)
+				col->questions++;
+			else if (tok->kind == EMP_TOK_PUNCT &&
+					 ((tok->punct == '?' && tok->count >= 2) || tok->punct == 'x'))
+				col->exasperated++;
 			col->sent_facts = 0;
 			col->q_aux = false;
 			col->q_vexed = false;
@@ -2405,12 +2419,16 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	if (negative || s.escalation >= 0.3f || col->harms >= 1 || col->shouted >= NEEDED_SHOUTED)
 		return 1;
 	/*
-	 * "just curious", "no rush": a fact or a mild tone is no grievance.  Nor
-	 * is the mild tone of a question about a problem the customer only
-	 * supposes ("would I have to cancel?"): it comes from the problem's words.
+	 * A fact, a question asked in exasperation ("any ETA??", "can this be
+	 * fixed?!") or a negative tone calls for empathy, unless the customer
+	 * says nothing is wrong: "just curious", "no rush".  Nor is the mild
+	 * tone of a plain question ("do you ship to Ireland?"), which comes from
+	 * words that lean negative by chance, or of a question about a problem
+	 * the customer only supposes ("would I have to cancel?"): it comes from
+	 * the problem's words.
 	 */
-	if (!col->calm && (col->facts >= 1 ||
-					   (s.sentiment <= NEEDED_SENTIMENT && col->supposed == 0)))
+	if (!col->calm && (col->facts >= 1 || col->exasperated >= 1 ||
+					   (s.sentiment <= NEEDED_SENTIMENT && col->supposed == 0 && col->questions == 0)))
 		return 1;
 	return 0;
 }
@@ -2469,30 +2487,13 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	{
 		StemCollect col;
 
+		/* every count zero, every flag false */
+		memset(&col, 0, sizeof(col));
 		col.ms = ms;
 		col.set = stemset_create(ms, msglen);
 		col.name_stem = c.namelen ? c.name_stem : 0;
-		col.facts = 0;
-		col.harms = 0;
-		col.calm = false;
-		col.neg_left = 0;
-		col.hypo = false;
-		col.hypo_prev = false;
-		col.like_open = false;
-		col.q_why = false;
-		col.q_mine = false;
-		col.supposed = 0;
-		col.shouted = 0;
 		col.prev = col.prev2 = HYPO_OTHER;
-		col.sent_facts = 0;
 		col.clause_start = true;
-		col.q_aux = false;
-		col.aux_open = false;
-		col.wear = 0;
-		col.without = 0;
-		col.without_person = false;
-		col.q_vexed = false;
-		col.req_open = false;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
 											 &msg_sentiment);
 		c.msg = col.set;

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(125);
+SELECT plan(128);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -334,6 +334,24 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My internet keeps dropping and
 			'Is the pain any better since you stopped the tablets?', 'Is that okay, what would you prefer?']) WITH ORDINALITY AS t(r, i) ORDER BY i),
 	ARRAY[1, 1, 1, 1, 2, 2, 2, 2],
 	'an offer or a choice put as a closed question is weak exploration; a specific or open question is strong');
+
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY['Do you deliver to Orkney? I know some couriers won''t go there.',
+		'Is the pool open on bank holidays? My kids keep asking.', 'Hi, do you fit tyres on Sundays? and roughly what would it cost',
+		'Paid £60 for this??', 'Can someone look at this?!']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['Paid £60 for this??', 'Can someone look at this?!'],
+	'the mild tone of a plain question is no grievance; a question asked in exasperation ("??", "?!") is');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'The venue rang to say our party has been double-booked. We invited 80 people. I have been crying all morning.',
+		'The cot has not arrived and the baby is due, I am panicking a bit.',
+		'You made my dad cry happy tears, thank you so much!']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['The venue rang to say our party has been double-booked. We invited 80 people. I have been crying all morning.',
+		'The cot has not arrived and the baby is due, I am panicking a bit.'],
+	'"crying", "panicking": what a feeling does to the customer calls for empathy; "cry happy tears" is praise');
+SELECT is(ARRAY(SELECT empathy.dominant_emotion(m) FROM unnest(ARRAY['I cried tears of joy when it arrived',
+		'happy tears all round', 'I have been crying all day']) WITH ORDINALITY AS t(m, i) ORDER BY i),
+	ARRAY['joy', 'joy', 'sadness'], '"tears of joy" and "happy tears" are joy; crying alone is sadness');
 
 SELECT * FROM finish();
 ROLLBACK;
