@@ -1121,6 +1121,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_ASK			0x4000	/* ... after a person: "without me asking", "without having to ask" */
 #define WC_WSKIP		0x8000	/* passed over after it: "without any", "without me having to" */
 #define WC_PERSON		0x10000 /* "me", "us", "anyone", "having": a person asks */
+#define WC_SPENT		0x20000 /* "paid", "took", "flew": "... the day off for this" */
+#define WC_THIS			0x40000 /* "this" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you" */
 
@@ -1161,7 +1163,7 @@ static const struct
 	{"help", Q_BLOCK, HYPO_OTHER, 0}, {"know", Q_KNOW, HYPO_OTHER, 0},
 	{"like", Q_OTHER, HYPO_OTHER, WC_LIKE}, {"such", Q_OTHER, HYPO_OTHER, WC_EXAMPLE},
 	{"suit", Q_CHOICE, HYPO_OTHER, 0}, {"tear", Q_OTHER, HYPO_OTHER, WC_TEAR},
-	{"that", Q_THAT, HYPO_OTHER, 0}, {"this", Q_THAT, HYPO_OTHER, 0},
+	{"that", Q_THAT, HYPO_OTHER, 0}, {"this", Q_THAT, HYPO_OTHER, WC_THIS},
 	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
 	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, 0},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
@@ -1200,7 +1202,13 @@ static const struct
 	{"prompted", Q_OTHER, HYPO_OTHER, WC_EASY}, {"prompting", Q_OTHER, HYPO_OTHER, WC_EASY},
 	{"reminded", Q_OTHER, HYPO_OTHER, WC_EASY}, {"chased", Q_OTHER, HYPO_OTHER, WC_EASY},
 	{"ask", Q_OTHER, HYPO_OTHER, WC_ASK}, {"asking", Q_OTHER, HYPO_OTHER, WC_ASK},
-	{"chase", Q_OTHER, HYPO_OTHER, WC_ASK}, {"chasing", Q_OTHER, HYPO_OTHER, WC_ASK}
+	{"chase", Q_OTHER, HYPO_OTHER, WC_ASK}, {"chasing", Q_OTHER, HYPO_OTHER, WC_ASK},
+	/* what the customer gave: "paying 45 a month for this" */
+	{"pay", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"paid", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	{"paying", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"took", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	{"spent", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"flew", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	{"drove", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"travelled", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	{"traveled", Q_OTHER, HYPO_OTHER, WC_SPENT}
 };
 
 /*
@@ -2095,6 +2103,8 @@ typedef struct StemCollect
 	int			questions;		/* sentences that ask a plain question (one '?',
 								 * not in exasperation) */
 	int			exasperated;	/* sentences that end in "??" or "?!" */
+	bool		spent;			/* the sentence says what the customer gave ("paid") */
+	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
 /* The classes of a message's word or number (its normalised form). */
@@ -2147,6 +2157,15 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
+		/*
+		 * "paying 45 a month for this", "I took the day off work for this.":
+		 * what the customer gave, for what they got.  Not asked plainly ("what
+		 * do I pay for this?").
+		 */
+		if (col->for_this == 2 && col->spent &&
+			!(tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1))
+			col->sent_facts++;
+		col->for_this = 0;
 		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
 			tok->punct == ',' || tok->punct == ';')
@@ -2184,6 +2203,7 @@ collect_stems(void *arg, const EmpToken *tok)
 					 ((tok->punct == '?' && tok->count >= 2) || tok->punct == 'x'))
 				col->exasperated++;
 			col->sent_facts = 0;
+			col->spent = false;
 			col->q_aux = false;
 			col->q_vexed = false;
 			col->q_why = false;
@@ -2204,6 +2224,9 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->shouted++;
 	wc = message_word(col->ms, tok);
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
+	if (wc->bits & WC_SPENT)
+		col->spent = true;
+	col->for_this = (wc->bits & WC_FOR) ? 1 : (col->for_this == 1 && (wc->bits & WC_THIS)) ? 2 : 0;
 	/*
 	 * "Without heating since Monday" states a problem; "without any
 	 * problems", "without being asked" and "without me having to ask"
@@ -2387,6 +2410,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 				   collect_stems, col);
 	if (col->without)
 		col->sent_facts++;		/* "without" last */
+	if (col->for_this == 2 && col->spent)
+		col->sent_facts++;		/* "... for this" last */
 	col->facts += col->sent_facts;	/* a last sentence with no end mark */
 	col->sent_facts = 0;
 	n = emp_labels(sc, &s, dims);

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(128);
+SELECT plan(129);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -352,6 +352,13 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 SELECT is(ARRAY(SELECT empathy.dominant_emotion(m) FROM unnest(ARRAY['I cried tears of joy when it arrived',
 		'happy tears all round', 'I have been crying all day']) WITH ORDINALITY AS t(m, i) ORDER BY i),
 	ARRAY['joy', 'joy', 'sadness'], '"tears of joy" and "happy tears" are joy; crying alone is sadness');
+
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY['I took the day off work for this.', 'We flew from Perth for this',
+		'How much do I pay for this?', 'I paid for this last week, can I collect it on Friday?', 'Thanks so much for this!'])
+		WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['I took the day off work for this.', 'We flew from Perth for this'],
+	'"I took the day off work for this": what the customer gave, for what they got; not asked plainly, not thanks');
 
 SELECT * FROM finish();
 ROLLBACK;
