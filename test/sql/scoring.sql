@@ -64,6 +64,10 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 	('I want to speak to a manager right now'), ('cancel my account'), ('This is the third time I have contacted you'),
 	('still waiting for a reply'), ('I will report you to the BBB'), ('what is your opening time'),
 	('thanks for nothing'), ('thank you, that fixed it')) v(b);
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALUES
+	('My driving test is tomorrow and I am a nervous wreck'), ('I don''t feel safe on your trains at night'),
+	('Nine years a customer and I am seriously considering leaving'), ('My card was declined in front of everyone. Mortifying.'),
+	('You made my mum cry tears of joy'), ('happy tears all round')) v(b);
 
 -- labels and the dominant emotion agree
 SELECT b, emotion_labels(b), dominant_emotion(b),
