@@ -136,9 +136,9 @@ static const char *const harm_words[] = {
  * worried", "this is embarrassing"): the message calls for empathy however
  * the rest of it reads, unless a negator comes just before ("no worries",
  * "not upset"), or what such a feeling does to them ("I've been crying all
- * afternoon", "panicking"; "made my mum cry happy tears" is praise, so
- * only "crying" and "cried").  Confusion is left out: a question is no
- * grievance.
+ * afternoon", "panicking"; "made my mum cry happy tears" and "I cried
+ * happy tears" are praise, so only "crying" and "sobbing").  Confusion is
+ * left out: a question is no grievance.
  */
 static const char *const feeling_words[] = {
 	"worried", "concerned", "anxious", "scared", "afraid", "nervous", "stressed", "panic",
@@ -147,7 +147,7 @@ static const char *const feeling_words[] = {
 	"helpless", "powerless", "overwhelmed", "exhausted", "embarrassed", "humiliated", "ashamed",
 	"frustrated", "annoyed", "irritated", "exasperated", "angry", "furious", "livid", "fuming",
 	"outraged", "disgusted", "appalled", "shocked", "mortified", "horrified", "distraught", "infuriated",
-	"=crying", "=cried", "=sobbing", "=sobbed", "panicking", "dreading", "sleepless",
+	"=crying", "=sobbing", "panicking", "dreading",
 	NULL
 };
 
@@ -1124,7 +1124,7 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_SPENT		0x20000 /* "paid", "took", "flew": "... the day off for this" */
 #define WC_THIS			0x40000 /* "this" */
 /* and of a reply */
-#define WC_FOR			0x0800	/* "good for you" */
+#define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
 /*
  * The words, with their classes.  For the question rule (looked up only
@@ -1204,7 +1204,7 @@ static const struct
 	{"ask", Q_OTHER, HYPO_OTHER, WC_ASK}, {"asking", Q_OTHER, HYPO_OTHER, WC_ASK},
 	{"chase", Q_OTHER, HYPO_OTHER, WC_ASK}, {"chasing", Q_OTHER, HYPO_OTHER, WC_ASK},
 	/* what the customer gave: "paying 45 a month for this" */
-	{"pay", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"paid", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	{"paid", Q_OTHER, HYPO_OTHER, WC_SPENT},
 	{"paying", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"took", Q_OTHER, HYPO_OTHER, WC_SPENT},
 	{"spent", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"flew", Q_OTHER, HYPO_OTHER, WC_SPENT},
 	{"drove", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"travelled", Q_OTHER, HYPO_OTHER, WC_SPENT},
@@ -2102,8 +2102,8 @@ typedef struct StemCollect
 	bool		without_person; /* ... one of them a person: "without me asking" */
 	int			questions;		/* sentences that ask a plain question (one '?',
 								 * not in exasperation) */
-	int			exasperated;	/* sentences that end in "??" or "?!" */
-	bool		spent;			/* the sentence says what the customer gave ("paid") */
+	int			exasperated;	/* sentences that end in "??", "?!", "!?" or "⁈" */
+	bool		spent;			/* the clause says what the customer gave ("paid") */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
@@ -2159,10 +2159,12 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->neg_left = 0;
 		/*
 		 * "paying 45 a month for this", "I took the day off work for this.":
-		 * what the customer gave, for what they got.  Not asked plainly ("what
-		 * do I pay for this?").
+		 * a sentence that ends on what the customer gave, for what they got.
+		 * Not asked plainly ("what did I pay for this?"), not a clause that
+		 * goes on ("I paid for this, and I love it").
 		 */
 		if (col->for_this == 2 && col->spent &&
+			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) &&
 			!(tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1))
 			col->sent_facts++;
 		col->for_this = 0;
@@ -2170,6 +2172,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
 			tok->punct == ',' || tok->punct == ';')
 		{
+			col->spent = false;	/* "I paid yesterday, thanks for this!" */
 			col->hypo_prev = col->hypo && tok->punct == ',';
 			col->hypo = false;
 			col->clause_start = true;
@@ -2203,7 +2206,6 @@ collect_stems(void *arg, const EmpToken *tok)
 					 ((tok->punct == '?' && tok->count >= 2) || tok->punct == 'x'))
 				col->exasperated++;
 			col->sent_facts = 0;
-			col->spent = false;
 			col->q_aux = false;
 			col->q_vexed = false;
 			col->q_why = false;
@@ -2218,6 +2220,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 	{
 		col->wear = 0;			/* "wear and 😀 tear" is no idiom */
+		col->for_this = 0;		/* "I paid for this 😀" is content */
 		return;
 	}
 	if (tok->flags & EMP_TF_ALLCAPS)
@@ -2446,11 +2449,13 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	/*
 	 * A fact, a question asked in exasperation ("any ETA??", "can this be
 	 * fixed?!") or a negative tone calls for empathy, unless the customer
-	 * says nothing is wrong: "just curious", "no rush".  Nor is the mild
-	 * tone of a plain question ("do you ship to Ireland?"), which comes from
-	 * words that lean negative by chance, or of a question about a problem
-	 * the customer only supposes ("would I have to cancel?"): it comes from
-	 * the problem's words.
+	 * says nothing is wrong: "just curious", "no rush".  The mild tone of a
+	 * message that asks a plain question ("do you ship to Ireland? I know
+	 * some places won't") counts for nothing: it comes from words that lean
+	 * negative by chance, and a grievance in such a message shows itself
+	 * otherwise (a fact, a feeling, an escalation cue).  Nor does the tone of
+	 * a question about a problem the customer only supposes ("would I have
+	 * to cancel?"): it comes from the problem's words.
 	 */
 	if (!col->calm && (col->facts >= 1 || col->exasperated >= 1 ||
 					   (s.sentiment <= NEEDED_SENTIMENT && col->supposed == 0 && col->questions == 0)))

@@ -344,7 +344,7 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY['Do you deliver to Orkney? I know som
 SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 		'The venue rang to say our party has been double-booked. We invited 80 people. I have been crying all morning.',
 		'The cot has not arrived and the baby is due, I am panicking a bit.',
-		'You made my dad cry happy tears, thank you so much!']) WITH ORDINALITY AS t(m, i)
+		'You made my dad cry happy tears, thank you so much!', 'I cried happy tears, thank you!']) WITH ORDINALITY AS t(m, i)
 	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
 	ARRAY['The venue rang to say our party has been double-booked. We invited 80 people. I have been crying all morning.',
 		'The cot has not arrived and the baby is due, I am panicking a bit.'],
@@ -354,11 +354,12 @@ SELECT is(ARRAY(SELECT empathy.dominant_emotion(m) FROM unnest(ARRAY['I cried te
 	ARRAY['joy', 'joy', 'sadness'], '"tears of joy" and "happy tears" are joy; crying alone is sadness');
 
 SELECT is(ARRAY(SELECT m FROM unnest(ARRAY['I took the day off work for this.', 'We flew from Perth for this',
-		'How much do I pay for this?', 'I paid for this last week, can I collect it on Friday?', 'Thanks so much for this!'])
+		'How much do I pay for this?', 'I paid for this last week, can I collect it on Friday?', 'Thanks so much for this!',
+		'I paid yesterday, thanks so much for this!', 'We paid for this, and we love it.', 'I paid for this 😀'])
 		WITH ORDINALITY AS t(m, i)
 	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
 	ARRAY['I took the day off work for this.', 'We flew from Perth for this'],
-	'"I took the day off work for this": what the customer gave, for what they got; not asked plainly, not thanks');
+	'"I took the day off work for this": what the customer gave, for what they got; not asked plainly, not thanks, not a clause that goes on');
 
 SELECT * FROM finish();
 ROLLBACK;
