@@ -2575,9 +2575,15 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		er = 2;
 	if (out->needed == 0 && er > 1)
 		er = 1;
-	/* interpretation */
+	/*
+	 * interpretation: restating the situation counts in a reply that cares
+	 * (an emotional reaction, an apology) or tells the customer they are
+	 * right; a procedure or a policy set out in the customer's words ("the
+	 * £40 charge in March is correct") restates nothing
+	 */
 	in = o->level[EMP_MK_INTERPRETATION];
-	if (c.msg && out->needed == 1 && c.overlap >= INTERP_MIN_OVERLAP &&
+	if (c.msg && out->needed == 1 && (er >= 1 || o->count[EMP_MK_VALIDATION] > 0) &&
+		c.overlap >= INTERP_MIN_OVERLAP &&
 		out->reflection >= INTERP_MIN_REFLECT && c.max_sent_overlap >= INTERP_MIN_SENTENCE)
 		in = 2;
 	/* exploration */

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(129);
+SELECT plan(130);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -360,6 +360,13 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY['I took the day off work for this.', 
 	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
 	ARRAY['I took the day off work for this.', 'We flew from Perth for this'],
 	'"I took the day off work for this": what the customer gave, for what they got; not asked plainly, not thanks, not a clause that goes on');
+
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
+		'I was charged £40 for my gym membership after I cancelled it in March. This is ridiculous.')).interpretation
+	FROM unnest(ARRAY['Membership cancellations require 30 days notice, so the £40 membership charge in March after you cancelled is correct.',
+		'I''m sorry, being charged £40 for your membership after you cancelled it in March is frustrating. I''ve refunded it.'])
+		WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[0, 2], 'restating the situation with no care at all (a procedure, a policy) is no interpretation');
 
 SELECT * FROM finish();
 ROLLBACK;
