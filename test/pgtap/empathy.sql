@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(130);
+SELECT plan(131);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -367,6 +367,14 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'I''m sorry, being charged £40 for your membership after you cancelled it in March is frustrating. I''ve refunded it.'])
 		WITH ORDINALITY AS t(r, i) ORDER BY i),
 	ARRAY[0, 2], 'restating the situation with no care at all (a procedure, a policy) is no interpretation');
+
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
+		'I think I booked the wrong date for my driving test and now I might lose my slot. I feel so stupid.')).emotional_reaction
+	FROM unnest(ARRAY['I can see why you are worried. Your slot is safe: I have moved the test to the date you meant.',
+		'Please don''t be too hard on yourself. Your slot is safe: I have moved the test to the date you meant.',
+		'Your slot is safe: I have moved the test to the date you meant.'])
+		WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[2, 2, 0], '"I can see why you are worried" names the feeling; "don''t be too hard on yourself" consoles');
 
 SELECT * FROM finish();
 ROLLBACK;
