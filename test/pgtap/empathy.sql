@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(131);
+SELECT plan(132);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -375,6 +375,10 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Your slot is safe: I have moved the test to the date you meant.'])
 		WITH ORDINALITY AS t(r, i) ORDER BY i),
 	ARRAY[2, 2, 0], '"I can see why you are worried" names the feeling; "don''t be too hard on yourself" consoles');
+
+SELECT is((empathy.empathy_score('I''m sorry. Three days without hot water must have been exhausting. An engineer comes at 9 tomorrow.',
+	'We have had no hot water since Friday and nobody has called back.')).emotional_reaction, 2,
+	'"... must have been exhausting" names the feeling whatever its subject');
 
 SELECT * FROM finish();
 ROLLBACK;
