@@ -34,6 +34,7 @@ DECLARE
 	out text := '';
 	nwords int := 0;
 	first_word boolean := true;
+	shouted boolean;
 BEGIN
 	head := left(message, 4000);
 	head := translate(head, E'\u2019\u2018', '''''');
@@ -80,6 +81,11 @@ BEGIN
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
 	words := regexp_split_to_array(clause, '\s+');
+	-- a clause written in capitals is shouted, and an agent quotes it in
+	-- lower case ("your rain boots stopped working"); one word in capitals
+	-- may be an acronym ("your PIN is blocked") and keeps them
+	shouted := (SELECT count(*) FROM unnest(words) AS x(x)
+	            WHERE x ~ '^[[:upper:]][[:upper:]'']+[^[:alnum:]]*$') >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
 		EXIT WHEN nwords >= 12;
 		w := regexp_replace(words[i], '[^[:alnum:]'']+$', '');
@@ -120,6 +126,9 @@ BEGIN
 			WHEN 'was' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'were' ELSE w END
 			ELSE w
 		END;
+		IF shouted AND w ~ '^[[:upper:]][[:upper:]'']+$' THEN
+			w := lower(w);
+		END IF;
 		IF first_word AND w !~ '^[[:upper:][:digit:]]+$' THEN
 			w := lower(left(w, 1)) || substr(w, 2);
 		END IF;
@@ -136,7 +145,7 @@ BEGIN
 	RETURN NULLIF(out, '');
 END $$;
 COMMENT ON FUNCTION @extschema@.concern(text) IS
-'the customer''s main concern as a short clause from the agent''s side ("my order is late again" gives "your order is late again"): the clause with an intent phrase or the most negative one, greetings trimmed, at most 12 words, pronouns swapped; NULL when there is none; reads the first 4000 characters';
+'the customer''s main concern as a short clause from the agent''s side ("my order is late again" gives "your order is late again"): the clause with an intent phrase or the most negative one, greetings trimmed, at most 12 words, pronouns swapped, a shouted clause in lower case; NULL when there is none; reads the first 4000 characters';
 
 -- ---------------------------------------------------------------- templates
 

@@ -2,7 +2,7 @@
 -- filled for a matching message, scores at least 60 on empathy_score),
 -- picking and ranking, errors.
 BEGIN;
-SELECT plan(28 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
+SELECT plan(29 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
 
 -- the objects and their marks
 SELECT has_function('empathy', 'intent', ARRAY['text'], 'empathy.intent(text) exists');
@@ -30,6 +30,9 @@ SELECT is(empathy.intent('I forgot my password and now I am locked out'), 'login
 SELECT is(empathy.intent('Nothing matches here'), 'general_question', 'general_question when no phrase matches');
 SELECT is(empathy.concern('my order is late again'), 'your order is late again', 'concern: my -> your');
 SELECT is(empathy.concern('Hi Sarah, I was charged twice.'), 'you were charged twice', 'concern: greeting and name trimmed, I was -> you were');
+SELECT is(ARRAY[empathy.concern('MY RAIN BOOTS STOPPED WORKING AFTER TWO DAYS!!!'), empathy.concern('my PIN is blocked')],
+	ARRAY['your rain boots stopped working after two days', 'your PIN is blocked'],
+	'concern: a clause in capitals is quoted in lower case; one word in capitals may be an acronym and keeps them');
 
 -- the seed template of the issue, verbatim
 SELECT is(empathy.render('I understand {{concern}}. That must be {{emotion|adjective}} for you. Let''s {{solution}} to address this. How does that sound?',
