@@ -67,7 +67,8 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALUES
 	('My driving test is tomorrow and I am a nervous wreck'), ('I don''t feel safe on your trains at night'),
 	('Nine years a customer and I am seriously considering leaving'), ('My card was declined in front of everyone. Mortifying.'),
-	('You made my mum cry tears of joy'), ('happy tears all round'), ('Is anyone going to answer my emails?')) v(b);
+	('You made my mum cry tears of joy'), ('happy tears all round'), ('Is anyone going to answer my emails?'),
+	('Do I need to call my bank as well?'), ('Refund me today or I will call my bank')) v(b);
 
 -- labels and the dominant emotion agree
 SELECT b, emotion_labels(b), dominant_emotion(b),
