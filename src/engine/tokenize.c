@@ -26,6 +26,16 @@
  *
  * Bytes that are not valid UTF-8 are treated as separators.
  *
+ * Links: a web address ("https://...", "www....") or an e-mail address
+ * ("angry.bob@example.com"), with the rest of the whitespace-separated
+ * chunk it is in, yields no token: its words ("sad" in "...?mood=sad") are
+ * no evidence, and its '?' and '.' end no sentence.  Punctuation that ends
+ * the chunk ("write to bob@example.com.") stays.  The marks '@' and the
+ * '/' of "://" are searched ahead of the tokens, each from where its last
+ * search stopped, so finding links stays linear; "www." is seen when the
+ * word "www" has been read.  A mention ("@Acme") is no address and is read
+ * as before.
+ *
  *-------------------------------------------------------------------------
  */
 #include "engine.h"
@@ -54,6 +64,10 @@ struct EmpTokenizer
 	int32_t		u16outcap;
 	const UNormalizer2 *nfkc_cf;
 	unsigned long ntokens;
+	size_t		link_start;		/* the next link's span; len when there is none */
+	size_t		link_end;
+	size_t		next_mark;		/* the next '@' or '/' at or after the last link
+								 * found (len: none left) */
 };
 
 /* ASCII classes */
@@ -241,6 +255,156 @@ emp_tokenizer_destroy(EmpTokenizer *tz)
 	emp_release(tz->a, tz);
 }
 
+/* ---------------------------------------------------------------- links */
+
+/* A byte that ends the chunk a link is in: whitespace, brackets, quotes. */
+static inline bool
+link_edge(unsigned char c)
+{
+	return c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' || c == ']' ||
+		c == '"' || c == '\'' || c == 0x7F;
+}
+
+static inline bool
+ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The position of the first '@' or '/' at or after from, or len. */
+static size_t
+next_link_mark(const unsigned char *s, size_t len, size_t from)
+{
+	size_t		i = from;
+
+#ifdef __SSE2__
+	const __m128i at = _mm_set1_epi8('@');
+	const __m128i slash = _mm_set1_epi8('/');
+
+	for (; i + 16 <= len; i += 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (s + i));
+		unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, at),
+																  _mm_cmpeq_epi8(v, slash)));
+
+		if (m)
+			return i + (size_t) __builtin_ctz(m);
+	}
+#endif
+	for (; i < len; i++)
+		if (s[i] == '@' || s[i] == '/')
+			return i;
+	return len;
+}
+
+/*
+ * Is the mark at m a link's: '@' after an address character with a domain
+ * after it ("bob@example.com", not "@Acme" or "me @ 5"), or the first '/'
+ * of "://" after a scheme letter?
+ */
+static bool
+link_mark(const unsigned char *s, size_t len, size_t m)
+{
+	if (s[m] == '@')
+	{
+		bool		dot = false;
+
+		if (m == 0 || !(ascii_alnum(s[m - 1]) || s[m - 1] == '_' || s[m - 1] == '-' || s[m - 1] == '.'))
+			return false;
+		for (size_t i = m + 1; i < len && !link_edge(s[i]); i++)
+		{
+			if (s[i] == '.' && i + 1 < len && ascii_alnum(s[i + 1]) && i > m + 1)
+				dot = true;
+			if (!(ascii_alnum(s[i]) || s[i] == '.' || s[i] == '-' || s[i] >= 0x80))
+				break;
+		}
+		return dot;
+	}
+	/* '/' */
+	return m > 1 && m + 2 < len && s[m - 1] == ':' && s[m + 1] == '/' &&
+		((s[m - 2] | 0x20) >= 'a' && (s[m - 2] | 0x20) <= 'z') && !link_edge(s[m + 2]);
+}
+
+/* The end of the link chunk whose mark is at m: before its closing punctuation. */
+static inline size_t
+link_chunk_end(const unsigned char *s, size_t len, size_t m)
+{
+	size_t		end = m + 1;
+
+	while (end < len && !link_edge(s[end]))
+		end++;
+	while (end > m + 1 && (s[end - 1] == '.' || s[end - 1] == ',' || s[end - 1] == ';' ||
+						   s[end - 1] == ':' || s[end - 1] == '!' || s[end - 1] == '?'))
+		end--;
+	return end;
+}
+
+/*
+ * Find the first link that ends after from: its span goes to the edges of
+ * the chunk around its mark, less the punctuation that ends the chunk.
+ * Each mark's search resumes where it stopped, so all calls over a text
+ * read it a bounded number of times.
+ */
+static void
+find_link(EmpTokenizer *tz, size_t origin)
+{
+	const unsigned char *s = tz->text;
+	size_t		len = tz->len;
+	size_t		from = origin;
+
+	for (;;)
+	{
+		size_t		m,
+					start;
+
+		if (tz->next_mark < from)
+			tz->next_mark = next_link_mark(s, len, from);
+		m = tz->next_mark;
+		if (m >= len)
+		{
+			tz->link_start = tz->link_end = len;
+			return;
+		}
+		if (!link_mark(s, len, m))
+		{
+			from = m + 1;		/* this mark is passed: its search moves on */
+			continue;
+		}
+		start = m;
+		while (start > origin && !link_edge(s[start - 1]))
+			start--;
+		tz->link_start = start;
+		tz->link_end = link_chunk_end(s, len, m);
+		return;
+	}
+}
+
+/*
+ * The word "www" just read at p, followed by '.' and at a chunk's start, is
+ * a web address: it becomes the next link.
+ */
+static bool
+www_link(EmpTokenizer *tz, size_t p)
+{
+	const unsigned char *s = tz->text;
+
+	if (p + 4 >= tz->len || s[p + 1] != 'w' || s[p + 2] != 'w' || s[p + 3] != '.' ||
+		!ascii_alnum(s[p + 4]) || (p > 0 && !link_edge(s[p - 1])))
+		return false;
+	tz->link_start = p;
+	tz->link_end = link_chunk_end(s, tz->len, p + 3);
+	return true;
+}
+
+/* Past the link the tokenizer has reached; then find the next one. */
+static void
+skip_link(EmpTokenizer *tz)
+{
+	if (tz->pos < tz->link_end)
+		tz->pos = tz->link_end;
+	find_link(tz, tz->pos);
+}
+
 /* Point the tokenizer at a new text. */
 void
 emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
@@ -249,6 +413,9 @@ emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
 	tz->len = len;
 	tz->pos = 0;
 	tz->ntokens = 0;
+	tz->next_mark = 0;
+	tz->link_start = tz->link_end = 0;
+	find_link(tz, 0);
 }
 
 /* Decode one code point at pos; returns its byte length, cp < 0 if invalid. */
@@ -921,7 +1088,14 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 	tok->keyed = false;
 	while (tz->pos < tz->len)
 	{
-		unsigned char b = s[tz->pos];
+		unsigned char b;
+
+		if (tz->pos >= tz->link_start)
+		{
+			skip_link(tz);
+			continue;
+		}
+		b = s[tz->pos];
 
 		if ((++tz->ntokens & 0x3FF) == 0)
 			emp_check_interrupts(tz->a);
@@ -955,6 +1129,11 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 			{
 				if (!read_word_simd(tz, tok) && !read_word_ascii(tz, tok))
 					read_word(tz, tok);
+				if (tok->len == 3 && b == 'w' && www_link(tz, tok->start))
+				{
+					tz->pos = tok->start;
+					continue;
+				}
 				goto done;
 			}
 			if (k == C_PUNCT)
@@ -1056,12 +1235,17 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 	 * A word byte that starts no emoticon, or none with a lower-case letter
 	 * second and one follows ("The", not "T_T"; "Do", not "D:").
 	 */
-	if (tz->pos < tz->len && ascii_word_lower[s[tz->pos]] != 0 &&
+	if (tz->pos < tz->link_start && ascii_word_lower[s[tz->pos]] != 0 &&
 		(emoticon_first[s[tz->pos]] == emoticon_first[s[tz->pos] + 1] ||
 		 (tz->pos + 1 < tz->len && s[tz->pos + 1] >= 'a' && s[tz->pos + 1] <= 'z' &&
 		  !emoticon_lower_second[s[tz->pos]])) &&
 		read_word_simd(tz, tok))
 	{
+		if (tok->len == 3 && s[tok->start] == 'w' && www_link(tz, tok->start))
+		{
+			tz->pos = tok->start;
+			return next_token(tz, tok);
+		}
 		if ((++tz->ntokens & 0x3FF) == 0)
 			emp_check_interrupts(tz->a);
 		tok->norm = tz->norm.data;

@@ -88,6 +88,13 @@ SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just
 SELECT DISTINCT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment' ORDER BY position;
 SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule = 'shouting' AND token IS NULL;
 
+-- web and e-mail addresses are no evidence, and their '?' and '.' end no sentence
+SELECT count(*) AS words_from_links FROM explain('my order page https://shop.example/orders?status=failed&mood=sad says nothing, see www.sad.example or mail angry.bob@example.com')
+WHERE lower(token) IN ('failed', 'sad', 'angry', 'mood', 'bob');
+SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('Thanks @Acme, loved it! Details: https://x.example/a?b=c.') WHERE token IS NOT NULL;
+SELECT sentiment(repeat('x@y.zz ', 150000)) AS many_addresses, sentiment(repeat('@/', 500000)) AS many_marks,
+       sentiment(repeat('http://', 150000)) AS many_schemes, sentiment(repeat('a', 500000) || '@' || repeat('b', 500000) || '.cc') AS one_long_address;
+
 -- control characters, binary-looking text, very long input
 SELECT sentiment(E'angry\x01\x02\x7f angry') < 0 AS control_chars;
 SELECT sentiment(repeat('😡', 100000)) < 0 AS many_emoji;

@@ -158,7 +158,13 @@ main(void)
 	CHECK_STR(tokens("\xE2\x9D\xA4\xEF\xB8\x8F"), "\xE2\x9D\xA4", "variation selector is dropped");
 	CHECK_STR(tokens("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7"),
 			  "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7", "ZWJ family is one token");
-	CHECK_STR(tokens("great :) see http://x.y at 12:30"), "great|:)|see|http|:|x|.|y|at|12|:|30", "emoticon, but not in URLs or times");
+	CHECK_STR(tokens("great :) see http://x.y at 12:30"), "great|:)|see|at|12|:|30", "emoticon, but not in URLs or times");
+	CHECK_STR(tokens("see https://example.com/track?mood=sad now, or www.sad.org"), "see|now|,|or",
+			  "a web address yields no token: neither its words nor its '?'");
+	CHECK_STR(tokens("mail angry.bob@example.com. Then"), "mail|.|then",
+			  "an e-mail address yields no token; the full stop after it stays");
+	CHECK_STR(tokens("thanks @Acme, me @ 5, user@localhost"), "thanks|acme|,|me|5|,|user|localhost",
+			  "a mention, a lone @ and an address without a domain are read as before");
 	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
 	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
 			  "a decimal point or thousands separator between digits is no punctuation");
