@@ -68,6 +68,9 @@ struct EmpTokenizer
 	size_t		link_end;
 	size_t		next_mark;		/* the next '@' or '/' at or after the last link
 								 * found (len: none left) */
+	size_t		found_mark;		/* the mark of the last link find_link found, */
+	size_t		found_start;	/* and its span, kept while a "www." link */
+	size_t		found_end;		/* before it is skipped */
 };
 
 /* ASCII classes */
@@ -257,12 +260,16 @@ emp_tokenizer_destroy(EmpTokenizer *tz)
 
 /* ---------------------------------------------------------------- links */
 
-/* A byte that ends the chunk a link is in: whitespace, brackets, quotes. */
+/*
+ * A byte that ends the chunk a link is in: whitespace, brackets, double
+ * quotes, and any non-ASCII byte (a no-break space, an ideographic space or
+ * a letter of a script written without spaces ends an address too).
+ */
 static inline bool
 link_edge(unsigned char c)
 {
-	return c <= ' ' || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' || c == ']' ||
-		c == '"' || c == '\'' || c == 0x7F;
+	return c <= ' ' || c >= 0x7F || c == '<' || c == '>' || c == '(' || c == ')' || c == '[' ||
+		c == ']' || c == '"';
 }
 
 static inline bool
@@ -315,7 +322,7 @@ link_mark(const unsigned char *s, size_t len, size_t m)
 		{
 			if (s[i] == '.' && i + 1 < len && ascii_alnum(s[i + 1]) && i > m + 1)
 				dot = true;
-			if (!(ascii_alnum(s[i]) || s[i] == '.' || s[i] == '-' || s[i] >= 0x80))
+			if (!(ascii_alnum(s[i]) || s[i] == '.' || s[i] == '-'))
 				break;
 		}
 		return dot;
@@ -334,7 +341,8 @@ link_chunk_end(const unsigned char *s, size_t len, size_t m)
 	while (end < len && !link_edge(s[end]))
 		end++;
 	while (end > m + 1 && (s[end - 1] == '.' || s[end - 1] == ',' || s[end - 1] == ';' ||
-						   s[end - 1] == ':' || s[end - 1] == '!' || s[end - 1] == '?'))
+						   s[end - 1] == ':' || s[end - 1] == '!' || s[end - 1] == '?' ||
+						   s[end - 1] == '\''))
 		end--;
 	return end;
 }
@@ -365,6 +373,13 @@ find_link(EmpTokenizer *tz, size_t origin)
 			tz->link_start = tz->link_end = len;
 			return;
 		}
+		/* found before a "www." link that came first: not measured twice */
+		if (m == tz->found_mark && tz->found_start >= origin)
+		{
+			tz->link_start = tz->found_start;
+			tz->link_end = tz->found_end;
+			return;
+		}
 		if (!link_mark(s, len, m))
 		{
 			from = m + 1;		/* this mark is passed: its search moves on */
@@ -373,22 +388,25 @@ find_link(EmpTokenizer *tz, size_t origin)
 		start = m;
 		while (start > origin && !link_edge(s[start - 1]))
 			start--;
-		tz->link_start = start;
-		tz->link_end = link_chunk_end(s, len, m);
+		tz->link_start = tz->found_start = start;
+		tz->link_end = tz->found_end = link_chunk_end(s, len, m);
+		tz->found_mark = m;
 		return;
 	}
 }
 
 /*
- * The word "www" just read at p, followed by '.' and at a chunk's start, is
- * a web address: it becomes the next link.
+ * The word "www" (any case) just read at p, followed by '.' and at a
+ * chunk's start, is a web address: it becomes the next link.  The link
+ * find_link found after it is kept (found_*), so that it is not measured
+ * again once this one is skipped.
  */
 static bool
 www_link(EmpTokenizer *tz, size_t p)
 {
 	const unsigned char *s = tz->text;
 
-	if (p + 4 >= tz->len || s[p + 1] != 'w' || s[p + 2] != 'w' || s[p + 3] != '.' ||
+	if (p + 4 >= tz->len || (s[p + 1] | 0x20) != 'w' || (s[p + 2] | 0x20) != 'w' || s[p + 3] != '.' ||
 		!ascii_alnum(s[p + 4]) || (p > 0 && !link_edge(s[p - 1])))
 		return false;
 	tz->link_start = p;
@@ -413,7 +431,8 @@ emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
 	tz->len = len;
 	tz->pos = 0;
 	tz->ntokens = 0;
-	tz->next_mark = 0;
+	tz->next_mark = next_link_mark(tz->text, len, 0);
+	tz->found_mark = SIZE_MAX;
 	tz->link_start = tz->link_end = 0;
 	find_link(tz, 0);
 }
@@ -1129,7 +1148,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 			{
 				if (!read_word_simd(tz, tok) && !read_word_ascii(tz, tok))
 					read_word(tz, tok);
-				if (tok->len == 3 && b == 'w' && www_link(tz, tok->start))
+				if (tok->len == 3 && (b | 0x20) == 'w' && www_link(tz, tok->start))
 				{
 					tz->pos = tok->start;
 					continue;
@@ -1241,7 +1260,7 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 		  !emoticon_lower_second[s[tz->pos]])) &&
 		read_word_simd(tz, tok))
 	{
-		if (tok->len == 3 && s[tok->start] == 'w' && www_link(tz, tok->start))
+		if (tok->len == 3 && (s[tok->start] | 0x20) == 'w' && www_link(tz, tok->start))
 		{
 			tz->pos = tok->start;
 			return next_token(tz, tok);

@@ -165,6 +165,10 @@ main(void)
 			  "an e-mail address yields no token; the full stop after it stays");
 	CHECK_STR(tokens("thanks @Acme, me @ 5, user@localhost"), "thanks|acme|,|me|5|,|user|localhost",
 			  "a mention, a lone @ and an address without a domain are read as before");
+	CHECK_STR(tokens("Www.Sad.example ok, o'brien@example.com 'bob@x.com' yes"), "ok|,|yes",
+			  "\"Www.\" in any case, an apostrophe inside an address and quotes around it");
+	CHECK_STR(tokens("sad\xC2\xA0" "bob@x.com\xC2\xA0" "angry"), "sad|angry",
+			  "a no-break space ends an address's chunk");
 	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
 	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
 			  "a decimal point or thousands separator between digits is no punctuation");
