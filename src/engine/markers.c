@@ -2135,6 +2135,13 @@ is_eye_roll(const char *norm, uint32_t len)
 	return false;
 }
 
+/* A single '?': a question asked plainly, not "??" or "?!". */
+static inline bool
+single_question(const EmpToken *tok)
+{
+	return tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1;
+}
+
 static void
 collect_stems(void *arg, const EmpToken *tok)
 {
@@ -2164,8 +2171,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		 * goes on ("I paid for this, and I love it").
 		 */
 		if (col->for_this == 2 && col->spent &&
-			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) &&
-			!(tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1))
+			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) && !single_question(tok))
 			col->sent_facts++;
 		col->for_this = 0;
 		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
@@ -2193,8 +2199,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		 */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
 		{
-			bool		plain_q = tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1 &&
-				!col->q_vexed && !(col->q_why && col->q_mine);
+			bool		plain_q = single_question(tok) && !col->q_vexed && !(col->q_why && col->q_mine);
 
 			if (plain_q && col->q_aux)
 				col->supposed += col->sent_facts;

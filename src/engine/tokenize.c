@@ -272,10 +272,11 @@ link_edge(unsigned char c)
 		c == ']' || c == '"';
 }
 
+/* An ASCII letter or digit, by the tokenizer's byte classes. */
 static inline bool
 ascii_alnum(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return c < 128 && ascii_class[c] >= C_LOWER && ascii_class[c] <= C_DIGIT;
 }
 
 /* The position of the first '@' or '/' at or after from, or len. */
@@ -433,8 +434,7 @@ emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
 	tz->ntokens = 0;
 	tz->next_mark = next_link_mark(tz->text, len, 0);
 	tz->found_mark = SIZE_MAX;
-	tz->link_start = tz->link_end = 0;
-	find_link(tz, 0);
+	find_link(tz, 0);			/* sets link_start and link_end */
 }
 
 /* Decode one code point at pos; returns its byte length, cp < 0 if invalid. */
