@@ -316,31 +316,56 @@ link_mark(const unsigned char *s, size_t len, size_t m)
 	if (s[m] == '@')
 	{
 		bool		dot = false;
+		bool		letter = false; /* in the label after the last dot */
 
 		if (m == 0 || !(ascii_alnum(s[m - 1]) || s[m - 1] == '_' || s[m - 1] == '-' || s[m - 1] == '.'))
 			return false;
 		for (size_t i = m + 1; i < len && !link_edge(s[i]); i++)
 		{
 			if (s[i] == '.' && i + 1 < len && ascii_alnum(s[i + 1]) && i > m + 1)
+			{
 				dot = true;
+				letter = false;
+			}
+			else if (ascii_class[s[i]] == C_LOWER || ascii_class[s[i]] == C_UPPER)
+				letter = true;
 			if (!(ascii_alnum(s[i]) || s[i] == '.' || s[i] == '-'))
 				break;
 		}
-		return dot;
+		/* a domain ends in a name, not a number: "meet@5.30" is a time */
+		return dot && letter;
 	}
 	/* '/' */
 	return m > 1 && m + 2 < len && s[m - 1] == ':' && s[m + 1] == '/' &&
 		((s[m - 2] | 0x20) >= 'a' && (s[m - 2] | 0x20) <= 'z') && !link_edge(s[m + 2]);
 }
 
-/* The end of the link chunk whose mark is at m: before its closing punctuation. */
+/*
+ * The end of the link chunk whose mark is at m: before its closing
+ * punctuation.  A bracketed part closed within the chunk belongs to the
+ * link (".../Anger_(emotion)"); an unclosed one ends it ("(see www.x.com)").
+ * Each byte is read at most twice.
+ */
 static inline size_t
 link_chunk_end(const unsigned char *s, size_t len, size_t m)
 {
 	size_t		end = m + 1;
 
-	while (end < len && !link_edge(s[end]))
-		end++;
+	for (;;)
+	{
+		size_t		close;
+
+		while (end < len && !link_edge(s[end]))
+			end++;
+		if (end >= len || s[end] != '(')
+			break;
+		close = end + 1;
+		while (close < len && !link_edge(s[close]))
+			close++;
+		if (close >= len || s[close] != ')')
+			break;
+		end = close + 1;
+	}
 	while (end > m + 1 && (s[end - 1] == '.' || s[end - 1] == ',' || s[end - 1] == ';' ||
 						   s[end - 1] == ':' || s[end - 1] == '!' || s[end - 1] == '?' ||
 						   s[end - 1] == '\''))
@@ -1017,6 +1042,7 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 	uint32_t	nbang = 0,
 				nq = 0,
 				nother = 0;
+	size_t		nread = 0;		/* code points read, for interrupt checks */
 	char		kind = first;
 
 	/*
@@ -1052,11 +1078,17 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 		{
 			n = decode_at(s, tz->len, p, &c);
 			e = (c >= 128) ? punct_equivalent(c) : 0;
+			/* a presentation selector after a mark ("‼️") belongs to it */
+			if (e == 0 && (c == 0xFE0F || c == 0xFE0E) && p > start)
+			{
+				p += n;
+				goto next;
+			}
 		}
 		if (e == 0)
 			break;
 		if (e == '!')
-			nbang++;
+			nbang += (c == 0x203C) ? 2 : 1;	/* "‼" is two */
 		else if (e == '?')
 			nq++;
 		else if (e == 'x')
@@ -1072,7 +1104,8 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 			nother += (c == 0x2026) ? 3 : 1;
 		}
 		p += n;
-		if (((p - start) & 0xFFFF) == 0)
+next:
+		if ((++nread & 0xFFFF) == 0)
 			emp_check_interrupts(tz->a);
 	}
 	if (p == start)
@@ -1202,12 +1235,14 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 			int			n = decode_at(s, tz->len, tz->pos, &c);
 			char		pe;
 
-			if (c < 0)
+			/* invalid bytes, and selectors after no emoji, separate words */
+			if (c < 0 || c == 0xFE0F || c == 0xFE0E)
 			{
-				tz->pos += n;	/* invalid byte: a separator */
+				tz->pos += n;
 				continue;
 			}
-			if (is_emoji_start(c))
+			/* "‼" and "⁉" are emoji, but read as the marks they stand for */
+			if (is_emoji_start(c) && c != 0x203C && c != 0x2049)
 			{
 				read_emoji(tz, tok, c, n);
 				goto done;

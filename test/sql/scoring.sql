@@ -69,6 +69,14 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 	('Nine years a customer and I am seriously considering leaving'), ('My card was declined in front of everyone. Mortifying.'),
 	('You made my mum cry tears of joy'), ('happy tears all round'), ('Is anyone going to answer my emails?'),
 	('Do I need to call my bank as well?'), ('Refund me today or I will call my bank')) v(b);
+-- "can't stop" and "never stop" intensify what follows; they negate nothing
+SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative, sentiment(b) > 0.3 AS positive FROM (VALUES
+	('My dog died and I can''t stop crying'), ('I couldn''t stop laughing at your advert'),
+	('the alarm never stops beeping and it is so annoying')) v(b);
+-- "‼" and "⁉" (with or without a presentation selector) read as "!!" and "?!"
+SELECT sentiment('WHY⁉ my card is blocked') = sentiment('WHY?! my card is blocked') AS interrobang,
+       sentiment('my card is blocked‼️') = sentiment('my card is blocked!!') AS double_bang,
+       sentiment('ok ️ fine') = sentiment('ok fine') AS stray_selector;
 
 -- labels and the dominant emotion agree
 SELECT b, emotion_labels(b), dominant_emotion(b),
@@ -92,11 +100,17 @@ SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule =
 SELECT count(*) AS words_from_links FROM explain('my order page https://shop.example/orders?status=failed&mood=sad says nothing, see www.sad.example or mail angry.bob@example.com')
 WHERE lower(token) IN ('failed', 'sad', 'angry', 'mood', 'bob');
 SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('Thanks @Acme, loved it! Details: https://x.example/a?b=c.') WHERE token IS NOT NULL;
+-- a bracketed part closed inside a link is the link's; an unclosed bracket ends it; a time
+-- after '@' is no domain
+SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('see https://w.example/wiki/Anger_(emotion) and (www.x.example) sad, meet@5.30 angry') WHERE token IS NOT NULL;
 SELECT sentiment(repeat('x@y.zz ', 150000)) AS many_addresses, sentiment(repeat('@/', 500000)) AS many_marks,
        sentiment(repeat('http://', 150000)) AS many_schemes, sentiment(repeat('a', 500000) || '@' || repeat('b', 500000) || '.cc') AS one_long_address;
 -- many "www." addresses before one long address: each is measured once (when the long one was
 -- measured again after every "www." link, 1 MB of this took more than 40 s)
 SELECT sentiment(repeat('www.a ', 900000) || 'b@' || repeat('c', 5000000) || '.dd') AS www_then_long_address;
+-- brackets inside links: unclosed ones, and many closed ones, are each read once
+SELECT sentiment('http://x/' || repeat('(a', 5000000)) AS unclosed_brackets,
+       sentiment(repeat('http://x/a_(b) ', 700000)) AS closed_brackets;
 
 -- control characters, binary-looking text, very long input
 SELECT sentiment(E'angry\x01\x02\x7f angry') < 0 AS control_chars;

@@ -170,6 +170,15 @@ main(void)
 	CHECK_STR(tokens("sad\xC2\xA0" "bob@x.com\xC2\xA0" "angry"), "sad|angry",
 			  "a no-break space ends an address's chunk");
 	CHECK_STR(tokens("what?!"), "what|?!", "interrobang run");
+	CHECK_STR(tokens("why\xE2\x81\x89 no\xE2\x80\xBC\xEF\xB8\x8F ok \xEF\xB8\x8F x"), "why|\xE2\x81\x89|no|\xE2\x80\xBC\xEF\xB8\x8F|ok|x",
+			  "\"\xE2\x81\x89\" and \"\xE2\x80\xBC\" are punctuation, their selector too; a stray selector separates");
+	emp_tokenizer_reset(tz, "no\xE2\x80\xBC\xEF\xB8\x8F?", 9);
+	emp_tokenizer_next(tz, &t);
+	emp_tokenizer_next(tz, &t);
+	CHECK(t.kind == EMP_TOK_PUNCT && t.punct == 'x' && t.count == 3, "\"\xE2\x80\xBC\" counts as two '!' (%c %u)", t.punct, t.count);
+	CHECK_STR(tokens("see https://w.example/Anger_(emotion) and (www.x.example) sad"), "see|and|sad",
+			  "a bracketed part closed inside a link is the link's; an unclosed bracket ends it");
+	CHECK_STR(tokens("meet@5.30 ok, v@1.2.3 x"), "meet|5|30|ok|,|v|1|2|3|x", "a domain ends in a name, not a number");
 	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
 			  "a decimal point or thousands separator between digits is no punctuation");
 	CHECK_STR(tokens(""), "", "empty text has no tokens");
