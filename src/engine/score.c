@@ -51,7 +51,7 @@
 
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
-	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting"
+	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor"
 };
 
 /* ---------------------------------------------------------------- model */
@@ -68,6 +68,7 @@ emp_model_defaults(EmpModel *m)
 	m->sentiment_scale = 2.0f;
 	m->sentiment_threshold = 0.1f;
 	m->length_tokens = 30.0f;
+	m->sentence_floor = 0.35f;
 	m->negation_scope = 3.0f;
 	m->negation_valence = -0.6f;
 	m->negation_emotion = -0.4f;
@@ -111,7 +112,7 @@ typedef struct ModelParam
 
 static const ModelParam model_params[] = {
 	PD(bias), PD(threshold),
-	P1(sentiment_scale), P1(sentiment_threshold), P1(length_tokens),
+	P1(sentiment_scale), P1(sentiment_threshold), P1(length_tokens), P1(sentence_floor),
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
@@ -248,6 +249,9 @@ typedef struct Run
 	uint32_t	nexclaim;
 	uint32_t	ncaps_cues;
 	uint32_t	first_caps_start;
+	bool		sent_open;		/* the current sentence has a term */
+	uint32_t	sent_start;		/* its byte span so far */
+	uint32_t	sent_end;
 } Run;
 
 /*
@@ -386,6 +390,27 @@ end_sentence(Run *r, const EmpSlot *punct)
 			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch,
 				 (r->pre[ch] + r->post[ch]) * (f - 1.0), false);
 	}
+	/*
+	 * A sentence lowers an emotion's evidence by at most sentence_floor: the
+	 * small negative weights a factual sentence's words carry (learned from
+	 * texts without that emotion) do not cancel what another sentence says
+	 * ("The coordinator stopped replying three weeks before the wedding.
+	 * We are so stressed.").
+	 */
+	if (r->sent_open && m->sentence_floor > 0)
+	{
+		if (punct)
+			r->sent_end = punct->start + punct->len;
+		for (int ch = 0; ch < EMP_NDIMS; ch++)
+		{
+			double		sum = (r->pre[ch] + r->post[ch]) * f;
+
+			if (sum < -m->sentence_floor)
+				emit(r, r->tot, r->sent_start, r->sent_end - r->sent_start, 0, EMP_RULE_SENTENCE_FLOOR,
+					 ch, -m->sentence_floor - sum, false);
+		}
+	}
+	r->sent_open = false;
 	/* the sentence's evidence joins the text's: a loop without a branch */
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 	{
@@ -444,6 +469,13 @@ on_term(Run *r, const EmpSlot *s)
 	bool		is_word = (s->kind == EMP_TOK_WORD);
 	bool		shouted = is_word && !s->phrase && (s->flags & EMP_TF_ALLCAPS) && s->part == 0;
 	bool		negated = false;
+
+	if (!r->sent_open)
+	{
+		r->sent_open = true;
+		r->sent_start = start;
+	}
+	r->sent_end = start + len;
 
 	if (s->part == 0 && (s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_EMOJI || s->kind == EMP_TOK_NUMBER))
 		r->nwords++;

@@ -25,6 +25,7 @@ typedef enum EmpRule
 	EMP_RULE_EMOJI,
 	EMP_RULE_EMOTICON,
 	EMP_RULE_SHOUTING,
+	EMP_RULE_SENTENCE_FLOOR,
 	EMP_NRULES
 } EmpRule;
 
@@ -46,6 +47,7 @@ typedef struct EmpModel
 	float		sentiment_scale;		/* sentiment = tanh(evidence / scale) */
 	float		sentiment_threshold;	/* |sentiment| below this is neutral */
 	float		length_tokens;			/* evidence is averaged beyond this many words */
+	float		sentence_floor;			/* > 0: a sentence lowers an emotion's evidence by at most this */
 	float		negation_scope;			/* words a negator reaches */
 	float		negation_valence;		/* multiplier on negated valence */
 	float		negation_emotion;		/* multiplier on negated emotion evidence */

@@ -369,7 +369,7 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 	ARRAY[0, 2], 'restating the situation with no care at all (a procedure, a policy) is no interpretation');
 
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
-		'I think I booked the wrong date for my driving test and now I might lose my slot. I feel so stupid.')).emotional_reaction
+		'I booked the wrong date for my driving test and I''m so scared I''ll lose my slot. I feel so stupid.')).emotional_reaction
 	FROM unnest(ARRAY['I can see why you are worried. Your slot is safe: I have moved the test to the date you meant.',
 		'Please don''t be too hard on yourself. Your slot is safe: I have moved the test to the date you meant.',
 		'Your slot is safe: I have moved the test to the date you meant.'])

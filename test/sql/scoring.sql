@@ -73,6 +73,13 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative, sentiment(b) > 0.3 AS positive FROM (VALUES
 	('My dog died and I can''t stop crying'), ('I couldn''t stop laughing at your advert'),
 	('the alarm never stops beeping and it is so annoying')) v(b);
+-- a factual sentence lowers another sentence's emotion only a little (sentence_floor)
+SELECT b, emotion_labels(b) FROM (VALUES
+	('Our coordinator stopped replying three weeks before the wedding. We are so stressed and let down.'),
+	('We are so stressed and let down.')) v(b);
+SELECT count(*) > 0 AS floor_rows, bool_or(token = 'Our coordinator stopped replying three weeks before the wedding.') AS whole_sentence
+FROM explain('Our coordinator stopped replying three weeks before the wedding. We are so stressed and let down.')
+WHERE rule = 'sentence floor';
 -- "‼" and "⁉" (with or without a presentation selector) read as "!!" and "?!"
 SELECT sentiment('WHY⁉ my card is blocked') = sentiment('WHY?! my card is blocked') AS interrobang,
        sentiment('my card is blocked‼️') = sentiment('my card is blocked!!') AS double_bang,
@@ -99,10 +106,10 @@ SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule =
 -- web and e-mail addresses are no evidence, and their '?' and '.' end no sentence
 SELECT count(*) AS words_from_links FROM explain('my order page https://shop.example/orders?status=failed&mood=sad says nothing, see www.sad.example or mail angry.bob@example.com')
 WHERE lower(token) IN ('failed', 'sad', 'angry', 'mood', 'bob');
-SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('Thanks @Acme, loved it! Details: https://x.example/a?b=c.') WHERE token IS NOT NULL;
+SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('Thanks @Acme, loved it! Details: https://x.example/a?b=c.') WHERE token IS NOT NULL AND rule <> 'sentence floor';
 -- a bracketed part closed inside a link is the link's; an unclosed bracket ends it; a time
 -- after '@' is no domain
-SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('see https://w.example/wiki/Anger_(emotion) and (www.x.example) sad, meet@5.30 angry') WHERE token IS NOT NULL;
+SELECT array_agg(DISTINCT token ORDER BY token) AS tokens FROM explain('see https://w.example/wiki/Anger_(emotion) and (www.x.example) sad, meet@5.30 angry') WHERE token IS NOT NULL AND rule <> 'sentence floor';
 SELECT sentiment(repeat('x@y.zz ', 150000)) AS many_addresses, sentiment(repeat('@/', 500000)) AS many_marks,
        sentiment(repeat('http://', 150000)) AS many_schemes, sentiment(repeat('a', 500000) || '@' || repeat('b', 500000) || '.cc') AS one_long_address;
 -- many "www." addresses before one long address: each is measured once (when the long one was
