@@ -113,9 +113,10 @@ static const char *const stop_words[] = {
 static const char *const problem_words[] = {
 	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
 	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
+	"buckled", "warped",
 	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood",
 	"disappeared", "never", "nobody", "nothing", "still", "=waited", "=waiting", "again",
-	"cold", "stuck", "blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
+	"cold", "stuck", "=blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
 	"unauthorised", "unauthorized", "dispute", "disputed", "=promised", "=supposed", "=guaranteed",
 	"missed", "without", "gone", "ate",
 	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
@@ -307,7 +308,7 @@ _Static_assert(sizeof(MarkerHot) == 8, "a scan reads eight bytes per term");
  * zero-padded into two 64-bit keys (pack_word), and what the rules make
  * of it.  Kept in an open-addressed table of WORD_SLOTS slots.
  */
-#define WORD_SLOTS			256		/* power of two, over twice the words */
+#define WORD_SLOTS			512		/* power of two, over twice the words */
 
 typedef struct WordClass
 {
@@ -1123,6 +1124,10 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_PERSON		0x10000 /* "me", "us", "anyone", "having": a person asks */
 #define WC_SPENT		0x20000 /* "paid", "took", "flew": "... the day off for this" */
 #define WC_THIS			0x40000 /* "this" */
+#define WC_STILL		0x80000 /* "still" */
+#define WC_STILL_OK		0x100000	/* after "still", no trouble: "is it still on?" */
+#define WC_PASSED		0x200000	/* "passed" */
+#define WC_AWAY			0x400000	/* "away": "passed away" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1208,7 +1213,19 @@ static const struct
 	{"paying", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"took", Q_OTHER, HYPO_OTHER, WC_SPENT},
 	{"spent", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"flew", Q_OTHER, HYPO_OTHER, WC_SPENT},
 	{"drove", Q_OTHER, HYPO_OTHER, WC_SPENT}, {"travelled", Q_OTHER, HYPO_OTHER, WC_SPENT},
-	{"traveled", Q_OTHER, HYPO_OTHER, WC_SPENT}
+	{"traveled", Q_OTHER, HYPO_OTHER, WC_SPENT},
+	/* "still" reports a problem, unless what follows is as planned: "still on for Saturday?" */
+	{"still", Q_OTHER, HYPO_OTHER, WC_STILL},
+	{"on", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"valid", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"available", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"open", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"happening", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"ok", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"okay", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"fine", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"active", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"live", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"possible", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"free", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"interested", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"love", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	{"happy", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"enjoying", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
+	/* a bereavement: "my mother passed away" */
+	{"passed", Q_OTHER, HYPO_OTHER, WC_PASSED}, {"away", Q_OTHER, HYPO_OTHER, WC_AWAY}
 };
 
 /*
@@ -1243,7 +1260,7 @@ pack_word(const char *w, uint32_t len, size_t avail, bool lower, uint64_t key[2]
 static inline uint32_t
 word_slot(const uint64_t key[2])
 {
-	return (uint32_t) ((key[0] * UINT64_C(0x9E3779B97F4A7C15)) >> 56) & (WORD_SLOTS - 1);
+	return (uint32_t) ((key[0] * UINT64_C(0x9E3779B97F4A7C15)) >> 55) & (WORD_SLOTS - 1);
 }
 
 /* Fill the word table. */
@@ -2104,6 +2121,8 @@ typedef struct StemCollect
 								 * not in exasperation) */
 	int			exasperated;	/* sentences that end in "??", "?!", "!?" or "⁈" */
 	bool		spent;			/* the clause says what the customer gave ("paid") */
+	bool		still;			/* a "still" not yet counted: the next word decides */
+	bool		passed;			/* the last word was "passed" */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
@@ -2155,12 +2174,19 @@ collect_stems(void *arg, const EmpToken *tok)
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
 	if (s->n >= MSG_SET_MAX)
 		return;
-	/* "without" at a clause's end, or before a symbol: counted as a fact */
+	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
 	if (col->without && tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 	{
 		col->sent_facts++;
 		col->without = 0;
 	}
+	if (col->still && tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+	{
+		col->sent_facts++;
+		col->still = false;
+	}
+	if (tok->kind != EMP_TOK_WORD)
+		col->passed = false;
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
@@ -2255,6 +2281,22 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->without = 0;
 		}
 	}
+	/* "still waiting", "still no reply" report a problem; "still on for Saturday?" does not */
+	if (col->still)
+	{
+		if (!(wc->bits & WC_STILL_OK))
+			col->sent_facts++;
+		col->still = false;
+	}
+	/* "passed away": a bereavement, unless supposed */
+	if ((wc->bits & WC_AWAY) && col->passed)
+	{
+		if (col->hypo)
+			col->supposed++;
+		else
+			col->harms++;
+	}
+	col->passed = (wc->bits & WC_PASSED) != 0;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
@@ -2340,6 +2382,8 @@ collect_stems(void *arg, const EmpToken *tok)
 				col->without = 1;	/* counted or not by the words after it */
 				col->without_person = false;
 			}
+			else if ((f & WF_FACT) && (wc->bits & WC_STILL))
+				col->still = true;	/* counted or not by the next word */
 			else if (f & WF_FACT)
 				col->sent_facts++;
 			else
@@ -2418,6 +2462,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 				   collect_stems, col);
 	if (col->without)
 		col->sent_facts++;		/* "without" last */
+	if (col->still)
+		col->sent_facts++;		/* "still" last */
 	if (col->for_this == 2 && col->spent)
 		col->sent_facts++;		/* "... for this" last */
 	col->facts += col->sent_facts;	/* a last sentence with no end mark */

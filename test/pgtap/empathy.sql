@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(132);
+SELECT plan(133);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -115,6 +115,17 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	ARRAY['We have been without heating since Monday.', 'You charged my card without asking me.',
 		'Closed without any warning.', 'I was left without'],
 	'"without" reports a problem unless no trouble follows it ("without being asked", "without any problems")');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'Is the deep clean still on for Saturday 8am?', 'Are the Tuesday classes still available?',
+		'The parcel is still at the depot.', 'My refund still has not arrived.', 'Still waiting',
+		'Your catalogue lists a block of four stamps at 45. Is the gum original?', 'My card is blocked.',
+		'My father passed away last week. Could you close his account?',
+		'The shelves arrived buckled.']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['The parcel is still at the depot.', 'My refund still has not arrived.', 'Still waiting',
+		'My card is blocked.', 'My father passed away last week. Could you close his account?',
+		'The shelves arrived buckled.'],
+	'"still" reports a problem unless what follows is as planned ("still on"); "a block of stamps" is no blocked card; "passed away" is a bereavement');
 SELECT is(ARRAY(SELECT DISTINCT rule FROM empathy.explain('Not happy 😡 :( at all') WHERE token IN ('😡', ':(') ORDER BY rule),
 	ARRAY['emoji', 'emoticon'], 'an emoji or emoticon after a negator is not turned around: "not happy 😡"');
 SELECT is((empathy.empathy_score('Thanks for getting in touch.', E'Hi, what if it breaks\nsuch as a crack in the screen')).needed,
