@@ -106,14 +106,16 @@ static const char *const stop_words[] = {
  * answer with care ("that sounds painful", "that is so unfair").  Words are
  * matched on their stem, except those written "=word": "waiting" and
  * "waited" report a delay, "can I wait there?" does not; "a tear in the seam"
- * is damage, "happy tears" (and "wear and tear") are not; "it was supposed
+ * is damage, "happy tears" (and "wear and tear") are not; "mould", "stale"
+ * and "dirty" name the state of a thing, not a feeling; "it was supposed
  * to", "guaranteed", "you promised" report a broken promise, "I suppose"
  * and "does the guarantee cover" do not.
  */
 static const char *const problem_words[] = {
 	"broken", "broke", "damaged", "faulty", "missing", "wrong", "lost", "stolen", "hacked", "fraud",
 	"scam", "overcharged", "twice", "refund", "late", "delayed", "delay", "cancelled", "canceled",
-	"buckled", "warped",
+	"buckled", "warped", "mould", "mold", "stale", "spoiled", "undercooked", "contaminated",
+	"cockroach", "maggots", "vomit", "filthy", "dirty", "unhygienic", "unsanitary", "smelly",
 	"failed", "fail", "crashed", "outage", "leak", "leaking", "flooded", "flood",
 	"disappeared", "never", "nobody", "nothing", "still", "=waited", "=waiting", "again",
 	"cold", "stuck", "=blocked", "frozen", "locked", "declined", "error", "mistake", "fault",

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(133);
+SELECT plan(135);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -126,6 +126,15 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 		'My card is blocked.', 'My father passed away last week. Could you close his account?',
 		'The shelves arrived buckled.'],
 	'"still" reports a problem unless what follows is as planned ("still on"); "a block of stamps" is no blocked card; "passed away" is a bereavement');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
+		'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).emotional_reaction
+	FROM unnest(ARRAY['Mould in a bedroom is caused by condensation. Please ventilate the room.',
+		'I''m so sorry: a leaking ceiling and mould in your son''s bedroom, with his asthma, is awful.'])
+		WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[0, 2], '"mould" names the state of a thing, not a feeling: restating it shows no care');
+SELECT is((empathy.empathy_score('How is your son''s breathing at the moment?',
+	'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).exploration, 2,
+	'"how is your ..." asks about the customer''s situation');
 SELECT is(ARRAY(SELECT DISTINCT rule FROM empathy.explain('Not happy 😡 :( at all') WHERE token IN ('😡', ':(') ORDER BY rule),
 	ARRAY['emoji', 'emoticon'], 'an emoji or emoticon after a negator is not turned around: "not happy 😡"');
 SELECT is((empathy.empathy_score('Thanks for getting in touch.', E'Hi, what if it breaks\nsuch as a crack in the screen')).needed,
