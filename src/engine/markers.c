@@ -1564,6 +1564,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
 			bool		you = s->part == 0 && is_second_person(text + s->start, s->len);
+			bool		in_phrase = s->phrase != 0 || remaining > 0;
 
 			if (s->phrase)
 			{
@@ -1632,8 +1633,15 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				if (--remaining == 0 && !pending_drop)
 					emit_hit(c, &pending);
 			}
-			/* a feeling word is care; "late" or "expired" is a fact */
-			if ((f & WF_FEELRAW) && !negated && !(f & (WF_LITERAL | WF_FACT)))
+			/*
+			 * A feeling word is care; "late" or "expired" is a fact.  A word
+			 * some phrase is written with ("unfortunately", "inconvenience")
+			 * is not, unless it names a customer's feeling and stands outside
+			 * its phrases: "no need to be embarrassed" is care, whether or not
+			 * "nothing to be embarrassed about" is in the catalogue.
+			 */
+			if ((f & WF_FEELRAW) && !negated && !(f & WF_FACT) &&
+				(!(f & WF_LITERAL) || (!in_phrase && (f & WF_NEEDFEEL))))
 				c->sent_care = true;
 			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;

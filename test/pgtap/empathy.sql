@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(135);
+SELECT plan(136);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -132,6 +132,13 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'I''m so sorry: a leaking ceiling and mould in your son''s bedroom, with his asthma, is awful.'])
 		WITH ORDINALITY AS t(r, i) ORDER BY i),
 	ARRAY[0, 2], '"mould" names the state of a thing, not a feeling: restating it shows no care');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
+		'Really embarrassing but I completely forgot my appointment this morning. I have never missed one before.')).emotional_reaction
+	FROM unnest(ARRAY['It happens to lots of people, honestly. Don''t worry about it!',
+		'No need to be embarrassed about missing one appointment this morning after never missing any. Thursday at 10:30 is free.',
+		'Your next free appointment is Thursday at 10:30.'])
+		WITH ORDINALITY AS t(r, i) ORDER BY i),
+	ARRAY[1, 2, 0], '"it happens to lots of people" consoles; a customer''s feeling named outside the catalogue''s phrases is care');
 SELECT is((empathy.empathy_score('How is your son''s breathing at the moment?',
 	'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).exploration, 2,
 	'"how is your ..." asks about the customer''s situation');
