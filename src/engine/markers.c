@@ -2132,6 +2132,7 @@ typedef struct StemCollect
 	int			exasperated;	/* sentences that end in "??", "?!", "!?" or "⁈" */
 	bool		spent;			/* the clause says what the customer gave ("paid") */
 	bool		still;			/* a "still" not yet counted: the next word decides */
+	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	bool		passed;			/* the last word was "passed" */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
@@ -2257,7 +2258,10 @@ collect_stems(void *arg, const EmpToken *tok)
 		return;
 	}
 	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
+	{
 		col->harms++;
+		col->eye_rolls++;
+	}
 	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
 	{
 		col->wear = 0;			/* "wear and 😀 tear" is no idiom */
@@ -2538,6 +2542,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	bool		needed;
 	bool		misread = false;
 	float		msg_sentiment = 0;
+	bool		sarcastic = false;
 	int			er,
 				in,
 				ex;
@@ -2587,6 +2592,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		col.clause_start = true;
 		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
 											 &msg_sentiment);
+		sarcastic = col.eye_rolls > 0;
 		c.msg = col.set;
 	}
 	sc.keep = (fn != NULL);
@@ -2598,7 +2604,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.want_resolution = true;
 	sc.reply = reply;
 	sc.praise_like = out->needed == 1 &&
-		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0);
+		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0 ||
+		 sarcastic);
 	scan_reply(&c, reply, replylen);
 	mark_over_apology(o);
 	if (o->level[EMP_MK_OVER_APOLOGY])
@@ -2608,7 +2615,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 
 	/*
 	 * A grievance that reads as praise ("great, another week without
-	 * internet, thanks so much"), answered as praise ("glad you're enjoying
+	 * internet, thanks so much"), or would without its eye roll ("thanks a
+	 * lot, really great service 🙃"), answered as praise ("glad you're enjoying
 	 * it!") with nothing but shared joy: the reply misread it.
 	 */
 	if (sc.praise_like && sc.er_joy > 0 && sc.er_other == 0 && o->count[EMP_MK_APOLOGY] == 0)

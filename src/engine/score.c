@@ -51,7 +51,8 @@
 
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
-	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor"
+	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor",
+	"sarcasm"
 };
 
 /* ---------------------------------------------------------------- model */
@@ -249,7 +250,12 @@ typedef struct Run
 	uint32_t	nexclaim;
 	uint32_t	ncaps_cues;
 	uint32_t	first_caps_start;
+	const char *text;
 	bool		sent_open;		/* the current sentence has a term */
+	bool		sent_eyeroll;	/* ... and an eye-rolling emoji after a word */
+	double		prev_pos[3];	/* the last sentence's joy, gratitude and valence, */
+	uint32_t	prev_start,		/* when positive, and its span */
+				prev_len;
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 } Run;
@@ -355,6 +361,41 @@ sentence_acc(Run *r)
 	return r->contrast_seen ? r->post : r->pre;
 }
 
+/* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
+static bool
+eye_roll(const char *text, const EmpSlot *s)
+{
+	static const char *const rolls[] = {"\xF0\x9F\x99\x84", "\xF0\x9F\x99\x83", "\xF0\x9F\x98\x92"};
+
+	if (s->kind != EMP_TOK_EMOJI || s->len < 4)
+		return false;
+	for (int i = 0; i < 3; i++)
+		if (memcmp(text + s->start, rolls[i], 4) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Sarcasm: the positive evidence of a sentence an eye-rolling emoji ends
+ * ("thanks a lot, really great service 🙃") is not meant.  Its joy and
+ * gratitude become frustration, and its positive valence turns negative.
+ * pos holds the sentence's joy, gratitude and valence.
+ */
+static void
+unsay_praise(Run *r, const double *pos, uint32_t start, uint32_t len)
+{
+	static const int chans[3] = {EMP_JOY, EMP_GRATITUDE, EMP_CH_VALENCE};
+
+	for (int i = 0; i < 3; i++)
+	{
+		if (pos[i] <= 0)
+			continue;
+		emit(r, r->tot, start, len, 0, EMP_RULE_SARCASM, chans[i], -2.0 * pos[i], false);
+		if (chans[i] != EMP_CH_VALENCE)
+			emit(r, r->tot, start, len, 0, EMP_RULE_SARCASM, EMP_FRUSTRATION, pos[i], false);
+	}
+}
+
 /* Close the current sentence, amplified by a '!' run given as punct slot. */
 static void
 end_sentence(Run *r, const EmpSlot *punct)
@@ -410,7 +451,25 @@ end_sentence(Run *r, const EmpSlot *punct)
 					 ch, -m->sentence_floor - sum, false);
 		}
 	}
+	/* the sentence's joy, gratitude and valence, for an eye roll after it */
+	r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
+	if (r->sent_open)
+	{
+		double		pos[3] = {(r->pre[EMP_JOY] + r->post[EMP_JOY]) * f,
+			(r->pre[EMP_GRATITUDE] + r->post[EMP_GRATITUDE]) * f,
+		(r->pre[EMP_CH_VALENCE] + r->post[EMP_CH_VALENCE]) * f};
+
+		if (r->sent_eyeroll)
+			unsay_praise(r, pos, r->sent_start, r->sent_end - r->sent_start);
+		else
+		{
+			memcpy(r->prev_pos, pos, sizeof(pos));
+			r->prev_start = r->sent_start;
+			r->prev_len = r->sent_end - r->sent_start;
+		}
+	}
 	r->sent_open = false;
+	r->sent_eyeroll = false;
 	/* the sentence's evidence joins the text's: a loop without a branch */
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 	{
@@ -470,6 +529,17 @@ on_term(Run *r, const EmpSlot *s)
 	bool		shouted = is_word && !s->phrase && (s->flags & EMP_TF_ALLCAPS) && s->part == 0;
 	bool		negated = false;
 
+	if (s->kind == EMP_TOK_EMOJI && eye_roll(r->text, s))
+	{
+		/* "Great service. 🙃": the eye roll is about the sentence before */
+		if (r->sent_open)
+			r->sent_eyeroll = true;
+		else
+		{
+			unsay_praise(r, r->prev_pos, r->prev_start, r->prev_len);
+			r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
+		}
+	}
 	if (!r->sent_open)
 	{
 		r->sent_open = true;
@@ -736,6 +806,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 
 	memset(&r, 0, sizeof(r));
 	r.sc = sc;
+	r.text = text;
 	r.m = &sc->model;
 	r.explain = (fn != NULL);
 	r.boost = 1.0f;

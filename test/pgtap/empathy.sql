@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(136);
+SELECT plan(137);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -139,6 +139,9 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Your next free appointment is Thursday at 10:30.'])
 		WITH ORDINALITY AS t(r, i) ORDER BY i),
 	ARRAY[1, 2, 0], '"it happens to lots of people" consoles; a customer''s feeling named outside the catalogue''s phrases is care');
+SELECT ok('misread_as_praise' = ANY ((empathy.empathy_score('So glad you enjoyed our service! See you soon!',
+	'Driver cancelled after I waited 20 min in the rain at 2am. thanks a lot, really great service 🙃')).penalties),
+	'praise an eye roll unsays, answered as praise, is misread');
 SELECT is((empathy.empathy_score('How is your son''s breathing at the moment?',
 	'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).exploration, 2,
 	'"how is your ..." asks about the customer''s situation');

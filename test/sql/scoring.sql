@@ -80,6 +80,11 @@ SELECT b, emotion_labels(b) FROM (VALUES
 SELECT count(*) > 0 AS floor_rows, bool_or(token = 'Our coordinator stopped replying three weeks before the wedding.') AS whole_sentence
 FROM explain('Our coordinator stopped replying three weeks before the wedding. We are so stressed and let down.')
 WHERE rule = 'sentence floor';
+-- an eye-rolling emoji unsays the praise of its sentence, or of the sentence before it
+SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
+	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),
+	('Loved it! 😍')) v(b);
+SELECT DISTINCT token, dimension FROM explain('thanks a lot, really great service 🙃') WHERE rule = 'sarcasm' ORDER BY dimension;
 -- "‼" and "⁉" (with or without a presentation selector) read as "!!" and "?!"
 SELECT sentiment('WHY⁉ my card is blocked') = sentiment('WHY?! my card is blocked') AS interrobang,
        sentiment('my card is blocked‼️') = sentiment('my card is blocked!!') AS double_bang,
