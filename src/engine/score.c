@@ -354,6 +354,47 @@ add_weights(double *acc, const float *w)
 #endif
 }
 
+/* out[ch] = a[ch] + b[ch] on every channel, two at a time where SSE2 has it. */
+static inline void
+add_pairs(double *out, const double *a, const double *b)
+{
+#ifdef __SSE2__
+#pragma GCC unroll 6
+	for (int ch = 0; ch < EMP_NCHANNELS; ch += 2)
+		_mm_storeu_pd(out + ch, _mm_add_pd(_mm_loadu_pd(a + ch), _mm_loadu_pd(b + ch)));
+#else
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		out[ch] = a[ch] + b[ch];
+#endif
+}
+
+/*
+ * tot[d] += lo - sum[d] * f for each emotion whose sum[d] * f is below lo
+ * (lo < 0): the same sums as the explained path's rows, without a branch.
+ */
+static inline void
+lift_to_floor(double *tot, const double *sum, double f, double lo)
+{
+#ifdef __SSE2__
+	_Static_assert(EMP_NDIMS % 2 == 0, "emotions go in pairs");
+	const __m128d vf = _mm_set1_pd(f);
+	const __m128d vlo = _mm_set1_pd(lo);
+
+#pragma GCC unroll 5
+	for (int d = 0; d < EMP_NDIMS; d += 2)
+	{
+		__m128d		v = _mm_mul_pd(_mm_loadu_pd(sum + d), vf);
+		__m128d		lift = _mm_and_pd(_mm_cmplt_pd(v, vlo), _mm_sub_pd(vlo, v));
+
+		_mm_storeu_pd(tot + d, _mm_add_pd(_mm_loadu_pd(tot + d), lift));
+	}
+#else
+	for (int d = 0; d < EMP_NDIMS; d++)
+		if (sum[d] * f < lo)
+			tot[d] += lo - sum[d] * f;
+#endif
+}
+
 /* The accumulator the current token's evidence goes to. */
 static inline double *
 sentence_acc(Run *r)
@@ -402,6 +443,7 @@ end_sentence(Run *r, const EmpSlot *punct)
 {
 	const EmpModel *m = r->m;
 	double		f = 1.0;
+	double		sum[EMP_NCHANNELS];
 
 	if (r->contrast_seen)
 	{
@@ -425,58 +467,58 @@ end_sentence(Run *r, const EmpSlot *punct)
 			n = m->exclaim_max;
 		f = 1.0 + m->question_step * n;
 	}
+	add_pairs(sum, r->pre, r->post);
 	if (f != 1.0)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch,
-				 (r->pre[ch] + r->post[ch]) * (f - 1.0), false);
+			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch, sum[ch] * (f - 1.0), false);
 	}
-	/*
-	 * A sentence lowers an emotion's evidence by at most sentence_floor: the
-	 * small negative weights a factual sentence's words carry (learned from
-	 * texts without that emotion) do not cancel what another sentence says
-	 * ("The coordinator stopped replying three weeks before the wedding.
-	 * We are so stressed.").
-	 */
-	if (r->sent_open && m->sentence_floor > 0)
-	{
-		if (punct)
-			r->sent_end = punct->start + punct->len;
-		for (int ch = 0; ch < EMP_NDIMS; ch++)
-		{
-			double		sum = (r->pre[ch] + r->post[ch]) * f;
-
-			if (sum < -m->sentence_floor)
-				emit(r, r->tot, r->sent_start, r->sent_end - r->sent_start, 0, EMP_RULE_SENTENCE_FLOOR,
-					 ch, -m->sentence_floor - sum, false);
-		}
-	}
-	/* the sentence's joy, gratitude and valence, for an eye roll after it */
-	r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
 	if (r->sent_open)
 	{
-		double		pos[3] = {(r->pre[EMP_JOY] + r->post[EMP_JOY]) * f,
-			(r->pre[EMP_GRATITUDE] + r->post[EMP_GRATITUDE]) * f,
-		(r->pre[EMP_CH_VALENCE] + r->post[EMP_CH_VALENCE]) * f};
+		uint32_t	sent_len;
+		double		pos[3];
 
-		if (r->sent_eyeroll)
-			unsay_praise(r, pos, r->sent_start, r->sent_end - r->sent_start);
-		else
+		if (punct)
+			r->sent_end = punct->start + punct->len;
+		sent_len = r->sent_end - r->sent_start;
+
+		/*
+		 * A sentence lowers an emotion's evidence by at most sentence_floor:
+		 * the small negative weights a factual sentence's words carry
+		 * (learned from texts without that emotion) do not cancel what
+		 * another sentence says ("The coordinator stopped replying three
+		 * weeks before the wedding. We are so stressed.").
+		 */
+		if (m->sentence_floor > 0 && r->explain)
 		{
-			memcpy(r->prev_pos, pos, sizeof(pos));
-			r->prev_start = r->sent_start;
-			r->prev_len = r->sent_end - r->sent_start;
+			for (int ch = 0; ch < EMP_NDIMS; ch++)
+				if (sum[ch] * f < -m->sentence_floor)
+					emit(r, r->tot, r->sent_start, sent_len, 0, EMP_RULE_SENTENCE_FLOOR, ch,
+						 -m->sentence_floor - sum[ch] * f, false);
 		}
+		else if (m->sentence_floor > 0)
+			lift_to_floor(r->tot, sum, f, -m->sentence_floor);
+		/* the sentence's joy, gratitude and valence, for an eye roll after it */
+		pos[0] = sum[EMP_JOY] * f;
+		pos[1] = sum[EMP_GRATITUDE] * f;
+		pos[2] = sum[EMP_CH_VALENCE] * f;
+		if (r->sent_eyeroll)
+		{
+			unsay_praise(r, pos, r->sent_start, sent_len);
+			pos[0] = pos[1] = pos[2] = 0;
+		}
+		memcpy(r->prev_pos, pos, sizeof(pos));
+		r->prev_start = r->sent_start;
+		r->prev_len = sent_len;
 	}
+	else
+		r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
 	r->sent_open = false;
 	r->sent_eyeroll = false;
-	/* the sentence's evidence joins the text's: a loop without a branch */
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-	{
-		r->tot[ch] += r->pre[ch] + r->post[ch];
-		r->pre[ch] = 0;
-		r->post[ch] = 0;
-	}
+	/* the sentence's evidence joins the text's */
+	add_pairs(r->tot, r->tot, sum);
+	memset(r->pre, 0, sizeof(r->pre));
+	memset(r->post, 0, sizeof(r->post));
 	r->contrast_seen = false;
 	r->neg_left = 0;
 	r->boost = 1.0f;
