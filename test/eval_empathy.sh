@@ -11,8 +11,9 @@
 # 187-226 (written later still, the same way; held out), 227-266 and
 # 267-306, 307-346 and 347-386 (each written the same way after that; evaluated once as written,
 # then read), 387-426 (written the same way after that; evaluated once as written and held out),
-# 427-466 and 467-506 (the same again, each later; evaluated once as written
-# and held out), and for all groups:
+# 427-466 (the same again, later; evaluated once as written, held out, then
+# read), 467-506 (the same again, later still; evaluated once as written and
+# held out), and for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
 #  - accuracy of 'needed' per customer message;
@@ -42,7 +43,7 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 266 THEN '227-266 (third later set)' WHEN e.grp <= 306 THEN '267-306 (fourth later set)'
          WHEN e.grp <= 346 THEN '307-346 (fifth later set)' WHEN e.grp <= 386 THEN '347-386 (sixth later set)'
          WHEN e.grp <= 426 THEN '387-426 (held out, seventh later set)'
-         WHEN e.grp <= 466 THEN '427-466 (held out, eighth later set)'
+         WHEN e.grp <= 466 THEN '427-466 (eighth later set)'
          ELSE '467-506 (held out, ninth later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
