@@ -2132,6 +2132,8 @@ typedef struct StemCollect
 	int			exasperated;	/* sentences that end in "??", "?!", "!?" or "⁈" */
 	bool		spent;			/* the clause says what the customer gave ("paid") */
 	bool		still;			/* a "still" not yet counted: the next word decides */
+	int			still_ok;		/* "still on", "still available": facts unless the
+								 * sentence asks plainly ("are we still on for Saturday?") */
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	bool		passed;			/* the last word was "passed" */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
@@ -2242,6 +2244,9 @@ collect_stems(void *arg, const EmpToken *tok)
 				col->supposed += col->sent_facts;
 			else
 				col->facts += col->sent_facts;
+			if (!plain_q)
+				col->facts += col->still_ok;
+			col->still_ok = 0;
 			if (plain_q)
 				col->questions++;
 			else if (tok->kind == EMP_TOK_PUNCT &&
@@ -2295,10 +2300,16 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->without = 0;
 		}
 	}
-	/* "still waiting", "still no reply" report a problem; "still on for Saturday?" does not */
+	/*
+	 * "still waiting", "still no reply" report a problem; "still on" and
+	 * "still available" do too ("my parcel is still on its way"), unless the
+	 * sentence asks plainly ("are we still on for Saturday?")
+	 */
 	if (col->still)
 	{
-		if (!(wc->bits & WC_STILL_OK))
+		if (wc->bits & WC_STILL_OK)
+			col->still_ok++;
+		else
 			col->sent_facts++;
 		col->still = false;
 	}
@@ -2478,6 +2489,7 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 		col->sent_facts++;		/* "without" last */
 	if (col->still)
 		col->sent_facts++;		/* "still" last */
+	col->facts += col->still_ok;	/* a last sentence with no end mark tells */
 	if (col->for_this == 2 && col->spent)
 		col->sent_facts++;		/* "... for this" last */
 	col->facts += col->sent_facts;	/* a last sentence with no end mark */

@@ -256,6 +256,9 @@ typedef struct Run
 	double		prev_pos[3];	/* the last sentence's joy, gratitude and valence, */
 	uint32_t	prev_start,		/* when positive, and its span */
 				prev_len;
+	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
+								 * valence that capitals added (kept in caps) */
+	double		prev_caps[3];	/* ... and of the last sentence's */
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 } Run;
@@ -420,20 +423,28 @@ eye_roll(const char *text, const EmpSlot *s)
  * Sarcasm: the positive evidence of a sentence an eye-rolling emoji ends
  * ("thanks a lot, really great service 🙃") is not meant.  Its joy and
  * gratitude become frustration, and its positive valence turns negative.
- * pos holds the sentence's joy, gratitude and valence.
+ * pos holds the sentence's joy, gratitude and valence, caps the part of
+ * them that words in capitals added (kept apart, as the text's capitals
+ * are, for a text written all in capitals).
  */
 static void
-unsay_praise(Run *r, const double *pos, uint32_t start, uint32_t len)
+unsay_praise(Run *r, const double *pos, const double *caps, uint32_t start, uint32_t len)
 {
 	static const int chans[3] = {EMP_JOY, EMP_GRATITUDE, EMP_CH_VALENCE};
 
-	for (int i = 0; i < 3; i++)
+	for (int part = 0; part < 2; part++)
 	{
-		if (pos[i] <= 0)
-			continue;
-		emit(r, r->tot, start, len, 0, EMP_RULE_SARCASM, chans[i], -2.0 * pos[i], false);
-		if (chans[i] != EMP_CH_VALENCE)
-			emit(r, r->tot, start, len, 0, EMP_RULE_SARCASM, EMP_FRUSTRATION, pos[i], false);
+		const double *v = part ? caps : pos;
+		double	   *acc = part ? r->caps : r->tot;
+
+		for (int i = 0; i < 3; i++)
+		{
+			if (v[i] <= 0)
+				continue;
+			emit(r, acc, start, len, 0, EMP_RULE_SARCASM, chans[i], -2.0 * v[i], part == 1);
+			if (chans[i] != EMP_CH_VALENCE)
+				emit(r, acc, start, len, 0, EMP_RULE_SARCASM, EMP_FRUSTRATION, v[i], part == 1);
+		}
 	}
 }
 
@@ -504,15 +515,17 @@ end_sentence(Run *r, const EmpSlot *punct)
 		pos[2] = sum[EMP_CH_VALENCE] * f;
 		if (r->sent_eyeroll)
 		{
-			unsay_praise(r, pos, r->sent_start, sent_len);
-			pos[0] = pos[1] = pos[2] = 0;
+			unsay_praise(r, pos, r->sent_caps, r->sent_start, sent_len);
+			memset(pos, 0, sizeof(pos));
+			memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		}
 		memcpy(r->prev_pos, pos, sizeof(pos));
+		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));
+		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev_start = r->sent_start;
 		r->prev_len = sent_len;
 	}
-	else
-		r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
+	/* a sentence with no words ("!!!\n") leaves the last one's praise for an eye roll */
 	r->sent_open = false;
 	r->sent_eyeroll = false;
 	/* the sentence's evidence joins the text's */
@@ -578,8 +591,9 @@ on_term(Run *r, const EmpSlot *s)
 			r->sent_eyeroll = true;
 		else
 		{
-			unsay_praise(r, r->prev_pos, r->prev_start, r->prev_len);
-			r->prev_pos[0] = r->prev_pos[1] = r->prev_pos[2] = 0;
+			unsay_praise(r, r->prev_pos, r->prev_caps, r->prev_start, r->prev_len);
+			memset(r->prev_pos, 0, sizeof(r->prev_pos));
+			memset(r->prev_caps, 0, sizeof(r->prev_caps));
 		}
 	}
 	if (!r->sent_open)
@@ -652,7 +666,13 @@ on_term(Run *r, const EmpSlot *s)
 					emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
 						 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
 				if (shouted)
+				{
 					emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
+					/* praise in capitals, for an eye roll to unsay */
+					if (ch == EMP_JOY || ch == EMP_GRATITUDE || ch == EMP_CH_VALENCE)
+						r->sent_caps[ch == EMP_JOY ? 0 : ch == EMP_GRATITUDE ? 1 : 2] +=
+							v * (m->caps_factor - 1.0);
+				}
 				if (s->flags & EMP_TF_ELONGATED)
 					emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
 						 v * (m->elongation_factor - 1.0), false);

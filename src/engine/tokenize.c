@@ -838,6 +838,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 				nlower = 0,
 				ndigit = 0;
 	bool		first_upper = false;
+	size_t		nread = 0;		/* code points read, for interrupt checks */
 
 	while (p < tz->len)
 	{
@@ -898,7 +899,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 			nonascii = true;
 			p += n;
 		}
-		if (((p - start) & 0xFFFF) == 0)
+		if ((++nread & 0xFFFF) == 0)
 			emp_check_interrupts(tz->a);
 	}
 
@@ -969,6 +970,7 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 	size_t		start = tz->pos;
 	size_t		p = start + n;
 	bool		regional = u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+	size_t		nread = 0;		/* code points read, for interrupt checks */
 
 	tz->norm.len = 0;
 	emp_buf_append(&tz->norm, (const char *) s + start, n);
@@ -979,6 +981,8 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 
 		if (p >= tz->len)
 			break;
+		if ((++nread & 0xFFFF) == 0)
+			emp_check_interrupts(tz->a);
 		nn = decode_at(s, tz->len, p, &nc);
 		if (nc < 0)
 			break;

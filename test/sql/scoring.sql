@@ -83,7 +83,7 @@ WHERE rule = 'sentence floor';
 -- an eye-rolling emoji unsays the praise of its sentence, or of the sentence before it
 SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),
-	('Loved it! 😍')) v(b);
+	('Loved it! 😍'), (E'Amazing work guys!!!\n🙄'), ('wow you are AMAZING 🙃'), ('WOW YOU ARE AMAZING 🙃')) v(b);
 SELECT DISTINCT token, dimension FROM explain('thanks a lot, really great service 🙃') WHERE rule = 'sarcasm' ORDER BY dimension;
 -- "‼" and "⁉" (with or without a presentation selector) read as "!!" and "?!"
 SELECT sentiment('WHY⁉ my card is blocked') = sentiment('WHY?! my card is blocked') AS interrobang,

@@ -127,6 +127,37 @@ sum_rows(void *arg, const EmpExplainRow *row)
 	rowsum[row->channel] += row->contribution;
 }
 
+/* Count the interrupt checks a tokenizer makes over one long token. */
+static long ninterrupts;
+
+static void
+count_interrupt(void *ctx)
+{
+	ninterrupts++;
+}
+
+static long
+interrupts_over(const char *unit, size_t unitlen, const char *head, size_t reps)
+{
+	EmpAllocator counting = emp_malloc_allocator;
+	EmpTokenizer *ctz;
+	EmpToken	ct;
+	size_t		hl = strlen(head);
+	char	   *text = malloc(hl + unitlen * reps);
+
+	counting.check_interrupts = count_interrupt;
+	ctz = emp_tokenizer_create(&counting);
+	memcpy(text, head, hl);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(text + hl + i * unitlen, unit, unitlen);
+	ninterrupts = 0;
+	emp_tokenizer_reset(ctz, text, hl + unitlen * reps);
+	while (emp_tokenizer_next(ctz, &ct))
+		;
+	free(text);
+	return ninterrupts;
+}
+
 int
 main(void)
 {
@@ -178,6 +209,13 @@ main(void)
 	CHECK(t.kind == EMP_TOK_PUNCT && t.punct == 'x' && t.count == 3, "\"\xE2\x80\xBC\" counts as two '!' (%c %u)", t.punct, t.count);
 	CHECK_STR(tokens("see https://w.example/Anger_(emotion) and (www.x.example) sad"), "see|and|sad",
 			  "a bracketed part closed inside a link is the link's; an unclosed bracket ends it");
+	/* one long token checks for interrupts, whatever the byte length of its code points */
+	CHECK(interrupts_over("\xF0\x9D\x90\x9F", 4, "a", 300000) >= 2,
+		  "a long word of 4-byte letters after an ASCII one checks for interrupts (%ld)", ninterrupts);
+	CHECK(interrupts_over("\xEF\xB8\x8F", 3, "\xF0\x9F\x99\x84", 300000) >= 2,
+		  "an emoji with a long run of selectors checks for interrupts (%ld)", ninterrupts);
+	CHECK(interrupts_over("\xE2\x80\xBC\xEF\xB8\x8F", 6, "x", 300000) >= 2,
+		  "a long run of \"\xE2\x80\xBC\xEF\xB8\x8F\" checks for interrupts (%ld)", ninterrupts);
 	CHECK_STR(tokens("meet@5.30 ok, v@1.2.3 x"), "meet|5|30|ok|,|v|1|2|3|x", "a domain ends in a name, not a number");
 	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
 			  "a decimal point or thousands separator between digits is no punctuation");
