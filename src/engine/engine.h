@@ -203,6 +203,9 @@ extern void emp_tokenizer_destroy(EmpTokenizer *tz);
 /* Count UTF-8 characters in the first nbytes of s (for 1-based positions). */
 extern long emp_utf8_charcount(const char *s, size_t nbytes);
 
+/* Do the len bytes at s start with an eye-rolling emoji (🙄 🙃 😒)? */
+extern bool emp_is_eye_roll(const char *s, size_t len);
+
 /* ----------------------------------------------------------------
  * Stemming (Snowball English through libstemmer)
  * ----------------------------------------------------------------

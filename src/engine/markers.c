@@ -2153,20 +2153,6 @@ message_word(const EmpMarkerSet *ms, const EmpToken *tok)
 	return word_class(ms, key, tok->normlen);
 }
 
-/* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
-static bool
-is_eye_roll(const char *norm, uint32_t len)
-{
-	static const char *const eye_rolls[] = {"\xF0\x9F\x99\x84", "\xF0\x9F\x99\x83", "\xF0\x9F\x98\x92"};
-
-	if (len < 4)
-		return false;
-	for (int i = 0; i < 3; i++)
-		if (memcmp(norm, eye_rolls[i], 4) == 0)
-			return true;
-	return false;
-}
-
 /* A single '?': a question asked plainly, not "??" or "?!". */
 static inline bool
 single_question(const EmpToken *tok)
@@ -2262,7 +2248,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->wear = 0;
 		return;
 	}
-	if (tok->kind == EMP_TOK_EMOJI && is_eye_roll(tok->norm, tok->normlen))
+	if (tok->kind == EMP_TOK_EMOJI && emp_is_eye_roll(tok->norm, tok->normlen))
 	{
 		col->harms++;
 		col->eye_rolls++;

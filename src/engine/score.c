@@ -405,20 +405,6 @@ sentence_acc(Run *r)
 	return r->contrast_seen ? r->post : r->pre;
 }
 
-/* An emoji that says the words around it are not meant: 🙄 🙃 😒. */
-static bool
-eye_roll(const char *text, const EmpSlot *s)
-{
-	static const char *const rolls[] = {"\xF0\x9F\x99\x84", "\xF0\x9F\x99\x83", "\xF0\x9F\x98\x92"};
-
-	if (s->kind != EMP_TOK_EMOJI || s->len < 4)
-		return false;
-	for (int i = 0; i < 3; i++)
-		if (memcmp(text + s->start, rolls[i], 4) == 0)
-			return true;
-	return false;
-}
-
 /*
  * Sarcasm: the positive evidence of a sentence an eye-rolling emoji ends
  * ("thanks a lot, really great service 🙃") is not meant.  Its joy and
@@ -584,7 +570,7 @@ on_term(Run *r, const EmpSlot *s)
 	bool		shouted = is_word && !s->phrase && (s->flags & EMP_TF_ALLCAPS) && s->part == 0;
 	bool		negated = false;
 
-	if (s->kind == EMP_TOK_EMOJI && eye_roll(r->text, s))
+	if (s->kind == EMP_TOK_EMOJI && emp_is_eye_roll(r->text + s->start, s->len))
 	{
 		/* "Great service. 🙃": the eye roll is about the sentence before */
 		if (r->sent_open)

@@ -1314,6 +1314,23 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 }
 
 /* Count the UTF-8 characters in the first nbytes of s. */
+/*
+ * An emoji that says the words around it are not meant: 🙄 🙃 😒 (an emoji
+ * token's text or normalised form starts with it).
+ */
+bool
+emp_is_eye_roll(const char *s, size_t len)
+{
+	static const char *const rolls[] = {"\xF0\x9F\x99\x84", "\xF0\x9F\x99\x83", "\xF0\x9F\x98\x92"};
+
+	if (len < 4)
+		return false;
+	for (int i = 0; i < 3; i++)
+		if (memcmp(s, rolls[i], 4) == 0)
+			return true;
+	return false;
+}
+
 long
 emp_utf8_charcount(const char *s, size_t nbytes)
 {
