@@ -413,10 +413,13 @@ sentence_acc(Run *r)
  * them that words in capitals added (kept apart, as the text's capitals
  * are, for a text written all in capitals).
  */
+/* The channels of praise, in the order of Run's prev_pos, sent_caps and prev_caps. */
+static const int praise_chans[3] = {EMP_JOY, EMP_GRATITUDE, EMP_CH_VALENCE};
+
 static void
 unsay_praise(Run *r, const double *pos, const double *caps, uint32_t start, uint32_t len)
 {
-	static const int chans[3] = {EMP_JOY, EMP_GRATITUDE, EMP_CH_VALENCE};
+	const int  *chans = praise_chans;
 
 	for (int part = 0; part < 2; part++)
 	{
@@ -496,9 +499,8 @@ end_sentence(Run *r, const EmpSlot *punct)
 		else if (m->sentence_floor > 0)
 			lift_to_floor(r->tot, sum, f, -m->sentence_floor);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
-		pos[0] = sum[EMP_JOY] * f;
-		pos[1] = sum[EMP_GRATITUDE] * f;
-		pos[2] = sum[EMP_CH_VALENCE] * f;
+		for (int i = 0; i < 3; i++)
+			pos[i] = sum[praise_chans[i]] * f;
 		if (r->sent_eyeroll)
 		{
 			unsay_praise(r, pos, r->sent_caps, r->sent_start, sent_len);
@@ -655,9 +657,9 @@ on_term(Run *r, const EmpSlot *s)
 				{
 					emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
 					/* praise in capitals, for an eye roll to unsay */
-					if (ch == EMP_JOY || ch == EMP_GRATITUDE || ch == EMP_CH_VALENCE)
-						r->sent_caps[ch == EMP_JOY ? 0 : ch == EMP_GRATITUDE ? 1 : 2] +=
-							v * (m->caps_factor - 1.0);
+					for (int i = 0; i < 3; i++)
+						if (ch == praise_chans[i])
+							r->sent_caps[i] += v * (m->caps_factor - 1.0);
 				}
 				if (s->flags & EMP_TF_ELONGATED)
 					emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
