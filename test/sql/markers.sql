@@ -32,6 +32,12 @@ SELECT empathy.markers('that must be worrying') AS negative,
        empathy.markers('that must be wonderful') AS positive;
 -- phrases do not cross sentence ends
 SELECT empathy.markers('That must be. Frustrating for you') AS split;
+-- peer support: a shared experience, hugs, and "your fault" asked about, not said
+SELECT empathy.markers('I lost my job two years ago and felt exactly the same way.') AS shared,
+       empathy.markers('Hugs. It does get better.') AS hugs,
+       empathy.markers('Are you feeling like this is your fault?') AS asked,
+       empathy.markers('Please don''t feel like it''s your fault.') AS negated_blame,
+       empathy.markers('It looks like it was your fault.') AS blame;
 
 -- bad and odd input
 SELECT empathy.markers(NULL) AS null_in, empathy.markers('') AS empty, empathy.markers('   ') AS blank;
