@@ -125,7 +125,7 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
-	"unable",
+	"unable", "=losing",
 	NULL
 };
 static const char *const harm_words[] = {
@@ -1143,6 +1143,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_STILL_OK		0x100000	/* after "still", no trouble: "is it still on?" */
 #define WC_PASSED		0x200000	/* "passed" */
 #define WC_AWAY			0x400000	/* "away": "passed away" */
+#define WC_BE_GONE		0x800000	/* "is", "been", "went", "gone": "has been down" */
+#define WC_DOWN			0x1000000	/* "down" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1165,16 +1167,16 @@ static const struct
 	{"an", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT | WC_WSKIP}, {"as", Q_OTHER, HYPO_AS, 0},
 	{"do", Q_AUX, HYPO_OTHER, 0}, {"id", Q_BLOCK, HYPO_OTHER, 0},
 	{"if", Q_OTHER, HYPO_IF, WC_LIKE_NEXT}, {"in", Q_OTHER, HYPO_IN, 0},
-	{"is", Q_AUX, HYPO_OTHER, 0}, {"me", Q_OTHER, HYPO_OTHER, WC_MINE | WC_PERSON | WC_WSKIP},
+	{"is", Q_AUX, HYPO_OTHER, WC_BE_GONE}, {"me", Q_OTHER, HYPO_OTHER, WC_MINE | WC_PERSON | WC_WSKIP},
 	{"my", Q_OTHER, HYPO_OTHER, WC_MINE}, {"us", Q_OTHER, HYPO_OTHER, WC_MINE | WC_PERSON | WC_WSKIP},
 	{"we", Q_OTHER, HYPO_PERSON, 0},
-	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, 0},
+	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, WC_BE_GONE},
 	{"can", Q_OTHER, HYPO_CAN, 0}, {"did", Q_AUX, HYPO_OTHER, 0},
 	{"for", Q_OTHER, HYPO_OTHER, WC_FOR}, {"had", Q_AUX, HYPO_OTHER, 0},
 	{"has", Q_AUX, HYPO_OTHER, 0}, {"how", Q_OPEN, HYPO_OTHER, 0},
 	{"not", Q_OTHER, HYPO_OTHER, WC_NOT}, {"our", Q_OTHER, HYPO_OTHER, WC_MINE},
 	{"say", Q_OTHER, HYPO_OTHER, WC_EXAMPLE}, {"the", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT},
-	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, 0},
+	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, WC_BE_GONE},
 	{"who", Q_OPEN, HYPO_OTHER, 0}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
 	{"you", Q_OTHER, HYPO_ASKED, 0},
 	{"best", Q_CHOICE, HYPO_OTHER, 0}, {"case", Q_OTHER, HYPO_CASE, 0},
@@ -1185,7 +1187,7 @@ static const struct
 	{"suit", Q_CHOICE, HYPO_OTHER, 0}, {"tear", Q_OTHER, HYPO_OTHER, WC_TEAR},
 	{"that", Q_THAT, HYPO_OTHER, 0}, {"this", Q_THAT, HYPO_OTHER, WC_THIS},
 	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
-	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, 0},
+	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED}, {"could", Q_OTHER, HYPO_CAN, 0},
@@ -1240,7 +1242,10 @@ static const struct
 	{"interested", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"love", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
 	{"happy", Q_OTHER, HYPO_OTHER, WC_STILL_OK}, {"enjoying", Q_OTHER, HYPO_OTHER, WC_STILL_OK},
 	/* a bereavement: "my mother passed away" */
-	{"passed", Q_OTHER, HYPO_OTHER, WC_PASSED}, {"away", Q_OTHER, HYPO_OTHER, WC_AWAY}
+	{"passed", Q_OTHER, HYPO_OTHER, WC_PASSED}, {"away", Q_OTHER, HYPO_OTHER, WC_AWAY},
+	/* an outage: "the app has been down all morning", "your servers went down" */
+	{"been", Q_OTHER, HYPO_OTHER, WC_BE_GONE}, {"went", Q_OTHER, HYPO_OTHER, WC_BE_GONE},
+	{"gone", Q_OTHER, HYPO_OTHER, WC_BE_GONE}, {"down", Q_OTHER, HYPO_OTHER, WC_DOWN}
 };
 
 /*
@@ -2152,6 +2157,7 @@ typedef struct StemCollect
 								 * sentence asks plainly ("are we still on for Saturday?") */
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	bool		passed;			/* the last word was "passed" */
+	bool		be_gone;		/* the last word was "is", "been", "went"... */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
@@ -2201,7 +2207,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->still = false;
 	}
 	if (tok->kind != EMP_TOK_WORD)
-		col->passed = false;
+		col->passed = col->be_gone = false;
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
@@ -2324,6 +2330,18 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->harms++;
 	}
 	col->passed = (wc->bits & WC_PASSED) != 0;
+	/*
+	 * "has been down since Monday", "your servers went down": a service out
+	 * of order; "counting down", "tracked down", "driving down" are not.
+	 */
+	if ((wc->bits & WC_DOWN) && col->be_gone)
+	{
+		if (col->hypo)
+			col->supposed++;
+		else
+			col->sent_facts++;
+	}
+	col->be_gone = (wc->bits & WC_BE_GONE) != 0;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(137);
+SELECT plan(138);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -128,6 +128,15 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 		'My card is blocked.', 'My father passed away last week. Could you close his account?',
 		'The shelves arrived buckled.'],
 	'"still" reports a problem unless a plain question asks whether things are as planned ("still on?"); "a block of stamps" is no blocked card; "passed away" is a bereavement');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'My internet has been down since Monday.', 'Your servers went down at midnight.',
+		'The app is down again', 'Is the site down?', 'If the site is down, who do I call?',
+		'We are driving down on Friday, is late check-in ok?', 'My son has been counting down the days!',
+		'I''m losing money every day.']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['My internet has been down since Monday.', 'Your servers went down at midnight.',
+		'The app is down again', 'I''m losing money every day.'],
+	'a service "down" after "is", "been" or "went" is an outage unless asked or supposed; "driving down" and "counting down" are not; "losing" is a problem');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).emotional_reaction
 	FROM unnest(ARRAY['Mould in a bedroom is caused by condensation. Please ventilate the room.',
