@@ -2156,8 +2156,7 @@ typedef struct StemCollect
 	int			still_ok;		/* "still on", "still available": facts unless the
 								 * sentence asks plainly ("are we still on for Saturday?") */
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
-	bool		passed;			/* the last word was "passed" */
-	bool		be_gone;		/* the last word was "is", "been", "went"... */
+	uint32_t	prev_bits;		/* the WC_* of the word before, 0 after a symbol */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
@@ -2207,7 +2206,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->still = false;
 	}
 	if (tok->kind != EMP_TOK_WORD)
-		col->passed = col->be_gone = false;
+		col->prev_bits = 0;
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
@@ -2321,27 +2320,22 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->sent_facts++;
 		col->still = false;
 	}
-	/* "passed away": a bereavement, unless supposed */
-	if ((wc->bits & WC_AWAY) && col->passed)
-	{
-		if (col->hypo)
-			col->supposed++;
-		else
-			col->harms++;
-	}
-	col->passed = (wc->bits & WC_PASSED) != 0;
 	/*
-	 * "has been down since Monday", "your servers went down": a service out
-	 * of order; "counting down", "tracked down", "driving down" are not.
+	 * Two-word cues, unless supposed: "passed away" is a bereavement; "has
+	 * been down since Monday", "your servers went down" a service out of
+	 * order ("counting down", "tracked down", "driving down" are not).
 	 */
-	if ((wc->bits & WC_DOWN) && col->be_gone)
+	if (((wc->bits & WC_AWAY) && (col->prev_bits & WC_PASSED)) ||
+		((wc->bits & WC_DOWN) && (col->prev_bits & WC_BE_GONE)))
 	{
 		if (col->hypo)
 			col->supposed++;
+		else if (wc->bits & WC_AWAY)
+			col->harms++;
 		else
 			col->sent_facts++;
 	}
-	col->be_gone = (wc->bits & WC_BE_GONE) != 0;
+	col->prev_bits = wc->bits;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
