@@ -173,7 +173,7 @@ static const char *const function_words[] = {
  * make the message call for empathy; named feelings and harms still do.
  */
 static const char *const calm_words[] = {"curious", "wondering", NULL};
-static const char *const calm_negated_words[] = {"rush", "hurry", NULL};
+static const char *const calm_negated_words[] = {"rush", "hurry", "urgent", "urgency", NULL};
 
 /*
  * Number words an agent writes where the customer wrote digits ("six
@@ -2503,10 +2503,20 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 		col->sent_facts++;		/* "without" last */
 	if (col->still)
 		col->sent_facts++;		/* "still" last */
-	col->facts += col->still_ok;	/* a last sentence with no end mark tells */
 	if (col->for_this == 2 && col->spent)
 		col->sent_facts++;		/* "... for this" last */
-	col->facts += col->sent_facts;	/* a last sentence with no end mark */
+	if (col->q_aux && !col->q_vexed && !(col->q_why && col->q_mine))
+	{
+		/*
+		 * A last sentence with no end mark, opened by an auxiliary, asks
+		 * plainly: "is the Tuesday session still on now the clocks have
+		 * changed"
+		 */
+		col->supposed += col->sent_facts;
+		col->questions++;
+	}
+	else
+		col->facts += col->sent_facts + col->still_ok;	/* a last sentence with no end mark tells */
 	col->sent_facts = 0;
 	n = emp_labels(sc, &s, dims);
 	*sentiment = s.sentiment;
@@ -2534,8 +2544,13 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	if (negative && col->supposed > 0 && col->facts == 0 && col->harms == 0 &&
 		strongest < NEEDED_SUPPOSED_FEELING)
 		negative = false;
-	/* shouting: a few words in capitals are an acronym, more are a raised voice */
-	if (negative || s.escalation >= 0.3f || col->harms >= 1 || col->shouted >= NEEDED_SHOUTED)
+	/*
+	 * Shouting: a few words in capitals are an acronym, more are a raised
+	 * voice.  An escalation cue counts unless the customer says nothing is
+	 * wrong ("any ETA? client is asking, nothing urgent").
+	 */
+	if (negative || (s.escalation >= 0.3f && !col->calm) || col->harms >= 1 ||
+		col->shouted >= NEEDED_SHOUTED)
 		return 1;
 	/*
 	 * A fact, a question asked in exasperation ("any ETA??", "can this be

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(138);
+SELECT plan(139);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -137,6 +137,13 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	ARRAY['My internet has been down since Monday.', 'Your servers went down at midnight.',
 		'The app is down again', 'I''m losing money every day.'],
 	'a service "down" after "is", "been" or "went" is an outage unless asked or supposed; "driving down" and "counting down" are not; "losing" is a problem');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'is the Tuesday session still on now the clocks have changed', 'my parcel is still at the depot',
+		'is my order still not here??', 'any ETA on the survey report? client is asking, nothing urgent',
+		'any ETA on the survey report? this is urgent']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['my parcel is still at the depot', 'is my order still not here??', 'any ETA on the survey report? this is urgent'],
+	'a last sentence opened by an auxiliary asks plainly without its "?"; "nothing urgent" says nothing is wrong, even beside an escalation cue');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).emotional_reaction
 	FROM unnest(ARRAY['Mould in a bedroom is caused by condensation. Please ventilate the room.',
