@@ -125,7 +125,7 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
-	"unable", "=losing",
+	"unable", "=losing", "poor", "disease", "dead",
 	NULL
 };
 static const char *const harm_words[] = {

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(139);
+SELECT plan(140);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -144,6 +144,13 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
 	ARRAY['my parcel is still at the depot', 'is my order still not here??', 'any ETA on the survey report? this is urgent'],
 	'a last sentence opened by an auxiliary asks plainly without its "?"; "nothing urgent" says nothing is wrong, even beside an escalation cue');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
+		'We paid you to clean our pond last Thursday. By Saturday four of our koi were dead. My husband is heartbroken.')).emotional_reaction
+	FROM unnest(ARRAY['Fish deaths can have many causes, including existing disease.',
+		'Dead koi after a clean can come from poor water quality.',
+		'I''m so sorry, four koi dead after our clean is heartbreaking.']) AS r),
+	ARRAY[0, 0, 2],
+	'"disease", "poor" and "dead" name the state of a thing, not a feeling: restating the customer''s words around them shows no care');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).emotional_reaction
 	FROM unnest(ARRAY['Mould in a bedroom is caused by condensation. Please ventilate the room.',

@@ -38,6 +38,10 @@ SELECT empathy.markers('I lost my job two years ago and felt exactly the same wa
        empathy.markers('Are you feeling like this is your fault?') AS asked,
        empathy.markers('Please don''t feel like it''s your fault.') AS negated_blame,
        empathy.markers('It looks like it was your fault.') AS blame;
+-- shared joy, and regret for the customer's feeling that dismisses it
+SELECT empathy.markers('Huge congratulations to your mate!') AS congrats,
+       empathy.markers('This has made our whole week!') AS made_our_week,
+       empathy.markers('I''m sorry you felt that way.') AS felt_that_way;
 
 -- bad and odd input
 SELECT empathy.markers(NULL) AS null_in, empathy.markers('') AS empty, empathy.markers('   ') AS blank;
