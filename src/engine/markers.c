@@ -125,11 +125,11 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
-	"unable", "=losing", "poor", "disease", "dead",
+	"unable", "=losing", "poor", "disease", "dead", "died", "death",
 	NULL
 };
 static const char *const harm_words[] = {
-	"sick", "ill", "pain", "hurt", "injured", "died", "death", "funeral", "bereavement", "ruined",
+	"sick", "ill", "pain", "hurt", "injured", "funeral", "bereavement", "ruined",
 	"complaint", "complain", "unfair", "rude", "ignored", "lied",
 	NULL
 };

@@ -147,10 +147,10 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'We paid you to clean our pond last Thursday. By Saturday four of our koi were dead. My husband is heartbroken.')).emotional_reaction
 	FROM unnest(ARRAY['Fish deaths can have many causes, including existing disease.',
-		'Dead koi after a clean can come from poor water quality.',
+		'Dead koi after a clean can come from poor water quality.', 'A death after a pond clean is rare.',
 		'I''m so sorry, four koi dead after our clean is heartbreaking.']) AS r),
-	ARRAY[0, 0, 2],
-	'"disease", "poor" and "dead" name the state of a thing, not a feeling: restating the customer''s words around them shows no care');
+	ARRAY[0, 0, 0, 2],
+	'"disease", "poor", "dead" and "death" name the state of a thing, not a feeling: restating the customer''s words around them shows no care');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'Since the storm the ceiling of my son''s bedroom leaks and now it has black mould. He has asthma.')).emotional_reaction
 	FROM unnest(ARRAY['Mould in a bedroom is caused by condensation. Please ventilate the room.',
