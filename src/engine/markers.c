@@ -232,6 +232,8 @@ static const char *const number_words[][2] = {
 #define RW_CONJ		23		/* "and", "so", "but", "then": an "I"/"we" right after
 							 * opens a clause ("we sent the wrong size so I
 							 * refunded you this morning"); otherwise as RW_FILL */
+#define RW_VAGUE	24		/* "something", "anything" right after a fix: no fix
+							 * ("we'll sort something out") */
 
 /* Words after a remedy in the simple past within which "today" may follow. */
 #define RES_PAST_REACH	8
@@ -279,7 +281,8 @@ static const struct
 	{"faulty", RW_ERR}, {"late", RW_ERR},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
-	{"unable", RW_BLOCK}, {"please", RW_BLOCK}, {"understand", RW_UNDERSTAND}
+	{"unable", RW_BLOCK}, {"please", RW_BLOCK}, {"understand", RW_UNDERSTAND},
+	{"something", RW_VAGUE}, {"anything", RW_VAGUE}
 };
 
 /*
@@ -1429,6 +1432,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 	bool		res_by_past = false;	/* the sentence's fix is this clause's simple past */
 	long		res_recent_words = 0;	/* recency words before it in the clause */
 	long		res_past_word = 0;	/* the simple past's word number */
+	long		res_fix_word = -2;	/* the word of the sentence's fix, if a word set it */
 	long		res_conj_word = -1; /* the word number just after "and", "so" */
 	uint32_t	res_past_start = 0,
 				res_past_len = 0;
@@ -1724,6 +1728,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 							sent_res = res_clause = true;
 							sent_res_start = s->start;
 							sent_res_len = s->len;
+							res_fix_word = word;
 						}
 						else if (rc != RW_FIXS && rc != RW_STATE && part && res_head && word == 0)
 						{
@@ -1781,7 +1786,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 						sent_res = false;	/* "refunded items, please note, cannot..." */
 				}
 				else if (rc == RW_CONJ)
+				{
 					res_conj_word = word + 1;
+					/* "I've updated our records and no further letters will be sent" */
+					res_clause = false;
+				}
 				else if (rc != RW_FILL)
 				{
 					/*
@@ -1791,6 +1800,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					 */
 					if (rc == RW_ERR || rc == RW_MISTAKE)
 						res_err = true;
+					if (rc == RW_VAGUE && res_clause && res_fix_word == word - 1)
+						sent_res = false;
 					if (rc == RW_MISTAKE)
 					{
 						res_past = false;
@@ -1808,7 +1819,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			}
 			else if (c->want_resolution && s->kind == EMP_TOK_WORD &&
 					 resolution_class(ms, s->stemhash) == RW_CONJ)
+			{
 				res_conj_word = word;	/* "so", an intensifier, is not counted */
+				res_clause = false;
+			}
 			/* "refunded items cannot be exchanged": denied after the fact */
 			if ((f & WF_NEGATOR) && res_clause)
 				sent_res = false;

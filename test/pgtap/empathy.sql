@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(140);
+SELECT plan(141);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -261,6 +261,14 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'I reversed the incorrect charge today.',
 		'We sent the wrong size so I refunded you this morning.', 'We sent the wrong size, and I replaced it today.'],
 	'a remedy in the simple past after an I/we that opens the clause (or follows "so", "and") is a resolution when said to be recent and not a mistake');
+SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
+		'I have updated our records and no further letters will be sent.', 'Refunded items cannot be exchanged.',
+		'We''ll sort something out for you.', 'We''ll sort it out for you today.', 'I can arrange anything you need.'])
+		WITH ORDINALITY AS t(r, i)
+	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
+		WHERE category = 'resolution') ORDER BY i),
+	ARRAY['I have updated our records and no further letters will be sent.', 'We''ll sort it out for you today.'],
+	'a negator in a clause after "and" does not deny the fix before it; "something" or "anything" right after a fix makes it vague');
 SELECT ok((SELECT (empathy.empathy_score('Sorry about that, I have refunded the charge.', m)).score >
 	(empathy.empathy_score('Sorry about that, I have passed this to our billing team.', m)).score
 	FROM (VALUES ('Third time I''m writing: you charged me after I cancelled. Refund it.')) v(m)),
