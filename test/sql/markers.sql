@@ -41,7 +41,8 @@ SELECT empathy.markers('I lost my job two years ago and felt exactly the same wa
 -- shared joy, and regret for the customer's feeling that dismisses it
 SELECT empathy.markers('Huge congratulations to your mate!') AS congrats,
        empathy.markers('This has made our whole week!') AS made_our_week,
-       empathy.markers('I''m sorry you felt that way.') AS felt_that_way;
+       empathy.markers('I''m sorry you felt that way.') AS felt_that_way,
+       empathy.markers('Sorry for any frustration.') AS any_feeling;
 
 -- bad and odd input
 SELECT empathy.markers(NULL) AS null_in, empathy.markers('') AS empty, empathy.markers('   ') AS blank;
