@@ -99,9 +99,11 @@ BEGIN ATOMIC
 	WITH s AS (SELECT (@extschema@.empathy_score(reply, customer_message, customer_name)).*)
 	SELECT c.criterion, c.passed, c.reason FROM s, LATERAL (VALUES
 		(1, 'acknowledged the customer''s emotions',
-		 CASE WHEN s.needed IS NOT TRUE THEN true
+		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN false
+		      WHEN s.needed IS NOT TRUE THEN true
 		      ELSE s.emotional_reaction >= 1 AND NOT s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' END,
 		 CASE WHEN s.needed IS NULL THEN 'no customer message to compare with'
+		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN 'answered praise as a complaint'
 		      WHEN NOT s.needed THEN 'empathy was not needed'
 		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' THEN 'answered a grievance as praise'
 		      WHEN s.emotional_reaction = 2 THEN 'named the feeling or tied care to the situation'

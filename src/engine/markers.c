@@ -1954,6 +1954,8 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PEN_UNNEEDED		10.0f	/* strong feelings for a customer who has none */
 #define PEN_WRONG_FEELING	5.0f
 #define PEN_MISREAD_PRAISE	15.0f	/* shares the joy of a grievance that reads as praise */
+#define PTS_SHARED_JOY		4.0f	/* shares the joy of praise */
+#define PEN_MISREAD_COMPLAINT	10.0f	/* answers praise with an apology */
 
 /* Reflection: restating this many of the message's content words counts fully. */
 #define REFLECT_FULL		8
@@ -1979,6 +1981,7 @@ typedef struct ScoreCtx
 	bool		misfit;			/* a named feeling does not */
 	const char *reply;			/* the reply's text, for the spans of hits */
 	bool		praise_like;	/* the message needs empathy but reads as praise */
+	bool		praise;			/* the message is praise, and needs no empathy */
 	int			er_joy;			/* emotional reactions that share a joy ("glad you") */
 	int			er_other;		/* and the others */
 	/* first hit of each category, for explain */
@@ -2074,7 +2077,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 	if (h->feeling)
 		score_feeling(arg, h->feeling);
-	if (h->category == EMP_MK_EMOTIONAL_REACTION && c->praise_like)
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->praise_like || c->praise))
 	{
 		if (shares_joy(c, h))
 			c->er_joy++;
@@ -2658,6 +2661,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.arg = &sc;
 	c.want_resolution = true;
 	sc.reply = reply;
+	sc.praise = out->needed == 0 &&
+		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE);
 	sc.praise_like = out->needed == 1 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0 ||
 		 sarcastic);
@@ -2766,6 +2771,16 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		{
 			hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_UNNEEDED);
 			add_penalty(out, "empathy_not_needed");
+		}
+		/* praise answered in kind ("congratulations!", "so glad you enjoyed it") */
+		if (sc.praise && sc.er_joy > 0)
+			hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, PTS_SHARED_JOY);
+		/* or with regret: "we're sorry to hear about your experience" */
+		else if (sc.praise && (o->count[EMP_MK_APOLOGY] > 0 || sc.er_other > 0))
+		{
+			hit_effect(&sc, sc.er_other > 0 ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY, fn, arg, &score,
+					   -PEN_MISREAD_COMPLAINT);
+			add_penalty(out, "misread_as_complaint");
 		}
 	}
 	if (o->count[EMP_MK_OWNERSHIP])

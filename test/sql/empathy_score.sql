@@ -50,6 +50,13 @@ SELECT * FROM empathy.qa_scorecard(
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
 SELECT * FROM empathy.qa_scorecard('We apologize for any inconvenience. Please be advised that refunds take 10 days.',
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+-- praise: shared joy scores above a thank-you, an apology below it and fails the first criterion
+SELECT r, (empathy.empathy_score(r, m)).score, (empathy.empathy_score(r, m)).penalties
+FROM (VALUES ('Huge congratulations to your mate, what a night!'), ('Thanks for the feedback.'),
+	('We''re sorry to hear about your experience. Please DM us.')) t(r),
+	(VALUES ('shoutout to the staff at the Leeds bar, my mate got proposed to mid-song and you dimmed the lights, legends')) u(m);
+SELECT criterion, passed, reason FROM empathy.qa_scorecard('We''re sorry to hear about your experience. Please DM us.',
+	'shoutout to the staff at the Leeds bar, my mate got proposed to mid-song and you dimmed the lights, legends') LIMIT 1;
 
 -- configurations
 SELECT empathy.create_configuration('shop');
