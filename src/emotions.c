@@ -420,10 +420,15 @@ PG_FUNCTION_INFO_V1(emotions_accum);
 Datum
 emotions_accum(PG_FUNCTION_ARGS)
 {
-	ArrayType  *st = writable_state(fcinfo, 0);
-	float8	   *s = state_values(st, "emotions_accum");
+	ArrayType  *st;
+	float8	   *s;
 	Emotions   *e;
 
+	/* not strict, so that a NULL profile is skipped; a NULL state stays NULL */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = writable_state(fcinfo, 0);
+	s = state_values(st, "emotions_accum");
 	if (PG_ARGISNULL(1))
 		PG_RETURN_ARRAYTYPE_P(st);
 	e = PG_GETARG_EMOTIONS_P(1);

@@ -68,6 +68,10 @@ SELECT avg(e) AS all_null FROM profiles WHERE e IS NULL;
 -- the state functions check their input
 SELECT emotions_sum_final('{1,2,3}');
 SELECT emotions_combine('{1,2,3}', '{1,2,3}');
+-- called directly: a NULL state stays NULL, a NULL profile is skipped
+SELECT emotions_accum(NULL, NULL) IS NULL AS null_state, emotions_accum(NULL, '(anger:1)') IS NULL AS null_state_profile,
+	emotions_accum('{0,0,0,0,0,0,0,0,0,0,0,0,0}', NULL) AS null_profile;
+SELECT sum(e) IS NULL AS all_null_sum FROM profiles WHERE e IS NULL;
 
 -- parallel aggregation (combine function)
 CREATE TABLE many AS SELECT i, ('(anger:' || (i % 10) / 10.0 || ')')::emotions AS e FROM generate_series(1, 20000) i;
