@@ -476,7 +476,7 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy term \"%.60s\": %s", term, err.message),
+				 errmsg("invalid empathy term \"%.*s\": %s", empathy_clip(term, 60), term, err.message),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0,
 				 err.hint[0] ? errhint("%s", err.hint) : 0));
 	return PointerGetDatum(tup);
@@ -520,7 +520,7 @@ config_model_validate(PG_FUNCTION_ARGS)
 	if (!emp_model_set(&m, param, strlen(param), strtod(vtxt, NULL), &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy model parameter \"%.64s\"", param),
+				 errmsg("invalid empathy model parameter \"%.*s\"", empathy_clip(param, 64), param),
 				 errdetail("%c%s.", pg_toupper((unsigned char) err.message[0]), err.message + 1),
 				 errhint("Parameters are named as in the built-in model: \"sentiment_scale\", "
 						 "\"threshold.anger\", \"valence_from.joy\", \"contrast_before\" and others "

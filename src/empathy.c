@@ -138,6 +138,12 @@ empathy_begin_srf(FunctionCallInfo fcinfo, const char *fn, TupleDesc *desc)
 	return store;
 }
 
+int
+empathy_clip(const char *s, int limit)
+{
+	return pg_mbcliplen(s, (int) strnlen(s, (size_t) limit + MAX_MULTIBYTE_CHAR_LEN), limit);
+}
+
 /* Return the bytes of t as UTF-8; *len gets their length. */
 char *
 empathy_text_to_utf8(text *t, size_t *len)

@@ -114,7 +114,8 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 		if (!emp_markers_add(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, ulen, &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid marker \"%.60s\" in configuration \"%s\": %s", phrase, name, err.message)));
+					 errmsg("invalid marker \"%.*s\" in configuration \"%s\": %s",
+							empathy_clip(phrase, 60), phrase, name, err.message)));
 		CHECK_FOR_INTERRUPTS();
 	}
 }
@@ -477,7 +478,7 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy marker \"%.60s\": %s", phrase, err.message),
+				 errmsg("invalid empathy marker \"%.*s\": %s", empathy_clip(phrase, 60), phrase, err.message),
 				 err.detail[0] ? errdetail("%s", err.detail) : 0,
 				 err.hint[0] ? errhint("%s", err.hint) : 0));
 	return PointerGetDatum(tup);

@@ -81,7 +81,7 @@ BEGIN
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Create a derived configuration with empathy.create_configuration().';
 	END IF;
-	IF TG_OP = 'UPDATE' AND NEW.parent IS NOT NULL AND EXISTS (
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.parent IS NOT NULL AND EXISTS (
 		WITH RECURSIVE up(name, depth) AS (
 			SELECT NEW.parent, 1
 			UNION ALL

@@ -202,6 +202,9 @@ extern void emp_tokenizer_destroy(EmpTokenizer *tz);
 
 /* Count UTF-8 characters in the first nbytes of s (for 1-based positions). */
 extern long emp_utf8_charcount(const char *s, size_t nbytes);
+/* The length of the longest prefix of s (NUL-terminated) of at most max bytes that ends
+ * on a UTF-8 character boundary: for quoting a cut piece of text in a message. */
+extern int	emp_utf8_clip(const char *s, size_t max);
 
 /* Do the len bytes at s start with an eye-rolling emoji (🙄 🙃 😒)? */
 extern bool emp_is_eye_roll(const char *s, size_t len);

@@ -761,7 +761,7 @@ emp_markers_load(EmpMarkerSet *ms, const char *data, size_t len, const char *sou
 				char		msg[256];
 
 				memcpy(msg, err->message, sizeof(msg));
-				return emp_error_set(err, err->code, 0, "%s line %d: %.200s", source, lineno, msg);
+				return emp_error_set(err, err->code, 0, "%s line %d: %.*s", source, lineno, emp_utf8_clip(msg, 200), msg);
 			}
 		}
 		p = e + 1;

@@ -44,6 +44,8 @@ SELECT dominant_emotion('telecom', 'fine') AS after_rollback;
 -- malformed entries are rejected on insert
 INSERT INTO config_terms VALUES ('telecom', '   ', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '!!! ???', 'anger', 1);
+-- a message quoting a long multibyte term cuts it on a character boundary
+INSERT INTO config_terms VALUES ('telecom', 'a' || repeat('é', 70), 'joy', 1);
 INSERT INTO config_terms VALUES ('telecom', repeat('word ', 40), 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', repeat('ab', 50), 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'slow', 'rage', 1);
@@ -72,6 +74,8 @@ SELECT create_configuration('orphan', 'nowhere');
 -- cycles are rejected
 UPDATE configurations SET parent = 'telecom_uk' WHERE name = 'telecom';
 UPDATE configurations SET parent = 'telecom' WHERE name = 'telecom';
+SELECT create_configuration('selfish', 'selfish');
+INSERT INTO configurations (name, parent) VALUES ('selfish', 'selfish');
 -- dropping a configuration drops its terms
 DELETE FROM configurations WHERE name = 'telecom_uk';
 SELECT count(*) FROM config_terms WHERE config = 'telecom_uk';
