@@ -629,7 +629,14 @@ on_term(Run *r, const EmpSlot *s)
 		EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
 			s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
 			s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
-		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f);
+
+		/*
+		 * A booster's own evidence is not boosted by the boosters before it:
+		 * in "very very ... angry" the boosts compounded on each "very"'s
+		 * own weights, and twelve of them outweighed the "angry".
+		 */
+		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f &&
+							   !(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)));
 
 		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
 		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&

@@ -104,7 +104,7 @@ SELECT d, round(s::numeric, 4) = round(e::numeric, 4) AS adds_up FROM (
 JOIN LATERAL (SELECT CASE WHEN x.d = 'sentiment' THEN sentiment('I was VERY happy but now I am not happy and frustrated!!! 😡 :(')
 	ELSE emotions('I was VERY happy but now I am not happy and frustrated!!! 😡 :(') -> x.d END AS e) y ON x.d <> 'escalation'
 ORDER BY d;
-SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just a bit sooo frustrated!!! 😡 :( thanks for nothing') ORDER BY rule;
+SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just sooo frustrated and a bit annoyed!!! 😡 :( thanks for nothing') ORDER BY rule;
 SELECT DISTINCT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment' ORDER BY position;
 SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule = 'shouting' AND token IS NULL;
 
@@ -137,6 +137,10 @@ SELECT sentiment(t) BETWEEN -1 AND 1 AS sentiment_in_range,
                LATERAL (SELECT v::float8 AS value) AS x WHERE key <> 'sentiment') AS emotions_in_range,
        escalation_risk(t) BETWEEN 0 AND 1 AS escalation_in_range
 FROM (SELECT repeat('extremely ', 300) || 'angry, very very very not happy' AS t) AS b;
+-- a run of boosters boosts what follows, not its own boosters: "very" x 12 + "angry" is angry
+SELECT sentiment(repeat('very ', 12) || 'angry') < 0 AS still_negative,
+       dominant_emotion(repeat('very ', 12) || 'angry') AS dominant,
+       sentiment(repeat('very ', 12) || 'angry') <= sentiment('very angry') AS stronger;
 -- explaining a long text does not leave its rows' buffer in the backend
 SELECT count(*) > 100000 AS many_rows FROM explain(repeat('I am angry about the late order. ', 30000));
 SELECT total_bytes < 8 * 1024 * 1024 AS buffer_released FROM pg_backend_memory_contexts
