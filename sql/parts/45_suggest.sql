@@ -37,6 +37,9 @@ DECLARE
 	shouted boolean;
 BEGIN
 	head := left(message, 4000);
+	-- direction controls would come out unbalanced in a clause cut from the
+	-- message, and turn the rest of a drafted reply around: they go
+	head := regexp_replace(head, '[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]', '', 'g');
 	head := translate(head, E'\u2019\u2018', '''''');
 	head := regexp_replace(head, '\s+', ' ', 'g');
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
@@ -252,6 +255,8 @@ BEGIN
 	IF k IS NULL OR k < 1 THEN
 		RETURN;
 	END IF;
+	-- no more candidates than there can be templates
+	k := LEAST(k, 100000);
 	-- the first 4000 characters are what is read, for every step
 	msg := left(customer_message, 4000);
 	emo := COALESCE(NULLIF(v->>'emotion', ''), @extschema@.dominant_emotion(msg), 'neutral');

@@ -107,6 +107,11 @@ FROM empathy.suggest_replies('Hello, my order is late again and I am really anno
 SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', NULL, 0);
 SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', NULL, NULL);
 SELECT count(*) FROM empathy.suggest_replies(NULL);
+-- direction controls do not reach the concern, where they would come out unbalanced
+SELECT empathy.concern(E'\u202Emy order\u202C is \u2066late again\u2069, I am annoyed') AS no_bidi;
+-- a huge k is capped, not an integer overflow; multibyte and emoji messages
+SELECT count(*) > 0 AS huge_k FROM empathy.suggest_replies('I was charged twice', '{}', NULL, 2147483647);
+SELECT count(*) AS emoji_message FROM empathy.suggest_replies('😡😡 j''ai été débité deux fois 💳', '{}', NULL, 2);
 SELECT count(*) FROM empathy.suggest_replies('I was charged twice', '{}', 'any', 100) WHERE reply <> '';
 -- large message: only the first 4000 characters are read
 SELECT length(empathy.suggest_reply(repeat('my order is late again. ', 4000000))) < 1000 AS large_ok;
