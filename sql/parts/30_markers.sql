@@ -97,7 +97,10 @@ CREATE FUNCTION @extschema@.qa_scorecard(reply text, customer_message text DEFAU
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH s AS (SELECT (@extschema@.empathy_score(reply, customer_message, customer_name)).*)
-	SELECT c.criterion, c.passed, c.reason FROM s, LATERAL (VALUES
+	SELECT c.criterion,
+	       c.passed AND NOT s.penalties OPERATOR(pg_catalog.@>) '{empty_reply}',
+	       CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{empty_reply}' THEN 'the reply is empty' ELSE c.reason END
+	FROM s, LATERAL (VALUES
 		(1, 'acknowledged the customer''s emotions',
 		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN false
 		      WHEN s.needed IS NOT TRUE THEN true

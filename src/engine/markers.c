@@ -2840,6 +2840,12 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	}
 	if (out->needed == 1 && er == 0)
 		add_penalty(out, "no_emotional_reaction");
+	/* an empty reply, or one of punctuation alone, answers nothing */
+	if (o->nwords == 0)
+	{
+		effect(fn, arg, &score, 0, 0, "empty_reply", -score);
+		add_penalty(out, "empty_reply");
+	}
 	/* clamp, and say so */
 	if (score > 100.0f)
 		effect(fn, arg, &score, 0, 0, "cap", 100.0f - score);

@@ -50,6 +50,10 @@ SELECT * FROM empathy.qa_scorecard(
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
 SELECT * FROM empathy.qa_scorecard('We apologize for any inconvenience. Please be advised that refunds take 10 days.',
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+-- an empty or punctuation-only reply answers nothing: 0, and fails every criterion
+SELECT r, (empathy.empathy_score(r, 'What time do you open?')).score, (empathy.empathy_score(r, 'What time do you open?')).penalties
+FROM (VALUES (''), ('   '), ('...!?'), ('👍')) t(r);
+SELECT bool_or(passed) AS any_passed, min(reason) AS reason FROM empathy.qa_scorecard(' ', 'What time do you open?');
 -- praise: shared joy scores above a thank-you, an apology below it and fails the first criterion
 SELECT r, (empathy.empathy_score(r, m)).score, (empathy.empathy_score(r, m)).penalties
 FROM (VALUES ('Huge congratulations to your mate, what a night!'), ('Thanks for the feedback.'),
