@@ -25,6 +25,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -242,6 +243,28 @@ Datum
 markers(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_ARRAYTYPE_P(markers_of(markers_builtin(), PG_GETARG_TEXT_PP(0)));
+}
+
+PG_FUNCTION_INFO_V1(marker_category);
+/*
+ * Return a marker name unchanged if markers() can return it, else raise an
+ * error: "reply @>> 'apologies'" would otherwise be false for every reply.
+ */
+Datum
+marker_category(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	const char *s = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	for (int i = 0; i < EMP_MK_NCATS; i++)
+		if ((int) strlen(emp_marker_names[i]) == len && memcmp(emp_marker_names[i], s, len) == 0)
+			PG_RETURN_TEXT_P(t);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown marker category \"%.*s\"", pg_mbcliplen(s, len, 60), s),
+			 errhint("Use one of emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive, minimizing, over_apology.")));
+	PG_RETURN_NULL();			/* not reached */
 }
 
 PG_FUNCTION_INFO_V1(markers_cfg);

@@ -55,6 +55,10 @@ SELECT cardinality(empathy.markers(repeat('I''m so sorry, that must be frustrati
 SELECT 'I''m so sorry about that' OPERATOR(empathy.@>>) 'apology' AS yes,
        'The store closes at 8pm' OPERATOR(empathy.@>>) 'apology' AS no,
        'anything' OPERATOR(empathy.@>>) NULL AS null_marker;
+SELECT empathy.shows_marker('I''m so sorry', 'over_apology') AS computed_marker, empathy.shows_marker(NULL, 'apology') AS null_reply;
+-- an unknown marker name is an error, not false for every reply
+SELECT 'I''m so sorry' OPERATOR(empathy.@>>) 'apologies';
+SELECT empathy.shows_marker('I''m so sorry', '');
 CREATE TABLE replies (id int PRIMARY KEY, sent date, body text);
 INSERT INTO replies
 SELECT i, date '2026-01-01' + (i % 60),
