@@ -30,6 +30,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
@@ -120,11 +121,16 @@ emotions_in(PG_FUNCTION_ARGS)
 				p++;
 			idx = emotions_value_index(name, p - name);
 			if (idx < 0)
+			{
+				/* quote the name as written, up to ":", ",", ")" or a space */
+				int			n = strcspn(name, ":,) \t\n");
+
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
-									  errdetail("Unknown dimension \"%.*s\".", (int) (p - name > 40 ? 40 : p - name), name),
+									  errdetail("Unknown dimension \"%.*s\".", pg_mbcliplen(name, n, 40), name),
 									  errhint("Dimensions are anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude, disgust, sentiment and intensity.")));
+			}
 			if (seen[idx])
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -141,11 +147,16 @@ emotions_in(PG_FUNCTION_ARGS)
 			p++;
 			errno = 0;
 			v = strtod(p, &end);
-			if (end == p || errno == ERANGE || !isfinite(v) || fabs(v) > FLT_MAX)
+			if (end == p || !isfinite(v))
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
 									  errdetail("The value of \"%s\" is not a finite number.", emotions_value_names[idx])));
+			if (errno == ERANGE || fabs(v) > FLT_MAX)
+				EMOTIONS_INPUT_ERROR(escontext,
+									 (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+									  errmsg("value out of range for type emotions: \"%s\"", str),
+									  errdetail("The value of \"%s\" is outside the range of a real number.", emotions_value_names[idx])));
 			e->v[idx] = (float4) v;
 			p = end;
 			while (isspace((unsigned char) *p))

@@ -313,6 +313,19 @@ explain_cfg(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(sentiment_label);
 /*
+ * The built-in neutral band as the decimal it is written as in the model
+ * (0.40), not as its float4 (0.4000000059604645).
+ */
+static float8
+builtin_threshold(void)
+{
+	char		buf[32];
+
+	snprintf(buf, sizeof(buf), "%.7g", (double) empathy_builtin_scorer()->model.sentiment_threshold);
+	return strtod(buf, NULL);
+}
+
+/*
  * Return 'positive', 'negative' or 'neutral' for a sentiment value, using
  * the built-in model's neutral band (its stated threshold).
  */
@@ -320,7 +333,7 @@ Datum
 sentiment_label(PG_FUNCTION_ARGS)
 {
 	float8		s = PG_GETARG_FLOAT8(0);
-	float8		t = empathy_builtin_scorer()->model.sentiment_threshold;
+	float8		t = builtin_threshold();
 
 	if (isnan(s))
 		ereport(ERROR,
@@ -334,5 +347,5 @@ PG_FUNCTION_INFO_V1(sentiment_threshold);
 Datum
 sentiment_threshold(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8((double) empathy_builtin_scorer()->model.sentiment_threshold);
+	PG_RETURN_FLOAT8(builtin_threshold());
 }

@@ -85,7 +85,7 @@ static const char *const tag_target_types[TAG_NTARGETS] = {
 	"text[]",
 	"double precision, real or numeric",
 	"text[]",
-	"a number type (smallint, integer, bigint, real, double precision, numeric) or the row type of empathy.empathy_score"
+	"smallint, integer, bigint, real, double precision, numeric or the row type of empathy.empathy_score"
 };
 
 typedef struct TagState

@@ -18,6 +18,9 @@ SELECT '(anger:abc)'::emotions;
 SELECT '(anger:NaN)'::emotions;
 SELECT '(anger:Infinity)'::emotions;
 SELECT '(anger:1e40)'::emotions;
+SELECT '(怒り:1)'::emotions;
+SELECT ''::emotions;
+SELECT '   '::emotions;
 SELECT '(anger:0.5) trailing'::emotions;
 SELECT '(anger:0.5;joy:1)'::emotions;
 
