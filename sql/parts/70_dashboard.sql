@@ -92,6 +92,17 @@ BEGIN
 		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
+	IF target_schema = '' THEN
+		RAISE EXCEPTION 'create_dashboard: target_schema must not be empty'
+			USING ERRCODE = 'invalid_schema_name',
+			      HINT = 'Name a schema for the views, such as ''dashboard''.';
+	END IF;
+	IF target_schema IN ('@extschema@', 'pg_catalog', 'information_schema') OR target_schema LIKE 'pg\_%' THEN
+		RAISE EXCEPTION 'create_dashboard: views cannot go in schema "%"', target_schema
+			USING ERRCODE = 'invalid_schema_name',
+			      DETAIL = 'That schema belongs to the extension or to the system.',
+			      HINT = 'Name a schema of your own, such as ''dashboard''.';
+	END IF;
 	PERFORM @extschema@.contract_check(messages, 'interaction-history',
 		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
 	conv_t := @extschema@.contract_check_type(messages, 'conversation_id', ids);
@@ -196,7 +207,9 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 			AND @extschema@.dominant_emotion(e.emo) IN ('gratitude', 'joy'))
 		AND coalesce(c.conversation_open, true) END AS awaiting_reply,
 	c.role = 'agent' AND c.agents_before = 0 AS first_reply,
-	CASE WHEN c.role = 'agent' THEN extract(epoch FROM c.sent_at - c.pending_since)::float8 / 60 END AS response_minutes,
+	-- an infinite timestamp ('infinity', '-infinity') gives no duration
+	CASE WHEN c.role = 'agent' AND pg_catalog.isfinite(c.sent_at) AND pg_catalog.isfinite(c.pending_since)
+		THEN extract(epoch FROM c.sent_at - c.pending_since)::float8 / 60 END AS response_minutes,
 	s.empathy_score, s.empathy_needed,
 	CASE WHEN c.role = 'agent' THEN s.empathy_score >= 50 END AS empathy_shown,
 	CASE WHEN c.role = 'agent' THEN s.empathy_needed AND s.empathy_score < 50 END AS missed_opportunity,
@@ -280,7 +293,9 @@ FROM %s.conversations cv %s GROUP BY cv.%I',
 CREATE OR REPLACE VIEW %1$s.unanswered_messages WITH (security_invoker = true) AS
 SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.channel,
 	cv.agent_id,
-	extract(epoch FROM (SELECT max(x.sent_at) FROM %1$s.message_scores x) - ms.sent_at)::float8 / 3600 AS hours_waiting,
+	CASE WHEN pg_catalog.isfinite(ms.sent_at) THEN extract(epoch FROM
+		(SELECT max(x.sent_at) FROM %1$s.message_scores x WHERE pg_catalog.isfinite(x.sent_at)) - ms.sent_at)::float8 / 3600
+	END AS hours_waiting,
 	ms.dominant_emotion, ms.sentiment, ms.escalation_risk, ms.escalate
 FROM %1$s.message_scores ms
 JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id

@@ -57,6 +57,18 @@ SELECT empathy.create_dashboard('crm.badtypes', NULL, 'dash2');
 SELECT empathy.create_dashboard('crm.messages', 'crm.partial', 'dash2');
 SELECT empathy.create_dashboard('crm.nosuch', NULL, 'dash2');
 SELECT empathy.create_dashboard(NULL, NULL, 'dash2');
+SELECT empathy.create_dashboard('crm.messages', NULL, '');
+SELECT empathy.create_dashboard('crm.messages', NULL, 'empathy');
+SELECT empathy.create_dashboard('crm.messages', NULL, 'pg_catalog');
+
+-- infinite timestamps give no duration instead of an error
+INSERT INTO crm.messages VALUES
+	(6, 12, 'infinity', 'customer', NULL, 'chat', 'Fi Gu', 'Where is my refund?'),
+	(6, 13, '-infinity', 'agent', 'a1', 'chat', 'Fi Gu', 'Sorry, it is on its way.');
+SELECT message_id, hours_waiting FROM dash.unanswered_messages WHERE conversation_id = 6;
+SELECT count(*) FROM dash.escalation_queue;
+SELECT message_id, response_minutes FROM dash.message_scores WHERE conversation_id = 6 ORDER BY message_id;
+DELETE FROM crm.messages WHERE conversation_id = 6;
 
 -- routing
 SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys');
