@@ -93,6 +93,9 @@ SELECT e, render('{{#if emotion == "anger"}}I am sorry.{{else if emotion == "con
 FROM unnest(ARRAY['anger', 'fear', 'joy']) AS e;
 SELECT render('{{#if n > 2 and n <= 10}}a{{/if}}{{#if s == "2"}}b{{/if}}{{#if n != 3}}c{{/if}}{{#if not missing}}d{{/if}}{{#if missing == null}}e{{/if}}{{#if score >= 0.5}}f{{/if}}',
               '{"n": 3, "s": 2, "score": 0.5}');
+-- a number against a numeric string compares as numbers; two strings by their text
+SELECT render('{{#if x == y}}eq{{else}}ne{{/if}}', '{"x": 2, "y": "2.0"}') AS number_string,
+       render('{{#if x == y}}eq{{else}}ne{{/if}}', '{"x": "2.0", "y": "2"}') AS two_strings;
 -- what counts as false: missing, null, false, 0, blank strings, empty arrays and objects
 SELECT render('{{#if a}}1{{/if}}{{#if b}}2{{/if}}{{#if c}}3{{/if}}{{#if d}}4{{/if}}{{#if e}}5{{/if}}{{#if f}}6{{/if}}{{#if g}}7{{/if}}|{{#if h}}8{{/if}}{{#if i}}9{{/if}}',
               '{"b": null, "c": false, "d": 0, "e": " ", "f": [], "g": {}, "h": "0", "i": [0]}');
