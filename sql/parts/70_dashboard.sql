@@ -30,6 +30,10 @@ LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	missing text[];
 BEGIN
+	IF rel IS NULL OR kind IS NULL OR cols IS NULL OR array_position(cols, NULL) IS NOT NULL THEN
+		RAISE EXCEPTION 'contract_check: the relation, the contract and its column names must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	SELECT array_agg(c ORDER BY o) INTO missing
 	FROM unnest(cols) WITH ORDINALITY AS u(c, o)
 	WHERE @extschema@.contract_column_type(rel, c) IS NULL;
@@ -49,6 +53,10 @@ LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	t regtype := @extschema@.contract_column_type(rel, col);
 BEGIN
+	IF rel IS NULL OR col IS NULL OR allowed IS NULL OR array_position(allowed, NULL) IS NOT NULL THEN
+		RAISE EXCEPTION 'contract_check_type: the relation, the column and the allowed types must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
 	IF t IS NOT NULL AND NOT t = ANY (allowed) THEN
 		RAISE EXCEPTION 'column "%" of relation % has type %', col, rel, t
 			USING ERRCODE = 'datatype_mismatch',
