@@ -243,6 +243,13 @@ BEGIN
 			      DETAIL = format('The value given is a jsonb %s.', jsonb_typeof(v)),
 			      HINT = 'Pass an object such as ''{"name": "Dana", "agent_name": "Sam"}''.';
 	END IF;
+	IF jsonb_typeof(v->'name') IN ('object', 'array') OR jsonb_typeof(v->'customer_name') IN ('object', 'array') THEN
+		RAISE EXCEPTION 'the customer''s name in vars must be a string'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = format('The value given is a jsonb %s.',
+			                      COALESCE(jsonb_typeof(v->'name'), jsonb_typeof(v->'customer_name'))),
+			      HINT = 'Pass it as ''{"name": "Dana"}''.';
+	END IF;
 	ch := lower(btrim(channel));
 	IF ch = '' OR ch = 'any' THEN
 		ch := NULL;
