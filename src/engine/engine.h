@@ -172,6 +172,7 @@ typedef enum EmpTokKind
 #define EMP_TF_SENT_END		0x04	/* punctuation ending a sentence */
 #define EMP_TF_CAPITALIZED	0x08	/* first letter upper case, rest not */
 #define EMP_TF_NONASCII		0x10	/* needed ICU normalisation */
+#define EMP_TF_DIGIT		0x20	/* a word or number with a digit ("4pm", "AB12") */
 
 typedef struct EmpToken
 {

@@ -930,19 +930,6 @@ stemset_slot(const StemSet *s, uint32_t key)
 	return j;
 }
 
-/*
- * A word with a digit is a specific too: a time ("10am", "4pm"), an
- * ordinal ("5th"), a reference ("AB1234").
- */
-static inline bool
-has_digit(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return true;
-	return false;
-}
-
 typedef struct ScanCtx
 {
 	EmpMarkerSet *ms;
@@ -1835,10 +1822,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					c->sent_generic = true;
 				c->prev_can = (f & WF_CAN) != 0;
 			}
-			if (s->part == 0 && (s->kind == EMP_TOK_NUMBER ||
-								 (s->kind == EMP_TOK_WORD && c->numbers == 0 &&
-								  has_digit(text + s->start, s->len))) &&
-				c->numbers++ == 0)
+			/*
+			 * A number, or a word with a digit, is a specific: a time ("10am",
+			 * "4pm"), an ordinal ("5th"), a reference ("AB1234")
+			 */
+			if ((s->flags & EMP_TF_DIGIT) && s->part == 0 && c->numbers++ == 0)
 			{
 				c->number_start = s->start;
 				c->number_len = s->len;

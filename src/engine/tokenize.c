@@ -701,6 +701,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	unsigned char prev1 = 0,
 				prev2 = 0;
 	bool		elongated = false;
+	bool		digit = false;
 
 	while (p < end)
 	{
@@ -725,6 +726,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 		}
 		nupper += k & 1;
 		nlower += k >> 1;
+		digit |= (unsigned) (b - '0') < 10u;
 		if (lc == prev1 && lc == prev2 && k != 0)
 		{
 			/* a third identical letter: elongation, not written */
@@ -744,7 +746,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	tok->kind = (nupper + nlower == 0) ? EMP_TOK_NUMBER : EMP_TOK_WORD;
 	tok->start = (uint32_t) start;
 	tok->len = (uint32_t) (p - start);
-	tok->flags = 0;
+	tok->flags = digit ? EMP_TF_DIGIT : 0;
 	if (nupper >= 2 && nlower == 0)
 		tok->flags |= EMP_TF_ALLCAPS;
 	else if (nupper == 1 && (ascii_word_case[s[start]] & 1))
@@ -813,7 +815,8 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 	tok->kind = (mup | mlo) ? EMP_TOK_WORD : EMP_TOK_NUMBER;
 	tok->start = (uint32_t) tz->pos;
 	tok->len = n;
-	tok->flags = 0;
+	/* every byte kept is a letter or a digit */
+	tok->flags = ((mup | mlo) != keep) ? EMP_TF_DIGIT : 0;
 	if (mlo == 0 && (mup & (mup - 1)) != 0)
 		tok->flags |= EMP_TF_ALLCAPS;
 	else if (mup == 1)
@@ -906,7 +909,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 	tok->kind = (nupper + nlower == 0 && ndigit > 0 && !nonascii) ? EMP_TOK_NUMBER : EMP_TOK_WORD;
 	tok->start = (uint32_t) start;
 	tok->len = (uint32_t) (p - start);
-	tok->flags = 0;
+	tok->flags = ndigit > 0 ? EMP_TF_DIGIT : 0;
 	if (nupper >= 2 && nlower == 0)
 		tok->flags |= EMP_TF_ALLCAPS;
 	else if (first_upper && nupper == 1)

@@ -236,6 +236,19 @@ main(void)
 	CHECK(t.flags & EMP_TF_ALLCAPS, "ALL CAPS flagged");
 	emp_tokenizer_next(tz, &t);
 	CHECK(!(t.flags & EMP_TF_ALLCAPS) && (t.flags & EMP_TF_CAPITALIZED), "Capitalized is not caps");
+	{
+		/* the digit flag on each path: the 16-byte one, the byte loop (an
+		 * elongated word), the general one (a multi-byte letter) */
+		static const char *const words[] = {"4pm", "hello", "AB1234", "sooo2", "nooo", "d\xC3\xA9j\xC3\xA0" "9", "d\xC3\xA9j\xC3\xA0", "42"};
+		static const bool digit[] = {true, false, true, true, false, true, false, true};
+
+		for (int i = 0; i < 8; i++)
+		{
+			emp_tokenizer_reset(tz, words[i], strlen(words[i]));
+			emp_tokenizer_next(tz, &t);
+			CHECK(((t.flags & EMP_TF_DIGIT) != 0) == digit[i], "digit flag of \"%s\"", words[i]);
+		}
+	}
 
 	{
 		static const char *const room[] = {
