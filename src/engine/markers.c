@@ -2145,6 +2145,7 @@ typedef struct StemCollect
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
+	bool		aux_person;		/* ... and the word after it was "I" or "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
 	bool		q_why;			/* ... "why" or "reason" */
 	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
@@ -2195,6 +2196,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	const WordClass *wc;
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
+	bool		still_asked;	/* the word follows "will I", "do we"... */
 
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
 	if (s->n >= MSG_SET_MAX)
@@ -2341,11 +2343,16 @@ collect_stems(void *arg, const EmpToken *tok)
 			col->sent_facts++;
 	}
 	col->prev_bits = wc->bits;
+	/* "will I still", "do we still": asks what stays as it is */
+	still_asked = col->aux_person && tok->kind == EMP_TOK_WORD;
+	col->aux_person = false;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
 	{
 		if (hc != HYPO_PERSON)
 			col->q_aux = true;
+		else
+			col->aux_person = true;
 		col->aux_open = false;
 	}
 	if (col->clause_start && tok->kind == EMP_TOK_WORD)
@@ -2426,6 +2433,8 @@ collect_stems(void *arg, const EmpToken *tok)
 				col->without = 1;	/* counted or not by the words after it */
 				col->without_person = false;
 			}
+			else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
+				col->supposed++;	/* "will I still be able to vote?" */
 			else if ((f & WF_FACT) && (wc->bits & WC_STILL))
 				col->still = true;	/* counted or not by the next word */
 			else if (f & WF_FACT)

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(141);
+SELECT plan(142);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -144,6 +144,13 @@ SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
 	ARRAY['my parcel is still at the depot', 'is my order still not here??', 'any ETA on the survey report? this is urgent'],
 	'a last sentence opened by an auxiliary asks plainly without its "?"; "nothing urgent" says nothing is wrong, even beside an escalation cue');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'what happens if I move house before the election? will I still be able to vote',
+		'if it cannot be fixed, do I still pay anything?', 'do I still have to wait??', 'I am still waiting',
+		'why do I still not have my refund?']) WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['do I still have to wait??', 'I am still waiting', 'why do I still not have my refund?'],
+	'"will I still", "do I still" ask what stays as it is, unless asked in exasperation; "I am still" and "why ... still" report a problem');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r,
 		'We paid you to clean our pond last Thursday. By Saturday four of our koi were dead. My husband is heartbroken.')).emotional_reaction
 	FROM unnest(ARRAY['Fish deaths can have many causes, including existing disease.',
