@@ -1943,7 +1943,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define PEN_WRONG_FEELING	5.0f
 #define PEN_MISREAD_PRAISE	15.0f	/* shares the joy of a grievance that reads as praise */
 #define PTS_SHARED_JOY		4.0f	/* shares the joy of praise */
-#define PEN_MISREAD_COMPLAINT	10.0f	/* answers praise with an apology */
+#define PEN_MISREAD_COMPLAINT	10.0f	/* answers praise with an apology or regret */
 
 /* Reflection: restating this many of the message's content words counts fully. */
 #define REFLECT_FULL		8
