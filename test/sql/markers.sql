@@ -59,6 +59,9 @@ SELECT empathy.shows_marker('I''m so sorry', 'over_apology') AS computed_marker,
 -- an unknown marker name is an error, not false for every reply
 SELECT 'I''m so sorry' OPERATOR(empathy.@>>) 'apologies';
 SELECT empathy.shows_marker('I''m so sorry', '');
+SELECT empathy.marker_category(NULL) IS NULL AS null_name, empathy.marker_category('apology') AS known;
+SELECT empathy.marker_category('désolé 😢');
+SELECT empathy.marker_category(repeat('é', 1000000));
 CREATE TABLE replies (id int PRIMARY KEY, sent date, body text);
 INSERT INTO replies
 SELECT i, date '2026-01-01' + (i % 60),
