@@ -311,20 +311,27 @@ explain_cfg(PG_FUNCTION_ARGS)
 	return explain_common(fcinfo, true);
 }
 
-PG_FUNCTION_INFO_V1(sentiment_label);
 /*
  * The built-in neutral band as the decimal it is written as in the model
- * (0.40), not as its float4 (0.4000000059604645).
+ * (0.40), not as its float4 (0.4000000059604645); worked out once per
+ * backend, as the built-in model does not change.
  */
 static float8
 builtin_threshold(void)
 {
-	char		buf[32];
+	static float8 t = -1;
 
-	snprintf(buf, sizeof(buf), "%.7g", (double) empathy_builtin_scorer()->model.sentiment_threshold);
-	return strtod(buf, NULL);
+	if (t < 0)
+	{
+		char		buf[32];
+
+		snprintf(buf, sizeof(buf), "%.7g", (double) empathy_builtin_scorer()->model.sentiment_threshold);
+		t = strtod(buf, NULL);
+	}
+	return t;
 }
 
+PG_FUNCTION_INFO_V1(sentiment_label);
 /*
  * Return 'positive', 'negative' or 'neutral' for a sentiment value, using
  * the built-in model's neutral band (its stated threshold).
