@@ -823,12 +823,62 @@ flush_literal(TplParser *p)
 	return true;
 }
 
+/*
+ * The length of the white-space character at s[i] (ASCII, or any Unicode
+ * White_Space such as a no-break or an ideographic space), 0 if there is
+ * none.
+ */
+static size_t
+tag_ws_at(const char *s, size_t n, size_t i)
+{
+	size_t		j = i;
+
+	if ((unsigned char) s[i] < 0x80)
+		return is_tag_ws(s[i]) ? 1 : 0;
+	return cp_is_space(next_cp(s, n, &j)) ? j - i : 0;
+}
+
 /* Skip white space inside a tag. */
 static void
 skip_ws(TplParser *p)
 {
-	while (p->i < p->len && is_tag_ws(p->s[p->i]))
-		p->i++;
+	size_t		k;
+
+	while (p->i < p->len && (k = tag_ws_at(p->s, p->len, p->i)) > 0)
+		p->i += k;
+}
+
+/*
+ * The length of the name character at s[i], 0 if there is none: a letter,
+ * digit, underscore or hyphen, or any character beyond ASCII but white
+ * space ("{{\u3000name}}" is the name "name", not one that starts with a
+ * space).
+ */
+static size_t
+name_char_at(const char *s, size_t n, size_t i)
+{
+	size_t		k;
+
+	if ((unsigned char) s[i] < 0x80)
+		return is_name_char((unsigned char) s[i]) ? 1 : 0;
+	k = tag_ws_at(s, n, i);
+	if (k > 0)
+		return 0;
+	/* a non-ASCII character, or one invalid byte (text from the server is valid) */
+	k = i;
+	if (next_cp(s, n, &k) < 0)
+		return 1;
+	return k - i;
+}
+
+/* Move past the name characters at the cursor. */
+static void
+skip_name(TplParser *p)
+{
+	size_t		k;
+
+	while (p->i < p->len && (k = name_char_at(p->s, p->len, p->i)) > 0)
+		p->i += k;
 }
 
 /* Is the cursor at the tag's closing braces? */
@@ -864,7 +914,7 @@ accept_keyword(TplParser *p, const char *kw)
 
 	if (p->i + n > p->len || memcmp(p->s + p->i, kw, n) != 0)
 		return false;
-	if (p->i + n < p->len && is_name_char((unsigned char) p->s[p->i + n]))
+	if (p->i + n < p->len && name_char_at(p->s, p->len, p->i + n) > 0)
 		return false;
 	p->i += n;
 	return true;
@@ -1128,8 +1178,7 @@ parse_segments(TplParser *p)
 			size_t		st = ++p->i;
 			uint32_t	off;
 
-			while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-				p->i++;
+			skip_name(p);
 			if (p->i == st)
 				return unexpected(p, "a name after \".\"");
 			off = p->t->poollen;
@@ -1178,7 +1227,7 @@ parse_number(TplParser *p, TplOperand *o)
 				p->i++;
 		}
 	}
-	if (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
+	if (p->i < p->len && name_char_at(p->s, p->len, p->i) > 0)
 		return unexpected(p, "a number");
 	n = p->i - st;
 	o->kind = OPD_NUMBER;
@@ -1247,8 +1296,7 @@ parse_operand(TplParser *p, bool literal_ok)
 	{
 		size_t		ns = ++p->i;
 
-		while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-			p->i++;
+		skip_name(p);
 		if (ascii_ieq(p->s + ns, p->i - ns, "root"))
 			o.root = ROOT_ROOT;
 		else
@@ -1286,8 +1334,7 @@ parse_operand(TplParser *p, bool literal_ok)
 	{
 		size_t		ns = p->i;
 
-		while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-			p->i++;
+		skip_name(p);
 		if (p->i - ns == 4 && memcmp(p->s + ns, "this", 4) == 0)
 			o.root = ROOT_THIS;
 		else
@@ -1393,8 +1440,7 @@ parse_filters(TplParser *p, uint32_t *first, uint32_t *count, uint8_t *flags)
 		p->i++;
 		skip_ws(p);
 		ns = p->i;
-		while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-			p->i++;
+		skip_name(p);
 		if (p->i == ns)
 			return unexpected(p, "a filter name");
 		fd = find_filter(p->s + ns, p->i - ns);
@@ -1641,8 +1687,7 @@ parse_open(TplParser *p)
 
 	p->i++;						/* # */
 	ns = p->i;
-	while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-		p->i++;
+	skip_name(p);
 	if (p->depth >= EMP_TPL_MAX_DEPTH)
 	{
 		emp_error_set(p->err, EMP_ERR_TOO_DEEP, p->tag_pos,
@@ -1780,8 +1825,7 @@ parse_close(TplParser *p)
 	p->i++;						/* / */
 	skip_ws(p);
 	ns = p->i;
-	while (p->i < p->len && is_name_char((unsigned char) p->s[p->i]))
-		p->i++;
+	skip_name(p);
 	for (int k = 0; k < 3; k++)
 		if (strlen(sec_names[k]) == p->i - ns && memcmp(sec_names[k], p->s + ns, p->i - ns) == 0)
 			kind = k;

@@ -22,6 +22,8 @@ SELECT render('{{list}} / {{mixed}} / {{obj}} / [{{none}}] / [{{eo}}]',
               '{"list": ["a", "b"], "mixed": [1, null, "", true, [2, 3], {"k": "v"}], "obj": {"b": 1, "a": [true, null]}, "none": [], "eo": {}}');
 SELECT render('{{this}}', '"a scalar"'), render('{{this}}', '7'), render('[{{x}}]', '[1, 2]'), render('{{this}}', '[1, 2]');
 SELECT render('{{@root.a}}', '{"a": "root"}');
+-- Unicode white space (ideographic U+3000, no-break U+00A0) inside a tag is white space
+SELECT render(E'Hi {{\u3000name\u3000}} and {{\u00a0name | upper\u00a0}}!', '{"name": "Jane"}');
 -- literals and literal braces
 SELECT render('{{ "{{" }} is how a tag starts; \{{name}} stays; a\\{{name}} has a backslash', '{"name": "N"}');
 SELECT render('{{ 42 }} {{ -1.5e3 }} {{ true }} {{ "quote \" and \\ and \u00e9 and \ud83d\ude00" }}', '{}');

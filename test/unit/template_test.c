@@ -144,6 +144,11 @@ test_basics(void)
 	CHECK_OUT(R("{{first-name}}", "{\"first-name\": \"Ann\"}"), "Ann", "hyphen in a name");
 	CHECK_OUT(R("{{a.0}}", "{\"a\": {\"0\": \"zero\"}}"), "zero", "digit key in an object");
 	CHECK_OUT(R("{{x}}", "{\"x\": \"line\\nbreak\"}"), "line\nbreak", "newline in a value");
+	/* U+3000 ideographic space and U+00A0 no-break space are white space in a tag */
+	CHECK_OUT(R("Hi {{\xE3\x80\x80name\xE3\x80\x80}}!", V), "Hi Jane!", "ideographic spaces inside the tag");
+	CHECK_OUT(R("Hi {{\xC2\xA0name | upper\xC2\xA0}}!", V), "Hi JANE!", "no-break spaces inside the tag");
+	CHECK_OUT(R("{{#if\xE3\x80\x80t}}yes{{/if}}", V), "yes", "ideographic space after a section keyword");
+	CHECK_OUT(R("{{\xE5\x90\x8D\xE5\x89\x8D\xE3\x80\x80}}", "{\"\xE5\x90\x8D\xE5\x89\x8D\": \"x\"}"), "x", "a multibyte name ends at white space");
 }
 
 static void
