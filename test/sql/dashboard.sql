@@ -82,6 +82,11 @@ SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions
 SELECT count(*) FROM empathy.route(empathy.emotions('fine'), 'crm.messages', NULL, ARRAY['a2']);
 SELECT * FROM empathy.route(NULL, 'crm.messages');
 SELECT * FROM empathy.route(empathy.emotions('x'), 'crm.messages', NULL, NULL, 0);
+-- an empty agents list, or one of NULLs and unknown ids, ranks nobody; NULL means every agent
+SELECT count(*) AS empty_list FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[]::text[]);
+SELECT count(*) AS nulls_only FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[NULL, 'nobody']::text[]);
+SELECT count(*) > 0 AS all_agents FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, NULL);
+SELECT count(*) AS no_such_table FROM empathy.route(empathy.emotions('x'), 'crm.no_such_table');
 
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;

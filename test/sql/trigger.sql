@@ -78,6 +78,48 @@ SELECT note, note = empathy.dominant_emotion('tm_support', body) AS config_ok,
 FROM tm_messages WHERE body = 'parcel parcel';
 DROP TRIGGER tag_config ON tm_messages;
 
+-- agent replies: markers= and empathy= (a number or the whole result row), with role=
+CREATE TABLE tm_replies (
+	id serial PRIMARY KEY,
+	body text,
+	role text,
+	customer_message text,
+	customer_name text,
+	sent double precision,
+	mk text[],
+	emp real,
+	full_emp empathy.empathy_result
+);
+CREATE TRIGGER tag_replies BEFORE INSERT ON tm_replies
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent', 'markers=mk', 'empathy=emp',
+		'role=role', 'customer_message=customer_message', 'customer_name=customer_name');
+CREATE TRIGGER tag_replies_full BEFORE INSERT ON tm_replies
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'empathy=full_emp', 'role=role',
+		'customer_message=customer_message', 'customer_name=customer_name');
+INSERT INTO tm_replies (body, role, customer_message, customer_name) VALUES
+	('I''m so sorry, Ann, that sounds really frustrating. I have refunded the charge.', 'agent',
+	 'I was charged twice and I am FURIOUS!!!', 'Ann'),
+	('I''m so sorry, Ann, that sounds really frustrating.', 'customer', 'irrelevant', 'Ann'),
+	('Ça a l''air vraiment pénible 😔 — désolé !', 'agent', 'Je suis très déçu 😡', 'Zoë'),
+	('', 'agent', 'My order is late', NULL),
+	('   ', 'agent', NULL, NULL),
+	(NULL, 'agent', 'My order is late', 'Ann'),
+	('Sorry about that.', NULL, 'My order is late', 'Ann'),
+	-- about 1.2 MB of reply and 1.5 MB of customer message
+	(repeat('I am so sorry about the delay, that must be frustrating. ', 21000), 'agent',
+	 repeat('my order is late and I am angry ', 48000), 'Ann');
+SELECT id, role,
+	mk IS NOT DISTINCT FROM (CASE WHEN role = 'agent' THEN empathy.markers(body) END) AS markers_ok,
+	emp IS NOT DISTINCT FROM (CASE WHEN role = 'agent' THEN
+		(empathy.empathy_score(body, customer_message, customer_name)).score::real END) AS score_ok,
+	full_emp IS NOT DISTINCT FROM (CASE WHEN role = 'agent' THEN
+		empathy.empathy_score(body, customer_message, customer_name) END) AS row_ok,
+	sent IS NOT DISTINCT FROM empathy.sentiment(body) AS sentiment_ok,
+	mk IS NULL AS no_markers, emp IS NULL AS no_score
+FROM tm_replies ORDER BY id;
+SELECT mk, emp > 50 AS empathetic FROM tm_replies WHERE id = 1;
+DROP TABLE tm_replies;
+
 -- errors name the column, the key and the table
 CREATE FUNCTION tm_try(args text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
