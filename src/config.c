@@ -218,10 +218,11 @@ apply_terms(EmpLexicon *lx, const char *name)
 		memset(&err, 0, sizeof(err));
 		if (term == NULL || dim == NULL || wtxt == NULL)
 			continue;
-		if (!empathy_lexicon_apply_row(lx, term, dim, strtod(wtxt, NULL), &err))
+		/* the engine reads UTF-8; the term is in the database encoding */
+		if (!empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, strtod(wtxt, NULL), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid term \"%s\" in configuration \"%s\": %s", term, name, err.message)));
+					 errmsg("invalid term \"%s\" in configuration \"%s\": %s", term, name, empathy_message_to_server(err.message))));
 		CHECK_FOR_INTERRUPTS();
 	}
 }
@@ -279,7 +280,7 @@ apply_model(EmpModel *m, const char *name)
 		if (!emp_model_set(m, param, strlen(param), DatumGetFloat8(v), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("configuration \"%s\" has an invalid model parameter: %s", name, err.message),
+					 errmsg("configuration \"%s\" has an invalid model parameter: %s", name, empathy_message_to_server(err.message)),
 					 errhint("Delete the row from empathy.config_model.")));
 	}
 }
@@ -464,21 +465,17 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	{
 		EmpAllocator *a = empathy_context_allocator(cxt);
 		EmpLexicon *lx = emp_lexicon_create(a, empathy_stemmer());
-		size_t		ulen;
-		text	   *t = cstring_to_text(term);
-		char	   *u = empathy_text_to_utf8(t, &ulen);
-		char	   *uz = pnstrdup(u, ulen);
 
-		ok = empathy_lexicon_apply_row(lx, uz, dim, strtod(wtxt, NULL), &err);
+		ok = empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, strtod(wtxt, NULL), &err);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy term \"%.*s\": %s", empathy_clip(term, 60), term, err.message),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", err.hint) : 0));
+				 errmsg("invalid empathy term \"%.*s\": %s", empathy_clip(term, 60), term, empathy_message_to_server(err.message)),
+				 err.detail[0] ? errdetail("%s", empathy_message_to_server(err.detail)) : 0,
+				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);
 }
 

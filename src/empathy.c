@@ -22,6 +22,7 @@
 #include "utils/array.h"
 #include "utils/typcache.h"
 #include "utils/tuplestore.h"
+#include "common/string.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
@@ -106,9 +107,9 @@ empathy_report_error(const EmpError *err, const char *what)
 {
 	ereport(ERROR,
 			(errcode(empathy_error_sqlstate(err->code)),
-			 errmsg("%s%s%s", what ? what : "", what ? ": " : "", err->message),
-			 err->detail[0] ? errdetail("%s", err->detail) : 0,
-			 err->hint[0] ? errhint("%s", err->hint) : 0));
+			 errmsg("%s%s%s", what ? what : "", what ? ": " : "", empathy_message_to_server(err->message)),
+			 err->detail[0] ? errdetail("%s", empathy_message_to_server(err->detail)) : 0,
+			 err->hint[0] ? errhint("%s", empathy_message_to_server(err->hint)) : 0));
 	pg_unreachable();
 }
 
@@ -162,6 +163,56 @@ empathy_text_to_utf8(text *t, size_t *len)
 	}
 	*len = (size_t) n;
 	return s;
+}
+
+/* Return a NUL-terminated string of the database encoding as UTF-8. */
+char *
+empathy_cstring_to_utf8(const char *s)
+{
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return (char *) s;
+	return pg_server_to_any(s, (int) strlen(s), PG_UTF8);
+}
+
+/*
+ * Return an engine message (UTF-8) in the database encoding, for an error
+ * report.  It quotes the user's own text, which the encoding can hold; should
+ * a character still not convert, the characters beyond ASCII become "?"
+ * rather than the conversion's error hiding the message.
+ */
+const char *
+empathy_message_to_server(const char *s)
+{
+	int			enc = GetDatabaseEncoding();
+	volatile const char *out = s;
+	MemoryContext cxt = CurrentMemoryContext;
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(s))
+		return s;
+	PG_TRY();
+	{
+		out = pg_any_to_server(s, (int) strlen(s), PG_UTF8);
+	}
+	PG_CATCH();
+	{
+		StringInfoData buf;
+
+		MemoryContextSwitchTo(cxt);
+		FlushErrorState();
+		initStringInfo(&buf);
+		for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+		{
+			if (*p < 0x80)
+				appendStringInfoChar(&buf, (char) *p);
+			else if ((*p & 0xC0) != 0x80)
+				appendStringInfoChar(&buf, '?');
+		}
+		out = buf.data;
+	}
+	PG_END_TRY();
+	return (const char *) out;
 }
 
 /* Return UTF-8 bytes as a text in the database encoding. */

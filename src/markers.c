@@ -116,7 +116,7 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid marker \"%.*s\" in configuration \"%s\": %s",
-							empathy_clip(phrase, 60), phrase, name, err.message)));
+							empathy_clip(phrase, 60), phrase, name, empathy_message_to_server(err.message))));
 		CHECK_FOR_INTERRUPTS();
 	}
 }
@@ -501,8 +501,8 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy marker \"%.*s\": %s", empathy_clip(phrase, 60), phrase, err.message),
-				 err.detail[0] ? errdetail("%s", err.detail) : 0,
-				 err.hint[0] ? errhint("%s", err.hint) : 0));
+				 errmsg("invalid empathy marker \"%.*s\": %s", empathy_clip(phrase, 60), phrase, empathy_message_to_server(err.message)),
+				 err.detail[0] ? errdetail("%s", empathy_message_to_server(err.detail)) : 0,
+				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);
 }

@@ -58,15 +58,15 @@ report_template_error(const EmpError *err)
 		ereport(ERROR,
 				(errcode(sqlstate),
 				 errmsg("%s%s at character %ld", syntax ? "invalid template: " : "",
-						err->message, err->position),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0,
-				 err->hint[0] ? errhint("%s", err->hint) : 0));
+						empathy_message_to_server(err->message), err->position),
+				 err->detail[0] ? errdetail("%s", empathy_message_to_server(err->detail)) : 0,
+				 err->hint[0] ? errhint("%s", empathy_message_to_server(err->hint)) : 0));
 	else
 		ereport(ERROR,
 				(errcode(sqlstate),
-				 errmsg("%s%s", syntax ? "invalid template: " : "", err->message),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0,
-				 err->hint[0] ? errhint("%s", err->hint) : 0));
+				 errmsg("%s%s", syntax ? "invalid template: " : "", empathy_message_to_server(err->message)),
+				 err->detail[0] ? errdetail("%s", empathy_message_to_server(err->detail)) : 0,
+				 err->hint[0] ? errhint("%s", empathy_message_to_server(err->hint)) : 0));
 	pg_unreachable();
 }
 

@@ -35,12 +35,22 @@ DECLARE
 	nwords int := 0;
 	first_word boolean := true;
 	shouted boolean;
+	-- letters beyond ASCII by code point (Latin, Greek, Cyrillic, Armenian,
+	-- Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK, full-width), added to
+	-- [[:alnum:]], which in a database with the C locale holds ASCII alone:
+	-- "my café order" keeps its é there too
+	letters constant text := '\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u037d\u037f-\u0386\u0388-\u052f'
+		'\u0531-\u0587\u05d0-\u05ea\u0620-\u064a\u0660-\u0669\u0671-\u06d3\u0900-\u0963\u0966-\u0dff\u0e01-\u0e4e'
+		'\u1100-\u11ff\u1e00-\u1fff\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff'
+		'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc';
 BEGIN
 	head := left(message, 4000);
 	-- direction controls would come out unbalanced in a clause cut from the
 	-- message, and turn the rest of a drafted reply around: they go
 	head := regexp_replace(head, '[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]', '', 'g');
-	head := translate(head, E'\u2019\u2018', '''''');
+	-- curly apostrophes as straight ones; a regular expression's \u escape,
+	-- unlike a literal, works in a database whose encoding has no such character
+	head := regexp_replace(head, '[\u2018\u2019]', '''', 'g');
 	head := regexp_replace(head, '\s+', ' ', 'g');
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause
@@ -56,7 +66,7 @@ BEGIN
 		SELECT btrim(regexp_replace(s0.c,
 			'^((hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)\M[\s!]*)+', '', 'i')) AS c
 	) s1
-	WHERE s1.c ~ '[[:alpha:]]'
+	WHERE s1.c ~ ('[[:alpha:]' || letters || ']')
 	  AND array_length(regexp_split_to_array(s1.c, '\s+'), 1) >= 2
 	ORDER BY -- a condition or threat ("if this isn't sorted I'm leaving") is not the concern
 	         (s1.c ~* '^(if|unless|otherwise|or else|or i|or we|else)\M') ASC,
@@ -76,7 +86,7 @@ BEGIN
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
 	   AND prev_clause IS NOT NULL THEN
 		subj := (regexp_match(prev_clause,
-			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my \w+|our \w+)(?:''(?:ve|m|d|ll|re)|\M)', 'i'))[1];
+			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my [[:alnum:]_' || letters || ']+|our [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
 		IF subj IS NOT NULL THEN
 			clause := subj || ' ' || clause;
 		END IF;
@@ -88,10 +98,10 @@ BEGIN
 	-- lower case ("your rain boots stopped working"); one word in capitals
 	-- may be an acronym ("your PIN is blocked") and keeps them
 	shouted := (SELECT count(*) FROM unnest(words) AS x(x)
-	            WHERE x ~ '^[[:upper:]][[:upper:]'']+[^[:alnum:]]*$') >= 2;
+	            WHERE x ~ ('^[[:upper:]][[:upper:]'']+[^[:alnum:]' || letters || ']*$')) >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
 		EXIT WHEN nwords >= 12;
-		w := regexp_replace(words[i], '[^[:alnum:]'']+$', '');
+		w := regexp_replace(words[i], '[^[:alnum:]''' || letters || ']+$', '');
 		CONTINUE WHEN w = '';
 		lw := lower(w);
 		nxt := CASE WHEN i < array_length(words, 1) THEN lower(words[i + 1]) ELSE '' END;
@@ -132,7 +142,10 @@ BEGIN
 		IF shouted AND w ~ '^[[:upper:]][[:upper:]'']+$' THEN
 			w := lower(w);
 		END IF;
-		IF first_word AND w !~ '^[[:upper:][:digit:]]+$' THEN
+		-- the first word starts in lower case, unless it is an acronym or has
+		-- capitals inside ("PIN", "McDonald's", and "CAFÉ" where the locale
+		-- does not know É as a capital)
+		IF first_word AND w !~ '^[[:upper:][:digit:]]+$' AND substr(w, 2) = lower(substr(w, 2)) THEN
 			w := lower(left(w, 1)) || substr(w, 2);
 		END IF;
 		out := out || CASE WHEN first_word THEN '' ELSE ' ' END || w;

@@ -1,0 +1,61 @@
+-- A database whose server encoding is not UTF-8: text is converted to UTF-8
+-- on the way into the engine and back, positions count the characters of
+-- the original text, and no function fails on a character the encoding has.
+SET client_min_messages = warning;
+SELECT current_database() AS regress_db \gset
+DROP DATABASE IF EXISTS empathy_latin1;
+CREATE DATABASE empathy_latin1 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c empathy_latin1
+SET client_encoding = 'UTF8';
+SET client_min_messages = warning;
+CREATE EXTENSION empathy;
+SHOW server_encoding;
+
+-- scores equal those of the same text in ASCII where the accents carry no weight
+SELECT round(empathy.sentiment('Très déçu. I am very ANGRY!!!')::numeric, 4) =
+       round(empathy.sentiment('Tres decu. I am very ANGRY!!!')::numeric, 4) AS same_sentiment,
+       empathy.dominant_emotion('Très déçu. I am very ANGRY!!!') AS dominant,
+       empathy.emotion_labels('Merci beaucoup, thank you so much!') AS labels;
+-- positions and tokens in characters of the LATIN1 text
+SELECT token, position, rule FROM empathy.explain('déçu, I am ANGRY') WHERE dimension = 'anger' ORDER BY position, rule;
+-- the emotions type: an unknown dimension in Latin-1 letters is quoted as written
+SELECT empathy.emotions('(colère:1)');
+SELECT '(anger:0.5)'::empathy.emotions OPERATOR(empathy.->) 'anger' AS anger;
+-- a configuration term in Latin-1 letters
+SELECT empathy.create_configuration('enc_fr');
+INSERT INTO empathy.config_terms VALUES ('enc_fr', 'déçu', 'disappointment', 3);
+SELECT empathy.dominant_emotion('enc_fr', 'Je suis déçu') AS with_term,
+       empathy.dominant_emotion('Je suis déçu') AS builtin;
+DELETE FROM empathy.configurations WHERE name = 'enc_fr';
+
+-- replies: markers, the score, its explanation and the scorecard, with a Latin-1 name
+SELECT empathy.markers('I''m so sorry, Zoé, that sounds really frustrating. I have refunded it.') AS markers;
+SELECT (s).score > 50 AS empathetic, (s).personalization
+FROM (SELECT empathy.empathy_score('I''m so sorry, Zoé, that sounds really frustrating. I have refunded it.',
+                                   'I was charged twice and I am furious', 'Zoé') AS s) t;
+SELECT phrase, position, category FROM empathy.explain_empathy(
+	'I''m so sorry, Zoé, that sounds really frustrating.', 'I am furious', 'Zoé') ORDER BY position, category;
+SELECT count(*) AS criteria FROM empathy.qa_scorecard('Sorry Zoé.', 'I am furious', 'Zoé');
+
+-- suggestions and the concern (whose regular expressions name characters LATIN1 lacks)
+SELECT empathy.concern('Bonjour, my café order was charged twice and I''m upset') AS concern;
+SELECT empathy.intent('my café order was charged twice') AS intent;
+SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'Zoé' AS names_the_customer;
+
+-- templates: Latin-1 text, names and values, and error positions in characters
+SELECT empathy.render('Chère {{name}}, à bientôt {{ville | upper}}', '{"name": "Zoé", "ville": "Orléans"}');
+SELECT empathy.render('Chère {{name', '{}');
+SELECT empathy.template_is_valid('Chère {{name}}') AS valid;
+-- engine messages that quote the text come back in the database encoding
+SELECT empathy.render('Chère {{name | filtré}}', '{}');
+SELECT empathy.render('{{#sî x}}{{/sî}}', '{}');
+SELECT * FROM empathy.template_check('Chère {{nàme}}', '{"name": "Zoé"}');
+INSERT INTO empathy.config_terms VALUES ('nope', 'déçu', 'disappointment', 1);
+SELECT empathy.create_configuration('enc_bad');
+INSERT INTO empathy.config_terms VALUES ('enc_bad', 'déçu', 'tristesse', 1);
+INSERT INTO empathy.config_markers VALUES ('enc_bad', 'apology', 2, '¡¿ ¿¡');
+DELETE FROM empathy.configurations WHERE name = 'enc_bad';
+
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE empathy_latin1;
