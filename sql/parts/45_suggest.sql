@@ -39,11 +39,16 @@ DECLARE
 	-- Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK, full-width), added to
 	-- [[:alnum:]], which in a database with the C locale holds ASCII alone:
 	-- "my café order" keeps its é there too
-	letters constant text := '\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u037d\u037f-\u0386\u0388-\u052f'
+	letters text := '\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u037d\u037f-\u0386\u0388-\u052f'
 		'\u0531-\u0587\u05d0-\u05ea\u0620-\u064a\u0660-\u0669\u0671-\u06d3\u0900-\u0963\u0966-\u0dff\u0e01-\u0e4e'
 		'\u1100-\u11ff\u1e00-\u1fff\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff'
 		'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc';
 BEGIN
+	-- SQL_ASCII declares no encoding: every byte beyond ASCII counts as a
+	-- letter, so that no character is cut in two
+	IF pg_catalog.getdatabaseencoding() = 'SQL_ASCII' THEN
+		letters := '\u0080-\u00ff';
+	END IF;
 	head := left(message, 4000);
 	-- direction controls would come out unbalanced in a clause cut from the
 	-- message, and turn the rest of a drafted reply around: they go

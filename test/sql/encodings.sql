@@ -59,3 +59,19 @@ DELETE FROM empathy.configurations WHERE name = 'enc_bad';
 \c :regress_db
 SET client_min_messages = warning;
 DROP DATABASE empathy_latin1;
+
+-- SQL_ASCII declares no encoding: bytes are read as UTF-8, and no function
+-- cuts a character in two
+DROP DATABASE IF EXISTS empathy_sql_ascii;
+CREATE DATABASE empathy_sql_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c empathy_sql_ascii
+SET client_encoding = 'UTF8';
+SET client_min_messages = warning;
+CREATE EXTENSION empathy;
+SELECT empathy.concern('Bonjour, my café order was charged twice and I’m upset') AS concern;
+SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'café order' AS quotes_the_concern;
+SELECT empathy.dominant_emotion('très déçu 😡') AS dominant, empathy.markers('Désolé, I am so sorry 🙏') AS markers;
+SELECT empathy.render('Chère {{name}} 🎉', '{"name": "Zoé"}');
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE empathy_sql_ascii;
