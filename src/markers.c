@@ -104,15 +104,14 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 		char	   *cat = SPI_getvalue(tup, desc, 1);
 		char	   *str = SPI_getvalue(tup, desc, 2);
 		char	   *phrase = SPI_getvalue(tup, desc, 3);
-		size_t		ulen;
 		char	   *u;
 		EmpError	err;
 
 		if (cat == NULL || str == NULL || phrase == NULL)
 			continue;
-		u = empathy_text_to_utf8(cstring_to_text(phrase), &ulen);
+		u = empathy_cstring_to_utf8(phrase);
 		memset(&err, 0, sizeof(err));
-		if (!emp_markers_add(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, ulen, &err))
+		if (!emp_markers_add(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, strlen(u), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid marker \"%.*s\" in configuration \"%s\": %s",
@@ -491,10 +490,9 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	{
 		EmpMarkerSet *ms = emp_markers_create(empathy_context_allocator(cxt), empathy_stemmer(),
 											  NULL, 0, NULL, 0, &err);
-		size_t		ulen;
-		char	   *u = empathy_text_to_utf8(cstring_to_text(phrase), &ulen);
+		char	   *u = empathy_cstring_to_utf8(phrase);
 
-		ok = ms != NULL && emp_markers_check(ms, category, atoi(str), u, ulen, &err);
+		ok = ms != NULL && emp_markers_check(ms, category, atoi(str), u, strlen(u), &err);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);

@@ -26,6 +26,10 @@ SELECT empathy.create_configuration('enc_fr');
 INSERT INTO empathy.config_terms VALUES ('enc_fr', 'déçu', 'disappointment', 3);
 SELECT empathy.dominant_emotion('enc_fr', 'Je suis déçu') AS with_term,
        empathy.dominant_emotion('Je suis déçu') AS builtin;
+-- and a marker phrase
+INSERT INTO empathy.config_markers VALUES ('enc_fr', 'apology', 2, 'je suis désolé');
+SELECT empathy.markers('enc_fr', 'Je suis désolé, Zoé.') AS with_phrase,
+       empathy.markers('Je suis désolé, Zoé.') AS builtin;
 DELETE FROM empathy.configurations WHERE name = 'enc_fr';
 
 -- replies: markers, the score, its explanation and the scorecard, with a Latin-1 name
