@@ -9,6 +9,12 @@
  *			sentiment() does
  *	  emp_cli --bench-replies N	 lines are reply<TAB>customer message<TAB>name:
  *			time markers() on the replies and empathy_score() on the triples
+ *	  emp_cli --replies	 lines are reply<TAB>customer message<TAB>name: print
+ *			every marker of the reply, its scan, and every field of its
+ *			empathy score with the rows that explain it (exact values)
+ *	  emp_cli --exact [--explain]	 every score of each line at full
+ *			precision, from emp_score and from emp_score_some for each score
+ *			alone (and the explanation rows, exact), to compare builds
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
  *			the emotion channels and on valence (term weights set to 1), with
  *			the words of VOCAB added to the built-in lexicon
@@ -208,6 +214,137 @@ bench_replies_run(EmpScorer *sc, EmpStemmer *st, int rounds)
 	printf("(checksum %.1f)\n", sum);
 }
 
+/* --exact: floats at full precision, so that two builds compare bit for bit. */
+static void
+print_row_exact(void *arg, const EmpExplainRow *row)
+{
+	printf("  row %u+%u term=%d rule=%d ch=%d w=%.17g c=%.17g\n", row->start, row->len,
+		   row->term, (int) row->rule, row->channel, row->weight, row->contribution);
+}
+
+static void
+print_scores_exact(const char *what, const EmpScores *s)
+{
+	printf("%s: sentiment=%.17g intensity=%.17g escalation=%.17g nwords=%u dims=", what,
+		   s->sentiment, s->intensity, s->escalation, s->nwords);
+	for (int d = 0; d < EMP_NDIMS; d++)
+		printf("%s%.17g", d ? "," : "", s->dims[d]);
+	printf(" ev=");
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		printf("%s%.17g", ch ? "," : "", s->evidence[ch]);
+	printf("\n");
+}
+
+/* Tokens, as emp_score_some hands them to a token function. */
+static void
+print_token_exact(void *arg, const EmpToken *tok)
+{
+	printf(" [%d %u %u+%u %.*s %c%u]", (int) tok->kind, tok->flags, tok->start, tok->len,
+		   (int) tok->normlen, tok->norm, tok->punct ? tok->punct : '-', tok->count);
+}
+
+static void
+score_exact(EmpScorer *sc, const char *line, size_t n, bool explain)
+{
+	static const unsigned wants[] = {EMP_WANT_DIMS, EMP_WANT_SENTIMENT, EMP_WANT_INTENSITY,
+	EMP_WANT_ESCALATION, EMP_WANT_ALL};
+	EmpScores	s;
+
+	emp_score(sc, line, n, &s, NULL, NULL);
+	print_scores_exact("all", &s);
+	for (int i = 0; i < (int) (sizeof(wants) / sizeof(wants[0])); i++)
+	{
+		char		what[16];
+
+		emp_score_some(sc, line, n, wants[i], &s, NULL, NULL);
+		snprintf(what, sizeof(what), "want%u", wants[i]);
+		print_scores_exact(what, &s);
+	}
+	printf("tokens:");
+	emp_score_some(sc, line, n, EMP_WANT_SENTIMENT, &s, print_token_exact, NULL);
+	printf("\n");
+	print_scores_exact("tokfn", &s);
+	if (explain)
+	{
+		emp_score(sc, line, n, &s, print_row_exact, NULL);
+		print_scores_exact("explained", &s);
+	}
+}
+
+/* --replies: the markers and empathy score of reply<TAB>message<TAB>name lines. */
+static void
+print_hit(void *arg, const EmpMarkerHit *h)
+{
+	printf("  hit %u+%u %s s=%d term=%d feeling=%d sentence=%u\n", h->start, h->len,
+		   emp_marker_names[h->category], h->strength, h->term, h->feeling, h->sentence);
+}
+
+static void
+print_empathy_row(void *arg, const EmpEmpathyRow *row)
+{
+	printf("  erow %u+%u %s %.17g\n", row->start, row->len, row->category ? row->category : "(null)",
+		   row->effect);
+}
+
+static void
+print_scan(const char *what, const EmpMarkerScan *scan)
+{
+	printf("%s: nsentences=%u apology_sentences=%u nwords=%u level=", what, scan->nsentences,
+		   scan->apology_sentences, scan->nwords);
+	for (int c = 0; c < EMP_MK_NCATS; c++)
+		printf("%s%d", c ? "," : "", scan->level[c]);
+	printf(" count=");
+	for (int c = 0; c < EMP_MK_NCATS; c++)
+		printf("%s%d", c ? "," : "", scan->count[c]);
+	printf("\n");
+}
+
+static void
+print_empathy(const EmpEmpathy *e)
+{
+	printf("empathy: score=%.17g needed=%d emotional_reaction=%d interpretation=%d exploration=%d "
+		   "acknowledged=%d reflection=%.17g name_count=%d personalization=%s customer_emotion=%d penalties=",
+		   e->score, e->needed, e->emotional_reaction, e->interpretation, e->exploration,
+		   e->acknowledged, e->reflection, e->name_count,
+		   e->personalization ? e->personalization : "(null)", e->customer_emotion);
+	for (int i = 0; i < e->npenalties && i < EMP_MAX_PENALTIES; i++)
+		printf("%s%s", i ? "," : "", e->penalties[i]);
+	printf(" (%d)\n", e->npenalties);
+	print_scan("empathy scan", &e->scan);
+}
+
+static void
+replies_line(EmpMarkerSet *ms, EmpScorer *sc, char *line)
+{
+	const char *part[3];
+	size_t		plen[3];
+	char	   *p = line;
+	EmpMarkerScan scan;
+	EmpEmpathy	e;
+
+	for (int k = 0; k < 3; k++)
+	{
+		char	   *tab = (k < 2) ? strchr(p, '\t') : NULL;
+
+		part[k] = p;
+		plen[k] = tab ? (size_t) (tab - p) : strlen(p);
+		p = tab ? tab + 1 : p + plen[k];
+	}
+	printf("%s\n", line);
+	emp_markers_scan(ms, part[0], plen[0], &scan, print_hit, NULL);
+	print_scan("scan", &scan);
+	emp_markers_scan(ms, part[0], plen[0], &scan, NULL, NULL);
+	print_scan("scan (no hits)", &scan);
+	/* as --bench-replies calls it, then explained, then without message and name */
+	emp_empathy_score(ms, sc, part[0], plen[0], part[1], plen[1], part[2], plen[2], &e, NULL, NULL);
+	print_empathy(&e);
+	emp_empathy_score(ms, sc, part[0], plen[0], part[1], plen[1], part[2], plen[2], &e,
+					  print_empathy_row, NULL);
+	print_empathy(&e);
+	emp_empathy_score(ms, sc, part[0], plen[0], NULL, 0, NULL, 0, &e, print_empathy_row, NULL);
+	print_empathy(&e);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -229,6 +366,9 @@ main(int argc, char **argv)
 	bool		dump = false;
 	int			bench = 0;
 	bool		bench_replies = false;
+	bool		replies = false;
+	bool		exact = false;
+	EmpMarkerSet *rms = NULL;
 	unsigned	bench_want = EMP_WANT_ALL;
 
 	for (int i = 1; i < argc; i++)
@@ -245,6 +385,10 @@ main(int argc, char **argv)
 			bench = atoi(argv[++i]);
 			bench_replies = true;
 		}
+		else if (strcmp(argv[i], "--replies") == 0)
+			replies = true;
+		else if (strcmp(argv[i], "--exact") == 0)
+			exact = true;
 		else if (strcmp(argv[i], "--dump") == 0)
 			dump = true;
 		else if (strcmp(argv[i], "--build-time") == 0)
@@ -353,6 +497,8 @@ main(int argc, char **argv)
 	if (vocabf)
 		memset(model.valence_from, 0, sizeof(model.valence_from));
 	sc = emp_scorer_create(a, lx, &model);
+	if (replies && (rms = emp_builtin_markers(a, st, &err)) == NULL)
+		goto fail;
 	while ((n = getline(&line, &cap, stdin)) > 0)
 	{
 		EmpScores	s;
@@ -365,6 +511,17 @@ main(int argc, char **argv)
 		if (bench > 0)
 		{
 			bench_add(line, n);
+			continue;
+		}
+		if (replies)
+		{
+			replies_line(rms, sc, line);
+			continue;
+		}
+		if (exact)
+		{
+			printf("%s\n", line);
+			score_exact(sc, line, n, explain);
 			continue;
 		}
 		if (vocabf)
