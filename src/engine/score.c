@@ -372,6 +372,78 @@ add_pairs(double *out, const double *a, const double *b)
 }
 
 /*
+ * acc[ch] += v[ch] * f on every channel.  Without an explanation a piece of
+ * evidence that is 0 need not be skipped: an accumulator starts at +0 and
+ * only ever sums finite values, so it is never -0, and adding +0 or -0 to
+ * it leaves every bit as it was.
+ */
+static inline void
+add_scaled(double *acc, const double *v, double f)
+{
+#ifdef __SSE2__
+	const __m128d vf = _mm_set1_pd(f);
+
+#pragma GCC unroll 6
+	for (int ch = 0; ch < EMP_NCHANNELS; ch += 2)
+		_mm_storeu_pd(acc + ch, _mm_add_pd(_mm_loadu_pd(acc + ch), _mm_mul_pd(_mm_loadu_pd(v + ch), vf)));
+#else
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		acc[ch] += v[ch] * f;
+#endif
+}
+
+/*
+ * A word's evidence with its rules applied, unexplained: per channel, v =
+ * w (times the negation factor if negated) is added to acc, then v * boost
+ * to acc if boost is not 0, v * caps to caps_acc if caps is not 0, and v *
+ * elong to acc if elong is not 0: the additions of the explained path, in
+ * its order, with the zeros it skips added (see add_scaled).
+ */
+static inline void
+add_word_rules(double *acc, double *caps_acc, const float *w, const double *neg,
+			   double boost, double caps, double elong)
+{
+#ifdef __SSE2__
+	const __m128d vb = _mm_set1_pd(boost);
+	const __m128d vc = _mm_set1_pd(caps);
+	const __m128d ve = _mm_set1_pd(elong);
+
+#pragma GCC unroll 6
+	for (int ch = 0; ch < EMP_NCHANNELS; ch += 2)
+	{
+		__m128d		v = _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64((const __m128i *) (w + ch))));
+		__m128d		a = _mm_loadu_pd(acc + ch);
+
+		if (neg)
+			v = _mm_mul_pd(v, _mm_loadu_pd(neg + ch));
+		a = _mm_add_pd(a, v);
+		if (boost != 0)
+			a = _mm_add_pd(a, _mm_mul_pd(v, vb));
+		if (caps != 0)
+			_mm_storeu_pd(caps_acc + ch, _mm_add_pd(_mm_loadu_pd(caps_acc + ch), _mm_mul_pd(v, vc)));
+		if (elong != 0)
+			a = _mm_add_pd(a, _mm_mul_pd(v, ve));
+		_mm_storeu_pd(acc + ch, a);
+	}
+#else
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+	{
+		double		v = w[ch];
+
+		if (neg)
+			v *= neg[ch];
+		acc[ch] += v;
+		if (boost != 0)
+			acc[ch] += v * boost;
+		if (caps != 0)
+			caps_acc[ch] += v * caps;
+		if (elong != 0)
+			acc[ch] += v * elong;
+	}
+#endif
+}
+
+/*
  * tot[d] += lo - sum[d] * f for each emotion whose sum[d] * f is below lo
  * (lo < 0): the same sums as the explained path's rows, without a branch.
  */
@@ -445,12 +517,14 @@ end_sentence(Run *r, const EmpSlot *punct)
 	double		f = 1.0;
 	double		sum[EMP_NCHANNELS];
 
-	if (r->contrast_seen)
+	if (r->contrast_seen && r->explain)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			emit(r, r->post, r->contrast_start, r->contrast_len, r->contrast_term, EMP_RULE_CONTRAST,
 				 ch, r->post[ch] * (m->contrast_after - 1.0), false);
 	}
+	else if (r->contrast_seen)
+		add_scaled(r->post, r->post, m->contrast_after - 1.0);
 	if (punct && (punct->punct == '!' || punct->punct == 'x'))
 	{
 		double		n = punct->count;
@@ -468,11 +542,13 @@ end_sentence(Run *r, const EmpSlot *punct)
 		f = 1.0 + m->question_step * n;
 	}
 	add_pairs(sum, r->pre, r->post);
-	if (f != 1.0)
+	if (f != 1.0 && r->explain)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			emit(r, r->tot, punct->start, punct->len, 0, EMP_RULE_PUNCT_RUN, ch, sum[ch] * (f - 1.0), false);
 	}
+	else if (f != 1.0)
+		add_scaled(r->tot, sum, f - 1.0);
 	if (r->sent_open)
 	{
 		uint32_t	sent_len;
@@ -543,7 +619,9 @@ on_punct(Run *r, const EmpSlot *s)
 			cue = m->cue_question;
 		if (s->punct == '!' && s->count >= 2)
 			r->nexclaim++;
-		if (cue)
+		if (cue && !r->explain)
+			add_weights(sentence_acc(r), cue);
+		else if (cue)
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 				emit(r, sentence_acc(r), s->start, s->len, 0, EMP_RULE_PUNCT_RUN, ch, cue[ch], false);
 	}
@@ -608,9 +686,12 @@ on_term(Run *r, const EmpSlot *s)
 	{
 		if (!r->contrast_seen)
 		{
-			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-				emit(r, r->pre, start, len, id, EMP_RULE_CONTRAST, ch,
-					 r->pre[ch] * (m->contrast_before - 1.0), false);
+			if (!r->explain)
+				add_scaled(r->pre, r->pre, m->contrast_before - 1.0);
+			else
+				for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+					emit(r, r->pre, start, len, id, EMP_RULE_CONTRAST, ch,
+						 r->pre[ch] * (m->contrast_before - 1.0), false);
 			r->contrast_seen = true;
 			r->contrast_start = start;
 			r->contrast_len = len;
@@ -645,6 +726,26 @@ on_term(Run *r, const EmpSlot *s)
 		{
 			/* the common case: plain evidence, added straight in */
 			add_weights(sentence_acc(r), t->w);
+		}
+		else if (!r->explain)
+		{
+			double		caps = shouted ? m->caps_factor - 1.0 : 0;
+
+			add_word_rules(sentence_acc(r), r->caps, t->w, negated ? r->sc->negation : NULL,
+						   boosted ? r->boost - 1.0 : 0, caps,
+						   (s->flags & EMP_TF_ELONGATED) ? m->elongation_factor - 1.0 : 0);
+			/* praise in capitals, for an eye roll to unsay */
+			if (shouted)
+				for (int i = 0; i < 3; i++)
+				{
+					double		v = t->w[praise_chans[i]];
+
+					if (v == 0.0)
+						continue;
+					if (negated)
+						v *= r->sc->negation[praise_chans[i]];
+					r->sent_caps[i] += v * caps;
+				}
 		}
 		else
 		{
@@ -684,8 +785,11 @@ on_term(Run *r, const EmpSlot *s)
 		r->ncaps_cues++;
 		if (r->ncaps_cues == 1)
 			r->first_caps_start = start;
-		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-			emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, m->cue_caps[ch], true);
+		if (!r->explain)
+			add_weights(r->caps, m->cue_caps);
+		else
+			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+				emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, m->cue_caps[ch], true);
 	}
 
 	if (tflags & EMP_TERM_NEGATOR)
