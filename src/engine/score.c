@@ -818,6 +818,51 @@ on_term(Run *r, const EmpSlot *s)
 		r->neg_left--;
 }
 
+/*
+ * on_term for the commonest slot, a word on its own (no phrase) in lower or
+ * mixed case, not elongated, with no role but its weights: false, having
+ * changed nothing, for any other slot, or for a weighted word that a
+ * negator or booster reaches, or when explaining.
+ */
+static inline bool
+plain_word(Run *r, const EmpSlot *s)
+{
+	uint16_t	tflags = s->tflags;
+
+	if (s->kind != EMP_TOK_WORD || s->phrase != 0 ||
+		(s->flags & (EMP_TF_ALLCAPS | EMP_TF_ELONGATED)) != 0 ||
+		(tflags & (EMP_TERM_CONTRAST | EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) != 0)
+		return false;
+	if ((tflags & EMP_TERM_WEIGHTED) &&
+		(r->explain || r->neg_left > 0 || (r->boost_left > 0 && r->boost != 1.0f)))
+		return false;
+	if (!r->sent_open)
+	{
+		r->sent_open = true;
+		r->sent_start = s->start;
+	}
+	r->sent_end = s->start + s->len;
+	if (s->part == 0)
+	{
+		r->nwords++;
+		if (s->len >= 2)
+			r->ncased++;
+	}
+	if (tflags & EMP_TERM_WEIGHTED)
+	{
+		/* plain evidence: no negator, booster or capitals reach it */
+		add_weights(sentence_acc(r), emp_lexicon_term(r->sc->lx, s->id)->w);
+		r->boost = 1.0f;
+		r->boost_left = 0;
+		return true;
+	}
+	if (r->boost_left > 0 && --r->boost_left == 0)
+		r->boost = 1.0f;
+	if (r->neg_left > 0)
+		r->neg_left--;
+	return true;
+}
+
 /* Map evidence to a 0..1 score above the base rate. */
 static inline double
 dim_score(double bias, double p0, double e)
@@ -995,7 +1040,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		r.phrase_left = s->phrase ? s->phrase_slots - 1 : 0;
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 			on_punct(&r, s);
-		else
+		else if (!plain_word(&r, s))
 			on_term(&r, s);
 	}
 	end_sentence(&r, NULL);
