@@ -764,15 +764,15 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
  * digits.  One 16-byte load finds the word's end, counts its cases and
  * lower-cases it, without a branch per byte; near the end of the text the
  * load is from a zero-padded copy of what is left (a zero ends a word as
- * the end of the text does).  Returns false, having consumed nothing, for
- * anything the byte loop must see: an apostrophe or a non-ASCII byte after
- * the word, a letter written three times running, 16 bytes or more.
+ * the end of the text does), which the caller makes: s is the word's start
+ * or that copy, 16 bytes readable.  Returns false, having consumed
+ * nothing, for anything the byte loop must see: an apostrophe or a
+ * non-ASCII byte after the word, a letter written three times running, 16
+ * bytes or more.
  */
 static inline __attribute__((always_inline)) bool
-read_word_simd(EmpTokenizer *tz, EmpToken *tok)
+read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
 {
-	const unsigned char *s = tz->text + tz->pos;
-	unsigned char tail[16];
 	__m128i		v,
 				up,
 				lo,
@@ -784,12 +784,6 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 				mup,
 				mlo;
 
-	if (tz->len - tz->pos < 16)
-	{
-		_mm_storeu_si128((__m128i *) tail, _mm_setzero_si128());
-		memcpy(tail, s, tz->len - tz->pos);
-		s = tail;
-	}
 	v = _mm_loadu_si128((const __m128i *) s);
 	/* signed compares: bytes of 128 and over are negative, in no range */
 	up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
@@ -825,8 +819,23 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok)
 	tz->pos += n;
 	return true;
 }
+
+/* read_word_simd at tz->pos, near the end of the text from a padded copy. */
+static inline __attribute__((always_inline)) bool
+read_word_simd_here(EmpTokenizer *tz, EmpToken *tok)
+{
+	unsigned char tail[16];
+
+	if (tz->len - tz->pos < 16)
+	{
+		_mm_storeu_si128((__m128i *) tail, _mm_setzero_si128());
+		memcpy(tail, tz->text + tz->pos, tz->len - tz->pos);
+		return read_word_simd(tz, tok, tail);
+	}
+	return read_word_simd(tz, tok, tz->text + tz->pos);
+}
 #else
-#define read_word_simd(tz, tok)	false
+#define read_word_simd_here(tz, tok)	false
 #endif
 
 /* Read a word starting at tz->pos into tok. */
@@ -1186,7 +1195,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 			}
 			if (k == C_LOWER || k == C_UPPER || k == C_DIGIT)
 			{
-				if (!read_word_simd(tz, tok) && !read_word_ascii(tz, tok))
+				if (!read_word_simd_here(tz, tok) && !read_word_ascii(tz, tok))
 					read_word(tz, tok);
 				if (tok->len == 3 && (b | 0x20) == 'w' && www_link(tz, tok->start))
 				{
@@ -1277,13 +1286,45 @@ done:
 	return true;
 }
 
+#ifdef __SSE2__
+/*
+ * The end of a word read_word_simd read, for the rarer cases: a "www" that
+ * starts a web address is read again by next_token, as a link; the token
+ * is counted, and every 1024th checks for interrupts.
+ */
+static __attribute__((noinline)) bool
+word_simd_done(EmpTokenizer *tz, EmpToken *tok)
+{
+	if (tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w' && www_link(tz, tok->start))
+	{
+		tz->pos = tok->start;
+		return next_token(tz, tok);
+	}
+	if ((++tz->ntokens & 0x3FF) == 0)
+		emp_check_interrupts(tz->a);
+	tok->norm = tz->norm.data;
+	tok->normlen = (uint32_t) tz->norm.len;
+	return true;
+}
+
+/* emp_tokenizer_next's word under 16 bytes from the end of the text. */
+static __attribute__((noinline)) bool
+word_simd_tail(EmpTokenizer *tz, EmpToken *tok)
+{
+	if (read_word_simd_here(tz, tok))
+		return word_simd_done(tz, tok);
+	return next_token(tz, tok);
+}
+#endif
+
 /*
  * Produce the next token; false at the end of the text.  The commonest
  * token, a short ASCII word after at most one space, is read here, in a
- * function that saves few registers and sets up no loop; the rest is for
- * next_token.  The one space between two words is skipped uncounted:
- * next_token counts its rounds for the interrupt check, so that a long run
- * of anything but tokens still reaches it.
+ * function that calls nothing but in its last step (so that it saves no
+ * registers) and sets up no loop; the rest is for next_token.  The one
+ * space between two words is skipped uncounted: next_token counts its
+ * rounds for the interrupt check, so that a long run of anything but
+ * tokens still reaches it.
  */
 bool
 emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
@@ -1292,6 +1333,8 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 
 	if (tz->pos < tz->len && s[tz->pos] == ' ')
 		tz->pos++;
+#ifdef __SSE2__
+
 	/*
 	 * A word byte that starts no emoticon, or none with a lower-case letter
 	 * second and one follows ("The", not "T_T"; "Do", not "D:").
@@ -1299,20 +1342,21 @@ emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 	if (tz->pos < tz->link_start && ascii_word_lower[s[tz->pos]] != 0 &&
 		(emoticon_first[s[tz->pos]] == emoticon_first[s[tz->pos] + 1] ||
 		 (tz->pos + 1 < tz->len && s[tz->pos + 1] >= 'a' && s[tz->pos + 1] <= 'z' &&
-		  !emoticon_lower_second[s[tz->pos]])) &&
-		read_word_simd(tz, tok))
+		  !emoticon_lower_second[s[tz->pos]])))
 	{
-		if (tok->len == 3 && (s[tok->start] | 0x20) == 'w' && www_link(tz, tok->start))
+		if (tz->len - tz->pos < 16)
+			return word_simd_tail(tz, tok);
+		if (read_word_simd(tz, tok, s + tz->pos))
 		{
-			tz->pos = tok->start;
-			return next_token(tz, tok);
+			if ((tok->len == 3 && (s[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
+				return word_simd_done(tz, tok);
+			tz->ntokens++;
+			tok->norm = tz->norm.data;
+			tok->normlen = (uint32_t) tz->norm.len;
+			return true;
 		}
-		if ((++tz->ntokens & 0x3FF) == 0)
-			emp_check_interrupts(tz->a);
-		tok->norm = tz->norm.data;
-		tok->normlen = (uint32_t) tz->norm.len;
-		return true;
 	}
+#endif
 	return next_token(tz, tok);
 }
 
