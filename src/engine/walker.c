@@ -18,7 +18,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "lexicon.h"
+#include "lexicon_int.h"
 
 #include <string.h>
 
@@ -102,7 +102,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		w->state = emp_ac_root();
 		return;
 	}
-	id = emp_ac_feed(w->lx, &w->state, s->sym);
+	id = emp_ac_feed_inline(w->lx, &w->state, s->sym);
 	if (id)
 	{
 		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
@@ -130,7 +130,7 @@ push_token(EmpWalker *w)
 		lk = &no_term;
 	else
 	{
-		lk = emp_lexicon_resolve(w->lx, &tok);
+		lk = emp_lexicon_resolve_inline(w->lx, &tok);
 		/* a symbol function may look words up, which would overwrite it */
 		if (w->symbol != NULL)
 		{

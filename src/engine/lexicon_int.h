@@ -1,0 +1,201 @@
+/*-------------------------------------------------------------------------
+ *
+ * lexicon_int.h
+ *	  The inside of a compiled lexicon, for lexicon.c and for the walker:
+ *	  the memo's and the automaton's commonest answers are given inline
+ *	  where every token asks for them.
+ *
+ *-------------------------------------------------------------------------
+ */
+#ifndef EMPATHY_LEXICON_INT_H
+#define EMPATHY_LEXICON_INT_H
+
+#include "lexicon.h"
+
+#define MEMO_SLOTS		8192	/* power of two */
+#define MEMO_KEY_MAX	24		/* longer words are not memoised */
+
+/*
+ * One cache line (the memo is 64-byte aligned).  The key is the word
+ * zero-padded to 24 bytes, compared as three 64-bit words.
+ */
+typedef struct MemoSlot
+{
+	uint64_t	key[3];
+	uint8_t		len;			/* 0 = empty */
+	uint8_t		tag;			/* 0 a word, 1 an elongated word, 2 a symbol */
+	EmpLookup	res;
+} MemoSlot;
+
+_Static_assert(sizeof(MemoSlot) == 64, "a memo slot is one cache line");
+
+typedef struct DictSlot
+{
+	uint32_t	hash;
+	int32_t		id;				/* 0 = empty */
+	uint32_t	key_off;
+	uint32_t	key_len;
+} DictSlot;
+
+typedef struct AcNode
+{
+	int32_t		fail;
+	int32_t		out;			/* term id of the longest phrase ending here, 0 none */
+	int32_t		dict;			/* nearest fail-chain node with an output, -1 none */
+	int32_t		first_child;
+	int32_t		next_sibling;
+	int32_t		sym;			/* symbol on the edge into this node */
+	uint16_t	depth;
+	uint16_t	nsteps;			/* this node's transitions in lx->steps, from
+								 * steps_off; AC_WALK: too many to keep, a step
+								 * walks the failure chain */
+	uint64_t	childmask;		/* bit (sym & 63) set for each child's symbol:
+								 * most symbols fail without a probe */
+	uint64_t	chainmask;		/* the same over every node of the failure chain
+								 * but the root: the symbols of lx->steps */
+	int32_t		emit;			/* the longest phrase ending here: out, else
+								 * dict's out, else 0 (set by finish) */
+	uint32_t	steps_off;
+} AcNode;
+
+#define AC_WALK			0xFFFF
+
+/* A transition: on symbol sym, to node child. */
+typedef struct AcStep
+{
+	int32_t		sym;
+	int32_t		child;
+} AcStep;
+
+#define AC_SYMBIT(sym)	(1ULL << ((uint32_t) (sym) & 63))
+
+typedef struct EdgeSlot
+{
+	uint64_t	key;			/* (state << 32) | (uint32) sym; 0 = empty */
+	int32_t		child;
+} EdgeSlot;
+
+/* A term's display text in the arena. */
+typedef struct TermText
+{
+	uint32_t	off;
+	uint32_t	len;
+} TermText;
+
+struct EmpLexicon
+{
+	EmpLexiconHead h;			/* terms, nterms: first, read inline */
+	EmpAllocator *a;
+	EmpStemmer *stemmer;
+	EmpTokenizer *tz;			/* for splitting terms when they are added */
+
+	int32_t		termcap;
+	void	   *terms_mem;		/* the allocation h.terms is aligned within */
+	TermText   *texts;			/* display text of each term, termcap of them */
+	int32_t    *ac_root;		/* automaton: the root's child on each term's
+								 * symbol, 0 none; nterms of them once finished */
+	int32_t		nac_root;
+
+	DictSlot   *dict;
+	uint32_t	dictcap;		/* power of two */
+	uint32_t	dictused;
+
+	char	   *arena;
+	size_t		arenalen;
+	size_t		arenacap;
+
+	AcNode	   *nodes;
+	int32_t		nnodes;
+	int32_t		nodecap;
+	EdgeSlot   *edges;
+	uint32_t	edgecap;
+	uint32_t	edgeused;
+	/*
+	 * The automaton's transitions with the failure links followed, built by
+	 * finish: for each node other than the root, sorted by symbol, the node
+	 * a step on a symbol reaches, for every symbol that some node of its
+	 * failure chain (the root excepted) has an edge on.  Any other step
+	 * goes where the root's edge leads, so that a step never walks the chain.
+	 */
+	AcStep	   *steps;
+	uint32_t	nsteps;
+	uint32_t	stepcap;
+	bool		finished;
+
+	MemoSlot   *memo;
+	bool		memo_dirty;		/* terms added since the memo was last cleared */
+	EmpLookup	scratch;		/* the result of a lookup the memo does not keep */
+	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
+};
+
+/* The memo's hash of a key (a word of len bytes, zero-padded). */
+static inline uint32_t
+memo_hash(const uint64_t *key, size_t len)
+{
+	uint64_t	h = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
+		(key[2] * 0x165667B19E3779F9ULL) ^ len;
+
+	h ^= h >> 29;
+	h *= 0xFF51AFD7ED558CCDULL;
+	return (uint32_t) (h ^ (h >> 32));
+}
+
+/* Does memo slot m hold this key? */
+static inline bool
+memo_match(const MemoSlot *m, const uint64_t *key, size_t len, uint8_t tag)
+{
+	return ((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
+		m->len == len && m->tag == tag;
+}
+
+/* emp_lexicon_resolve for any token the inline path does not answer. */
+extern __attribute__((noinline)) const EmpLookup *emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok);
+
+/*
+ * emp_lexicon_resolve.  The commonest token, a word the tokenizer has
+ * keyed, found in the memo, is answered here; every other goes through
+ * emp_lexicon_resolve_slow, which probes the memo the same way.
+ */
+static inline const EmpLookup *
+emp_lexicon_resolve_inline(EmpLexicon *lx, const EmpToken *tok)
+{
+	if (tok->keyed && tok->kind == EMP_TOK_WORD && tok->normlen != 0 && tok->normlen <= MEMO_KEY_MAX)
+	{
+		uint64_t	key[3] = {tok->key[0], tok->key[1], 0};
+		uint8_t		tag = (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
+		uint32_t	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
+		const MemoSlot *m = &lx->memo[h & (MEMO_SLOTS - 1)];
+
+		if (memo_match(m, key, tok->normlen, tag))
+			return &m->res;
+		m = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
+		if (memo_match(m, key, tok->normlen, tag))
+			return &m->res;
+	}
+	return emp_lexicon_resolve_slow(lx, tok);
+}
+
+/* emp_ac_feed for any step the inline path does not answer. */
+extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym);
+
+/*
+ * emp_ac_feed.  The commonest step, on a term's symbol where no node of
+ * the state's failure chain but the root has an edge on it (from the root
+ * itself, most often), goes where the root's edge leads, answered here;
+ * any other is emp_ac_feed_slow's.
+ */
+static inline int32_t
+emp_ac_feed_inline(const EmpLexicon *lx, int32_t *state, int32_t sym)
+{
+	if (lx->finished && sym > 0 && sym < lx->nac_root &&
+		(*state == 0 || !(lx->nodes[*state].chainmask & AC_SYMBIT(sym))))
+	{
+		int32_t		t = lx->ac_root[sym];
+
+		*state = t;
+		return lx->nodes[t].emit;
+	}
+	return emp_ac_feed_slow(lx, state, sym);
+}
+
+#endif							/* EMPATHY_LEXICON_INT_H */
