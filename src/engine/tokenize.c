@@ -298,6 +298,16 @@ next_link_mark(const unsigned char *s, size_t len, size_t from)
 		if (m)
 			return i + (size_t) __builtin_ctz(m);
 	}
+	/* the last bytes: the text's last 16, less those already seen */
+	if (i < len && len >= 16)
+	{
+		__m128i		v = _mm_loadu_si128((const __m128i *) (s + len - 16));
+		unsigned	m = (unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, at),
+																  _mm_cmpeq_epi8(v, slash)));
+
+		m >>= 16 - (len - i);
+		return m ? i + (size_t) __builtin_ctz(m) : len;
+	}
 #endif
 	for (; i < len; i++)
 		if (s[i] == '@' || s[i] == '/')
