@@ -112,12 +112,70 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 	}
 }
 
+/* The next slot of the ring, for part p of tok, its term not yet set. */
+static inline __attribute__((always_inline)) EmpSlot *
+new_slot(EmpWalker *w, const EmpToken *tok, int p)
+{
+	EmpSlot    *s = &w->ring[EMP_RING(w->nslots)];
+
+	s->start = tok->start;
+	s->len = tok->len;
+	s->kind = (uint8_t) tok->kind;
+	s->flags = tok->flags;
+	s->part = (uint8_t) p;
+	s->punct = tok->punct;
+	s->count = tok->count;
+	s->index = w->nslots;
+	s->phrase = 0;
+	s->phrase_end = 0;
+	s->phrase_slots = 0;
+	s->covered = false;
+	return s;
+}
+
+/* Push the slot of part p of a word, emoji or emoticon, resolved as lk. */
+static inline __attribute__((always_inline)) void
+push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
+{
+	EmpSlot    *s = new_slot(w, tok, p);
+	uint16_t	symflags = 0;
+
+	s->id = lk->ids[p];
+	s->tflags = lk->flags[p];
+	s->stemhash = lk->stemhash[p];
+	if (lk->flags[p] & w->skip_roles)
+		s->sym = EMP_SYM_SKIP;
+	else if (w->symtab == NULL && w->symbol == NULL)
+	{
+		s->sym = lk->sym[p];
+		symflags = lk->symflags[p];
+	}
+	else
+	{
+		if (w->symtab != NULL)
+		{
+			int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
+
+			s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
+		}
+		else
+		{
+			s->sym = 0;			/* not chosen yet, as the callback sees it */
+			s->sym = w->symbol(w->symarg, s, tok);
+		}
+		if (s->sym == lk->sym[p])
+			symflags = lk->symflags[p];
+		else if (s->sym > 0)
+			symflags = emp_lexicon_term(w->lx, s->sym)->flags;
+	}
+	w->nslots++;
+	feed(w, s, symflags);
+}
+
 /* Push the slots of one more token; false at the end of the text. */
 static bool
 push_token(EmpWalker *w)
 {
-	/* punctuation and breaks: one slot with no term */
-	static const EmpLookup no_term = {.nparts = 1};
 	EmpToken	tok;
 	const EmpLookup *lk;
 	EmpLookup	copy;
@@ -127,67 +185,28 @@ push_token(EmpWalker *w)
 	if (w->token_fn)
 		w->token_fn(w->token_arg, &tok);
 	if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
-		lk = &no_term;
-	else
 	{
-		lk = emp_lexicon_resolve_inline(w->lx, &tok);
-		/* a symbol function may look words up, which would overwrite it */
-		if (w->symbol != NULL)
-		{
-			copy = *lk;
-			lk = &copy;
-		}
-	}
-	for (int p = 0; p < lk->nparts; p++)
-	{
-		EmpSlot    *s = &w->ring[EMP_RING(w->nslots)];
-		uint16_t	symflags = 0;
+		/* punctuation and breaks: one slot with no term, that resets the automaton */
+		EmpSlot    *s = new_slot(w, &tok, 0);
 
-		s->id = lk->ids[p];
-		s->tflags = lk->flags[p];
-		s->stemhash = lk->stemhash[p];
-		s->start = tok.start;
-		s->len = tok.len;
-		s->kind = (uint8_t) tok.kind;
-		s->flags = tok.flags;
-		s->part = (uint8_t) p;
-		s->punct = tok.punct;
-		s->count = tok.count;
-		s->index = w->nslots;
-		s->phrase = 0;
-		s->phrase_end = 0;
-		s->phrase_slots = 0;
-		s->covered = false;
-		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
-			s->sym = EMP_SYM_BREAK;
-		else if (lk->flags[p] & w->skip_roles)
-			s->sym = EMP_SYM_SKIP;
-		else if (w->symtab == NULL && w->symbol == NULL)
-		{
-			s->sym = lk->sym[p];
-			symflags = lk->symflags[p];
-		}
-		else
-		{
-			if (w->symtab != NULL)
-			{
-				int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
-
-				s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
-			}
-			else
-			{
-				s->sym = 0;		/* not chosen yet, as the callback sees it */
-				s->sym = w->symbol(w->symarg, s, &tok);
-			}
-			if (s->sym == lk->sym[p])
-				symflags = lk->symflags[p];
-			else if (s->sym > 0)
-				symflags = emp_lexicon_term(w->lx, s->sym)->flags;
-		}
+		s->id = 0;
+		s->tflags = 0;
+		s->stemhash = 0;
+		s->sym = EMP_SYM_BREAK;
 		w->nslots++;
-		feed(w, s, symflags);
+		w->state = emp_ac_root();
+		return true;
 	}
+	lk = emp_lexicon_resolve_inline(w->lx, &tok);
+	/* a symbol function may look words up, which would overwrite it */
+	if (w->symbol != NULL)
+	{
+		copy = *lk;
+		lk = &copy;
+	}
+	/* a contraction's two parts ("don't": do + not) */
+	for (int p = 0; p < lk->nparts; p++)
+		push_part(w, &tok, lk, p);
 	return true;
 }
 
