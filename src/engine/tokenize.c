@@ -795,10 +795,14 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
 				mlo;
 
 	v = _mm_loadu_si128((const __m128i *) s);
-	/* signed compares: bytes of 128 and over are negative, in no range */
-	up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-	lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-	dig = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	/*
+	 * A byte is in [lo, lo + n) when, moved by 128 - lo (wrapping), it is
+	 * below -128 + n as a signed byte: one add and one compare per range,
+	 * the range's bytes being the only ones the move takes there.
+	 */
+	up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))), _mm_set1_epi8((char) (-128 + 26)));
+	lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))), _mm_set1_epi8((char) (-128 + 26)));
+	dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))), _mm_set1_epi8((char) (-128 + 10)));
 	n = (unsigned) __builtin_ctz(~(unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dig)));
 	if (n >= 16 || s[n] == '\'' || s[n] >= 128)
 		return false;
