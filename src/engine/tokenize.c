@@ -838,8 +838,15 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
 static inline __attribute__((always_inline)) bool
 read_word_simd_here(EmpTokenizer *tz, EmpToken *tok)
 {
-	unsigned char tail[16];
+	unsigned char tail[32];
 
+	if (tz->len - tz->pos < 16 && tz->len >= 16)
+	{
+		/* the text's last 16 bytes, zeros after them, read from pos on */
+		_mm_storeu_si128((__m128i *) tail, _mm_loadu_si128((const __m128i *) (tz->text + tz->len - 16)));
+		_mm_storeu_si128((__m128i *) (tail + 16), _mm_setzero_si128());
+		return read_word_simd(tz, tok, tail + 16 - (tz->len - tz->pos));
+	}
 	if (tz->len - tz->pos < 16)
 	{
 		_mm_storeu_si128((__m128i *) tail, _mm_setzero_si128());
@@ -1325,9 +1332,14 @@ word_simd_done(EmpTokenizer *tz, EmpToken *tok)
 static __attribute__((noinline)) bool
 word_simd_tail(EmpTokenizer *tz, EmpToken *tok)
 {
-	if (read_word_simd_here(tz, tok))
+	if (!read_word_simd_here(tz, tok))
+		return next_token(tz, tok);
+	if ((tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
 		return word_simd_done(tz, tok);
-	return next_token(tz, tok);
+	tz->ntokens++;
+	tok->norm = tz->norm.data;
+	tok->normlen = (uint32_t) tz->norm.len;
+	return true;
 }
 #endif
 
