@@ -235,12 +235,18 @@ print_scores_exact(const char *what, const EmpScores *s)
 	printf("\n");
 }
 
-/* Tokens, as emp_score_some hands them to a token function. */
+/*
+ * Tokens, as emp_score_some hands them to a token function (a mark and a
+ * count only for punctuation and breaks, the only tokens that have them).
+ */
 static void
 print_token_exact(void *arg, const EmpToken *tok)
 {
-	printf(" [%d %u %u+%u %.*s %c%u]", (int) tok->kind, tok->flags, tok->start, tok->len,
-		   (int) tok->normlen, tok->norm, tok->punct ? tok->punct : '-', tok->count);
+	printf(" [%d %u %u+%u %.*s", (int) tok->kind, tok->flags, tok->start, tok->len,
+		   (int) tok->normlen, tok->norm);
+	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
+		printf(" %c%u", tok->punct ? tok->punct : '-', tok->count);
+	printf("]");
 }
 
 static void
