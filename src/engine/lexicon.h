@@ -189,6 +189,8 @@ typedef struct EmpWalker
 	EmpSlot		ring[EMP_WALK_RING];
 	uint64_t	nslots;			/* slots pushed */
 	uint64_t	ncommitted;		/* slots handed out */
+	uint64_t	ready_end;		/* slots before this one may be handed out
+								 * without reading on */
 	uint64_t	symslot[EMP_WALK_RING]; /* slot index of each fed symbol */
 	uint64_t	nsyms;
 	int32_t		state;
@@ -216,12 +218,8 @@ static inline EmpSlot *
 emp_walker_next(EmpWalker *w)
 {
 	/* most calls: the slot is ready (the text is read, or far enough ahead) */
-	if (w->eof || w->nslots - w->ncommitted > EMP_WALK_LAG)
-	{
-		if (w->ncommitted >= w->nslots)
-			return NULL;
+	if (w->ncommitted < w->ready_end)
 		return &w->ring[EMP_RING(w->ncommitted++)];
-	}
 	return emp_walker_fill(w);
 }
 /* Have fn see every token of the walk, in text order, as it is read. */

@@ -37,6 +37,7 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->tz = tz;
 	w->nslots = 0;
 	w->ncommitted = 0;
+	w->ready_end = 0;
 	w->nsyms = 0;
 	w->state = emp_ac_root();
 	w->eof = false;
@@ -218,6 +219,8 @@ emp_walker_fill(EmpWalker *w)
 		if (!push_token(w))
 			w->eof = true;
 	}
+	/* a slot is handed out once EMP_WALK_LAG later ones exist, or the text is read */
+	w->ready_end = w->eof ? w->nslots : w->nslots - EMP_WALK_LAG;
 	if (w->ncommitted >= w->nslots)
 		return NULL;
 	return &w->ring[EMP_RING(w->ncommitted++)];
