@@ -517,7 +517,7 @@ emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 		key[0] = key[1] = key[2] = 0;
 		memcpy(key, tok->norm, tok->normlen);
 	}
-	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
+	h = memo_hash(key, tok->normlen, tag);
 	m = &lx->memo[h & (MEMO_SLOTS - 1)];
 	if (memo_match(m, key, tok->normlen, tag))
 		return &m->res;

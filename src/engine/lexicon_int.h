@@ -12,7 +12,8 @@
 
 #include "lexicon.h"
 
-#define MEMO_SLOTS		8192	/* power of two */
+#define MEMO_BITS		13
+#define MEMO_SLOTS		(1 << MEMO_BITS)
 #define MEMO_KEY_MAX	24		/* longer words are not memoised */
 
 /*
@@ -128,16 +129,18 @@ struct EmpLexicon
 	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
 };
 
-/* The memo's hash of a key (a word of len bytes, zero-padded). */
+/*
+ * The memo's slot for a key (a word of len bytes, zero-padded, of kind
+ * tag): the top bits of a sum of products, which depend on every bit of
+ * the key.
+ */
 static inline uint32_t
-memo_hash(const uint64_t *key, size_t len)
+memo_hash(const uint64_t *key, size_t len, uint8_t tag)
 {
-	uint64_t	h = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
-		(key[2] * 0x165667B19E3779F9ULL) ^ len;
+	uint64_t	h = ((key[0] ^ ((uint64_t) tag << 8) ^ len) * 0x9E3779B97F4A7C15ULL) ^
+		(key[1] * 0xC2B2AE3D27D4EB4FULL) ^ (key[2] * 0x165667B19E3779F9ULL);
 
-	h ^= h >> 29;
-	h *= 0xFF51AFD7ED558CCDULL;
-	return (uint32_t) (h ^ (h >> 32));
+	return (uint32_t) (h >> (64 - MEMO_BITS));
 }
 
 /* Does memo slot m hold this key? */
@@ -163,7 +166,7 @@ emp_lexicon_resolve_inline(EmpLexicon *lx, const EmpToken *tok)
 	{
 		uint64_t	key[3] = {tok->key[0], tok->key[1], 0};
 		uint8_t		tag = (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
-		uint32_t	h = memo_hash(key, tok->normlen) ^ (tag * 0x9e3779b9u);
+		uint32_t	h = memo_hash(key, tok->normlen, tag);
 		const MemoSlot *m = &lx->memo[h & (MEMO_SLOTS - 1)];
 
 		if (memo_match(m, key, tok->normlen, tag))
