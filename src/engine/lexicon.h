@@ -203,6 +203,7 @@ typedef struct EmpWalker
 	const char *symtab;			/* NULL, or each term id's symbol (see below) */
 	size_t		symstride;
 	int32_t		nsymtab;
+	bool		plain;			/* no roles skipped, no symtab nor symbol */
 } EmpWalker;
 
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,

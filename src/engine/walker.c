@@ -49,6 +49,7 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->symtab = NULL;
 	w->symstride = 0;
 	w->nsymtab = 0;
+	w->plain = (skip_roles == 0 && symbol == NULL);
 	emp_tokenizer_reset(tz, text, len);
 }
 
@@ -144,7 +145,13 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
 	s->stemhash = lk->stemhash[p];
-	if (lk->flags[p] & w->skip_roles)
+	if (w->plain)
+	{
+		/* the commonest walk: no roles skipped, the terms' own symbols */
+		s->sym = lk->sym[p];
+		symflags = lk->symflags[p];
+	}
+	else if (lk->flags[p] & w->skip_roles)
 		s->sym = EMP_SYM_SKIP;
 	else if (w->symtab == NULL && w->symbol == NULL)
 	{
@@ -239,4 +246,5 @@ emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t
 	w->symtab = (const char *) syms;
 	w->symstride = stride;
 	w->nsymtab = n;
+	w->plain = false;
 }
