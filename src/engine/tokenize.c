@@ -38,7 +38,7 @@
  *
  *-------------------------------------------------------------------------
  */
-#include "engine.h"
+#include "tokenize_int.h"
 
 #include <string.h>
 #ifdef __SSE2__
@@ -50,37 +50,6 @@
 #include <unicode/uset.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
-
-struct EmpTokenizer
-{
-	EmpAllocator *a;
-	const unsigned char *text;
-	size_t		len;
-	size_t		pos;
-	EmpBuf		norm;			/* normalised form of the current token */
-	UChar	   *u16;			/* ICU scratch (non-ASCII tokens only) */
-	int32_t		u16cap;
-	UChar	   *u16out;
-	int32_t		u16outcap;
-	const UNormalizer2 *nfkc_cf;
-	unsigned long ntokens;
-	size_t		link_start;		/* the next link's span; len when there is none */
-	size_t		link_end;
-	size_t		next_mark;		/* the next '@' or '/' at or after the last link
-								 * found (len: none left) */
-	size_t		found_mark;		/* the mark of the last link find_link found, */
-	size_t		found_start;	/* and its span, kept while a "www." link */
-	size_t		found_end;		/* before it is skipped */
-};
-
-/* ASCII classes */
-#define C_SPACE		1
-#define C_LOWER		2
-#define C_UPPER		3
-#define C_DIGIT		4
-#define C_PUNCT		5
-#define C_NEWLINE	6
-#define C_OTHER		7
 
 /* The emoticons the tokenizer recognises, longest first within a prefix. */
 static const char *const emoticons[] = {
@@ -94,9 +63,9 @@ static const char *const emoticons[] = {
 static size_t emoticon_len[N_EMOTICONS];
 /* The emoticons by first byte, in list order: emoticon_order[first[c] .. first[c + 1]). */
 static uint8_t emoticon_order[N_EMOTICONS];
-static uint8_t emoticon_first[129];
+uint8_t		emp_tz_emoticon_first[129];
 /* 1 for a first byte some emoticon starting with which has a lower-case letter second */
-static uint8_t emoticon_lower_second[128];
+uint8_t		emp_tz_emoticon_lower_second[128];
 
 /*
  * Which code points start an emoji (Extended_Pictographic or a regional
@@ -108,10 +77,10 @@ static uint8_t emoticon_lower_second[128];
 static uint64_t emoji_plane1[0x10000 / 64];
 static uint64_t emoji_symbols[0x1400 / 64];
 
-static unsigned char ascii_class[128];
+unsigned char emp_tz_ascii_class[128];
 /* Word bytes for the ASCII fast path: the lower-cased letter or digit, 0 for
  * anything else; and 1 for an upper-case letter, 2 for a lower-case one. */
-static unsigned char ascii_word_lower[256];
+unsigned char emp_tz_ascii_word_lower[256];
 static unsigned char ascii_word_case[256];
 static bool ascii_class_ready = false;
 
@@ -204,25 +173,25 @@ init_ascii_class(void)
 			k = C_PUNCT;
 		else if (c < 32 || c == 127)
 			k = C_SPACE;
-		ascii_class[c] = k;
-		ascii_word_lower[c] = (k == C_LOWER || k == C_DIGIT) ? c : (k == C_UPPER) ? c + ('a' - 'A') : 0;
+		emp_tz_ascii_class[c] = k;
+		emp_tz_ascii_word_lower[c] = (k == C_LOWER || k == C_DIGIT) ? c : (k == C_UPPER) ? c + ('a' - 'A') : 0;
 		ascii_word_case[c] = (k == C_UPPER) ? 1 : (k == C_LOWER) ? 2 : 0;
 	}
 	/* a stable counting sort of the emoticons by first byte */
-	memset(emoticon_first, 0, sizeof(emoticon_first));
+	memset(emp_tz_emoticon_first, 0, sizeof(emp_tz_emoticon_first));
 	for (int i = 0; emoticons[i]; i++)
 	{
 		emoticon_len[i] = strlen(emoticons[i]);
-		emoticon_first[(unsigned char) emoticons[i][0] + 1]++;
+		emp_tz_emoticon_first[(unsigned char) emoticons[i][0] + 1]++;
 		if (emoticons[i][1] >= 'a' && emoticons[i][1] <= 'z')
-			emoticon_lower_second[(unsigned char) emoticons[i][0]] = 1;
+			emp_tz_emoticon_lower_second[(unsigned char) emoticons[i][0]] = 1;
 	}
 	for (int c = 0; c < 128; c++)
-		emoticon_first[c + 1] += emoticon_first[c];
+		emp_tz_emoticon_first[c + 1] += emp_tz_emoticon_first[c];
 	{
 		uint8_t		fill[128];
 
-		memcpy(fill, emoticon_first, sizeof(fill));
+		memcpy(fill, emp_tz_emoticon_first, sizeof(fill));
 		for (int i = 0; emoticons[i]; i++)
 			emoticon_order[fill[(unsigned char) emoticons[i][0]]++] = (uint8_t) i;
 	}
@@ -276,7 +245,7 @@ link_edge(unsigned char c)
 static inline bool
 ascii_alnum(unsigned char c)
 {
-	return c < 128 && ascii_class[c] >= C_LOWER && ascii_class[c] <= C_DIGIT;
+	return c < 128 && emp_tz_ascii_class[c] >= C_LOWER && emp_tz_ascii_class[c] <= C_DIGIT;
 }
 
 /* The position of the first '@' or '/' at or after from, or len. */
@@ -337,7 +306,7 @@ link_mark(const unsigned char *s, size_t len, size_t m)
 				dot = true;
 				letter = false;
 			}
-			else if (ascii_class[s[i]] == C_LOWER || ascii_class[s[i]] == C_UPPER)
+			else if (emp_tz_ascii_class[s[i]] == C_LOWER || emp_tz_ascii_class[s[i]] == C_UPPER)
 				letter = true;
 			if (!(ascii_alnum(s[i]) || s[i] == '.' || s[i] == '-'))
 				break;
@@ -515,8 +484,8 @@ static inline bool
 is_word_cp(UChar32 c)
 {
 	if (c < 128)
-		return c >= 0 && (ascii_class[c] == C_LOWER || ascii_class[c] == C_UPPER ||
-						  ascii_class[c] == C_DIGIT);
+		return c >= 0 && (emp_tz_ascii_class[c] == C_LOWER || emp_tz_ascii_class[c] == C_UPPER ||
+						  emp_tz_ascii_class[c] == C_DIGIT);
 	return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
 		(U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
@@ -565,7 +534,7 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 
 	if (c0 >= 128)
 		return 0;
-	for (int k = emoticon_first[c0]; k < emoticon_first[c0 + 1]; k++)
+	for (int k = emp_tz_emoticon_first[c0]; k < emp_tz_emoticon_first[c0 + 1]; k++)
 	{
 		int			i = emoticon_order[k];
 		size_t		n = emoticon_len[i];
@@ -581,15 +550,15 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 			continue;
 		/* must not run into a word: ":Pretty", "xDD" */
 		next = (pos + n < tz->len) ? s[pos + n] : ' ';
-		if (next < 128 && (ascii_class[next] == C_LOWER || ascii_class[next] == C_UPPER ||
-						   ascii_class[next] == C_DIGIT))
+		if (next < 128 && (emp_tz_ascii_class[next] == C_LOWER || emp_tz_ascii_class[next] == C_UPPER ||
+						   emp_tz_ascii_class[next] == C_DIGIT))
 			continue;
 		/* letter-led emoticons (xD, XD, D:, T_T) need a boundary before them */
 		if (c0 >= 'A' && pos > 0)
 		{
 			unsigned char prev = s[pos - 1];
 
-			if (prev >= 128 || (ascii_class[prev] != C_SPACE && ascii_class[prev] != C_NEWLINE))
+			if (prev >= 128 || (emp_tz_ascii_class[prev] != C_SPACE && emp_tz_ascii_class[prev] != C_NEWLINE))
 				continue;
 		}
 		/* "http://" and "12:30": a colon right after a word char is not a face */
@@ -597,12 +566,12 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 		{
 			unsigned char prev = s[pos - 1];
 
-			if (prev < 128 && ascii_class[prev] == C_DIGIT)
+			if (prev < 128 && emp_tz_ascii_class[prev] == C_DIGIT)
 				continue;
 			if (n == 2 && (s[pos + 1] == '/' || s[pos + 1] == '\\') && pos + 2 < tz->len && s[pos + 2] == '/')
 				continue;
 			if (n == 2 && (s[pos + 1] == '/') && prev < 128 &&
-				(ascii_class[prev] == C_LOWER || ascii_class[prev] == C_UPPER))
+				(emp_tz_ascii_class[prev] == C_LOWER || emp_tz_ascii_class[prev] == C_UPPER))
 				continue;
 		}
 		return n;
@@ -716,7 +685,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 	while (p < end)
 	{
 		unsigned char b = s[p];
-		unsigned char lc = ascii_word_lower[b];
+		unsigned char lc = emp_tz_ascii_word_lower[b];
 		unsigned char k = ascii_word_case[b];
 
 		if (lc == 0)
@@ -730,7 +699,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 			nb = s[p + 1];
 			if (nb >= 128)
 				return false;	/* a typographic apostrophe next: the general path */
-			if (ascii_word_lower[nb] == 0)
+			if (emp_tz_ascii_word_lower[nb] == 0)
 				break;
 			lc = '\'';
 		}
@@ -769,71 +738,6 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 }
 
 #ifdef __SSE2__
-/*
- * read_word_ascii for the commonest word of all: under 16 ASCII letters and
- * digits.  One 16-byte load finds the word's end, counts its cases and
- * lower-cases it, without a branch per byte; near the end of the text the
- * load is from a zero-padded copy of what is left (a zero ends a word as
- * the end of the text does), which the caller makes: s is the word's start
- * or that copy, 16 bytes readable.  Returns false, having consumed
- * nothing, for anything the byte loop must see: an apostrophe or a
- * non-ASCII byte after the word, a letter written three times running, 16
- * bytes or more.
- */
-static inline __attribute__((always_inline)) bool
-read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
-{
-	__m128i		v,
-				up,
-				lo,
-				dig,
-				low,
-				eq;
-	unsigned	n,
-				keep,
-				mup,
-				mlo;
-
-	v = _mm_loadu_si128((const __m128i *) s);
-	/*
-	 * A byte is in [lo, lo + n) when, moved by 128 - lo (wrapping), it is
-	 * below -128 + n as a signed byte: one add and one compare per range,
-	 * the range's bytes being the only ones the move takes there.
-	 */
-	up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))), _mm_set1_epi8((char) (-128 + 26)));
-	lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))), _mm_set1_epi8((char) (-128 + 26)));
-	dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))), _mm_set1_epi8((char) (-128 + 10)));
-	n = (unsigned) __builtin_ctz(~(unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dig)));
-	if (n >= 16 || s[n] == '\'' || s[n] >= 128)
-		return false;
-	keep = (1u << n) - 1;
-	low = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
-	/* a letter equal to the two before it: elongation, for the byte loop */
-	eq = _mm_and_si128(_mm_cmpeq_epi8(low, _mm_slli_si128(low, 1)), _mm_cmpeq_epi8(low, _mm_slli_si128(low, 2)));
-	if (_mm_movemask_epi8(_mm_and_si128(eq, _mm_or_si128(up, lo))) & keep)
-		return false;
-	mup = (unsigned) _mm_movemask_epi8(up) & keep;
-	mlo = (unsigned) _mm_movemask_epi8(lo) & keep;
-	_mm_storeu_si128((__m128i *) tz->norm.data, low);	/* norm.cap >= 256 */
-	/* the word alone, zero-padded: the lexicon's memo key */
-	_mm_storeu_si128((__m128i *) tok->key,
-					 _mm_and_si128(low, _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-													   _mm_set1_epi8((char) n))));
-	tok->keyed = true;
-	tok->kind = (mup | mlo) ? EMP_TOK_WORD : EMP_TOK_NUMBER;
-	tok->start = (uint32_t) tz->pos;
-	tok->len = n;
-	/* every byte kept is a letter or a digit */
-	tok->flags = ((mup | mlo) != keep) ? EMP_TF_DIGIT : 0;
-	if (mlo == 0 && (mup & (mup - 1)) != 0)
-		tok->flags |= EMP_TF_ALLCAPS;
-	else if (mup == 1)
-		tok->flags |= EMP_TF_CAPITALIZED;
-	tz->norm.len = n;
-	tz->pos += n;
-	return true;
-}
-
 /* read_word_simd at tz->pos, near the end of the text from a padded copy. */
 static inline __attribute__((always_inline)) bool
 read_word_simd_here(EmpTokenizer *tz, EmpToken *tok)
@@ -879,7 +783,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 
 		if (b < 128)
 		{
-			unsigned char k = ascii_class[b];
+			unsigned char k = emp_tz_ascii_class[b];
 
 			if (k == C_LOWER)
 				nlower++;
@@ -1087,7 +991,7 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 	 * (a non-ASCII byte next may be "…" or "¡": the loop decides).  The same
 	 * token as the loop makes, without decoding a byte.
 	 */
-	if (s[p] < 128 && (p + 1 == tz->len || (s[p + 1] < 128 && ascii_class[s[p + 1]] != C_PUNCT)))
+	if (s[p] < 128 && (p + 1 == tz->len || (s[p + 1] < 128 && emp_tz_ascii_class[s[p + 1]] != C_PUNCT)))
 	{
 		kind = (char) s[p];
 		tok->kind = EMP_TOK_PUNCT;
@@ -1110,7 +1014,7 @@ read_punct(EmpTokenizer *tz, EmpToken *tok, char first)
 
 		/* ASCII marks are their own class; others are decoded and mapped */
 		if (c < 128)
-			e = (ascii_class[c] == C_PUNCT) ? (char) c : 0;
+			e = (emp_tz_ascii_class[c] == C_PUNCT) ? (char) c : 0;
 		else
 		{
 			n = decode_at(s, tz->len, p, &c);
@@ -1169,8 +1073,8 @@ next:
  * Produce the next token, any kind (emp_tokenizer_next has taken the
  * commonest); false at the end of the text.
  */
-static __attribute__((noinline)) bool
-next_token(EmpTokenizer *tz, EmpToken *tok)
+bool
+emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text;
 
@@ -1190,7 +1094,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 			emp_check_interrupts(tz->a);
 		if (b < 128)
 		{
-			unsigned char k = ascii_class[b];
+			unsigned char k = emp_tz_ascii_class[b];
 			size_t		n;
 
 			if (k == C_SPACE)
@@ -1199,7 +1103,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 				continue;
 			}
 			/* most bytes start no emoticon: asked without a call */
-			if ((k != C_PUNCT || b == ':' || b == ';') && emoticon_first[b] != emoticon_first[b + 1])
+			if ((k != C_PUNCT || b == ':' || b == ';') && emp_tz_emoticon_first[b] != emp_tz_emoticon_first[b + 1])
 			{
 				n = match_emoticon(tz, tz->pos);
 				if (n > 0)
@@ -1248,7 +1152,7 @@ next_token(EmpTokenizer *tz, EmpToken *tok)
 				int			nl = 0;
 
 				while (tz->pos < tz->len && s[tz->pos] < 128 &&
-					   (ascii_class[s[tz->pos]] == C_NEWLINE || ascii_class[s[tz->pos]] == C_SPACE))
+					   (emp_tz_ascii_class[s[tz->pos]] == C_NEWLINE || emp_tz_ascii_class[s[tz->pos]] == C_SPACE))
 				{
 					if (s[tz->pos] == '\n')
 						nl++;
@@ -1310,16 +1214,16 @@ done:
 #ifdef __SSE2__
 /*
  * The end of a word read_word_simd read, for the rarer cases: a "www" that
- * starts a web address is read again by next_token, as a link; the token
+ * starts a web address is read again by emp_tz_next_token, as a link; the token
  * is counted, and every 1024th checks for interrupts.
  */
-static __attribute__((noinline)) bool
-word_simd_done(EmpTokenizer *tz, EmpToken *tok)
+bool
+emp_tz_word_done(EmpTokenizer *tz, EmpToken *tok)
 {
 	if (tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w' && www_link(tz, tok->start))
 	{
 		tz->pos = tok->start;
-		return next_token(tz, tok);
+		return emp_tz_next_token(tz, tok);
 	}
 	if ((++tz->ntokens & 0x3FF) == 0)
 		emp_check_interrupts(tz->a);
@@ -1329,13 +1233,13 @@ word_simd_done(EmpTokenizer *tz, EmpToken *tok)
 }
 
 /* emp_tokenizer_next's word under 16 bytes from the end of the text. */
-static __attribute__((noinline)) bool
-word_simd_tail(EmpTokenizer *tz, EmpToken *tok)
+bool
+emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok)
 {
 	if (!read_word_simd_here(tz, tok))
-		return next_token(tz, tok);
+		return emp_tz_next_token(tz, tok);
 	if ((tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
-		return word_simd_done(tz, tok);
+		return emp_tz_word_done(tz, tok);
 	tz->ntokens++;
 	tok->norm = tz->norm.data;
 	tok->normlen = (uint32_t) tz->norm.len;
@@ -1346,11 +1250,11 @@ word_simd_tail(EmpTokenizer *tz, EmpToken *tok)
 /*
  * emp_tokenizer_next's second commonest token: one '.', ',', '!' or '?'
  * that no other mark follows, and not between two digits ("6.40",
- * "2,180"), made as next_token and read_punct would make it, and counted
- * as they count it.  Anything else is next_token's.
+ * "2,180"), made as emp_tz_next_token and read_punct would make it, and counted
+ * as they count it.  Anything else is emp_tz_next_token's.
  */
-static __attribute__((noinline)) bool
-next_punct(EmpTokenizer *tz, EmpToken *tok)
+bool
+emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text;
 	size_t		p = tz->pos;
@@ -1360,7 +1264,7 @@ next_punct(EmpTokenizer *tz, EmpToken *tok)
 		unsigned char b = s[p];
 
 		if ((b == '.' || b == ',' || b == '!' || b == '?') &&
-			(p + 1 == tz->len || (s[p + 1] < 128 && ascii_class[s[p + 1]] != C_PUNCT)) &&
+			(p + 1 == tz->len || (s[p + 1] < 128 && emp_tz_ascii_class[s[p + 1]] != C_PUNCT)) &&
 			!((b == '.' || b == ',') && p > 0 && p + 1 < tz->len &&
 			  s[p - 1] >= '0' && s[p - 1] <= '9' && s[p + 1] >= '0' && s[p + 1] <= '9') &&
 			((tz->ntokens + 1) & 0x3FF) != 0)
@@ -1381,50 +1285,14 @@ next_punct(EmpTokenizer *tz, EmpToken *tok)
 			return true;
 		}
 	}
-	return next_token(tz, tok);
+	return emp_tz_next_token(tz, tok);
 }
 
-/*
- * Produce the next token; false at the end of the text.  The commonest
- * token, a short ASCII word after at most one space, is read here, in a
- * function that calls nothing but in its last step (so that it saves no
- * registers) and sets up no loop; the rest is for next_token.  The one
- * space between two words is skipped uncounted: next_token counts its
- * rounds for the interrupt check, so that a long run of anything but
- * tokens still reaches it.
- */
+/* Produce the next token; false at the end of the text (see emp_tokenizer_next_inline). */
 bool
 emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok)
 {
-	const unsigned char *s = tz->text;
-
-	if (tz->pos < tz->len && s[tz->pos] == ' ')
-		tz->pos++;
-#ifdef __SSE2__
-
-	/*
-	 * A word byte that starts no emoticon, or none with a lower-case letter
-	 * second and one follows ("The", not "T_T"; "Do", not "D:").
-	 */
-	if (tz->pos < tz->link_start && ascii_word_lower[s[tz->pos]] != 0 &&
-		(emoticon_first[s[tz->pos]] == emoticon_first[s[tz->pos] + 1] ||
-		 (tz->pos + 1 < tz->len && s[tz->pos + 1] >= 'a' && s[tz->pos + 1] <= 'z' &&
-		  !emoticon_lower_second[s[tz->pos]])))
-	{
-		if (tz->len - tz->pos < 16)
-			return word_simd_tail(tz, tok);
-		if (read_word_simd(tz, tok, s + tz->pos))
-		{
-			if ((tok->len == 3 && (s[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
-				return word_simd_done(tz, tok);
-			tz->ntokens++;
-			tok->norm = tz->norm.data;
-			tok->normlen = (uint32_t) tz->norm.len;
-			return true;
-		}
-	}
-#endif
-	return next_punct(tz, tok);
+	return emp_tokenizer_next_inline(tz, tok);
 }
 
 /* Count the UTF-8 characters in the first nbytes of s. */

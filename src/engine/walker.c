@@ -19,6 +19,7 @@
  *-------------------------------------------------------------------------
  */
 #include "lexicon_int.h"
+#include "tokenize_int.h"
 
 #include <string.h>
 
@@ -188,7 +189,7 @@ push_token(EmpWalker *w)
 	const EmpLookup *lk;
 	EmpLookup	copy;
 
-	if (!emp_tokenizer_next(w->tz, &tok))
+	if (!emp_tokenizer_next_inline(w->tz, &tok))
 		return false;
 	if (w->token_fn)
 		w->token_fn(w->token_arg, &tok);
