@@ -1248,10 +1248,11 @@ emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok)
 #endif
 
 /*
- * emp_tokenizer_next's second commonest token: one '.', ',', '!' or '?'
- * that no other mark follows, and not between two digits ("6.40",
- * "2,180"), made as emp_tz_next_token and read_punct would make it, and counted
- * as they count it.  Anything else is emp_tz_next_token's.
+ * emp_tokenizer_next's second commonest token: a run of one '.', ',', '!'
+ * or '?' (at most 16 of it) that no other mark follows, and not a '.' or
+ * ',' between two digits ("6.40", "2,180"), made as emp_tz_next_token and
+ * read_punct would make it, and counted as they count it.  Anything else
+ * is emp_tz_next_token's.
  */
 bool
 emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok)
@@ -1262,9 +1263,13 @@ emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok)
 	if (p < tz->link_start)
 	{
 		unsigned char b = s[p];
+		size_t		n = 1;
 
-		if ((b == '.' || b == ',' || b == '!' || b == '?') &&
-			(p + 1 == tz->len || (s[p + 1] < 128 && emp_tz_ascii_class[s[p + 1]] != C_PUNCT)) &&
+		if (b != '.' && b != ',' && b != '!' && b != '?')
+			return emp_tz_next_token(tz, tok);
+		while (p + n < tz->len && s[p + n] == b && n < 16)
+			n++;
+		if ((p + n == tz->len || (s[p + n] < 128 && emp_tz_ascii_class[s[p + n]] != C_PUNCT)) &&
 			!((b == '.' || b == ',') && p > 0 && p + 1 < tz->len &&
 			  s[p - 1] >= '0' && s[p - 1] <= '9' && s[p + 1] >= '0' && s[p + 1] <= '9') &&
 			((tz->ntokens + 1) & 0x3FF) != 0)
@@ -1273,15 +1278,18 @@ emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok)
 			tok->keyed = false;
 			tok->kind = EMP_TOK_PUNCT;
 			tok->punct = (char) b;
-			tok->count = 1;
+			tok->count = (uint32_t) n;
 			tok->flags = (b != ',') ? EMP_TF_SENT_END : 0;
 			tok->start = (uint32_t) p;
-			tok->len = 1;
-			tz->norm.data[0] = (char) b;	/* norm.cap >= 256 */
-			tz->norm.len = 1;
-			tz->pos = p + 1;
+			tok->len = (uint32_t) n;
+			if (n == 1)
+				tz->norm.data[0] = (char) b;	/* norm.cap >= 256 */
+			else
+				memset(tz->norm.data, b, n);
+			tz->norm.len = n;
+			tz->pos = p + n;
 			tok->norm = tz->norm.data;
-			tok->normlen = 1;
+			tok->normlen = (uint32_t) n;
 			return true;
 		}
 	}
