@@ -704,6 +704,8 @@ trie_insert(EmpLexicon *lx, const int32_t *syms, int n)
 			nd = &lx->nodes[c];
 			memset(nd, 0, sizeof(*nd));
 			nd->sym = syms[i];
+			if (syms[i] == 0)
+				lx->ac_sym0 = true;
 			nd->depth = (uint16_t) (i + 1);
 			nd->first_child = -1;
 			nd->dict = -1;

@@ -122,6 +122,9 @@ struct EmpLexicon
 	uint32_t	nsteps;
 	uint32_t	stepcap;
 	bool		finished;
+	bool		ac_sym0;		/* some node has an edge on symbol 0 (an
+								 * unknown word), which no phrase built by
+								 * emp_lexicon_add has */
 
 	MemoSlot   *memo;
 	bool		memo_dirty;		/* terms added since the memo was last cleared */
@@ -197,6 +200,12 @@ emp_ac_feed_inline(const EmpLexicon *lx, int32_t *state, int32_t sym)
 
 		*state = t;
 		return lx->nodes[t].emit;
+	}
+	/* an unknown word, on which no node has an edge: back to the root */
+	if (sym == 0 && lx->finished && !lx->ac_sym0)
+	{
+		*state = 0;
+		return lx->nodes[0].emit;
 	}
 	return emp_ac_feed_slow(lx, state, sym);
 }
