@@ -1123,7 +1123,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		else if (!plain_word(&r, s))
 			on_term(&r, s);
 	}
-	end_sentence(&r, NULL);
+	close_sentence(&r, NULL);
 
 	/* the whole text shouted: one cue for the text instead of per word */
 	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;
