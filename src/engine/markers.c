@@ -68,6 +68,7 @@
 
 #define MSG_SET_SLOTS		8192	/* most slots (power of two, 2 x MSG_SET_MAX) */
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
+#define MSG_SET_LOCAL		1024	/* slots on the stack, not allocated */
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
 #define NUMWORD_SLOTS		64		/* power of two, over twice the number words */
@@ -888,14 +889,19 @@ emp_builtin_markers(EmpAllocator *a, EmpStemmer *st, EmpError *err)
 
 /* ---------------------------------------------------------------- scanning */
 
-/* A set of message content stems (open addressing, fixed size). */
+/*
+ * A set of message content stems (open addressing, fixed size).  A key's
+ * seen is zeroed when the key is stored, so only the keys are cleared for a
+ * new message; a key is restated anywhere when its seen is not zero.
+ */
 typedef struct StemSet
 {
 	uint32_t   *keys;			/* 0 = empty (hash 0 is stored as 1) */
-	uint32_t   *seen;			/* sentence stamp + 1 of the last sentence that restated it */
-	uint8_t    *hit;			/* restated anywhere */
+	uint32_t   *seen;			/* sentence stamp + 1 of the last sentence that
+								 * restated it, 0 if none did */
 	uint32_t	n;
 	uint32_t	mask;			/* slots - 1 */
+	bool		allocated;		/* keys and seen come from the allocator */
 } StemSet;
 
 static inline uint32_t
@@ -1842,11 +1848,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 
 				if (c->msg->keys[j] == key)
 				{
-					if (!c->msg->hit[j])
-					{
-						c->msg->hit[j] = 1;
+					if (c->msg->seen[j] == 0)
 						c->overlap++;
-					}
 					if (c->msg->seen[j] != sentence + 1)
 					{
 						c->msg->seen[j] = sentence + 1;
@@ -2094,11 +2097,13 @@ score_hit(void *arg, const EmpMarkerHit *h)
 	}
 }
 
-/* An empty set of content-word stems for a message of len bytes. */
-static StemSet *
-stemset_create(EmpMarkerSet *ms, size_t len)
+/*
+ * Make s an empty set of content-word stems for a message of len bytes,
+ * in the caller's buffers of MSG_SET_LOCAL slots where they are enough.
+ */
+static void
+stemset_init(EmpMarkerSet *ms, StemSet *s, size_t len, uint32_t *keys, uint32_t *seen)
 {
-	StemSet    *s = emp_alloc(ms->a, sizeof(StemSet));
 	uint32_t	slots = 64;
 
 	/*
@@ -2109,14 +2114,16 @@ stemset_create(EmpMarkerSet *ms, size_t len)
 	while (slots < MSG_SET_SLOTS && slots < len + 2)
 		slots *= 2;
 	s->mask = slots - 1;
-	s->keys = emp_alloc(ms->a, slots * sizeof(uint32_t));
-	s->seen = emp_alloc(ms->a, slots * sizeof(uint32_t));
-	s->hit = emp_alloc(ms->a, slots);
+	s->allocated = slots > MSG_SET_LOCAL;
+	if (s->allocated)
+	{
+		keys = emp_alloc(ms->a, slots * sizeof(uint32_t));
+		seen = emp_alloc(ms->a, slots * sizeof(uint32_t));
+	}
+	s->keys = keys;
+	s->seen = seen;
 	memset(s->keys, 0, slots * sizeof(uint32_t));
-	memset(s->seen, 0, slots * sizeof(uint32_t));
-	memset(s->hit, 0, slots);
 	s->n = 0;
-	return s;
 }
 
 /*
@@ -2457,6 +2464,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		if (s->keys[j] == 0)
 		{
 			s->keys[j] = key;
+			s->seen[j] = 0;
 			s->n++;
 		}
 	}
@@ -2601,6 +2609,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	int			er,
 				in,
 				ex;
+	StemSet		msgset;
+	uint32_t	msg_keys[MSG_SET_LOCAL];	/* the set of a message of up to 1 kB */
+	uint32_t	msg_seen[MSG_SET_LOCAL];
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
@@ -2641,7 +2652,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		/* every count zero, every flag false */
 		memset(&col, 0, sizeof(col));
 		col.ms = ms;
-		col.set = stemset_create(ms, msglen);
+		stemset_init(ms, &msgset, msglen, msg_keys, msg_seen);
+		col.set = &msgset;
 		col.name_stem = c.namelen ? c.name_stem : 0;
 		col.prev = col.prev2 = HYPO_OTHER;
 		col.clause_start = true;
@@ -2867,12 +2879,10 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			fn(arg, &row);
 		}
 	}
-	if (c.msg)
+	if (c.msg && c.msg->allocated)
 	{
 		emp_release(ms->a, c.msg->keys);
 		emp_release(ms->a, c.msg->seen);
-		emp_release(ms->a, c.msg->hit);
-		emp_release(ms->a, c.msg);
 	}
 	emp_release(ms->a, sc.hits);
 }
