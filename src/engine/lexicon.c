@@ -616,6 +616,8 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	lx->steps = NULL;
 	lx->nsteps = 0;
 	lx->stepcap = 0;
+	lx->stepidx = NULL;
+	lx->stepidxcap = 0;
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -749,6 +751,55 @@ steps_push(EmpLexicon *lx, int32_t sym, int32_t child)
 	lx->nsteps++;
 }
 
+/* A (node, symbol) pair's first slot in lx->stepidx. */
+static inline uint32_t
+step_home(int32_t state, int32_t sym, uint32_t cap)
+{
+	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
+
+	return (uint32_t) ((key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
+}
+
+/* Index every node's steps by (node, symbol) in lx->stepidx. */
+static void
+build_step_index(EmpLexicon *lx, const int32_t *order, int32_t n)
+{
+	uint32_t	cap = 0;
+
+	if (lx->nsteps > 0)
+	{
+		cap = 64;
+		while (cap < 2 * lx->nsteps)
+			cap *= 2;
+	}
+	if (cap != lx->stepidxcap)
+	{
+		emp_release(lx->a, lx->stepidx);
+		lx->stepidx = cap ? emp_alloc(lx->a, sizeof(uint32_t) * cap) : NULL;
+		lx->stepidxcap = cap;
+	}
+	if (cap == 0)
+		return;
+	memset(lx->stepidx, 0, sizeof(uint32_t) * cap);
+	for (int32_t i = 0; i < n; i++)
+	{
+		int32_t		s = order[i];
+		const AcNode *sn = &lx->nodes[s];
+
+		if (sn->nsteps == AC_WALK)
+			continue;
+		for (uint32_t k = 0; k < sn->nsteps; k++)
+		{
+			uint32_t	e = sn->steps_off + k;
+			uint32_t	j = step_home(s, lx->steps[e].sym, cap);
+
+			while (lx->stepidx[j] != 0)
+				j = (j + 1) & (cap - 1);
+			lx->stepidx[j] = e + 1;
+		}
+	}
+}
+
 static void
 build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
 {
@@ -818,29 +869,32 @@ build_steps(EmpLexicon *lx, const int32_t *order, int32_t n)
 		lx->steps = ns;
 		lx->stepcap = lx->nsteps;
 	}
+	build_step_index(lx, order, n);
 }
 
-/* The node's transition on sym, or -1 if it keeps none on it. */
+/*
+ * Node state's transition on sym, or -1 if it keeps none on it (n is the
+ * node, which keeps its steps: not AC_WALK).
+ */
 static inline int32_t
-step_find(const EmpLexicon *lx, const AcNode *n, int32_t sym)
+step_find(const EmpLexicon *lx, int32_t state, const AcNode *n, int32_t sym)
 {
-	const AcStep *st;
-	uint32_t	lo = 0,
-				hi = n->nsteps;
+	uint32_t	j;
 
-	if (hi == 0)
+	if (n->nsteps == 0)
 		return -1;
-	st = &lx->steps[n->steps_off];
-	while (lo < hi)
+	j = step_home(state, sym, lx->stepidxcap);
+	for (;;)
 	{
-		uint32_t	mid = (lo + hi) / 2;
+		uint32_t	e = lx->stepidx[j];
 
-		if (st[mid].sym < sym)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (e == 0)
+			return -1;
+		e--;
+		if (e - n->steps_off < n->nsteps && lx->steps[e].sym == sym)
+			return lx->steps[e].child;
+		j = (j + 1) & (lx->stepidxcap - 1);
 	}
-	return (lo < n->nsteps && st[lo].sym == sym) ? st[lo].child : -1;
 }
 
 /* Compute failure and output links breadth-first. */
@@ -943,7 +997,7 @@ ac_step(const EmpLexicon *lx, int32_t state, int32_t sym)
 		{
 			if (n->nsteps == AC_WALK)
 				return ac_walk(lx, state, sym);
-			t = step_find(lx, n, sym);
+			t = step_find(lx, state, n, sym);
 			if (t >= 0)
 				return t;
 		}
@@ -1369,5 +1423,6 @@ emp_lexicon_memory(const EmpLexicon *lx)
 		sizeof(int32_t) * (size_t) lx->nac_root +
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
 		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap + sizeof(AcStep) * lx->stepcap +
+		sizeof(uint32_t) * lx->stepidxcap +
 		sizeof(MemoSlot) * MEMO_SLOTS + 63;
 }

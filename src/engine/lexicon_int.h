@@ -121,6 +121,14 @@ struct EmpLexicon
 	AcStep	   *steps;
 	uint32_t	nsteps;
 	uint32_t	stepcap;
+	/*
+	 * The same transitions by (node, symbol), for a step in one probe or two
+	 * instead of a binary search: open addressing over 1 + the index of a
+	 * step in lx->steps (0 = empty), at most half full.  The node is not
+	 * stored: a step is the node's if its index falls in the node's range.
+	 */
+	uint32_t   *stepidx;
+	uint32_t	stepidxcap;		/* power of two, 0 with no steps */
 	bool		finished;
 	bool		ac_sym0;		/* some node has an edge on symbol 0 (an
 								 * unknown word), which no phrase built by
