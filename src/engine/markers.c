@@ -2194,109 +2194,17 @@ single_question(const EmpToken *tok)
 	return tok->kind == EMP_TOK_PUNCT && tok->punct == '?' && tok->count == 1;
 }
 
-static void
-collect_stems(void *arg, const EmpToken *tok)
+/*
+ * The rules of a message's word or number that read the words around it,
+ * given its classes; sets *still_asked when it follows "will I", "do we",
+ * and returns whether it ends "wear and tear".
+ */
+static inline bool
+message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, bool *still_asked)
 {
-	StemCollect *col = (StemCollect *) arg;
-	StemSet    *s = col->set;
-	const EmpLookup *lk;
-	const WordClass *wc;
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
-	bool		still_asked;	/* the word follows "will I", "do we"... */
 
-	/* the first MSG_SET_MAX distinct stems, and the problems before them */
-	if (s->n >= MSG_SET_MAX)
-		return;
-	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
-	if (col->without && tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
-	{
-		col->sent_facts++;
-		col->without = 0;
-	}
-	if (col->still && tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
-	{
-		col->sent_facts++;
-		col->still = false;
-	}
-	if (tok->kind != EMP_TOK_WORD)
-		col->prev_bits = 0;
-	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
-	{
-		col->neg_left = 0;
-		/*
-		 * "paying 45 a month for this", "I took the day off work for this.":
-		 * a sentence that ends on what the customer gave, for what they got.
-		 * Not asked plainly ("what did I pay for this?"), not a clause that
-		 * goes on ("I paid for this, and I love it").
-		 */
-		if (col->for_this == 2 && col->spent &&
-			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) && !single_question(tok))
-			col->sent_facts++;
-		col->for_this = 0;
-		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
-		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
-			tok->punct == ',' || tok->punct == ';')
-		{
-			col->spent = false;	/* "I paid yesterday, thanks for this!" */
-			col->hypo_prev = col->hypo && tok->punct == ',';
-			col->hypo = false;
-			col->clause_start = true;
-			col->aux_open = false;
-			col->req_open = false;
-			/* "my order was delayed again, will it arrive by Friday?": told */
-			if (!col->q_aux)
-			{
-				col->facts += col->sent_facts;
-				col->sent_facts = 0;
-			}
-		}
-		/*
-		 * A question opened by an auxiliary ("is it still on track?", "was
-		 * the refund sent?") asks about a fact; it does not report it, unless
-		 * it asks in exasperation ("???", "is it late again?", "do you even
-		 * care?").
-		 */
-		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
-		{
-			bool		plain_q = single_question(tok) && !col->q_vexed && !(col->q_why && col->q_mine);
-
-			if (plain_q && col->q_aux)
-				col->supposed += col->sent_facts;
-			else
-				col->facts += col->sent_facts;
-			if (!plain_q)
-				col->facts += col->still_ok;
-			col->still_ok = 0;
-			if (plain_q)
-				col->questions++;
-			else if (tok->kind == EMP_TOK_PUNCT &&
-					 ((tok->punct == '?' && tok->count >= 2) || tok->punct == 'x'))
-				col->exasperated++;
-			col->sent_facts = 0;
-			col->q_aux = false;
-			col->q_vexed = false;
-			col->q_why = false;
-			col->q_mine = false;
-		}
-		col->prev = col->prev2 = HYPO_OTHER;
-		col->wear = 0;
-		return;
-	}
-	if (tok->kind == EMP_TOK_EMOJI && emp_is_eye_roll(tok->norm, tok->normlen))
-	{
-		col->harms++;
-		col->eye_rolls++;
-	}
-	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
-	{
-		col->wear = 0;			/* "wear and 😀 tear" is no idiom */
-		col->for_this = 0;		/* "I paid for this 😀" is content */
-		return;
-	}
-	if (tok->flags & EMP_TF_ALLCAPS)
-		col->shouted++;
-	wc = message_word(col->ms, tok);
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
 	if (wc->bits & WC_SPENT)
 		col->spent = true;
@@ -2351,7 +2259,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 	col->prev_bits = wc->bits;
 	/* "will I still", "do we still": asks what stays as it is */
-	still_asked = col->aux_person && tok->kind == EMP_TOK_WORD;
+	*still_asked = col->aux_person && tok->kind == EMP_TOK_WORD;
 	col->aux_person = false;
 	/* "did I do something wrong?" worries about the customer's own part: no */
 	if (col->aux_open && tok->kind == EMP_TOK_WORD)
@@ -2419,42 +2327,178 @@ collect_stems(void *arg, const EmpToken *tok)
 	/* "wear and tear" is age, not damage */
 	wear_tear = col->wear == 2 && (wc->bits & WC_TEAR);
 	col->wear = (wc->bits & WC_WEAR) ? 1 : (col->wear == 1 && (wc->bits & WC_AND)) ? 2 : 0;
+	return wear_tear;
+}
+
+/* collect_stems for a token that is neither a word nor a number. */
+static void
+collect_symbol(StemCollect *col, const EmpToken *tok)
+{
+	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
+	if (col->without)
+	{
+		col->sent_facts++;
+		col->without = 0;
+	}
+	if (col->still)
+	{
+		col->sent_facts++;
+		col->still = false;
+	}
+	col->prev_bits = 0;
+	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
+	{
+		col->neg_left = 0;
+		/*
+		 * "paying 45 a month for this", "I took the day off work for this.":
+		 * a sentence that ends on what the customer gave, for what they got.
+		 * Not asked plainly ("what did I pay for this?"), not a clause that
+		 * goes on ("I paid for this, and I love it").
+		 */
+		if (col->for_this == 2 && col->spent &&
+			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) && !single_question(tok))
+			col->sent_facts++;
+		col->for_this = 0;
+		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
+		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
+			tok->punct == ',' || tok->punct == ';')
+		{
+			col->spent = false;	/* "I paid yesterday, thanks for this!" */
+			col->hypo_prev = col->hypo && tok->punct == ',';
+			col->hypo = false;
+			col->clause_start = true;
+			col->aux_open = false;
+			col->req_open = false;
+			/* "my order was delayed again, will it arrive by Friday?": told */
+			if (!col->q_aux)
+			{
+				col->facts += col->sent_facts;
+				col->sent_facts = 0;
+			}
+		}
+		/*
+		 * A question opened by an auxiliary ("is it still on track?", "was
+		 * the refund sent?") asks about a fact; it does not report it, unless
+		 * it asks in exasperation ("???", "is it late again?", "do you even
+		 * care?").
+		 */
+		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END))
+		{
+			bool		plain_q = single_question(tok) && !col->q_vexed && !(col->q_why && col->q_mine);
+
+			if (plain_q && col->q_aux)
+				col->supposed += col->sent_facts;
+			else
+				col->facts += col->sent_facts;
+			if (!plain_q)
+				col->facts += col->still_ok;
+			col->still_ok = 0;
+			if (plain_q)
+				col->questions++;
+			else if (tok->kind == EMP_TOK_PUNCT &&
+					 ((tok->punct == '?' && tok->count >= 2) || tok->punct == 'x'))
+				col->exasperated++;
+			col->sent_facts = 0;
+			col->q_aux = false;
+			col->q_vexed = false;
+			col->q_why = false;
+			col->q_mine = false;
+		}
+		col->prev = col->prev2 = HYPO_OTHER;
+		col->wear = 0;
+		return;
+	}
+	if (tok->kind == EMP_TOK_EMOJI && emp_is_eye_roll(tok->norm, tok->normlen))
+	{
+		col->harms++;
+		col->eye_rolls++;
+	}
+	col->wear = 0;				/* "wear and 😀 tear" is no idiom */
+	col->for_this = 0;			/* "I paid for this 😀" is content */
+}
+
+static void
+collect_stems(void *arg, const EmpToken *tok)
+{
+	StemCollect *col = (StemCollect *) arg;
+	StemSet    *s = col->set;
+	const EmpLookup *lk;
+	const WordClass *wc;
+	bool		wear_tear;
+	bool		still_asked;	/* the word follows "will I", "do we"... */
+
+	/* the first MSG_SET_MAX distinct stems, and the problems before them */
+	if (s->n >= MSG_SET_MAX)
+		return;
+	if (tok->kind != EMP_TOK_WORD && tok->kind != EMP_TOK_NUMBER)
+	{
+		collect_symbol(col, tok);
+		return;
+	}
+	if (tok->kind == EMP_TOK_NUMBER)
+		col->prev_bits = 0;
+	if (tok->flags & EMP_TF_ALLCAPS)
+		col->shouted++;
+	wc = message_word(col->ms, tok);
+	/*
+	 * A word of no class, with no rule waiting for the next word, changes
+	 * nothing but the memory of the words before it.
+	 */
+	if (wc == &no_word && !col->without && !col->still && !col->aux_person && !col->aux_open &&
+		!col->clause_start && !col->like_open && !col->req_open)
+	{
+		col->for_this = 0;
+		col->prev_bits = 0;
+		col->prev2 = col->prev;
+		col->prev = HYPO_OTHER;
+		col->wear = 0;
+		wear_tear = false;
+		still_asked = false;
+	}
+	else
+		wear_tear = message_word_rules(col, tok, wc, &still_asked);
 	lk = emp_lexicon_resolve(col->ms->lx, tok);
 	for (int p = 0; p < lk->nparts; p++)
 	{
 		uint16_t	f = hot_of(col->ms, lk->ids[p])->flags & ~(wear_tear ? WF_PROBLEM : 0);
-		bool		negated = col->neg_left > 0;
 		uint32_t	key,
 					j;
 
-		if (f & WF_NEGATOR)
-			col->neg_left = NEEDED_NEGATION_SCOPE;
-		else if (!(f & WF_SKIP) && col->neg_left > 0)
-			col->neg_left--;
-		if ((f & WF_PROBLEM) && col->hypo)
-			col->supposed++;	/* "if she got ill", "in case it is delayed" */
-		else if (f & WF_PROBLEM)
+		/* most words are none of these, out of a negator's reach */
+		if ((f & (WF_NEGATOR | WF_PROBLEM | WF_NEEDFEEL | WF_FUNCTION | WF_CALM | WF_CALM_NEG)) ||
+			col->neg_left > 0)
 		{
-			if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
+			bool		negated = col->neg_left > 0;
+
+			if (f & WF_NEGATOR)
+				col->neg_left = NEEDED_NEGATION_SCOPE;
+			else if (!(f & WF_SKIP) && col->neg_left > 0)
+				col->neg_left--;
+			if ((f & WF_PROBLEM) && col->hypo)
+				col->supposed++;	/* "if she got ill", "in case it is delayed" */
+			else if (f & WF_PROBLEM)
 			{
-				col->without = 1;	/* counted or not by the words after it */
-				col->without_person = false;
+				if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
+				{
+					col->without = 1;	/* counted or not by the words after it */
+					col->without_person = false;
+				}
+				else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
+					col->supposed++;	/* "will I still be able to vote?" */
+				else if ((f & WF_FACT) && (wc->bits & WC_STILL))
+					col->still = true;	/* counted or not by the next word */
+				else if (f & WF_FACT)
+					col->sent_facts++;
+				else
+					col->harms++;
 			}
-			else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
-				col->supposed++;	/* "will I still be able to vote?" */
-			else if ((f & WF_FACT) && (wc->bits & WC_STILL))
-				col->still = true;	/* counted or not by the next word */
-			else if (f & WF_FACT)
-				col->sent_facts++;
-			else
+			else if ((f & WF_NEEDFEEL) && !negated)
 				col->harms++;
+			if ((f & WF_FUNCTION) && negated && !col->hypo)
+				col->harms++;
+			if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
+				col->calm = true;
 		}
-		else if ((f & WF_NEEDFEEL) && !negated)
-			col->harms++;
-		if ((f & WF_FUNCTION) && negated && !col->hypo)
-			col->harms++;
-		if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
-			col->calm = true;
 		if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk->stemhash[p] == col->name_stem)
 			continue;
 		if (tok->kind == EMP_TOK_WORD && tok->normlen < 3)
