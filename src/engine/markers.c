@@ -986,7 +986,8 @@ count_name(void *arg, const EmpToken *tok)
 {
 	ScanCtx    *c = (ScanCtx *) arg;
 
-	if (tok->kind == EMP_TOK_WORD && tok->normlen == c->namelen &&
+	/* the first byte first: most words of the name's length differ there */
+	if (tok->kind == EMP_TOK_WORD && tok->normlen == c->namelen && tok->norm[0] == c->name[0] &&
 		memcmp(tok->norm, c->name, c->namelen) == 0)
 		c->name_count++;
 }
