@@ -751,15 +751,6 @@ steps_push(EmpLexicon *lx, int32_t sym, int32_t child)
 	lx->nsteps++;
 }
 
-/* A (node, symbol) pair's first slot in lx->stepidx. */
-static inline uint32_t
-step_home(int32_t state, int32_t sym, uint32_t cap)
-{
-	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
-
-	return (uint32_t) ((key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
-}
-
 /* Index every node's steps by (node, symbol) in lx->stepidx. */
 static void
 build_step_index(EmpLexicon *lx, const int32_t *order, int32_t n)
@@ -791,7 +782,7 @@ build_step_index(EmpLexicon *lx, const int32_t *order, int32_t n)
 		for (uint32_t k = 0; k < sn->nsteps; k++)
 		{
 			uint32_t	e = sn->steps_off + k;
-			uint32_t	j = step_home(s, lx->steps[e].sym, cap);
+			uint32_t	j = emp_step_home(s, lx->steps[e].sym, cap);
 
 			while (lx->stepidx[j] != 0)
 				j = (j + 1) & (cap - 1);
@@ -883,7 +874,7 @@ step_find(const EmpLexicon *lx, int32_t state, const AcNode *n, int32_t sym)
 
 	if (n->nsteps == 0)
 		return -1;
-	j = step_home(state, sym, lx->stepidxcap);
+	j = emp_step_home(state, sym, lx->stepidxcap);
 	for (;;)
 	{
 		uint32_t	e = lx->stepidx[j];

@@ -189,13 +189,23 @@ emp_lexicon_resolve_inline(EmpLexicon *lx, const EmpToken *tok)
 	return emp_lexicon_resolve_slow(lx, tok);
 }
 
+/* A (node, symbol) pair's first slot in lx->stepidx, of cap slots. */
+static inline uint32_t
+emp_step_home(int32_t state, int32_t sym, uint32_t cap)
+{
+	uint64_t	key = ((uint64_t) (uint32_t) state << 32) | (uint32_t) sym;
+
+	return (uint32_t) ((key * 0x9E3779B97F4A7C15ULL) >> 32) & (cap - 1);
+}
+
 /* emp_ac_feed for any step the inline path does not answer. */
 extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym);
 
 /*
  * emp_ac_feed.  The commonest step, on a term's symbol where no node of
  * the state's failure chain but the root has an edge on it (from the root
- * itself, most often), goes where the root's edge leads, answered here;
+ * itself, most often), goes where the root's edge leads, answered here, and
+ * so does a deeper node's kept step found in its first slot of lx->stepidx;
  * any other is emp_ac_feed_slow's.
  */
 static inline int32_t
@@ -214,6 +224,18 @@ emp_ac_feed_inline(const EmpLexicon *lx, int32_t *state, int32_t sym)
 	{
 		*state = 0;
 		return lx->nodes[0].emit;
+	}
+	/* a kept step of a deeper node, found in its first probe */
+	if (lx->finished && *state != 0 && lx->nodes[*state].nsteps != AC_WALK && lx->stepidxcap != 0)
+	{
+		const AcNode *n = &lx->nodes[*state];
+		uint32_t	e = lx->stepidx[emp_step_home(*state, sym, lx->stepidxcap)];
+
+		if (e != 0 && e - 1 - n->steps_off < n->nsteps && lx->steps[e - 1].sym == sym)
+		{
+			*state = lx->steps[e - 1].child;
+			return lx->nodes[*state].emit;
+		}
 	}
 	return emp_ac_feed_slow(lx, state, sym);
 }
