@@ -1238,12 +1238,7 @@ emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok)
 {
 	if (!read_word_simd_here(tz, tok))
 		return emp_tz_next_token(tz, tok);
-	if ((tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
-		return emp_tz_word_done(tz, tok);
-	tz->ntokens++;
-	tok->norm = tz->norm.data;
-	tok->normlen = (uint32_t) tz->norm.len;
-	return true;
+	return emp_tz_word_read(tz, tok);
 }
 #endif
 

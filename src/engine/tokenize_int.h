@@ -139,6 +139,23 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
  * rounds for the interrupt check, so that a long run of anything but
  * tokens still reaches it.
  */
+#ifdef __SSE2__
+/*
+ * Hand out a word the 16-byte path has read; a "www" (a link, perhaps) and
+ * every 1024th token (the interrupt check) take emp_tz_word_done's way.
+ */
+static inline bool
+emp_tz_word_read(EmpTokenizer *tz, EmpToken *tok)
+{
+	if ((tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
+		return emp_tz_word_done(tz, tok);
+	tz->ntokens++;
+	tok->norm = tz->norm.data;
+	tok->normlen = (uint32_t) tz->norm.len;
+	return true;
+}
+#endif
+
 static inline bool
 emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 {
@@ -160,14 +177,7 @@ emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 		if (tz->len - tz->pos < 16)
 			return emp_tz_word_tail(tz, tok);
 		if (read_word_simd(tz, tok, s + tz->pos))
-		{
-			if ((tok->len == 3 && (s[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
-				return emp_tz_word_done(tz, tok);
-			tz->ntokens++;
-			tok->norm = tz->norm.data;
-			tok->normlen = (uint32_t) tz->norm.len;
-			return true;
-		}
+			return emp_tz_word_read(tz, tok);
 	}
 #endif
 	return emp_tz_next_punct(tz, tok);
