@@ -101,18 +101,6 @@ empathy_error_sqlstate(EmpErrorCode code)
 	return ERRCODE_INVALID_PARAMETER_VALUE;
 }
 
-/* Raise an engine error as an ERROR; what names the calling function. */
-void
-empathy_report_error(const EmpError *err, const char *what)
-{
-	ereport(ERROR,
-			(errcode(empathy_error_sqlstate(err->code)),
-			 errmsg("%s%s%s", what ? what : "", what ? ": " : "", empathy_message_to_server(err->message)),
-			 err->detail[0] ? errdetail("%s", empathy_message_to_server(err->detail)) : 0,
-			 err->hint[0] ? errhint("%s", empathy_message_to_server(err->hint)) : 0));
-	pg_unreachable();
-}
-
 /* Set up a materialize-mode set-returning call. */
 Tuplestorestate *
 empathy_begin_srf(FunctionCallInfo fcinfo, const char *fn, TupleDesc *desc)

@@ -22,7 +22,6 @@ extern EmpAllocator *empathy_palloc_allocator(void);
 extern EmpAllocator *empathy_context_allocator(MemoryContext cxt);
 
 /* Raise an engine error as a PostgreSQL ERROR (does not return). */
-extern void empathy_report_error(const EmpError *err, const char *what) pg_attribute_noreturn();
 
 /* Map an engine error code to an SQLSTATE. */
 extern int	empathy_error_sqlstate(EmpErrorCode code);
