@@ -7,8 +7,10 @@ GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 CREATE TABLE @extschema@.configurations (
 	name text PRIMARY KEY
 		CONSTRAINT configurations_name_check CHECK (name ~ '^[a-z_][a-z0-9_]{0,62}$'),
-	parent text
-		REFERENCES @extschema@.configurations (name) ON UPDATE CASCADE ON DELETE RESTRICT,
+	-- a configuration of this table, checked by configurations_protect()
+	-- rather than by a foreign key: pg_dump warns of a circular foreign key
+	-- on every dump of a database whose extension table refers to itself
+	parent text,
 	description text,
 	builtin boolean NOT NULL DEFAULT false,
 	CONSTRAINT configurations_parent_check CHECK ((parent IS NULL) = builtin)
@@ -75,6 +77,12 @@ COMMENT ON FUNCTION @extschema@.config_model_validate() IS 'trigger: reject mode
 CREATE FUNCTION @extschema@.configurations_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		RAISE EXCEPTION 'built-in configuration "english" cannot be changed'
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'TRUNCATE would remove it with the derived configurations.',
+			      HINT = 'Drop the derived configurations with DELETE FROM empathy.configurations WHERE NOT builtin.';
+	END IF;
 	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
 	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
 		RAISE EXCEPTION 'built-in configuration "%" cannot be changed', COALESCE(OLD.name, NEW.name)
@@ -94,10 +102,56 @@ BEGIN
 	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
-COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only';
+COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only, and a configuration from deriving from itself';
+
+/*
+ * What a foreign key on parent would do, checked at the end of the statement
+ * as a foreign key's checks are (so that one statement, or one COPY of a
+ * restore, may hold a configuration and its children in any order), and
+ * after the row has changed (so after any wait for a transaction that was
+ * deriving a configuration from it):
+ *  - the parent must exist; the lock is the one a foreign key takes, which
+ *    keeps the parent from being dropped or renamed until this transaction
+ *    ends;
+ *  - a renamed configuration's children follow the new name;
+ *  - a configuration that others derive from cannot be dropped.
+ */
+CREATE FUNCTION @extschema@.configurations_parent_check() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	child text;
+BEGIN
+	IF TG_OP = 'UPDATE' AND NEW.name IS DISTINCT FROM OLD.name THEN
+		UPDATE @extschema@.configurations SET parent = NEW.name WHERE parent = OLD.name;
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		IF NEW.parent IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent) THEN
+			PERFORM FROM @extschema@.configurations c WHERE c.name = NEW.parent FOR KEY SHARE;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'parent configuration "%" does not exist', NEW.parent
+					USING ERRCODE = 'foreign_key_violation',
+					      HINT = 'Create it first with empathy.create_configuration(), or derive from ''english''.';
+			END IF;
+		END IF;
+		RETURN NULL;
+	END IF;
+	SELECT c.name INTO child FROM @extschema@.configurations c WHERE c.parent = OLD.name ORDER BY c.name LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION 'configuration "%" cannot be dropped', OLD.name
+			USING ERRCODE = 'foreign_key_violation',
+			      DETAIL = format('Configuration "%s" is derived from it.', child),
+			      HINT = 'Drop the configurations derived from it first, or in the same statement.';
+	END IF;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION @extschema@.configurations_parent_check() IS 'trigger: a configuration''s parent exists; a renamed configuration''s children follow it; one that others derive from cannot be dropped';
 
 CREATE TRIGGER configurations_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.configurations
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_protect();
+CREATE TRIGGER configurations_protect_truncate BEFORE TRUNCATE ON @extschema@.configurations
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.configurations_protect();
+CREATE TRIGGER configurations_parent_check AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_parent_check();
 CREATE TRIGGER config_terms_validate BEFORE INSERT OR UPDATE ON @extschema@.config_terms
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_terms_validate();
 CREATE TRIGGER config_terms_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_terms

@@ -25,7 +25,10 @@ case "$(as_reader "INSERT INTO empathy.config_model VALUES ('mine', 'sentiment_s
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the model constants" "$r" "denied"
 # pg_dump keeps the user configuration, its terms and its model constants
-dump=$(pg_dump -U app_owner -d trusted_db 2>&1)
+dump_err=$(mktemp)
+dump=$(pg_dump -U app_owner -d trusted_db 2>"$dump_err")
+check "the owner's pg_dump prints nothing on stderr" "$(cat "$dump_err")" ""
+rm -f "$dump_err"
 case "$dump" in
 	*"threshold.disappointment"*"0.99"*) r=dumped ;; *) r=missing ;; esac
 check "pg_dump writes the configuration's model constants" "$r" "dumped"
@@ -34,7 +37,7 @@ case "$dump" in
 check "pg_dump writes the configuration's terms" "$r" "dumped"
 # and the owner restores it into a new database of theirs
 psql -Xq -c "DROP DATABASE IF EXISTS trusted_copy" -c "CREATE DATABASE trusted_copy OWNER app_owner" >/dev/null 2>&1
-restore=$(echo "$dump" | grep -v '^pg_dump: ' | psql -XAtq -U app_owner -d trusted_copy -v ON_ERROR_STOP=1 2>&1 >/dev/null)
+restore=$(echo "$dump" | psql -XAtq -U app_owner -d trusted_copy -v ON_ERROR_STOP=1 2>&1 >/dev/null)
 check "the dump restores without error" "$restore" ""
 check "the restored configuration scores as before" \
 	"$(psql -XAtq -U app_owner -d trusted_copy -c "SELECT empathy.dominant_emotion('mine', 'meh'), empathy.sentiment('mine', 'meh') < 0" 2>&1)" "neutral|t"

@@ -76,6 +76,20 @@ UPDATE configurations SET parent = 'telecom_uk' WHERE name = 'telecom';
 UPDATE configurations SET parent = 'telecom' WHERE name = 'telecom';
 SELECT create_configuration('selfish', 'selfish');
 INSERT INTO configurations (name, parent) VALUES ('selfish', 'selfish');
+UPDATE configurations SET parent = 'nowhere' WHERE name = 'telecom_uk';
+-- a configuration others derive from is not dropped on its own
+DELETE FROM configurations WHERE name = 'telecom';
+-- a renamed configuration keeps its children, its terms and its scores
+CREATE TEMP TABLE before_rename AS SELECT sentiment('telecom_uk', 'gutted, the signal keeps dropping') AS s;
+UPDATE configurations SET name = 'telco' WHERE name = 'telecom';
+SELECT name, parent FROM configurations WHERE name LIKE 'tel%' ORDER BY name;
+SELECT count(*) > 0 AS terms_follow FROM config_terms WHERE config = 'telco';
+SELECT sentiment('telecom_uk', 'gutted, the signal keeps dropping') = s AS same_scores FROM before_rename;
+SELECT sentiment('telecom', 'dropping');
+UPDATE configurations SET name = 'telecom' WHERE name = 'telco';
+-- TRUNCATE would take the built-in configuration with it
+TRUNCATE configurations CASCADE;
+SELECT count(*) FROM configurations;
 -- dropping a configuration drops its terms
 DELETE FROM configurations WHERE name = 'telecom_uk';
 SELECT count(*) FROM config_terms WHERE config = 'telecom_uk';
