@@ -99,11 +99,12 @@ CREATE FUNCTION @extschema@.qa_scorecard(reply text, customer_message text DEFAU
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 5
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	WITH s AS (SELECT (@extschema@.empathy_score(reply, customer_message, customer_name)).*)
+	-- the score in FROM, computed once: "(empathy_score(...)).*" in a select
+	-- list would call it again for every field the criteria read
 	SELECT c.criterion,
 	       c.passed AND NOT s.penalties OPERATOR(pg_catalog.@>) '{empty_reply}',
 	       CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{empty_reply}' THEN 'the reply is empty' ELSE c.reason END
-	FROM s, LATERAL (VALUES
+	FROM @extschema@.empathy_score(reply, customer_message, customer_name) AS s, LATERAL (VALUES
 		(1, 'acknowledged the customer''s emotions',
 		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN false
 		      WHEN s.needed IS NOT TRUE THEN true

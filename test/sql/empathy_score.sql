@@ -50,6 +50,13 @@ SELECT * FROM empathy.qa_scorecard(
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
 SELECT * FROM empathy.qa_scorecard('We apologize for any inconvenience. Please be advised that refunds take 10 days.',
 	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+-- the scorecard scores the reply once, not once per field it reads
+BEGIN;
+SET LOCAL track_functions = 'all';
+SELECT count(*) AS criteria FROM empathy.qa_scorecard('We apologize for any inconvenience. Please be advised that refunds take 10 days.',
+	'I was charged twice for order 58213 and my rent comes out on Friday!', 'Maria');
+SELECT funcname, calls FROM pg_stat_xact_user_functions WHERE schemaname = 'empathy' ORDER BY funcname;
+COMMIT;
 -- an empty or punctuation-only reply answers nothing: 0, and fails every criterion
 SELECT r, (empathy.empathy_score(r, 'What time do you open?')).score, (empathy.empathy_score(r, 'What time do you open?')).penalties
 FROM (VALUES (''), ('   '), ('...!?'), ('👍')) t(r);
