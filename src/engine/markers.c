@@ -316,6 +316,38 @@ _Static_assert(sizeof(MarkerHot) == 8, "a scan reads eight bytes per term");
  */
 #define WORD_SLOTS			512		/* power of two, over twice the words */
 
+/*
+ * What the rules of a customer message read of one of its words or
+ * numbers, kept so that a word met again costs one probe instead of four
+ * (its classes by its letters, its terms in the lexicon's memo, their
+ * flags, and whether it stands for digits): the word zero-padded as the
+ * tokenizer keys it, its length and how the lexicon reads it (a number, an
+ * elongated word), the index + 1 of its entry in ms->words (0: none), and
+ * each part's flags and stem hash.  The flags are the scan's (MarkerHot)
+ * that the message's rules read, with two of the message's own in bits the
+ * rules do not read.  32 bytes; MSGWORD_SLOTS of them (64 kB), in pairs of
+ * slots as the lexicon's memo: a word takes the first of its pair and moves
+ * the one there to the second.
+ */
+#define MSGWORD_BITS		11
+#define MSGWORD_SLOTS		(1 << MSGWORD_BITS)
+#define MW_NUMBER			0x20	/* lentag: a number token */
+#define MW_ELONGATED		0x40	/* lentag: an elongated word ("sooo") */
+#define MW_CONTENT			0x2000	/* flags: a content word for reflection */
+#define MW_NUMWORD			0x4000	/* flags: a number word ("four"), read as digits */
+
+typedef struct MsgWord
+{
+	uint64_t	key[2];
+	uint32_t	stemhash[2];
+	uint16_t	flags[2];		/* WF_* the message's rules read, MW_* */
+	uint16_t	wc;				/* 1 + index in ms->words, 0 for no class */
+	uint8_t		lentag;			/* length (1..16) | MW_NUMBER | MW_ELONGATED; 0: empty */
+	uint8_t		nparts;
+} MsgWord;
+
+_Static_assert(sizeof(MsgWord) == 32, "a message word is 32 bytes");
+
 typedef struct WordClass
 {
 	uint64_t	key[2];
@@ -347,6 +379,9 @@ struct EmpMarkerSet
 	uint8_t		resword_class[RESWORD_SLOTS];
 	/* words the rules read by their letters */
 	WordClass	words[WORD_SLOTS];
+	/* words of customer messages met before (see MsgWord) */
+	MsgWord    *msgwords;
+	int32_t		msgwords_nterms;	/* the lexicon's terms when they were kept */
 };
 
 /*
@@ -457,6 +492,14 @@ build_hot(EmpMarkerSet *ms)
 		if (t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY))
 			h->flags |= HOT_APOLOGY;
 	}
+}
+
+/* Forget the message words kept: their terms or flags may have changed. */
+static void
+msgwords_clear(EmpMarkerSet *ms)
+{
+	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
+	ms->msgwords_nterms = emp_lexicon_nterms(ms->lx);
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -597,6 +640,8 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	ms->lx = emp_lexicon_create(a, st);
 	ms->tz = emp_tokenizer_create(a);
 	ms->tz2 = emp_tokenizer_create(a);
+	ms->msgwords = emp_alloc(a, sizeof(MsgWord) * MSGWORD_SLOTS);
+	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
 	emp_buf_init(&ms->feelphrases, a, 1024, EMP_MAX_ALLOC);
 	if (modifiers && !load_single_words(ms, modifiers, modlen, false, "modifiers.tsv", err))
 		return NULL;
@@ -859,6 +904,7 @@ emp_markers_finish(EmpMarkerSet *ms)
 	}
 	emp_lexicon_finish(ms->lx);
 	build_hot(ms);
+	msgwords_clear(ms);
 	ms->finished = true;
 }
 
@@ -2418,12 +2464,102 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 	col->for_this = 0;			/* "I paid for this 😀" is content */
 }
 
+/* The flags a message's rules read (see MsgWord). */
+#define MW_RULE_FLAGS	(WF_SKIP | WF_NEGATOR | WF_STOP | WF_PROBLEM | WF_FACT | WF_NEEDFEEL | \
+						 WF_FUNCTION | WF_CALM | WF_CALM_NEG)
+
+_Static_assert(((MW_CONTENT | MW_NUMWORD) & MW_RULE_FLAGS) == 0, "the message's own flags are apart");
+
+/* Does a stem hash stand for a number word ("four")? */
+static inline bool
+is_number_word(const EmpMarkerSet *ms, uint32_t stemhash)
+{
+	uint32_t	j = (stemhash * 2654435761u) & (NUMWORD_SLOTS - 1);
+
+	while (ms->numword_stem[j] != 0)
+	{
+		if (ms->numword_stem[j] == stemhash)
+			return true;
+		j = (j + 1) & (NUMWORD_SLOTS - 1);
+	}
+	return false;
+}
+
+/* What the rules read of a message's word, found afresh (see MsgWord). */
+static void
+msgword_fill(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *mw)
+{
+	const WordClass *wc = message_word(ms, tok);
+	const EmpLookup *lk = emp_lexicon_resolve(ms->lx, tok);
+
+	mw->wc = wc == &no_word ? 0 : (uint16_t) (wc - ms->words) + 1;
+	mw->nparts = lk->nparts;
+	for (int p = 0; p < lk->nparts; p++)
+	{
+		uint16_t	f = hot_of(ms, lk->ids[p])->flags & MW_RULE_FLAGS;
+
+		/* function words, negators, skipped words, and words under three letters */
+		if (!(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) &&
+			!(tok->kind == EMP_TOK_WORD && tok->normlen < 3))
+			f |= MW_CONTENT;
+		if (is_number_word(ms, lk->stemhash[p]))
+			f |= MW_NUMWORD;
+		mw->flags[p] = f;
+		mw->stemhash[p] = lk->stemhash[p];
+	}
+}
+
+/*
+ * What the rules read of a message's word or number: kept in ms->msgwords
+ * for one of at most 16 bytes, else found into *tmp.
+ */
+static inline const MsgWord *
+message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
+{
+	uint64_t	key[2];
+	uint64_t	h;
+	uint8_t		lentag;
+	MsgWord    *m;
+	MsgWord    *m2;
+
+	if (tok->keyed)
+	{
+		key[0] = tok->key[0];
+		key[1] = tok->key[1];
+	}
+	else if (tok->normlen != 0 && tok->normlen <= 16)
+		pack_word(tok->norm, tok->normlen, tok->normlen, false, key);
+	else
+	{
+		msgword_fill(ms, tok, tmp);
+		return tmp;
+	}
+	lentag = (uint8_t) tok->normlen | (tok->kind == EMP_TOK_NUMBER ? MW_NUMBER : 0) |
+		((tok->flags & EMP_TF_ELONGATED) ? MW_ELONGATED : 0);
+	h = ((key[0] ^ lentag) * UINT64_C(0x9E3779B97F4A7C15)) ^ (key[1] * UINT64_C(0xC2B2AE3D27D4EB4F));
+	m = &ms->msgwords[h >> (64 - MSGWORD_BITS)];
+	if (m->key[0] == key[0] && m->key[1] == key[1] && m->lentag == lentag)
+		return m;
+	m2 = &ms->msgwords[(h >> (64 - MSGWORD_BITS)) ^ 1];
+	if (m2->key[0] == key[0] && m2->key[1] == key[1] && m2->lentag == lentag)
+		return m2;
+	/* the newest word takes the first slot, the one it held the second */
+	if (m->lentag != 0)
+		*m2 = *m;
+	msgword_fill(ms, tok, m);
+	m->key[0] = key[0];
+	m->key[1] = key[1];
+	m->lentag = lentag;
+	return m;
+}
+
 static void
 collect_stems(void *arg, const EmpToken *tok)
 {
 	StemCollect *col = (StemCollect *) arg;
 	StemSet    *s = col->set;
-	const EmpLookup *lk;
+	const MsgWord *mw;
+	MsgWord		tmp;
 	const WordClass *wc;
 	bool		wear_tear;
 	bool		still_asked;	/* the word follows "will I", "do we"... */
@@ -2440,7 +2576,8 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->prev_bits = 0;
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
-	wc = message_word(col->ms, tok);
+	mw = message_word_info(col->ms, tok, &tmp);
+	wc = mw->wc ? &col->ms->words[mw->wc - 1] : &no_word;
 	/*
 	 * A word of no class, with no rule waiting for the next word, changes
 	 * nothing but the memory of the words before it.
@@ -2458,10 +2595,9 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 	else
 		wear_tear = message_word_rules(col, tok, wc, &still_asked);
-	lk = emp_lexicon_resolve(col->ms->lx, tok);
-	for (int p = 0; p < lk->nparts; p++)
+	for (int p = 0; p < mw->nparts; p++)
 	{
-		uint16_t	f = hot_of(col->ms, lk->ids[p])->flags & ~(wear_tear ? WF_PROBLEM : 0);
+		uint16_t	f = mw->flags[p] & ~(wear_tear ? WF_PROBLEM : 0);
 		uint32_t	key,
 					j;
 
@@ -2500,11 +2636,9 @@ collect_stems(void *arg, const EmpToken *tok)
 			if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
 				col->calm = true;
 		}
-		if ((f & (WF_STOP | WF_NEGATOR | WF_SKIP)) || lk->stemhash[p] == col->name_stem)
+		if (!(f & MW_CONTENT) || mw->stemhash[p] == col->name_stem)
 			continue;
-		if (tok->kind == EMP_TOK_WORD && tok->normlen < 3)
-			continue;
-		key = reflect_key(col->ms, lk->stemhash[p]);
+		key = (f & MW_NUMWORD) ? reflect_key(col->ms, mw->stemhash[p]) : stem_key(mw->stemhash[p]);
 		j = stemset_slot(s, key);
 		if (s->keys[j] == 0)
 		{
@@ -2697,6 +2831,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		/* every count zero, every flag false */
 		memset(&col, 0, sizeof(col));
 		col.ms = ms;
+		/* the words kept name terms by id: not if terms were added since */
+		if (emp_lexicon_nterms(ms->lx) != ms->msgwords_nterms)
+			msgwords_clear(ms);
 		stemset_init(ms, &msgset, msglen, msg_keys, msg_seen);
 		col.set = &msgset;
 		col.name_stem = c.namelen ? c.name_stem : 0;
