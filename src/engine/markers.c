@@ -71,6 +71,7 @@
 #define MSG_SET_LOCAL		1024	/* slots on the stack, not allocated */
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
+#define NAME_KEPT_BYTES		64		/* longest name kept from one call to the next */
 #define NUMWORD_SLOTS		64		/* power of two, over twice the number words */
 #define RESWORD_SLOTS		512		/* power of two, over twice the resolution words */
 
@@ -382,6 +383,16 @@ struct EmpMarkerSet
 	/* words of customer messages met before (see MsgWord) */
 	MsgWord    *msgwords;
 	int32_t		msgwords_nterms;	/* the lexicon's terms when they were kept */
+	/*
+	 * The last customer name read (see read_name): as given, and as the
+	 * reply's tokens show it.
+	 */
+	bool		name_kept;
+	uint32_t	name_textlen;
+	char		name_text[NAME_KEPT_BYTES];
+	uint32_t	name_normlen;	/* 0: the name has no word */
+	char		name_norm[NAME_MAX_BYTES];
+	uint32_t	name_stem;
 };
 
 /*
@@ -494,12 +505,16 @@ build_hot(EmpMarkerSet *ms)
 	}
 }
 
-/* Forget the message words kept: their terms or flags may have changed. */
+/*
+ * Forget the message words and the name kept: their terms, flags or stems
+ * may have changed.
+ */
 static void
 msgwords_clear(EmpMarkerSet *ms)
 {
 	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
 	ms->msgwords_nterms = emp_lexicon_nterms(ms->lx);
+	ms->name_kept = false;
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -2770,6 +2785,48 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	return 0;
 }
 
+/*
+ * The customer's first name, as the reply's tokens will show it: the norm
+ * of its first word, and that word's stem hash.  The last name read is
+ * kept, since the replies of a conversation are scored with one name.
+ */
+static void
+read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
+{
+	EmpToken	tok;
+
+	if (ms->name_kept && namelen == ms->name_textlen && memcmp(name, ms->name_text, namelen) == 0)
+	{
+		memcpy(c->name, ms->name_norm, ms->name_normlen);
+		c->namelen = ms->name_normlen;
+		c->name_stem = ms->name_stem;
+		return;
+	}
+	emp_tokenizer_reset(ms->tz2, name, namelen);
+	while (emp_tokenizer_next(ms->tz2, &tok))
+	{
+		if (tok.kind == EMP_TOK_WORD && tok.normlen <= NAME_MAX_BYTES)
+		{
+			EmpLookup	lk;
+
+			memcpy(c->name, tok.norm, tok.normlen);
+			c->namelen = tok.normlen;
+			emp_lexicon_lookup(ms->lx, &tok, &lk);
+			c->name_stem = lk.stemhash[0];
+			break;
+		}
+	}
+	ms->name_kept = namelen <= NAME_KEPT_BYTES;
+	if (ms->name_kept)
+	{
+		memcpy(ms->name_text, name, namelen);
+		ms->name_textlen = (uint32_t) namelen;
+		memcpy(ms->name_norm, c->name, c->namelen);
+		ms->name_normlen = (uint32_t) c->namelen;
+		ms->name_stem = c->name_stem;
+	}
+}
+
 void
 emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 				  const char *reply, size_t replylen,
@@ -2804,26 +2861,11 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	out->name_count = -1;
 	out->customer_emotion = -1;
 
-	/* the customer's first name, as the reply's tokens will show it */
+	/* what is kept names terms by id: not if terms were added since */
+	if (emp_lexicon_nterms(ms->lx) != ms->msgwords_nterms)
+		msgwords_clear(ms);
 	if (name)
-	{
-		EmpToken	tok;
-
-		emp_tokenizer_reset(ms->tz2, name, namelen);
-		while (emp_tokenizer_next(ms->tz2, &tok))
-		{
-			if (tok.kind == EMP_TOK_WORD && tok.normlen <= NAME_MAX_BYTES)
-			{
-				EmpLookup	lk;
-
-				memcpy(c.name, tok.norm, tok.normlen);
-				c.namelen = tok.normlen;
-				emp_lexicon_lookup(ms->lx, &tok, &lk);
-				c.name_stem = lk.stemhash[0];
-				break;
-			}
-		}
-	}
+		read_name(ms, name, namelen, &c);
 	if (msg)
 	{
 		StemCollect col;
@@ -2831,9 +2873,6 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		/* every count zero, every flag false */
 		memset(&col, 0, sizeof(col));
 		col.ms = ms;
-		/* the words kept name terms by id: not if terms were added since */
-		if (emp_lexicon_nterms(ms->lx) != ms->msgwords_nterms)
-			msgwords_clear(ms);
 		stemset_init(ms, &msgset, msglen, msg_keys, msg_seen);
 		col.set = &msgset;
 		col.name_stem = c.namelen ? c.name_stem : 0;
