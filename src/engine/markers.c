@@ -3017,7 +3017,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		hit_effect(&sc, EMP_MK_OWNERSHIP, fn, arg, &score, PTS_SUPPORT);
 	if (o->count[EMP_MK_GRATITUDE])
 		hit_effect(&sc, EMP_MK_GRATITUDE, fn, arg, &score, PTS_GRATITUDE);
-	if (out->personalization && strcmp(out->personalization, "good") == 0)
+	/* "good": the name once or twice; "overuse": more often */
+	if (c.namelen && c.name_count >= 1 && c.name_count <= 2)
 		effect(fn, arg, &score, 0, 0, "personalization", PTS_NAME_GOOD);
 	/* specifics: a time, a date, an amount or a reference, not only words */
 	if (c.numbers > 0)
@@ -3052,7 +3053,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		effect(fn, arg, &score, 0, 0, "over_apology", -PEN_OVER_APOLOGY);
 		add_penalty(out, "over_apology");
 	}
-	if (out->personalization && strcmp(out->personalization, "overuse") == 0)
+	if (c.namelen && c.name_count > 2)
 	{
 		effect(fn, arg, &score, 0, 0, "name_overuse", -PEN_NAME_OVERUSE);
 		add_penalty(out, "name_overuse");
