@@ -1029,7 +1029,6 @@ typedef struct ScanCtx
 	void		(*feeling_fn) (void *arg, int32_t term);	/* a feeling named near care */
 	uint32_t	name_stem;
 	/* resolution: the reply says the problem is fixed or a fix is arranged */
-	bool		want_resolution;
 	bool		resolved;
 	uint32_t	res_start;		/* the first fix word's span */
 	uint32_t	res_len;
@@ -1078,15 +1077,24 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 		c->fn(c->arg, h);
 }
 
-/* Close a sentence. */
-static void
-end_sentence(ScanCtx *c, bool had_words, bool apology)
+/*
+ * Close a sentence.  Without full (a scan for its markers alone), only
+ * what the markers read is kept: the sentence counts, and whether the
+ * sentence had negative words (for the exploration rule).
+ */
+static inline __attribute__((always_inline)) void
+end_sentence(ScanCtx *c, bool had_words, bool apology, const bool full)
 {
 	if (!had_words)
 		return;
 	c->out->nsentences++;
 	if (apology)
 		c->out->apology_sentences++;
+	if (!full)
+	{
+		c->sent_negative = false;
+		return;
+	}
 	/*
 	 * "I know how frustrating delays can be": care stated in general is a
 	 * weak emotional reaction, whatever feeling it names.
@@ -1437,9 +1445,15 @@ fix_form(const char *w, uint32_t len)
 	return FORM_BASE;
 }
 
-/* Scan a reply with a context. */
-static void
-scan_reply(ScanCtx *c, const char *text, size_t len)
+/*
+ * Scan a reply with a context.  With full, for an empathy score, the rules
+ * that only the score reads are applied too (care tied to the customer's
+ * words, resolution, specifics, reflection); without, the scan finds the
+ * markers alone.  Each is compiled on its own (scan_markers, scan_empathy),
+ * so that neither tests what the other needs.
+ */
+static inline __attribute__((always_inline)) void
+scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 {
 	EmpMarkerSet *ms = c->ms;
 	EmpMarkerScan *o = c->out;
@@ -1569,7 +1583,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				q_which = false;
 				q_closed = false;
 				q_good = false;
-				end_sentence(c, had_words, sent_apologies > 0);
+				end_sentence(c, had_words, sent_apologies > 0, full);
 				if (had_words)
 					sentence++;
 				had_words = false;
@@ -1640,7 +1654,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			const MarkerHot *hot = hot_of(ms, s->id);
 			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
-			bool		you = s->part == 0 && is_second_person(text + s->start, s->len);
+			bool		you = full && s->part == 0 && is_second_person(text + s->start, s->len);
 			bool		in_phrase = s->phrase != 0 || remaining > 0;
 
 			if (s->phrase)
@@ -1697,10 +1711,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 				if (pending.feeling == 0 && (f & WF_FEELRAW) &&
 					(wf_of(ms, pending.term) & WF_HASFEEL))
 					pending.feeling = s->id;
-				if (pending.category == EMP_MK_SCRIPTED && s->kind == EMP_TOK_WORD &&
+				if (full && pending.category == EMP_MK_SCRIPTED && s->kind == EMP_TOK_WORD &&
 					resolution_class(ms, s->stemhash) == RW_UNDERSTAND)
 					pending_understand = true;
-				if (pending.category == EMP_MK_SCRIPTED && !pending_drop && pending_understand &&
+				if (full && pending.category == EMP_MK_SCRIPTED && !pending_drop && pending_understand &&
 					(f & WF_FEELRAW) && !c->scripted_care)
 				{
 					c->scripted_care = true;
@@ -1717,12 +1731,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			 * its phrases: "no need to be embarrassed" is care, whether or not
 			 * "nothing to be embarrassed about" is in the catalogue.
 			 */
-			if ((f & WF_FEELRAW) && !negated && !(f & WF_FACT) &&
+			if (full && (f & WF_FEELRAW) && !negated && !(f & WF_FACT) &&
 				(!(f & WF_LITERAL) || (!in_phrase && (f & WF_NEEDFEEL))))
 				c->sent_care = true;
-			if ((f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
+			if (full && (f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
-			if (c->want_resolution && res_head_num)
+			if (full && res_head_num)
 			{
 				/* "Refunded £120.": a participle, then an amount or a date */
 				res_head_num = false;
@@ -1733,7 +1747,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 					sent_res_len = res_head_len;
 				}
 			}
-			if (c->want_resolution && s->kind == EMP_TOK_WORD && !(f & WF_SKIP))
+			if (full && s->kind == EMP_TOK_WORD && !(f & WF_SKIP))
 			{
 				uint8_t		rc = resolution_class(ms, s->stemhash);
 
@@ -1872,29 +1886,30 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 						res_head = false;
 				}
 			}
-			else if (c->want_resolution && s->kind == EMP_TOK_WORD &&
+			else if (full && s->kind == EMP_TOK_WORD &&
 					 resolution_class(ms, s->stemhash) == RW_CONJ)
 			{
 				res_conj_word = word;	/* "so", an intensifier, is not counted */
 				res_clause = false;
 			}
 			/* "refunded items cannot be exchanged": denied after the fact */
-			if ((f & WF_NEGATOR) && res_clause)
+			if (full && (f & WF_NEGATOR) && res_clause)
 				sent_res = false;
 			if (f & WF_NEGATOR)
 				last_neg = word;
 			if (!(f & WF_SKIP))
 			{
 				word++;
-				if ((f & WF_BE) && c->prev_can)
+				if (full && (f & WF_BE) && c->prev_can)
 					c->sent_generic = true;
-				c->prev_can = (f & WF_CAN) != 0;
+				if (full)
+					c->prev_can = (f & WF_CAN) != 0;
 			}
 			/*
 			 * A number, or a word with a digit, is a specific: a time ("10am",
 			 * "4pm"), an ordinal ("5th"), a reference ("AB1234")
 			 */
-			if ((s->flags & EMP_TF_DIGIT) && s->part == 0 && c->numbers++ == 0)
+			if (full && (s->flags & EMP_TF_DIGIT) && s->part == 0 && c->numbers++ == 0)
 			{
 				c->number_start = s->start;
 				c->number_len = s->len;
@@ -1902,7 +1917,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			if (you)
 				c->sent_you = true;
 			/* reflection: content words the customer wrote */
-			if (c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
+			if (full && c->msg && !(f & (WF_STOP | WF_NEGATOR | WF_SKIP)) && s->stemhash != c->name_stem &&
 				(s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_NUMBER))
 			{
 				uint32_t	key = reflect_key(ms, s->stemhash);
@@ -1933,7 +1948,19 @@ scan_reply(ScanCtx *c, const char *text, size_t len)
 			c->res_len = sent_res_len;
 		}
 	}
-	end_sentence(c, had_words, sent_apologies > 0);
+	end_sentence(c, had_words, sent_apologies > 0, full);
+}
+
+static void
+scan_markers(ScanCtx *c, const char *text, size_t len)
+{
+	scan_reply(c, text, len, false);
+}
+
+static void
+scan_empathy(ScanCtx *c, const char *text, size_t len)
+{
+	scan_reply(c, text, len, true);
 }
 
 /* Flag over-apology: three apologies, or apologies in most of two or more sentences. */
@@ -1959,7 +1986,7 @@ emp_markers_scan(EmpMarkerSet *ms, const char *text, size_t len,
 	c.out = out;
 	c.fn = fn;
 	c.arg = arg;
-	scan_reply(&c, text, len);
+	scan_markers(&c, text, len);
 	mark_over_apology(out);
 }
 
@@ -2889,14 +2916,13 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	c.fn = score_hit;
 	c.feeling_fn = score_feeling;
 	c.arg = &sc;
-	c.want_resolution = true;
 	sc.reply = reply;
 	sc.praise = out->needed == 0 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE);
 	sc.praise_like = out->needed == 1 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0 ||
 		 sarcastic);
-	scan_reply(&c, reply, replylen);
+	scan_empathy(&c, reply, replylen);
 	mark_over_apology(o);
 	if (o->level[EMP_MK_OVER_APOLOGY])
 		sc.has_first[EMP_MK_OVER_APOLOGY] = false;
