@@ -2288,7 +2288,7 @@ single_question(const EmpToken *tok)
  * given its classes; sets *still_asked when it follows "will I", "do we",
  * and returns whether it ends "wear and tear".
  */
-static inline bool
+static __attribute__((noinline)) bool
 message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, bool *still_asked)
 {
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
@@ -2420,7 +2420,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 }
 
 /* collect_stems for a token that is neither a word nor a number. */
-static void
+static __attribute__((noinline)) void
 collect_symbol(StemCollect *col, const EmpToken *tok)
 {
 	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
@@ -2511,6 +2511,7 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 						 WF_FUNCTION | WF_CALM | WF_CALM_NEG)
 
 _Static_assert(((MW_CONTENT | MW_NUMWORD) & MW_RULE_FLAGS) == 0, "the message's own flags are apart");
+_Static_assert(MW_ELONGATED % EMP_TF_ELONGATED == 0, "the tokenizer's flag moves to lentag's");
 
 /* Does a stem hash stand for a number word ("four")? */
 static inline bool
@@ -2576,9 +2577,9 @@ message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
 		msgword_fill(ms, tok, tmp);
 		return tmp;
 	}
-	lentag = (uint8_t) tok->normlen | (tok->kind == EMP_TOK_NUMBER ? MW_NUMBER : 0) |
-		((tok->flags & EMP_TF_ELONGATED) ? MW_ELONGATED : 0);
-	h = ((key[0] ^ lentag) * UINT64_C(0x9E3779B97F4A7C15)) ^ (key[1] * UINT64_C(0xC2B2AE3D27D4EB4F));
+	lentag = (uint8_t) (tok->normlen | (tok->kind == EMP_TOK_NUMBER) * MW_NUMBER |
+						(tok->flags & EMP_TF_ELONGATED) * (MW_ELONGATED / EMP_TF_ELONGATED));
+	h = (key[0] ^ (key[1] << 1) ^ lentag) * UINT64_C(0x9E3779B97F4A7C15);
 	m = &ms->msgwords[h >> (64 - MSGWORD_BITS)];
 	if (m->key[0] == key[0] && m->key[1] == key[1] && m->lentag == lentag)
 		return m;
@@ -2593,6 +2594,45 @@ message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
 	m->key[1] = key[1];
 	m->lentag = lentag;
 	return m;
+}
+
+/*
+ * collect_stems for a part of a word that reports a problem, names a
+ * feeling, negates or is in a negator's reach (f: its flags).
+ */
+static __attribute__((noinline)) void
+collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_asked)
+{
+	bool		negated = col->neg_left > 0;
+
+	if (f & WF_NEGATOR)
+		col->neg_left = NEEDED_NEGATION_SCOPE;
+	else if (!(f & WF_SKIP) && col->neg_left > 0)
+		col->neg_left--;
+	if ((f & WF_PROBLEM) && col->hypo)
+		col->supposed++;		/* "if she got ill", "in case it is delayed" */
+	else if (f & WF_PROBLEM)
+	{
+		if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
+		{
+			col->without = 1;	/* counted or not by the words after it */
+			col->without_person = false;
+		}
+		else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
+			col->supposed++;	/* "will I still be able to vote?" */
+		else if ((f & WF_FACT) && (wc->bits & WC_STILL))
+			col->still = true;	/* counted or not by the next word */
+		else if (f & WF_FACT)
+			col->sent_facts++;
+		else
+			col->harms++;
+	}
+	else if ((f & WF_NEEDFEEL) && !negated)
+		col->harms++;
+	if ((f & WF_FUNCTION) && negated && !col->hypo)
+		col->harms++;
+	if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
+		col->calm = true;
 }
 
 static void
@@ -2646,38 +2686,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		/* most words are none of these, out of a negator's reach */
 		if ((f & (WF_NEGATOR | WF_PROBLEM | WF_NEEDFEEL | WF_FUNCTION | WF_CALM | WF_CALM_NEG)) ||
 			col->neg_left > 0)
-		{
-			bool		negated = col->neg_left > 0;
-
-			if (f & WF_NEGATOR)
-				col->neg_left = NEEDED_NEGATION_SCOPE;
-			else if (!(f & WF_SKIP) && col->neg_left > 0)
-				col->neg_left--;
-			if ((f & WF_PROBLEM) && col->hypo)
-				col->supposed++;	/* "if she got ill", "in case it is delayed" */
-			else if (f & WF_PROBLEM)
-			{
-				if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
-				{
-					col->without = 1;	/* counted or not by the words after it */
-					col->without_person = false;
-				}
-				else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
-					col->supposed++;	/* "will I still be able to vote?" */
-				else if ((f & WF_FACT) && (wc->bits & WC_STILL))
-					col->still = true;	/* counted or not by the next word */
-				else if (f & WF_FACT)
-					col->sent_facts++;
-				else
-					col->harms++;
-			}
-			else if ((f & WF_NEEDFEEL) && !negated)
-				col->harms++;
-			if ((f & WF_FUNCTION) && negated && !col->hypo)
-				col->harms++;
-			if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
-				col->calm = true;
-		}
+			collect_problem(col, f, wc, still_asked);
 		if (!(f & MW_CONTENT) || mw->stemhash[p] == col->name_stem)
 			continue;
 		key = (f & MW_NUMWORD) ? reflect_key(col->ms, mw->stemhash[p]) : stem_key(mw->stemhash[p]);
