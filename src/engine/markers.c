@@ -1655,12 +1655,13 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
 			bool		you = full && s->part == 0 && is_second_person(text + s->start, s->len);
-			bool		in_phrase = s->phrase != 0 || remaining > 0;
+			bool		in_phrase = remaining > 0;	/* or a phrase starts here */
 
 			if (s->phrase)
 			{
 				const EmpTerm *pt = emp_lexicon_term(ms->lx, s->phrase);
 
+				in_phrase = true;
 				if (remaining > 0 && !pending_drop)
 					emit_hit(c, &pending);
 				memset(&pending, 0, sizeof(pending));
@@ -1751,7 +1752,17 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			{
 				uint8_t		rc = resolution_class(ms, s->stemhash);
 
-				if (rc == RW_FIX || rc == RW_FIXR || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
+				if (rc == RW_NONE)
+				{
+					/* most words: as the last branch below takes them */
+					res_subj = res_aux = res_to = false;
+					if (you && (s->len == 3 || (text[s->start + 3] | 0x20) != 'r'))
+						res_you = true;
+					res_may = false;
+					if (res_you)
+						res_head = false;
+				}
+				else if (rc == RW_FIX || rc == RW_FIXR || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
 				{
 					int			form = fix_form(text + s->start, s->len);
 					bool		part = (form == FORM_PART || rc == RW_STATE);
