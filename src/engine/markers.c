@@ -1654,7 +1654,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			const MarkerHot *hot = hot_of(ms, s->id);
 			uint16_t	f = hot->flags;
 			bool		negated = (word - last_neg) <= 2;
-			bool		you = full && s->part == 0 && is_second_person(text + s->start, s->len);
+			/* the first letter first: few words start with a 'y' */
+			bool		you = full && s->len >= 3 && (text[s->start] | 0x20) == 'y' && s->part == 0 &&
+				is_second_person(text + s->start, s->len);
 			bool		in_phrase = remaining > 0;	/* or a phrase starts here */
 
 			if (s->phrase)
