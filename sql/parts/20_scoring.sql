@@ -177,26 +177,31 @@ COMMENT ON FUNCTION @extschema@.create_configuration(text, text, text) IS 'creat
 -- f(config text, text) reads user terms from empathy.config_terms, which can
 -- change: STABLE.  (to_tsvector(regconfig, text) is IMMUTABLE although its
 -- configuration can change; we chose the honest mark.)
+--
+-- COST: what a call executes, against to_tsvector's COST 100, as
+-- test/tools/proc_costs.sh measures it (rounded); a set-returning
+-- function's COST is per row, its ROWS the mean on customer messages and
+-- replies.  The planner then tests cheap conditions before scoring a text.
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.sentiment(text) RETURNS float8
-	AS 'MODULE_PATHNAME', 'sentiment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'sentiment' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.sentiment(config text, body text) RETURNS float8
-	AS 'MODULE_PATHNAME', 'sentiment_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'sentiment_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.sentiment(text) IS 'sentiment of a text, -1 (negative) .. 1 (positive), 0 neutral';
 COMMENT ON FUNCTION @extschema@.sentiment(text, text) IS 'sentiment of a text under a named configuration';
 
 CREATE FUNCTION @extschema@.emotions(text) RETURNS @extschema@.emotions
-	AS 'MODULE_PATHNAME', 'emotions_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'emotions_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.emotions(config text, body text) RETURNS @extschema@.emotions
-	AS 'MODULE_PATHNAME', 'emotions_of_text_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'emotions_of_text_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.emotions(text) IS 'emotion profile of a text';
 COMMENT ON FUNCTION @extschema@.emotions(text, text) IS 'emotion profile of a text under a named configuration';
 
 CREATE FUNCTION @extschema@.emotion_labels(text) RETURNS text[]
-	AS 'MODULE_PATHNAME', 'emotion_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'emotion_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.emotion_labels(config text, body text) RETURNS text[]
-	AS 'MODULE_PATHNAME', 'emotion_labels_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'emotion_labels_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.emotion_labels(@extschema@.emotions) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'emotion_labels_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.emotion_labels(text) IS 'emotions a text expresses (scores at or above their calibrated thresholds), strongest first; empty for neutral';
@@ -204,9 +209,9 @@ COMMENT ON FUNCTION @extschema@.emotion_labels(text, text) IS 'emotions a text e
 COMMENT ON FUNCTION @extschema@.emotion_labels(@extschema@.emotions) IS 'emotions a stored profile expresses (built-in thresholds)';
 
 CREATE FUNCTION @extschema@.dominant_emotion(text) RETURNS text
-	AS 'MODULE_PATHNAME', 'dominant_emotion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'dominant_emotion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.dominant_emotion(config text, body text) RETURNS text
-	AS 'MODULE_PATHNAME', 'dominant_emotion_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'dominant_emotion_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) RETURNS text
 	AS 'MODULE_PATHNAME', 'dominant_emotion_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dominant_emotion(text) IS 'strongest emotion of a text, or ''neutral''';
@@ -214,20 +219,20 @@ COMMENT ON FUNCTION @extschema@.dominant_emotion(text, text) IS 'strongest emoti
 COMMENT ON FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) IS 'strongest emotion of a stored profile, or ''neutral''';
 
 CREATE FUNCTION @extschema@.escalation_risk(text) RETURNS float8
-	AS 'MODULE_PATHNAME', 'escalation_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'escalation_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.escalation_risk(config text, body text) RETURNS float8
-	AS 'MODULE_PATHNAME', 'escalation_risk_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'escalation_risk_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.escalation_risk(text) IS 'risk that a customer message escalates (anger, frustration, shouting, churn, legal and repeat-contact cues), 0 .. 1';
 COMMENT ON FUNCTION @extschema@.escalation_risk(text, text) IS 'escalation risk under a named configuration';
 
 CREATE FUNCTION @extschema@.explain(text,
 	OUT token text, OUT "position" int, OUT rule text, OUT dimension text,
 	OUT weight float8, OUT contribution float8) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+	AS 'MODULE_PATHNAME', 'explain' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2 ROWS 150;
 CREATE FUNCTION @extschema@.explain(config text, body text,
 	OUT token text, OUT "position" int, OUT rule text, OUT dimension text,
 	OUT weight float8, OUT contribution float8) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'explain_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+	AS 'MODULE_PATHNAME', 'explain_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 2 ROWS 150;
 COMMENT ON FUNCTION @extschema@.explain(text) IS 'rows explaining a text''s scores: token, 1-based character position, rule, dimension, evidence and its share of the score (shares add up to each score)';
 COMMENT ON FUNCTION @extschema@.explain(text, text) IS 'rows explaining a text''s scores under a named configuration';
 

@@ -36,9 +36,9 @@ CREATE TRIGGER config_markers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
 
 CREATE FUNCTION @extschema@.markers(reply text) RETURNS text[]
-	AS 'MODULE_PATHNAME', 'markers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'markers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.markers(config text, reply text) RETURNS text[]
-	AS 'MODULE_PATHNAME', 'markers_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'markers_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.markers(text) IS 'empathy marker categories found in an agent reply, sorted and distinct (index with GIN on the expression)';
 COMMENT ON FUNCTION @extschema@.markers(text, text) IS 'empathy marker categories of a reply under a named configuration';
 
@@ -75,28 +75,28 @@ COMMENT ON TYPE @extschema@.empathy_result IS 'empathy score of an agent reply w
 
 CREATE FUNCTION @extschema@.empathy_score(reply text, customer_message text DEFAULT NULL,
 	customer_name text DEFAULT NULL) RETURNS @extschema@.empathy_result
-	AS 'MODULE_PATHNAME', 'empathy_score' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'empathy_score' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE COST 35;
 CREATE FUNCTION @extschema@.empathy_score(config text, reply text, customer_message text,
 	customer_name text) RETURNS @extschema@.empathy_result
-	AS 'MODULE_PATHNAME', 'empathy_score_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'empathy_score_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE COST 35;
 COMMENT ON FUNCTION @extschema@.empathy_score(text, text, text) IS 'empathy of an agent reply to a customer message, 0..100, with each mechanism''s level (0 none, 1 weak, 2 strong), whether empathy was needed, reflection, personalisation, penalties and markers; NULL for a NULL reply';
 COMMENT ON FUNCTION @extschema@.empathy_score(text, text, text, text) IS 'empathy score of a reply under a named configuration';
 
 CREATE FUNCTION @extschema@.explain_empathy(reply text, customer_message text DEFAULT NULL,
 	customer_name text DEFAULT NULL,
 	OUT phrase text, OUT "position" int, OUT category text, OUT effect float8) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'explain_empathy' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10;
+	AS 'MODULE_PATHNAME', 'explain_empathy' LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE COST 10 ROWS 5;
 CREATE FUNCTION @extschema@.explain_empathy(config text, reply text, customer_message text,
 	customer_name text,
 	OUT phrase text, OUT "position" int, OUT category text, OUT effect float8) RETURNS SETOF record
-	AS 'MODULE_PATHNAME', 'explain_empathy_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10;
+	AS 'MODULE_PATHNAME', 'explain_empathy_cfg' LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE COST 10 ROWS 5;
 COMMENT ON FUNCTION @extschema@.explain_empathy(text, text, text) IS 'rows explaining an empathy score: phrase, 1-based character position, category or rule, points added (NULL phrase for whole-reply rules; effects add up to the score)';
 COMMENT ON FUNCTION @extschema@.explain_empathy(text, text, text, text) IS 'rows explaining an empathy score under a named configuration';
 
 CREATE FUNCTION @extschema@.qa_scorecard(reply text, customer_message text DEFAULT NULL,
 	customer_name text DEFAULT NULL,
 	OUT criterion text, OUT passed boolean, OUT reason text) RETURNS SETOF record
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 5
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 45 ROWS 5
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	-- the score in FROM, computed once: "(empathy_score(...)).*" in a select

@@ -9,7 +9,7 @@ CREATE FUNCTION @extschema@.render(template text, vars jsonb,
                                    strict boolean DEFAULT false)
 RETURNS text
 AS 'MODULE_PATHNAME', 'render'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10;
 
 COMMENT ON FUNCTION @extschema@.render(text, jsonb, text, boolean) IS
 'fill a template with values from jsonb: {{ path | filter }}, {{#if}}, {{#unless}}, {{#each}}; escape is text, html or json; strict makes a missing variable an error';
@@ -18,7 +18,7 @@ COMMENT ON FUNCTION @extschema@.render(text, jsonb, text, boolean) IS
 CREATE FUNCTION @extschema@.render_op(template text, vars jsonb)
 RETURNS text
 AS 'MODULE_PATHNAME', 'render'
-LANGUAGE C IMMUTABLE PARALLEL SAFE;
+LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10;
 
 COMMENT ON FUNCTION @extschema@.render_op(text, jsonb) IS
 'fill a template with values from jsonb, lenient and unescaped (the function of the text % jsonb operator)';
@@ -36,7 +36,7 @@ CREATE FUNCTION @extschema@.template_check(template text, sample jsonb DEFAULT N
 RETURNS TABLE ("position" integer, severity text, message text)
 AS 'MODULE_PATHNAME', 'template_check'
 LANGUAGE C IMMUTABLE PARALLEL SAFE
-ROWS 2;
+COST 5 ROWS 2;
 
 COMMENT ON FUNCTION @extschema@.template_check(text, jsonb) IS
 'list the problems of a template: its syntax error (severity error) and, given a sample of the variables, the variables the sample lacks (warning, or info when a default or a condition covers them)';
@@ -44,7 +44,7 @@ COMMENT ON FUNCTION @extschema@.template_check(text, jsonb) IS
 CREATE FUNCTION @extschema@.template_is_valid(template text)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'template_is_valid'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 3;
 
 COMMENT ON FUNCTION @extschema@.template_is_valid(text) IS
 'true when the template compiles (for CHECK constraints on tables of templates)';

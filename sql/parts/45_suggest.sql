@@ -6,7 +6,7 @@
 -- ----------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.intent(message text) RETURNS text
-	AS 'MODULE_PATHNAME', 'intent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME', 'intent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.intent(text) IS
 'the customer intent a message is about (late_delivery, double_charge, damaged_product, login_trouble, refund, cancellation, long_wait, praise), general_question when no intent phrase matches; reads the first 4 KB';
 
@@ -19,7 +19,7 @@ COMMENT ON FUNCTION @extschema@.intent_names() IS
 -- from the agent's side.  Linear: only the first 4000 characters are read,
 -- and every step is a regular expression or a split over them.
 CREATE FUNCTION @extschema@.concern(message text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1400
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	head text;
@@ -229,7 +229,7 @@ COMMENT ON FUNCTION @extschema@.templates_protect() IS 'trigger: keep built-in t
 CREATE FUNCTION @extschema@.suggest_replies(customer_message text, vars jsonb DEFAULT '{}',
 	channel text DEFAULT NULL, k integer DEFAULT 3)
 RETURNS TABLE (template_id integer, template_name text, reply text, score float8, why text)
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 1000 ROWS 3
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	msg text;
@@ -339,7 +339,7 @@ COMMENT ON FUNCTION @extschema@.suggest_replies(text, jsonb, text, integer) IS
 CREATE FUNCTION @extschema@.suggest_reply(customer_message text, vars jsonb DEFAULT '{}',
 	channel text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE COST 3000
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT s.reply FROM @extschema@.suggest_replies(customer_message, vars, channel, 1) AS s
 $$;

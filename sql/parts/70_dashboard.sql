@@ -71,7 +71,7 @@ COMMENT ON FUNCTION @extschema@.contract_check_type(regclass, text, regtype[]) I
 CREATE FUNCTION @extschema@.create_dashboard(messages regclass, surveys regclass, target_schema name,
 	baseline_end timestamptz DEFAULT NULL)
 RETURNS SETOF text
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $fn$
+LANGUAGE plpgsql VOLATILE ROWS 13 SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
 	ints regtype[] := ARRAY['smallint', 'integer', 'bigint']::regtype[];
 	texts regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
@@ -502,7 +502,7 @@ CREATE FUNCTION @extschema@.route(conversation_emotions @extschema@.emotions, me
 	surveys regclass DEFAULT NULL, agents text[] DEFAULT NULL, neighbours integer DEFAULT 100)
 RETURNS TABLE (rank integer, agent_id text, score float8, similar_conversations bigint,
 	csat float8, empathy_rate float8, mean_distance float8)
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $fn$
+LANGUAGE plpgsql STABLE ROWS 20 SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
 	has_score boolean := to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
 	emo_expr text;

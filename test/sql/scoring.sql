@@ -156,3 +156,12 @@ SELECT sentiment_label(NULL) IS NULL AS null_label;
 SELECT provolatile, proparallel, count(*) FROM pg_proc
 WHERE pronamespace = 'empathy'::regnamespace AND proname IN ('sentiment', 'emotions', 'emotion_labels', 'dominant_emotion', 'escalation_risk', 'explain')
 GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- planner costs: scoring is dearer than a comparison, so a cheap condition is
+-- tested first and a text is scored only for the rows that pass it
+CREATE TEMP TABLE cost_probe (id int, body text);
+EXPLAIN (COSTS OFF) SELECT * FROM cost_probe WHERE empathy.sentiment(body) < 0 AND id = 1;
+EXPLAIN (COSTS OFF) SELECT * FROM cost_probe WHERE empathy.concern(body) IS NOT NULL AND empathy.markers(body) @> '{apology}' AND body LIKE '%late%';
+SELECT p.oid::regprocedure AS function, p.procost, p.prorows
+FROM pg_proc p WHERE p.pronamespace = 'empathy'::regnamespace AND (p.procost NOT IN (1, 100) OR p.prorows NOT IN (0, 1000))
+ORDER BY p.procost DESC, p.oid::regprocedure::text;
