@@ -82,6 +82,13 @@ unsigned char emp_tz_ascii_class[128];
  * anything else; and 1 for an upper-case letter, 2 for a lower-case one. */
 unsigned char emp_tz_ascii_word_lower[256];
 static unsigned char ascii_word_case[256];
+/* How a word may start at each byte (EMP_TZ_WS_*). */
+uint8_t		emp_tz_word_start[256];
+#ifdef __SSE2__
+const unsigned char emp_tz_keep_mask[32] = {
+	0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF
+};
+#endif
 static bool ascii_class_ready = false;
 
 static inline bool emoji_start_icu(UChar32 c);
@@ -188,6 +195,17 @@ init_ascii_class(void)
 	}
 	for (int c = 0; c < 128; c++)
 		emp_tz_emoticon_first[c + 1] += emp_tz_emoticon_first[c];
+	for (int c = 0; c < 128; c++)
+	{
+		if (emp_tz_ascii_word_lower[c] == 0)
+			emp_tz_word_start[c] = EMP_TZ_WS_NONE;
+		else if (emp_tz_emoticon_first[c] == emp_tz_emoticon_first[c + 1])
+			emp_tz_word_start[c] = EMP_TZ_WS_WORD;
+		else if (!emp_tz_emoticon_lower_second[c])
+			emp_tz_word_start[c] = EMP_TZ_WS_EMOTICON;
+		else
+			emp_tz_word_start[c] = EMP_TZ_WS_NONE;
+	}
 	{
 		uint8_t		fill[128];
 
@@ -740,7 +758,7 @@ read_word_ascii(EmpTokenizer *tz, EmpToken *tok)
 #ifdef __SSE2__
 /* read_word_simd at tz->pos, near the end of the text from a padded copy. */
 static inline __attribute__((always_inline)) bool
-read_word_simd_here(EmpTokenizer *tz, EmpToken *tok)
+read_word_simd_here(EmpTokenizer *tz, EmpToken *tok, unsigned minlen)
 {
 	unsigned char tail[32];
 
@@ -749,18 +767,18 @@ read_word_simd_here(EmpTokenizer *tz, EmpToken *tok)
 		/* the text's last 16 bytes, zeros after them, read from pos on */
 		_mm_storeu_si128((__m128i *) tail, _mm_loadu_si128((const __m128i *) (tz->text + tz->len - 16)));
 		_mm_storeu_si128((__m128i *) (tail + 16), _mm_setzero_si128());
-		return read_word_simd(tz, tok, tail + 16 - (tz->len - tz->pos));
+		return read_word_simd(tz, tok, tail + 16 - (tz->len - tz->pos), minlen);
 	}
 	if (tz->len - tz->pos < 16)
 	{
 		_mm_storeu_si128((__m128i *) tail, _mm_setzero_si128());
 		memcpy(tail, tz->text + tz->pos, tz->len - tz->pos);
-		return read_word_simd(tz, tok, tail);
+		return read_word_simd(tz, tok, tail, minlen);
 	}
-	return read_word_simd(tz, tok, tz->text + tz->pos);
+	return read_word_simd(tz, tok, tz->text + tz->pos, minlen);
 }
 #else
-#define read_word_simd_here(tz, tok)	false
+#define read_word_simd_here(tz, tok, minlen)	false
 #endif
 
 /* Read a word starting at tz->pos into tok. */
@@ -1120,7 +1138,7 @@ emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok)
 			}
 			if (k == C_LOWER || k == C_UPPER || k == C_DIGIT)
 			{
-				if (!read_word_simd_here(tz, tok) && !read_word_ascii(tz, tok))
+				if (!read_word_simd_here(tz, tok, 0) && !read_word_ascii(tz, tok))
 					read_word(tz, tok);
 				if (tok->len == 3 && (b | 0x20) == 'w' && www_link(tz, tok->start))
 				{
@@ -1236,7 +1254,24 @@ emp_tz_word_done(EmpTokenizer *tz, EmpToken *tok)
 bool
 emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok)
 {
-	if (!read_word_simd_here(tz, tok))
+	if (!read_word_simd_here(tz, tok, 0))
+		return emp_tz_next_token(tz, tok);
+	return emp_tz_word_read(tz, tok);
+}
+
+/*
+ * emp_tokenizer_next's word whose first letter starts an emoticon ("T_T",
+ * "XD", "D:") and whose second is no lower-case letter ("THE", "DON'T"):
+ * starting with three letters or digits, it cannot be one (an emoticon
+ * that starts with a letter is that letter and one other byte, which no
+ * letter or digit may follow, or has a byte that is neither second), and
+ * is read as any word; anything else is emp_tz_next_token's, which looks
+ * for the emoticon first.
+ */
+bool
+emp_tz_word_caps(EmpTokenizer *tz, EmpToken *tok)
+{
+	if (!read_word_simd_here(tz, tok, 3))
 		return emp_tz_next_token(tz, tok);
 	return emp_tz_word_read(tz, tok);
 }

@@ -57,69 +57,98 @@ extern uint8_t emp_tz_emoticon_first[129];
 /* 1 for a first byte some emoticon starting with which has a lower-case letter second */
 extern uint8_t emp_tz_emoticon_lower_second[128];
 
+/*
+ * How a word may start at each byte: not (EMP_TZ_WS_NONE: not a letter or
+ * a digit, or one some emoticon with a lower-case letter second starts
+ * with), as any word (a letter or digit that starts no emoticon), or as a
+ * word unless an emoticon is there (EMP_TZ_WS_EMOTICON: "XD", "T_T").
+ */
+#define EMP_TZ_WS_NONE		0
+#define EMP_TZ_WS_WORD		1
+#define EMP_TZ_WS_EMOTICON	2
+extern uint8_t emp_tz_word_start[256];
+
 /* The paths the inline one hands its rarer tokens to (tokenize.c). */
 extern __attribute__((noinline)) bool emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_word_done(EmpTokenizer *tz, EmpToken *tok);
+extern __attribute__((noinline)) bool emp_tz_word_caps(EmpTokenizer *tz, EmpToken *tok);
 
 #ifdef __SSE2__
+/* 16 bytes of 0xFF then 16 zeros: from byte 16 - n on, a mask of n bytes. */
+extern const unsigned char emp_tz_keep_mask[32];
+
 /*
- * read_word_ascii for the commonest word of all: under 16 ASCII letters and
- * digits.  One 16-byte load finds the word's end, counts its cases and
- * lower-cases it, without a branch per byte; near the end of the text the
- * load is from a zero-padded copy of what is left (a zero ends a word as
- * the end of the text does), which the caller makes: s is the word's start
- * or that copy, 16 bytes readable.  Returns false, having consumed
- * nothing, for anything the byte loop must see: an apostrophe or a
- * non-ASCII byte after the word, a letter written three times running, 16
- * bytes or more.
+ * read_word_ascii for the commonest word of all: under 16 ASCII letters,
+ * digits and inner apostrophes ("don't").  One 16-byte load finds the
+ * word's end, counts its cases and lower-cases it, without a branch per
+ * byte; near the end of the text the load is from a zero-padded copy of
+ * what is left (a zero ends a word as the end of the text does), which the
+ * caller makes: s is the word's start or that copy, 16 bytes readable, and
+ * s[0] is a letter or a digit.  Returns false, having consumed nothing, for
+ * anything the byte loop must see: an apostrophe or a non-ASCII byte after
+ * the word, a letter written three times running, 16 bytes or more, or
+ * (when the first byte may start an emoticon) a word whose first minlen
+ * bytes are not all letters or digits.
  */
 static inline __attribute__((always_inline)) bool
-read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s)
+read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned minlen)
 {
 	__m128i		v,
-				up,
-				lo,
-				dig,
 				low,
+				letter,
+				dig,
 				eq;
 	unsigned	n,
 				keep,
-				mup,
-				mlo;
+				mlet,
+				mdig,
+				mlo,
+				mup;
 
 	v = _mm_loadu_si128((const __m128i *) s);
+	/* letters in lower case; digits and the apostrophe have that bit set already */
+	low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+
 	/*
 	 * A byte is in [lo, lo + n) when, moved by 128 - lo (wrapping), it is
 	 * below -128 + n as a signed byte: one add and one compare per range,
 	 * the range's bytes being the only ones the move takes there.
 	 */
-	up = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'A'))), _mm_set1_epi8((char) (-128 + 26)));
-	lo = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - 'a'))), _mm_set1_epi8((char) (-128 + 26)));
+	letter = _mm_cmplt_epi8(_mm_add_epi8(low, _mm_set1_epi8((char) (0x80 - 'a'))), _mm_set1_epi8((char) (-128 + 26)));
 	dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))), _mm_set1_epi8((char) (-128 + 10)));
-	n = (unsigned) __builtin_ctz(~(unsigned) _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(up, lo), dig)));
-	if (n >= 16 || s[n] == '\'' || s[n] >= 128)
+	mlet = (unsigned) _mm_movemask_epi8(letter);
+	mdig = (unsigned) _mm_movemask_epi8(dig);
+
+	/*
+	 * The word runs to the first byte that is neither a letter, a digit nor
+	 * an apostrophe with a letter or digit after it (s[0] being a letter or
+	 * a digit, an apostrophe is never first).
+	 */
+	n = (unsigned) __builtin_ctz(~((mlet | mdig) |
+								   ((unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))) &
+									((mlet | mdig) >> 1))));
+	if (n >= 16 || s[n] == '\'' || s[n] >= 128 || (~(mlet | mdig) & ((1u << minlen) - 1)) != 0)
 		return false;
 	keep = (1u << n) - 1;
-	low = _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
 	/* a letter equal to the two before it: elongation, for the byte loop */
 	eq = _mm_and_si128(_mm_cmpeq_epi8(low, _mm_slli_si128(low, 1)), _mm_cmpeq_epi8(low, _mm_slli_si128(low, 2)));
-	if (_mm_movemask_epi8(_mm_and_si128(eq, _mm_or_si128(up, lo))) & keep)
+	if ((unsigned) _mm_movemask_epi8(eq) & mlet & keep)
 		return false;
-	mup = (unsigned) _mm_movemask_epi8(up) & keep;
-	mlo = (unsigned) _mm_movemask_epi8(lo) & keep;
+	mlet &= keep;
+	/* bit 5 of each byte, moved to its top bit: set for a lower-case letter */
+	mlo = mlet & (unsigned) _mm_movemask_epi8(_mm_slli_epi16(v, 2));
+	mup = mlet ^ mlo;
 	_mm_storeu_si128((__m128i *) tz->norm.data, low);	/* norm.cap >= 256 */
 	/* the word alone, zero-padded: the lexicon's memo key */
 	_mm_storeu_si128((__m128i *) tok->key,
-					 _mm_and_si128(low, _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
-													   _mm_set1_epi8((char) n))));
+					 _mm_and_si128(low, _mm_loadu_si128((const __m128i *) (emp_tz_keep_mask + 16 - n))));
 	tok->keyed = true;
-	tok->kind = (mup | mlo) ? EMP_TOK_WORD : EMP_TOK_NUMBER;
+	tok->kind = mlet ? EMP_TOK_WORD : EMP_TOK_NUMBER;
 	tok->start = (uint32_t) tz->pos;
 	tok->len = n;
-	/* every byte kept is a letter or a digit */
-	tok->flags = ((mup | mlo) != keep) ? EMP_TF_DIGIT : 0;
+	tok->flags = (mdig & keep) ? EMP_TF_DIGIT : 0;
 	if (mlo == 0 && (mup & (mup - 1)) != 0)
 		tok->flags |= EMP_TF_ALLCAPS;
 	else if (mup == 1)
@@ -160,24 +189,30 @@ static inline bool
 emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text;
+	size_t		pos = tz->pos;
 
-	if (tz->pos < tz->len && s[tz->pos] == ' ')
-		tz->pos++;
+	if (pos < tz->len && s[pos] == ' ')
+		tz->pos = ++pos;
 #ifdef __SSE2__
-
-	/*
-	 * A word byte that starts no emoticon, or none with a lower-case letter
-	 * second and one follows ("The", not "T_T"; "Do", not "D:").
-	 */
-	if (tz->pos < tz->link_start && emp_tz_ascii_word_lower[s[tz->pos]] != 0 &&
-		(emp_tz_emoticon_first[s[tz->pos]] == emp_tz_emoticon_first[s[tz->pos] + 1] ||
-		 (tz->pos + 1 < tz->len && s[tz->pos + 1] >= 'a' && s[tz->pos + 1] <= 'z' &&
-		  !emp_tz_emoticon_lower_second[s[tz->pos]])))
+	/* link_start <= len: the byte at pos is the text's */
+	if (pos < tz->link_start)
 	{
-		if (tz->len - tz->pos < 16)
-			return emp_tz_word_tail(tz, tok);
-		if (read_word_simd(tz, tok, s + tz->pos))
-			return emp_tz_word_read(tz, tok);
+		uint8_t		ws = emp_tz_word_start[s[pos]];
+
+		/*
+		 * A word byte that starts no emoticon, or none with a lower-case
+		 * letter second and one follows ("The", not "T_T"; "Do", not "D:").
+		 */
+		if (ws == EMP_TZ_WS_WORD ||
+			(ws == EMP_TZ_WS_EMOTICON && pos + 1 < tz->len && (unsigned) (s[pos + 1] - 'a') < 26u))
+		{
+			if (tz->len - pos < 16)
+				return emp_tz_word_tail(tz, tok);
+			if (read_word_simd(tz, tok, s + pos, 0))
+				return emp_tz_word_read(tz, tok);
+		}
+		else if (ws == EMP_TZ_WS_EMOTICON)
+			return emp_tz_word_caps(tz, tok);
 	}
 #endif
 	return emp_tz_next_punct(tz, tok);
