@@ -165,11 +165,11 @@ typedef struct EmpSlot
 	uint8_t		kind;			/* EmpTokKind */
 	uint8_t		flags;			/* EMP_TF_* */
 	uint8_t		part;			/* 0, or 1 for the second part of a contraction */
-	char		punct;
-	uint32_t	count;
+	char		punct;			/* punct and count: as the token's, for */
+	uint32_t	count;			/* punctuation and breaks only */
 	int32_t		phrase;			/* accepted phrase starting here (term id), 0 */
-	uint32_t	phrase_end;		/* byte end of that phrase */
-	uint16_t	phrase_slots;	/* slots it covers */
+	uint32_t	phrase_end;		/* byte end of that phrase, and the slots */
+	uint16_t	phrase_slots;	/* it covers (set only with phrase) */
 	uint16_t	tflags;			/* the flags of term id (EMP_TERM_*) */
 	bool		covered;		/* inside an accepted phrase, not its first slot */
 	uint64_t	index;			/* global slot number */

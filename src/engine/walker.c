@@ -115,7 +115,11 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 	}
 }
 
-/* The next slot of the ring, for part p of tok, its term not yet set. */
+/*
+ * The next slot of the ring, for part p of tok, its term not yet set: the
+ * fields every slot has (a punctuation slot's mark and count, and an
+ * accepted phrase's extent, are set where they apply).
+ */
 static inline __attribute__((always_inline)) EmpSlot *
 new_slot(EmpWalker *w, const EmpToken *tok, int p)
 {
@@ -126,14 +130,46 @@ new_slot(EmpWalker *w, const EmpToken *tok, int p)
 	s->kind = (uint8_t) tok->kind;
 	s->flags = tok->flags;
 	s->part = (uint8_t) p;
-	s->punct = tok->punct;
-	s->count = tok->count;
 	s->index = w->nslots;
 	s->phrase = 0;
-	s->phrase_end = 0;
-	s->phrase_slots = 0;
 	s->covered = false;
 	return s;
+}
+
+/*
+ * Push the slot of part p of a word, emoji or emoticon, resolved as lk, in
+ * a plain walk (no roles skipped, the terms' own symbols): feed's steps for
+ * a symbol that is a term's, never a break or a skip.
+ */
+static inline __attribute__((always_inline)) void
+push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
+{
+	EmpSlot    *s = new_slot(w, tok, p);
+	uint64_t	index = w->nslots;
+	int32_t		sym = lk->sym[p];
+	int32_t		id;
+
+	s->id = lk->ids[p];
+	s->tflags = lk->flags[p];
+	s->stemhash = lk->stemhash[p];
+	s->sym = sym;
+	w->nslots = index + 1;
+	w->symslot[EMP_RING(w->nsyms)] = index;
+	w->nsyms++;
+	/* a word no phrase uses has no edge anywhere: back to the root */
+	if (sym > 0 && !(lk->symflags[p] & EMP_TERM_IN_PHRASE))
+	{
+		w->state = emp_ac_root();
+		return;
+	}
+	id = emp_ac_feed_inline(w->lx, &w->state, sym);
+	if (id)
+	{
+		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
+
+		if (n <= w->nsyms && n < EMP_WALK_RING)
+			accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], index);
+	}
 }
 
 /* Push the slot of part p of a word, emoji or emoticon, resolved as lk. */
@@ -146,13 +182,7 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
 	s->stemhash = lk->stemhash[p];
-	if (w->plain)
-	{
-		/* the commonest walk: no roles skipped, the terms' own symbols */
-		s->sym = lk->sym[p];
-		symflags = lk->symflags[p];
-	}
-	else if (lk->flags[p] & w->skip_roles)
+	if (lk->flags[p] & w->skip_roles)
 		s->sym = EMP_SYM_SKIP;
 	else if (w->symtab == NULL && w->symbol == NULL)
 	{
@@ -198,6 +228,8 @@ push_token(EmpWalker *w)
 		/* punctuation and breaks: one slot with no term, that resets the automaton */
 		EmpSlot    *s = new_slot(w, &tok, 0);
 
+		s->punct = tok.punct;
+		s->count = tok.count;
 		s->id = 0;
 		s->tflags = 0;
 		s->stemhash = 0;
@@ -207,13 +239,23 @@ push_token(EmpWalker *w)
 		return true;
 	}
 	lk = emp_lexicon_resolve_inline(w->lx, &tok);
+	if (w->plain)
+	{
+		/*
+		 * The commonest walk.  Every lookup has one part or two, a
+		 * contraction's ("don't": do + not).
+		 */
+		push_plain_part(w, &tok, lk, 0);
+		if (lk->nparts > 1)
+			push_plain_part(w, &tok, lk, 1);
+		return true;
+	}
 	/* a symbol function may look words up, which would overwrite it */
 	if (w->symbol != NULL)
 	{
 		copy = *lk;
 		lk = &copy;
 	}
-	/* a contraction's two parts ("don't": do + not) */
 	for (int p = 0; p < lk->nparts; p++)
 		push_part(w, &tok, lk, p);
 	return true;
