@@ -639,44 +639,123 @@ end_sentence(Run *r, const EmpSlot *punct)
 }
 
 /*
- * end_sentence for the commonest sentence, inline: unexplained, with no
- * contrast, no eye roll, and no '!' or "??" run to amplify it (f = 1).
- * The same steps in the same order, with f's multiplications by 1 left
- * out (x * 1.0 is x); any other sentence is end_sentence's.
+ * A closed sentence's evidence sum (amplified by f) joins the totals, per
+ * channel: tot += sum * (f - 1) if amplify (f is not 1), then, if floor,
+ * each emotion lifted to lo as lift_to_floor lifts it, then tot += sum.
+ * The additions of end_sentence, in its order, with the totals loaded and
+ * stored once (and sum * 1 taken as sum, which it is).
+ */
+static inline __attribute__((always_inline)) void
+add_sentence_as(double *tot, const double *sum, double f, bool amplify, bool floor, double lo)
+{
+#ifdef __SSE2__
+	const __m128d vf1 = _mm_set1_pd(f - 1.0);
+	const __m128d vf = _mm_set1_pd(f);
+	const __m128d vlo = _mm_set1_pd(lo);
+
+#pragma GCC unroll 6
+	for (int ch = 0; ch < EMP_NCHANNELS; ch += 2)
+	{
+		__m128d		s = _mm_loadu_pd(sum + ch);
+		__m128d		t = _mm_loadu_pd(tot + ch);
+
+		if (amplify)
+			t = _mm_add_pd(t, _mm_mul_pd(s, vf1));
+		if (ch < EMP_NDIMS && floor)
+		{
+			__m128d		v = amplify ? _mm_mul_pd(s, vf) : s;
+
+			t = _mm_add_pd(t, _mm_and_pd(_mm_cmplt_pd(v, vlo), _mm_sub_pd(vlo, v)));
+		}
+		_mm_storeu_pd(tot + ch, _mm_add_pd(t, s));
+	}
+#else
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+	{
+		double		t = tot[ch];
+
+		if (amplify)
+			t += sum[ch] * (f - 1.0);
+		if (ch < EMP_NDIMS && floor && sum[ch] * f < lo)
+			t += lo - sum[ch] * f;
+		tot[ch] = t + sum[ch];
+	}
+#endif
+}
+
+/* add_sentence_as, a loop for each case. */
+static inline void
+add_sentence(double *tot, const double *sum, double f, bool floor, double lo)
+{
+	if (f != 1.0 && floor)
+		add_sentence_as(tot, sum, f, true, true, lo);
+	else if (f != 1.0)
+		add_sentence_as(tot, sum, f, true, false, lo);
+	else if (floor)
+		add_sentence_as(tot, sum, f, false, true, lo);
+	else
+		add_sentence_as(tot, sum, f, false, false, lo);
+}
+
+/*
+ * end_sentence for the commonest sentences, inline: unexplained, with no
+ * eye roll.  The same steps in the same order, with what needs no doing
+ * left out: before a contrast, the sentence's evidence is all in pre (post
+ * is +0, and x + +0 is x, x being never -0), and the totals are gone over
+ * once (add_sentence); any other sentence is end_sentence's.
  */
 static inline void
 close_sentence(Run *r, const EmpSlot *punct)
 {
 	const EmpModel *m = r->m;
-	double		sum[EMP_NCHANNELS];
+	double		f = 1.0;
+	double		both[EMP_NCHANNELS];
+	const double *sum = r->pre;
 
-	if (r->explain || r->contrast_seen || r->sent_eyeroll ||
-		(punct && (punct->punct == '!' || punct->punct == 'x' ||
-				   (punct->punct == '?' && punct->count >= 2))))
+	if (r->explain || r->sent_eyeroll)
 	{
 		end_sentence(r, punct);
 		return;
 	}
-	add_pairs(sum, r->pre, r->post);
+	if (r->contrast_seen)
+	{
+		add_scaled(r->post, r->post, m->contrast_after - 1.0);
+		add_pairs(both, r->pre, r->post);
+		sum = both;
+		clear_channels(r->post);
+		r->contrast_seen = false;
+	}
+	if (punct && (punct->punct == '!' || punct->punct == 'x'))
+	{
+		double		n = punct->count;
+
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		f = 1.0 + m->exclaim_step * n;
+	}
+	else if (punct && punct->punct == '?' && punct->count >= 2)
+	{
+		double		n = punct->count;
+
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		f = 1.0 + m->question_step * n;
+	}
+	add_sentence(r->tot, sum, f, r->sent_open && m->sentence_floor > 0, -m->sentence_floor);
 	if (r->sent_open)
 	{
 		if (punct)
 			r->sent_end = punct->start + punct->len;
-		if (m->sentence_floor > 0)
-			lift_to_floor(r->tot, sum, 1.0, -m->sentence_floor);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
-			r->prev_pos[i] = sum[praise_chans[i]];
+			r->prev_pos[i] = sum[praise_chans[i]] * f;
 		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev_start = r->sent_start;
 		r->prev_len = r->sent_end - r->sent_start;
 	}
 	r->sent_open = false;
-	/* the sentence's evidence joins the text's */
-	add_pairs(r->tot, r->tot, sum);
 	clear_channels(r->pre);
-	clear_channels(r->post);
 	r->neg_left = 0;
 	r->boost = 1.0f;
 	r->boost_left = 0;
