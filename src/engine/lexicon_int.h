@@ -208,7 +208,7 @@ extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, 
  * so does a deeper node's kept step found in its first slot of lx->stepidx;
  * any other is emp_ac_feed_slow's.
  */
-static inline int32_t
+static inline __attribute__((always_inline)) int32_t
 emp_ac_feed_inline(const EmpLexicon *lx, int32_t *state, int32_t sym)
 {
 	if (lx->finished && sym > 0 && sym < lx->nac_root &&
