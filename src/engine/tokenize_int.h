@@ -98,12 +98,13 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned
 	__m128i		v,
 				low,
 				letter,
-				dig,
-				eq;
+				dig;
 	unsigned	n,
 				keep,
 				mlet,
 				mdig,
+				mapos,
+				eq,
 				mlo,
 				mup;
 
@@ -120,21 +121,23 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned
 	dig = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char) (0x80 - '0'))), _mm_set1_epi8((char) (-128 + 10)));
 	mlet = (unsigned) _mm_movemask_epi8(letter);
 	mdig = (unsigned) _mm_movemask_epi8(dig);
+	mapos = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
 
 	/*
 	 * The word runs to the first byte that is neither a letter, a digit nor
 	 * an apostrophe with a letter or digit after it (s[0] being a letter or
-	 * a digit, an apostrophe is never first).
+	 * a digit, an apostrophe is never first).  What ends it must be neither
+	 * an apostrophe nor a non-ASCII byte (its top bit), nor the 16th byte.
 	 */
-	n = (unsigned) __builtin_ctz(~((mlet | mdig) |
-								   ((unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))) &
-									((mlet | mdig) >> 1))));
-	if (n >= 16 || s[n] == '\'' || s[n] >= 128 || (~(mlet | mdig) & ((1u << minlen) - 1)) != 0)
+	n = (unsigned) __builtin_ctz(~((mlet | mdig) | (mapos & ((mlet | mdig) >> 1))));
+	if (((mapos | (unsigned) _mm_movemask_epi8(v) | 0x10000u) >> n) & 1)
+		return false;
+	if ((~(mlet | mdig) & ((1u << minlen) - 1)) != 0)
 		return false;
 	keep = (1u << n) - 1;
-	/* a letter equal to the two before it: elongation, for the byte loop */
-	eq = _mm_and_si128(_mm_cmpeq_epi8(low, _mm_slli_si128(low, 1)), _mm_cmpeq_epi8(low, _mm_slli_si128(low, 2)));
-	if ((unsigned) _mm_movemask_epi8(eq) & mlet & keep)
+	/* a letter equal to the one before it, which equals the one before that */
+	eq = (unsigned) _mm_movemask_epi8(_mm_cmpeq_epi8(low, _mm_slli_si128(low, 1)));
+	if (eq & (eq << 1) & mlet & keep)
 		return false;
 	mlet &= keep;
 	/* bit 5 of each byte, moved to its top bit: set for a lower-case letter */
