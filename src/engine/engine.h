@@ -185,7 +185,8 @@ typedef struct EmpToken
 	uint32_t	normlen;
 	char		punct;			/* for PUNCT: the character repeated ('!', '?', '.', ',') */
 	uint32_t	count;			/* for PUNCT: run length; for '?!' mixes, count of each */
-	bool		keyed;			/* key holds norm (normlen <= 16), zero-padded */
+	bool		keyed;			/* key holds norm, zero-padded: a word or a
+								 * number of 1 to 15 bytes, not elongated */
 	uint64_t	key[2];			/* filled by the tokenizer's 16-byte word path */
 } EmpToken;
 

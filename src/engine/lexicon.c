@@ -527,11 +527,10 @@ emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 		return &m2->res;
 	resolve_token(lx, tok, &res);
 	/* the newest entry takes the first way, the one it held the second */
-	if (m->len != 0)
+	if (m->lentag != 0)
 		*m2 = *m;
 	memcpy(m->key, key, sizeof(m->key));
-	m->len = (uint8_t) tok->normlen;
-	m->tag = tag;
+	m->lentag = (uint16_t) (tok->normlen | (unsigned) tag << 8);
 	m->res = res;
 	return &m->res;
 }

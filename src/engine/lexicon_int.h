@@ -23,8 +23,8 @@
 typedef struct MemoSlot
 {
 	uint64_t	key[3];
-	uint8_t		len;			/* 0 = empty */
-	uint8_t		tag;			/* 0 a word, 1 an elongated word, 2 a symbol */
+	uint16_t	lentag;			/* the key's length | its tag << 8 (0 a word, 1
+								 * an elongated word, 2 a symbol); 0 = empty */
 	EmpLookup	res;
 } MemoSlot;
 
@@ -159,7 +159,7 @@ static inline bool
 memo_match(const MemoSlot *m, const uint64_t *key, size_t len, uint8_t tag)
 {
 	return ((m->key[0] ^ key[0]) | (m->key[1] ^ key[1]) | (m->key[2] ^ key[2])) == 0 &&
-		m->len == len && m->tag == tag;
+		m->lentag == (uint16_t) (len | (unsigned) tag << 8);
 }
 
 /* emp_lexicon_resolve for any token the inline path does not answer. */
@@ -168,22 +168,23 @@ extern __attribute__((noinline)) const EmpLookup *emp_lexicon_resolve_slow(EmpLe
 /*
  * emp_lexicon_resolve.  The commonest token, a word the tokenizer has
  * keyed, found in the memo, is answered here; every other goes through
- * emp_lexicon_resolve_slow, which probes the memo the same way.
+ * emp_lexicon_resolve_slow, which probes the memo the same way.  A keyed
+ * token is 1 to 15 bytes and not elongated: a word's tag is 0.
  */
 static inline const EmpLookup *
 emp_lexicon_resolve_inline(EmpLexicon *lx, const EmpToken *tok)
 {
-	if (tok->keyed && tok->kind == EMP_TOK_WORD && tok->normlen != 0 && tok->normlen <= MEMO_KEY_MAX)
+	_Static_assert(MEMO_KEY_MAX >= 16, "a keyed word fits the memo");
+	if (tok->keyed && tok->kind == EMP_TOK_WORD)
 	{
 		uint64_t	key[3] = {tok->key[0], tok->key[1], 0};
-		uint8_t		tag = (tok->flags & EMP_TF_ELONGATED) ? 1 : 0;
-		uint32_t	h = memo_hash(key, tok->normlen, tag);
+		uint32_t	h = memo_hash(key, tok->normlen, 0);
 		const MemoSlot *m = &lx->memo[h & (MEMO_SLOTS - 1)];
 
-		if (memo_match(m, key, tok->normlen, tag))
+		if (memo_match(m, key, tok->normlen, 0))
 			return &m->res;
 		m = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
-		if (memo_match(m, key, tok->normlen, tag))
+		if (memo_match(m, key, tok->normlen, 0))
 			return &m->res;
 	}
 	return emp_lexicon_resolve_slow(lx, tok);
