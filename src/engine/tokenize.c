@@ -63,6 +63,8 @@ static const char *const emoticons[] = {
 static size_t emoticon_len[N_EMOTICONS];
 /* The emoticons by first byte, in list order: emoticon_order[first[c] .. first[c + 1]). */
 static uint8_t emoticon_order[N_EMOTICONS];
+/* The second byte of each, in that order (every emoticon has two bytes at least). */
+static uint8_t emoticon_second[N_EMOTICONS];
 uint8_t		emp_tz_emoticon_first[129];
 /* 1 for a first byte some emoticon starting with which has a lower-case letter second */
 uint8_t		emp_tz_emoticon_lower_second[128];
@@ -212,6 +214,8 @@ init_ascii_class(void)
 		memcpy(fill, emp_tz_emoticon_first, sizeof(fill));
 		for (int i = 0; emoticons[i]; i++)
 			emoticon_order[fill[(unsigned char) emoticons[i][0]]++] = (uint8_t) i;
+		for (int k = 0; k < (int) N_EMOTICONS; k++)
+			emoticon_second[k] = (uint8_t) emoticons[emoticon_order[k]][1];
 	}
 	fill_emoji_bitmaps();
 	ascii_class_ready = true;
@@ -549,16 +553,23 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 {
 	const unsigned char *s = tz->text;
 	unsigned char c0 = s[pos];
+	unsigned char c1;
 
-	if (c0 >= 128)
+	/* every emoticon has two bytes at least: the second tells most apart */
+	if (c0 >= 128 || pos + 1 >= tz->len)
 		return 0;
+	c1 = s[pos + 1];
 	for (int k = emp_tz_emoticon_first[c0]; k < emp_tz_emoticon_first[c0 + 1]; k++)
 	{
-		int			i = emoticon_order[k];
-		size_t		n = emoticon_len[i];
+		int			i;
+		size_t		n;
 		unsigned char next;
-		size_t		j = 1;
+		size_t		j = 2;
 
+		if (emoticon_second[k] != c1)
+			continue;
+		i = emoticon_order[k];
+		n = emoticon_len[i];
 		if (n > tz->len - pos)
 			continue;
 		/* a few bytes: compared inline, not by a call */
@@ -917,6 +928,32 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 	tz->pos = p;
 }
 
+/*
+ * A regional indicator (a flag's half): the property is U+1F1E6 ..
+ * U+1F1FF, the letters A to Z, and is to stay so.
+ */
+static inline bool
+is_regional(UChar32 c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* Make the n bytes of the text at start the token's normalised form. */
+static inline void
+set_norm(EmpTokenizer *tz, size_t start, size_t n)
+{
+	if (n <= tz->norm.cap)
+	{
+		memcpy(tz->norm.data, tz->text + start, n);
+		tz->norm.len = n;
+	}
+	else
+	{
+		tz->norm.len = 0;
+		emp_buf_append(&tz->norm, (const char *) tz->text + start, n);
+	}
+}
+
 /* Read an emoji sequence at tz->pos into tok (its first code point is c). */
 static void
 read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
@@ -924,11 +961,10 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 	const unsigned char *s = tz->text;
 	size_t		start = tz->pos;
 	size_t		p = start + n;
-	bool		regional = u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+	bool		regional = is_regional(c);
 	size_t		nread = 0;		/* code points read, for interrupt checks */
 
-	tz->norm.len = 0;
-	emp_buf_append(&tz->norm, (const char *) s + start, n);
+	set_norm(tz, start, n);
 	for (;;)
 	{
 		UChar32		nc;
@@ -946,7 +982,7 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 			p += nn;
 			continue;
 		}
-		if (regional && u_hasBinaryProperty(nc, UCHAR_REGIONAL_INDICATOR))
+		if (regional && is_regional(nc))
 		{
 			/* a flag is exactly two regional indicators */
 			emp_buf_append(&tz->norm, (const char *) s + p, nn);
@@ -973,22 +1009,6 @@ read_emoji(EmpTokenizer *tz, EmpToken *tok, UChar32 c, int n)
 	tok->start = (uint32_t) start;
 	tok->len = (uint32_t) (p - start);
 	tz->pos = p;
-}
-
-/* Make the n bytes of the text at start the token's normalised form. */
-static inline void
-set_norm(EmpTokenizer *tz, size_t start, size_t n)
-{
-	if (n <= tz->norm.cap)
-	{
-		memcpy(tz->norm.data, tz->text + start, n);
-		tz->norm.len = n;
-	}
-	else
-	{
-		tz->norm.len = 0;
-		emp_buf_append(&tz->norm, (const char *) tz->text + start, n);
-	}
 }
 
 /* Read a run of sentence punctuation into tok. */
@@ -1130,8 +1150,7 @@ emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok)
 					tok->flags = 0;
 					tok->start = (uint32_t) tz->pos;
 					tok->len = (uint32_t) n;
-					tz->norm.len = 0;
-					emp_buf_append(&tz->norm, (const char *) s + tz->pos, n);
+					set_norm(tz, tz->pos, n);
 					tz->pos += n;
 					goto done;
 				}

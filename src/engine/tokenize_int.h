@@ -217,6 +217,8 @@ emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 		else if (ws == EMP_TZ_WS_EMOTICON)
 			return emp_tz_word_caps(tz, tok);
 	}
+	else if (pos >= tz->len)
+		return false;			/* the end of the text */
 #endif
 	return emp_tz_next_punct(tz, tok);
 }
