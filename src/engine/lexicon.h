@@ -115,7 +115,8 @@ emp_lexicon_term(const EmpLexicon *lx, int32_t id)
 {
 	const EmpLexiconHead *h = (const EmpLexiconHead *) lx;
 
-	return &h->terms[(id > 0 && id < h->nterms) ? id : 0];
+	/* one comparison: a negative id is above every count, unsigned */
+	return &h->terms[((uint32_t) id < (uint32_t) h->nterms) ? id : 0];
 }
 extern const char *emp_lexicon_term_text(const EmpLexicon *lx, int32_t id, size_t *len);
 extern int32_t emp_lexicon_nterms(const EmpLexicon *lx);
