@@ -227,6 +227,7 @@ typedef struct Run
 {
 	EmpScorer  *sc;
 	const EmpModel *m;
+	const EmpLexiconHead *lh;	/* the lexicon's terms, read for each word */
 	bool		explain;
 	double		tot[EMP_NCHANNELS];
 	double		caps[EMP_NCHANNELS];	/* caps evidence, kept apart */
@@ -504,6 +505,13 @@ lift_to_floor(double *tot, const double *sum, double f, double lo)
 		if (sum[d] * f < lo)
 			tot[d] += lo - sum[d] * f;
 #endif
+}
+
+/* emp_lexicon_term, from the terms the call keeps at hand. */
+static inline const EmpTerm *
+run_term(const Run *r, int32_t id)
+{
+	return &r->lh->terms[((uint32_t) id < (uint32_t) r->lh->nterms) ? id : 0];
 }
 
 /* The accumulator the current token's evidence goes to. */
@@ -801,7 +809,7 @@ on_term(Run *r, const EmpSlot *s)
 	const EmpModel *m = r->m;
 	int32_t		id = s->phrase ? s->phrase : s->id;
 	/* a word's term is read only when a rule needs more than its flags */
-	const EmpTerm *t = s->phrase ? emp_lexicon_term(r->sc->lx, id) : NULL;
+	const EmpTerm *t = s->phrase ? run_term(r, id) : NULL;
 	uint16_t	tflags = s->phrase ? t->flags : s->tflags;
 	uint32_t	start = s->start;
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
@@ -863,7 +871,7 @@ on_term(Run *r, const EmpSlot *s)
 	}
 
 	if ((tflags & (EMP_TERM_WEIGHTED | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) && t == NULL)
-		t = emp_lexicon_term(r->sc->lx, id);
+		t = run_term(r, id);
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
 		EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
@@ -1010,7 +1018,7 @@ plain_word(Run *r, const EmpSlot *s)
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
 		/* plain evidence: no negator, booster or capitals reach it */
-		add_weights(sentence_acc(r), emp_lexicon_term(r->sc->lx, s->id)->w);
+		add_weights(sentence_acc(r), run_term(r, s->id)->w);
 		r->boost = 1.0f;
 		r->boost_left = 0;
 		return true;
@@ -1173,6 +1181,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	r.sc = sc;
 	r.text = text;
 	r.m = &sc->model;
+	r.lh = (const EmpLexiconHead *) sc->lx;
 	r.explain = (fn != NULL);
 	r.boost = 1.0f;
 	sc->nevents = 0;
