@@ -240,7 +240,6 @@ DECLARE
 	cname text;
 	lang text;
 	filled jsonb;
-	has_score boolean;
 	r record;
 	txt text;
 	sc float8;
@@ -294,7 +293,6 @@ BEGIN
 		'concern', @extschema@.concern(msg),
 		'name', cname,
 		'channel', ch)) || v;
-	has_score := pg_catalog.to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
 		       -- intent first, then the channel's format, then the emotion;
@@ -312,11 +310,7 @@ BEGIN
 		LIMIT GREATEST(k * 4, 12)
 	LOOP
 		txt := btrim(regexp_replace(@extschema@.render(r.body, filled), '[ \t]{2,}', ' ', 'g'));
-		sc := NULL;
-		IF has_score THEN
-			EXECUTE 'SELECT ((@extschema@.empathy_score($1, $2, $3)).score)::float8'
-				INTO sc USING txt, msg, cname;
-		END IF;
+		sc := (@extschema@.empathy_score(txt, msg, cname)).score;
 		ids := ids || r.id;
 		names := names || r.name;
 		replies := replies || txt;
