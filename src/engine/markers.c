@@ -44,6 +44,8 @@
 
 #include <string.h>
 
+#define lengthof(a)	(sizeof(a) / sizeof((a)[0]))
+
 #define WF_LITERAL		0x01
 #define WF_SKIP			0x02
 #define WF_FEELRAW		0x04
@@ -72,8 +74,8 @@
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
 #define NAME_KEPT_BYTES		64		/* longest name kept from one call to the next */
-#define NUMWORD_SLOTS		64		/* power of two, over twice the number words */
-#define RESWORD_SLOTS		512		/* power of two, over twice the resolution words */
+#define NUMWORD_SLOTS		128		/* power of two, over four times the number words */
+#define RESWORD_SLOTS		1024	/* power of two, over four times the resolution words */
 
 const char *const emp_marker_names[EMP_MK_NCATS] = {
 	"emotional_reaction", "interpretation", "exploration", "confirmation", "apology",
@@ -358,6 +360,23 @@ typedef struct WordClass
 	uint32_t	bits;			/* WC_* */
 } WordClass;
 
+/*
+ * A table from stem hashes to small nonzero values: each stem has one home
+ * slot; the few that find it taken go to an overflow list, and the slot's
+ * value says so (STEM_MORE).  A lookup reads one slot and takes the
+ * stored value or 0 with no branch on whether the stem matched; only a
+ * stem whose home slot has overflowed and holds another stem reads the
+ * list.  Open addressing made a scan mispredict the end of nearly every
+ * probe sequence.
+ */
+typedef struct StemSlot
+{
+	uint32_t	stem;			/* 0: empty */
+	uint32_t	val;			/* 0 when empty; STEM_MORE: see the list */
+} StemSlot;
+
+#define STEM_MORE	0x80000000u
+
 struct EmpMarkerSet
 {
 	EmpAllocator *a;
@@ -372,12 +391,18 @@ struct EmpMarkerSet
 	EmpBuf		feelphrases;	/* {feeling} phrases: FeelRecord, then the phrase */
 	int32_t		nphrases;
 	bool		finished;
-	/* number words as the digits they stand for ("four years" = "4 years") */
-	uint32_t	numword_stem[NUMWORD_SLOTS];	/* open addressing, 0 = empty */
-	uint32_t	numword_digits[NUMWORD_SLOTS];
+	/*
+	 * number words as the digits they stand for ("four years" = "4 years"):
+	 * the table gives the word's index in number_words + 1
+	 */
+	StemSlot	numwords[NUMWORD_SLOTS];
+	StemSlot	numwords_over[lengthof(number_words)];
+	uint32_t	numwords_nover;
+	uint32_t	numword_digits[lengthof(number_words) + 1];
 	/* words of the resolution rule, by stem hash (RW_*) */
-	uint32_t	resword_stem[RESWORD_SLOTS];	/* open addressing, 0 = empty */
-	uint8_t		resword_class[RESWORD_SLOTS];
+	StemSlot	reswords[RESWORD_SLOTS];
+	StemSlot	reswords_over[lengthof(resolution_words)];
+	uint32_t	reswords_nover;
 	/* words the rules read by their letters */
 	WordClass	words[WORD_SLOTS];
 	/* words of customer messages met before (see MsgWord) */
@@ -472,7 +497,8 @@ slot_flags(const EmpMarkerSet *ms, int32_t id)
 static inline const MarkerHot *
 hot_of(const EmpMarkerSet *ms, int32_t id)
 {
-	return &ms->hot[(id > 0 && id < ms->nhot) ? id : 0];
+	/* one unsigned comparison, no branch: a negative id is out of range too */
+	return &ms->hot[(uint32_t) id < (uint32_t) ms->nhot ? id : 0];
 }
 
 /* Fill ms->hot from the terms and the flag bytes (after the last change). */
@@ -585,25 +611,87 @@ first_stemhash(EmpMarkerSet *ms, const char *text)
 	return lk.nparts > 0 ? lk.stemhash[0] : 0;
 }
 
+/* A stem hash's home slot in a table of nslots (a power of two). */
+static inline uint32_t
+stem_home(uint32_t stem, uint32_t nslots)
+{
+	return (stem * 2654435761u) >> 16 & (nslots - 1);
+}
+
+/*
+ * Add a stem (not 0) and its value (nonzero, below STEM_MORE) to a table
+ * and its overflow list.  A stem there already keeps its value unless
+ * replace is set.
+ */
+static void
+stem_table_add(StemSlot *t, uint32_t nslots, StemSlot *over, uint32_t *nover,
+			   uint32_t stem, uint32_t val, bool replace)
+{
+	StemSlot   *e = &t[stem_home(stem, nslots)];
+
+	if (e->stem == 0)
+	{
+		e->stem = stem;
+		e->val = val;
+		return;
+	}
+	if (e->stem == stem)
+	{
+		if (replace)
+			e->val = (e->val & STEM_MORE) | val;
+		return;
+	}
+	e->val |= STEM_MORE;
+	for (uint32_t i = 0; i < *nover; i++)
+	{
+		if (over[i].stem == stem)
+		{
+			if (replace)
+				over[i].val = val;
+			return;
+		}
+	}
+	over[*nover].stem = stem;
+	over[*nover].val = val;
+	(*nover)++;
+}
+
+/* A stem's value in an overflow list, 0 if none. */
+static __attribute__((noinline)) uint32_t
+stem_over_find(const StemSlot *over, uint32_t nover, uint32_t stem)
+{
+	for (uint32_t i = 0; i < nover; i++)
+		if (over[i].stem == stem)
+			return over[i].val;
+	return 0;
+}
+
+/* A stem's value, 0 if it is not in the table. */
+static inline uint32_t
+stem_table_find(const StemSlot *t, uint32_t nslots, const StemSlot *over, uint32_t nover,
+				uint32_t stem)
+{
+	const StemSlot *e = &t[stem_home(stem, nslots)];
+	uint32_t	v = e->stem == stem ? e->val : 0;
+
+	/* an empty slot's value is 0, so a stem 0 finds nothing either */
+	if (((e->stem != stem) & (e->val >> 31)) != 0)
+		return stem_over_find(over, nover, stem);
+	return v & ~STEM_MORE;
+}
+
 /* Fill the resolution words' table. */
 static void
 resolution_words_init(EmpMarkerSet *ms)
 {
-	for (size_t i = 0; i < sizeof(resolution_words) / sizeof(resolution_words[0]); i++)
+	_Static_assert(lengthof(resolution_words) * 4 <= RESWORD_SLOTS, "the table is at most a quarter full");
+	for (size_t i = 0; i < lengthof(resolution_words); i++)
 	{
 		uint32_t	w = first_stemhash(ms, resolution_words[i].w);
-		uint32_t	j;
 
-		if (w == 0)
-			continue;
-		j = (w * 2654435761u) & (RESWORD_SLOTS - 1);
-		while (ms->resword_stem[j] != 0 && ms->resword_stem[j] != w)
-			j = (j + 1) & (RESWORD_SLOTS - 1);
-		if (ms->resword_stem[j] == 0)
-		{
-			ms->resword_stem[j] = w;
-			ms->resword_class[j] = resolution_words[i].c;
-		}
+		if (w != 0)
+			stem_table_add(ms->reswords, RESWORD_SLOTS, ms->reswords_over, &ms->reswords_nover,
+						   w, resolution_words[i].c, false);
 	}
 }
 
@@ -611,35 +699,34 @@ resolution_words_init(EmpMarkerSet *ms)
 static inline uint8_t
 resolution_class(const EmpMarkerSet *ms, uint32_t stemhash)
 {
-	uint32_t	j = (stemhash * 2654435761u) & (RESWORD_SLOTS - 1);
-
-	while (ms->resword_stem[j] != 0)
-	{
-		if (ms->resword_stem[j] == stemhash)
-			return ms->resword_class[j];
-		j = (j + 1) & (RESWORD_SLOTS - 1);
-	}
-	return RW_NONE;
+	return (uint8_t) stem_table_find(ms->reswords, RESWORD_SLOTS, ms->reswords_over,
+									 ms->reswords_nover, stemhash);
 }
 
 /* Fill the number-word table. */
 static void
 number_words_init(EmpMarkerSet *ms)
 {
-	for (size_t i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++)
+	_Static_assert(lengthof(number_words) * 4 <= NUMWORD_SLOTS, "the table is at most a quarter full");
+	for (size_t i = 0; i < lengthof(number_words); i++)
 	{
 		uint32_t	w = first_stemhash(ms, number_words[i][0]);
 		uint32_t	d = first_stemhash(ms, number_words[i][1]);
-		uint32_t	j;
 
 		if (w == 0 || d == 0)
 			continue;
-		j = (w * 2654435761u) & (NUMWORD_SLOTS - 1);
-		while (ms->numword_stem[j] != 0 && ms->numword_stem[j] != w)
-			j = (j + 1) & (NUMWORD_SLOTS - 1);
-		ms->numword_stem[j] = w;
-		ms->numword_digits[j] = d;
+		ms->numword_digits[i + 1] = d;
+		stem_table_add(ms->numwords, NUMWORD_SLOTS, ms->numwords_over, &ms->numwords_nover,
+					   w, (uint32_t) i + 1, true);
 	}
+}
+
+/* The index + 1 in number_words of a stem hash's number word, 0 if none. */
+static inline uint32_t
+number_word(const EmpMarkerSet *ms, uint32_t stemhash)
+{
+	return stem_table_find(ms->numwords, NUMWORD_SLOTS, ms->numwords_over, ms->numwords_nover,
+						   stemhash);
 }
 
 static void word_table_init(EmpMarkerSet *ms);
@@ -975,15 +1062,9 @@ stem_key(uint32_t h)
 static inline uint32_t
 reflect_key(const EmpMarkerSet *ms, uint32_t stemhash)
 {
-	uint32_t	j = (stemhash * 2654435761u) & (NUMWORD_SLOTS - 1);
+	uint32_t	i = number_word(ms, stemhash);
 
-	while (ms->numword_stem[j] != 0)
-	{
-		if (ms->numword_stem[j] == stemhash)
-			return stem_key(ms->numword_digits[j]);
-		j = (j + 1) & (NUMWORD_SLOTS - 1);
-	}
-	return stem_key(stemhash);
+	return stem_key(i ? ms->numword_digits[i] : stemhash);
 }
 
 /* Find a key's slot, or the empty slot where it would go. */
@@ -2530,15 +2611,7 @@ _Static_assert(MW_ELONGATED % EMP_TF_ELONGATED == 0, "the tokenizer's flag moves
 static inline bool
 is_number_word(const EmpMarkerSet *ms, uint32_t stemhash)
 {
-	uint32_t	j = (stemhash * 2654435761u) & (NUMWORD_SLOTS - 1);
-
-	while (ms->numword_stem[j] != 0)
-	{
-		if (ms->numword_stem[j] == stemhash)
-			return true;
-		j = (j + 1) & (NUMWORD_SLOTS - 1);
-	}
-	return false;
+	return number_word(ms, stemhash) != 0;
 }
 
 /* What the rules read of a message's word, found afresh (see MsgWord). */
