@@ -42,6 +42,7 @@
 #include "markers.h"
 #include "builtin.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #define lengthof(a)	(sizeof(a) / sizeof((a)[0]))
@@ -344,7 +345,8 @@ typedef struct MsgWord
 	uint64_t	key[2];
 	uint32_t	stemhash[2];
 	uint16_t	flags[2];		/* WF_* the message's rules read, MW_* */
-	uint16_t	wc;				/* 1 + index in ms->words, 0 for no class */
+	uint16_t	wc;				/* index in ms->words: an empty slot (all
+								 * zero, as no_word) for no class */
 	uint8_t		lentag;			/* length (1..16) | MW_NUMBER | MW_ELONGATED; 0: empty */
 	uint8_t		nparts;
 } MsgWord;
@@ -405,6 +407,7 @@ struct EmpMarkerSet
 	uint32_t	reswords_nover;
 	/* words the rules read by their letters */
 	WordClass	words[WORD_SLOTS];
+	uint16_t	empty_word;		/* an empty slot of words[] */
 	/* words of customer messages met before (see MsgWord) */
 	MsgWord    *msgwords;
 	int32_t		msgwords_nterms;	/* the lexicon's terms when they were kept */
@@ -1453,6 +1456,14 @@ word_table_init(EmpMarkerSet *ms)
 		e->hypo = class_words[i].hypo;
 		e->bits = class_words[i].bits;
 	}
+	for (uint32_t j = 0; j < WORD_SLOTS; j++)
+	{
+		if (ms->words[j].len == 0)
+		{
+			ms->empty_word = (uint16_t) j;
+			break;
+		}
+	}
 }
 
 /* The classes of a word not in the table. */
@@ -2331,30 +2342,48 @@ typedef struct StemCollect
 	uint8_t		prev2;			/* the one before it */
 	/* "is it still on track?": facts asked about, not told */
 	int			sent_facts;		/* facts of the current sentence, not yet counted */
+	/*
+	 * The rules that wait for the next word, eight bytes together (see
+	 * waiting_rules) so that collect_stems tests them at once.
+	 */
+	uint8_t		without;		/* a "without" not yet counted: 1 + words passed over */
+	bool		still;			/* a "still" not yet counted: the next word decides */
+	bool		aux_person;		/* "is"/"do"... and then "I" or "we" were the last words */
+	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
 	bool		clause_start;	/* the next word opens a clause */
+	bool		like_open;		/* the clause after a supposition opened with "like" */
+	bool		req_open;		/* the last words were "if you could" */
+	uint8_t		waiting_pad;	/* always 0 */
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
-	bool		aux_open;		/* the last word opened a clause with "is", "do"... */
-	bool		aux_person;		/* ... and the word after it was "I" or "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
 	bool		q_why;			/* ... "why" or "reason" */
 	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
-	bool		like_open;		/* the clause after a supposition opened with "like" */
-	bool		req_open;		/* the last words were "if you could" */
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
-	uint8_t		without;		/* a "without" not yet counted: 1 + words passed over */
 	bool		without_person; /* ... one of them a person: "without me asking" */
 	int			questions;		/* sentences that ask a plain question (one '?',
 								 * not in exasperation) */
 	int			exasperated;	/* sentences that end in "??", "?!", "!?" or "⁈" */
 	bool		spent;			/* the clause says what the customer gave ("paid") */
-	bool		still;			/* a "still" not yet counted: the next word decides */
 	int			still_ok;		/* "still on", "still available": facts unless the
 								 * sentence asks plainly ("are we still on for Saturday?") */
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	uint32_t	prev_bits;		/* the WC_* of the word before, 0 after a symbol */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
+
+_Static_assert(offsetof(StemCollect, waiting_pad) == offsetof(StemCollect, without) + 7,
+			   "the waiting rules are eight bytes together");
+
+/* Is any rule waiting for the next word?  One load, one test. */
+static inline uint64_t
+waiting_rules(const StemCollect *col)
+{
+	uint64_t	w;
+
+	memcpy(&w, &col->without, sizeof(w));
+	return w;
+}
 
 /* The classes of a message's word or number (its normalised form). */
 static inline const WordClass *
@@ -2621,7 +2650,7 @@ msgword_fill(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *mw)
 	const WordClass *wc = message_word(ms, tok);
 	const EmpLookup *lk = emp_lexicon_resolve(ms->lx, tok);
 
-	mw->wc = wc == &no_word ? 0 : (uint16_t) (wc - ms->words) + 1;
+	mw->wc = wc == &no_word ? ms->empty_word : (uint16_t) (wc - ms->words);
 	mw->nparts = lk->nparts;
 	for (int p = 0; p < lk->nparts; p++)
 	{
@@ -2745,13 +2774,13 @@ collect_stems(void *arg, const EmpToken *tok)
 	if (tok->flags & EMP_TF_ALLCAPS)
 		col->shouted++;
 	mw = message_word_info(col->ms, tok, &tmp);
-	wc = mw->wc ? &col->ms->words[mw->wc - 1] : &no_word;
+	/* a word of no class reads an empty slot, as zero as no_word */
+	wc = &col->ms->words[mw->wc];
 	/*
 	 * A word of no class, with no rule waiting for the next word, changes
 	 * nothing but the memory of the words before it.
 	 */
-	if (wc == &no_word && !col->without && !col->still && !col->aux_person && !col->aux_open &&
-		!col->clause_start && !col->like_open && !col->req_open)
+	if ((wc->len | waiting_rules(col)) == 0)
 	{
 		col->for_this = 0;
 		col->prev_bits = 0;
