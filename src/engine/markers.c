@@ -75,6 +75,7 @@
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
 #define NAME_KEPT_BYTES		64		/* longest name kept from one call to the next */
+#define MSG_KEPT_BYTES		4096	/* longest customer message kept from one call to the next */
 #define NUMWORD_SLOTS		128		/* power of two, over four times the number words */
 #define RESWORD_SLOTS		1024	/* power of two, over four times the resolution words */
 
@@ -421,6 +422,28 @@ struct EmpMarkerSet
 	uint32_t	name_normlen;	/* 0: the name has no word */
 	char		name_norm[NAME_MAX_BYTES];
 	uint32_t	name_stem;
+	/*
+	 * The last customer message analysed (see keep_message), since several
+	 * replies are often scored against one message: what it was read with,
+	 * what message_needs_empathy made of it, and its stem set's slots.
+	 */
+	bool		msg_kept;
+	const EmpScorer *msg_scorer;
+	const EmpLexicon *msg_scorer_lx;
+	int32_t		msg_scorer_nterms;
+	EmpModel	msg_model;
+	uint32_t	msg_name_stem;
+	uint32_t	msg_len;
+	char	   *msg_text;		/* msg_slots bytes, after the keys */
+	uint32_t   *msg_keys;		/* msg_slots of them: one allocation */
+	uint32_t	msg_slots;		/* capacity, 0 before the first message kept */
+	uint32_t	msg_set_slots;	/* the set's slots (mask + 1) */
+	uint32_t	msg_set_n;
+	int			msg_needed;
+	int			msg_emotion;
+	uint8_t		msg_fam;
+	float		msg_sentiment;
+	bool		msg_sarcastic;
 };
 
 /*
@@ -544,6 +567,7 @@ msgwords_clear(EmpMarkerSet *ms)
 	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
 	ms->msgwords_nterms = emp_lexicon_nterms(ms->lx);
 	ms->name_kept = false;
+	ms->msg_kept = false;
 }
 
 /* ---------------------------------------------------------------- loading */
@@ -2937,6 +2961,70 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 }
 
 /*
+ * Is msg the customer message kept from the last call, read with the same
+ * name stem by the same scorer, whose lexicon has the same terms and whose
+ * model is the same?  The catalogue's own terms are checked by the caller
+ * (msgwords_clear forgets the message).  A lexicon changed in place with
+ * no term added is not seen, as in the message words kept (msgwords); the
+ * binding builds a changed configuration's scorer and catalogue anew.
+ */
+static bool
+message_kept(const EmpMarkerSet *ms, const EmpScorer *scorer, const char *msg, size_t len,
+			 uint32_t name_stem)
+{
+	return ms->msg_kept && ms->msg_len == len && ms->msg_name_stem == name_stem &&
+		ms->msg_scorer == scorer && ms->msg_scorer_lx == scorer->lx &&
+		ms->msg_scorer_nterms == emp_lexicon_nterms(scorer->lx) &&
+		memcmp(ms->msg_text, msg, len) == 0 &&
+		memcmp(&ms->msg_model, &scorer->model, sizeof(EmpModel)) == 0;
+}
+
+/*
+ * Keep a customer message of at most MSG_KEPT_BYTES and what was made of
+ * it, the stem set as it was collected (before a scan marks it).  The
+ * memory, one allocation of five bytes per slot of the largest set kept
+ * (4 kB of keys and 1 kB of text for a message under 1 kB, 40 kB at most),
+ * stays with the catalogue.  msg_kept is set last, so that an error in
+ * between leaves nothing half kept.
+ */
+static void
+keep_message(EmpMarkerSet *ms, const EmpScorer *scorer, const char *msg, size_t len,
+			 uint32_t name_stem, const StemSet *set, int needed, int emotion, uint8_t fam,
+			 float sentiment, bool sarcastic)
+{
+	uint32_t	slots = set->mask + 1;
+
+	ms->msg_kept = false;
+	if (len > MSG_KEPT_BYTES || len >= slots)
+		return;
+	if (slots > ms->msg_slots)
+	{
+		void	   *p = emp_alloc(ms->a, (size_t) slots * (sizeof(uint32_t) + 1));
+
+		emp_release(ms->a, ms->msg_keys);
+		ms->msg_keys = p;
+		ms->msg_text = (char *) (ms->msg_keys + slots);
+		ms->msg_slots = slots;
+	}
+	memcpy(ms->msg_text, msg, len);
+	memcpy(ms->msg_keys, set->keys, slots * sizeof(uint32_t));
+	ms->msg_len = (uint32_t) len;
+	ms->msg_set_slots = slots;
+	ms->msg_set_n = set->n;
+	ms->msg_name_stem = name_stem;
+	ms->msg_scorer = scorer;
+	ms->msg_scorer_lx = scorer->lx;
+	ms->msg_scorer_nterms = emp_lexicon_nterms(scorer->lx);
+	memcpy(&ms->msg_model, &scorer->model, sizeof(EmpModel));
+	ms->msg_needed = needed;
+	ms->msg_emotion = emotion;
+	ms->msg_fam = fam;
+	ms->msg_sentiment = sentiment;
+	ms->msg_sarcastic = sarcastic;
+	ms->msg_kept = true;
+}
+
+/*
  * The customer's first name, as the reply's tokens will show it: the norm
  * of its first word, and that word's stem hash.  The last name read is
  * kept, since the replies of a conversation are scored with one name.
@@ -3019,20 +3107,42 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		read_name(ms, name, namelen, &c);
 	if (msg)
 	{
-		StemCollect col;
+		uint32_t	name_stem = c.namelen ? c.name_stem : 0;
 
-		/* every count zero, every flag false */
-		memset(&col, 0, sizeof(col));
-		col.ms = ms;
 		stemset_init(ms, &msgset, msglen, msg_keys, msg_seen);
-		col.set = &msgset;
-		col.name_stem = c.namelen ? c.name_stem : 0;
-		col.prev = col.prev2 = HYPO_OTHER;
-		col.clause_start = true;
-		out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam, &out->customer_emotion,
-											 &msg_sentiment);
-		sarcastic = col.eye_rolls > 0;
-		c.msg = col.set;
+		if (message_kept(ms, scorer, msg, msglen, name_stem) && ms->msg_set_slots == msgset.mask + 1)
+		{
+			/*
+			 * Another reply to the last message: its set as collected, every
+			 * stem not yet restated.
+			 */
+			memcpy(msgset.keys, ms->msg_keys, ms->msg_set_slots * sizeof(uint32_t));
+			memset(msgset.seen, 0, ms->msg_set_slots * sizeof(uint32_t));
+			msgset.n = ms->msg_set_n;
+			out->needed = ms->msg_needed;
+			out->customer_emotion = ms->msg_emotion;
+			sc.cust_fam = ms->msg_fam;
+			msg_sentiment = ms->msg_sentiment;
+			sarcastic = ms->msg_sarcastic;
+		}
+		else
+		{
+			StemCollect col;
+
+			/* every count zero, every flag false */
+			memset(&col, 0, sizeof(col));
+			col.ms = ms;
+			col.set = &msgset;
+			col.name_stem = name_stem;
+			col.prev = col.prev2 = HYPO_OTHER;
+			col.clause_start = true;
+			out->needed = message_needs_empathy(scorer, msg, msglen, &col, &sc.cust_fam,
+												 &out->customer_emotion, &msg_sentiment);
+			sarcastic = col.eye_rolls > 0;
+			keep_message(ms, scorer, msg, msglen, name_stem, &msgset, out->needed,
+						 out->customer_emotion, sc.cust_fam, msg_sentiment, sarcastic);
+		}
+		c.msg = &msgset;
 	}
 	sc.keep = (fn != NULL);
 	c.ms = ms;

@@ -12,6 +12,8 @@
 
 static EmpMarkerSet *ms;
 static EmpScorer *scorer;
+static EmpMarkerSet *ms2;		/* kept reachable: the allocator has no free-all */
+static EmpScorer *scorer2;
 
 /* Return whether a reply shows a category. */
 static bool
@@ -145,12 +147,70 @@ main(void)
 		CHECK(same, "markers found from the symbol table equal those found through the callback");
 	}
 	{
-		EmpMarkerSet *bad = emp_markers_create(a, st, NULL, 0, NULL, 0, &err);
+		static EmpMarkerSet *bad;	/* static: reachable at exit */
+
+		bad = emp_markers_create(a, st, NULL, 0, NULL, 0, &err);
 
 		CHECK(!emp_markers_load(bad, "kindness\t1\tyou rock\n", 21, "test", &err),
 			  "catalogue line with an unknown category: %s", err.message);
 		CHECK(!emp_markers_load(bad, "apology\t1 sorry\n", 16, "test", &err),
 			  "catalogue line without tabs: %s", err.message);
+	}
+	/*
+	 * The customer message kept from one call to the next: another reply to
+	 * it reads what was kept, but a different scorer, model, name or
+	 * catalogue, or a message of over 4 kB, must read the message afresh.
+	 * Each result is compared with one from a second catalogue that has
+	 * just read another message.
+	 */
+	{
+		EmpModel	calm = model;
+		const char *msg = "Maria here. My parcel is late again and I am so worried, it was a birthday "
+			"gift for my daughter Maria, ordered two weeks ago from your Leeds warehouse.";
+		const char *reply = "Maria, I'm so sorry about the parcel.";
+		size_t		n = 5000;
+		char	   *big = malloc(n + 1);
+		bool		same = true;
+
+		ms2 = emp_builtin_markers(a, st, &err);
+		for (int d = 0; d < EMP_NDIMS; d++)
+			calm.threshold[d] = 1e9f;
+		scorer2 = emp_scorer_create(a, lx, &model);
+		for (size_t i = 0; i < n; i++)
+			big[i] = "worried late "[i % 13];
+		big[n] = '\0';
+		for (int step = 0; step < 7; step++)
+		{
+			EmpScorer  *sc = step == 3 ? scorer2 : scorer;
+			const char *m = step == 6 ? big : msg;
+			const char *name = step == 2 ? "Zoe" : "Maria";
+			EmpEmpathy	kept,
+						fresh;
+
+			if (step == 1)
+				scorer->model = calm;	/* changed in place: no emotion reaches its label */
+			if (step == 5)
+				(void) emp_markers_add(ms, EMP_MK_VALIDATION, 1, "parcel is late", 14, &err);
+			if (step == 5)
+				(void) emp_markers_add(ms2, EMP_MK_VALIDATION, 1, "parcel is late", 14, &err);
+			emp_empathy_score(ms, sc, reply, strlen(reply), m, strlen(m), name, strlen(name),
+							  &kept, NULL, NULL);
+			emp_empathy_score(ms2, sc, "ok", 2, "another message", 15, name, strlen(name),
+							  &fresh, NULL, NULL);
+			emp_empathy_score(ms2, sc, reply, strlen(reply), m, strlen(m), name, strlen(name),
+							  &fresh, NULL, NULL);
+			same &= kept.score == fresh.score && kept.needed == fresh.needed &&
+				kept.customer_emotion == fresh.customer_emotion && kept.reflection == fresh.reflection &&
+				kept.emotional_reaction == fresh.emotional_reaction &&
+				kept.interpretation == fresh.interpretation && kept.acknowledged == fresh.acknowledged &&
+				memcmp(&kept.scan, &fresh.scan, sizeof(kept.scan)) == 0;
+			/* and a second reply to the same message reads what was kept */
+			emp_empathy_score(ms, sc, reply, strlen(reply), m, strlen(m), name, strlen(name),
+							  &kept, NULL, NULL);
+			same &= kept.score == fresh.score && kept.reflection == fresh.reflection;
+		}
+		CHECK(same, "a kept customer message gives what reading it afresh gives");
+		free(big);
 	}
 	emp_stemmer_destroy(st);
 	UNIT_DONE();
