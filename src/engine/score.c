@@ -985,6 +985,24 @@ on_term(Run *r, const EmpSlot *s)
 		r->neg_left--;
 }
 
+/* A plain word joins its sentence and is counted (see plain_word). */
+static inline __attribute__((always_inline)) void
+plain_word_span(Run *r, const EmpSlot *s)
+{
+	if (!r->sent_open)
+	{
+		r->sent_open = true;
+		r->sent_start = s->start;
+	}
+	r->sent_end = s->start + s->len;
+	if (s->part == 0)
+	{
+		r->nwords++;
+		if (s->len >= 2)
+			r->ncased++;
+	}
+}
+
 /*
  * on_term for the commonest slot, a word on its own (no phrase) in lower or
  * mixed case, not elongated, with no role but its weights: false, having
@@ -1000,29 +1018,22 @@ plain_word(Run *r, const EmpSlot *s)
 		(s->flags & (EMP_TF_ALLCAPS | EMP_TF_ELONGATED)) != 0 ||
 		(tflags & (EMP_TERM_CONTRAST | EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) != 0)
 		return false;
-	if ((tflags & EMP_TERM_WEIGHTED) &&
-		(r->explain || r->neg_left > 0 || (r->boost_left > 0 && r->boost != 1.0f)))
-		return false;
-	if (!r->sent_open)
-	{
-		r->sent_open = true;
-		r->sent_start = s->start;
-	}
-	r->sent_end = s->start + s->len;
-	if (s->part == 0)
-	{
-		r->nwords++;
-		if (s->len >= 2)
-			r->ncased++;
-	}
+	/*
+	 * Whether the word is weighted is tested once: it goes either way as
+	 * the text does, and each test of it would be mispredicted as often.
+	 */
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
+		if (r->explain || r->neg_left > 0 || (r->boost_left > 0 && r->boost != 1.0f))
+			return false;
+		plain_word_span(r, s);
 		/* plain evidence: no negator, booster or capitals reach it */
 		add_weights(sentence_acc(r), run_term(r, s->id)->w);
 		r->boost = 1.0f;
 		r->boost_left = 0;
 		return true;
 	}
+	plain_word_span(r, s);
 	if (r->boost_left > 0 && --r->boost_left == 0)
 		r->boost = 1.0f;
 	if (r->neg_left > 0)
