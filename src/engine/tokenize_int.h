@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include <string.h>
 #include <unicode/unorm2.h>
 
 struct EmpTokenizer
@@ -152,7 +153,8 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned
 	tok->start = (uint32_t) tz->pos;
 	tok->len = n;
 	tok->flags = (mdig & keep) ? EMP_TF_DIGIT : 0;
-	if (mlo == 0 && (mup & (mup - 1)) != 0)
+	/* two capitals or more first: the rarer test, the one that decides */
+	if ((mup & (mup - 1)) != 0 && mlo == 0)
 		tok->flags |= EMP_TF_ALLCAPS;
 	else if (mup == 1)
 		tok->flags |= EMP_TF_CAPITALIZED;
@@ -179,7 +181,14 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned
 static inline bool
 emp_tz_word_read(EmpTokenizer *tz, EmpToken *tok)
 {
-	if ((tok->len == 3 && (tz->text[tok->start] | 0x20) == 'w') || ((tz->ntokens + 1) & 0x3FF) == 0)
+	/*
+	 * "www" in one comparison of the key's first 8 bytes, lower-cased and
+	 * zero-padded, not a test of the length and then of the letter, each
+	 * going as the words do.
+	 */
+	static const char www_key[8] = "www";
+
+	if (memcmp(tok->key, www_key, 8) == 0 || ((tz->ntokens + 1) & 0x3FF) == 0)
 		return emp_tz_word_done(tz, tok);
 	tz->ntokens++;
 	tok->norm = tz->norm.data;
