@@ -457,6 +457,21 @@ emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len)
 	tz->text = (const unsigned char *) text;
 	tz->len = len;
 	tz->pos = 0;
+#ifdef __SSE2__
+	_mm_storeu_si128((__m128i *) (tz->tail + 16), _mm_setzero_si128());
+	if (len >= 16)
+	{
+		_mm_storeu_si128((__m128i *) tz->tail, _mm_loadu_si128((const __m128i *) (text + len - 16)));
+		tz->tail_base = len - 16;
+	}
+	else
+	{
+		_mm_storeu_si128((__m128i *) tz->tail, _mm_setzero_si128());
+		if (len > 0)
+			memcpy(tz->tail, text, len);
+		tz->tail_base = 0;
+	}
+#endif
 	tz->ntokens = 0;
 	tz->next_mark = next_link_mark(tz->text, len, 0);
 	tz->found_mark = SIZE_MAX;
@@ -1267,15 +1282,6 @@ emp_tz_word_done(EmpTokenizer *tz, EmpToken *tok)
 	tok->norm = tz->norm.data;
 	tok->normlen = (uint32_t) tz->norm.len;
 	return true;
-}
-
-/* emp_tokenizer_next's word under 16 bytes from the end of the text. */
-bool
-emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok)
-{
-	if (!read_word_simd_here(tz, tok, 0))
-		return emp_tz_next_token(tz, tok);
-	return emp_tz_word_read(tz, tok);
 }
 
 /*

@@ -38,6 +38,16 @@ struct EmpTokenizer
 	size_t		found_mark;		/* the mark of the last link find_link found, */
 	size_t		found_start;	/* and its span, kept while a "www." link */
 	size_t		found_end;		/* before it is skipped */
+#ifdef __SSE2__
+	/*
+	 * The text's last 16 bytes (all of it, if shorter) and zeros after
+	 * them, and where they start in the text: a word 16-byte load starting
+	 * at or after tail_base reads from here, where 16 bytes are there to
+	 * read, instead of past the end of the text.
+	 */
+	size_t		tail_base;
+	unsigned char tail[32];
+#endif
 };
 
 /* ASCII classes */
@@ -72,7 +82,6 @@ extern uint8_t emp_tz_word_start[256];
 /* The paths the inline one hands its rarer tokens to (tokenize.c). */
 extern __attribute__((noinline)) bool emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok);
-extern __attribute__((noinline)) bool emp_tz_word_tail(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_word_done(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_word_caps(EmpTokenizer *tz, EmpToken *tok);
 
@@ -218,9 +227,14 @@ emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 		if (ws == EMP_TZ_WS_WORD ||
 			(ws == EMP_TZ_WS_EMOTICON && pos + 1 < tz->len && (unsigned) (s[pos + 1] - 'a') < 26u))
 		{
-			if (tz->len - pos < 16)
-				return emp_tz_word_tail(tz, tok);
-			if (read_word_simd(tz, tok, s + pos, 0))
+			/*
+			 * Near the end of the text, the same bytes from its zero-padded
+			 * copy: no call, and one branch, not one here and one in the
+			 * call.
+			 */
+			const unsigned char *from = (pos >= tz->tail_base) ? tz->tail + (pos - tz->tail_base) : s + pos;
+
+			if (read_word_simd(tz, tok, from, 0))
 				return emp_tz_word_read(tz, tok);
 		}
 		else if (ws == EMP_TZ_WS_EMOTICON)
