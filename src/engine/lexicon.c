@@ -1165,8 +1165,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			if (syms[i] > 0 && lx->h.terms[syms[i]].stem_id)
 				syms[i] = lx->h.terms[syms[i]].stem_id;
 		node = trie_insert(lx, syms, nsyms);
+		/* the unknown term too, for a phrase with an unknown word (walker.c) */
 		for (int i = 0; i < nsyms; i++)
-			if (syms[i] > 0)
+			if (syms[i] >= 0)
 				lx->h.terms[syms[i]].flags |= EMP_TERM_IN_PHRASE;
 
 		id = lx->nodes[node].out;

@@ -212,8 +212,9 @@ extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, 
 static inline __attribute__((always_inline)) int32_t
 emp_ac_feed_inline(const EmpLexicon *lx, int32_t *state, int32_t sym)
 {
+	/* the root's chainmask is 0: no test of its own for a step from the root */
 	if (lx->finished && sym > 0 && sym < lx->nac_root &&
-		(*state == 0 || !(lx->nodes[*state].chainmask & AC_SYMBIT(sym))))
+		!(lx->nodes[*state].chainmask & AC_SYMBIT(sym)))
 	{
 		int32_t		t = lx->ac_root[sym];
 

@@ -156,8 +156,13 @@ push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	w->nslots = index + 1;
 	w->symslot[EMP_RING(w->nsyms)] = index;
 	w->nsyms++;
-	/* a word no phrase uses has no edge anywhere: back to the root */
-	if (sym > 0 && !(lk->symflags[p] & EMP_TERM_IN_PHRASE))
+	/*
+	 * A word no phrase uses has no edge anywhere: back to the root.  So has
+	 * an unknown word (symbol 0) unless some phrase has one, when the
+	 * unknown term is marked as used in a phrase too: one test, not one
+	 * for the symbol and one for the flag, each going as the words do.
+	 */
+	if (!(lk->symflags[p] & EMP_TERM_IN_PHRASE))
 	{
 		w->state = emp_ac_root();
 		return;
