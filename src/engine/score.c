@@ -874,10 +874,6 @@ on_term(Run *r, const EmpSlot *s)
 		t = run_term(r, id);
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
-		EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
-			s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
-			s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
-
 		/*
 		 * A booster's own evidence is not boosted by the boosters before it:
 		 * in "very very ... angry" the boosts compounded on each "very"'s
@@ -916,6 +912,10 @@ on_term(Run *r, const EmpSlot *s)
 		}
 		else
 		{
+			EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
+				s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
+				s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
+
 			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			{
 				double		v = t->w[ch];
