@@ -808,8 +808,13 @@ on_term(Run *r, const EmpSlot *s)
 {
 	const EmpModel *m = r->m;
 	int32_t		id = s->phrase ? s->phrase : s->id;
-	/* a word's term is read only when a rule needs more than its flags */
-	const EmpTerm *t = s->phrase ? run_term(r, id) : NULL;
+
+	/*
+	 * The term, found (not read) for every slot: a word's term is read only
+	 * when a rule needs more than its flags, but a branch on whether it is
+	 * needed would go as the text does.
+	 */
+	const EmpTerm *t = run_term(r, id);
 	uint16_t	tflags = s->phrase ? t->flags : s->tflags;
 	uint32_t	start = s->start;
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
@@ -870,8 +875,6 @@ on_term(Run *r, const EmpSlot *s)
 		return;
 	}
 
-	if ((tflags & (EMP_TERM_WEIGHTED | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) && t == NULL)
-		t = run_term(r, id);
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
 		/*
