@@ -66,6 +66,13 @@ static uint8_t emoticon_order[N_EMOTICONS];
 /* The second byte of each, in that order (every emoticon has two bytes at least). */
 static uint8_t emoticon_second[N_EMOTICONS];
 uint8_t		emp_tz_emoticon_first[129];
+
+/*
+ * 1 for an ASCII byte that emp_tz_next_token tries an emoticon at: one that
+ * some emoticon starts with, and not a mark of punctuation but ':' or ';'
+ * (a '.' or '!' run is read as such).  One load, not a branch per test.
+ */
+static uint8_t emoticon_candidate[128];
 /* 1 for a first byte some emoticon starting with which has a lower-case letter second */
 uint8_t		emp_tz_emoticon_lower_second[128];
 
@@ -197,6 +204,9 @@ init_ascii_class(void)
 	}
 	for (int c = 0; c < 128; c++)
 		emp_tz_emoticon_first[c + 1] += emp_tz_emoticon_first[c];
+	for (int c = 0; c < 128; c++)
+		emoticon_candidate[c] = (emp_tz_ascii_class[c] != C_PUNCT || c == ':' || c == ';') &&
+			emp_tz_emoticon_first[c] != emp_tz_emoticon_first[c + 1];
 	for (int c = 0; c < 128; c++)
 	{
 		if (emp_tz_ascii_word_lower[c] == 0)
@@ -1156,7 +1166,7 @@ emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok)
 				continue;
 			}
 			/* most bytes start no emoticon: asked without a call */
-			if ((k != C_PUNCT || b == ':' || b == ';') && emp_tz_emoticon_first[b] != emp_tz_emoticon_first[b + 1])
+			if (emoticon_candidate[b])
 			{
 				n = match_emoticon(tz, tz->pos);
 				if (n > 0)
