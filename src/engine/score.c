@@ -434,11 +434,13 @@ add_scaled(double *acc, const double *v, double f)
  * w (times the negation factor if negated) is added to acc, then v * boost
  * to acc if boost is not 0, v * caps to caps_acc if caps is not 0, and v *
  * elong to acc if elong is not 0: the additions of the explained path, in
- * its order, with the zeros it skips added (see add_scaled).
+ * its order.  add_word_rules_as does it for the rules given as constants,
+ * with no test in its loop.
  */
-static inline void
-add_word_rules(double *acc, double *caps_acc, const float *w, const double *neg,
-			   double boost, double caps, double elong)
+static inline __attribute__((always_inline)) void
+add_word_rules_as(double *acc, double *caps_acc, const float *w, const double *neg,
+				  double boost, double caps, double elong,
+				  bool negated, bool boosted, bool shouted, bool elongated)
 {
 #ifdef __SSE2__
 	const __m128d vb = _mm_set1_pd(boost);
@@ -451,14 +453,14 @@ add_word_rules(double *acc, double *caps_acc, const float *w, const double *neg,
 		__m128d		v = _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64((const __m128i *) (w + ch))));
 		__m128d		a = _mm_loadu_pd(acc + ch);
 
-		if (neg)
+		if (negated)
 			v = _mm_mul_pd(v, _mm_loadu_pd(neg + ch));
 		a = _mm_add_pd(a, v);
-		if (boost != 0)
+		if (boosted)
 			a = _mm_add_pd(a, _mm_mul_pd(v, vb));
-		if (caps != 0)
+		if (shouted)
 			_mm_storeu_pd(caps_acc + ch, _mm_add_pd(_mm_loadu_pd(caps_acc + ch), _mm_mul_pd(v, vc)));
-		if (elong != 0)
+		if (elongated)
 			a = _mm_add_pd(a, _mm_mul_pd(v, ve));
 		_mm_storeu_pd(acc + ch, a);
 	}
@@ -467,17 +469,41 @@ add_word_rules(double *acc, double *caps_acc, const float *w, const double *neg,
 	{
 		double		v = w[ch];
 
-		if (neg)
+		if (negated)
 			v *= neg[ch];
 		acc[ch] += v;
-		if (boost != 0)
+		if (boosted)
 			acc[ch] += v * boost;
-		if (caps != 0)
+		if (shouted)
 			caps_acc[ch] += v * caps;
-		if (elong != 0)
+		if (elongated)
 			acc[ch] += v * elong;
 	}
 #endif
+}
+
+/*
+ * add_word_rules_as for the rules that apply (neg not NULL, the factors
+ * not 0).  Words reached by one rule alone, the commonest, have a loop
+ * each, chosen by one comparison of the rules' bits rather than by four
+ * tests in every round of one loop; any other mix has the loop that tests.
+ */
+static inline void
+add_word_rules(double *acc, double *caps_acc, const float *w, const double *neg,
+			   double boost, double caps, double elong)
+{
+	unsigned	rules = (unsigned) (neg != NULL) | (unsigned) (boost != 0) << 1 |
+		(unsigned) (caps != 0) << 2 | (unsigned) (elong != 0) << 3;
+
+	if (rules == 1)
+		add_word_rules_as(acc, caps_acc, w, neg, boost, caps, elong, true, false, false, false);
+	else if (rules == 4)
+		add_word_rules_as(acc, caps_acc, w, neg, boost, caps, elong, false, false, true, false);
+	else if (rules == 2)
+		add_word_rules_as(acc, caps_acc, w, neg, boost, caps, elong, false, true, false, false);
+	else
+		add_word_rules_as(acc, caps_acc, w, neg, boost, caps, elong,
+						  neg != NULL, boost != 0, caps != 0, elong != 0);
 }
 
 /*
