@@ -1308,7 +1308,7 @@ emp_tz_word_caps(EmpTokenizer *tz, EmpToken *tok)
 {
 	if (!read_word_simd_here(tz, tok, 3))
 		return emp_tz_next_token(tz, tok);
-	return emp_tz_word_read(tz, tok);
+	return emp_tz_word_read(tz, tok) != EMP_TZ_END;
 }
 #endif
 

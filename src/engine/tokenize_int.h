@@ -79,6 +79,14 @@ extern uint8_t emp_tz_emoticon_lower_second[128];
 #define EMP_TZ_WS_EMOTICON	2
 extern uint8_t emp_tz_word_start[256];
 
+/*
+ * What emp_tokenizer_next_classed read: nothing (the end of the text), a
+ * word or a number that the inline path read, or a token of any kind.
+ */
+#define EMP_TZ_END		0
+#define EMP_TZ_WORD		1
+#define EMP_TZ_ANY		2
+
 /* The paths the inline one hands its rarer tokens to (tokenize.c). */
 extern __attribute__((noinline)) bool emp_tz_next_token(EmpTokenizer *tz, EmpToken *tok);
 extern __attribute__((noinline)) bool emp_tz_next_punct(EmpTokenizer *tz, EmpToken *tok);
@@ -187,7 +195,7 @@ read_word_simd(EmpTokenizer *tz, EmpToken *tok, const unsigned char *s, unsigned
  * Hand out a word the 16-byte path has read; a "www" (a link, perhaps) and
  * every 1024th token (the interrupt check) take emp_tz_word_done's way.
  */
-static inline bool
+static inline int
 emp_tz_word_read(EmpTokenizer *tz, EmpToken *tok)
 {
 	/*
@@ -198,16 +206,22 @@ emp_tz_word_read(EmpTokenizer *tz, EmpToken *tok)
 	static const char www_key[8] = "www";
 
 	if (memcmp(tok->key, www_key, 8) == 0 || ((tz->ntokens + 1) & 0x3FF) == 0)
-		return emp_tz_word_done(tz, tok);
+		return emp_tz_word_done(tz, tok) ? EMP_TZ_ANY : EMP_TZ_END;
 	tz->ntokens++;
 	tok->norm = tz->norm.data;
 	tok->normlen = (uint32_t) tz->norm.len;
-	return true;
+	return EMP_TZ_WORD;
 }
 #endif
 
-static inline bool
-emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
+/*
+ * emp_tokenizer_next_inline, saying also whether the token is a word the
+ * inline path read (EMP_TZ_WORD): a caller that tells words from
+ * punctuation need not test the token's kind again on that path, where the
+ * answer is known.
+ */
+static inline int
+emp_tokenizer_next_classed(EmpTokenizer *tz, EmpToken *tok)
 {
 	const unsigned char *s = tz->text;
 	size_t		pos = tz->pos;
@@ -238,12 +252,18 @@ emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
 				return emp_tz_word_read(tz, tok);
 		}
 		else if (ws == EMP_TZ_WS_EMOTICON)
-			return emp_tz_word_caps(tz, tok);
+			return emp_tz_word_caps(tz, tok) ? EMP_TZ_ANY : EMP_TZ_END;
 	}
 	else if (pos >= tz->len)
-		return false;			/* the end of the text */
+		return EMP_TZ_END;		/* the end of the text */
 #endif
-	return emp_tz_next_punct(tz, tok);
+	return emp_tz_next_punct(tz, tok) ? EMP_TZ_ANY : EMP_TZ_END;
+}
+
+static inline bool
+emp_tokenizer_next_inline(EmpTokenizer *tz, EmpToken *tok)
+{
+	return emp_tokenizer_next_classed(tz, tok) != EMP_TZ_END;
 }
 
 #endif							/* EMPATHY_TOKENIZE_INT_H */

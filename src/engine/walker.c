@@ -223,12 +223,15 @@ push_token(EmpWalker *w)
 	EmpToken	tok;
 	const EmpLookup *lk;
 	EmpLookup	copy;
+	int			got;
 
-	if (!emp_tokenizer_next_inline(w->tz, &tok))
+	got = emp_tokenizer_next_classed(w->tz, &tok);
+	if (got == EMP_TZ_END)
 		return false;
 	if (w->token_fn)
 		w->token_fn(w->token_arg, &tok);
-	if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+	/* a word the tokenizer read inline is known to be one */
+	if (got != EMP_TZ_WORD && (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK))
 	{
 		/* punctuation and breaks: one slot with no term, that resets the automaton */
 		EmpSlot    *s = new_slot(w, &tok, 0);
