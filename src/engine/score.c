@@ -926,14 +926,17 @@ on_term(Run *r, const EmpSlot *s)
 			add_word_rules(sentence_acc(r), r->caps, t->w, negated ? r->sc->negation : NULL,
 						   boosted ? r->boost - 1.0 : 0, caps,
 						   (s->flags & EMP_TF_ELONGATED) ? m->elongation_factor - 1.0 : 0);
-			/* praise in capitals, for an eye roll to unsay */
+			/*
+			 * Praise in capitals, for an eye roll to unsay.  A channel
+			 * without weight adds 0 times the factors, a zero, to a sum
+			 * that is never -0: the same as skipping it, without a branch
+			 * on each channel's weight.
+			 */
 			if (shouted)
 				for (int i = 0; i < 3; i++)
 				{
 					double		v = t->w[praise_chans[i]];
 
-					if (v == 0.0)
-						continue;
 					if (negated)
 						v *= r->sc->negation[praise_chans[i]];
 					r->sent_caps[i] += v * caps;
