@@ -579,12 +579,38 @@ unsay_praise(Run *r, const double *pos, const double *caps, uint32_t start, uint
 	}
 }
 
+/*
+ * The factor a sentence's evidence is amplified by: a run of '!' (or "?!")
+ * by its length, a run of two '?' or more likewise, anything else 1.
+ */
+static inline double
+punct_factor(const EmpModel *m, const EmpSlot *punct)
+{
+	double		n;
+
+	if (punct && (punct->punct == '!' || punct->punct == 'x'))
+	{
+		n = punct->count;
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		return 1.0 + m->exclaim_step * n;
+	}
+	if (punct && punct->punct == '?' && punct->count >= 2)
+	{
+		n = punct->count;
+		if (n > m->exclaim_max)
+			n = m->exclaim_max;
+		return 1.0 + m->question_step * n;
+	}
+	return 1.0;
+}
+
 /* Close the current sentence, amplified by a '!' run given as punct slot. */
 static __attribute__((noinline)) void
 end_sentence(Run *r, const EmpSlot *punct)
 {
 	const EmpModel *m = r->m;
-	double		f = 1.0;
+	double		f;
 	double		sum[EMP_NCHANNELS];
 
 	if (r->contrast_seen && r->explain)
@@ -595,22 +621,7 @@ end_sentence(Run *r, const EmpSlot *punct)
 	}
 	else if (r->contrast_seen)
 		add_scaled(r->post, r->post, m->contrast_after - 1.0);
-	if (punct && (punct->punct == '!' || punct->punct == 'x'))
-	{
-		double		n = punct->count;
-
-		if (n > m->exclaim_max)
-			n = m->exclaim_max;
-		f = 1.0 + m->exclaim_step * n;
-	}
-	else if (punct && punct->punct == '?' && punct->count >= 2)
-	{
-		double		n = punct->count;
-
-		if (n > m->exclaim_max)
-			n = m->exclaim_max;
-		f = 1.0 + m->question_step * n;
-	}
+	f = punct_factor(m, punct);
 	add_pairs(sum, r->pre, r->post);
 	if (f != 1.0 && r->explain)
 	{
@@ -742,7 +753,7 @@ static inline void
 close_sentence(Run *r, const EmpSlot *punct)
 {
 	const EmpModel *m = r->m;
-	double		f = 1.0;
+	double		f;
 	double		both[EMP_NCHANNELS];
 	const double *sum = r->pre;
 
@@ -759,22 +770,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 		clear_channels(r->post);
 		r->contrast_seen = false;
 	}
-	if (punct && (punct->punct == '!' || punct->punct == 'x'))
-	{
-		double		n = punct->count;
-
-		if (n > m->exclaim_max)
-			n = m->exclaim_max;
-		f = 1.0 + m->exclaim_step * n;
-	}
-	else if (punct && punct->punct == '?' && punct->count >= 2)
-	{
-		double		n = punct->count;
-
-		if (n > m->exclaim_max)
-			n = m->exclaim_max;
-		f = 1.0 + m->question_step * n;
-	}
+	f = punct_factor(m, punct);
 	add_sentence(r->tot, sum, f, r->sent_open && m->sentence_floor > 0, -m->sentence_floor);
 	if (r->sent_open)
 	{
