@@ -229,7 +229,7 @@ COMMENT ON FUNCTION @extschema@.templates_protect() IS 'trigger: keep built-in t
 CREATE FUNCTION @extschema@.suggest_replies(customer_message text, vars jsonb DEFAULT '{}',
 	channel text DEFAULT NULL, k integer DEFAULT 3)
 RETURNS TABLE (template_id integer, template_name text, reply text, score float8, why text)
-LANGUAGE plpgsql STABLE PARALLEL SAFE COST 1000 ROWS 3
+LANGUAGE plpgsql STABLE PARALLEL SAFE COST 800 ROWS 3
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	msg text;
@@ -333,7 +333,7 @@ COMMENT ON FUNCTION @extschema@.suggest_replies(text, jsonb, text, integer) IS
 CREATE FUNCTION @extschema@.suggest_reply(customer_message text, vars jsonb DEFAULT '{}',
 	channel text DEFAULT NULL)
 RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE COST 3000
+LANGUAGE sql STABLE PARALLEL SAFE COST 2500
 SET search_path = pg_catalog, pg_temp AS $$
 	SELECT s.reply FROM @extschema@.suggest_replies(customer_message, vars, channel, 1) AS s
 $$;
