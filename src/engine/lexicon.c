@@ -464,6 +464,51 @@ resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 }
 
 /*
+ * After a quarter of the memo's slots' worth of evictions, decide its
+ * size: twice as large, its entries moved over, when more than about one
+ * lookup in MEMO_GROW_RATIO pushed an entry out, unless it is MEMO_SLOTS_MAX
+ * already or the memory cannot be had (then it stays as it is).  Returns
+ * true when it grew.  Results never depend on the memo, only the time they
+ * take.
+ */
+static __attribute__((noinline)) bool
+memo_resize(EmpLexicon *lx)
+{
+	uint32_t	oldslots = lx->memo_mask + 1;
+	uint32_t	slots = oldslots * 2;
+	bool		grow = lx->memo_lookups < (uint64_t) lx->memo_evicted * MEMO_GROW_RATIO &&
+		slots <= MEMO_SLOTS_MAX;
+	char	   *mem;
+	MemoSlot   *memo;
+
+	lx->memo_lookups = 0;
+	lx->memo_evicted = 0;
+	if (!grow || (mem = emp_alloc(lx->a, sizeof(MemoSlot) * slots + 63)) == NULL)
+		return false;
+	memo = (MemoSlot *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
+	memset(memo, 0, sizeof(MemoSlot) * slots);
+	for (uint32_t i = 0; i < oldslots; i++)
+	{
+		const MemoSlot *o = &lx->memo[i];
+		uint32_t	h;
+
+		if (o->lentag == 0)
+			continue;
+		h = memo_slot(o->key, o->lentag & 0xFF, (uint8_t) (o->lentag >> 8), lx->memo_shift - 1);
+		if (memo[h].lentag != 0)
+			h ^= 1;
+		if (memo[h].lentag == 0)
+			memo[h] = *o;
+	}
+	emp_release(lx->a, lx->memo_mem);
+	lx->memo_mem = mem;
+	lx->memo = memo;
+	lx->memo_mask = slots - 1;
+	lx->memo_shift--;
+	return true;
+}
+
+/*
  * emp_lexicon_resolve for any token: a memo miss (resolved and kept), or a
  * token the memo does not keep (resolved into lx->scratch).
  */
@@ -517,15 +562,24 @@ emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 		key[0] = key[1] = key[2] = 0;
 		memcpy(key, tok->norm, tok->normlen);
 	}
-	h = memo_hash(key, tok->normlen, tag);
-	m = &lx->memo[h & (MEMO_SLOTS - 1)];
+	h = memo_slot(key, tok->normlen, tag, lx->memo_shift);
+	m = &lx->memo[h];
+	/* the key's second way: the other slot of its pair */
+	m2 = &lx->memo[h ^ 1];
 	if (memo_match(m, key, tok->normlen, tag))
 		return &m->res;
-	/* the key's second way: the other slot of its pair */
-	m2 = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
 	if (memo_match(m2, key, tok->normlen, tag))
 		return &m2->res;
 	resolve_token(lx, tok, &res);
+	/* both ways taken: the second way's entry goes */
+	if (m->lentag != 0 && m2->lentag != 0 &&
+		++lx->memo_evicted >= (lx->memo_mask + 1) / 4 && memo_resize(lx))
+	{
+		/* the key's slots in the memo twice the size */
+		h = memo_slot(key, tok->normlen, tag, lx->memo_shift);
+		m = &lx->memo[h];
+		m2 = &lx->memo[h ^ 1];
+	}
 	/* the newest entry takes the first way, the one it held the second */
 	if (m->lentag != 0)
 		*m2 = *m;
@@ -539,6 +593,8 @@ emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 const EmpLookup *
 emp_lexicon_resolve(EmpLexicon *lx, const EmpToken *tok)
 {
+	/* a lookup outside a walk, counted here (a walk counts its own) */
+	lx->memo_lookups++;
 	return emp_lexicon_resolve_inline(lx, tok);
 }
 
@@ -551,14 +607,20 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 
 /* ---------------------------------------------------------------- creation */
 
-/* Allocate lx's memo, empty and 64-byte aligned. */
+/* Allocate lx's memo of MEMO_SLOTS_MIN slots, empty and 64-byte aligned. */
 static void
 memo_alloc(EmpLexicon *lx)
 {
-	char	   *mem = emp_alloc(lx->a, sizeof(MemoSlot) * MEMO_SLOTS + 63);
+	char	   *mem = emp_alloc(lx->a, sizeof(MemoSlot) * MEMO_SLOTS_MIN + 63);
 
+	lx->memo_mem = mem;
 	lx->memo = (MemoSlot *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
-	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+	lx->memo_mask = MEMO_SLOTS_MIN - 1;
+	lx->memo_shift = 64 - 13;
+	_Static_assert(MEMO_SLOTS_MIN == 1 << 13, "the shift is the memo's size");
+	lx->memo_lookups = 0;
+	lx->memo_evicted = 0;
+	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS_MIN);
 }
 
 EmpLexicon *
@@ -897,7 +959,7 @@ emp_lexicon_finish(EmpLexicon *lx)
 
 	if (lx->memo_dirty)
 	{
-		memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS);
+		memset(lx->memo, 0, sizeof(MemoSlot) * (lx->memo_mask + 1));
 		lx->memo_dirty = false;
 	}
 	if (lx->finished)
@@ -1415,5 +1477,5 @@ emp_lexicon_memory(const EmpLexicon *lx)
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
 		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap + sizeof(AcStep) * lx->stepcap +
 		sizeof(uint32_t) * lx->stepidxcap +
-		sizeof(MemoSlot) * MEMO_SLOTS + 63;
+		sizeof(MemoSlot) * (size_t) (lx->memo_mask + 1) + 63;
 }

@@ -12,8 +12,17 @@
 
 #include "lexicon.h"
 
-#define MEMO_BITS		13
-#define MEMO_SLOTS		(1 << MEMO_BITS)
+/*
+ * The memo starts with MEMO_SLOTS_MIN slots (512 kB) and doubles, up to
+ * MEMO_SLOTS_MAX (4 MB), while more than about one lookup in MEMO_GROW_RATIO
+ * pushes an entry out: a stream of texts whose vocabulary outgrows it (real
+ * customer messages: names, product words, typos) would otherwise stem and
+ * look up the same words again and again, at about 80 times the cost of a
+ * hit.  A vocabulary that fits leaves it as it is.
+ */
+#define MEMO_SLOTS_MIN	(1 << 13)
+#define MEMO_SLOTS_MAX	(1 << 16)
+#define MEMO_GROW_RATIO	32
 #define MEMO_KEY_MAX	24		/* longer words are not memoised */
 
 /*
@@ -135,6 +144,13 @@ struct EmpLexicon
 								 * emp_lexicon_add has */
 
 	MemoSlot   *memo;
+	uint32_t	memo_mask;		/* its slots - 1 (a power of two, less 1) */
+	uint32_t	memo_shift;		/* 64 - log2 of its slots */
+	uint32_t	memo_evicted;	/* entries pushed out since the memo was last
+								 * sized, and about how many lookups it has had
+								 * since (a walk adds its slots at its end) */
+	uint64_t	memo_lookups;
+	void	   *memo_mem;		/* the allocation memo is aligned within */
 	bool		memo_dirty;		/* terms added since the memo was last cleared */
 	EmpLookup	scratch;		/* the result of a lookup the memo does not keep */
 	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
@@ -142,16 +158,16 @@ struct EmpLexicon
 
 /*
  * The memo's slot for a key (a word of len bytes, zero-padded, of kind
- * tag): the top bits of a sum of products, which depend on every bit of
- * the key.
+ * tag), of a memo of 64 - shift bits: the top bits of a sum of products,
+ * which depend on every bit of the key.
  */
 static inline uint32_t
-memo_hash(const uint64_t *key, size_t len, uint8_t tag)
+memo_slot(const uint64_t *key, size_t len, uint8_t tag, unsigned shift)
 {
 	uint64_t	h = ((key[0] ^ ((uint64_t) tag << 8) ^ len) * 0x9E3779B97F4A7C15ULL) ^
 		(key[1] * 0xC2B2AE3D27D4EB4FULL) ^ (key[2] * 0x165667B19E3779F9ULL);
 
-	return (uint32_t) (h >> (64 - MEMO_BITS));
+	return (uint32_t) (h >> shift);
 }
 
 /* Does memo slot m hold this key? */
@@ -178,12 +194,12 @@ emp_lexicon_resolve_inline(EmpLexicon *lx, const EmpToken *tok)
 	if (tok->keyed && tok->kind == EMP_TOK_WORD)
 	{
 		uint64_t	key[3] = {tok->key[0], tok->key[1], 0};
-		uint32_t	h = memo_hash(key, tok->normlen, 0);
-		const MemoSlot *m = &lx->memo[h & (MEMO_SLOTS - 1)];
+		uint32_t	h = memo_slot(key, tok->normlen, 0, lx->memo_shift);
+		const MemoSlot *m = &lx->memo[h];
 
 		if (memo_match(m, key, tok->normlen, 0))
 			return &m->res;
-		m = &lx->memo[(h & (MEMO_SLOTS - 1)) ^ 1];
+		m = &lx->memo[h ^ 1];
 		if (memo_match(m, key, tok->normlen, 0))
 			return &m->res;
 	}

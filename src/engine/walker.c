@@ -275,7 +275,11 @@ emp_walker_fill(EmpWalker *w)
 	while (!w->eof && w->nslots - w->ncommitted <= EMP_WALK_LAG)
 	{
 		if (!push_token(w))
+		{
 			w->eof = true;
+			/* about as many memo lookups as slots, counted once a walk */
+			w->lx->memo_lookups += w->nslots;
+		}
 	}
 	/* a slot is handed out once EMP_WALK_LAG later ones exist, or the text is read */
 	w->ready_end = w->eof ? w->nslots : w->nslots - EMP_WALK_LAG;

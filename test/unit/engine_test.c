@@ -605,6 +605,55 @@ main(void)
 	}
 
 	/*
+	 * The memo grows when the vocabulary of the texts outgrows it, and
+	 * only then: a few hundred words scored again and again leave it as it
+	 * is; 60,000 distinct words make it grow, to at most 4 MB, and the
+	 * scores are the same before and after.
+	 */
+	{
+		EmpLexicon *gl = emp_lexicon_copy(lx, a);
+		EmpScorer  *gs;
+		EmpScores	s1,
+					s2;
+		const char *probe = "I am so happy with the refund, thanks!! but still waiting on the parcel";
+		char		text[512];
+		size_t		mem0,
+					mem1,
+					mem2;
+		bool		same = true;
+
+		emp_lexicon_finish(gl);
+		gs = emp_scorer_create(a, gl, &m);
+		emp_score(gs, probe, strlen(probe), &s1, NULL, NULL);
+		mem0 = emp_lexicon_memory(gl);
+		for (int k = 0; k < 20000; k++)
+		{
+			int			n = snprintf(text, sizeof(text), "the order %d was late again and I am angry w%dz, please help me %s",
+									 k % 7, k % 300, (k % 3) ? "now" : "today");
+
+			emp_score(gs, text, (size_t) n, &s2, NULL, NULL);
+		}
+		mem1 = emp_lexicon_memory(gl);
+		CHECK(mem1 == mem0, "a small vocabulary leaves the memo as it is (%zu then %zu bytes)", mem0, mem1);
+		for (int round = 0; round < 2; round++)
+			for (int k = 0; k < 6000; k++)
+			{
+				int			n = 0;
+
+				for (int j = 0; j < 10; j++)
+					n += snprintf(text + n, sizeof(text) - n, "qv%dx%c ", k * 10 + j, 'a' + j);
+				emp_score(gs, text, (size_t) n, &s2, NULL, NULL);
+				if (s2.sentiment != 0)
+					same = false;
+			}
+		mem2 = emp_lexicon_memory(gl);
+		CHECK(mem2 > mem1 && mem2 <= mem1 + (size_t) 4 * 1024 * 1024,
+			  "60,000 distinct words grow the memo, to at most 4 MB (%zu then %zu bytes)", mem1, mem2);
+		emp_score(gs, probe, strlen(probe), &s2, NULL, NULL);
+		CHECK(same && memcmp(&s1, &s2, sizeof(s1)) == 0, "the scores are the same after the memo grew");
+	}
+
+	/*
 	 * Long numbers skip the memo and, longer than every number in the
 	 * lexicon, the dictionary: a lexicon with a long number still finds it.
 	 */
