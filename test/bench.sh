@@ -291,6 +291,8 @@ if have_fn "empathy.render(text,jsonb,text,boolean)"; then HAVE_RENDER=1; fi
 if [ $((HAVE_MARKERS + HAVE_SCORE + HAVE_RENDER)) -gt 0 ]; then
 	RSCAN="reply (bare scan of replies)"
 	add "$RSCAN" "reply" bench_reply "$RSCAN"
+	# the reply functions' ratios are to lower() over the same replies
+	add "lower(reply)" "lower(reply)" bench_reply "$RSCAN"
 	if [ $HAVE_MARKERS = 1 ]; then add "empathy.markers(reply)" "empathy.markers(reply)" bench_reply "$RSCAN"; fi
 	if [ $HAVE_SCORE = 1 ]; then
 		add "empathy.empathy_score(reply, body, name)" "empathy.empathy_score(reply, body, name)" bench_reply "$RSCAN"
@@ -315,12 +317,21 @@ run_once() {
 }
 
 # Rounds: every expression once per round, so that whatever else the machine
-# does falls on all of them alike.  An expression sits out the later rounds
-# once one more run would take its total past the budget.
+# does falls on all of them alike; every other round goes through them in
+# reverse order, so that no expression always runs just after another.  An
+# expression sits out the later rounds once one more run would take its
+# total past the budget.
 declare -A RUNS TOTAL LAST
+ROUNDS=$(mktemp)
+trap 'rm -f "$RESULTS" "$ROUNDS"; emp_stop_cluster' EXIT
 for ((r = 1; r <= REPEATS; r++)); do
 	t=$SECONDS; n=0
-	for e in "${EXPRS[@]}"; do
+	ORDER=("${EXPRS[@]}")
+	if [ $((r % 2)) = 0 ]; then
+		ORDER=()
+		for ((i = ${#EXPRS[@]} - 1; i >= 0; i--)); do ORDER+=("${EXPRS[$i]}"); done
+	fi
+	for e in "${ORDER[@]}"; do
 		IFS=$'\t' read -r label expr table base <<<"$e"
 		if [ "$r" -gt 1 ] && awk -v t="${TOTAL[$label]}" -v m="${LAST[$label]}" -v b="$BUDGET" \
 			'BEGIN { exit !(t + m > b * 1000) }'; then
@@ -331,6 +342,7 @@ for ((r = 1; r <= REPEATS; r++)); do
 		RUNS[$label]="${RUNS[$label]:-}${RUNS[$label]:+ }$ms"
 		TOTAL[$label]=$(awk -v a="${TOTAL[$label]:-0}" -v b="$ms" 'BEGIN { print a + b }')
 		LAST[$label]=$ms
+		printf '%s\t%s\t%s\n' "$label" "$r" "$ms" >>"$ROUNDS"
 		n=$((n + 1))
 	done
 	echo "   round $r of $REPEATS: $n expressions, $((SECONDS - t)) s"
@@ -344,44 +356,87 @@ for e in "${EXPRS[@]}"; do
 	printf '   %-40s runs (ms): %s\n' "$label" "${RUNS[$label]}"
 done
 
-# The table of results, raw and net of the scan.
+# The table of results, raw and net of the scan.  The ratios are taken
+# round by round: an expression's run against lower()'s and to_tsvector()'s
+# runs of the same round (net: each minus the bare scan of its table in
+# that round), and the median of those ratios is shown.  A shared machine's
+# speed drifts over minutes, and a slow spell then slows both sides of a
+# ratio instead of one side's median.
 TABLE=$(awk -F'\t' -v rows="$ROWS" -v scanl="$SCAN" '
-	{ label[NR] = $1; ms[NR] = $2; runs[NR] = $3; base[NR] = $4; mn[NR] = $5; byl[$1] = $2 }
+	function median(v, n,    i, j, t) {
+		for (i = 2; i <= n; i++) { t = v[i]; for (j = i - 1; j >= 1 && v[j] > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+		return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+	}
+	FNR == NR { n++; label[n] = $1; ms[n] = $2; runs[n] = $3; base[n] = $4; mn[n] = $5; next }
+	{ t[$1, $2] = $3; have[$1, $2] = 1; if ($2 > nr) nr = $2 }
 	END {
-		low = byl["lower(body)"]; tsv = byl["to_tsvector(\x27english\x27, body)"]
-		sc = byl[scanl]; lown = low - sc; tsvn = tsv - sc
+		tsvl = "to_tsvector(\x27english\x27, body)"
+		for (i = 1; i <= n; i++) if (label[i] == "lower(reply)") rlow = 1
 		printf "%-40s %4s %8s %8s %8s %8s %8s %6s %7s %6s\n", "expression", "runs", "median s", "min s", "us/row", "net us", "x lower", "net", "x tsvec", "net"
-		for (i = 1; i <= NR; i++) {
-			b = byl[base[i]]; net = ms[i] - b
-			if (label[i] == base[i] || label[i] == "count(*)") netus = "-"; else netus = sprintf("%.3f", net * 1000 / rows)
-			rl = sprintf("%.2f", ms[i] / low); rt = sprintf("%.3f", ms[i] / tsv)
-			nl = (netus == "-" || lown <= 0) ? "-" : sprintf("%.2f", net / lown)
-			nt = (netus == "-" || tsvn <= 0) ? "-" : sprintf("%.3f", net / tsvn)
-			printf "%-40s %4d %8.3f %8.3f %8.3f %8s %8s %6s %7s %6s\n", label[i], runs[i], ms[i] / 1000, mn[i] / 1000, ms[i] * 1000 / rows, netus, rl, nl, rt, nt
+		for (i = 1; i <= n; i++) {
+			l = label[i]; bl = base[i]
+			# lower() over the same table: the replies have their own
+			lowl = (bl != scanl && rlow) ? "lower(reply)" : "lower(body)"
+			skip = (l == bl || l == "count(*)")
+			kl = 0; kt = 0; kln = 0; ktn = 0
+			for (r = 1; r <= nr; r++) {
+				if (!have[l, r]) continue
+				if (have[lowl, r]) {
+					rl[++kl] = t[l, r] / t[lowl, r]
+					if (!skip && have[bl, r] && t[lowl, r] > t[bl, r])
+						rln[++kln] = (t[l, r] - t[bl, r]) / (t[lowl, r] - t[bl, r])
+				}
+				if (have[tsvl, r]) {
+					rt[++kt] = t[l, r] / t[tsvl, r]
+					if (!skip && have[bl, r] && have[scanl, r] && t[tsvl, r] > t[scanl, r])
+						rtn[++ktn] = (t[l, r] - t[bl, r]) / (t[tsvl, r] - t[scanl, r])
+				}
+			}
+			netus = skip ? "-" : sprintf("%.3f", (ms[i] - ms_of(bl)) * 1000 / rows)
+			xl = kl ? sprintf("%.2f", median(rl, kl)) : "-"
+			xt = kt ? sprintf("%.3f", median(rt, kt)) : "-"
+			nl = kln ? sprintf("%.2f", median(rln, kln)) : "-"
+			nt = ktn ? sprintf("%.3f", median(rtn, ktn)) : "-"
+			printf "%-40s %4d %8.3f %8.3f %8.3f %8s %8s %6s %7s %6s\n", l, runs[i], ms[i] / 1000, mn[i] / 1000, ms[i] * 1000 / rows, netus, xl, nl, xt, nt
 		}
-	}' "$RESULTS")
+	}
+	function ms_of(x,    j) { for (j = 1; j <= n; j++) if (label[j] == x) return ms[j]; return 0 }
+	' "$RESULTS" "$ROUNDS")
 echo
 echo "$TABLE" | sed 's/^/   /'
 echo "   (us/row = median time / rows; net = minus the bare scan of the same table; x lower, x tsvec ="
-echo "    ratio of the median to that of lower(body) and to_tsvector('english', body), raw and net of the scan)"
+echo "    median over the rounds of the ratio of a run to lower()'s over the same table and to"
+echo "    to_tsvector('english', body)'s in the same round, raw and net of the scans of that round)"
 FEWER=$(awk -F'\t' -v n="$REPEATS" '$3 < n { printf "%s%s (%d run%s)", sep, $1, $3, ($3 > 1) ? "s" : ""; sep = ", " }' "$RESULTS")
 if [ -n "${RSCAN:-}" ]; then
-	echo "   (rows on replies: net of the bare scan of replies; compared with lower() and to_tsvector() on messages)"
+	echo "   (rows on replies: net of the bare scan of replies, compared with lower(reply), and with to_tsvector() on messages)"
 fi
 [ -z "$FEWER" ] || echo "   fewer runs, to stay within BENCH_BUDGET=$BUDGET s per expression: $FEWER"
 
 # The targets: sentiment() and emotions() at most 1.5x lower() and 0.2x to_tsvector().
 echo
-echo "   targets (judged net of the scan; raw in brackets):"
-for f in sentiment emotions; do
-	line=$(echo "$TABLE" | awk -v l="empathy.$f(body)" 'substr($0, 1, length(l) + 1) == l " "')
-	[ -n "$line" ] || { echo "   empathy.$f(body): not measured"; continue; }
+echo "   targets (judged net of the scan; raw in brackets; per-round net ratios to lower() after the colon):"
+# label, x lower() target, x to_tsvector target (- for none)
+for tg in "empathy.sentiment(body) 1.5 0.2" "empathy.emotions(body) 1.5 0.2" \
+	"empathy.markers(reply) 2 -" "empathy.empathy_score(reply, body, name) 2 -"; do
+	l=${tg% * *}; tt=${tg##* }; lt=${tg% *}; lt=${lt##* }
+	line=$(echo "$TABLE" | awk -v l="$l" 'substr($0, 1, length(l) + 1) == l " "')
+	[ -n "$line" ] || continue
 	# fields from the end: x tsvec net, x tsvec raw, x lower net, x lower raw
 	read -r lraw lnet traw tnet <<<"$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')"
-	v1=$(awk -v x="$lnet" 'BEGIN { print (x <= 1.5) ? "met" : "MISSED" }')
-	v2=$(awk -v x="$tnet" 'BEGIN { print (x <= 0.2) ? "met" : "MISSED" }')
-	printf '   %-26s %6s x lower() (%s)    target <= 1.5: %-6s   %6s x to_tsvector (%s)   target <= 0.2: %s\n' \
-		"empathy.$f(body)" "$lnet" "$lraw" "$v1" "$tnet" "$traw" "$v2"
+	base=$(awk -F'\t' -v l="$l" '$1 == l { print $4 }' "$RESULTS")
+	lowl="lower(body)"; [ "$base" = "$SCAN" ] || lowl="lower(reply)"
+	per=$(awk -F'\t' -v l="$l" -v b="$base" -v lo="$lowl" '
+		{ t[$1, $2] = $3; h[$1, $2] = 1; if ($2 > nr) nr = $2 }
+		END { for (r = 1; r <= nr; r++) if (h[l, r] && h[b, r] && h[lo, r] && t[lo, r] > t[b, r])
+			printf "%s%.2f", (k++ ? " " : ""), (t[l, r] - t[b, r]) / (t[lo, r] - t[b, r]) }' "$ROUNDS")
+	v1=$(awk -v x="$lnet" -v t="$lt" 'BEGIN { print (x != "-" && x <= t) ? "met" : "MISSED" }')
+	printf '   %-42s %6s x lower() (%s)  target <= %s: %-6s' "$l" "$lnet" "$lraw" "$lt" "$v1"
+	if [ "$tt" != - ]; then
+		v2=$(awk -v x="$tnet" -v t="$tt" 'BEGIN { print (x != "-" && x <= t) ? "met" : "MISSED" }')
+		printf '  %6s x to_tsvector (%s)  target <= %s: %-6s' "$tnet" "$traw" "$tt" "$v2"
+	fi
+	printf '  : %s\n' "$per"
 done
 
 ###########################################################################
