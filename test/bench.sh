@@ -439,7 +439,7 @@ for tg in "empathy.sentiment(body) 1.5 0.2" "empathy.emotions(body) 1.5 0.2" \
 	line=$(echo "$TABLE" | awk -v l="$l" 'substr($0, 1, length(l) + 1) == l " "')
 	[ -n "$line" ] || continue
 	# fields from the end: x tsvec net, x tsvec raw, x lower net, x lower raw
-	read -r lraw lnet traw tnet <<<"$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')"
+	read -r _ lnet _ tnet <<<"$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')"
 	base=$(awk -F'\t' -v l="$l" '$1 == l { print $4 }' "$RESULTS")
 	if [ "$base" = "$SCAN" ]; then table=bench_msg; col=body; else table=bench_reply; col=reply; fi
 	per=""
