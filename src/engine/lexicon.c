@@ -474,7 +474,7 @@ resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 static __attribute__((noinline)) bool
 memo_resize(EmpLexicon *lx)
 {
-	uint32_t	oldslots = lx->memo_mask + 1;
+	uint32_t	oldslots = memo_slots(lx);
 	uint32_t	slots = oldslots * 2;
 	bool		grow = lx->memo_lookups < (uint64_t) lx->memo_evicted * MEMO_GROW_RATIO &&
 		slots <= MEMO_SLOTS_MAX;
@@ -503,7 +503,6 @@ memo_resize(EmpLexicon *lx)
 	emp_release(lx->a, lx->memo_mem);
 	lx->memo_mem = mem;
 	lx->memo = memo;
-	lx->memo_mask = slots - 1;
 	lx->memo_shift--;
 	return true;
 }
@@ -573,7 +572,7 @@ emp_lexicon_resolve_slow(EmpLexicon *lx, const EmpToken *tok)
 	resolve_token(lx, tok, &res);
 	/* both ways taken: the second way's entry goes */
 	if (m->lentag != 0 && m2->lentag != 0 &&
-		++lx->memo_evicted >= (lx->memo_mask + 1) / 4 && memo_resize(lx))
+		++lx->memo_evicted >= memo_slots(lx) / 4 && memo_resize(lx))
 	{
 		/* the key's slots in the memo twice the size */
 		h = memo_slot(key, tok->normlen, tag, lx->memo_shift);
@@ -607,6 +606,8 @@ emp_lexicon_lookup(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 
 /* ---------------------------------------------------------------- creation */
 
+_Static_assert(MEMO_SLOTS_MIN == 1 << 13, "memo_alloc's shift is the memo's first size");
+
 /* Allocate lx's memo of MEMO_SLOTS_MIN slots, empty and 64-byte aligned. */
 static void
 memo_alloc(EmpLexicon *lx)
@@ -615,9 +616,7 @@ memo_alloc(EmpLexicon *lx)
 
 	lx->memo_mem = mem;
 	lx->memo = (MemoSlot *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
-	lx->memo_mask = MEMO_SLOTS_MIN - 1;
 	lx->memo_shift = 64 - 13;
-	_Static_assert(MEMO_SLOTS_MIN == 1 << 13, "the shift is the memo's size");
 	lx->memo_lookups = 0;
 	lx->memo_evicted = 0;
 	memset(lx->memo, 0, sizeof(MemoSlot) * MEMO_SLOTS_MIN);
@@ -959,7 +958,7 @@ emp_lexicon_finish(EmpLexicon *lx)
 
 	if (lx->memo_dirty)
 	{
-		memset(lx->memo, 0, sizeof(MemoSlot) * (lx->memo_mask + 1));
+		memset(lx->memo, 0, sizeof(MemoSlot) * memo_slots(lx));
 		lx->memo_dirty = false;
 	}
 	if (lx->finished)
@@ -1477,5 +1476,5 @@ emp_lexicon_memory(const EmpLexicon *lx)
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
 		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap + sizeof(AcStep) * lx->stepcap +
 		sizeof(uint32_t) * lx->stepidxcap +
-		sizeof(MemoSlot) * (size_t) (lx->memo_mask + 1) + 63;
+		sizeof(MemoSlot) * (size_t) memo_slots(lx) + 63;
 }

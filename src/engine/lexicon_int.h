@@ -144,8 +144,7 @@ struct EmpLexicon
 								 * emp_lexicon_add has */
 
 	MemoSlot   *memo;
-	uint32_t	memo_mask;		/* its slots - 1 (a power of two, less 1) */
-	uint32_t	memo_shift;		/* 64 - log2 of its slots */
+	uint32_t	memo_shift;		/* 64 - log2 of its slots (see memo_slots) */
 	uint32_t	memo_evicted;	/* entries pushed out since the memo was last
 								 * sized, and about how many lookups it has had
 								 * since (a walk adds its slots at its end) */
@@ -168,6 +167,13 @@ memo_slot(const uint64_t *key, size_t len, uint8_t tag, unsigned shift)
 		(key[1] * 0xC2B2AE3D27D4EB4FULL) ^ (key[2] * 0x165667B19E3779F9ULL);
 
 	return (uint32_t) (h >> shift);
+}
+
+/* The memo's number of slots, a power of two. */
+static inline uint32_t
+memo_slots(const EmpLexicon *lx)
+{
+	return (uint32_t) 1 << (64 - lx->memo_shift);
 }
 
 /* Does memo slot m hold this key? */
