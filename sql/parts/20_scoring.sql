@@ -74,6 +74,19 @@ CREATE FUNCTION @extschema@.config_model_validate() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.config_model_validate() IS 'trigger: reject model parameters the engine does not have';
 
+/*
+ * Built-in configurations are read-only, and no configuration derives from
+ * itself.  Changes to the tree of configurations are made one at a time:
+ * each check of this trigger and of configurations_parent_check() reads
+ * the tree as this transaction sees it, which misses what a concurrent one
+ * is changing (two sessions making 'a' and 'b' derive from each other would
+ * each find no cycle).  So a change that adds, drops, renames or moves a
+ * configuration first updates the built-in row, changing nothing.  The next
+ * such change waits for this transaction to end; then, under READ
+ * COMMITTED, it reads the tree anew, and under REPEATABLE READ or
+ * SERIALIZABLE its update fails to serialize, since its snapshot would miss
+ * the change (a configuration derived from one it drops or renames).
+ */
 CREATE FUNCTION @extschema@.configurations_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -83,11 +96,19 @@ BEGIN
 			      DETAIL = 'TRUNCATE would remove it with the derived configurations.',
 			      HINT = 'Drop the derived configurations with DELETE FROM empathy.configurations WHERE NOT builtin.';
 	END IF;
+	-- an update that changes nothing (the lock below) is let through
+	IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
+		RETURN NEW;
+	END IF;
 	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
 	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
 		RAISE EXCEPTION 'built-in configuration "%" cannot be changed', COALESCE(OLD.name, NEW.name)
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Create a derived configuration with empathy.create_configuration().';
+	END IF;
+	-- one change to the tree at a time
+	IF TG_OP <> 'UPDATE' OR NEW.name IS DISTINCT FROM OLD.name OR NEW.parent IS DISTINCT FROM OLD.parent THEN
+		UPDATE @extschema@.configurations SET builtin = builtin WHERE name = 'english';
 	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.parent IS NOT NULL AND EXISTS (
 		WITH RECURSIVE up(name, depth) AS (
@@ -102,7 +123,7 @@ BEGIN
 	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
-COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only, and a configuration from deriving from itself';
+COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only and a configuration from deriving from itself, and make changes to the tree of configurations one at a time';
 
 /*
  * What a foreign key on parent would do, checked at the end of the statement
