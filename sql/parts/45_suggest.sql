@@ -224,6 +224,12 @@ GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.templates_id_seq TO @extowne
 CREATE FUNCTION @extschema@.templates_protect() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		RAISE EXCEPTION 'built-in templates cannot be changed'
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'TRUNCATE would remove them with your own templates.',
+			      HINT = 'Drop your own templates with DELETE FROM empathy.templates WHERE NOT builtin.';
+	END IF;
 	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
 	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
 		RAISE EXCEPTION 'built-in template "%" cannot be changed', COALESCE(OLD.name, NEW.name)

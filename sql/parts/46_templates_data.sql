@@ -109,3 +109,5 @@ Best regards,
 
 CREATE TRIGGER templates_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.templates
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();
+CREATE TRIGGER templates_protect_truncate BEFORE TRUNCATE ON @extschema@.templates
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.templates_protect();

@@ -85,6 +85,9 @@ INSERT INTO empathy.templates (name, channel, body) VALUES ('bad_channel', 'fax'
 UPDATE empathy.templates SET body = 'Hi' WHERE id = 1;
 DELETE FROM empathy.templates WHERE id = 1;
 INSERT INTO empathy.templates (id, name, body, builtin) VALUES (999, 'fake_builtin', 'Hi', true);
+-- TRUNCATE would take them with it, even for a superuser
+TRUNCATE empathy.templates;
+SELECT count(*) FILTER (WHERE builtin) >= 40 AS builtin_kept FROM empathy.templates;
 
 -- ---------------------------------------------------------------- suggest_reply
 SELECT empathy.suggest_reply(NULL) IS NULL AS null_gives_null;
