@@ -300,7 +300,12 @@ if [ $((HAVE_MARKERS + HAVE_SCORE + HAVE_RENDER)) -gt 0 ]; then
 	add "lower(reply)" "lower(reply)" bench_reply "$RSCAN"
 	if [ $HAVE_MARKERS = 1 ]; then add "empathy.markers(reply)" "empathy.markers(reply)" bench_reply "$RSCAN"; fi
 	if [ $HAVE_SCORE = 1 ]; then
+		# the reply alone (the message and the name default to NULL), and with them
+		add "empathy.empathy_score(reply)" "empathy.empathy_score(reply)" bench_reply "$RSCAN"
 		add "empathy.empathy_score(reply, body, name)" "empathy.empathy_score(reply, body, name)" bench_reply "$RSCAN"
+		# what empathy_score(reply, body, name) cannot cost less than: the
+		# message's emotions and the reply's markers, each read once
+		add "emotions(body) and markers(reply)" "(empathy.emotions(body), empathy.markers(reply))" bench_reply "$RSCAN"
 	fi
 	if [ $HAVE_RENDER = 1 ]; then
 		add "empathy.render(template, vars)" "empathy.render(:'tpl', vars)" bench_reply "$RSCAN"
@@ -452,25 +457,37 @@ median_of() {
 say "2b. the targets, judged on $PAIRS paired runs (scan, lower(), function; every other time reversed)"
 # label, x lower() target, x to_tsvector target (- for none)
 TARGET_NOTE=""
+# (label, x lower() target, x to_tsvector target; - for none)
 for tg in "empathy.sentiment(body) 1.5 0.2" "empathy.emotions(body) 1.5 0.2" \
-	"empathy.markers(reply) 2 -" "empathy.empathy_score(reply, body, name) 2 -"; do
+	"empathy.markers(reply) 2 -" "empathy.empathy_score(reply) 2 -" \
+	"empathy.empathy_score(reply, body, name) 2 -" "emotions(body) and markers(reply) - -"; do
 	l=${tg% * *}; tt=${tg##* }; lt=${tg% *}; lt=${lt##* }
 	line=$(echo "$TABLE" | awk -v l="$l" 'substr($0, 1, length(l) + 1) == l " "')
 	[ -n "$line" ] || continue
 	# fields from the end: x tsvec net, x tsvec raw, x lower net, x lower raw
 	read -r _ lnet _ tnet <<<"$(echo "$line" | awk '{ print $(NF-3), $(NF-2), $(NF-1), $NF }')"
 	base=$(awk -F'\t' -v l="$l" '$1 == l { print $4 }' "$RESULTS")
+	expr=$l
+	for e in "${EXPRS[@]}"; do
+		IFS=$'\t' read -r el ex _ <<<"$e"
+		if [ "$el" = "$l" ]; then expr=$ex; fi
+	done
 	if [ "$base" = "$SCAN" ]; then table=bench_msg; col=body; else table=bench_reply; col=reply; fi
-	per=$(paired_ratios "$l" $table $col)
+	per=$(paired_ratios "$expr" $table $col)
 	# shellcheck disable=SC2086 # the ratios are numbers, split on purpose
 	pmed=$(median_of $per)
+	if [ "$lt" = - ]; then
+		printf '   %-42s %5s x lower(%s) net, no target      (pairs: %s; rounds: %s)\n' "$l" "$pmed" "$col" "$per" "$lnet"
+		TARGET_NOTE="$TARGET_NOTE${TARGET_NOTE:+; }$l $pmed× (pairs $per)"
+		continue
+	fi
 	v1=$(awk -v x="$pmed" -v t="$lt" 'BEGIN { print (x != "-" && x <= t) ? "met" : "MISSED" }')
 	printf '   %-42s %5s x lower(%s) net, target <= %s: %-6s (pairs: %s; rounds: %s)\n' "$l" "$pmed" "$col" "$lt" "$v1" "$per" "$lnet"
 	if [ "$tt" != - ]; then
 		v2=$(awk -v x="$tnet" -v t="$tt" 'BEGIN { print (x != "-" && x <= t) ? "met" : "MISSED" }')
 		printf '   %-42s %5s x to_tsvector net, target <= %s: %-6s (rounds)\n' "" "$tnet" "$tt" "$v2"
 	fi
-	TARGET_NOTE="$TARGET_NOTE${TARGET_NOTE:+; }\`${l%%(*}\` $pmed× (aim ≤ $lt×: $v1; pairs $per)"
+	TARGET_NOTE="$TARGET_NOTE${TARGET_NOTE:+; }\`$l\` $pmed× (aim ≤ $lt×: $v1; pairs $per)"
 done
 
 ###########################################################################
