@@ -2839,21 +2839,28 @@ collect_stems(void *arg, const EmpToken *tok)
 	}
 }
 
-/* Report one explain row and add its effect. */
-static void
-effect(EmpEmpathyFn fn, void *arg, float *score, uint32_t start, uint32_t len,
-	   const char *category, float pts)
+/* Report one explain row (explain_empathy only: out of the scoring's way). */
+static __attribute__((noinline, cold)) void
+report_effect(EmpEmpathyFn fn, void *arg, uint32_t start, uint32_t len, const char *category,
+			  float pts)
 {
 	EmpEmpathyRow row;
 
-	*score += pts;
-	if (fn == NULL || pts == 0)
-		return;
 	row.start = start;
 	row.len = len;
 	row.category = category;
 	row.effect = pts;
 	fn(arg, &row);
+}
+
+/* Add an effect to the score, and report it if asked. */
+static inline void
+effect(EmpEmpathyFn fn, void *arg, float *score, uint32_t start, uint32_t len,
+	   const char *category, float pts)
+{
+	*score += pts;
+	if (__builtin_expect(fn != NULL, 0) && pts != 0)
+		report_effect(fn, arg, start, len, category, pts);
 }
 
 /* Effect of a category's strongest hit (its span), or of the whole reply. */
