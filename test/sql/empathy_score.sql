@@ -75,6 +75,14 @@ INSERT INTO empathy.config_markers VALUES ('shop', 'emotional_reaction', 2, 'wha
 SELECT emotional_reaction, markers FROM empathy.empathy_score('shop', 'What a bummer, sorry!', 'my parcel is late and I am annoyed', NULL);
 SELECT emotional_reaction, markers FROM empathy.empathy_score('What a bummer, sorry!', 'my parcel is late and I am annoyed', NULL);
 SELECT count(*) > 0 AS has_rows FROM empathy.explain_empathy('shop', 'What a bummer, sorry!', 'late parcel', NULL);
+-- both forms in one query, row after row, each its own result
+INSERT INTO empathy.config_markers VALUES ('shop', 'gratitude', 1, 'ta muchly');
+SELECT r, (empathy.empathy_score('shop', r, 'my parcel is late', NULL)).markers AS shop,
+	(empathy.empathy_score(r, 'my parcel is late')).markers AS english,
+	empathy.empathy_score('english', r, 'my parcel is late', NULL) = empathy.empathy_score(r, 'my parcel is late') AS same_as_english
+FROM (VALUES ('What a bummer, sorry!'), ('Ta muchly, sorry about that.'), ('Ta muchly.')) AS t(r);
+-- with three arguments, the form without a configuration: 'shop' is the reply
+SELECT score, needed, name_count, markers FROM empathy.empathy_score('shop', 'What a bummer, sorry!', 'Ana');
 
 -- bad and odd input
 SELECT empathy.empathy_score(NULL) IS NULL AS null_reply;
