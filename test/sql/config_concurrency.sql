@@ -4,7 +4,8 @@ CREATE EXTENSION dblink;
 SET search_path = empathy, public;
 \set VERBOSITY terse
 SELECT dblink_connect('other', format('host=%s port=%s dbname=%s user=%s',
-	split_part(current_setting('unix_socket_directories'), ',', 1), current_setting('port'),
+	coalesce(nullif(trim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''), 'localhost'),
+	current_setting('port'),
 	current_database(), current_user)) AS connected;
 
 -- REPEATABLE READ: a configuration derived from cc_parent by a transaction
