@@ -457,7 +457,6 @@ median_of() {
 say "2b. the targets, judged on $PAIRS paired runs (scan, lower(), function; every other time reversed)"
 # label, x lower() target, x to_tsvector target (- for none)
 TARGET_NOTE=""
-# (label, x lower() target, x to_tsvector target; - for none)
 for tg in "empathy.sentiment(body) 1.5 0.2" "empathy.emotions(body) 1.5 0.2" \
 	"empathy.markers(reply) 2 -" "empathy.empathy_score(reply) 2 -" \
 	"empathy.empathy_score(reply, body, name) 2 -" "emotions(body) and markers(reply) - -"; do
