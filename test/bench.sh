@@ -113,99 +113,9 @@ loadnote "before the run"
 
 ###########################################################################
 say "1. generating $ROWS customer messages (setseed($SEED))"
-# Word pools written for this benchmark: customer-service vocabulary, with
-# case, punctuation, elongation and emoji (skin tones, ZWJ sequences, flags)
-# mixed in per fragment.  random() is drawn in a fixed order in one
-# single-worker statement, so the same seed gives the same rows.
+# test/bench/messages.sql: the same seed gives the same rows.
 t=$SECONDS
-psql_ -v rows="$ROWS" -v seed="$SEED" <<'SQL'
-SET enable_memoize = off;
-CREATE FUNCTION pg_temp.pick(text[]) RETURNS text LANGUAGE sql VOLATILE
-	AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
-CREATE UNLOGGED TABLE bench_msg (id int NOT NULL, body text NOT NULL);
-SELECT setseed(:seed) \gset
-INSERT INTO bench_msg (id, body)
-SELECT g, CASE WHEN length(m.s) < 50 THEN rpad(m.s, 50, ' please help') ELSE m.s END
-FROM generate_series(1, :rows) AS g
-CROSS JOIN LATERAL (SELECT 50 + floor(250 * random() ^ 1.7)::int AS target, g AS gg) AS t
-CROSS JOIN LATERAL (
-	-- cut at the target length, finishing the word, at most 300 characters
-	SELECT left(left(r.raw, t.target) || split_part(substr(r.raw, t.target + 1), ' ', 1), 300) AS s
-	FROM (
-		SELECT string_agg(f.frag, ' ' ORDER BY f.i) AS raw
-		FROM (
-			SELECT i,
-				CASE WHEN random() < 0.07 THEN upper(x.p)
-					 WHEN random() < 0.5 THEN upper(left(x.p, 1)) || substr(x.p, 2)
-					 ELSE x.p END
-				|| pg_temp.pick(ARRAY['.', '.', '.', '', '', '!', '!!', '!!!', '?', '???', '?!', '...', ',', ' :(', ' :)'])
-				|| CASE WHEN random() < 0.2 THEN ' ' || pg_temp.pick(ARRAY[
-						'😡', '😤', '🙏', '👍', '👍🏽', '👎🏿', '😢', '😭', '🤦‍♀️', '🤷🏻‍♂️', '❤️', '🙄', '😊', '🔥',
-						'💔', '✅', '😠😠😠', '🤬', '😅', '🥲', '👏🏼', '🙌🏾', '🧑‍💻', '👨‍👩‍👧', '🤔', '😩', '⏰',
-						'📦', '💸', '🤯', '🇬🇧', '1️⃣', '🙏🙏'])
-					ELSE '' END AS frag
-			FROM generate_series(1, 2 + t.target / 22 + t.gg * 0) AS i
-			CROSS JOIN LATERAL (
-				SELECT replace(CASE
-					WHEN i = 1 AND random() < 0.55 THEN pg_temp.pick(ARRAY['hi', 'hello', 'hey there', 'dear support team',
-						'good morning', 'good evening', 'hello again', 'hi team', 'to whom it may concern', 'yo', 'hiii',
-						'heyyy', 'hi, it''s me again', 'Hallo'])
-					ELSE pg_temp.pick(CASE floor(random() * 10)::int
-						WHEN 0 THEN ARRAY['my order {n} is late', 'order {n} still hasn''t shipped',
-							'the package was supposed to arrive on monday', 'tracking says delivered but there is nothing at my door',
-							'my parcel has been stuck in the same depot for a week', 'you sent me the wrong size',
-							'the box arrived crushed and the lid is broken', 'half of my order is missing',
-							'the courier never even rang the bell', 'delivery was pushed back AGAIN', 'where is my parcel',
-							'it was meant to be next-day delivery']
-						WHEN 1 THEN ARRAY['I am still waiting for my refund', 'where is my money', 'I was charged twice for order {n}',
-							'you took the payment but cancelled the order', 'the refund was promised ten days ago',
-							'why is there a fee I never agreed to', 'I returned the item weeks ago and got nothing back',
-							'my card was charged {n} cents extra', 'please reverse this charge', 'the invoice shows the wrong amount',
-							'I want my money back NOW', 'refund, please']
-						WHEN 2 THEN ARRAY['this is the third time I am writing', 'I already explained this twice', 'still waiting',
-							'still waiting for an answer', 'nobody has replied to my last three emails', 'I''ve been on hold for an hour',
-							'every agent tells me something different', 'your chat bot keeps going in circles',
-							'I keep getting the same copy paste answer', 'ticket {n} was closed without a fix',
-							'third time this month', 'day 12 and still nothing']
-						WHEN 3 THEN ARRAY['I want to cancel my account', 'cancel my subscription right now', 'I am done with this company',
-							'I will take my business elsewhere', 'I''m switching to a competitor', 'I want to speak to a manager',
-							'I will report this to my bank', 'expect a bad review', 'I will NEVER order from you again',
-							'my lawyer will hear about this', 'close my account please', 'this is your last chance']
-						WHEN 4 THEN ARRAY['I am sooo angry', 'this is ridiculous', 'I''m really really frustrated', 'absolutely unacceptable',
-							'what a joke', 'honestly so disappointed', 'I feel completely ignored', 'this is a nightmare',
-							'I''m fed up', 'WORST service ever', 'this makes me so sad', 'I''m worried my data was leaked',
-							'kind of annoyed tbh', 'not happy at all', 'this is sooooo slow', 'I am NOT happy', 'unbelievable',
-							'I''m scared I''ll lose the booking', 'whyyy is this so hard', 'nooooo not again']
-						WHEN 5 THEN ARRAY['I am confused', 'I don’t understand the new bill', 'which button am I supposed to press',
-							'the instructions make no sense', 'can someone explain what happened', 'why does it say pending',
-							'is this normal', 'what am I supposed to do now', 'is anyone there', 'how long does this usually take',
-							'wait, what?', 'I''m lost']
-						WHEN 6 THEN ARRAY['thanks', 'thank you so much', 'thanks a lot for the quick help', 'you guys are great',
-							'really appreciate it', 'the new app is awesome', 'Maria on the phone was super helpful',
-							'love the product, just not the shipping', 'problem solved, cheers', 'much appreciated',
-							'thx', 'thank youuu']
-						WHEN 7 THEN ARRAY['I ordered the blue jacket in size M last week', 'my account email is the one on file',
-							'the reference number is {n}', 'I live in flat {n}', 'I paid by credit card',
-							'I used the discount code from the newsletter', 'the app version is 4.2', 'I''m on the premium plan',
-							'I bought it as a gift for my mum', 'the store said to contact you online', 'my postcode is SW1A 1AA',
-							'order date: 03/11']
-						WHEN 8 THEN ARRAY['please help', 'pleeease fix this', 'please call me back', 'can you check what went wrong',
-							'could you send a replacement', 'just tell me when it will arrive', 'I need this by friday',
-							'let me know asap', 'can I get a discount for the trouble', 'reply to this email please',
-							'FIX IT', 'is there any update']
-						ELSE ARRAY['the app keeps crashing when I log in', 'my password reset link doesn''t work',
-							'the website is down again', 'the charger stopped working after two days', 'the screen flickers',
-							'it smells weird and looks used', 'the colour is nothing like the photo', 'the coupon will not apply',
-							'I can''t update my address', 'the item is out of stock again', 'error 500 on checkout',
-							'the café voucher was refused']
-						END)
-					END, '{n}', (1000 + floor(random() * 900000))::int::text) AS p
-			) AS x
-		) AS f
-	) AS r
-) AS m;
-VACUUM ANALYZE bench_msg;
-SQL
+psql_ -v rows="$ROWS" -v seed="$SEED" -f test/bench/messages.sql
 read -r MEANCH MEANB MINL MAXL TSIZE CHECKSUM <<<"$(sql1 "SELECT round(avg(length(body)), 1), round(avg(octet_length(body)), 1),
 	min(length(body)), max(length(body)), replace(pg_size_pretty(pg_table_size('bench_msg')), ' ', ''),
 	left(md5(string_agg(md5(body), '' ORDER BY id)), 12) FROM bench_msg" | tr '|' ' ')"
@@ -222,38 +132,7 @@ if [ "$(sql1 "SELECT pg_catalog.to_regprocedure('empathy.markers(text)') IS NOT 
 		OR pg_catalog.to_regprocedure('empathy.render(text,jsonb,text,boolean)') IS NOT NULL")" = t ]; then
 	echo "   generating $ROWS agent replies for the reply functions"
 	t=$SECONDS
-	psql_ -v seed="$SEED" <<'SQL'
-SET enable_memoize = off;
-CREATE FUNCTION pg_temp.pick(text[]) RETURNS text LANGUAGE sql VOLATILE
-	AS $$ SELECT $1[1 + floor(random() * cardinality($1))::int] $$;
-CREATE UNLOGGED TABLE bench_reply (id int NOT NULL, name text NOT NULL, reply text NOT NULL,
-	body text NOT NULL, vars jsonb NOT NULL);
-SELECT setseed(:seed / 2) \gset
-INSERT INTO bench_reply (id, name, reply, body, vars)
-SELECT m.id, n.name, r.reply, m.body,
-	jsonb_build_object('customer', jsonb_build_object('name', n.name),
-		'order', jsonb_build_object('id', 100000 + m.id, 'late', m.id % 3 = 0), 'agent', 'Sam')
-FROM bench_msg AS m
-CROSS JOIN LATERAL (SELECT pg_temp.pick(ARRAY['Maria', 'John', 'Aisha', 'Wei', 'Olga', 'José', 'Siobhán', 'Zoë',
-	'Kwame', 'Priya', 'Tom', 'Fatima', 'Lars', 'Yuki', 'Ngozi', 'Mehmet']) || left(m.id::text, 0) AS name) AS n
-CROSS JOIN LATERAL (
-	SELECT string_agg(NULLIF(replace(replace(pg_temp.pick(CASE k
-		WHEN 1 THEN ARRAY['Hi {name},', 'Hello {name},', 'Dear customer,', 'Thanks for reaching out, {name}.', 'Hi there,']
-		WHEN 2 THEN ARRAY['I''m so sorry about the delay.', 'I completely understand how frustrating this must be.',
-			'That sounds really stressful, and I''m sorry.', 'I can see why you''re upset.', 'We apologise for any inconvenience caused.',
-			'Thank you for your patience.', 'I understand.', 'Your request has been received.']
-		WHEN 3 THEN ARRAY['I have escalated this to our shipping team.', 'I''ve issued a full refund to your card.',
-			'I''ll personally follow up tomorrow.', 'I checked order {n} and it left the warehouse today.',
-			'As per our policy, refunds take 5-10 business days.', 'You should have checked the size chart.',
-			'Unfortunately there is nothing we can do.', 'Please read our FAQ.']
-		WHEN 4 THEN ARRAY['Could you tell me the email on the account?', 'Can you confirm the delivery address?',
-			'Is there anything else I can help with?', 'Does that work for you?', '']
-		ELSE ARRAY['Best regards, Alex', 'Kind regards, the support team', 'Have a great day! 😊', 'Cheers, Sam 🙏', '']
-		END), '{name}', n.name), '{n}', (100000 + m.id)::text), ''), ' ' ORDER BY k) AS reply
-	FROM generate_series(1, 5 + m.id * 0) AS k
-) AS r;
-VACUUM ANALYZE bench_reply;
-SQL
+	psql_ -v seed="$SEED" -f test/bench/replies.sql
 	echo "   $ROWS replies in $((SECONDS - t)) s; mean reply length" \
 		"$(sql1 "SELECT round(avg(length(reply)), 1) FROM bench_reply") characters"
 fi
