@@ -22,7 +22,6 @@
 #include "emp_types.h"
 #include "emp_config.h"
 
-#include <float.h>
 #include <math.h>
 
 #include "catalog/pg_type.h"
@@ -36,6 +35,7 @@
 #endif
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "common/hashfn.h"
 #include "utils/float.h"
 #include "utils/jsonb.h"
 
@@ -114,7 +114,7 @@ emotions_in(PG_FUNCTION_ARGS)
 		{
 			char	   *name = p;
 			int			idx;
-			double		v;
+			float		v;
 			char	   *end;
 
 			while (*p && (isalpha((unsigned char) *p) || *p == '_'))
@@ -145,19 +145,26 @@ emotions_in(PG_FUNCTION_ARGS)
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
 									  errdetail("Expected \":\" after \"%s\".", emotions_value_names[idx])));
 			p++;
+			/*
+			 * Read as real's input does: rounded to the nearest float4 (so
+			 * that what the output prints, the largest float4 included,
+			 * reads back), out of range when that is infinite or when a
+			 * number that is not zero rounds to zero.  Some platforms set
+			 * ERANGE for a denormal, which is kept.
+			 */
 			errno = 0;
-			v = strtod(p, &end);
-			if (end == p || !isfinite(v))
+			v = strtof(p, &end);
+			if (end == p || isnan(v) || (isinf(v) && errno != ERANGE))
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
 									  errdetail("The value of \"%s\" is not a finite number.", emotions_value_names[idx])));
-			if (errno == ERANGE || fabs(v) > FLT_MAX)
+			if (errno == ERANGE && (v == 0 || isinf(v)))
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 									  errmsg("value out of range for type emotions: \"%s\"", str),
 									  errdetail("The value of \"%s\" is outside the range of a real number.", emotions_value_names[idx])));
-			e->v[idx] = (float4) v;
+			e->v[idx] = v;
 			p = end;
 			while (isspace((unsigned char) *p))
 				p++;
@@ -289,11 +296,14 @@ emotions_to_jsonb(PG_FUNCTION_ARGS)
 static inline float4
 checked(double v)
 {
-	if (!isfinite(v) || fabs(v) > FLT_MAX)
+	/* rounded to a float4 first, as real's arithmetic rounds */
+	float4		r = (float4) v;
+
+	if (!isfinite(r))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value out of range: overflow in emotions arithmetic")));
-	return (float4) v;
+	return r;
 }
 
 PG_FUNCTION_INFO_V1(emotions_add);
@@ -362,11 +372,22 @@ emotions_div(PG_FUNCTION_ARGS)
 {
 	double		d = PG_GETARG_FLOAT8(1);
 
+	Emotions   *a = PG_GETARG_EMOTIONS_P(0);
+	Emotions   *r;
+
 	if (d == 0.0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DIVISION_BY_ZERO),
 				 errmsg("division by zero")));
-	PG_RETURN_POINTER(scale(PG_GETARG_EMOTIONS_P(0), 1.0 / d));
+	if (isnan(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("cannot divide an emotions profile by NaN")));
+	/* each value divided, not multiplied by 1 / d, which a tiny d overflows */
+	r = palloc(sizeof(Emotions));
+	for (int i = 0; i < EMOTIONS_NVALUES; i++)
+		r->v[i] = checked(a->v[i] / d);
+	PG_RETURN_POINTER(r);
 }
 
 PG_FUNCTION_INFO_V1(emotions_distance);
@@ -400,6 +421,114 @@ emotions_eq(PG_FUNCTION_ARGS)
 		if (a->v[i] != b->v[i])
 			PG_RETURN_BOOL(false);
 	PG_RETURN_BOOL(true);
+}
+
+PG_FUNCTION_INFO_V1(emotions_ne);
+
+Datum
+emotions_ne(PG_FUNCTION_ARGS)
+{
+	Emotions   *a = PG_GETARG_EMOTIONS_P(0);
+	Emotions   *b = PG_GETARG_EMOTIONS_P(1);
+
+	for (int i = 0; i < EMOTIONS_NVALUES; i++)
+		if (a->v[i] != b->v[i])
+			PG_RETURN_BOOL(true);
+	PG_RETURN_BOOL(false);
+}
+
+/*
+ * Order two profiles value by value, in the order of the type's output,
+ * as a row of twelve real columns is ordered: the btree operator class
+ * (ORDER BY, DISTINCT aggregates, merge joins, indexes).  The order means
+ * nothing more; -0 equals 0.
+ */
+static int
+emotions_compare(const Emotions *a, const Emotions *b)
+{
+	for (int i = 0; i < EMOTIONS_NVALUES; i++)
+	{
+		if (a->v[i] < b->v[i])
+			return -1;
+		if (a->v[i] > b->v[i])
+			return 1;
+	}
+	return 0;
+}
+
+PG_FUNCTION_INFO_V1(emotions_cmp);
+
+Datum
+emotions_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(emotions_compare(PG_GETARG_EMOTIONS_P(0), PG_GETARG_EMOTIONS_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(emotions_lt);
+
+Datum
+emotions_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(emotions_compare(PG_GETARG_EMOTIONS_P(0), PG_GETARG_EMOTIONS_P(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(emotions_le);
+
+Datum
+emotions_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(emotions_compare(PG_GETARG_EMOTIONS_P(0), PG_GETARG_EMOTIONS_P(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(emotions_gt);
+
+Datum
+emotions_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(emotions_compare(PG_GETARG_EMOTIONS_P(0), PG_GETARG_EMOTIONS_P(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(emotions_ge);
+
+Datum
+emotions_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(emotions_compare(PG_GETARG_EMOTIONS_P(0), PG_GETARG_EMOTIONS_P(1)) >= 0);
+}
+
+/*
+ * The values as hashed: equal profiles (= compares values, so -0 equals 0)
+ * must hash alike.  Values are finite: input and arithmetic refuse others.
+ */
+static void
+hash_values(const Emotions *e, float4 *out)
+{
+	for (int i = 0; i < EMOTIONS_NVALUES; i++)
+		out[i] = (e->v[i] == 0) ? 0.0f : e->v[i];
+}
+
+PG_FUNCTION_INFO_V1(emotions_hash);
+
+/* Hash of a profile, for the hash operator class (GROUP BY, DISTINCT, hash joins). */
+Datum
+emotions_hash(PG_FUNCTION_ARGS)
+{
+	float4		v[EMOTIONS_NVALUES];
+
+	hash_values(PG_GETARG_EMOTIONS_P(0), v);
+	return hash_any((const unsigned char *) v, sizeof(v));
+}
+
+PG_FUNCTION_INFO_V1(emotions_hash_extended);
+
+/* 64-bit seeded hash of a profile (hash partitioning). */
+Datum
+emotions_hash_extended(PG_FUNCTION_ARGS)
+{
+	float4		v[EMOTIONS_NVALUES];
+
+	hash_values(PG_GETARG_EMOTIONS_P(0), v);
+	return hash_any_extended((const unsigned char *) v, sizeof(v), PG_GETARG_INT64(1));
 }
 
 /* ---------------------------------------------------------------- aggregates */

@@ -56,6 +56,22 @@ CREATE FUNCTION @extschema@.emotions_distance(@extschema@.emotions, @extschema@.
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.emotions_eq(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_ne(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_cmp(@extschema@.emotions, @extschema@.emotions) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_lt(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_le(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_gt(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_ge(@extschema@.emotions, @extschema@.emotions) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_hash(@extschema@.emotions) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.emotions_hash_extended(@extschema@.emotions, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.emotions_add(@extschema@.emotions, @extschema@.emotions) IS 'value-wise sum of two emotion profiles';
 COMMENT ON FUNCTION @extschema@.emotions_sub(@extschema@.emotions, @extschema@.emotions) IS 'value-wise difference of two emotion profiles';
 COMMENT ON FUNCTION @extschema@.emotions_mul(@extschema@.emotions, float8) IS 'an emotion profile scaled by a number';
@@ -63,6 +79,14 @@ COMMENT ON FUNCTION @extschema@.emotions_mul_commuted(float8, @extschema@.emotio
 COMMENT ON FUNCTION @extschema@.emotions_div(@extschema@.emotions, float8) IS 'an emotion profile divided by a number';
 COMMENT ON FUNCTION @extschema@.emotions_distance(@extschema@.emotions, @extschema@.emotions) IS 'Euclidean distance between two profiles over the ten emotion scores';
 COMMENT ON FUNCTION @extschema@.emotions_eq(@extschema@.emotions, @extschema@.emotions) IS 'true if every value of two profiles is equal';
+COMMENT ON FUNCTION @extschema@.emotions_ne(@extschema@.emotions, @extschema@.emotions) IS 'true if some value of two profiles differs';
+COMMENT ON FUNCTION @extschema@.emotions_cmp(@extschema@.emotions, @extschema@.emotions) IS '-1, 0 or 1: two profiles ordered value by value, as a row (btree operator class)';
+COMMENT ON FUNCTION @extschema@.emotions_lt(@extschema@.emotions, @extschema@.emotions) IS 'true if the first profile sorts before the second (value by value, as a row)';
+COMMENT ON FUNCTION @extschema@.emotions_le(@extschema@.emotions, @extschema@.emotions) IS 'true if the first profile sorts before the second or equals it (value by value, as a row)';
+COMMENT ON FUNCTION @extschema@.emotions_gt(@extschema@.emotions, @extschema@.emotions) IS 'true if the first profile sorts after the second (value by value, as a row)';
+COMMENT ON FUNCTION @extschema@.emotions_ge(@extschema@.emotions, @extschema@.emotions) IS 'true if the first profile sorts after the second or equals it (value by value, as a row)';
+COMMENT ON FUNCTION @extschema@.emotions_hash(@extschema@.emotions) IS 'hash of an emotion profile (hash operator class)';
+COMMENT ON FUNCTION @extschema@.emotions_hash_extended(@extschema@.emotions, bigint) IS 'seeded 64-bit hash of an emotion profile (hash operator class)';
 
 CREATE OPERATOR @extschema@.+ (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
 	FUNCTION = @extschema@.emotions_add, COMMUTATOR = OPERATOR(@extschema@.+));
@@ -77,7 +101,37 @@ CREATE OPERATOR @extschema@./ (LEFTARG = @extschema@.emotions, RIGHTARG = float8
 CREATE OPERATOR @extschema@.<-> (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
 	FUNCTION = @extschema@.emotions_distance, COMMUTATOR = OPERATOR(@extschema@.<->));
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
-	FUNCTION = @extschema@.emotions_eq, COMMUTATOR = OPERATOR(@extschema@.=));
+	FUNCTION = @extschema@.emotions_eq, COMMUTATOR = OPERATOR(@extschema@.=),
+	NEGATOR = OPERATOR(@extschema@.<>), RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
+	FUNCTION = @extschema@.emotions_ne, COMMUTATOR = OPERATOR(@extschema@.<>),
+	NEGATOR = OPERATOR(@extschema@.=), RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel);
+-- Profiles have no natural order; the btree class orders them value by value,
+-- as rows of twelve real columns are ordered, so that ORDER BY, DISTINCT
+-- (aggregates too), GROUP BY, UNION, merge joins and indexes work on them.
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
+	FUNCTION = @extschema@.emotions_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
+	FUNCTION = @extschema@.emotions_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
+	FUNCTION = @extschema@.emotions_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.emotions, RIGHTARG = @extschema@.emotions,
+	FUNCTION = @extschema@.emotions_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel);
+CREATE OPERATOR CLASS @extschema@.emotions_ops DEFAULT FOR TYPE @extschema@.emotions USING btree AS
+	OPERATOR 1 @extschema@.< (@extschema@.emotions, @extschema@.emotions),
+	OPERATOR 2 @extschema@.<= (@extschema@.emotions, @extschema@.emotions),
+	OPERATOR 3 @extschema@.= (@extschema@.emotions, @extschema@.emotions),
+	OPERATOR 4 @extschema@.>= (@extschema@.emotions, @extschema@.emotions),
+	OPERATOR 5 @extschema@.> (@extschema@.emotions, @extschema@.emotions),
+	FUNCTION 1 @extschema@.emotions_cmp(@extschema@.emotions, @extschema@.emotions);
+CREATE OPERATOR CLASS @extschema@.emotions_hash_ops DEFAULT FOR TYPE @extschema@.emotions USING hash AS
+	OPERATOR 1 @extschema@.= (@extschema@.emotions, @extschema@.emotions),
+	FUNCTION 1 @extschema@.emotions_hash(@extschema@.emotions),
+	FUNCTION 2 @extschema@.emotions_hash_extended(@extschema@.emotions, bigint);
 COMMENT ON OPERATOR @extschema@.+ (@extschema@.emotions, @extschema@.emotions) IS 'value-wise sum';
 COMMENT ON OPERATOR @extschema@.- (@extschema@.emotions, @extschema@.emotions) IS 'value-wise difference';
 COMMENT ON OPERATOR @extschema@.* (@extschema@.emotions, float8) IS 'scale by a number';
@@ -85,6 +139,15 @@ COMMENT ON OPERATOR @extschema@.* (float8, @extschema@.emotions) IS 'scale by a 
 COMMENT ON OPERATOR @extschema@./ (@extschema@.emotions, float8) IS 'divide by a number';
 COMMENT ON OPERATOR @extschema@.<-> (@extschema@.emotions, @extschema@.emotions) IS 'Euclidean distance over the ten emotion scores';
 COMMENT ON OPERATOR @extschema@.= (@extschema@.emotions, @extschema@.emotions) IS 'every value equal';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.emotions, @extschema@.emotions) IS 'some value differs';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.emotions, @extschema@.emotions) IS 'sorts before (value by value, as a row; the order means nothing more)';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.emotions, @extschema@.emotions) IS 'sorts before or equals (value by value, as a row)';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.emotions, @extschema@.emotions) IS 'sorts after (value by value, as a row; the order means nothing more)';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.emotions, @extschema@.emotions) IS 'sorts after or equals (value by value, as a row)';
+COMMENT ON OPERATOR CLASS @extschema@.emotions_ops USING btree IS 'profiles ordered value by value, as rows: ORDER BY, DISTINCT, GROUP BY, merge joins, indexes';
+COMMENT ON OPERATOR FAMILY @extschema@.emotions_ops USING btree IS 'profiles ordered value by value, as rows';
+COMMENT ON OPERATOR CLASS @extschema@.emotions_hash_ops USING hash IS 'equality of emotion profiles by hashing: GROUP BY, DISTINCT, hash joins and hash partitioning';
+COMMENT ON OPERATOR FAMILY @extschema@.emotions_hash_ops USING hash IS 'equality of emotion profiles by hashing';
 
 -- sum() and avg(): state is (count, twelve sums) as float8[], with a combine
 -- function, so the aggregates run in parallel plans and distribute in Citus.

@@ -18,6 +18,20 @@ SELECT '(anger:abc)'::emotions;
 SELECT '(anger:NaN)'::emotions;
 SELECT '(anger:Infinity)'::emotions;
 SELECT '(anger:1e40)'::emotions;
+-- as real reads them: rounded to a float4; a number that rounds to zero is out of range
+SELECT '(anger:1e-50)'::emotions;
+SELECT '(anger:1e-400)'::emotions;
+SELECT '(anger:1e-45)'::emotions -> 'anger' > 0 AS denormal_kept;
+-- the largest float4, as the output prints it, reads back (dump and restore)
+SELECT ('(joy:1.7014117e38)'::emotions + '(joy:1.7014117e38)'::emotions)::text AS largest;
+SELECT ('(joy:1.7014117e38)'::emotions + '(joy:1.7014117e38)'::emotions)::text::emotions
+	= '(joy:1.7014117e38)'::emotions * 2 AS largest_round_trip;
+CREATE TABLE big_out (e emotions);
+INSERT INTO big_out VALUES ('(joy:3.4028234e38,anger:-3.4028234e38,fear:1e-45)');
+\copy big_out TO 'results/emotions_type_big.txt'
+CREATE TABLE big_in (e emotions);
+\copy big_in FROM 'results/emotions_type_big.txt'
+SELECT (SELECT e FROM big_in) = (SELECT e FROM big_out) AS text_copy_round_trip;
 SELECT '(怒り:1)'::emotions;
 SELECT ''::emotions;
 SELECT '   '::emotions;
@@ -43,9 +57,62 @@ SELECT '(anger:0.5,joy:0.25)'::emotions - '(anger:0.25)'::emotions AS minus;
 SELECT '(anger:0.5)'::emotions * 2 AS times, 2 * '(anger:0.5)'::emotions AS times_commuted;
 SELECT '(anger:0.5)'::emotions / 4 AS divided;
 SELECT '(anger:0.5)'::emotions / 0;
+SELECT '(anger:0.5)'::emotions / 1e-320;
+SELECT '(anger:0.5)'::emotions / 'NaN'::float8;
+SELECT '(anger:0.5)'::emotions / 'Infinity'::float8 AS by_infinity;
+SELECT '(anger:0.5)'::emotions * 'Infinity'::float8;
 SELECT '(anger:3e38)'::emotions * 10;
 SELECT '(anger:3e38)'::emotions + '(anger:3e38)'::emotions;
 SELECT '(anger:0.5)'::emotions * 'NaN'::float8;
+
+-- equality, inequality, and grouping by hashing (-0 equals 0)
+SELECT '(anger:0.5)'::emotions = '(anger:0.5,joy:0)'::emotions AS eq,
+       '(anger:0.5)'::emotions <> '(anger:0.25)'::emotions AS ne,
+       '(anger:0.5)'::emotions <> '(anger:0.5)'::emotions AS ne_same,
+       '(sentiment:-0)'::emotions = '()'::emotions AS minus_zero_eq,
+       '(sentiment:-0)'::emotions <> '()'::emotions AS minus_zero_ne;
+SELECT emotions_hash('(sentiment:-0)') = emotions_hash('()') AS minus_zero_hash,
+       emotions_hash_extended('(sentiment:-0)', 7) = emotions_hash_extended('()', 7) AS minus_zero_hash_ext,
+       emotions_hash_extended('(anger:1)', 0) = emotions_hash_extended('(anger:1)', 1) AS seed_ignored;
+CREATE TABLE grp_e (id int, e emotions);
+INSERT INTO grp_e VALUES (1, '(anger:0.5)'), (2, '(anger:0.5,joy:0)'), (3, '(joy:1)'), (4, '(sentiment:-0)'),
+	(5, '()'), (6, NULL), (7, NULL);
+SELECT e -> 'anger' AS anger, e -> 'joy' AS joy, count(*) FROM grp_e GROUP BY e ORDER BY e NULLS LAST;
+SET enable_hashagg = off;
+SELECT e -> 'anger' AS anger, e -> 'joy' AS joy, count(*) FROM grp_e GROUP BY e ORDER BY e DESC;
+RESET enable_hashagg;
+SELECT count(DISTINCT e) AS distinct_profiles, count(*) FILTER (WHERE e <> '(joy:1)') AS not_joy FROM grp_e;
+SELECT DISTINCT e -> 'joy' AS joy FROM grp_e WHERE e IS NOT NULL ORDER BY 1;
+-- ordered value by value in the output's order, as a row: anger first
+SELECT '(anger:0.1,joy:1)'::emotions < '(anger:0.2)'::emotions AS lt_first_value,
+       '(joy:1)'::emotions > '(joy:0.5,intensity:1)'::emotions AS gt_later_value,
+       '(anger:0.5)'::emotions <= '(anger:0.5,joy:-0)'::emotions AS le_equal,
+       '(anger:0.5)'::emotions >= '(anger:0.6)'::emotions AS ge_false,
+       emotions_cmp('(sentiment:-0)', '()') AS cmp_minus_zero,
+       emotions_cmp('(fear:1)', '(fear:0.5)') AS cmp_gt;
+CREATE INDEX grp_e_e ON grp_e (e);
+SET enable_seqscan = off;
+SELECT id FROM grp_e WHERE e = '(anger:0.5)' ORDER BY id;
+RESET enable_seqscan;
+SELECT count(*) AS union_rows FROM (SELECT e FROM grp_e UNION SELECT '(joy:1)'::emotions) u;
+SET enable_mergejoin = off;
+SET enable_nestloop = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM grp_e a JOIN grp_e b ON a.e = b.e;
+SELECT count(*) AS join_rows FROM grp_e a JOIN grp_e b ON a.e = b.e;
+SET enable_hashjoin = off;
+SET enable_mergejoin = on;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM grp_e a JOIN grp_e b ON a.e = b.e;
+SELECT count(*) AS join_rows FROM grp_e a JOIN grp_e b ON a.e = b.e;
+RESET enable_hashjoin;
+RESET enable_mergejoin;
+RESET enable_nestloop;
+CREATE TABLE part_e (e emotions) PARTITION BY HASH (e);
+CREATE TABLE part_e0 PARTITION OF part_e FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE part_e1 PARTITION OF part_e FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO part_e SELECT e FROM grp_e WHERE e IS NOT NULL;
+SELECT count(DISTINCT tableoid) AS partitions_of_equal_profiles FROM part_e WHERE e = '(anger:0.5)';
+SELECT count(DISTINCT tableoid) AS partitions_of_zero_profiles FROM part_e WHERE e = '()';
+DROP TABLE part_e, grp_e;
 
 -- distance over the ten emotions (sentiment and intensity are not counted)
 SELECT '(anger:1)'::emotions <-> '(joy:1)'::emotions AS dist,
