@@ -87,6 +87,13 @@ SELECT count(*) AS empty_list FROM empathy.route(empathy.emotions('I am furious!
 SELECT count(*) AS nulls_only FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[NULL, 'nobody']::text[]);
 SELECT count(*) > 0 AS all_agents FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, NULL);
 SELECT count(*) AS no_such_table FROM empathy.route(empathy.emotions('x'), 'crm.no_such_table');
+-- with several answers to one survey the latest counts, as in the conversations view; one with
+-- no date counts last
+INSERT INTO crm.surveys VALUES (1, 1, 0, 1, false, '2024-01-01 12:00'), (1, 2, 0, 1, false, NULL);
+SELECT agent_id, csat FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys')
+WHERE agent_id = 'a1';
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
+SELECT conversation_id, csat FROM dash.conversations WHERE conversation_id = 1;
 
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;
