@@ -44,13 +44,16 @@ COMMENT ON FUNCTION @extschema@.markers(text, text) IS 'empathy marker categorie
 
 -- Inlinable on purpose (no SET clause, not STRICT): "reply @>> 'apology'" becomes
 -- "empathy.markers(reply) @> ARRAY['apology']", which a GIN index on
--- empathy.markers(reply) answers.  Every reference is schema-qualified.
+-- empathy.markers(reply) answers (with a constant marker the CASE folds
+-- away).  A NULL marker gives NULL, not false.  Every reference is
+-- schema-qualified.
 CREATE FUNCTION @extschema@.marker_category(marker text) RETURNS text
 	AS 'MODULE_PATHNAME', 'marker_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.marker_category(text) IS 'the marker name unchanged if empathy.markers() can return it; an error otherwise';
 CREATE FUNCTION @extschema@.shows_marker(reply text, marker text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN @extschema@.markers(reply) OPERATOR(pg_catalog.@>) ARRAY[@extschema@.marker_category(marker)];
+	RETURN CASE WHEN marker IS NULL THEN NULL
+		ELSE @extschema@.markers(reply) OPERATOR(pg_catalog.@>) ARRAY[@extschema@.marker_category(marker)] END;
 COMMENT ON FUNCTION @extschema@.shows_marker(text, text) IS 'true if the reply shows the marker (uses a GIN index on empathy.markers(reply))';
 
 CREATE OPERATOR @extschema@.@>> (

@@ -2740,6 +2740,11 @@ emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc)
 				i++;
 				while (i < n && is_hws(s[i]))
 					i++;
+				/* the line is left empty: it goes with its line break */
+				if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+					i += 2;
+				else if (i < n && s[i] == '\n')
+					i++;
 			}
 			else
 			{
@@ -3255,6 +3260,16 @@ render_var(TplRender *r, const TplInstr *in)
 				}
 				break;
 			default:
+				if (!is_text && (v.kind == EMP_TPL_OBJECT || v.kind == EMP_TPL_ARRAY) && f->id == F_FIRST_NAME)
+				{
+					/*
+					 * An object's JSON text, or an array's elements joined
+					 * ("Lee, Ann, Bo" reads as "Last, First"), is not a
+					 * name: blank, so that default applies.
+					 */
+					nxt->len = 0;
+					break;
+				}
 				if (!is_text)
 				{
 					cur->len = 0;

@@ -44,6 +44,10 @@ SELECT render('{{greeting}}, we have your ticket', '{}');
 SELECT render('Dear {{title}} {{last}}, hello', '{}');
 SELECT render('Dear {{title}} {{last}}, hello', '{"last": "Smith"}');
 SELECT render(E'Line one {{x}}\n{{ps}}\nLine two', '{}');
+-- a comma or semicolon after it goes too, and the line left empty with its line break
+SELECT render(E'a\n{{x}} ,\nb', '{}') AS comma_space, render(E'a\n{{x}},\nb', '{}') AS comma,
+       render(E'a\n{{x}};\r\nb', '{}') AS semicolon_crlf, render(E'{{x}} ,\nb', '{}') AS first_line,
+       render(E'a\n{{x}}, c\nb', '{}') AS line_kept;
 SELECT render('Hi {{name}}, thanks', '{"name": ""}'), render('Hi {{name}}, thanks', '{"name": null}'),
        render('Hi {{name}}, thanks', '{"name": "   "}');
 SELECT render('({{x}}) x{{x}}y', '{}');
@@ -69,6 +73,9 @@ SELECT render('{{n | upper}} {{n | lower}} {{n | capitalize}} {{n | title}}', '{
 SELECT render('[{{s | trim}}]', '{"s": "  padded \t "}');
 SELECT render('{{a | first_name}}, {{b | first_name}}, {{c | first_name}}, {{d | first_name | capitalize}}',
               '{"a": "Dr. Jane Q. Smith", "b": "Smith, John", "c": "Zoë", "d": "ms ann lee"}');
+-- an object or an array is not a name: blank, so that default applies (not a piece of its text)
+SELECT render('[{{ a | first_name }}] [{{ a | first_name | default: "there" }}] [{{ b | first_name }}] [{{ b | first | first_name }}]',
+              '{"a": {"x": "y"}, "b": ["Ann Lee", "Bo"]}');
 SELECT render('{{s | truncate: 20}} / {{s | truncate: 8, "..."}} / {{s | truncate: 100}}',
               '{"s": "My router keeps dropping the connection"}');
 SELECT render('{{s | truncate: 4}} / {{s | truncate: 3}}', '{"s": "ab👍🏽cd"}');
