@@ -56,10 +56,12 @@ BEGIN
 	-- curly apostrophes as straight ones; a regular expression's \u escape,
 	-- unlike a literal, works in a database whose encoding has no such character
 	head := regexp_replace(head, '[\u2018\u2019]', '''', 'g');
-	-- every run of white space as one space; the test first, a tenth of
-	-- the replacement's cost, finds most messages with nothing to replace
-	IF head ~ '\s\s|(?! )\s' THEN
-		head := regexp_replace(head, '\s+', ' ', 'g');
+	-- every run of white space as one space, no-break and other Unicode
+	-- spaces too (the locale's \s may not have them); the test first, a
+	-- tenth of the replacement's cost, finds most messages with nothing to
+	-- replace
+	IF head ~ '\s\s|(?! )\s|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]' THEN
+		head := regexp_replace(head, '[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g');
 	END IF;
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause

@@ -54,7 +54,10 @@ FROM (VALUES
 	-- a clause without its subject takes the previous clause's; "log in" keeps its "in"
 	('I''ve been passed between three people and still have no answer!!!'),
 	('Hi, we paid last week and still can''t log in'),
-	('The app crashed and still won''t open')
+	('The app crashed and still won''t open'),
+	-- no-break, narrow no-break and ideographic spaces are spaces; one word alone is no clause
+	(E'my\u00a0order\u00a0is\u202flate\u3000again'),
+	('refund')
 ) v(m);
 -- the customer's name given as customer_name reaches the templates' {{ name }}
 SELECT empathy.suggest_reply('My order is late again', '{"customer_name": "Dana"}', 'chat') ~ 'Dana' AS name_from_customer_name;
