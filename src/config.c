@@ -369,7 +369,8 @@ empathy_config_scorer(const char *name)
 	if (strlen(name) >= NAMEDATALEN || name[0] == '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("empathy configuration \"%s\" does not exist", name)));
+				 errmsg("empathy configuration \"%s\" does not exist", name),
+				 errhint("Create it with empathy.create_configuration(), or use 'english'.")));
 	ensure_callback();
 	empathy_config_generation();
 	for (c = user_configs; c; c = c->next)

@@ -47,6 +47,7 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 
 /* Bounds of the survey scales. */
 #define EMPATHY_NPS_MIN			0
@@ -345,7 +346,7 @@ csat_accum(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("%s: good_from %d is out of range 1 to %d", fn, good_from, scale),
-					 errdetail("good_from is the lowest score counted as satisfied, so it must lie on the %d-point scale.", scale)));
+					 errdetail("The argument good_from is the lowest score counted as satisfied, so it must lie on the %d-point scale.", scale)));
 	}
 	check_score(score, scale, fn);
 
@@ -663,7 +664,7 @@ rate_ci_accum(PG_FUNCTION_ARGS)
 		v[RATE_CI_CONFIDENCE] = confidence;
 	else if (v[RATE_CI_CONFIDENCE] != confidence)
 		mixed_definitions(fn, "confidence",
-						  psprintf("%g", v[RATE_CI_CONFIDENCE]), psprintf("%g", confidence));
+						  float8out_internal(v[RATE_CI_CONFIDENCE]), float8out_internal(confidence));
 	if (v[RATE_CI_N] >= EMPATHY_FLOAT_COUNT_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -689,7 +690,7 @@ rate_ci_combine(PG_FUNCTION_ARGS)
 		a[RATE_CI_CONFIDENCE] = b[RATE_CI_CONFIDENCE];
 	else if (a[RATE_CI_CONFIDENCE] != b[RATE_CI_CONFIDENCE])
 		mixed_definitions(fn, "confidence",
-						  psprintf("%g", a[RATE_CI_CONFIDENCE]), psprintf("%g", b[RATE_CI_CONFIDENCE]));
+						  float8out_internal(a[RATE_CI_CONFIDENCE]), float8out_internal(b[RATE_CI_CONFIDENCE]));
 	if (a[RATE_CI_N] + b[RATE_CI_N] > EMPATHY_FLOAT_COUNT_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

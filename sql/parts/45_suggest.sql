@@ -281,8 +281,9 @@ BEGIN
 	IF jsonb_typeof(v->'name') IN ('object', 'array') OR jsonb_typeof(v->'customer_name') IN ('object', 'array') THEN
 		RAISE EXCEPTION 'the customer''s name in vars must be a string'
 			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = format('The value given is a jsonb %s.',
-			                      COALESCE(jsonb_typeof(v->'name'), jsonb_typeof(v->'customer_name'))),
+			      DETAIL = CASE WHEN jsonb_typeof(v->'name') IN ('object', 'array')
+			                    THEN format('The value of "name" is a jsonb %s.', jsonb_typeof(v->'name'))
+			                    ELSE format('The value of "customer_name" is a jsonb %s.', jsonb_typeof(v->'customer_name')) END,
 			      HINT = 'Pass it as ''{"name": "Dana"}''.';
 	END IF;
 	ch := lower(btrim(channel));

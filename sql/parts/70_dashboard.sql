@@ -57,6 +57,10 @@ BEGIN
 		RAISE EXCEPTION 'contract_check_type: the relation, the column and the allowed types must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
+	IF cardinality(allowed) = 0 THEN
+		RAISE EXCEPTION 'contract_check_type: the list of allowed types must not be empty'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
 	IF t IS NOT NULL AND NOT t = ANY (allowed) THEN
 		RAISE EXCEPTION 'column "%" of relation % has type %', col, rel, t
 			USING ERRCODE = 'datatype_mismatch',

@@ -64,6 +64,7 @@ SELECT empathy.create_dashboard('crm.messages', NULL, 'pg_catalog');
 SELECT empathy.contract_check('crm.messages', 'interaction-history', ARRAY['body', 'mood']);
 SELECT empathy.contract_check('crm.messages', NULL, '{x,NULL,body}');
 SELECT empathy.contract_check_type('crm.messages', 'body', '{NULL}');
+SELECT empathy.contract_check_type('crm.messages', 'body', '{}');
 SELECT empathy.contract_check_type('crm.messages', 'body', ARRAY['integer']::regtype[]);
 SELECT empathy.contract_check_type('crm.messages', 'body', ARRAY['text']::regtype[]) AS body_type,
        empathy.contract_column_type('crm.messages', 'nosuch') AS no_column;

@@ -117,6 +117,7 @@ SELECT count(*) FROM empathy.suggest_replies(NULL);
 SELECT empathy.concern(E'\u202Emy order\u202C is \u2066late again\u2069, I am annoyed') AS no_bidi;
 -- a name that is no string is an error, not JSON in the reply
 SELECT empathy.suggest_reply('My order is late', '{"name": {"x": 1}}');
+SELECT empathy.suggest_reply('My order is late', '{"name": 5, "customer_name": [1]}');
 -- a huge k is capped, not an integer overflow; multibyte and emoji messages
 SELECT count(*) > 0 AS huge_k FROM empathy.suggest_replies('I was charged twice', '{}', NULL, 2147483647);
 SELECT count(*) AS emoji_message FROM empathy.suggest_replies('😡😡 j''ai été débité deux fois 💳', '{}', NULL, 2);
