@@ -25,6 +25,7 @@
  */
 #include "empathy.h"
 
+#include "catalog/namespace.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
@@ -307,6 +308,45 @@ escape_arg(text *e)
 	return esc;
 }
 
+/*
+ * Does the database encoding have code point cp?  For a render in an
+ * encoding other than UTF-8: the characters a render makes itself (case
+ * mappings, the default ellipsis) must convert.  Answers for the Basic
+ * Multilingual Plane are kept, two bits each, for the backend's life (its
+ * database, so its encoding, never changes).
+ */
+static bool
+representable_in_server(void *arg, int32_t cp)
+{
+	static uint8 known[0x10000 / 4];	/* 0 unknown, 1 yes, 2 no */
+	static Oid	proc = InvalidOid;
+	static bool proc_looked_up = false;
+	int			enc = GetDatabaseEncoding();
+	unsigned char src[8];
+	unsigned char dst[8 * MAX_CONVERSION_GROWTH + 1];
+	int			len;
+	bool		ok;
+
+	if (cp < 0x80 || enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return true;
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return false;
+	if (cp < 0x10000 && ((known[cp >> 2] >> ((cp & 3) * 2)) & 3) != 0)
+		return ((known[cp >> 2] >> ((cp & 3) * 2)) & 3) == 1;
+	if (!proc_looked_up)
+	{
+		proc = FindDefaultConversionProc(PG_UTF8, enc);
+		proc_looked_up = true;
+	}
+	unicode_to_utf8((pg_wchar) cp, src);
+	len = pg_utf_mblen(src);
+	ok = OidIsValid(proc) &&
+		pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, src, len, dst, sizeof(dst), true) == len;
+	if (cp < 0x10000)
+		known[cp >> 2] |= (uint8) ((ok ? 1 : 2) << ((cp & 3) * 2));
+	return ok;
+}
+
 PG_FUNCTION_INFO_V1(render);
 
 /*
@@ -336,6 +376,9 @@ render(PG_FUNCTION_ARGS)
 		opts.escape = escape_arg(PG_GETARG_TEXT_PP(2));
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 		opts.strict = PG_GETARG_BOOL(3);
+	enc = GetDatabaseEncoding();
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+		opts.representable = representable_in_server;
 	if (!PG_ARGISNULL(1))
 		vars = PG_GETARG_JSONB_P(1);
 
@@ -348,7 +391,6 @@ render(PG_FUNCTION_ARGS)
 	if (!emp_template_render(tpl, &src, &opts, &out, &err))
 		report_template_error(&err);
 
-	enc = GetDatabaseEncoding();
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
 	{
 		SET_VARSIZE(out.data, out.len);

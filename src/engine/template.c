@@ -2814,6 +2814,9 @@ f_case(TplRender *r, const char *s, size_t n, EmpBuf *out, CaseMode mode)
 				word_start = cp_is_space(c) || c == '-' || c == '(' || c == '/' || c == '"';
 				break;
 		}
+		/* a mapping the output's character set lacks: the character stays */
+		if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
+			m = c;
 		if (m == c)
 		{
 			if (!buf_put(out, s + st, i - st, r->err))
@@ -3106,6 +3109,9 @@ apply_text_filter(TplRender *r, const TplFilter *f, const char *s, size_t n, Emp
 				const char *ell = "\xE2\x80\xA6";
 				size_t		elllen = 3;
 
+				/* U+2026 HORIZONTAL ELLIPSIS, or three dots where it has no code */
+				if (r->o->representable != NULL && !r->o->representable(r->o->representable_arg, 0x2026))
+					ell = "...";
 				if (f->nargs > 1)
 				{
 					ell = r->t->pool + r->t->opds[f->arg[1]].text;

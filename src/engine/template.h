@@ -93,6 +93,15 @@ typedef struct EmpTplRenderOptions
 	EmpTplEscape escape;
 	bool		strict;			/* a missing variable is an error */
 	uint64_t	max_steps;		/* instruction budget, 0 for none */
+	/*
+	 * Whether the character set the output goes to has a code point (NULL:
+	 * every one does).  The characters a render makes itself, not copied
+	 * from the template or the variables, are checked: a case filter keeps
+	 * a character whose mapping the set lacks ("ÿ" stays "ÿ" where "Ÿ" has
+	 * no code), and truncate's default ellipsis is "..." where "…" has none.
+	 */
+	bool		(*representable) (void *arg, int32_t cp);
+	void	   *representable_arg;
 } EmpTplRenderOptions;
 
 /*

@@ -49,6 +49,11 @@ SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name
 -- templates: Latin-1 text, names and values, and error positions in characters
 SELECT empathy.render('Chère {{name}}, à bientôt {{ville | upper}}', '{"name": "Zoé", "ville": "Orléans"}');
 SELECT empathy.render('Chère {{name', '{}');
+-- characters the render makes that LATIN1 lacks: a case mapping keeps the letter ("ÿ" has no
+-- capital there), truncate's ellipsis is "..." (a given one is kept)
+SELECT empathy.render('{{ a | upper }} {{ a | title }} {{ a | capitalize }} {{ b | upper }}',
+                      '{"a": "ÿves", "b": "éàü straße"}') AS case_kept;
+SELECT empathy.render('{{ s | truncate: 5 }} / {{ s | truncate: 5, "»" }}', '{"s": "éàüöä ëïç"}') AS ellipsis;
 SELECT empathy.template_is_valid('Chère {{name}}') AS valid;
 -- engine messages that quote the text come back in the database encoding
 SELECT empathy.render('Chère {{name | filtré}}', '{}');

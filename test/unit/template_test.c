@@ -23,6 +23,17 @@ static char result[1 << 18];
 	} while (0)
 
 /* Render tpl over json; returns the output, or "ERR@pos: message". */
+/* For a render into Latin-1: the code points below 256. */
+static bool
+latin1_only(void *arg, int32_t cp)
+{
+	(*(int *) arg)++;
+	return cp < 256;
+}
+
+static bool (*render_representable) (void *arg, int32_t cp);
+static int	representable_calls;
+
 static const char *
 render_opts(const char *tpl, const char *json, EmpTplEscape esc, bool strict, size_t limit, uint64_t max_steps)
 {
@@ -31,7 +42,7 @@ render_opts(const char *tpl, const char *json, EmpTplEscape esc, bool strict, si
 	TNode	   *root = NULL;
 	EmpTplSource src;
 	EmpBuf		out;
-	EmpTplRenderOptions o = {esc, strict, max_steps};
+	EmpTplRenderOptions o = {esc, strict, max_steps, render_representable, &representable_calls};
 
 	memset(&err, 0, sizeof(err));
 	if (json)
@@ -212,6 +223,14 @@ test_filters(void)
 	CHECK_OUT(R("{{x | truncate: 4}}", "{\"x\": \"a👍🏽b\"}"), "a👍🏽b", "truncate counts code points");
 	CHECK_OUT(R("{{x | truncate: 3}}", "{\"x\": \"ab👍🏽cd\"}"), "ab…", "truncate does not split a modifier");
 	CHECK_OUT(R("{{x | truncate: 1}}", "{\"x\": \"abc\"}"), "a", "truncate to one");
+	/* into a character set that lacks what a filter would make */
+	render_representable = latin1_only;
+	CHECK_OUT(R("{{x | upper}} {{x | title}} {{y | upper}}", "{\"x\": \"ÿves\", \"y\": \"éa\"}"),
+			  "ÿVES ÿves ÉA", "latin-1: a capital the set lacks is not made");
+	CHECK_OUT(R("{{x | truncate: 5}}", "{\"x\": \"abcdefgh\"}"), "ab...", "latin-1: three dots for the ellipsis");
+	CHECK_OUT(R("{{x | truncate: 5, \"»\"}}", "{\"x\": \"abcdefgh\"}"), "abcd»", "latin-1: a given ellipsis is kept");
+	CHECK(representable_calls > 0, "latin-1: the callback is asked");
+	render_representable = NULL;
 	CHECK_OUT(R("{{items | join: \" / \"}}", V), "router / cable / adapter", "join");
 	CHECK_OUT(R("{{items | join}}", V), "router, cable, adapter", "join default separator");
 	CHECK_OUT(R("{{name | json}} {{items | json}} {{nobody | json}} {{n | json}}", V),
