@@ -129,7 +129,7 @@ emotions_in(PG_FUNCTION_ARGS)
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
 									  errdetail("Unknown dimension \"%.*s\".", pg_mbcliplen(name, n, 40), name),
-									  errhint("Dimensions are anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude, disgust, sentiment and intensity.")));
+									  errhint("Dimensions are anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude, disgust, sentiment and intensity. To score a text that starts with \"(\", pass it as text: empathy.emotions('...'::text).")));
 			}
 			if (seen[idx])
 				EMOTIONS_INPUT_ERROR(escontext,

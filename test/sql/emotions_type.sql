@@ -41,6 +41,9 @@ SELECT '(anger:0.5;joy:1)'::emotions;
 -- text that is not a profile is scored, so the cast and the function agree
 SELECT 'I am furious!!!'::emotions = emotions('I am furious!!!'::text) AS cast_scores;
 SELECT emotions('I am furious!!!') = emotions('I am furious!!!'::text) AS literal_call_scores;
+-- a literal that starts with "(" is a profile; as text it is scored
+SELECT emotions('(sigh) I am so angry');
+SELECT dominant_emotion(emotions('(sigh) I am so angry'::text)) AS as_text;
 
 -- reading one value
 SELECT '(anger:0.5)'::emotions -> 'anger' AS anger, '(anger:0.5)'::emotions -> 'joy' AS joy;
