@@ -24,7 +24,9 @@
 # libraries must have its functions.  A library is put in place by renaming
 # a copy over the installed file, never by writing into it (a backend that
 # has the library mapped keeps its own), and the working tree's is put back
-# at the end.
+# at the end.  Meanwhile the installed library changes every few seconds:
+# a new session of any other cluster of the same PostgreSQL installation
+# loads whichever build is in place, so run nothing else on it.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 cd "$EMP_ROOT"
