@@ -151,6 +151,25 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		}
 		else if (dot != NULL)
 			break;
+		/*
+		 * Values the scorer would not use as given: a scale below 0.001
+		 * (evidence is divided by it: at 0 or below it would fall back to
+		 * 1, and any smaller one already makes every score extreme), a
+		 * label threshold off the 0..1 scale of a score (always or never
+		 * met), a negation scope that is no whole number of words.
+		 */
+		if ((p->offset == offsetof(EmpModel, sentiment_scale) ||
+			 p->offset == offsetof(EmpModel, intensity_scale) ||
+			 p->offset == offsetof(EmpModel, escalation_scale)) && !(value >= 0.001))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be at least 0.001, not %g",
+								 p->name, value);
+		if ((p->offset == offsetof(EmpModel, threshold) ||
+			 p->offset == offsetof(EmpModel, sentiment_threshold)) && !(value >= 0 && value <= 1))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %g",
+								 (int) len, name, value);
+		if (p->offset == offsetof(EmpModel, negation_scope) && !(value >= 0 && value <= 100 && value == floor(value)))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 0 to 100, not %g",
+								 p->name, value);
 		f[ch] = (float) value;
 		return true;
 	}

@@ -129,12 +129,22 @@ INSERT INTO config_model VALUES ('support', 'threshold.🙂', 0.3);
 INSERT INTO config_model VALUES ('support', 'sentiment_threshold', 0.3);
 INSERT INTO config_model VALUES ('support', repeat('threshold.anger', 10000), 0.3);
 INSERT INTO config_model VALUES ('support', '   ', 0.3);
+-- values the scorer would not use as given
+INSERT INTO config_model VALUES ('support', 'sentiment_scale', 0);
+INSERT INTO config_model VALUES ('support', 'escalation_scale', 1e-300);
+INSERT INTO config_model VALUES ('support', 'intensity_scale', -1);
+INSERT INTO config_model VALUES ('support', 'threshold.anger', 1.5);
+INSERT INTO config_model VALUES ('support', 'threshold.joy', -0.1);
+INSERT INTO config_model VALUES ('support', 'negation_scope', 2.5);
+INSERT INTO config_model VALUES ('support', 'negation_scope', 1000);
+UPDATE config_model SET value = 0 WHERE config = 'support' AND parameter = 'valence_from.joy' RETURNING parameter, value;
+INSERT INTO config_model VALUES ('support', 'threshold.fear', 1) ON CONFLICT (config, parameter) DO UPDATE SET value = -1;
 -- extreme values give extreme scores, never NaN or an error
 SELECT create_configuration('extreme', 'support');
-INSERT INTO config_model VALUES ('extreme', 'sentiment_scale', 1e-300), ('extreme', 'bias.anger', -1000),
-	('extreme', 'bias.joy', 1000), ('extreme', 'intensity_scale', -1000), ('extreme', 'negation_scope', 1000),
+INSERT INTO config_model VALUES ('extreme', 'sentiment_scale', 0.001), ('extreme', 'bias.anger', -1000),
+	('extreme', 'bias.joy', 1000), ('extreme', 'intensity_scale', 0.001), ('extreme', 'negation_scope', 100),
 	('extreme', 'caps_factor', 1000), ('extreme', 'length_tokens', 0), ('extreme', 'exclaim_max', -5),
-	('extreme', 'valence_from.anger', -1000), ('extreme', 'escalation_scale', 0);
+	('extreme', 'valence_from.anger', -1000), ('extreme', 'escalation_scale', 0.001);
 SELECT bool_and(sentiment('extreme', t) BETWEEN -1 AND 1) AS sentiment_in_range,
        bool_and(escalation_risk('extreme', t) BETWEEN 0 AND 1) AS risk_in_range,
        bool_and((SELECT bool_and(emotions('extreme', t) -> d <> 'NaN'::float8)
