@@ -296,7 +296,11 @@ emotions_to_jsonb(PG_FUNCTION_ARGS)
 static inline float4
 checked(double v)
 {
-	/* rounded to a float4 first, as real's arithmetic rounds */
+	/*
+	 * Rounded to a float4 first, as real's arithmetic rounds; unlike real's
+	 * multiplication, a product too small for a float4 is 0, not an error
+	 * (a profile scaled down to nothing is a profile of zeros).
+	 */
 	float4		r = (float4) v;
 
 	if (!isfinite(r))

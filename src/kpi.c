@@ -43,11 +43,11 @@
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
+#include "common/shortest_dec.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
-#include "utils/float.h"
 
 /* Bounds of the survey scales. */
 #define EMPATHY_NPS_MIN			0
@@ -664,7 +664,7 @@ rate_ci_accum(PG_FUNCTION_ARGS)
 		v[RATE_CI_CONFIDENCE] = confidence;
 	else if (v[RATE_CI_CONFIDENCE] != confidence)
 		mixed_definitions(fn, "confidence",
-						  float8out_internal(v[RATE_CI_CONFIDENCE]), float8out_internal(confidence));
+						  double_to_shortest_decimal(v[RATE_CI_CONFIDENCE]), double_to_shortest_decimal(confidence));
 	if (v[RATE_CI_N] >= EMPATHY_FLOAT_COUNT_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -690,7 +690,7 @@ rate_ci_combine(PG_FUNCTION_ARGS)
 		a[RATE_CI_CONFIDENCE] = b[RATE_CI_CONFIDENCE];
 	else if (a[RATE_CI_CONFIDENCE] != b[RATE_CI_CONFIDENCE])
 		mixed_definitions(fn, "confidence",
-						  float8out_internal(a[RATE_CI_CONFIDENCE]), float8out_internal(b[RATE_CI_CONFIDENCE]));
+						  double_to_shortest_decimal(a[RATE_CI_CONFIDENCE]), double_to_shortest_decimal(b[RATE_CI_CONFIDENCE]));
 	if (a[RATE_CI_N] + b[RATE_CI_N] > EMPATHY_FLOAT_COUNT_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

@@ -43,17 +43,21 @@ COMMENT ON FUNCTION @extschema@.markers(text) IS 'empathy marker categories foun
 COMMENT ON FUNCTION @extschema@.markers(text, text) IS 'empathy marker categories of a reply under a named configuration';
 
 -- Inlinable on purpose (no SET clause, not STRICT): "reply @>> 'apology'" becomes
--- "empathy.markers(reply) @> ARRAY['apology']", which a GIN index on
--- empathy.markers(reply) answers (with a constant marker the CASE folds
--- away).  A NULL marker gives NULL, not false.  Every reference is
+-- "empathy.markers(reply) @> empathy.marker_array('apology')", which a GIN
+-- index on empathy.markers(reply) answers, for a constant, a parameter of a
+-- generic plan or the column of a joined table alike.  marker_array() is
+-- STRICT, so a NULL marker gives NULL, not false.  Every reference is
 -- schema-qualified.
 CREATE FUNCTION @extschema@.marker_category(marker text) RETURNS text
 	AS 'MODULE_PATHNAME', 'marker_category' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.marker_category(text) IS 'the marker name unchanged if empathy.markers() can return it; an error otherwise';
+CREATE FUNCTION @extschema@.marker_array(marker text) RETURNS text[]
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	RETURN ARRAY[@extschema@.marker_category(marker)];
+COMMENT ON FUNCTION @extschema@.marker_array(text) IS 'a one-element array of the marker name, checked by empathy.marker_category(); NULL for NULL';
 CREATE FUNCTION @extschema@.shows_marker(reply text, marker text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	RETURN CASE WHEN marker IS NULL THEN NULL
-		ELSE @extschema@.markers(reply) OPERATOR(pg_catalog.@>) ARRAY[@extschema@.marker_category(marker)] END;
+	RETURN @extschema@.markers(reply) OPERATOR(pg_catalog.@>) @extschema@.marker_array(marker);
 COMMENT ON FUNCTION @extschema@.shows_marker(text, text) IS 'true if the reply shows the marker (uses a GIN index on empathy.markers(reply))';
 
 CREATE OPERATOR @extschema@.@>> (

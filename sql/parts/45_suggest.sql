@@ -35,6 +35,7 @@ DECLARE
 	nwords int := 0;
 	first_word boolean := true;
 	shouted boolean;
+	spaces text := '';
 	-- letters beyond ASCII by code point (Latin, Greek, Cyrillic, Armenian,
 	-- Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK, full-width), added to
 	-- [[:alnum:]], which in a database with the C locale holds ASCII alone:
@@ -57,11 +58,15 @@ BEGIN
 	-- unlike a literal, works in a database whose encoding has no such character
 	head := regexp_replace(head, '[\u2018\u2019]', '''', 'g');
 	-- every run of white space as one space, no-break and other Unicode
-	-- spaces too (the locale's \s may not have them); the test first, a
-	-- tenth of the replacement's cost, finds most messages with nothing to
-	-- replace
-	IF head ~ '\s\s|(?! )\s|[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]' THEN
-		head := regexp_replace(head, '[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+', ' ', 'g');
+	-- spaces too in UTF-8 (the locale's \s may not have them; in another
+	-- encoding a \u escape names that encoding's own code, a letter in
+	-- some); the test first, a tenth of the replacement's cost, finds most
+	-- messages with nothing to replace
+	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
+		spaces := '\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
+	END IF;
+	IF head ~ ('\s\s|(?! )\s' || CASE WHEN spaces <> '' THEN '|[' || spaces || ']' ELSE '' END) THEN
+		head := regexp_replace(head, '[\s' || spaces || ']+', ' ', 'g');
 	END IF;
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause

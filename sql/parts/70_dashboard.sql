@@ -239,7 +239,8 @@ $v$, s, conv_expr, msg_expr, emo_expr, risk_expr, markers_expr, messages::text, 
 	sv := CASE WHEN surveys IS NULL THEN
 		'(SELECT NULL::int AS csat, NULL::int AS nps, NULL::int AS ces, NULL::boolean AS fcr, NULL::timestamptz AS answered_at) sv ON true'
 		ELSE format('(SELECT DISTINCT ON (q.conversation_id) %s AS conversation_id, q.csat::int AS csat, q.nps::int AS nps,
-			q.ces::int AS ces, q.fcr, q.answered_at FROM %s q ORDER BY q.conversation_id, q.answered_at DESC NULLS LAST) sv
+			q.ces::int AS ces, q.fcr, q.answered_at FROM %s q ORDER BY q.conversation_id, q.answered_at DESC NULLS LAST,
+			q.csat DESC NULLS LAST, q.nps DESC NULLS LAST, q.ces DESC NULLS LAST, q.fcr DESC NULLS LAST) sv
 			ON sv.conversation_id = ms.conversation_id', replace(conv_expr, 'm.', 'q.'), surveys::text) END;
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.conversations WITH (security_invoker = true) AS
@@ -527,9 +528,11 @@ BEGIN
 	IF surveys IS NOT NULL THEN
 		PERFORM @extschema@.contract_check(surveys, 'surveys',
 			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
-		-- the latest answer counts, as in create_dashboard()'s conversations
+		-- the latest answer counts, the same one as in create_dashboard()'s
+		-- conversations (ties: the best scores)
 		sv := format('(SELECT DISTINCT ON (q.conversation_id::text) q.conversation_id::text AS cid, q.csat::int AS csat
-			FROM %s q ORDER BY q.conversation_id::text, q.answered_at DESC NULLS LAST)', surveys::text);
+			FROM %s q ORDER BY q.conversation_id::text, q.answered_at DESC NULLS LAST, q.csat DESC NULLS LAST,
+			q.nps DESC NULLS LAST, q.ces DESC NULLS LAST, q.fcr DESC NULLS LAST)', surveys::text);
 	ELSE
 		sv := '(SELECT NULL::text AS cid, NULL::int AS csat WHERE false)';
 	END IF;

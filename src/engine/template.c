@@ -2714,8 +2714,19 @@ collapse_before_closer(TplRender *r)
  *	  with nothing at all is removed with its line break.
  * Text that is only spaces keeps the decision pending.
  */
+/* Is out at the start of a line, past its indentation (spaces alone so far)? */
 static bool
-emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc)
+at_line_start_past_spaces(TplRender *r)
+{
+	size_t		k = r->out->len;
+
+	while (k > r->base && is_hws(r->out->data[k - 1]))
+		k--;
+	return k == r->base || r->out->data[k - 1] == '\n';
+}
+
+static bool
+emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc, bool literal)
 {
 	size_t		i = 0;
 
@@ -2735,16 +2746,21 @@ emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc)
 		r->pending = false;
 		if (is_closer(s + i, n - i))
 		{
-			if (at_line_start(r) && (s[i] == ',' || s[i] == ';'))
+			if ((s[i] == ',' || s[i] == ';') && at_line_start_past_spaces(r))
 			{
 				i++;
 				while (i < n && is_hws(s[i]))
 					i++;
-				/* the line is left empty: it goes with its line break */
-				if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
-					i += 2;
-				else if (i < n && s[i] == '\n')
-					i++;
+				/*
+				 * The template's line is left empty: it goes with its
+				 * indentation and its line break (a value's own line
+				 * break stays).
+				 */
+				if (literal && i < n && (s[i] == '\n' || (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')))
+				{
+					trim_out(r);
+					i += (s[i] == '\r') ? 2 : 1;
+				}
 			}
 			else
 			{
@@ -3166,6 +3182,7 @@ render_var(TplRender *r, const TplInstr *in)
 			   *nxt = &t->scratch[1],
 			   *tmp;
 	bool		is_text = false;
+	bool		from_collection = false;	/* the text is an array's or object's */
 	EmpTplEscape esc = r->o->escape;
 	const char *s;
 	size_t		n;
@@ -3266,12 +3283,14 @@ render_var(TplRender *r, const TplInstr *in)
 				}
 				break;
 			default:
-				if (!is_text && (v.kind == EMP_TPL_OBJECT || v.kind == EMP_TPL_ARRAY) && f->id == F_FIRST_NAME)
+				if (f->id == F_FIRST_NAME &&
+					(is_text ? from_collection : (v.kind == EMP_TPL_OBJECT || v.kind == EMP_TPL_ARRAY)))
 				{
 					/*
 					 * An object's JSON text, or an array's elements joined
 					 * ("Lee, Ann, Bo" reads as "Last, First"), is not a
-					 * name: blank, so that default applies.
+					 * name, nor any text made from them by the filters
+					 * before: blank, so that default applies.
 					 */
 					nxt->len = 0;
 					break;
@@ -3288,6 +3307,9 @@ render_var(TplRender *r, const TplInstr *in)
 				break;
 		}
 		/* the filter's output is in nxt */
+		if (!is_text)
+			from_collection = (v.kind == EMP_TPL_ARRAY || v.kind == EMP_TPL_OBJECT) &&
+				f->id != F_SIZE && f->id != F_PLURAL;
 		tmp = cur;
 		cur = nxt;
 		nxt = tmp;
@@ -3317,7 +3339,7 @@ render_var(TplRender *r, const TplInstr *in)
 		r->pending = true;		/* nothing to show: collapse around it */
 		return true;
 	}
-	return emit(r, s, n, esc);
+	return emit(r, s, n, esc, false);
 }
 
 /* Start a loop over the value of an EACH; false when there is nothing to do. */
@@ -3455,7 +3477,7 @@ emp_template_render(EmpTemplate *t, const EmpTplSource *src, const EmpTplRenderO
 		switch (in->op)
 		{
 			case OP_TEXT:
-				if (!emit(&r, t->pool + in->a, in->b, EMP_TPL_ESCAPE_TEXT))
+				if (!emit(&r, t->pool + in->a, in->b, EMP_TPL_ESCAPE_TEXT, true))
 					return false;
 				pc++;
 				break;

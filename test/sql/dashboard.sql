@@ -95,6 +95,12 @@ SELECT agent_id, csat FROM empathy.route(empathy.emotions('I am furious!!!'), 'c
 WHERE agent_id = 'a1';
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
 SELECT conversation_id, csat FROM dash.conversations WHERE conversation_id = 1;
+-- two answers at the same time: both pick the one with the best scores
+INSERT INTO crm.surveys VALUES (2, 4, 9, 6, true, '2024-02-02'), (2, 3, 10, 7, true, '2024-02-02');
+DELETE FROM crm.surveys WHERE conversation_id = 2 AND csat = 1;
+SELECT conversation_id, csat, nps FROM dash.conversations WHERE conversation_id = 2;
+SELECT agent_id, csat FROM empathy.route(empathy.emotions('I was charged twice, can you check?'), 'crm.messages', 'crm.surveys')
+WHERE agent_id = 'a2';
 
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;

@@ -78,6 +78,8 @@ SET client_encoding = 'UTF8';
 SET client_min_messages = warning;
 CREATE EXTENSION empathy;
 SELECT empathy.concern('Bonjour, my café order was charged twice and I’m upset') AS concern;
+-- a byte 0xA0 inside a character (Р is D0 A0 in UTF-8) is not a no-break space here
+SELECT empathy.concern('Моя Регистрация заказа never arrived and nobody answers me') AS cyrillic;
 SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'café order' AS quotes_the_concern;
 SELECT empathy.dominant_emotion('très déçu 😡') AS dominant, empathy.markers('Désolé, I am so sorry 🙏') AS markers;
 SELECT empathy.render('Chère {{name}} 🎉', '{"name": "Zoé"}');

@@ -71,6 +71,20 @@ CREATE INDEX replies_markers ON replies USING gin (empathy.markers(body));
 ANALYZE replies;
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM replies WHERE body OPERATOR(empathy.@>>) 'apology';
+-- a parameter of a generic plan, and the column of a joined table, use the index too
+SET plan_cache_mode = force_generic_plan;
+PREPARE by_marker(text) AS SELECT count(*) FROM replies WHERE body OPERATOR(empathy.@>>) $1;
+EXPLAIN (COSTS OFF) EXECUTE by_marker('apology');
+EXECUTE by_marker('apology');
+EXECUTE by_marker(NULL);
+DEALLOCATE by_marker;
+RESET plan_cache_mode;
+SET enable_hashjoin = off;
+SET enable_mergejoin = off;
+EXPLAIN (COSTS OFF) SELECT m.name, count(*) FROM (VALUES ('apology')) m(name)
+	JOIN replies r ON r.body OPERATOR(empathy.@>>) m.name GROUP BY m.name;
+RESET enable_hashjoin;
+RESET enable_mergejoin;
 RESET enable_seqscan;
 SELECT count(*) FROM replies WHERE body OPERATOR(empathy.@>>) 'apology';
 -- replies without an apology in a week

@@ -48,6 +48,10 @@ SELECT render(E'Line one {{x}}\n{{ps}}\nLine two', '{}');
 SELECT render(E'a\n{{x}} ,\nb', '{}') AS comma_space, render(E'a\n{{x}},\nb', '{}') AS comma,
        render(E'a\n{{x}};\r\nb', '{}') AS semicolon_crlf, render(E'{{x}} ,\nb', '{}') AS first_line,
        render(E'a\n{{x}}, c\nb', '{}') AS line_kept;
+-- the same on an indented line: the indentation goes with an emptied line, stays on a kept one;
+-- a value's own line break stays
+SELECT render(E'a\n  {{x}},\nb', '{}') AS indented_empty, render(E'a\n\t{{x}}, we\nb', '{}') AS indented_kept,
+       render(E'a\n{{x}}{{y}}\nc', '{"y": ",\nZ"}') AS value_break;
 SELECT render('Hi {{name}}, thanks', '{"name": ""}'), render('Hi {{name}}, thanks', '{"name": null}'),
        render('Hi {{name}}, thanks', '{"name": "   "}');
 SELECT render('({{x}}) x{{x}}y', '{}');
@@ -76,6 +80,8 @@ SELECT render('{{a | first_name}}, {{b | first_name}}, {{c | first_name}}, {{d |
 -- an object or an array is not a name: blank, so that default applies (not a piece of its text)
 SELECT render('[{{ a | first_name }}] [{{ a | first_name | default: "there" }}] [{{ b | first_name }}] [{{ b | first | first_name }}]',
               '{"a": {"x": "y"}, "b": ["Ann Lee", "Bo"]}');
+SELECT render('[{{ b | upper | first_name }}] [{{ b | join: " " | first_name }}] [{{ b | size | first_name }}] [{{ b | first | upper | first_name }}]',
+              '{"b": ["Ann Lee", "Bo"]}');
 SELECT render('{{s | truncate: 20}} / {{s | truncate: 8, "..."}} / {{s | truncate: 100}}',
               '{"s": "My router keeps dropping the connection"}');
 SELECT render('{{s | truncate: 4}} / {{s | truncate: 3}}', '{"s": "ab👍🏽cd"}');
