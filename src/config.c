@@ -175,7 +175,7 @@ fetch_parent(const char *name, char *parent)
 	bool		found = false;
 
 	values[0] = CStringGetTextDatum(name);
-	if (SPI_execute_with_args("SELECT parent FROM empathy.configurations WHERE name = $1",
+	if (SPI_execute_with_args("SELECT parent FROM empathy.configurations WHERE name OPERATOR(pg_catalog.=) $1",
 							  1, argtypes, values, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "empathy: could not read empathy.configurations");
 	if (SPI_processed == 1)
@@ -205,7 +205,7 @@ static void
 apply_terms(EmpLexicon *lx, const char *name)
 {
 	select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
-					   "WHERE config = $1 ORDER BY term, dimension", name);
+					   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY term, dimension", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -263,7 +263,7 @@ static void
 apply_model(EmpModel *m, const char *name)
 {
 	select_config_rows("SELECT parameter, value FROM empathy.config_model "
-					   "WHERE config = $1 ORDER BY parameter", name);
+					   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY parameter", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];

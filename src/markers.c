@@ -88,12 +88,12 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 	/* the configuration and its ancestors, root first, so children come last and win */
 	if (SPI_execute_with_args(
 							  "WITH RECURSIVE up(name, parent, depth) AS ("
-							  " SELECT name, parent, 0 FROM empathy.configurations WHERE name = $1"
+							  " SELECT name, parent, 0 FROM empathy.configurations WHERE name OPERATOR(pg_catalog.=) $1"
 							  " UNION ALL"
-							  " SELECT c.name, c.parent, up.depth + 1 FROM empathy.configurations c"
-							  " JOIN up ON c.name = up.parent WHERE up.depth < 16)"
+							  " SELECT c.name, c.parent, up.depth OPERATOR(pg_catalog.+) 1 FROM empathy.configurations c"
+							  " JOIN up ON c.name OPERATOR(pg_catalog.=) up.parent WHERE up.depth OPERATOR(pg_catalog.<) 16)"
 							  " SELECT m.category, m.strength, m.phrase FROM up"
-							  " JOIN empathy.config_markers m ON m.config = up.name"
+							  " JOIN empathy.config_markers m ON m.config OPERATOR(pg_catalog.=) up.name"
 							  " ORDER BY up.depth DESC, m.phrase, m.category, m.strength",
 							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "empathy: could not read empathy.config_markers");

@@ -6,3 +6,40 @@
  */
 \echo Use "CREATE EXTENSION empathy" to load this file. \quit
 
+/*
+ * The schema.  CREATE EXTENSION creates it as the role that runs the
+ * command: in a trusted install a role that is no superuser, which could
+ * then rename it, or add functions and operators to it that the
+ * extension's own functions, run by another role, would find by name.  So
+ * it must hold nothing yet, and the role that runs this script (the
+ * bootstrap superuser, in a trusted install) takes it over.  Every name
+ * below is qualified: until that check, the schema may hold anything.
+ */
+DO $empathy_schema$
+DECLARE
+	ns oid := pg_catalog.to_regnamespace('@extschema@');
+BEGIN
+	IF EXISTS (SELECT FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_type WHERE typnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_operator WHERE oprnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_opfamily WHERE opfnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_opclass WHERE opcnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_collation WHERE collnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_conversion WHERE connamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_ts_config WHERE cfgnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_ts_dict WHERE dictnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_ts_parser WHERE prsnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_ts_template WHERE tmplnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_statistic_ext WHERE stxnamespace OPERATOR(pg_catalog.=) ns)
+	   OR EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extnamespace OPERATOR(pg_catalog.=) ns
+	              AND extname OPERATOR(pg_catalog.<>) 'empathy')
+	THEN
+		RAISE EXCEPTION 'schema "@extschema@" must be empty to install extension "empathy"'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+			      DETAIL = 'The extension takes the schema over, and objects already there would keep their owner.',
+			      HINT = 'Move or drop what schema "@extschema@" holds, or drop the schema, then install the extension again.';
+	END IF;
+END
+$empathy_schema$;
+ALTER SCHEMA @extschema@ OWNER TO CURRENT_USER;

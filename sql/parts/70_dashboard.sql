@@ -11,7 +11,7 @@
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.escalation_threshold() RETURNS float8
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT 0.5::float8 $$;
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN 0.5::pg_catalog.float8;
 COMMENT ON FUNCTION @extschema@.escalation_threshold() IS
 'escalation_risk at or above which a customer message should be escalated (0.5)';
 

@@ -16,6 +16,16 @@ check "its owner adds a configuration and terms" \
 check "its owner adds a template" \
 	"$(as_owner "INSERT INTO empathy.templates (name, emotion, intent, channel, language, body) VALUES ('mine', 'any', 'any', 'any', 'en', 'Hi {{ name | default: \"there\" }}!') RETURNING id >= 1000")" "t"
 check "another role reads and scores" "$(as_reader "SELECT empathy.sentiment('mine', 'meh') < 0")" "t"
+# the schema is the superuser's: its installer cannot rename it or add to it what the
+# extension's functions, run by another role, would find by name
+check "the superuser owns the schema" "$(as_owner "SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = 'empathy'")" \
+	"$(psql -XAtq -d trusted_db -c "SELECT rolname FROM pg_roles WHERE oid = 10")"
+case "$(as_owner "ALTER SCHEMA empathy RENAME TO empathy_old")" in
+	*"must be owner"*) r=denied ;; *) r=allowed ;; esac
+check "the installer cannot rename the schema" "$r" "denied"
+case "$(as_owner "CREATE FUNCTION empathy.sentiment(varchar) RETURNS float8 LANGUAGE sql RETURN 1")" in
+	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
+check "the installer cannot add a function to the schema" "$r" "denied"
 case "$(as_reader "INSERT INTO empathy.config_terms VALUES ('mine', 'bah', 'anger', 1)")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the configuration" "$r" "denied"
@@ -24,9 +34,10 @@ check "its owner sets a model constant of the configuration" \
 case "$(as_reader "INSERT INTO empathy.config_model VALUES ('mine', 'sentiment_scale', 1)")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the model constants" "$r" "denied"
-# pg_dump keeps the user configuration, its terms and its model constants
+# pg_dump keeps the user configuration, its terms and its model constants; without owners
+# (-O), since the dump would make the schema the superuser's, which only a superuser can do
 dump_err=$(mktemp)
-dump=$(pg_dump -U app_owner -d trusted_db 2>"$dump_err")
+dump=$(pg_dump -O -U app_owner -d trusted_db 2>"$dump_err")
 check "the owner's pg_dump prints nothing on stderr" "$(cat "$dump_err")" ""
 rm -f "$dump_err"
 case "$dump" in

@@ -160,3 +160,23 @@ SELECT sentiment('support', 'can I get a refund for my order') = sentiment('can 
 DELETE FROM configurations WHERE name IN ('support_emea', 'support');
 SELECT count(*) AS parameters_left FROM config_model WHERE config IN ('support', 'support_emea');
 SELECT sentiment('support', 'x');
+
+-- a search_path that puts someone else's schema before pg_catalog reaches none of its
+-- operators or types from the extension's own queries
+CREATE SCHEMA shadow;
+CREATE FUNCTION shadow.loud_eq(text, text) RETURNS boolean LANGUAGE plpgsql AS
+	$$ BEGIN RAISE EXCEPTION 'shadow operator called'; END $$;
+CREATE OPERATOR shadow.= (LEFTARG = text, RIGHTARG = text, FUNCTION = shadow.loud_eq);
+CREATE FUNCTION shadow.loud_check(float8) RETURNS boolean LANGUAGE plpgsql AS
+	$$ BEGIN RAISE EXCEPTION 'shadow type called'; END $$;
+CREATE DOMAIN shadow.float8 AS pg_catalog.float8 CHECK (shadow.loud_check(VALUE));
+SELECT create_configuration('shadowed');
+INSERT INTO config_terms VALUES ('shadowed', 'meh', 'disappointment', 2);
+INSERT INTO config_markers VALUES ('shadowed', 'apology', 2, 'my bad');
+SET search_path = shadow, pg_catalog, public, empathy;
+SELECT empathy.dominant_emotion('shadowed', 'meh') AS terms, empathy.markers('shadowed', 'My bad, sorry.') AS markers,
+       empathy.escalation_threshold() AS threshold;
+RESET search_path;
+SET search_path = public, empathy;
+DELETE FROM configurations WHERE name = 'shadowed';
+DROP SCHEMA shadow CASCADE;
