@@ -101,6 +101,9 @@ typedef struct TagState
 	int			ncols;
 	bool		need_scores;	/* any of emotions .. escalation */
 	char		config[NAMEDATALEN];	/* "" = built-in */
+	Datum		config_text;	/* the same as a text, the first argument of
+								 * the markers and empathy_score forms that
+								 * take a configuration */
 	EmpScorer  *scorer;
 	uint64		generation;
 	FmgrInfo	markers_fn;
@@ -172,7 +175,7 @@ is_number_type(Oid t, bool with_integers)
 static Oid
 extension_function(Oid nsp, const char *name, int nargs)
 {
-	Oid			argtypes[3] = {TEXTOID, TEXTOID, TEXTOID};
+	Oid			argtypes[4] = {TEXTOID, TEXTOID, TEXTOID, TEXTOID};
 	List	   *qname = list_make2(makeString(get_namespace_name(nsp)), makeString(pstrdup(name)));
 
 	return LookupFuncName(qname, nargs, argtypes, true);
@@ -189,7 +192,8 @@ require_function(Oid nsp, const char *name, int nargs, const char *key, FmgrInfo
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FUNCTION),
 				 errmsg("empathy.tag_message: function %s.%s(%s) does not exist",
-						get_namespace_name(nsp), name, nargs == 1 ? "text" : "text, text, text"),
+						get_namespace_name(nsp), name,
+						nargs == 1 ? "text" : nargs == 2 ? "text, text" : nargs == 3 ? "text, text, text" : "text, text, text, text"),
 				 errdetail("The %s= argument needs it.", key),
 				 errhint("Update the extension, or leave out the %s= argument.", key)));
 	fmgr_info_cxt(f, fn, mcxt);
@@ -229,11 +233,13 @@ check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcx
 			break;
 		case TAG_MARKERS:
 			ok = typ == TEXTARRAYOID;
+			/* with a configuration, its form: markers(config, reply) */
 			if (ok)
-				require_function(nsp, "markers", 1, "markers", &st->markers_fn, mcxt);
+				require_function(nsp, "markers", st->config[0] ? 2 : 1, "markers", &st->markers_fn, mcxt);
 			break;
 		case TAG_EMPATHY:
-			require_function(nsp, "empathy_score", 3, "empathy", &st->empathy_fn, mcxt);
+			/* ... empathy_score(config, reply, message, name) */
+			require_function(nsp, "empathy_score", st->config[0] ? 4 : 3, "empathy", &st->empathy_fn, mcxt);
 			ok = is_number_type(typ, true) ||
 				(typ != RECORDOID && typ == get_func_rettype(st->empathy_fn.fn_oid));
 			break;
@@ -316,6 +322,13 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 	}
 	if (st->ncols == 0)
 		bad_argument(rel, tg->tgname, tg->tgargs[tg->tgnargs - 1], "No column to fill is named.");
+	if (st->config[0] != '\0')
+	{
+		MemoryContext old = MemoryContextSwitchTo(mcxt);
+
+		st->config_text = PointerGetDatum(cstring_to_text(st->config));
+		MemoryContextSwitchTo(old);
+	}
 	for (int t = 0; t < TAG_NTARGETS; t++)
 		if (st->col[t] != 0)
 			check_output(st, rel, (TagTarget) t, nsp, mcxt);
@@ -408,21 +421,28 @@ static Datum
 call_empathy_score(TagState *st, Datum reply, Datum msg, bool msgnull, Datum name,
 				   bool namenull, bool *isnull)
 {
-	LOCAL_FCINFO(fc, 3);
+	LOCAL_FCINFO(fc, 4);
 	Datum		result;
+	int			k = 0;
 
 	if (st->empathy_fn.fn_strict && (msgnull || namenull))
 	{
 		*isnull = true;
 		return (Datum) 0;
 	}
-	InitFunctionCallInfoData(*fc, &st->empathy_fn, 3, InvalidOid, NULL, NULL);
-	fc->args[0].value = reply;
-	fc->args[0].isnull = false;
-	fc->args[1].value = msg;
-	fc->args[1].isnull = msgnull;
-	fc->args[2].value = name;
-	fc->args[2].isnull = namenull;
+	/* with a configuration, empathy_score(config, reply, message, name) */
+	InitFunctionCallInfoData(*fc, &st->empathy_fn, st->config[0] ? 4 : 3, InvalidOid, NULL, NULL);
+	if (st->config[0])
+	{
+		fc->args[k].value = st->config_text;
+		fc->args[k++].isnull = false;
+	}
+	fc->args[k].value = reply;
+	fc->args[k++].isnull = false;
+	fc->args[k].value = msg;
+	fc->args[k++].isnull = msgnull;
+	fc->args[k].value = name;
+	fc->args[k].isnull = namenull;
 	result = FunctionCallInvoke(fc);
 	*isnull = fc->isnull;
 	return result;
@@ -529,7 +549,8 @@ tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, b
 						break;
 					}
 				case TAG_MARKERS:
-					v = FunctionCall1Coll(&st->markers_fn, InvalidOid, body);
+					v = st->config[0] ? FunctionCall2Coll(&st->markers_fn, InvalidOid, st->config_text, body)
+						: FunctionCall1Coll(&st->markers_fn, InvalidOid, body);
 					break;
 				case TAG_EMPATHY:
 					{

@@ -118,6 +118,20 @@ SELECT id, role,
 	mk IS NULL AS no_markers, emp IS NULL AS no_score
 FROM tm_replies ORDER BY id;
 SELECT mk, emp > 50 AS empathetic FROM tm_replies WHERE id = 1;
+-- with config=, markers= and empathy= use the configuration's catalogue too
+INSERT INTO empathy.config_markers VALUES ('tm_support', 'ownership', 2, 'we will waive the fee');
+CREATE TABLE tm_cfg_replies (body text, customer_message text, customer_name text, mk text[], emp real);
+CREATE TRIGGER tag_cfg_replies BEFORE INSERT ON tm_cfg_replies
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'markers=mk', 'empathy=emp',
+		'customer_message=customer_message', 'customer_name=customer_name', 'config=tm_support');
+INSERT INTO tm_cfg_replies (body, customer_message, customer_name) VALUES
+	('We will waive the fee.', 'You charged me a fee again', 'Ann'), ('We will waive the fee.', NULL, NULL);
+SELECT mk, mk = empathy.markers('tm_support', body) AS config_markers_ok,
+	mk <> empathy.markers(body) AS differs_from_builtin,
+	emp = (empathy.empathy_score('tm_support', body, customer_message, customer_name)).score::real AS config_score_ok
+FROM tm_cfg_replies;
+DROP TABLE tm_cfg_replies;
+DELETE FROM empathy.config_markers WHERE config = 'tm_support';
 DROP TABLE tm_replies;
 
 -- errors name the column, the key and the table
