@@ -32,10 +32,12 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/snapmgr.h"
 
 #include "builtin.h"
 
@@ -59,12 +61,52 @@ static Oid	terms_relid = InvalidOid;
 static Oid	markers_relid = InvalidOid;
 static uint64 cache_generation = 1;
 
-/* Relcache callback: a config table changed (or everything was reset). */
+/* a configuration was built in parallel mode, from this transaction's snapshot (see below) */
+static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
+
+/*
+ * Relcache callback: a config table changed, or was dropped (with the
+ * extension), or everything was reset.  The tables are looked up again on
+ * the next use: a new CREATE EXTENSION makes new ones.
+ */
 static void
 config_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == terms_relid || relid == markers_relid)
+	{
 		cache_stale = true;
+		terms_relid = InvalidOid;
+		markers_relid = InvalidOid;
+	}
+}
+
+/*
+ * Begin reading configuration rows.  They are read as catalogs are, with
+ * the latest snapshot, not the statement's or the transaction's: a
+ * configuration rebuilt after another session's change (its invalidation
+ * arrives after the change is visible) must see that change, or it would
+ * be kept stale until the next change.  In parallel mode no new snapshot
+ * can be taken: the active one is read, and what is built from it is kept
+ * for this transaction only.  Returns whether a snapshot was pushed, for
+ * empathy_config_read_end().
+ */
+bool
+empathy_config_read_begin(void)
+{
+	if (IsInParallelMode())
+	{
+		provisional_lxid = MyProc->lxid;
+		return false;
+	}
+	PushActiveSnapshot(GetLatestSnapshot());
+	return true;
+}
+
+void
+empathy_config_read_end(bool pushed)
+{
+	if (pushed)
+		PopActiveSnapshot();
 }
 
 /* Return the backend's stemmer, creating it on first use. */
@@ -161,6 +203,12 @@ empathy_config_generation(void)
 {
 	ensure_callback();
 	AcceptInvalidationMessages();
+	/* built from an older transaction's snapshot: build again */
+	if (provisional_lxid != InvalidLocalTransactionId && provisional_lxid != MyProc->lxid)
+	{
+		provisional_lxid = InvalidLocalTransactionId;
+		cache_stale = true;
+	}
 	if (cache_stale)
 		drop_user_configs();
 	return cache_generation;
@@ -295,10 +343,12 @@ build_user_config(const char *name)
 	CachedConfig *c;
 	MemoryContext cxt;
 	MemoryContext old;
+	bool		pushed;
 
 	strlcpy(cur, name, NAMEDATALEN);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "empathy: SPI_connect failed");
+	pushed = empathy_config_read_begin();
 	/* walk up to the built-in root */
 	while (strcmp(cur, "english") != 0)
 	{
@@ -352,6 +402,7 @@ build_user_config(const char *name)
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	empathy_config_read_end(pushed);
 	SPI_finish();
 	c->next = user_configs;
 	user_configs = c;

@@ -17,6 +17,8 @@ extern EmpScorer *empathy_builtin_scorer(void);
 extern EmpScorer *empathy_config_scorer(const char *name);
 extern EmpScorer *empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name);
 extern uint64 empathy_config_generation(void);
+extern bool empathy_config_read_begin(void);
+extern void empathy_config_read_end(bool pushed);
 extern bool empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim,
 									  double weight, EmpError *err);
 

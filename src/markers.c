@@ -126,12 +126,14 @@ build_config_markers(const char *name)
 {
 	MemoryContext cxt;
 	CachedMarkers *c = NULL;
+	bool		pushed;
 
 	/* fails with a clear error if the configuration does not exist */
 	(void) empathy_config_scorer(name);
 	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration markers", ALLOCSET_DEFAULT_SIZES);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "empathy: SPI_connect failed");
+	pushed = empathy_config_read_begin();
 	PG_TRY();
 	{
 		EmpError	err;
@@ -160,6 +162,7 @@ build_config_markers(const char *name)
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	empathy_config_read_end(pushed);
 	SPI_finish();
 	c->next = user_markers;
 	user_markers = c;

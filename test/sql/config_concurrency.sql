@@ -59,6 +59,34 @@ UPDATE configurations SET parent = 'cc_b' WHERE name = 'cc_child';
 ROLLBACK;
 SELECT name, parent, description FROM configurations WHERE name LIKE 'cc\_%' ORDER BY name;
 
+-- A configuration is read with the latest snapshot, as catalogs are: one rebuilt in a
+-- REPEATABLE READ transaction after another session changed it sees the change, and is not
+-- kept stale once the transaction ends.  The same in READ COMMITTED when the change commits
+-- while a statement runs.
+SELECT create_configuration('cc_terms');
+INSERT INTO config_terms VALUES ('cc_terms', 'parcel', 'anger', 3);
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT dominant_emotion('cc_terms', 'parcel') AS before_change;
+SELECT dblink_exec('other', $$UPDATE empathy.config_terms SET dimension = 'joy' WHERE config = 'cc_terms'$$);
+SELECT dominant_emotion('cc_terms', 'parcel') AS in_transaction;
+COMMIT;
+SELECT dominant_emotion('cc_terms', 'parcel') AS after_commit,
+	dblink_exec('other', $$UPDATE empathy.config_terms SET dimension = 'fear' WHERE config = 'cc_terms'$$) AS changed_again;
+SELECT dominant_emotion('cc_terms', 'parcel') AS next_statement;
+SELECT * FROM dblink('other', $$SELECT empathy.dominant_emotion('cc_terms', 'parcel')$$) AS t(fresh_session text);
+
 SELECT dblink_disconnect('other');
 DELETE FROM configurations WHERE name LIKE 'cc\_%';
 DROP EXTENSION dblink;
+
+-- the extension dropped and created again in this session: configuration changes still
+-- reach the cache (it looks its tables up again)
+SELECT dominant_emotion('english', 'parcel') AS warm;
+DROP EXTENSION empathy;
+CREATE EXTENSION empathy;
+SELECT empathy.create_configuration('cc_again');
+INSERT INTO empathy.config_terms VALUES ('cc_again', 'parcel', 'anger', 3);
+SELECT empathy.dominant_emotion('cc_again', 'parcel') AS first;
+UPDATE empathy.config_terms SET dimension = 'joy' WHERE config = 'cc_again';
+SELECT empathy.dominant_emotion('cc_again', 'parcel') AS changed;
+DELETE FROM empathy.configurations WHERE name = 'cc_again';
