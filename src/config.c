@@ -60,6 +60,9 @@ static bool callback_registered = false;
 static Oid	terms_relid = InvalidOid;
 static Oid	markers_relid = InvalidOid;
 static uint64 cache_generation = 1;
+static uint64 cache_changes = 1;
+static int	n_user_configs = 0;
+int			empathy_config_cache_size = 8;
 
 /* a configuration was built in parallel mode, from this transaction's snapshot (see below) */
 static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
@@ -193,11 +196,43 @@ drop_user_configs(void)
 		MemoryContextDelete(c->cxt);
 		pfree(c);
 	}
+	n_user_configs = 0;
 	cache_stale = false;
 	cache_generation++;
+	cache_changes++;
 }
 
-/* Return the cache generation (changes whenever user configurations are dropped). */
+/*
+ * Make room for one more user configuration: past empathy.config_cache_size
+ * of them (each holds a copy of the built-in lexicon, about 2 MB), the one
+ * used least recently goes (the list is kept in order of use).
+ */
+static void
+evict_user_configs(void)
+{
+	while (n_user_configs >= empathy_config_cache_size && user_configs != NULL)
+	{
+		CachedConfig **pp = &user_configs;
+
+		while ((*pp)->next != NULL)
+			pp = &(*pp)->next;
+		MemoryContextDelete((*pp)->cxt);
+		pfree(*pp);
+		*pp = NULL;
+		n_user_configs--;
+		cache_generation++;		/* call sites may hold the scorer */
+	}
+}
+
+/* Return the count of configuration changes seen (see emp_config.h). */
+uint64
+empathy_config_changes(void)
+{
+	(void) empathy_config_generation();
+	return cache_changes;
+}
+
+/* Return the cache generation (changes whenever a user configuration is dropped). */
 uint64
 empathy_config_generation(void)
 {
@@ -404,8 +439,10 @@ build_user_config(const char *name)
 	PG_END_TRY();
 	empathy_config_read_end(pushed);
 	SPI_finish();
+	evict_user_configs();
 	c->next = user_configs;
 	user_configs = c;
+	n_user_configs++;
 	return c;
 }
 
@@ -424,9 +461,15 @@ empathy_config_scorer(const char *name)
 				 errhint("Create it with empathy.create_configuration(), or use 'english'.")));
 	ensure_callback();
 	empathy_config_generation();
-	for (c = user_configs; c; c = c->next)
+	for (CachedConfig **pp = &user_configs; (c = *pp) != NULL; pp = &c->next)
 		if (strcmp(c->name, name) == 0)
+		{
+			/* to the front: the list is in order of use */
+			*pp = c->next;
+			c->next = user_configs;
+			user_configs = c;
 			return c->scorer;
+		}
 	return build_user_config(name)->scorer;
 }
 

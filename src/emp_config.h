@@ -16,7 +16,17 @@ extern EmpStemmer *empathy_stemmer(void);
 extern EmpScorer *empathy_builtin_scorer(void);
 extern EmpScorer *empathy_config_scorer(const char *name);
 extern EmpScorer *empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name);
+/* GUC empathy.config_cache_size: derived configurations kept per backend */
+extern int	empathy_config_cache_size;
+
+/*
+ * Changes whenever a kept scorer may have been freed (a configuration
+ * changed, or one was pushed out of the cache): a pointer kept across
+ * calls is good while this stays the same.
+ */
 extern uint64 empathy_config_generation(void);
+/* Changes only when configurations changed (every kept one is out of date). */
+extern uint64 empathy_config_changes(void);
 extern bool empathy_config_read_begin(void);
 extern void empathy_config_read_end(bool pushed);
 extern bool empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim,

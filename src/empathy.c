@@ -14,6 +14,7 @@
  *-------------------------------------------------------------------------
  */
 #include "empathy.h"
+#include "emp_config.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
@@ -303,6 +304,11 @@ empathy_result_row(FunctionCallInfo fcinfo, const char *fn, Datum *values, bool 
 void
 _PG_init(void)
 {
+	DefineCustomIntVariable("empathy.config_cache_size",
+							"Derived configurations a session keeps built.",
+							"Each kept configuration holds about 5 MB (its lexicon and its marker catalogue); "
+							"past this many, the one used least recently is dropped and built again when next used.",
+							&empathy_config_cache_size, 8, 1, 1000, PGC_USERSET, 0, NULL, NULL, NULL);
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("empathy");
 #else

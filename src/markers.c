@@ -46,7 +46,8 @@ typedef struct CachedMarkers
 
 static EmpMarkerSet *builtin_markers = NULL;
 static CachedMarkers *user_markers = NULL;
-static uint64 user_generation = 0;
+static int	n_user_markers = 0;
+static uint64 user_changes = 0;
 
 /* Return the built-in marker catalogue, compiling it on first use. */
 static EmpMarkerSet *
@@ -164,8 +165,21 @@ build_config_markers(const char *name)
 	PG_END_TRY();
 	empathy_config_read_end(pushed);
 	SPI_finish();
+	/* past empathy.config_cache_size catalogues (about 3 MB each), the least recently used goes */
+	while (n_user_markers >= empathy_config_cache_size && user_markers != NULL)
+	{
+		CachedMarkers **pp = &user_markers;
+
+		while ((*pp)->next != NULL)
+			pp = &(*pp)->next;
+		MemoryContextDelete((*pp)->cxt);
+		pfree(*pp);
+		*pp = NULL;
+		n_user_markers--;
+	}
 	c->next = user_markers;
 	user_markers = c;
+	n_user_markers++;
 	return c;
 }
 
@@ -174,13 +188,14 @@ static EmpMarkerSet *
 markers_for_config(text *cfg)
 {
 	char	   *name = text_to_cstring(cfg);
-	uint64		gen;
+	uint64		changes;
 	CachedMarkers *c;
 
 	if (strcmp(name, "english") == 0)
 		return markers_builtin();
-	gen = empathy_config_generation();
-	if (gen != user_generation)
+	/* a configuration changed: every kept catalogue is out of date */
+	changes = empathy_config_changes();
+	if (changes != user_changes)
 	{
 		while (user_markers)
 		{
@@ -189,11 +204,18 @@ markers_for_config(text *cfg)
 			MemoryContextDelete(c->cxt);
 			pfree(c);
 		}
-		user_generation = gen;
+		n_user_markers = 0;
+		user_changes = changes;
 	}
-	for (c = user_markers; c; c = c->next)
+	for (CachedMarkers **pp = &user_markers; (c = *pp) != NULL; pp = &c->next)
 		if (strcmp(c->name, name) == 0)
+		{
+			/* to the front: the list is in order of use */
+			*pp = c->next;
+			c->next = user_markers;
+			user_markers = c;
 			return c->ms;
+		}
 	return build_config_markers(name)->ms;
 }
 

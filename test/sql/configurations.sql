@@ -180,3 +180,21 @@ RESET search_path;
 SET search_path = public, empathy;
 DELETE FROM configurations WHERE name = 'shadowed';
 DROP SCHEMA shadow CASCADE;
+
+-- a session keeps at most empathy.config_cache_size configurations built; past that the one
+-- used least recently goes, and is built again when needed, scoring the same
+SELECT create_configuration('lru_' || i) FROM generate_series(1, 3) i;
+INSERT INTO config_terms SELECT 'lru_' || i, 'parcel', (ARRAY['anger', 'joy', 'fear'])[i], 3 FROM generate_series(1, 3) i;
+INSERT INTO config_markers SELECT 'lru_' || i, 'ownership', 2, 'we will waive it' FROM generate_series(1, 3) i;
+SET empathy.config_cache_size = 2;
+SELECT string_agg(dominant_emotion('lru_' || (1 + k % 3), 'parcel'), ',' ORDER BY k) AS rotating,
+       bool_and(markers('lru_' || (1 + k % 3), 'We will waive it.') = '{ownership}') AS markers_ok,
+       bool_and((empathy_score('lru_' || (1 + k % 3), 'We will waive it.', 'late again', 'Ann')).score > 0) AS score_ok
+FROM generate_series(0, 11) k;
+SELECT count(*) FILTER (WHERE name = 'empathy configuration') <= 2 AS scorers_kept,
+       count(*) FILTER (WHERE name = 'empathy configuration markers') <= 2 AS catalogues_kept
+FROM pg_backend_memory_contexts;
+RESET empathy.config_cache_size;
+SHOW empathy.config_cache_size;
+SET empathy.config_cache_size = 0;
+DELETE FROM configurations WHERE name LIKE 'lru\_%';
