@@ -20,7 +20,7 @@ check() {	# check DESCRIPTION GOT WANT
 	else echo "not ok $n - $1"; printf '  got:  %s\n  want: %s\n' "$2" "$3" | head -20; bad=$((bad + 1)); fi
 }
 q() { local db=$1; shift; psql -X -q -At -d "$db" -v ON_ERROR_STOP=1 "$@" 2>&1; }
-for db in $src empathy_dump_custom empathy_dump_plain; do
+for db in $src empathy_dump_custom empathy_dump_parallel empathy_dump_plain; do
 	psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 done
 psql -X -q -c "CREATE DATABASE $src" >/dev/null
@@ -95,6 +95,14 @@ check "a new user configuration derives from a restored one" \
 	"$(q empathy_dump_custom -c "SELECT empathy.create_configuration('retail_uk', 'retail_eu')" \
 		-c "SELECT empathy.sentiment('retail_uk', 'déçu') = empathy.sentiment('retail_eu', 'déçu')")" $'\nt'
 
+# A parallel restore, the rows of empathy's tables in a second, serial step (README).
+psql -X -q -c "DROP DATABASE IF EXISTS empathy_dump_parallel" -c "CREATE DATABASE empathy_dump_parallel" >/dev/null 2>&1
+pg_restore -l "$work/db.dump" | grep -v ' TABLE DATA empathy ' >"$work/db.list"
+pg_restore -j 4 --exit-on-error -L "$work/db.list" -d empathy_dump_parallel "$work/db.dump" 2>"$work/restore.err" &&
+	pg_restore -a -n empathy --exit-on-error -d empathy_dump_parallel "$work/db.dump" 2>>"$work/restore.err"
+check "pg_restore -j, then the empathy rows alone, exit 0 with nothing on stderr" "$?:$(cat "$work/restore.err")" "0:"
+check "the parallel restore gives the same rows and scores" "$(fingerprint empathy_dump_parallel)" "$before"
+
 # Plain format, restored with psql.
 pg_dump -d $src -f "$work/db.sql" 2>"$work/dump.err"
 check "pg_dump (plain) exits 0 and prints nothing on stderr" "$?:$(cat "$work/dump.err")" "0:"
@@ -115,7 +123,7 @@ check "and score as in the source database" \
 	"$(q empathy_dump_plain -c "SELECT empathy.sentiment('retail_eu', 'Très déçu 📦💥'), empathy.emotions('retail', 'A porch pirate took it, hella annoyed')")" \
 	"$(q $src -c "SELECT empathy.sentiment('retail_eu', 'Très déçu 📦💥'), empathy.emotions('retail', 'A porch pirate took it, hella annoyed')")"
 
-for db in $src empathy_dump_custom empathy_dump_plain; do
+for db in $src empathy_dump_custom empathy_dump_parallel empathy_dump_plain; do
 	psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 done
 exit $((bad > 0))
