@@ -32,6 +32,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "miscadmin.h"
+#include "storage/lmgr.h"
 #include "storage/proc.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
@@ -64,6 +65,9 @@ static uint64 cache_changes = 1;
 static int	n_user_configs = 0;
 int			empathy_config_cache_size = 8;
 
+/* the tables' OIDs are to be looked up again (they may have been dropped) */
+static bool relids_stale = false;
+
 /* a configuration was built in parallel mode, from this transaction's snapshot (see below) */
 static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
 
@@ -78,8 +82,8 @@ config_relcache_callback(Datum arg, Oid relid)
 	if (relid == InvalidOid || relid == terms_relid || relid == markers_relid)
 	{
 		cache_stale = true;
-		terms_relid = InvalidOid;
-		markers_relid = InvalidOid;
+		/* keep matching these until they are looked up again */
+		relids_stale = true;
 	}
 }
 
@@ -96,10 +100,26 @@ config_relcache_callback(Datum arg, Oid relid)
 bool
 empathy_config_read_begin(void)
 {
+	static const char *const tables[] = {"configurations", "config_terms", "config_model", "config_markers"};
+	Oid			nsp;
+
 	if (IsInParallelMode())
 	{
 		provisional_lxid = MyProc->lxid;
 		return false;
+	}
+	/*
+	 * The tables locked first, as catalogs are read: a session that holds
+	 * one of them is waited for before the snapshot is taken, so that the
+	 * snapshot has what it commits.
+	 */
+	nsp = get_namespace_oid("empathy", true);
+	for (int i = 0; OidIsValid(nsp) && i < (int) lengthof(tables); i++)
+	{
+		Oid			rel = get_relname_relid(tables[i], nsp);
+
+		if (OidIsValid(rel))
+			LockRelationOid(rel, AccessShareLock);
 	}
 	PushActiveSnapshot(GetLatestSnapshot());
 	return true;
@@ -168,19 +188,18 @@ ensure_callback(void)
 		CacheRegisterRelcacheCallback(config_relcache_callback, (Datum) 0);
 		callback_registered = true;
 	}
-	if (!OidIsValid(terms_relid))
+	if (!OidIsValid(terms_relid) || !OidIsValid(markers_relid) || relids_stale)
 	{
 		Oid			nsp = get_namespace_oid("empathy", true);
+		Oid			t = OidIsValid(nsp) ? get_relname_relid("config_terms", nsp) : InvalidOid;
+		Oid			m = OidIsValid(nsp) ? get_relname_relid("config_markers", nsp) : InvalidOid;
 
-		if (OidIsValid(nsp))
-			terms_relid = get_relname_relid("config_terms", nsp);
-	}
-	if (!OidIsValid(markers_relid))
-	{
-		Oid			nsp = get_namespace_oid("empathy", true);
-
-		if (OidIsValid(nsp))
-			markers_relid = get_relname_relid("config_markers", nsp);
+		relids_stale = false;
+		/* an old OID is kept until a table of that name is there */
+		if (OidIsValid(t))
+			terms_relid = t;
+		if (OidIsValid(m))
+			markers_relid = m;
 	}
 }
 
@@ -222,6 +241,17 @@ evict_user_configs(void)
 		n_user_configs--;
 		cache_generation++;		/* call sites may hold the scorer */
 	}
+}
+
+/*
+ * The generation as it stands, without reading invalidations: for a caller
+ * that has just taken a scorer from empathy_config_scorer() and keeps it
+ * (see empathy_config_scorer_cached()).
+ */
+uint64
+empathy_config_generation_now(void)
+{
+	return cache_generation;
 }
 
 /* Return the count of configuration changes seen (see emp_config.h). */
@@ -409,6 +439,7 @@ build_user_config(const char *name)
 	}
 
 	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration", ALLOCSET_DEFAULT_SIZES);
+	old = CurrentMemoryContext;
 	PG_TRY();
 	{
 		EmpAllocator *a = empathy_context_allocator(cxt);
@@ -416,7 +447,7 @@ build_user_config(const char *name)
 		EmpLexicon *lx;
 		EmpModel	model = base->model;
 
-		old = MemoryContextSwitchTo(cxt);
+		MemoryContextSwitchTo(cxt);
 		lx = emp_lexicon_copy(base->lx, a);
 		MemoryContextSwitchTo(old);
 		/* apply from the root down, so children override parents */
@@ -433,6 +464,8 @@ build_user_config(const char *name)
 	}
 	PG_CATCH();
 	{
+		/* an error in the copy leaves cxt current */
+		MemoryContextSwitchTo(old);
 		MemoryContextDelete(cxt);
 		PG_RE_THROW();
 	}
@@ -497,7 +530,13 @@ empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name)
 	if (sc->scorer && sc->generation == gen && strcmp(sc->name, cname) == 0)
 		return sc->scorer;
 	sc->scorer = empathy_config_scorer(cname);
-	sc->generation = empathy_config_generation();
+	/*
+	 * The generation as it stands: processing invalidations again here
+	 * could drop the scorer just returned (building it took locks, which
+	 * read them).  A cache made stale meanwhile is dropped by the next
+	 * call's empathy_config_generation(), which moves the generation on.
+	 */
+	sc->generation = cache_generation;
 	strlcpy(sc->name, cname, NAMEDATALEN);
 	return sc->scorer;
 }

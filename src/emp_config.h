@@ -22,9 +22,13 @@ extern int	empathy_config_cache_size;
 /*
  * Changes whenever a kept scorer may have been freed (a configuration
  * changed, or one was pushed out of the cache): a pointer kept across
- * calls is good while this stays the same.
+ * calls is good while this stays the same.  It reads invalidations first,
+ * and may free every user configuration: never call it between taking a
+ * scorer and using it.  After empathy_config_scorer(), record
+ * empathy_config_generation_now() with the scorer instead.
  */
 extern uint64 empathy_config_generation(void);
+extern uint64 empathy_config_generation_now(void);
 /* Changes only when configurations changed (every kept one is out of date). */
 extern uint64 empathy_config_changes(void);
 extern bool empathy_config_read_begin(void);

@@ -350,7 +350,8 @@ state_scorer(TagState *st)
 	if (st->scorer == NULL || st->generation != gen)
 	{
 		st->scorer = empathy_config_scorer(st->config);
-		st->generation = empathy_config_generation();
+		/* as it stands: reading invalidations again could free the scorer */
+		st->generation = empathy_config_generation_now();
 	}
 	return st->scorer;
 }

@@ -19,6 +19,17 @@ DO $empathy_schema$
 DECLARE
 	ns oid := pg_catalog.to_regnamespace('@extschema@');
 BEGIN
+	-- made by this transaction (CREATE EXTENSION, or a restore run as one transaction), or a
+	-- superuser's; one made earlier by another role may have grants, or objects created by a
+	-- transaction still open, that no check here can see
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) n.nspowner
+	               WHERE n.oid OPERATOR(pg_catalog.=) ns
+	                 AND (pg_catalog.age(n.xmin) OPERATOR(pg_catalog.<=) 0 OR r.rolsuper)) THEN
+		RAISE EXCEPTION 'schema "@extschema@" already exists and belongs to a role that is not a superuser'
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'The extension takes its schema over; one made earlier by another role may hold what that role put there.',
+			      HINT = 'Drop the schema and install again. A restore that creates the schema runs in one transaction (psql -1, pg_restore -1).';
+	END IF;
 	IF EXISTS (SELECT FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) ns)
 	   OR EXISTS (SELECT FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) ns)
 	   OR EXISTS (SELECT FROM pg_catalog.pg_type WHERE typnamespace OPERATOR(pg_catalog.=) ns)

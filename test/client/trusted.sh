@@ -26,6 +26,12 @@ check "the installer cannot rename the schema" "$r" "denied"
 case "$(as_owner "CREATE FUNCTION empathy.sentiment(varchar) RETURNS float8 LANGUAGE sql RETURN 1")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "the installer cannot add a function to the schema" "$r" "denied"
+# nor install into a schema of its own made before, which may hold what it put there
+psql -Xq -c "DROP DATABASE IF EXISTS trusted_pre" -c "CREATE DATABASE trusted_pre OWNER app_owner" >/dev/null 2>&1
+case "$(psql -XAtq -U app_owner -d trusted_pre -c "CREATE SCHEMA empathy" -c "GRANT CREATE ON SCHEMA empathy TO PUBLIC" -c "CREATE EXTENSION empathy" 2>&1)" in
+	*"belongs to a role that is not a superuser"*) r=refused ;; *) r=installed ;; esac
+check "the installer cannot install into its own schema made before" "$r" "refused"
+psql -Xq -c "DROP DATABASE trusted_pre" >/dev/null 2>&1
 case "$(as_reader "INSERT INTO empathy.config_terms VALUES ('mine', 'bah', 'anger', 1)")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the configuration" "$r" "denied"
@@ -35,7 +41,8 @@ case "$(as_reader "INSERT INTO empathy.config_model VALUES ('mine', 'sentiment_s
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
 check "another role cannot change the model constants" "$r" "denied"
 # pg_dump keeps the user configuration, its terms and its model constants; without owners
-# (-O), since the dump would make the schema the superuser's, which only a superuser can do
+# (-O), since the dump would make the schema the superuser's, which only a superuser can do;
+# restored in one transaction (-1), so that the schema it creates is the installation's
 dump_err=$(mktemp)
 dump=$(pg_dump -O -U app_owner -d trusted_db 2>"$dump_err")
 check "the owner's pg_dump prints nothing on stderr" "$(cat "$dump_err")" ""
@@ -48,7 +55,7 @@ case "$dump" in
 check "pg_dump writes the configuration's terms" "$r" "dumped"
 # and the owner restores it into a new database of theirs
 psql -Xq -c "DROP DATABASE IF EXISTS trusted_copy" -c "CREATE DATABASE trusted_copy OWNER app_owner" >/dev/null 2>&1
-restore=$(echo "$dump" | psql -XAtq -U app_owner -d trusted_copy -v ON_ERROR_STOP=1 2>&1 >/dev/null)
+restore=$(echo "$dump" | psql -XAtq -1 -U app_owner -d trusted_copy -v ON_ERROR_STOP=1 2>&1 >/dev/null)
 check "the dump restores without error" "$restore" ""
 check "the restored configuration scores as before" \
 	"$(psql -XAtq -U app_owner -d trusted_copy -c "SELECT empathy.dominant_emotion('mine', 'meh'), empathy.sentiment('mine', 'meh') < 0" 2>&1)" "neutral|t"
