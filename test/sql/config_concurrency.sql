@@ -75,6 +75,26 @@ SELECT dominant_emotion('cc_terms', 'parcel') AS after_commit,
 SELECT dominant_emotion('cc_terms', 'parcel') AS next_statement;
 SELECT * FROM dblink('other', $$SELECT empathy.dominant_emotion('cc_terms', 'parcel')$$) AS t(fresh_session text);
 
+-- A configuration built while another session's change commits: the change's invalidation,
+-- read when the build takes its locks, must not free the scorer just built (it did, and the
+-- call read freed memory: valgrind shows it, and at times the server crashed).
+SELECT create_configuration('cc_lock');
+INSERT INTO config_terms VALUES ('cc_lock', 'zorp', 'anger', 3);
+SELECT dblink_send_query('other', $q$DO $x$ BEGIN LOCK TABLE empathy.config_terms IN ACCESS EXCLUSIVE MODE;
+	UPDATE empathy.config_model SET value = value WHERE false; PERFORM pg_sleep(0.5); END $x$$q$);
+DO $$
+BEGIN
+	FOR i IN 1..600 LOOP
+		PERFORM FROM pg_locks WHERE relation = 'empathy.config_terms'::regclass AND mode = 'AccessExclusiveLock'
+			AND granted AND pid <> pg_backend_pid();
+		EXIT WHEN FOUND;
+		PERFORM pg_sleep(0.05);
+	END LOOP;
+END $$;
+SELECT emotion_labels('cc_lock', 'zorp zorp') AS built_during_commit, sentiment('cc_lock', 'zorp') < 0 AS negative;
+SELECT * FROM dblink_get_result('other', false) AS t(status text);
+SELECT * FROM dblink_get_result('other', false) AS t(status text);
+
 SELECT dblink_disconnect('other');
 DELETE FROM configurations WHERE name LIKE 'cc\_%';
 DROP EXTENSION dblink;
