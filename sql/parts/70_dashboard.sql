@@ -75,7 +75,7 @@ COMMENT ON FUNCTION @extschema@.contract_check_type(regclass, text, regtype[]) I
 CREATE FUNCTION @extschema@.create_dashboard(messages regclass, surveys regclass, target_schema name,
 	baseline_end timestamptz DEFAULT NULL)
 RETURNS SETOF text
-LANGUAGE plpgsql VOLATILE ROWS 13 SET search_path = pg_catalog, pg_temp AS $fn$
+LANGUAGE plpgsql VOLATILE ROWS 13 SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD' AS $fn$
 DECLARE
 	ints regtype[] := ARRAY['smallint', 'integer', 'bigint']::regtype[];
 	texts regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
@@ -99,6 +99,8 @@ DECLARE
 	split text;
 	kpi_cols text;
 	v text;
+	names text[];
+	why text;
 BEGIN
 	IF messages IS NULL OR target_schema IS NULL THEN
 		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
@@ -117,6 +119,15 @@ BEGIN
 	END IF;
 	PERFORM @extschema@.contract_check(messages, 'interaction-history',
 		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
+	IF EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) ANY (ARRAY[messages, surveys]::pg_catalog.oid[])
+			   AND c.relpersistence OPERATOR(pg_catalog.=) 't') THEN
+		RAISE EXCEPTION 'create_dashboard: % is a temporary table',
+			CASE WHEN (SELECT c.relpersistence FROM pg_catalog.pg_class c WHERE c.oid OPERATOR(pg_catalog.=) messages) OPERATOR(pg_catalog.=) 't'
+				THEN messages ELSE surveys END
+			USING ERRCODE = 'feature_not_supported',
+			      DETAIL = 'The dashboard views last beyond the session, and a temporary table does not.',
+			      HINT = 'Read the history from a permanent or unlogged table.';
+	END IF;
 	conv_t := @extschema@.contract_check_type(messages, 'conversation_id', ids);
 	msg_t := @extschema@.contract_check_type(messages, 'message_id', ids);
 	PERFORM @extschema@.contract_check_type(messages, 'sent_at', ARRAY['timestamp with time zone']::regtype[]);
@@ -126,11 +137,15 @@ BEGIN
 	IF surveys IS NOT NULL THEN
 		PERFORM @extschema@.contract_check(surveys, 'surveys',
 			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
+		-- integers of any width meet, and so do text and varchar (both read as text)
 		IF @extschema@.contract_check_type(surveys, 'conversation_id', ids) IS DISTINCT FROM conv_t
-		   AND NOT (conv_t = ANY (ints) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (ints)) THEN
-			RAISE EXCEPTION 'conversation_id has type % in % but % in %', conv_t, messages,
+		   AND NOT (conv_t = ANY (ints) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (ints))
+		   AND NOT (conv_t = ANY (texts) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (texts)) THEN
+			RAISE EXCEPTION 'create_dashboard: conversation_id has type % in % but % in %', conv_t, messages,
 				@extschema@.contract_column_type(surveys, 'conversation_id'), surveys
-				USING ERRCODE = 'datatype_mismatch';
+				USING ERRCODE = 'datatype_mismatch',
+				      DETAIL = 'A survey answer is matched to its conversation by conversation_id.',
+				      HINT = 'Give both columns integer types, text types, or the same type.';
 		END IF;
 		PERFORM @extschema@.contract_check_type(surveys, c, ints) FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
 		PERFORM @extschema@.contract_check_type(surveys, 'fcr', ARRAY['boolean']::regtype[]);
@@ -160,6 +175,13 @@ BEGIN
 	END IF;
 
 	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', target_schema);
+
+	-- Views of an earlier call are replaced.  When their columns change type
+	-- (other id types), CREATE OR REPLACE cannot, and they are dropped first:
+	-- without CASCADE, so that nothing of the user's goes with them.
+	FOR attempt IN 1..2 LOOP
+	BEGIN
+	names := ARRAY[]::text[];
 
 	-- message_scores: one row per message --------------------------------
 	SELECT string_agg(format('(e.emo OPERATOR(@extschema@.->) %L) AS %I', d, d), ', ') INTO dim_cols FROM unnest(dims) d;
@@ -233,7 +255,7 @@ LEFT JOIN LATERAL %9$s s ON true
 $v$, s, conv_expr, msg_expr, emo_expr, risk_expr, markers_expr, messages::text, dim_cols, score_sql, open_expr);
 	EXECUTE format('COMMENT ON VIEW %s.message_scores IS %L', s,
 		'one row per message of ' || messages::text || ': customer emotions and escalation risk, agent response time and empathy (empathy extension)');
-	RETURN NEXT 'message_scores';
+	names := names || 'message_scores'::text;
 
 	-- conversations: one row per conversation ------------------------------
 	sv := CASE WHEN surveys IS NULL THEN
@@ -273,12 +295,12 @@ GROUP BY ms.conversation_id
 $v$, s, s, sv);
 	EXECUTE format('COMMENT ON VIEW %s.conversations IS %L', s,
 		'one row per conversation: agent, channel, first response, unanswered messages, customer emotion, empathy and survey answers');
-	RETURN NEXT 'conversations';
+	names := names || 'conversations'::text;
 
 	-- KPIs by agent, channel, week and month ---------------------------------
 	kpi_cols := $k$
 	count(*) AS conversations,
-	count(cv.csat) AS surveys,
+	count(*) FILTER (WHERE pg_catalog.num_nonnulls(cv.csat, cv.nps, cv.ces, cv.fcr) > 0) AS surveys,
 	@extschema@.csat(cv.csat) AS csat,
 	@extschema@.nps(cv.nps) AS nps,
 	@extschema@.ces(cv.ces) AS ces,
@@ -298,7 +320,7 @@ FROM %s.conversations cv %s GROUP BY cv.%I',
 			CASE WHEN v = 'agent_id' THEN 'WHERE cv.agent_id IS NOT NULL' ELSE '' END, v);
 		EXECUTE format('COMMENT ON VIEW %s.%I IS %L', s, 'kpi_by_' || replace(v, '_id', ''),
 			'CSAT, NPS, CES, FCR, first-response time, empathy rate and escalation rate by ' || replace(v, '_id', ''));
-		RETURN NEXT 'kpi_by_' || replace(v, '_id', '');
+		names := names || ('kpi_by_' || replace(v, '_id', ''))::text;
 	END LOOP;
 
 	-- unanswered customer messages and the escalation queue --------------------
@@ -316,7 +338,7 @@ WHERE ms.awaiting_reply
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.unanswered_messages IS %L', s,
 		'customer messages awaiting a reply (no agent message after them, not a closing thank-you, conversation not closed when conversation_open is given); hours_waiting is counted up to the newest message of the history');
-	RETURN NEXT 'unanswered_messages';
+	names := names || 'unanswered_messages'::text;
 
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.escalation_queue WITH (security_invoker = true) AS
@@ -337,7 +359,7 @@ FROM u WHERE u.k = 1
 $v$, s, msg_expr, messages::text);
 	EXECUTE format('COMMENT ON VIEW %s.escalation_queue IS %L', s,
 		'conversations waiting for an answer, riskiest first: the riskiest unanswered customer message of each, escalate = risk >= empathy.escalation_threshold()');
-	RETURN NEXT 'escalation_queue';
+	names := names || 'escalation_queue'::text;
 
 	-- empathy per agent ----------------------------------------------------------
 	EXECUTE format($v$
@@ -360,8 +382,8 @@ WHERE ms.role = 'agent' AND ms.agent_id IS NOT NULL
 GROUP BY ms.agent_id
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.empathy_by_agent IS %L', s,
-		'per agent: replies that needed empathy, how many showed it (empathy_rate, %%) and the missed opportunities (needed but not shown)');
-	RETURN NEXT 'empathy_by_agent';
+		'per agent: replies that needed empathy, how many showed it (empathy_rate, %) and the missed opportunities (needed but not shown)');
+	names := names || 'empathy_by_agent'::text;
 
 	-- empathetic phrase categories and CSAT ---------------------------------------
 	EXECUTE format($v$
@@ -397,7 +419,7 @@ GROUP BY cats.category, cats.replies, cats.conversations
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.phrase_categories IS %L', s,
 		'how often agent replies use each category of empathetic (or negative) phrasing, and the CSAT of conversations with and without it');
-	RETURN NEXT 'phrase_categories';
+	names := names || 'phrase_categories'::text;
 
 	-- channel consistency ---------------------------------------------------------
 	EXECUTE format($v$
@@ -422,7 +444,7 @@ WINDOW w AS (PARTITION BY g.agent_id)
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.channel_consistency IS %L', s,
 		'per agent and channel: empathy rate and mean score, the difference from the agent''s own mean, and the spread across channels (0 = consistent)');
-	RETURN NEXT 'channel_consistency';
+	names := names || 'channel_consistency'::text;
 
 	-- emotional load per agent and shift -------------------------------------------
 	EXECUTE format($v$
@@ -450,7 +472,7 @@ FROM d
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.emotional_load IS %L', s,
 		'per agent and day: the negative emotion of the customer messages in the agent''s conversations (a measure of what the agent handled, not of the agent''s own feelings)');
-	RETURN NEXT 'emotional_load';
+	names := names || 'emotional_load'::text;
 
 	-- baseline against the current period ---------------------------------------------
 	split := CASE WHEN baseline_end IS NULL
@@ -461,8 +483,9 @@ CREATE OR REPLACE VIEW %1$s.period_comparison WITH (security_invoker = true) AS
 WITH p AS (
 	SELECT %2$s AS split, min(started_at) AS first_at, max(started_at) AS last_at FROM %1$s.conversations
 ), g AS (
-	SELECT coalesce(cv.agent_id, 'all') AS scope, cv.started_at >= p.split AS current,
-		count(*) AS conversations, count(cv.csat) AS surveys,
+	SELECT GROUPING(cv.agent_id) = 1 AS total, cv.agent_id, cv.started_at >= p.split AS current,
+		count(*) AS conversations, count(cv.csat) AS n_csat, count(cv.nps) AS n_nps, count(cv.ces) AS n_ces,
+		count(cv.fcr) AS n_fcr,
 		@extschema@.csat(cv.csat) AS csat, @extschema@.nps(cv.nps) AS nps, @extschema@.ces(cv.ces) AS ces,
 		@extschema@.rate(cv.fcr) AS fcr,
 		percentile_cont(0.5) WITHIN GROUP (ORDER BY cv.first_response_minutes) AS median_first_response_minutes,
@@ -471,15 +494,17 @@ WITH p AS (
 		@extschema@.rate(cv.escalation_risk_reached) AS escalation_rate
 	FROM %1$s.conversations cv CROSS JOIN p
 	GROUP BY GROUPING SETS ((cv.agent_id, cv.started_at >= p.split), (cv.started_at >= p.split))
+	-- every conversation counts for 'all'; only those with an agent, per agent
+	HAVING GROUPING(cv.agent_id) = 1 OR cv.agent_id IS NOT NULL
 ), k AS (
-	SELECT g.scope, g.current, g.conversations, g.surveys, v.kpi, v.value, v.n, v.ord
+	SELECT g.total, g.agent_id, g.current, v.kpi, v.value, v.n, v.ord
 	FROM g CROSS JOIN LATERAL (VALUES
-		(1, 'csat', g.csat, g.surveys), (2, 'nps', g.nps, g.surveys), (3, 'ces', g.ces, g.surveys),
-		(4, 'fcr', g.fcr, g.surveys), (5, 'median_first_response_minutes', g.median_first_response_minutes, g.conversations),
+		(1, 'csat', g.csat, g.n_csat), (2, 'nps', g.nps, g.n_nps), (3, 'ces', g.ces, g.n_ces),
+		(4, 'fcr', g.fcr, g.n_fcr), (5, 'median_first_response_minutes', g.median_first_response_minutes, g.conversations),
 		(6, 'empathy_rate', g.empathy_rate, g.conversations), (7, 'missed_rate', g.missed_rate, g.conversations),
 		(8, 'escalation_rate', g.escalation_rate, g.conversations)) AS v(ord, kpi, value, n)
 )
-SELECT k.scope, k.kpi, k.ord::int AS kpi_order,
+SELECT CASE WHEN k.total THEN 'all' ELSE k.agent_id END AS scope, k.agent_id, k.kpi, k.ord::int AS kpi_order,
 	max(k.value) FILTER (WHERE NOT k.current) AS baseline,
 	max(k.value) FILTER (WHERE k.current) AS current,
 	max(k.value) FILTER (WHERE k.current) - max(k.value) FILTER (WHERE NOT k.current) AS change,
@@ -487,11 +512,31 @@ SELECT k.scope, k.kpi, k.ord::int AS kpi_order,
 	coalesce(max(k.n) FILTER (WHERE k.current), 0) AS current_n,
 	(SELECT first_at FROM p) AS baseline_from, (SELECT split FROM p) AS current_from, (SELECT last_at FROM p) AS current_until
 FROM k
-GROUP BY k.scope, k.kpi, k.ord
+GROUP BY k.total, k.agent_id, k.kpi, k.ord
 $v$, s, split);
 	EXECUTE format('COMMENT ON VIEW %s.period_comparison IS %L', s,
-		'each KPI in the baseline period and the current one, with the change, for all agents (scope ''all'') and per agent; the current period starts at current_from');
-	RETURN NEXT 'period_comparison';
+		'each KPI in the baseline period and the current one, with the change, for all conversations (scope ''all'', agent_id NULL) and per agent; n counts the conversations with that KPI''s answer (its survey question, or for the other KPIs any conversation); the current period starts at current_from');
+	names := names || 'period_comparison'::text;
+	EXIT;
+	EXCEPTION WHEN invalid_table_definition THEN
+		IF attempt = 2 THEN
+			RAISE;
+		END IF;
+		GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
+		BEGIN
+			EXECUTE format('DROP VIEW IF EXISTS %1$s.period_comparison, %1$s.emotional_load, %1$s.channel_consistency,
+				%1$s.phrase_categories, %1$s.empathy_by_agent, %1$s.escalation_queue, %1$s.unanswered_messages,
+				%1$s.kpi_by_month, %1$s.kpi_by_week, %1$s.kpi_by_channel, %1$s.kpi_by_agent, %1$s.conversations,
+				%1$s.message_scores', s);
+		EXCEPTION WHEN dependent_objects_still_exist THEN
+			RAISE EXCEPTION 'create_dashboard: cannot replace the views in schema "%"', target_schema
+				USING ERRCODE = 'dependent_objects_still_exist',
+				      DETAIL = format('The new views'' columns differ from the old ones (%s), and other objects depend on the old views.', why),
+				      HINT = 'Drop the objects that depend on the dashboard views, or create the views in another schema.';
+		END;
+	END;
+	END LOOP;
+	RETURN QUERY SELECT pg_catalog.unnest(names);
 	RETURN;
 END
 $fn$;
@@ -536,10 +581,14 @@ BEGIN
 	ELSE
 		sv := '(SELECT NULL::text AS cid, NULL::int AS csat WHERE false)';
 	END IF;
+	-- per neighbouring conversation, its agent's replies and those scoring 50 or more
 	emp := CASE WHEN has_score THEN
-		'(SELECT 100 * avg(((@extschema@.empathy_score(r.body::text, p.opening, r.customer_name::text)).score >= 50)::int)::float8
-			FROM %1$s r WHERE r.conversation_id::text = p.cid AND r.role::text = ''agent'')'
-		ELSE 'NULL::float8' END;
+		'(SELECT x.cid, count(*) FILTER (WHERE x.score >= 50) AS good, count(x.score) AS n
+		  FROM (SELECT q.cid, (@extschema@.empathy_score(r.body::text, q.opening, r.customer_name::text)).score AS score
+				FROM %1$s r JOIN near q ON r.conversation_id::text = q.cid AND r.agent_id::text = q.agent
+				WHERE r.role::text = ''agent'') x
+		  GROUP BY x.cid)'
+		ELSE '(SELECT NULL::text AS cid, NULL::bigint AS good, NULL::bigint AS n WHERE false)' END;
 	RETURN QUERY EXECUTE format($q$
 WITH prof AS (
 	SELECT m.conversation_id::text AS cid,
@@ -551,15 +600,16 @@ WITH prof AS (
 	SELECT p.*, p.profile OPERATOR(@extschema@.<->) $1 AS dist
 	FROM prof p WHERE p.profile IS NOT NULL AND p.agent IS NOT NULL
 	ORDER BY p.profile OPERATOR(@extschema@.<->) $1 LIMIT $2
-), scored AS (
-	SELECT p.agent, p.dist, s.csat, %4$s AS emp FROM near p LEFT JOIN %3$s s ON s.cid = p.cid
+), emp AS %4$s, scored AS (
+	SELECT p.agent, p.dist, s.csat, e.good, e.n
+	FROM near p LEFT JOIN %3$s s ON s.cid = p.cid LEFT JOIN emp e ON e.cid = p.cid
 ), everyone AS (
 	SELECT DISTINCT p.agent FROM prof p WHERE p.agent IS NOT NULL AND ($3 IS NULL OR p.agent = ANY ($3))
 ), prior AS (
-	SELECT @extschema@.csat(csat) AS csat, avg(emp) AS emp FROM scored
+	SELECT @extschema@.csat(csat) AS csat, 100 * sum(good)::float8 / nullif(sum(n), 0) AS emp FROM scored
 ), per AS (
-	SELECT e.agent, count(s.agent) AS n, count(s.csat) AS ns, count(s.emp) AS ne,
-		@extschema@.csat(s.csat) AS csat, avg(s.emp) AS emp, avg(s.dist) AS dist
+	SELECT e.agent, count(s.agent) AS n, count(s.csat) AS ns, count(*) FILTER (WHERE s.n > 0) AS ne,
+		@extschema@.csat(s.csat) AS csat, 100 * sum(s.good)::float8 / nullif(sum(s.n), 0) AS emp, avg(s.dist) AS dist
 	FROM everyone e LEFT JOIN scored s ON s.agent = e.agent GROUP BY e.agent
 ), blended AS (
 	SELECT per.*,

@@ -102,5 +102,65 @@ SELECT conversation_id, csat, nps FROM dash.conversations WHERE conversation_id 
 SELECT agent_id, csat FROM empathy.route(empathy.emotions('I was charged twice, can you check?'), 'crm.messages', 'crm.surveys')
 WHERE agent_id = 'a2';
 
+-- period_comparison: 'all' covers every conversation, also those no agent answered (4 and 5,
+-- the bot's and the unanswered one), which have no row of their own; n counts each KPI's answers
+INSERT INTO crm.surveys VALUES (4, NULL, 10, NULL, NULL, '2024-02-12');
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash', '2024-01-15');
+SELECT scope, agent_id, kpi, current, current_n FROM dash.period_comparison
+WHERE kpi IN ('csat', 'nps', 'escalation_rate') ORDER BY scope, kpi_order;
+SELECT empathy.nps(nps) AS nps, count(nps) AS nps_n, empathy.rate(escalation_risk_reached) AS escalation_rate
+FROM dash.conversations WHERE started_at >= '2024-01-15';
+-- surveys: conversations with any answer (4 answered NPS only)
+SELECT channel, surveys, csat, nps FROM dash.kpi_by_channel ORDER BY channel;
+-- an agent named 'all' is told apart by agent_id
+UPDATE crm.messages SET agent_id = 'all' WHERE agent_id = 'a2';
+SELECT scope, agent_id, current_n FROM dash.period_comparison WHERE kpi = 'csat' ORDER BY scope, agent_id;
+UPDATE crm.messages SET agent_id = 'a2' WHERE agent_id = 'all';
+
+-- baseline_end is kept exactly, whatever the session's DateStyle and time zone
+SET timezone = 'Asia/Kolkata';
+SET datestyle = 'SQL, DMY';
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash', '2024-01-15 00:00+00');
+RESET datestyle;
+SET timezone = 'UTC';
+SELECT DISTINCT current_from FROM dash.period_comparison;
+
+-- other id types: the views are replaced, unless something of the user's depends on them
+CREATE TABLE crm.messages_t (LIKE crm.messages);
+ALTER TABLE crm.messages_t ALTER conversation_id TYPE text;
+INSERT INTO crm.messages_t SELECT * FROM crm.messages;
+CREATE TABLE crm.surveys_v (LIKE crm.surveys);
+ALTER TABLE crm.surveys_v ALTER conversation_id TYPE varchar(20);
+INSERT INTO crm.surveys_v SELECT * FROM crm.surveys;
+SELECT count(*) FROM empathy.create_dashboard('crm.messages_t', 'crm.surveys_v', 'dash');
+SELECT conversation_id, pg_typeof(conversation_id), csat FROM dash.conversations WHERE conversation_id = '1';
+CREATE VIEW crm.mine AS SELECT * FROM dash.kpi_by_agent;
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
+SELECT count(*) FROM empathy.create_dashboard('crm.messages_t', 'crm.surveys_v', 'dash');
+DROP VIEW crm.mine;
+-- integer and text ids do not meet
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys_v', 'dash');
+-- a temporary table would take the views with it at the end of the session
+CREATE TEMP TABLE tmp_messages AS SELECT * FROM crm.messages;
+SELECT count(*) FROM empathy.create_dashboard('tmp_messages', NULL, 'dash');
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'pg_temp.tmp_messages', 'dash');
+
+-- route(): an agent's empathy rate is the share of the agent's own replies scoring 50 or
+-- more (here 3 of 5, over two conversations; another agent's reply does not count)
+CREATE TABLE crm.rt (LIKE crm.messages);
+INSERT INTO crm.rt VALUES
+	(1, 1, '2024-03-01 09:00', 'customer', NULL, 'chat', 'Ann', 'I am furious, my order is late!'),
+	(1, 2, '2024-03-01 09:01', 'agent', 'x', 'chat', 'Ann', 'Ann, I am so sorry your order is late, that is really frustrating. I have already arranged a refund and will make sure it ships today.'),
+	(1, 3, '2024-03-01 09:02', 'agent', 'x', 'chat', 'Ann', 'I completely understand how upsetting this is, Ann. I have escalated it and will personally follow up tomorrow.'),
+	(1, 4, '2024-03-01 09:03', 'agent', 'x', 'chat', 'Ann', 'I am really sorry again for the trouble, I will make sure this is fixed.'),
+	(2, 5, '2024-03-02 09:00', 'customer', NULL, 'chat', 'Bo', 'I am furious, my parcel is late!'),
+	(2, 6, '2024-03-02 09:01', 'agent', 'x', 'chat', 'Bo', 'Ok.'),
+	(2, 7, '2024-03-02 09:02', 'agent', 'x', 'chat', 'Bo', 'Ok, anything else?'),
+	(2, 8, '2024-03-02 09:03', 'agent', 'y', 'chat', 'Bo', 'I am so sorry, that sounds really frustrating, I will fix it right away.');
+SELECT r.message_id, (empathy.empathy_score(r.body, c.body, r.customer_name)).score >= 50 AS shown
+FROM crm.rt r JOIN crm.rt c ON c.conversation_id = r.conversation_id AND c.role = 'customer'
+WHERE r.role = 'agent' ORDER BY r.message_id;
+SELECT agent_id, similar_conversations, empathy_rate FROM empathy.route(empathy.emotions('I am furious, my order is late!'), 'crm.rt');
+
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;
