@@ -72,6 +72,15 @@ static bool relids_stale = false;
 static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
 
 /*
+ * The statement invalidations were last read for (see
+ * empathy_config_generation()), and whether this session changed a
+ * configuration, or rolled back a subtransaction, since.
+ */
+static LocalTransactionId seen_lxid = InvalidLocalTransactionId;
+static TimestampTz seen_statement = 0;
+static bool own_change = false;
+
+/*
  * Relcache callback: a config table changed, or was dropped (with the
  * extension), or everything was reset.  The tables are looked up again on
  * the next use: a new CREATE EXTENSION makes new ones.
@@ -179,6 +188,19 @@ empathy_builtin_scorer(void)
 	return builtin_scorer;
 }
 
+/*
+ * A rolled-back subtransaction may have changed a configuration (its
+ * invalidations are processed as it aborts): the statement that goes on
+ * must not keep using what it built.
+ */
+static void
+config_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+						SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		own_change = true;
+}
+
 /* Register the invalidation callback and find the terms table. */
 static void
 ensure_callback(void)
@@ -186,6 +208,7 @@ ensure_callback(void)
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(config_relcache_callback, (Datum) 0);
+		RegisterSubXactCallback(config_subxact_callback, NULL);
 		callback_registered = true;
 	}
 	if (!OidIsValid(terms_relid) || !OidIsValid(markers_relid) || relids_stale)
@@ -262,19 +285,42 @@ empathy_config_changes(void)
 	return cache_changes;
 }
 
-/* Return the cache generation (changes whenever a user configuration is dropped). */
+/*
+ * Return the cache generation (changes whenever a user configuration is
+ * dropped).
+ *
+ * Other sessions' changes are taken in once per statement, at its first
+ * call: invalidations are read then, and a cache they made stale is
+ * dropped then, not while the statement runs, even when the server reads
+ * them meanwhile (as any lock taken does).  So one statement scores every
+ * row with the configuration as it was when it first used it, and a
+ * change committed while it runs applies from the next statement.  A
+ * statement is told by its start time (statement_timestamp(), set for each
+ * message from the client) and its transaction.  This session's own
+ * changes, and a rolled-back subtransaction, apply at once, as catalog
+ * changes do.
+ */
 uint64
 empathy_config_generation(void)
 {
+	bool		check = own_change;
+
 	ensure_callback();
-	AcceptInvalidationMessages();
-	/* built from an older transaction's snapshot: build again */
-	if (provisional_lxid != InvalidLocalTransactionId && provisional_lxid != MyProc->lxid)
+	if (MyProc->lxid != seen_lxid || GetCurrentStatementStartTimestamp() != seen_statement)
 	{
-		provisional_lxid = InvalidLocalTransactionId;
-		cache_stale = true;
+		seen_lxid = MyProc->lxid;
+		seen_statement = GetCurrentStatementStartTimestamp();
+		AcceptInvalidationMessages();
+		/* built from an older transaction's snapshot: build again */
+		if (provisional_lxid != InvalidLocalTransactionId && provisional_lxid != MyProc->lxid)
+		{
+			provisional_lxid = InvalidLocalTransactionId;
+			cache_stale = true;
+		}
+		check = true;
 	}
-	if (cache_stale)
+	own_change = false;
+	if (check && cache_stale)
 		drop_user_configs();
 	return cache_generation;
 }
@@ -558,6 +604,7 @@ config_changed(PG_FUNCTION_ARGS)
 	if (OidIsValid(terms_relid))
 		CacheInvalidateRelcacheByRelid(terms_relid);
 	cache_stale = true;
+	own_change = true;
 	return PointerGetDatum(NULL);
 }
 

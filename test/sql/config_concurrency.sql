@@ -40,6 +40,8 @@ SELECT dblink_send_query('other', $$UPDATE empathy.configurations SET parent = '
 DO $$
 BEGIN
 	FOR i IN 1..600 LOOP
+		-- pg_stat_activity is read once a transaction unless its snapshot is cleared
+		PERFORM pg_stat_clear_snapshot();
 		PERFORM FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%SET parent = ''cc_a''%';
 		EXIT WHEN FOUND;
 		PERFORM pg_sleep(0.05);
@@ -94,6 +96,42 @@ END $$;
 SELECT emotion_labels('cc_lock', 'zorp zorp') AS built_during_commit, sentiment('cc_lock', 'zorp') < 0 AS negative;
 SELECT * FROM dblink_get_result('other', false) AS t(status text);
 SELECT * FROM dblink_get_result('other', false) AS t(status text);
+
+-- One statement, one configuration: a change another session commits while a statement runs
+-- (here, as its third row is read) applies from the next statement; every row of this one is
+-- scored as the configuration was when the statement first used it.
+SELECT create_configuration('cc_stmt');
+INSERT INTO config_terms VALUES ('cc_stmt', 'zorp', 'sentiment', -3);
+SELECT g, sentiment('cc_stmt', 'zorp') < 0 AS negative
+FROM generate_series(1, 5) g
+CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
+	$$UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_stmt'$$) END AS changed OFFSET 0) x
+ORDER BY g;
+SELECT sentiment('cc_stmt', 'zorp') < 0 AS next_statement_negative;
+-- in a REPEATABLE READ transaction too, and a configuration renamed meanwhile is still found
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT g, sentiment('cc_stmt', 'zorp') > 0 AS positive
+FROM generate_series(1, 3) g
+CROSS JOIN LATERAL (SELECT CASE WHEN g = 2 THEN dblink_exec('other',
+	$$UPDATE empathy.configurations SET name = 'cc_stmt2' WHERE name = 'cc_stmt'$$) END AS changed OFFSET 0) x
+ORDER BY g;
+SELECT sentiment('cc_stmt', 'zorp');
+ROLLBACK;
+SELECT sentiment('cc_stmt2', 'zorp') > 0 AS renamed_positive;
+-- this session's own changes apply at once, within a statement as well; a rolled-back
+-- subtransaction's are undone at once
+DO $$
+BEGIN
+	UPDATE empathy.config_terms SET weight = -3 WHERE config = 'cc_stmt2';
+	RAISE NOTICE 'own change: %', empathy.sentiment('cc_stmt2', 'zorp') < 0;
+	BEGIN
+		UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_stmt2';
+		RAISE NOTICE 'in subtransaction: %', empathy.sentiment('cc_stmt2', 'zorp') < 0;
+		RAISE EXCEPTION 'roll back';
+	EXCEPTION WHEN raise_exception THEN
+		RAISE NOTICE 'rolled back: %', empathy.sentiment('cc_stmt2', 'zorp') < 0;
+	END;
+END $$;
 
 SELECT dblink_disconnect('other');
 DELETE FROM configurations WHERE name LIKE 'cc\_%';
