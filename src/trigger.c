@@ -98,6 +98,7 @@ typedef struct TagState
 	AttrNumber	customer_name;
 	AttrNumber	col[TAG_NTARGETS];	/* 0 when not requested */
 	Oid			coltype[TAG_NTARGETS];
+	int32		coltypmod[TAG_NTARGETS];	/* a numeric column's precision and scale */
 	int			ncols;
 	bool		need_scores;	/* any of emotions .. escalation */
 	char		config[NAMEDATALEN];	/* "" = built-in */
@@ -109,6 +110,8 @@ typedef struct TagState
 	FmgrInfo	markers_fn;
 	FmgrInfo	empathy_fn;
 } TagState;
+
+static char *format_atttype(Form_pg_attribute att);
 
 /* Raise the error for a bad trigger argument. */
 static void
@@ -140,7 +143,7 @@ column_number(Relation rel, const char *tgname, const char *key, const char *col
 
 /* Raise the error for a column of the wrong type. */
 static void
-wrong_type(Relation rel, AttrNumber attnum, const char *key, const char *want)
+wrong_type(Relation rel, const char *tgname, AttrNumber attnum, const char *key, const char *want)
 {
 	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 
@@ -148,18 +151,46 @@ wrong_type(Relation rel, AttrNumber attnum, const char *key, const char *want)
 			(errcode(ERRCODE_DATATYPE_MISMATCH),
 			 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" has type %s",
 					NameStr(att->attname), RelationGetRelationName(rel),
-					format_type_be(att->atttypid)),
-			 errdetail("The %s column must be of type %s.", key, want)));
+					format_atttype(att)),
+			 errdetail("Trigger \"%s\" names it as its %s column, which must be of type %s.",
+					   tgname, key, want)));
 }
 
-/* Check that an input column holds text (text, varchar, or a domain over them). */
+/* Raise the error for a generated column named by the trigger. */
 static void
-check_text_input(Relation rel, AttrNumber attnum, const char *key)
+generated_column(Relation rel, const char *tgname, AttrNumber attnum, const char *key, bool output)
 {
-	Oid			t = TupleDescAttr(RelationGetDescr(rel), attnum - 1)->atttypid;
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
 
-	if (!IsBinaryCoercible(t, TEXTOID))
-		wrong_type(rel, attnum, key, "text or varchar");
+	ereport(ERROR,
+			(errcode(ERRCODE_WRONG_OBJECT_TYPE),
+			 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" is a generated column",
+					NameStr(att->attname), RelationGetRelationName(rel)),
+			 output ?
+			 errdetail("Trigger \"%s\" names it as its %s column, and a generated column cannot be written.",
+					   tgname, key) :
+			 errdetail("Trigger \"%s\" names it as its %s column, and a BEFORE trigger runs before generated columns are computed.",
+					   tgname, key),
+			 output ? 0 : errhint("Name the column the text is written to.")));
+}
+
+/* Check that an input column holds text (text, varchar, or a domain over them), written, not generated. */
+static void
+check_text_input(Relation rel, const char *tgname, AttrNumber attnum, const char *key)
+{
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+
+	if (att->attgenerated)
+		generated_column(rel, tgname, attnum, key, false);
+	if (!IsBinaryCoercible(att->atttypid, TEXTOID))
+		wrong_type(rel, tgname, attnum, key, "text or varchar");
+}
+
+/* The column's type with its modifier: numeric(3,2), not numeric. */
+static char *
+format_atttype(Form_pg_attribute att)
+{
+	return format_type_with_typemod(att->atttypid, att->atttypmod);
 }
 
 /* Return true if a type is one the numeric writers handle. */
@@ -199,9 +230,38 @@ require_function(Oid nsp, const char *name, int nargs, const char *key, FmgrInfo
 	fmgr_info_cxt(f, fn, mcxt);
 }
 
+/*
+ * A numeric column with a precision and scale must hold every value the
+ * trigger can write (up to max in magnitude): numeric(2,0) cannot hold
+ * an empathy score of 100, nor numeric(1,1) a sentiment of -1.  Values are
+ * rounded to the scale as they are written (see number_datum).
+ */
+static void
+numeric_fits(Relation rel, const char *tgname, Form_pg_attribute att, const char *key, int max)
+{
+	int32		typmod = att->atttypmod;
+	int			precision,
+				scale;
+
+	if (att->atttypid != NUMERICOID || typmod < (int32) VARHDRSZ)
+		return;
+	precision = ((typmod - VARHDRSZ) >> 16) & 0xffff;
+	scale = (((typmod - VARHDRSZ) & 0x7ff) ^ 1024) - 1024;
+	/* integer digits the column has, against those max needs */
+	if (precision - scale < (max >= 100 ? 3 : 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" has type %s",
+						NameStr(att->attname), RelationGetRelationName(rel), format_atttype(att)),
+				 errdetail("Trigger \"%s\" names it as its %s column, whose values reach %d, which that type cannot hold.",
+						   tgname, key, max),
+				 errhint("Use double precision, or a numeric type that holds %d, such as %s.",
+						 max, max >= 100 ? "numeric(5,2)" : "numeric(3,2)")));
+}
+
 /* Check an output column's type for its target. */
 static void
-check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcxt)
+check_output(TagState *st, Relation rel, const char *tgname, TagTarget t, Oid nsp, MemoryContext mcxt)
 {
 	AttrNumber	attnum = st->col[t];
 	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
@@ -209,12 +269,7 @@ check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcx
 	bool		ok;
 
 	if (att->attgenerated)
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("empathy.tag_message: column \"%s\" of relation \"%s\" is a generated column",
-						NameStr(att->attname), RelationGetRelationName(rel)),
-				 errdetail("A trigger cannot write the %s column into a generated column.",
-						   tag_target_names[t])));
+		generated_column(rel, tgname, attnum, tag_target_names[t], true);
 	switch (t)
 	{
 		case TAG_EMOTIONS:
@@ -224,6 +279,7 @@ check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcx
 		case TAG_SENTIMENT:
 		case TAG_ESCALATION:
 			ok = is_number_type(typ, false);
+			numeric_fits(rel, tgname, att, tag_target_names[t], 1);
 			break;
 		case TAG_DOMINANT:
 			ok = typ == TEXTOID;
@@ -242,12 +298,13 @@ check_output(TagState *st, Relation rel, TagTarget t, Oid nsp, MemoryContext mcx
 			require_function(nsp, "empathy_score", st->config[0] ? 4 : 3, "empathy", &st->empathy_fn, mcxt);
 			ok = is_number_type(typ, true) ||
 				(typ != RECORDOID && typ == get_func_rettype(st->empathy_fn.fn_oid));
+			numeric_fits(rel, tgname, att, tag_target_names[t], 100);
 			break;
 		default:
 			ok = false;
 	}
 	if (!ok)
-		wrong_type(rel, attnum, tag_target_names[t], tag_target_types[t]);
+		wrong_type(rel, tgname, attnum, tag_target_names[t], tag_target_types[t]);
 }
 
 /* Parse the trigger's arguments and check the table's columns against them. */
@@ -268,7 +325,7 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 				 errdetail("The first argument names the text column, the others the columns to fill."),
 				 errhint("For example: EXECUTE FUNCTION empathy.tag_message('body', 'emotions=emotions').")));
 	st->body = column_number(rel, tg->tgname, "text", tg->tgargs[0]);
-	check_text_input(rel, st->body, "text");
+	check_text_input(rel, tg->tgname, st->body, "text");
 
 	for (int i = 1; i < tg->tgnargs; i++)
 	{
@@ -300,7 +357,7 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 
 			if (*slot != 0)
 				bad_argument(rel, tg->tgname, arg, "This key is given twice.");
-			check_text_input(rel, a, key);
+			check_text_input(rel, tg->tgname, a, key);
 			*slot = a;
 			continue;
 		}
@@ -318,8 +375,21 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 		if (st->col[t] == st->body)
 			bad_argument(rel, tg->tgname, arg, "A trigger cannot overwrite the text column it scores.");
 		st->coltype[t] = TupleDescAttr(RelationGetDescr(rel), st->col[t] - 1)->atttypid;
+		st->coltypmod[t] = TupleDescAttr(RelationGetDescr(rel), st->col[t] - 1)->atttypmod;
 		st->ncols++;
 	}
+	/* a column read (role, customer_message, customer_name) is not written */
+	for (int t = 0; t < TAG_NTARGETS; t++)
+		if (st->col[t] != 0 &&
+			(st->col[t] == st->role || st->col[t] == st->customer_message || st->col[t] == st->customer_name))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("empathy.tag_message: trigger \"%s\" on table \"%s\" would overwrite column \"%s\", which it reads",
+							tg->tgname, RelationGetRelationName(rel),
+							NameStr(TupleDescAttr(RelationGetDescr(rel), st->col[t] - 1)->attname)),
+					 errdetail("The column is named both by %s= and by role=, customer_message= or customer_name=.",
+							   tag_target_names[t]),
+					 errhint("Write the scores into columns of their own.")));
 	if (st->ncols == 0)
 		bad_argument(rel, tg->tgname, tg->tgargs[tg->tgnargs - 1], "No column to fill is named.");
 	if (st->config[0] != '\0')
@@ -331,7 +401,7 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 	}
 	for (int t = 0; t < TAG_NTARGETS; t++)
 		if (st->col[t] != 0)
-			check_output(st, rel, (TagTarget) t, nsp, mcxt);
+			check_output(st, rel, tg->tgname, (TagTarget) t, nsp, mcxt);
 	st->need_scores = st->col[TAG_EMOTIONS] || st->col[TAG_SENTIMENT] || st->col[TAG_DOMINANT] ||
 		st->col[TAG_LABELS] || st->col[TAG_ESCALATION];
 	if (st->config[0] != '\0')
@@ -356,16 +426,24 @@ state_scorer(TagState *st)
 	return st->scorer;
 }
 
-/* Convert a float8 into a number column's type. */
+/*
+ * Convert a float8 into a number column's type, a numeric rounded to the
+ * column's scale as an INSERT would (numeric_fits checked its precision).
+ */
 static Datum
-number_datum(double v, Oid typ)
+number_datum(double v, Oid typ, int32 typmod)
 {
 	switch (typ)
 	{
 		case FLOAT4OID:
 			return Float4GetDatum((float4) v);
 		case NUMERICOID:
-			return DirectFunctionCall1(float8_numeric, Float8GetDatum(v));
+			{
+				Datum		n = DirectFunctionCall1(float8_numeric, Float8GetDatum(v));
+
+				return typmod >= (int32) VARHDRSZ ?
+					DirectFunctionCall2(numeric, n, Int32GetDatum(typmod)) : n;
+			}
 		case INT2OID:
 			return Int16GetDatum((int16) rint(v));
 		case INT4OID:
@@ -474,7 +552,7 @@ empathy_value(TagState *st, Datum result, bool *isnull)
 	score = GetAttributeByNum(th, (AttrNumber) fno, isnull);
 	if (*isnull)
 		return (Datum) 0;
-	return number_datum(number_value(score, ftype), typ);
+	return number_datum(number_value(score, ftype), typ, st->coltypmod[TAG_EMPATHY]);
 }
 
 /* Fill values[]/nulls[] for the requested columns of one row; returns the column count. */
@@ -526,10 +604,10 @@ tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, b
 						break;
 					}
 				case TAG_SENTIMENT:
-					v = number_datum(s.sentiment, st->coltype[t]);
+					v = number_datum(s.sentiment, st->coltype[t], st->coltypmod[t]);
 					break;
 				case TAG_ESCALATION:
-					v = number_datum(s.escalation, st->coltype[t]);
+					v = number_datum(s.escalation, st->coltype[t], st->coltypmod[t]);
 					break;
 				case TAG_DOMINANT:
 					{
@@ -579,6 +657,16 @@ tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, b
 
 PG_FUNCTION_INFO_V1(tag_message);
 
+/* Error context: the trigger whose row an error came from, when the error does not name it. */
+static void
+tag_message_context(void *arg)
+{
+	TriggerData *td = (TriggerData *) arg;
+
+	errcontext("trigger \"%s\" on table \"%s\" (empathy.tag_message)",
+			   td->tg_trigger->tgname, RelationGetRelationName(td->tg_relation));
+}
+
 /*
  * BEFORE INSERT OR UPDATE row trigger: score the text column and write the
  * requested scores into the row.
@@ -594,6 +682,7 @@ tag_message(PG_FUNCTION_ARGS)
 	Datum		values[TAG_NTARGETS];
 	bool		nulls[TAG_NTARGETS];
 	int			n;
+	ErrorContextCallback errcb;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -606,6 +695,12 @@ tag_message(PG_FUNCTION_ARGS)
 				 errmsg("empathy.tag_message: trigger \"%s\" must be BEFORE INSERT OR UPDATE and FOR EACH ROW",
 						td->tg_trigger->tgname),
 				 errhint("CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF body ON ... FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(...).")));
+
+	/* an unknown configuration, a value a column cannot hold: say which trigger */
+	errcb.callback = tag_message_context;
+	errcb.arg = td;
+	errcb.previous = error_context_stack;
+	error_context_stack = &errcb;
 
 	st = (TagState *) fcinfo->flinfo->fn_extra;
 	if (st == NULL || st->relid != RelationGetRelid(td->tg_relation) ||
@@ -625,5 +720,6 @@ tag_message(PG_FUNCTION_ARGS)
 	desc = RelationGetDescr(td->tg_relation);
 	n = tag_row(st, tup, desc, cols, values, nulls);
 	tup = heap_modify_tuple_by_cols(tup, desc, n, cols, values, nulls);
+	error_context_stack = errcb.previous;
 	return PointerGetDatum(tup);
 }

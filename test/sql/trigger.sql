@@ -176,6 +176,43 @@ INSERT INTO tm_messages (body) VALUES ('x');
 DROP TRIGGER tm_stmt ON tm_messages;
 SELECT empathy.tag_message();
 
+-- numeric columns with a precision and scale: values are rounded to the scale, as an INSERT
+-- rounds them; a type that cannot hold every value (an empathy score of 100, a sentiment of
+-- -1) is refused, naming the trigger
+CREATE TABLE tm_num (body text, role text, sub text, msg text,
+	gen_body text GENERATED ALWAYS AS (sub || ' ' || msg) STORED,
+	s32 numeric(3,2), e32 numeric(3,2), emp30 numeric(3,0), emp20 numeric(2,0), s11 numeric(1,1), dom text);
+CREATE TRIGGER t BEFORE INSERT ON tm_num
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=s32', 'escalation=e32', 'empathy=emp30');
+INSERT INTO tm_num (body, role) VALUES ('THIS IS THE THIRD TIME!!! I WANT A REFUND NOW!!!', 'agent'),
+	('I am so sorry, that sounds really frustrating. I have already fixed it and refunded you.', 'agent');
+SELECT s32, e32, emp30, s32 = round(empathy.sentiment(body)::numeric, 2) AS sentiment_rounded,
+	e32 = round(empathy.escalation_risk(body)::numeric, 2) AS escalation_rounded,
+	emp30 = round((empathy.empathy_score(body)).score::numeric) AS empathy_rounded
+FROM tm_num ORDER BY body;
+DROP TRIGGER t ON tm_num;
+CREATE TRIGGER t BEFORE INSERT ON tm_num FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'empathy=emp20');
+INSERT INTO tm_num (body) VALUES ('hello');
+DROP TRIGGER t ON tm_num;
+CREATE TRIGGER t BEFORE INSERT ON tm_num FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=s11');
+INSERT INTO tm_num (body) VALUES ('hello');
+DROP TRIGGER t ON tm_num;
+-- a generated text column is computed after BEFORE triggers run: refused, not scored as NULL
+CREATE TRIGGER t BEFORE INSERT ON tm_num FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('gen_body', 'dominant=dom');
+INSERT INTO tm_num (sub, msg) VALUES ('Furious', 'I am so angry!!!');
+DROP TRIGGER t ON tm_num;
+-- a column the trigger reads is not overwritten
+CREATE TRIGGER t BEFORE INSERT ON tm_num FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'role=role', 'dominant=role');
+INSERT INTO tm_num (body, role) VALUES ('hi, I am furious', 'agent');
+DROP TRIGGER t ON tm_num;
+-- an unknown configuration: the context names the trigger
+CREATE TRIGGER t BEFORE INSERT ON tm_num FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'dominant=dom', 'config=tm_no_such');
+\set VERBOSITY default
+\set SHOW_CONTEXT always
+INSERT INTO tm_num (body) VALUES ('hello');
+\set SHOW_CONTEXT errors
+DROP TABLE tm_num;
+
 -- a quoted column name with spaces and capitals
 CREATE TABLE "tm Odd" ("Message Text" varchar(200), "Feel ""it""" empathy.emotions);
 CREATE TRIGGER t BEFORE INSERT ON "tm Odd"
