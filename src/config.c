@@ -410,6 +410,13 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 		wset[ch] = true;
 		return emp_lexicon_add(lx, term, strlen(term), w, wset, EMP_MERGE_SET, 0, 1.0f, err) > 0;
 	}
+	/* a booster's or dampener's weight is the factor it multiplies the next words' evidence by */
+	if (strcmp(dim, "booster") == 0 && !(weight > 1))
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+							 "a booster's weight is the factor it multiplies the next words by, above 1, not %g", weight);
+	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %g", weight);
 	for (int i = 0; roles[i].name; i++)
 		if (strcmp(roles[i].name, dim) == 0)
 			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,
@@ -700,8 +707,10 @@ config_model_validate(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid empathy model parameter \"%.*s\"", empathy_clip(param, 64), param),
 				 errdetail("%c%s.", pg_toupper((unsigned char) err.message[0]), err.message + 1),
+				 /* the names, for a name that is not one */
+				 strncmp(err.message, "unknown", 7) == 0 ?
 				 errhint("Parameters are named as in the built-in model: \"sentiment_scale\", "
 						 "\"threshold.anger\", \"valence_from.joy\", \"contrast_before\" and others "
-						 "listed in the documentation.")));
+						 "listed in the documentation.") : 0));
 	return PointerGetDatum(tup);
 }

@@ -128,7 +128,7 @@ emotions_in(PG_FUNCTION_ARGS)
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
-									  errdetail("Unknown dimension \"%.*s\".", pg_mbcliplen(name, n, 40), name),
+									  errdetail("Unknown dimension \"%.*s\".", empathy_cliplen(name, n, 40), name),
 									  errhint("Dimensions are anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude, disgust, sentiment and intensity. To score a text that starts with \"(\", pass it as text: empathy.emotions('...'::text).")));
 			}
 			if (seen[idx])

@@ -131,7 +131,31 @@ empathy_begin_srf(FunctionCallInfo fcinfo, const char *fn, TupleDesc *desc)
 int
 empathy_clip(const char *s, int limit)
 {
-	return pg_mbcliplen(s, (int) strnlen(s, (size_t) limit + MAX_MULTIBYTE_CHAR_LEN), limit);
+	return empathy_cliplen(s, (int) strnlen(s, (size_t) limit + MAX_MULTIBYTE_CHAR_LEN), limit);
+}
+
+/*
+ * pg_mbcliplen() for text the extension reads: in SQL_ASCII, where text is
+ * read as UTF-8 but the server counts bytes, it does not cut a UTF-8
+ * character in two either (a message holding half of one cannot be sent to
+ * a UTF-8 client).
+ */
+int
+empathy_cliplen(const char *s, int len, int limit)
+{
+	int			n;
+
+	if (GetDatabaseEncoding() != PG_SQL_ASCII)
+		return pg_mbcliplen(s, len, limit);
+	if (len <= limit)
+		return len;
+	n = limit;
+	/* back to the start of the character the limit falls in (at most 3 bytes) */
+	for (int i = 0; i < 3 && n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80; i++)
+		n--;
+	if (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+		return limit;			/* not UTF-8 there: bytes, as the server counts */
+	return n;
 }
 
 /* Return the bytes of t as UTF-8; *len gets their length. */

@@ -41,6 +41,7 @@ extern const char *empathy_message_to_server(const char *s);
 /* The byte length of s cut to at most limit bytes on a character boundary of the
  * database encoding: for quoting user input in a message ("%.*s"). */
 extern int	empathy_clip(const char *s, int limit);
+extern int	empathy_cliplen(const char *s, int len, int limit);
 
 /* Return a UTF-8 string as text in the database encoding. */
 extern text *empathy_utf8_to_text(const char *s, size_t len);

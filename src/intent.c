@@ -77,7 +77,7 @@ intent(PG_FUNCTION_ARGS)
 	size_t		len;
 	int			i;
 
-	clip = pg_mbcliplen(VARDATA_ANY(t), n, Min(n, EMP_INTENT_SCAN_BYTES));
+	clip = empathy_cliplen(VARDATA_ANY(t), n, Min(n, EMP_INTENT_SCAN_BYTES));
 	head = cstring_to_text_with_len(VARDATA_ANY(t), clip);
 	s = empathy_text_to_utf8(head, &len);
 	i = emp_intents_classify(intents_builtin(), s, len, NULL);

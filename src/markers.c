@@ -286,7 +286,7 @@ marker_category(PG_FUNCTION_ARGS)
 			PG_RETURN_TEXT_P(t);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown marker category \"%.*s\"", pg_mbcliplen(s, len, 60), s),
+			 errmsg("unknown marker category \"%.*s\"", empathy_cliplen(s, len, 60), s),
 			 errhint("Use one of emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive, minimizing, over_apology.")));
 	PG_RETURN_NULL();			/* not reached */
 }

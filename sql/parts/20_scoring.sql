@@ -106,6 +106,15 @@ BEGIN
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Create a derived configuration with empathy.create_configuration().';
 	END IF;
+	-- the name rule of the CHECK constraint, said with a hint
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.name !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
+		RAISE EXCEPTION 'invalid configuration name "%"', NEW.name
+			USING ERRCODE = 'check_violation',
+			      DETAIL = 'A configuration name is 1 to 63 lower-case ASCII letters, digits and underscores, and does not start with a digit.',
+			      HINT = format('For example, %L.', coalesce(nullif(pg_catalog.left(pg_catalog.regexp_replace(
+						pg_catalog.regexp_replace(pg_catalog.lower(NEW.name), '[^a-z0-9_]+', '_', 'g'),
+						'^([0-9])', 'c\1'), 63), ''), 'support'));
+	END IF;
 	-- one change to the tree at a time
 	IF TG_OP <> 'UPDATE' OR NEW.name IS DISTINCT FROM OLD.name OR NEW.parent IS DISTINCT FROM OLD.parent THEN
 		UPDATE @extschema@.configurations SET builtin = builtin WHERE name = 'english';

@@ -170,6 +170,17 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		if (p->offset == offsetof(EmpModel, negation_scope) && !(value >= 0 && value <= 100 && value == floor(value)))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 0 to 100, not %g",
 								 p->name, value);
+		/* a count of "!" or of shouted words; factors and steps that would turn evidence around */
+		if ((p->offset == offsetof(EmpModel, caps_max_words) || p->offset == offsetof(EmpModel, exclaim_max)) &&
+			!(value >= 0 && value <= 100 && value == floor(value)))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number from 0 to 100, not %g",
+								 p->name, value);
+		if ((p->offset == offsetof(EmpModel, caps_factor) || p->offset == offsetof(EmpModel, elongation_factor) ||
+			 p->offset == offsetof(EmpModel, contrast_before) || p->offset == offsetof(EmpModel, contrast_after) ||
+			 p->offset == offsetof(EmpModel, exclaim_step) || p->offset == offsetof(EmpModel, question_step)) &&
+			!(value >= 0 && value <= 100))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %g",
+								 p->name, value);
 		f[ch] = (float) value;
 		return true;
 	}

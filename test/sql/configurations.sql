@@ -70,6 +70,17 @@ DELETE FROM configurations WHERE name = 'english';
 INSERT INTO configurations (name, parent, builtin) VALUES ('fake', NULL, true);
 -- bad names and parents
 SELECT create_configuration('Bad Name');
+SELECT create_configuration('9lives');
+SELECT create_configuration('');
+-- a booster's and a dampener's weight is a factor on the next words: above 1, below 1
+INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 0.5);
+INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', 5);
+INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', -0.5);
+-- model counts are whole numbers, factors and steps not negative
+INSERT INTO config_model VALUES ('telecom', 'exclaim_max', -1);
+INSERT INTO config_model VALUES ('telecom', 'caps_max_words', 2.5);
+INSERT INTO config_model VALUES ('telecom', 'caps_factor', -2);
+INSERT INTO config_model VALUES ('telecom', 'question_step', -0.1);
 SELECT create_configuration('orphan', 'nowhere');
 -- cycles are rejected
 UPDATE configurations SET parent = 'telecom_uk' WHERE name = 'telecom';

@@ -83,6 +83,12 @@ SELECT empathy.concern('Моя Регистрация заказа never arrived
 SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'café order' AS quotes_the_concern;
 SELECT empathy.dominant_emotion('très déçu 😡') AS dominant, empathy.markers('Désolé, I am so sorry 🙏') AS markers;
 SELECT empathy.render('Chère {{name}} 🎉', '{"name": "Zoé"}');
+-- error messages quote a clipped name or term: the clip keeps whole characters, or the
+-- message could not be sent to a UTF-8 client
+SELECT ('(x' || repeat('é', 30) || ':1)')::empathy.emotions;
+SELECT empathy.create_configuration('enc_clip');
+INSERT INTO empathy.config_terms VALUES ('enc_clip', 'x' || repeat('é', 40), 'joy', 1);
+INSERT INTO empathy.config_markers VALUES ('enc_clip', 'x' || repeat('é', 40), 1, 'sorry');
 \c :regress_db
 SET client_min_messages = warning;
 DROP DATABASE empathy_sql_ascii;
