@@ -301,6 +301,35 @@ markers_cfg(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- empathy_score() */
 
+/*
+ * Is a UTF-8 text only white space (ASCII, no-break, the Unicode spaces,
+ * the ideographic space, a byte order mark)?  Such a customer message, an
+ * attachment's caption say, is no message.
+ */
+static bool
+blank_text(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *) s;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		if (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r'))
+			i++;
+		else if (i + 1 < len && p[i] == 0xC2 && p[i + 1] == 0xA0)
+			i += 2;
+		else if (i + 2 < len && p[i] == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] <= 0x8B || p[i + 2] == 0xAF))
+			i += 3;				/* U+2000..U+200B, U+202F */
+		else if (i + 2 < len && ((p[i] == 0xE2 && p[i + 1] == 0x81 && p[i + 2] == 0x9F) ||
+								 (p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) ||
+								 (p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF)))
+			i += 3;				/* U+205F, U+3000, U+FEFF */
+		else
+			return false;
+	}
+	return true;
+}
+
 /* Score the (reply, message, name) arguments starting at argument 'first'. */
 static void
 score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
@@ -313,7 +342,12 @@ score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
 
 	*reply = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), replylen);
 	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
+	{
 		msg = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 1), &msglen);
+		/* an empty or blank message is none, as an empty name is */
+		if (blank_text(msg, msglen))
+			msg = NULL;
+	}
 	if (PG_NARGS() > first + 2 && !PG_ARGISNULL(first + 2))
 		name = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 2), &namelen);
 	emp_empathy_score(ms, sc, *reply, *replylen, msg, msglen, name, namelen, out, fn, arg);

@@ -152,6 +152,8 @@ BEGIN ATOMIC
 		      WHEN s.interpretation >= 1 THEN 'restated the customer''s situation'
 		      ELSE 'no question and no restatement' END)
 	) AS c(n, criterion, passed, reason)
+	-- no reply, no scorecard (as explain_empathy(NULL) has no rows)
+	WHERE reply IS NOT NULL
 	ORDER BY c.n;
 END;
 COMMENT ON FUNCTION @extschema@.qa_scorecard(text, text, text) IS 'QA scorecard of a reply: one row per criterion with pass/fail and the reason';

@@ -422,6 +422,7 @@ struct EmpMarkerSet
 	uint32_t	name_normlen;	/* 0: the name has no word */
 	char		name_norm[NAME_MAX_BYTES];
 	uint32_t	name_stem;
+	bool		name_is_word;
 	/*
 	 * The last customer message analysed (see keep_message), since several
 	 * replies are often scored against one message: what it was read with,
@@ -1115,6 +1116,9 @@ typedef struct ScanCtx
 	char		name[NAME_MAX_BYTES];
 	size_t		namelen;
 	int			name_count;
+	bool		name_is_word;	/* the name is also a word ("Will", "Hope", "May") */
+	bool		name_sent_start;	/* the next word starts a sentence */
+	bool		name_pending;	/* ... and it was the name, counted if a comma follows */
 	int			numbers;		/* number tokens in the reply: times, dates, amounts */
 	uint32_t	number_start;	/* the first one's span */
 	uint32_t	number_len;
@@ -1148,16 +1152,42 @@ typedef struct ScanCtx
 	uint32_t	if_start;		/* where its "if" is */
 } ScanCtx;
 
-/* Count the customer's name among a reply's words, as they are read. */
+/*
+ * Count the customer's name among a reply's words, as they are read.  A name
+ * that is also a word of the catalogue ("Will", "Hope", "May") counts only
+ * written with a capital, and at the start of a sentence only before a
+ * comma: "Will, I'm sorry" and "thanks, Will" name the customer, "it will
+ * arrive" and "Will you be home?" do not.
+ */
 static void
 count_name(void *arg, const EmpToken *tok)
 {
 	ScanCtx    *c = (ScanCtx *) arg;
+	bool		start;
 
-	/* the first byte first: most words of the name's length differ there */
-	if (tok->kind == EMP_TOK_WORD && tok->normlen == c->namelen && tok->norm[0] == c->name[0] &&
-		memcmp(tok->norm, c->name, c->namelen) == 0)
+	if (!c->name_is_word)
+	{
+		/* the first byte first: most words of the name's length differ there */
+		if (tok->kind == EMP_TOK_WORD && tok->normlen == c->namelen && tok->norm[0] == c->name[0] &&
+			memcmp(tok->norm, c->name, c->namelen) == 0)
+			c->name_count++;
+		return;
+	}
+	if (c->name_pending && tok->kind == EMP_TOK_PUNCT && tok->punct == ',')
 		c->name_count++;
+	c->name_pending = false;
+	start = c->name_sent_start;
+	c->name_sent_start = tok->kind == EMP_TOK_BREAK ||
+		(tok->kind == EMP_TOK_PUNCT && (tok->flags & EMP_TF_SENT_END)) ||
+		(tok->kind == EMP_TOK_PUNCT && start);
+	if (tok->kind == EMP_TOK_WORD && (tok->flags & EMP_TF_CAPITALIZED) && tok->normlen == c->namelen &&
+		memcmp(tok->norm, c->name, c->namelen) == 0)
+	{
+		if (start)
+			c->name_pending = true;
+		else
+			c->name_count++;
+	}
 }
 
 /* Record one hit. */
@@ -2190,6 +2220,7 @@ typedef struct ScoreCtx
 	bool		misfit;			/* a named feeling does not */
 	const char *reply;			/* the reply's text, for the spans of hits */
 	bool		praise_like;	/* the message needs empathy but reads as praise */
+	bool		grievance;		/* the message needs empathy */
 	bool		praise;			/* the message is praise, and needs no empathy */
 	int			er_joy;			/* emotional reactions that share a joy ("glad you") */
 	int			er_other;		/* and the others */
@@ -2286,7 +2317,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 	if (h->feeling)
 		score_feeling(arg, h->feeling);
-	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->praise_like || c->praise))
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->grievance || c->praise))
 	{
 		if (shares_joy(c, h))
 			c->er_joy++;
@@ -3046,6 +3077,8 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 		memcpy(c->name, ms->name_norm, ms->name_normlen);
 		c->namelen = ms->name_normlen;
 		c->name_stem = ms->name_stem;
+		c->name_is_word = ms->name_is_word;
+		c->name_sent_start = true;
 		return;
 	}
 	emp_tokenizer_reset(ms->tz2, name, namelen);
@@ -3059,6 +3092,7 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 			c->namelen = tok.normlen;
 			emp_lexicon_lookup(ms->lx, &tok, &lk);
 			c->name_stem = lk.stemhash[0];
+			c->name_is_word = lk.ids[0] > 0;
 			break;
 		}
 	}
@@ -3070,7 +3104,9 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 		memcpy(ms->name_norm, c->name, c->namelen);
 		ms->name_normlen = (uint32_t) c->namelen;
 		ms->name_stem = c->name_stem;
+		ms->name_is_word = c->name_is_word;
 	}
+	c->name_sent_start = true;
 }
 
 void
@@ -3160,6 +3196,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	sc.reply = reply;
 	sc.praise = out->needed == 0 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE);
+	sc.grievance = out->needed == 1;
 	sc.praise_like = out->needed == 1 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0 ||
 		 sarcastic);
@@ -3171,12 +3208,16 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	needed = out->needed != 0;
 
 	/*
-	 * A grievance that reads as praise ("great, another week without
-	 * internet, thanks so much"), or would without its eye roll ("thanks a
-	 * lot, really great service 🙃"), answered as praise ("glad you're enjoying
-	 * it!") with nothing but shared joy: the reply misread it.
+	 * A message that needs empathy answered as praise ("glad you're enjoying
+	 * it!", "great news!") with nothing but shared joy: the reply misread it.
+	 * So when the grievance reads as praise ("great, another week without
+	 * internet, thanks so much") or would without its eye roll ("thanks a
+	 * lot, really great service 🙃"); a plain one ("my mum died last week")
+	 * when the reply does nothing about it either: "glad you got in touch,
+	 * I have refunded the second charge" is a pleasantry before a fix.
 	 */
-	if (sc.praise_like && sc.er_joy > 0 && sc.er_other == 0 && o->count[EMP_MK_APOLOGY] == 0)
+	if ((sc.praise_like || (sc.grievance && !c.resolved)) && sc.er_joy > 0 && sc.er_other == 0 &&
+		o->count[EMP_MK_APOLOGY] == 0)
 		misread = true;
 
 	/* reflection */

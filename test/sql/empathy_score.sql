@@ -93,3 +93,20 @@ SELECT score, name_count FROM empathy.empathy_score('🙏🙏', '😡😡😡', 
 SELECT count(*) FROM empathy.explain_empathy(NULL, NULL, NULL);
 SELECT score, needed, penalties FROM empathy.empathy_score(
 	repeat('I''m so sorry, that must be frustrating! ', 2500000), repeat('my order is late and I am angry ', 3000000), 'Ann');
+
+-- shared joy in answer to a message that needs empathy misreads it, a sarcastic one or a plain one
+SELECT (s).score, (s).penalties FROM empathy.empathy_score('Great news, glad to hear it! Happy to help.',
+	'My mum died last week and I need to close her account.') s;
+SELECT criterion, passed, reason FROM empathy.qa_scorecard('Great news, glad to hear it! Happy to help.',
+	'My mum died last week and I need to close her account.') WHERE criterion LIKE 'apologized%';
+-- a name that is also a word counts written with a capital, at a sentence's start only before a comma
+SELECT (s).name_count, (s).penalties FROM empathy.empathy_score('I''m sorry your order is late. We will send a replacement today, it will arrive by Friday and I will email you the tracking number.',
+	'My order is late and I need it for my daughter''s birthday.', 'Will') s;
+SELECT (s).name_count FROM empathy.empathy_score('Will, I''m sorry. Thanks for waiting, Will. Will you be home? Hi Will!', 'late', 'Will Smith') s;
+SELECT (s).name_count FROM empathy.empathy_score('Ann, I''m sorry. Thanks ann.', 'late', 'Ann') s;
+-- an empty or blank customer message is no message, as an empty name is no name
+SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '', '') s;
+SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', E' \n\u00a0\u3000 ', 'Ann') s;
+SELECT (s).needed, (s).reflection FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '?', 'Ann') s;
+-- no reply, no scorecard
+SELECT count(*) FROM empathy.qa_scorecard(NULL, 'late', 'Ann');
