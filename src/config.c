@@ -364,7 +364,9 @@ static void
 apply_terms(EmpLexicon *lx, const char *name)
 {
 	select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
-					   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY term, dimension", name);
+					   "WHERE config OPERATOR(pg_catalog.=) $1 "
+					   /* byte order: terms that fold to the same word apply in one order everywhere */
+					   "ORDER BY term COLLATE pg_catalog.\"C\", dimension COLLATE pg_catalog.\"C\"", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -429,7 +431,7 @@ static void
 apply_model(EmpModel *m, const char *name)
 {
 	select_config_rows("SELECT parameter, value FROM empathy.config_model "
-					   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY parameter", name);
+					   "WHERE config OPERATOR(pg_catalog.=) $1 ORDER BY parameter COLLATE pg_catalog.\"C\"", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];

@@ -95,7 +95,10 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 							  " JOIN up ON c.name OPERATOR(pg_catalog.=) up.parent WHERE up.depth OPERATOR(pg_catalog.<) 16)"
 							  " SELECT m.category, m.strength, m.phrase FROM up"
 							  " JOIN empathy.config_markers m ON m.config OPERATOR(pg_catalog.=) up.name"
-							  " ORDER BY up.depth DESC, m.phrase, m.category, m.strength",
+							  /* byte order, not the database's collation: phrases that read the same
+							   * words ("Consider it done", "consider it  done") apply in the same
+							   * order everywhere, and the last one's category is kept */
+							  " ORDER BY up.depth DESC, m.phrase COLLATE pg_catalog.\"C\", m.category COLLATE pg_catalog.\"C\", m.strength",
 							  1, argtypes, values, NULL, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "empathy: could not read empathy.config_markers");
 	for (uint64 i = 0; i < SPI_processed; i++)

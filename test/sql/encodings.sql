@@ -92,3 +92,21 @@ INSERT INTO empathy.config_markers VALUES ('enc_clip', 'x' || repeat('é', 40), 
 \c :regress_db
 SET client_min_messages = warning;
 DROP DATABASE empathy_sql_ascii;
+
+-- A database whose collation orders lower case first (ICU): rows that read the same words
+-- apply in byte order, as in any other database, so the same rows give the same markers
+DROP DATABASE IF EXISTS empathy_icu;
+CREATE DATABASE empathy_icu LOCALE_PROVIDER icu ICU_LOCALE 'en' LOCALE 'C.UTF-8' TEMPLATE template0;
+\c empathy_icu
+SET client_min_messages = warning;
+CREATE EXTENSION empathy;
+SELECT 'Consider it done' < 'consider it done' AS upper_case_first;
+SELECT empathy.create_configuration('enc_order');
+INSERT INTO empathy.config_markers VALUES ('enc_order', 'blame', 2, 'Consider it done'),
+	('enc_order', 'ownership', 2, 'consider it done');
+SELECT empathy.markers('enc_order', 'Consider it done, Ana.') AS last_in_byte_order;
+INSERT INTO empathy.config_terms VALUES ('enc_order', 'Zorp', 'sentiment', 3), ('enc_order', 'zorp', 'sentiment', -3);
+SELECT empathy.sentiment('enc_order', 'zorp') < 0 AS last_term_in_byte_order;
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE empathy_icu;
