@@ -802,8 +802,23 @@ check_entry(int category, int strength, const char *phrase, size_t len, EmpError
 	if (strength != 1 && strength != 2)
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 							 "marker strength must be 1 (weak) or 2 (strong), not %d", strength), false;
-	(void) phrase;
-	(void) len;
+	/* braces hold the one placeholder, written as such: "{FEELING}" or "{feelings}" would match nothing */
+	for (size_t i = 0, slots = 0; i < len; i++)
+	{
+		if (phrase[i] == '{')
+		{
+			if (len - i < 9 || memcmp(phrase + i, "{feeling}", 9) != 0)
+				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+									 "the only placeholder is {feeling}, in lower case, and \"{\" opens nothing else"), false;
+			if (++slots > 1)
+				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+									 "a phrase has at most one {feeling}"), false;
+			i += 8;
+		}
+		else if (phrase[i] == '}')
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+								 "a \"}\" closes no {feeling}"), false;
+	}
 	return true;
 }
 

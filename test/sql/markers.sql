@@ -113,6 +113,12 @@ SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delet
 INSERT INTO empathy.config_markers VALUES ('retail', 'kindness', 1, 'you rock');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 3, 'my bad');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, ' ... !!! ');
+-- braces hold the one placeholder, written {feeling}: other spellings would match nothing
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, '{FEELING} indeed');
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'how {feelings} for me');
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'totally {feeling');
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'totally feeling}');
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, '{feeling} and {feeling}');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, 'a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg');
 INSERT INTO empathy.config_markers SELECT 'retail', 'apology', 1, repeat('sorry ', 10000);
 INSERT INTO empathy.config_markers VALUES ('english', 'apology', 1, 'my bad');
