@@ -115,7 +115,7 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 			continue;
 		u = empathy_cstring_to_utf8(phrase);
 		memset(&err, 0, sizeof(err));
-		if (!emp_markers_add(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, strlen(u), &err))
+		if (!emp_markers_add_user(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, strlen(u), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid marker \"%.*s\" in configuration \"%s\": %s",

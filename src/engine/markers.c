@@ -551,6 +551,15 @@ build_hot(EmpMarkerSet *ms)
 		h->sym = (h->flags & WF_SKIP) ? EMP_SYM_SKIP :
 			((h->flags & WF_FEELSYM) && !(h->flags & WF_FACT)) ? EMP_SYM_FEELING :
 			(t->stem_id ? t->stem_id : id);
+		/*
+		 * An intensifier, filler or hedge that some phrase writes ("really
+		 * happy to sort this"): fed where the phrase in progress goes on with
+		 * it, skipped elsewhere, so that "that sounds really stressful" is
+		 * still "that sounds {feeling}".
+		 */
+		if (id > 0 && h->sym > 0 && (t->flags & (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)) &&
+			(h->flags & WF_LITERAL))
+			h->sym = EMP_SYM_SOFT(h->sym);
 		h->category = ct ? (int8_t) ct->category : -1;
 		h->strength = ct ? (int8_t) ct->strength : 0;
 		if (t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY))
@@ -902,6 +911,51 @@ emp_markers_add(EmpMarkerSet *ms, int category, int strength,
 		}
 	}
 	return true;
+}
+
+/*
+ * Where a user phrase's first word that is no intensifier, filler or hedge
+ * starts ("really happy to sort this": "happy"); 0 if none is (or every
+ * word is one).
+ */
+static size_t
+after_leading_modifiers(EmpMarkerSet *ms, const char *phrase, size_t len)
+{
+	EmpToken	tok;
+
+	emp_tokenizer_reset(ms->tz2, phrase, len);
+	while (emp_tokenizer_next(ms->tz2, &tok))
+	{
+		EmpLookup	lk;
+		const EmpTerm *t;
+
+		if (tok.kind == EMP_TOK_WORD)
+		{
+			emp_lexicon_lookup(ms->lx, &tok, &lk);
+			t = emp_lexicon_term(ms->lx, lk.ids[0]);
+			if (lk.nparts == 1 && lk.ids[0] > 0 &&
+				((t->flags | emp_lexicon_term(ms->lx, t->stem_id)->flags) &
+				 (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)))
+				continue;
+		}
+		/* from this token on; a placeholder from its brace */
+		if (tok.start > 0 && phrase[tok.start - 1] == '{')
+			return tok.start - 1;
+		return tok.start;
+	}
+	return 0;
+}
+
+bool
+emp_markers_add_user(EmpMarkerSet *ms, int category, int strength,
+					 const char *phrase, size_t len, EmpError *err)
+{
+	size_t		from;
+
+	if (!check_entry(category, strength, phrase, len, err))
+		return false;
+	from = after_leading_modifiers(ms, phrase, len);
+	return emp_markers_add(ms, category, strength, phrase + from, len - from, err);
 }
 
 bool

@@ -49,6 +49,14 @@ extern EmpMarkerSet *emp_markers_create(EmpAllocator *a, EmpStemmer *st,
 /* Add one phrase; false with err set (unknown category, bad strength, no words, too long). */
 extern bool emp_markers_add(EmpMarkerSet *ms, int category, int strength,
 							const char *phrase, size_t len, EmpError *err);
+/*
+ * Add a configuration's phrase: emp_markers_add without the phrase's
+ * leading intensifiers, fillers and hedges, which a reply's words skip:
+ * "really happy to sort this" is "happy to sort this", and leaves "really"
+ * skipped in "that sounds really stressful".
+ */
+extern bool emp_markers_add_user(EmpMarkerSet *ms, int category, int strength,
+								 const char *phrase, size_t len, EmpError *err);
 /* Check a phrase without adding it (same errors as emp_markers_add). */
 extern bool emp_markers_check(EmpMarkerSet *ms, int category, int strength,
 							  const char *phrase, size_t len, EmpError *err);

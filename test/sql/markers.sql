@@ -27,6 +27,12 @@ SELECT empathy.markers('I''m not sorry.') AS not_sorry,
 SELECT empathy.markers('I am really, truly sorry') AS punct_between,
        empathy.markers('that must be so very frustrating') AS boosters_skipped,
        empathy.markers('it only takes a minute') AS minimizing_only;
+-- a hedge that a phrase writes ("a slight delay") is skipped where no phrase goes on with it
+SELECT empathy.markers('That must be slightly frustrating.') AS written_hedge_skipped;
+-- a refusal to apologise is dismissive; "can't imagine how {feeling}" is care
+SELECT empathy.markers('We are not going to apologise for following the rules.') AS refusal,
+       empathy.markers('I am not at all sorry.') AS not_at_all,
+       empathy.markers('I can''t imagine how stressful this must be.') AS cant_imagine;
 -- {feeling} matches negative emotion words only
 SELECT empathy.markers('that must be worrying') AS negative,
        empathy.markers('that must be wonderful') AS positive;
@@ -102,6 +108,14 @@ INSERT INTO empathy.config_markers VALUES ('retail', 'reassurance', 1, 'consider
 -- a user phrase replaces the built-in category of the same words
 INSERT INTO empathy.config_markers VALUES ('retail', 'gratitude', 1, 'sorry');
 SELECT empathy.markers('retail', 'Sorry!') AS overridden, empathy.markers('Sorry!') AS builtin;
+-- a phrase that writes an intensifier leaves it skipped in the built-in phrases: its leading
+-- ones are dropped, and one inside is read only where a phrase goes on with it
+INSERT INTO empathy.config_markers VALUES ('retail', 'ownership', 2, 'really happy to sort this'),
+	('retail', 'reassurance', 2, 'you are really in good hands');
+SELECT empathy.markers('retail', 'That sounds really stressful.') AS builtin_kept,
+       empathy.markers('retail', 'I am really happy to sort this for you.') AS leading_dropped,
+       empathy.markers('retail', 'Rest assured, you are really in good hands.') AS inside_read;
+DELETE FROM empathy.config_markers WHERE config = 'retail' AND phrase IN ('really happy to sort this', 'you are really in good hands');
 -- {feeling} phrases may hold line breaks and other bytes
 INSERT INTO empathy.config_markers VALUES ('retail', 'validation', 1, E'{feeling} fo\n'),
 	('retail', 'validation', 2, E'so\n\n{feeling}\nx'), ('retail', 'emotional_reaction', 2, E'how \t{feeling}\r\n');
