@@ -79,6 +79,8 @@ static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
 static LocalTransactionId seen_lxid = InvalidLocalTransactionId;
 static TimestampTz seen_statement = 0;
 static bool own_change = false;
+/* the transaction in which this session last changed a configuration */
+static LocalTransactionId changed_lxid = InvalidLocalTransactionId;
 
 /*
  * Relcache callback: a config table changed, or was dropped (with the
@@ -189,15 +191,17 @@ empathy_builtin_scorer(void)
 }
 
 /*
- * A rolled-back subtransaction may have changed a configuration (its
- * invalidations are processed as it aborts): the statement that goes on
- * must not keep using what it built.
+ * A rolled-back subtransaction of a transaction that changed a
+ * configuration may have undone the change (its invalidations are
+ * processed as it aborts): the statement that goes on must not keep using
+ * what it built.  Other rolled-back subtransactions (an EXCEPTION block of
+ * a batch function) change nothing here.
  */
 static void
 config_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 						SubTransactionId parentSubid, void *arg)
 {
-	if (event == SUBXACT_EVENT_ABORT_SUB)
+	if (event == SUBXACT_EVENT_ABORT_SUB && changed_lxid == MyProc->lxid)
 		own_change = true;
 }
 
@@ -614,6 +618,7 @@ config_changed(PG_FUNCTION_ARGS)
 		CacheInvalidateRelcacheByRelid(terms_relid);
 	cache_stale = true;
 	own_change = true;
+	changed_lxid = MyProc->lxid;
 	return PointerGetDatum(NULL);
 }
 

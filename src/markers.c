@@ -321,8 +321,11 @@ blank_text(const char *s, size_t len)
 			i++;
 		else if (i + 1 < len && p[i] == 0xC2 && p[i + 1] == 0xA0)
 			i += 2;
-		else if (i + 2 < len && p[i] == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] <= 0x8B || p[i + 2] == 0xAF))
-			i += 3;				/* U+2000..U+200B, U+202F */
+		else if (i + 1 < len && p[i] == 0xC2 && p[i + 1] == 0x85)
+			i += 2;				/* U+0085, next line */
+		else if (i + 2 < len && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+				 (p[i + 2] <= 0x8B || p[i + 2] == 0xA8 || p[i + 2] == 0xA9 || p[i + 2] == 0xAF))
+			i += 3;				/* U+2000..U+200B, the line and paragraph separators, U+202F */
 		else if (i + 2 < len && ((p[i] == 0xE2 && p[i + 1] == 0x81 && p[i + 2] == 0x9F) ||
 								 (p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) ||
 								 (p[i] == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF)))

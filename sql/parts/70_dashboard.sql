@@ -101,6 +101,8 @@ DECLARE
 	v text;
 	names text[];
 	why text;
+	regrants text[] := ARRAY[]::text[];
+	g text;
 BEGIN
 	IF messages IS NULL OR target_schema IS NULL THEN
 		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
@@ -523,6 +525,21 @@ $v$, s, split);
 			RAISE;
 		END IF;
 		GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
+		-- the grants on the old views, given again on the new ones (a BI role keeps its access)
+		SELECT coalesce(pg_catalog.array_agg(pg_catalog.format('GRANT %s ON %s.%I TO %s%s', a.privilege_type, s, c.relname,
+				CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END,
+				CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)), ARRAY[]::text[])
+			INTO regrants
+			FROM pg_catalog.pg_class c
+			CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+			LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) a.grantee
+			WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
+				WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
+			  AND c.relkind OPERATOR(pg_catalog.=) 'v'
+			  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
+				'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
+				'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
+			  AND a.grantee OPERATOR(pg_catalog.<>) c.relowner;
 		BEGIN
 			EXECUTE format('DROP VIEW IF EXISTS %1$s.period_comparison, %1$s.emotional_load, %1$s.channel_consistency,
 				%1$s.phrase_categories, %1$s.empathy_by_agent, %1$s.escalation_queue, %1$s.unanswered_messages,
@@ -535,6 +552,9 @@ $v$, s, split);
 				      HINT = 'Drop the objects that depend on the dashboard views, or create the views in another schema.';
 		END;
 	END;
+	END LOOP;
+	FOREACH g IN ARRAY regrants LOOP
+		EXECUTE g;
 	END LOOP;
 	RETURN QUERY SELECT pg_catalog.unnest(names);
 	RETURN;

@@ -1081,16 +1081,6 @@ emp_ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym)
 	return n->dict >= 0 ? lx->nodes[n->dict].out : 0;
 }
 
-bool
-emp_ac_has_edge(const EmpLexicon *lx, int32_t state, int32_t sym)
-{
-	if (sym <= 0 || state < 0 || state >= lx->nnodes)
-		return false;
-	if (!(lx->nodes[state].childmask & AC_SYMBIT(sym)))
-		return false;
-	return edge_find(lx, state, sym) >= 0;
-}
-
 /* Advance the automaton in *state by one symbol (see emp_ac_feed_inline). */
 int32_t
 emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)

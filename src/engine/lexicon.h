@@ -140,17 +140,16 @@ emp_ac_root(void)
  * (term id) ending there, or 0.
  */
 extern int32_t emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym);
-/* Does the node 'state' have an edge of its own (no failure step) on sym? */
-extern bool emp_ac_has_edge(const EmpLexicon *lx, int32_t state, int32_t sym);
 
 /* Reserved automaton symbols. */
 #define EMP_SYM_BREAK		(-1)	/* punctuation: resets the automaton */
 #define EMP_SYM_FEELING		(-2)	/* any emotion word ("{feeling}" in catalogues) */
 #define EMP_SYM_SKIP		(-3)	/* not fed: automaton unchanged */
 /*
- * A word skipped unless the phrase in progress goes on with it (a symbol
- * table of emp_walker_set_symbols may hold it): fed as sym when the
- * automaton's state has an edge of its own on sym, else skipped.
+ * A word skipped where no phrase goes on or starts with it (a symbol table
+ * of emp_walker_set_symbols may hold it): fed as sym when that takes the
+ * automaton to a node other than the root, else skipped, which keeps the
+ * phrase in progress.
  */
 #define EMP_SYM_SOFT(sym)	(-16 - (sym))
 #define EMP_SYM_IS_SOFT(s)	((s) < -16)

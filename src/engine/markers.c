@@ -552,10 +552,11 @@ build_hot(EmpMarkerSet *ms)
 			((h->flags & WF_FEELSYM) && !(h->flags & WF_FACT)) ? EMP_SYM_FEELING :
 			(t->stem_id ? t->stem_id : id);
 		/*
-		 * An intensifier, filler or hedge that some phrase writes ("really
-		 * happy to sort this"): fed where the phrase in progress goes on with
-		 * it, skipped elsewhere, so that "that sounds really stressful" is
-		 * still "that sounds {feeling}".
+		 * An intensifier, filler or hedge that some phrase writes ("a slight
+		 * delay", "sometimes unavoidable"): read where a phrase goes on or
+		 * starts with it, skipped where reading it would only reset the
+		 * automaton, so that "that must be slightly frustrating" is still
+		 * "that must be {feeling}".
 		 */
 		if (id > 0 && h->sym > 0 && (t->flags & (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)) &&
 			(h->flags & WF_LITERAL))
@@ -914,14 +915,18 @@ emp_markers_add(EmpMarkerSet *ms, int category, int strength,
 }
 
 /*
- * Where a user phrase's first word that is no intensifier, filler or hedge
- * starts ("really happy to sort this": "happy"); 0 if none is (or every
- * word is one).
+ * Where a user phrase goes on after its leading intensifiers, fillers and
+ * hedges ("really happy to sort this": at "happy"), when two words or more
+ * are left; 0 otherwise ("absolutely not", "truly {feeling}", "so what" and
+ * "seriously?!" are kept whole: what would be left says too little).
  */
 static size_t
 after_leading_modifiers(EmpMarkerSet *ms, const char *phrase, size_t len)
 {
 	EmpToken	tok;
+	size_t		from = 0;
+	bool		leading = true;
+	int			words_left = 0;
 
 	emp_tokenizer_reset(ms->tz2, phrase, len);
 	while (emp_tokenizer_next(ms->tz2, &tok))
@@ -929,21 +934,29 @@ after_leading_modifiers(EmpMarkerSet *ms, const char *phrase, size_t len)
 		EmpLookup	lk;
 		const EmpTerm *t;
 
-		if (tok.kind == EMP_TOK_WORD)
+		if (tok.kind != EMP_TOK_WORD)
 		{
-			emp_lexicon_lookup(ms->lx, &tok, &lk);
-			t = emp_lexicon_term(ms->lx, lk.ids[0]);
-			if (lk.nparts == 1 && lk.ids[0] > 0 &&
-				((t->flags | emp_lexicon_term(ms->lx, t->stem_id)->flags) &
-				 (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)))
-				continue;
+			leading = false;
+			continue;
 		}
-		/* from this token on; a placeholder from its brace */
-		if (tok.start > 0 && phrase[tok.start - 1] == '{')
-			return tok.start - 1;
-		return tok.start;
+		emp_lexicon_lookup(ms->lx, &tok, &lk);
+		t = emp_lexicon_term(ms->lx, lk.ids[0]);
+		if (leading && lk.nparts == 1 && lk.ids[0] > 0 &&
+			((t->flags | emp_lexicon_term(ms->lx, t->stem_id)->flags) &
+			 (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)))
+		{
+			from = tok.start + tok.len;
+			continue;
+		}
+		leading = false;
+		words_left++;
 	}
-	return 0;
+	if (from == 0 || words_left < 2)
+		return 0;
+	/* from the next token: a placeholder from its brace */
+	while (from < len && (phrase[from] == ' ' || phrase[from] == '\t'))
+		from++;
+	return from;
 }
 
 bool
@@ -1219,6 +1232,7 @@ typedef struct ScanCtx
 	uint32_t	scare_len;
 	bool		if_clause;		/* in a clause after "if": a supposition */
 	uint32_t	if_start;		/* where its "if" is */
+	bool		asks;			/* the reply asks something ("?") */
 } ScanCtx;
 
 /*
@@ -1740,6 +1754,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			emp_check_interrupts(ms->a);
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 		{
+			if (s->kind == EMP_TOK_PUNCT && (s->punct == '?' || s->punct == 'x'))
+				c->asks = true;
 			if (remaining > 0)
 			{
 				if (!pending_drop)
@@ -3283,10 +3299,14 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	 * internet, thanks so much") or would without its eye roll ("thanks a
 	 * lot, really great service 🙃"); a plain one ("my mum died last week")
 	 * when the reply does nothing about it either: "glad you got in touch,
-	 * I have refunded the second charge" is a pleasantry before a fix.
+	 * I have refunded the second charge", "glad you reached out, could you
+	 * send me your order number?" and "so glad you contacted us, I will
+	 * look into this" are pleasantries before a fix, a question or a
+	 * promise.
 	 */
-	if ((sc.praise_like || (sc.grievance && !c.resolved)) && sc.er_joy > 0 && sc.er_other == 0 &&
-		o->count[EMP_MK_APOLOGY] == 0)
+	if ((sc.praise_like || (sc.grievance && !c.resolved && !c.asks && o->level[EMP_MK_EXPLORATION] == 0 &&
+							o->level[EMP_MK_OWNERSHIP] == 0)) &&
+		sc.er_joy > 0 && sc.er_other == 0 && o->count[EMP_MK_APOLOGY] == 0)
 		misread = true;
 
 	/* reflection */

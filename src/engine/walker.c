@@ -201,10 +201,14 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
 
 			s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
-			/* a word skipped unless the phrase in progress goes on with it */
+			/* a word skipped where reading it would only reset the automaton */
 			if (EMP_SYM_IS_SOFT(s->sym))
-				s->sym = emp_ac_has_edge(w->lx, w->state, EMP_SYM_SOFT_REAL(s->sym)) ?
-					EMP_SYM_SOFT_REAL(s->sym) : EMP_SYM_SKIP;
+			{
+				int32_t		probe = w->state;
+
+				(void) emp_ac_feed(w->lx, &probe, EMP_SYM_SOFT_REAL(s->sym));
+				s->sym = probe != 0 ? EMP_SYM_SOFT_REAL(s->sym) : EMP_SYM_SKIP;
+			}
 		}
 		else
 		{

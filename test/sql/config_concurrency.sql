@@ -108,6 +108,22 @@ CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
 	$$UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_stmt'$$) END AS changed OFFSET 0) x
 ORDER BY g;
 SELECT sentiment('cc_stmt', 'zorp') < 0 AS next_statement_negative;
+-- also when each row goes through an EXCEPTION block that rolls back (and changed no configuration)
+CREATE FUNCTION pg_temp.guarded_sentiment(cfg text, t text) RETURNS float8 LANGUAGE plpgsql AS $$
+BEGIN
+	BEGIN
+		PERFORM 1 / 0;
+	EXCEPTION WHEN division_by_zero THEN NULL;
+	END;
+	RETURN empathy.sentiment(cfg, t);
+END $$;
+-- (no ORDER BY: a volatile function would be called after the sort, once every row is read)
+SELECT g, pg_temp.guarded_sentiment('cc_stmt', 'zorp') > 0 AS positive
+FROM generate_series(1, 5) g
+CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
+	$$UPDATE empathy.config_terms SET weight = -3 WHERE config = 'cc_stmt'$$) END AS changed OFFSET 0) x;
+SELECT sentiment('cc_stmt', 'zorp') > 0 AS next_statement_positive;
+UPDATE config_terms SET weight = 3 WHERE config = 'cc_stmt';
 -- in a REPEATABLE READ transaction too, and a configuration renamed meanwhile is still found
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT g, sentiment('cc_stmt', 'zorp') > 0 AS positive

@@ -138,6 +138,16 @@ CREATE VIEW crm.mine AS SELECT * FROM dash.kpi_by_agent;
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
 SELECT count(*) FROM empathy.create_dashboard('crm.messages_t', 'crm.surveys_v', 'dash');
 DROP VIEW crm.mine;
+-- views dropped and made again keep their grants
+CREATE ROLE regress_empathy_bi;
+GRANT SELECT ON ALL TABLES IN SCHEMA dash TO regress_empathy_bi;
+GRANT SELECT ON dash.kpi_by_agent TO PUBLIC;
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
+SELECT pg_typeof(conversation_id) FROM dash.conversations LIMIT 1;
+SELECT grantee, count(*) FROM information_schema.role_table_grants
+WHERE table_schema = 'dash' AND grantee IN ('regress_empathy_bi', 'PUBLIC') GROUP BY grantee ORDER BY grantee;
+REVOKE ALL ON ALL TABLES IN SCHEMA dash FROM regress_empathy_bi, PUBLIC;
+DROP ROLE regress_empathy_bi;
 -- integer and text ids do not meet
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys_v', 'dash');
 -- a temporary table would take the views with it at the end of the session

@@ -99,6 +99,10 @@ SELECT (s).score, (s).penalties FROM empathy.empathy_score('Great news, glad to 
 	'My mum died last week and I need to close her account.') s;
 SELECT criterion, passed, reason FROM empathy.qa_scorecard('Great news, glad to hear it! Happy to help.',
 	'My mum died last week and I need to close her account.') WHERE criterion LIKE 'apologized%';
+-- ... not a pleasantry before a question or a promise
+SELECT (s).penalties FROM (VALUES ('I''m glad you reached out. Could you send me your order number so I can look into it?'),
+	('So glad you contacted us, I will look into this right away.')) v(r),
+	LATERAL empathy.empathy_score(v.r, 'My parcel never arrived and I am really annoyed.') s;
 -- a name that is also a word counts written with a capital, at a sentence's start only before a comma
 SELECT (s).name_count, (s).penalties FROM empathy.empathy_score('I''m sorry your order is late. We will send a replacement today, it will arrive by Friday and I will email you the tracking number.',
 	'My order is late and I need it for my daughter''s birthday.', 'Will') s;
@@ -106,7 +110,7 @@ SELECT (s).name_count FROM empathy.empathy_score('Will, I''m sorry. Thanks for w
 SELECT (s).name_count FROM empathy.empathy_score('Ann, I''m sorry. Thanks ann.', 'late', 'Ann') s;
 -- an empty or blank customer message is no message, as an empty name is no name
 SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '', '') s;
-SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', E' \n\u00a0\u3000 ', 'Ann') s;
+SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', E' \n\u00a0\u3000\u2028\u2029\u0085 ', 'Ann') s;
 SELECT (s).needed, (s).reflection FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '?', 'Ann') s;
 -- no reply, no scorecard
 SELECT count(*) FROM empathy.qa_scorecard(NULL, 'late', 'Ann');

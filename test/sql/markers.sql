@@ -27,12 +27,16 @@ SELECT empathy.markers('I''m not sorry.') AS not_sorry,
 SELECT empathy.markers('I am really, truly sorry') AS punct_between,
        empathy.markers('that must be so very frustrating') AS boosters_skipped,
        empathy.markers('it only takes a minute') AS minimizing_only;
--- a hedge that a phrase writes ("a slight delay") is skipped where no phrase goes on with it
-SELECT empathy.markers('That must be slightly frustrating.') AS written_hedge_skipped;
+-- an intensifier that a phrase writes ("we take this seriously") is skipped where no phrase goes
+-- on or starts with it; one that a phrase starts with ("sometimes unavoidable") is read
+SELECT empathy.markers('That sounds seriously stressful.') AS written_booster_skipped,
+       empathy.markers('Cancellations are sometimes unavoidable.') AS phrase_start_read,
+       empathy.markers('That must be slightly frustrating.') AS starts_slight_inconvenience;
 -- a refusal to apologise is dismissive; "can't imagine how {feeling}" is care
 SELECT empathy.markers('We are not going to apologise for following the rules.') AS refusal,
        empathy.markers('I am not at all sorry.') AS not_at_all,
-       empathy.markers('I can''t imagine how stressful this must be.') AS cant_imagine;
+       empathy.markers('I can''t imagine how stressful this must be.') AS cant_imagine,
+       empathy.markers('I can''t apologise enough.') AS cant_apologise_enough;
 -- {feeling} matches negative emotion words only
 SELECT empathy.markers('that must be worrying') AS negative,
        empathy.markers('that must be wonderful') AS positive;
@@ -109,13 +113,18 @@ INSERT INTO empathy.config_markers VALUES ('retail', 'reassurance', 1, 'consider
 INSERT INTO empathy.config_markers VALUES ('retail', 'gratitude', 1, 'sorry');
 SELECT empathy.markers('retail', 'Sorry!') AS overridden, empathy.markers('Sorry!') AS builtin;
 -- a phrase that writes an intensifier leaves it skipped in the built-in phrases: its leading
--- ones are dropped, and one inside is read only where a phrase goes on with it
+-- ones are dropped when two words or more are left, and one inside is read only where a phrase
+-- goes on with it; a phrase that would be left with one word is kept whole
 INSERT INTO empathy.config_markers VALUES ('retail', 'ownership', 2, 'really happy to sort this'),
-	('retail', 'reassurance', 2, 'you are really in good hands');
+	('retail', 'reassurance', 2, 'you are really in good hands'), ('retail', 'dismissive', 2, 'absolutely not'),
+	('retail', 'dismissive', 1, 'seriously?!');
 SELECT empathy.markers('retail', 'That sounds really stressful.') AS builtin_kept,
        empathy.markers('retail', 'I am really happy to sort this for you.') AS leading_dropped,
-       empathy.markers('retail', 'Rest assured, you are really in good hands.') AS inside_read;
-DELETE FROM empathy.config_markers WHERE config = 'retail' AND phrase IN ('really happy to sort this', 'you are really in good hands');
+       empathy.markers('retail', 'Rest assured, you are really in good hands.') AS inside_read,
+       empathy.markers('retail', 'I have not received it yet.') AS not_alone,
+       empathy.markers('retail', 'Seriously?!') AS kept_whole;
+DELETE FROM empathy.config_markers WHERE config = 'retail' AND phrase IN ('really happy to sort this',
+	'you are really in good hands', 'absolutely not', 'seriously?!');
 -- {feeling} phrases may hold line breaks and other bytes
 INSERT INTO empathy.config_markers VALUES ('retail', 'validation', 1, E'{feeling} fo\n'),
 	('retail', 'validation', 2, E'so\n\n{feeling}\nx'), ('retail', 'emotional_reaction', 2, E'how \t{feeling}\r\n');
