@@ -137,7 +137,8 @@ COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built
 /*
  * What a foreign key on parent would do, checked at the end of the statement
  * as a foreign key's checks are (so that one statement, or one COPY of a
- * restore, may hold a configuration and its children in any order), and
+ * restore, may hold a configuration and its children in any order; or at
+ * commit, after SET CONSTRAINTS ALL DEFERRED), and
  * after the row has changed (so after any wait for a transaction that was
  * deriving a configuration from it):
  *  - the parent must exist; the lock is the one a foreign key takes, which
@@ -180,7 +181,11 @@ CREATE TRIGGER configurations_protect BEFORE INSERT OR UPDATE OR DELETE ON @exts
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_protect();
 CREATE TRIGGER configurations_protect_truncate BEFORE TRUNCATE ON @extschema@.configurations
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.configurations_protect();
-CREATE TRIGGER configurations_parent_check AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
+-- a constraint trigger, deferrable as a foreign key may be: a restore of a dump made with
+-- --inserts, whose rows may put a configuration before its parent, runs in one transaction
+-- after SET CONSTRAINTS ALL DEFERRED
+CREATE CONSTRAINT TRIGGER configurations_parent_exists AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
+	DEFERRABLE INITIALLY IMMEDIATE
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_parent_check();
 CREATE TRIGGER config_terms_validate BEFORE INSERT OR UPDATE ON @extschema@.config_terms
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_terms_validate();
