@@ -29,6 +29,7 @@ DECLARE
 	lw text;
 	prev text := '';
 	prev_clause text;
+	raw_clause text;
 	subj text;
 	nxt text;
 	out text := '';
@@ -70,7 +71,7 @@ BEGIN
 	END IF;
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause
-	SELECT s1.c, s0.pc INTO clause, prev_clause
+	SELECT s1.c, s0.pc, s0.c INTO clause, prev_clause, raw_clause
 	FROM (
 		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
@@ -78,9 +79,14 @@ BEGIN
 			WITH ORDINALITY AS t(c, n)
 	) s0,
 	LATERAL (
-		-- drop greetings, names after them, sign-offs and leading fillers
-		SELECT btrim(regexp_replace(s0.c,
-			'^((hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)\M[\s!]*)+', '', 'i')) AS c
+		-- drop a salutation ("@KestrelHome Hello team", "Dear Customer Service
+		-- Team": a greeting and at most four words), and otherwise the
+		-- handles, greetings, sign-offs and fillers a clause starts with
+		SELECT CASE WHEN s0.c ~* '^(@[[:alnum:]_]+\s+)*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings)\M[\s!]*(\S+(\s+\S+){0,3})?$'
+			-- nor is "sorry to bother you" a concern
+			  OR s0.c ~* '^(sorry|apologies) (to|for) (bother|bothering|trouble|troubling|disturb|disturbing)( you)?$'
+			THEN '' ELSE btrim(regexp_replace(s0.c,
+			'^((@[[:alnum:]_]+|hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)\M[\s!]*)+', '', 'i')) END AS c
 	) s1,
 	LATERAL (
 		-- its words (white space is single spaces by now, none at either
@@ -106,11 +112,15 @@ BEGIN
 	-- "I've been passed around and still have no answer": a clause that
 	-- starts without its subject takes the previous clause's
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
-	   AND prev_clause IS NOT NULL THEN
+	   AND prev_clause IS NOT NULL
+	   -- not a request: "please don't close this ticket again" has no subject to borrow
+	   AND raw_clause !~* '^(@[[:alnum:]_]+\s+)*please\M' THEN
 		subj := (regexp_match(prev_clause,
 			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my [[:alnum:]_' || letters || ']+|our [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
 		IF subj IS NOT NULL THEN
-			clause := subj || ' ' || clause;
+			-- the clause's first word is no longer first: "you can't wait", not "you Can't wait"
+			clause := subj || ' ' || CASE WHEN clause ~ '^[[:upper:]][^[:upper:]]'
+				THEN lower(left(clause, 1)) || substr(clause, 2) ELSE clause END;
 		END IF;
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
@@ -148,10 +158,17 @@ BEGIN
 			WHEN 'we''ve' THEN 'you''ve'
 			WHEN 'we''ll' THEN 'you''ll'
 			WHEN 'we''d' THEN 'you''d'
+			-- "you" as a subject becomes "we" ("you charged me twice"), as an
+			-- object "us" ("sorry to bother you", "I paid you")
 			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of')
-			                     THEN 'us' ELSE 'we' END
+			                     THEN 'us'
+			                     WHEN i = 1 OR prev IN ('and', 'but', 'or', 'so', 'if', 'when', 'because', 'since',
+			                                            'that', 'as', 'until', 'unless', 'why', 'how', 'where', 'what',
+			                                            'can', 'could', 'will', 'would', 'did', 'do', 'have', 'should', 'are', 'were')
+			                          OR nxt ~ '^(are|were|have|had|has|can|could|will|would|should|shall|may|might|must|did|do|does|don''t|didn''t|doesn''t|can''t|won''t|wouldn''t|couldn''t|shouldn''t|haven''t|hadn''t|said|say|told|tell|promised|sent|send|keep|kept|never|still|always|just|charged|cancelled|canceled|lost|closed|took|take|made|make|gave|give|asked|need|want|wanted|know|knew|said|refused|ignored|guys|people|all)$'
+			                     THEN 'we' ELSE 'us' END
 			WHEN 'your' THEN 'our'
 			WHEN 'yours' THEN 'ours'
 			WHEN 'you''re' THEN 'we''re'
@@ -161,7 +178,8 @@ BEGIN
 			WHEN 'was' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'were' ELSE w END
 			ELSE w
 		END;
-		IF shouted AND w ~ '^[[:upper:]][[:upper:]'']+$' THEN
+		-- every word of a shouted clause in lower case, "A" too ("I" was swapped already)
+		IF shouted AND w ~ '^[[:upper:]][[:upper:]'']*$' THEN
 			w := lower(w);
 		END IF;
 		-- the first word starts in lower case, unless it is an acronym or has

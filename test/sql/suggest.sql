@@ -131,3 +131,13 @@ SELECT empathy.suggest_reply('I was charged twice', '"Dana"');
 SELECT * FROM empathy.suggest_replies('I was charged twice', 'null');
 
 DELETE FROM empathy.templates WHERE NOT builtin;
+
+-- concern(): a salutation and "sorry to bother you" are no concern; handles are trimmed; a
+-- shouted clause is lower case throughout; "you" as an object is "us"; a request borrows no subject
+SELECT empathy.concern('@KestrelHome Hello team, the coffee grinder arrived in pieces.') AS handle_and_salutation,
+       empathy.concern('Hello Kestrel Home team, the grinder arrived in pieces.') AS salutation;
+SELECT empathy.concern('YOU CONFIRMED A REFUND 11 DAYS AGO BUT THE MONEY ISN''T BACK!') AS shouted,
+       empathy.concern('I only bought one mat. Can''t wait to hear the excuse this time.') AS borrowed_subject;
+SELECT empathy.concern('The parcel vanished between your warehouse and my house. Please don''t close this ticket again.') AS request,
+       empathy.concern('Sorry to bother you, but I''m getting worried. How long does the warranty on the pan last?') AS sorry_to_bother,
+       empathy.concern('I paid you 40 pounds and got nothing') AS object_you;
