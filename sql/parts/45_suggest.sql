@@ -325,16 +325,31 @@ BEGIN
 	k := LEAST(k, 100000);
 	-- the first 4000 characters are what is read, for every step
 	msg := left(customer_message, 4000);
-	emo := COALESCE(NULLIF(v->>'emotion', ''), @extschema@.dominant_emotion(msg), 'neutral');
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
-	cname := COALESCE(v->>'name', v->>'customer_name');
+	emo := NULLIF(v->>'emotion', '');
+	IF emo IS NULL THEN
+		-- the strongest feeling about a problem, when the message shows one: the
+		-- polite "thanks" of "thanks for the quick reply, but my order still hasn't
+		-- arrived" is not what the reply answers ("that must be disappointing", not
+		-- "that must be kind")
+		SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
+		WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
+		ORDER BY u.n LIMIT 1;
+		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
+		-- nor is a sarcastic or festive joy about a problem ("Great, the package
+		-- arrived broken", "Happy new year! My refund still has not come through")
+		IF emo IN ('joy', 'gratitude', 'surprise') AND intn NOT IN ('praise', 'general_question') THEN
+			emo := 'neutral';
+		END IF;
+	END IF;
+	-- the name given, or customer_name when it is missing, null or blank
+	cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
 	lang := COALESCE(NULLIF(v->>'language', ''), 'en');
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,
 		'concern', @extschema@.concern(msg),
-		'name', cname,
-		'channel', ch)) || v;
+		'channel', ch)) || (v - 'name') || jsonb_strip_nulls(jsonb_build_object('name', cname));
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
 		       -- intent first, then the channel's format, then the emotion;
@@ -366,7 +381,8 @@ BEGIN
 	RETURN QUERY
 		SELECT u.id, u.nm, u.rp, u.sc, u.wy
 		FROM unnest(ids, names, replies, scores, whys, quals) AS u(id, nm, rp, sc, wy, q)
-		ORDER BY u.q DESC, u.sc DESC NULLS LAST, u.id
+		-- among templates that match as well, the team's own (ids from 1000) first
+		ORDER BY u.q DESC, (u.id >= 1000) DESC, u.sc DESC NULLS LAST, u.id
 		LIMIT k;
 END $$;
 COMMENT ON FUNCTION @extschema@.suggest_replies(text, jsonb, text, integer) IS

@@ -67,6 +67,12 @@ typedef enum TplOp
 /* IF flags */
 #define IF_NEGATE		0x01	/* {{#unless}} */
 
+/*
+ * Indentation read back to tell whether an empty value starts its line
+ * (see at_line_start_past_spaces)
+ */
+#define TPL_INDENT_MAX	1024
+
 typedef struct TplInstr
 {
 	uint8_t		op;
@@ -2688,13 +2694,37 @@ is_closer(const char *s, size_t n)
 	}
 }
 
+/*
+ * Does out end in a character reference ("&nbsp;", "&#160;", "&amp;")?  Its
+ * ';' belongs to it: the template's own text, or an escaped value.
+ */
+static bool
+ends_in_entity(const TplRender *r)
+{
+	size_t		k = r->out->len - 1;	/* at the ';' */
+	size_t		stop = (k - r->base > 32) ? k - 32 : r->base;
+
+	while (k > stop)
+	{
+		char		c = r->out->data[k - 1];
+
+		if (c == '&')
+			return k < r->out->len - 1;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#'))
+			return false;
+		k--;
+	}
+	return false;
+}
+
 /* Close a pending collapse at the end of the output or before a closer. */
 static void
 collapse_before_closer(TplRender *r)
 {
 	trim_out(r);
 	if (r->out->len > r->base &&
-		(r->out->data[r->out->len - 1] == ',' || r->out->data[r->out->len - 1] == ';'))
+		(r->out->data[r->out->len - 1] == ',' ||
+		 (r->out->data[r->out->len - 1] == ';' && !ends_in_entity(r))))
 	{
 		r->out->len--;
 		trim_out(r);
@@ -2719,10 +2749,16 @@ static bool
 at_line_start_past_spaces(TplRender *r)
 {
 	size_t		k = r->out->len;
+	/*
+	 * Indentation is read back at most TPL_INDENT_MAX bytes: each empty
+	 * value before a comma reads it, so a longer one would make many of
+	 * them quadratic; past that, the line counts as started.
+	 */
+	size_t		stop = (k - r->base > TPL_INDENT_MAX) ? k - TPL_INDENT_MAX : r->base;
 
-	while (k > r->base && is_hws(r->out->data[k - 1]))
+	while (k > stop && is_hws(r->out->data[k - 1]))
 		k--;
-	return k == r->base || r->out->data[k - 1] == '\n';
+	return k == r->base || (k > stop && r->out->data[k - 1] == '\n');
 }
 
 static bool
@@ -2951,6 +2987,13 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 	return true;
 }
 
+/* Is c a regional indicator (two of them make a flag)? */
+static inline bool
+cp_is_ri(int32_t c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
 /* Is c a code point that extends the one before it (marks, joiners, skin tones)? */
 static bool
 cp_extends(int32_t c)
@@ -3009,6 +3052,30 @@ f_truncate(TplRender *r, const char *s, size_t n, EmpBuf *out, long len, const c
 		if (!cp_extends(next) && prev != 0x200D)
 			break;
 		cut = pk;
+	}
+	/* a flag is two regional indicators: not cut between the two */
+	if (cut > 0 && cut < n)
+	{
+		size_t		k = cut,
+					pk = cut;
+
+		if (cp_is_ri(next_cp(s, n, &k)) && cp_is_ri(prev_cp(s, &pk)))
+		{
+			size_t		p = cut;
+			long		run = 0;
+
+			while (p > 0)
+			{
+				size_t		q = p;
+
+				if (!cp_is_ri(prev_cp(s, &q)))
+					break;
+				run++;
+				p = q;
+			}
+			if (run % 2 == 1)
+				cut = pk;
+		}
 	}
 	/* prefer a word boundary */
 	if (cut < n && cut > 0)

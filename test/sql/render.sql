@@ -230,3 +230,14 @@ INSERT INTO reply_templates VALUES ('apology', 'Hi {{customer.first_name | defau
 INSERT INTO reply_templates VALUES ('broken', 'Hi {{customer.first_name');
 SELECT r.name, r.body % '{"customer": {"first_name": "Ana"}, "emotion": "anger"}' FROM reply_templates r;
 DROP TABLE reply_templates;
+
+-- an empty value keeps the ';' of a character reference before it: the template's "&nbsp;" and an
+-- escaped value's "&amp;" stay whole
+SELECT empathy.render('Dear&nbsp;{{name}}, thanks', '{}', 'html') AS template_entity,
+       empathy.render('Price:&nbsp;{{p}}&nbsp;&euro;{{x}}.', '{"p": 5}', 'html') AS before_a_stop,
+       empathy.render('<p>Dear {{company}} {{contact}},</p>', '{"company": "Smith & Sons &"}', 'html') AS escaped_value;
+-- truncate keeps a flag's two letters together
+SELECT empathy.render('{{f|truncate:3}}', '{"f": "🇫🇷🇩🇪🇮🇹"}') AS flags;
+-- a line's indentation is read back at most 1 kB: long indentation before many empty values
+-- stays linear
+SELECT length(empathy.render(repeat(' ', 1000000) || repeat('{{a}},', 100000), '{}')) AS long_indent;

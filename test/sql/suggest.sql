@@ -141,3 +141,15 @@ SELECT empathy.concern('YOU CONFIRMED A REFUND 11 DAYS AGO BUT THE MONEY ISN''T 
 SELECT empathy.concern('The parcel vanished between your warehouse and my house. Please don''t close this ticket again.') AS request,
        empathy.concern('Sorry to bother you, but I''m getting worried. How long does the warranty on the pan last?') AS sorry_to_bother,
        empathy.concern('I paid you 40 pounds and got nothing') AS object_you;
+
+-- a polite thanks or a sarcastic "great" in a complaint is not the emotion a reply answers
+SELECT empathy.suggest_reply('Thanks for the quick reply, but my order still hasn''t arrived.') !~ 'must be kind' AS not_kind,
+       empathy.suggest_reply('Great, the package arrived broken. Just great.', '{}', 'email') !~ 'wonderful' AS not_wonderful,
+       empathy.suggest_reply('Thank you so much, the support was brilliant!') ~* 'thank' AS praise_still_thanked;
+-- a null or blank name gives way to customer_name
+SELECT empathy.suggest_reply('my order is late', '{"customer_name": "Zed Q", "name": null}') ~ 'Zed' AS null_name,
+       empathy.suggest_reply('my order is late', '{"customer_name": "Zed Q", "name": " "}') ~ 'Zed' AS blank_name;
+-- among templates that match as well, the team's own comes first
+INSERT INTO empathy.templates (name, intent, body) VALUES ('our late any', 'late_delivery', 'Your order is late. We will look at it. Order number?');
+SELECT template_name FROM empathy.suggest_replies('my order is late', '{"emotion": "neutral"}', NULL, 2);
+DELETE FROM empathy.templates WHERE name = 'our late any';
