@@ -37,6 +37,7 @@ DECLARE
 	first_word boolean := true;
 	shouted boolean;
 	spaces text := '';
+	dashes text := '\s+-+\s+';
 	-- letters beyond ASCII by code point (Latin, Greek, Cyrillic, Armenian,
 	-- Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK, full-width), added to
 	-- [[:alnum:]], which in a database with the C locale holds ASCII alone:
@@ -65,6 +66,8 @@ BEGIN
 	-- messages with nothing to replace
 	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
 		spaces := '\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
+		-- an en or em dash, spaced or not, also ends a clause ("charged twice — again")
+		dashes := '\s*[\u2013\u2014]+\s*';
 	END IF;
 	IF head ~ ('\s\s|(?! )\s' || CASE WHEN spaces <> '' THEN '|[' || spaces || ']' ELSE '' END) THEN
 		head := regexp_replace(head, '[\s' || spaces || ']+', ' ', 'g');
@@ -75,7 +78,7 @@ BEGIN
 	FROM (
 		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
-			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
+			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|' || dashes || '|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
 			WITH ORDINALITY AS t(c, n)
 	) s0,
 	LATERAL (

@@ -153,3 +153,6 @@ SELECT empathy.suggest_reply('my order is late', '{"customer_name": "Zed Q", "na
 INSERT INTO empathy.templates (name, intent, body) VALUES ('our late any', 'late_delivery', 'Your order is late. We will look at it. Order number?');
 SELECT template_name FROM empathy.suggest_replies('my order is late', '{"emotion": "neutral"}', NULL, 2);
 DELETE FROM empathy.templates WHERE name = 'our late any';
+-- en and em dashes end a clause, as " - " does
+SELECT empathy.concern('I was charged twice — “again” — I’m furious ☹') AS em_dash,
+       empathy.concern('The app crashed–twice–and I lost my draft') AS en_dash;
