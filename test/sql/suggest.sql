@@ -156,3 +156,6 @@ DELETE FROM empathy.templates WHERE name = 'our late any';
 -- en and em dashes end a clause, as " - " does
 SELECT empathy.concern('I was charged twice — “again” — I’m furious ☹') AS em_dash,
        empathy.concern('The app crashed–twice–and I lost my draft') AS en_dash;
+-- "ship" in a question is no late order
+SELECT empathy.intent('Could you tell me if you ship to Canada?') AS ship_question,
+       empathy.intent('Where is my shipment?') AS shipment_missing;
