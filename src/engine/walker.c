@@ -84,6 +84,25 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;
 }
 
+/*
+ * Record a fed slot whose step the automaton has taken (to state, phrase id
+ * or 0 ending there), and the phrase that ends at it.
+ */
+static void
+fed(EmpWalker *w, EmpSlot *s, int32_t state, int32_t id)
+{
+	w->symslot[EMP_RING(w->nsyms)] = s->index;
+	w->nsyms++;
+	w->state = state;
+	if (id)
+	{
+		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
+
+		if (n <= w->nsyms && n < EMP_WALK_RING)
+			accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], s->index);
+	}
+}
+
 /* Feed one slot's symbol and record the phrases that end at it. */
 static void
 feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
@@ -201,13 +220,24 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
 
 			s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
-			/* a word skipped where reading it would only reset the automaton */
+			/*
+			 * A word skipped where reading it would only reset the
+			 * automaton; read, its step is taken once, here.
+			 */
 			if (EMP_SYM_IS_SOFT(s->sym))
 			{
-				int32_t		probe = w->state;
+				int32_t		state = w->state;
+				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
 
-				(void) emp_ac_feed(w->lx, &probe, EMP_SYM_SOFT_REAL(s->sym));
-				s->sym = probe != 0 ? EMP_SYM_SOFT_REAL(s->sym) : EMP_SYM_SKIP;
+				if (state == emp_ac_root())
+					s->sym = EMP_SYM_SKIP;
+				else
+				{
+					s->sym = EMP_SYM_SOFT_REAL(s->sym);
+					w->nslots++;
+					fed(w, s, state, step);
+					return;
+				}
 			}
 		}
 		else
