@@ -144,16 +144,23 @@ COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built
  *  - the parent must exist; the lock is the one a foreign key takes, which
  *    keeps the parent from being dropped or renamed until this transaction
  *    ends;
- *  - a renamed configuration's children follow the new name;
  *  - a configuration that others derive from cannot be dropped.
+ * Deferred, an event may find its row changed since (updated, dropped, made
+ * again): as a foreign key's check, it then leaves the row as it now is to
+ * the event of that change.  A renamed configuration's children follow it
+ * at once (configurations_rename), as a foreign key's cascade does.
  */
 CREATE FUNCTION @extschema@.configurations_parent_check() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	child text;
 BEGIN
-	IF TG_OP = 'UPDATE' AND NEW.name IS DISTINCT FROM OLD.name THEN
-		UPDATE @extschema@.configurations SET parent = NEW.name WHERE parent = OLD.name;
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NOT EXISTS (SELECT FROM @extschema@.configurations c
+			WHERE c.name = NEW.name AND c.parent IS NOT DISTINCT FROM NEW.parent) THEN
+		RETURN NULL;
+	END IF;
+	IF TG_OP = 'DELETE' AND EXISTS (SELECT FROM @extschema@.configurations c WHERE c.name = OLD.name) THEN
+		RETURN NULL;
 	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') THEN
 		IF NEW.parent IS NOT NULL AND (TG_OP = 'INSERT' OR NEW.parent IS DISTINCT FROM OLD.parent) THEN
@@ -175,7 +182,18 @@ BEGIN
 	END IF;
 	RETURN NULL;
 END $$;
-COMMENT ON FUNCTION @extschema@.configurations_parent_check() IS 'trigger: a configuration''s parent exists; a renamed configuration''s children follow it; one that others derive from cannot be dropped';
+COMMENT ON FUNCTION @extschema@.configurations_parent_check() IS 'trigger: a configuration''s parent exists; one that others derive from cannot be dropped (deferrable, as a foreign key)';
+
+-- a renamed configuration's children follow it, at once, as a foreign key's cascade does
+CREATE FUNCTION @extschema@.configurations_rename() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF NEW.name IS DISTINCT FROM OLD.name THEN
+		UPDATE @extschema@.configurations SET parent = NEW.name WHERE parent = OLD.name;
+	END IF;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION @extschema@.configurations_rename() IS 'trigger: a renamed configuration''s children follow the new name';
 
 CREATE TRIGGER configurations_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.configurations
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_protect();
@@ -184,6 +202,8 @@ CREATE TRIGGER configurations_protect_truncate BEFORE TRUNCATE ON @extschema@.co
 -- a constraint trigger, deferrable as a foreign key may be: a restore of a dump made with
 -- --inserts, whose rows may put a configuration before its parent, runs in one transaction
 -- after SET CONSTRAINTS ALL DEFERRED
+CREATE TRIGGER configurations_rename AFTER UPDATE OF name ON @extschema@.configurations
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_rename();
 CREATE CONSTRAINT TRIGGER configurations_parent_exists AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
 	DEFERRABLE INITIALLY IMMEDIATE
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.configurations_parent_check();

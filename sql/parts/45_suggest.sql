@@ -66,8 +66,9 @@ BEGIN
 	-- messages with nothing to replace
 	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
 		spaces := '\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
-		-- an en or em dash, spaced or not, also ends a clause ("charged twice — again")
-		dashes := '\s*[\u2013\u2014]+\s*';
+		-- an em dash, spaced or not, and a spaced en dash also end a clause ("charged
+		-- twice — again"); "3–5 days" and "Paris–London" are a range and a name
+		dashes := '\s*\u2014+\s*|\s+\u2013+\s+';
 	END IF;
 	IF head ~ ('\s\s|(?! )\s' || CASE WHEN spaces <> '' THEN '|[' || spaces || ']' ELSE '' END) THEN
 		head := regexp_replace(head, '[\s' || spaces || ']+', ' ', 'g');
@@ -85,11 +86,14 @@ BEGIN
 		-- drop a salutation ("@KestrelHome Hello team", "Dear Customer Service
 		-- Team": a greeting and at most four words), and otherwise the
 		-- handles, greetings, sign-offs and fillers a clause starts with
-		SELECT CASE WHEN s0.c ~* '^(@[[:alnum:]_]+\s+)*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings)\M[\s!]*(\S+(\s+\S+){0,3})?$'
+		-- (a salutation's words are names, capitalised, or "team", "there" and
+		-- the like: "Hey my order never arrived" keeps "my order never arrived")
+		SELECT CASE WHEN s0.c ~ ('^(@\S+\s+)*([Hh](i|ello|ey)|HI|HELLO|HEY|[Dd]ear|DEAR|[Gg]ood ([Mm]orning|[Aa]fternoon|[Ee]vening)|[Gg]reetings)[\s!]*'
+				'((there|team|all|everyone|everybody|folks|guys|support|sir|madam|friends|(?!I(\s|''|$))[[:upper:]][^\s]*)(\s+|$)){0,4}$')
 			-- nor is "sorry to bother you" a concern
 			  OR s0.c ~* '^(sorry|apologies) (to|for) (bother|bothering|trouble|troubling|disturb|disturbing)( you)?$'
 			THEN '' ELSE btrim(regexp_replace(s0.c,
-			'^((@[[:alnum:]_]+|hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)\M[\s!]*)+', '', 'i')) END AS c
+			'^((@\S+|hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)(\M|(?=\s))[\s!]*)+', '', 'i')) END AS c
 	) s1,
 	LATERAL (
 		-- its words (white space is single spaces by now, none at either
@@ -117,7 +121,7 @@ BEGIN
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
 	   AND prev_clause IS NOT NULL
 	   -- not a request: "please don't close this ticket again" has no subject to borrow
-	   AND raw_clause !~* '^(@[[:alnum:]_]+\s+)*please\M' THEN
+	   AND raw_clause !~* '^(@\S+\s+)*please\M' THEN
 		subj := (regexp_match(prev_clause,
 			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my [[:alnum:]_' || letters || ']+|our [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
 		IF subj IS NOT NULL THEN
@@ -161,17 +165,16 @@ BEGIN
 			WHEN 'we''ve' THEN 'you''ve'
 			WHEN 'we''ll' THEN 'you''ll'
 			WHEN 'we''d' THEN 'you''d'
-			-- "you" as a subject becomes "we" ("you charged me twice"), as an
-			-- object "us" ("sorry to bother you", "I paid you")
+			-- "you" as an object becomes "us" ("sorry to bother you", "I paid
+			-- you"), as a subject "we" ("you charged me twice", "I think you
+			-- overcharged me")
 			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
-			                                   'gave', 'sent', 'than', 'by', 'of')
-			                     THEN 'us'
-			                     WHEN i = 1 OR prev IN ('and', 'but', 'or', 'so', 'if', 'when', 'because', 'since',
-			                                            'that', 'as', 'until', 'unless', 'why', 'how', 'where', 'what',
-			                                            'can', 'could', 'will', 'would', 'did', 'do', 'have', 'should', 'are', 'were')
-			                          OR nxt ~ '^(are|were|have|had|has|can|could|will|would|should|shall|may|might|must|did|do|does|don''t|didn''t|doesn''t|can''t|won''t|wouldn''t|couldn''t|shouldn''t|haven''t|hadn''t|said|say|told|tell|promised|sent|send|keep|kept|never|still|always|just|charged|cancelled|canceled|lost|closed|took|take|made|make|gave|give|asked|need|want|wanted|know|knew|said|refused|ignored|guys|people|all)$'
-			                     THEN 'we' ELSE 'us' END
+			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
+			                                   'thank', 'trust', 'help', 'reach', 'call', 'email', 'contact',
+			                                   'ask', 'tell', 'pay', 'give', 'send', 'let', 'need', 'want',
+			                                   'urge', 'beg', 'remind')
+			                     THEN 'us' ELSE 'we' END
 			WHEN 'your' THEN 'our'
 			WHEN 'yours' THEN 'ours'
 			WHEN 'you''re' THEN 'we''re'
@@ -335,9 +338,12 @@ BEGIN
 		-- polite "thanks" of "thanks for the quick reply, but my order still hasn't
 		-- arrived" is not what the reply answers ("that must be disappointing", not
 		-- "that must be kind")
-		SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
-		WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
-		ORDER BY u.n LIMIT 1;
+		-- (praise that mentions a past worry is still answered as praise)
+		IF intn <> 'praise' THEN
+			SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
+			WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
+			ORDER BY u.n LIMIT 1;
+		END IF;
 		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package
 		-- arrived broken", "Happy new year! My refund still has not come through")

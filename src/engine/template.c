@@ -2695,14 +2695,18 @@ is_closer(const char *s, size_t n)
 }
 
 /*
- * Does out end in a character reference ("&nbsp;", "&#160;", "&amp;")?  Its
- * ';' belongs to it: the template's own text, or an escaped value.
+ * In html mode, does out end in a character reference ("&nbsp;", "&#160;",
+ * "&amp;")?  Its ';' belongs to it: the template's own text, or an escaped
+ * value.  (In plain text, "AT&T;" ends in a semicolon.)
  */
 static bool
 ends_in_entity(const TplRender *r)
 {
 	size_t		k = r->out->len - 1;	/* at the ';' */
 	size_t		stop = (k - r->base > 32) ? k - 32 : r->base;
+
+	if (r->o->escape != EMP_TPL_ESCAPE_HTML)
+		return false;
 
 	while (k > stop)
 	{

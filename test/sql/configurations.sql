@@ -209,3 +209,23 @@ RESET empathy.config_cache_size;
 SHOW empathy.config_cache_size;
 SET empathy.config_cache_size = 0;
 DELETE FROM configurations WHERE name LIKE 'lru\_%';
+
+-- the parent check deferred to the commit (SET CONSTRAINTS ALL DEFERRED) judges the rows as they
+-- are then, as a foreign key does; a rename's children follow it at once
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO configurations (name, parent) VALUES ('dfr_a', 'dfr_missing');
+UPDATE configurations SET parent = 'english' WHERE name = 'dfr_a';
+INSERT INTO configurations (name, parent) VALUES ('dfr_gone', 'dfr_missing');
+DELETE FROM configurations WHERE name = 'dfr_gone';
+INSERT INTO configurations (name, parent) VALUES ('dfr_child', 'dfr_later'), ('dfr_later', 'english');
+UPDATE configurations SET name = 'dfr_b' WHERE name = 'dfr_a';
+INSERT INTO configurations (name, parent) VALUES ('dfr_c', 'dfr_b');
+UPDATE configurations SET name = 'dfr_later2' WHERE name = 'dfr_later';
+SELECT name, parent FROM configurations WHERE name LIKE 'dfr%' ORDER BY name;
+COMMIT;
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO configurations (name, parent) VALUES ('dfr_orphan', 'dfr_missing');
+COMMIT;
+DELETE FROM configurations WHERE name LIKE 'dfr%';

@@ -153,9 +153,21 @@ SELECT empathy.suggest_reply('my order is late', '{"customer_name": "Zed Q", "na
 INSERT INTO empathy.templates (name, intent, body) VALUES ('our late any', 'late_delivery', 'Your order is late. We will look at it. Order number?');
 SELECT template_name FROM empathy.suggest_replies('my order is late', '{"emotion": "neutral"}', NULL, 2);
 DELETE FROM empathy.templates WHERE name = 'our late any';
--- en and em dashes end a clause, as " - " does
+-- an em dash and a spaced en dash end a clause, as " - " does; "3–5" and "Paris–London" do not
 SELECT empathy.concern('I was charged twice — “again” — I’m furious ☹') AS em_dash,
-       empathy.concern('The app crashed–twice–and I lost my draft') AS en_dash;
--- "ship" in a question is no late order
+       empathy.concern('The app crashed – twice – and I lost my draft') AS en_dash,
+       empathy.concern('I was promised delivery in 3–5 business days and it has been 2 weeks') AS range;
+-- a greeting without a comma keeps the concern after it; a salutation of names goes
+SELECT empathy.concern('Hey my order never arrived') AS greeting_then_concern,
+       empathy.concern('Dear Customer Service Team, my parcel is missing') AS salutation,
+       empathy.concern('@CaféShop my order never arrived') AS accented_handle;
+-- "you" as a subject is "we"
+SELECT empathy.concern('I think you overcharged me') AS subject_you,
+       empathy.concern('The parcel you shipped never arrived') AS relative_you;
+-- "ship" in a question is no late order; a shipment and "shipping" as written are
 SELECT empathy.intent('Could you tell me if you ship to Canada?') AS ship_question,
-       empathy.intent('Where is my shipment?') AS shipment_missing;
+       empathy.intent('Where is my shipment?') AS shipment_missing,
+       empathy.intent('Shipping takes forever') AS shipping_slow,
+       empathy.intent('How do I change my shipping address?') AS shipping_address;
+-- praise that mentions a past worry is answered as praise
+SELECT why FROM empathy.suggest_replies('Thank you so much! Your agent fixed my login issue, I was so worried before', '{}', NULL, 1);
