@@ -32,6 +32,12 @@ FROM (VALUES ('I wasn''t happy with the service'), ('I was not happy with the se
 	('This isn''t good enough'), ('This is not good enough'), ('This is not bad at all'),
 	('It still has not been good'), ('I have never been so angry'), ('Never been happier with a purchase!')) v(b);
 
+-- "not at all" negates as "not" does: "not at all satisfied" reads at least
+-- half as negative as "not satisfied", and "Not at all" alone is neutral
+SELECT sentiment('I am not at all satisfied with this') <= 0.5 * sentiment('I am not satisfied with this') AS not_at_all_negates,
+       sentiment('not at all helpful') < -0.3 AS not_at_all_helpful,
+       sentiment_label(sentiment('Not at all')) AS alone;
+
 -- contact-centre phrases of the lexicon: plain words that a message to a company uses
 SELECT b, sentiment_label(sentiment(b)) AS label FROM (VALUES
 	('Not bad at all, the new checkout is faster'), ('Props to the driver, he found the flat in the dark'),
