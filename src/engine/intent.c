@@ -9,6 +9,10 @@
  * contractions expanded, leftmost-longest and non-overlapping.  A phrase
  * of one word matches that word (its stem).
  *
+ * Praise before a contrast word ("but", "however", "though", "although",
+ * "unfortunately") counts for nothing when another intent's phrase follows
+ * it: "I love the jacket, but the zip broke" is about the zip.
+ *
  *-------------------------------------------------------------------------
  */
 #include <string.h>
@@ -22,8 +26,31 @@ struct EmpIntentSet
 	EmpLexicon *lx;
 	EmpTokenizer *tz;
 	int			nintents;
+	int			praise;			/* the intent named "praise", or -1 */
 	char		names[EMP_INTENT_MAX][48];
 };
+
+/* Is the word w (len bytes, as written) a contrast word? */
+static bool
+is_contrast_word(const char *w, uint32_t len)
+{
+	static const char *const words[] = {"but", "however", "though", "although", "unfortunately", NULL};
+
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+		size_t		k;
+
+		if (n != len)
+			continue;
+		for (k = 0; k < n; k++)
+			if ((w[k] | 0x20) != words[i][k])
+				break;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
 
 /* Find or add an intent name; -1 when the catalogue is full or the name bad. */
 static int
@@ -101,6 +128,10 @@ emp_intents_create(EmpAllocator *a, EmpStemmer *st, const char *data, size_t len
 		p = e + 1;
 	}
 	emp_lexicon_finish(is->lx);
+	is->praise = -1;
+	for (int i = 0; i < is->nintents; i++)
+		if (strcmp(is->names[i], "praise") == 0)
+			is->praise = i;
 	return is;
 }
 
@@ -135,6 +166,8 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 	EmpSlot    *s;
 	int			best = -1;
 	uint64_t	n = 0;
+	int32_t		praise_before = 0;	/* praise's weight at the last contrast word */
+	bool		other_after = false;	/* another intent's phrase after it */
 
 	if (len > EMP_INTENT_SCAN_BYTES)
 	{
@@ -153,6 +186,15 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 			emp_check_interrupts(is->a);
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 			continue;
+		if (is->praise >= 0 && !s->phrase && !s->covered && s->kind == EMP_TOK_WORD && s->part == 0 &&
+			is_contrast_word(text + s->start, s->len))
+		{
+			if (other_after)
+				weight[is->praise] -= praise_before;
+			praise_before = weight[is->praise];
+			other_after = false;
+			continue;
+		}
 		if (s->phrase)
 			t = emp_lexicon_term(is->lx, s->phrase);
 		else if (!s->covered && s->id)
@@ -166,7 +208,11 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 		if (weight[t->category] == 0)
 			first[t->category] = s->start;
 		weight[t->category] += t->strength > 0 ? t->strength : 1;
+		if (t->category != is->praise && praise_before > 0)
+			other_after = true;
 	}
+	if (other_after)
+		weight[is->praise] -= praise_before;
 	for (int i = 0; i < is->nintents; i++)
 	{
 		if (weight[i] == 0)

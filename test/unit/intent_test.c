@@ -77,6 +77,15 @@ main(void)
 	CHECK_STR(classify("the screen is cracked"), "damaged_product", "damaged product");
 	CHECK_STR(classify("I am locked out of my account"), "login_trouble", "login trouble");
 	CHECK_STR(classify("please cancel my subscription"), "cancellation", "cancellation");
+	CHECK_STR(classify("I love the product but the box was crushed"), "damaged_product",
+			  "praise before a contrast word yields to the problem after it");
+	CHECK_STR(classify("Brilliant, thanks! But how do I change the strap?"), "general_question",
+			  "or to a question after it");
+	CHECK_STR(classify("Love it, but I was charged twice, but whatever"), "double_charge",
+			  "a second contrast word does not bring the praise back");
+	CHECK_STR(classify("the box was dented but I love it"), "praise", "praise after the contrast stands");
+	CHECK_STR(classify("Thanks so much, but no rush"), "praise", "a contrast with no other intent after it");
+	CHECK_STR(classify("Thanks so much though"), "praise", "a contrast word at the end");
 	CHECK_STR(classify("nothing to see"), "", "no match");
 	CHECK_STR(classify(""), "", "empty");
 	CHECK_STR(classify("\xF0\x9F\x98\xA1\xF0\x9F\x98\xA1"), "", "emoji only");
