@@ -353,7 +353,10 @@ BEGIN
 	END IF;
 	-- the name given, or customer_name when it is missing, null or blank
 	cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
-	lang := COALESCE(NULLIF(v->>'language', ''), 'en');
+	-- a language tag as BCP 47 compares it, in any case, '_' read as '-' ('EN',
+	-- 'en_GB'); a regional tag also takes the templates of its language
+	-- ('en-GB' those of 'en'), its own first among equal matches
+	lang := lower(replace(COALESCE(NULLIF(btrim(v->>'language'), ''), 'en'), '_', '-'));
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,
@@ -366,13 +369,14 @@ BEGIN
 		       -- (general_question is also what no phrase gives: it weighs less)
 		       (CASE WHEN t.intent = intn THEN (CASE WHEN intn = 'general_question' THEN 1 ELSE 4 END) ELSE 0 END
 		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
-		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality
+		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality,
+		       lower(t.language) = lang AS own_language
 		FROM @extschema@.templates t
-		WHERE t.language = lang
+		WHERE lower(t.language) IN (lang, split_part(lang, '-', 1))
 		  AND (t.intent = intn OR t.intent = 'any')
 		  AND (t.emotion = emo OR t.emotion = 'any')
 		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
-		ORDER BY quality DESC, t.builtin, t.id
+		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
 		LIMIT GREATEST(k * 4, 12)
 	LOOP
 		txt := btrim(regexp_replace(@extschema@.render(r.body, filled), '[ \t]{2,}', ' ', 'g'));
@@ -381,7 +385,8 @@ BEGIN
 		names := names || r.name;
 		replies := replies || txt;
 		scores := scores || sc;
-		quals := quals || r.quality;
+		-- the match, then the language's own templates before its region's
+		quals := quals || (r.quality * 2 + CASE WHEN r.own_language THEN 1 ELSE 0 END);
 		whys := whys || format('intent %s (%s), emotion %s (%s), channel %s (%s)',
 			intn, CASE WHEN r.intent = intn THEN 'exact' ELSE 'any' END,
 			emo, CASE WHEN r.emotion = emo THEN 'exact' ELSE 'any' END,

@@ -171,3 +171,12 @@ SELECT empathy.intent('Could you tell me if you ship to Canada?') AS ship_questi
        empathy.intent('How do I change my shipping address?') AS shipping_address;
 -- praise that mentions a past worry is answered as praise
 SELECT why FROM empathy.suggest_replies('Thank you so much! Your agent fixed my login issue, I was so worried before', '{}', NULL, 1);
+-- a language tag is compared as BCP 47 does, in any case and with '_' as '-';
+-- a regional tag takes its language's templates, its own first; no template
+-- in the language, no rows
+INSERT INTO empathy.templates (name, language, body) VALUES ('our fr any', 'fr', 'Bonjour {{ name }}, nous regardons votre demande.');
+INSERT INTO empathy.templates (name, language, intent, emotion, body) VALUES ('our en late', 'en', 'late_delivery', 'frustration', 'Hello {{ name }}, sorry it is late, we are on it.');
+INSERT INTO empathy.templates (name, language, intent, emotion, body) VALUES ('our en-GB late', 'en-GB', 'late_delivery', 'frustration', 'Hello {{ name }}, sorry it is late, we are on it, cheers.');
+SELECT l, (SELECT string_agg(s.template_name, ', ') FROM empathy.suggest_replies('where is my order', jsonb_build_object('language', l, 'name', 'Dana'), NULL, 3) s) AS templates
+FROM (VALUES ('fr'), ('FR'), ('fr_CA'), (' fr '), ('en-gb'), ('EN_GB'), ('de'), ('en-'), ('')) v(l);
+DELETE FROM empathy.templates WHERE name IN ('our fr any', 'our en late', 'our en-GB late');
