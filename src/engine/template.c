@@ -1212,6 +1212,13 @@ parse_number(TplParser *p, TplOperand *o)
 
 	if (p->s[p->i] == '-')
 		p->i++;
+	/* "007" is no JSON number: a json filter would write it as it stands */
+	if (p->i + 1 < p->len && p->s[p->i] == '0' && is_digit(p->s[p->i + 1]))
+	{
+		syntax_error(p, st, "a number literal cannot start with 0 and another digit");
+		emp_error_hint(p->err, "Write the number without leading zeros, or quote it as a string: \"007\".");
+		return false;
+	}
 	while (p->i < p->len && is_digit(p->s[p->i]))
 		p->i++;
 	if (p->i + 1 < p->len && p->s[p->i] == '.' && is_digit(p->s[p->i + 1]))

@@ -172,6 +172,7 @@ SELECT render('{{#with a}}{{/with}}', '{}');
 SELECT render('{{#if a = "x"}}{{/if}}', '{}');
 SELECT render('{{ "unclosed }}', '{}');
 SELECT render('{{ "bad \q escape" }}', '{}');
+SELECT render('{{ 007 | json }}', '{}');
 SELECT render('{{ "\u12" }}', '{}');
 SELECT render('{{ "\ud800" }}', '{}');
 SELECT render('{{ @index }}', '{}');

@@ -336,6 +336,9 @@ test_errors(void)
 	CHECK_OUT(R("{{ a[ }}", V), "ERR@7: unexpected \"}\" in tag, expected a quoted key or an index in brackets", "open bracket");
 	CHECK_OUT(R("{{ a b }}", V), "ERR@6: unexpected \"b\" in tag, expected \"}}\"", "two names");
 	CHECK_OUT(R("{{ 12abc }}", V), "ERR@6: unexpected \"a\" in tag, expected a number", "bad number");
+	CHECK_OUT(R("{{ 007 | json }}", V), "ERR@4: a number literal cannot start with 0 and another digit", "leading zeros");
+	CHECK_OUT(R("{{ -01 }}", V), "ERR@4: a number literal cannot start with 0 and another digit", "negative leading zero");
+	CHECK_OUT(R("{{ 0 | json }} {{ -0.5 | json }} {{ 0e1 | json }}", V), "0 -0.5 0e1", "a lone zero and 0.x are numbers");
 	CHECK_OUT(R("{{! never closed", V), "ERR@1: unterminated comment", "unterminated comment");
 	CHECK_OUT(R("{{{#if a}}}", V), "ERR@1: triple braces can only enclose a variable", "triple section");
 	CHECK_OUT(R("{{ é }}x{{ ü", V), "ERR@9: unterminated tag", "positions after multibyte");
