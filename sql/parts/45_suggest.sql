@@ -132,6 +132,45 @@ BEGIN
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
+	-- "why is my account locked?" and "how come my card was declined?" take
+	-- for granted what the concern is: "your account is locked", "your card
+	-- was declined" ("I understand why is your account locked" was no
+	-- sentence); the subject is a pronoun, or a determiner, a word (after
+	-- "new" and the like) and up to two nouns of the trade ("my phone bill",
+	-- "the council website", "my brand new laptop"); a
+	-- "why did" question, whose verb would need its past, stays as it is
+	IF clause ~* '^(why|how come)\s+\S+\s+\S+' THEN
+		clause := regexp_replace(clause, '^how come\s+', '', 'i');
+		clause := regexp_replace(clause, '^why\s+do\s+', '', 'i');
+		words := regexp_match(clause,
+			'^why\s+(is|are|was|were|has|have|had|will|would|can|could|should|does|'
+			'isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|won''t|wouldn''t|can''t|couldn''t|shouldn''t|doesn''t|don''t|didn''t)\s+'
+			'((?:i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|no one|everyone|someone|something)(?=\s)|'
+			'(?:my|our|your|the|this|that|these|those|his|her|their|its|a|an|some|all|every)\s+'
+			'(?:(?:brand\s+new|new|old|second|latest|current|replacement|monthly|annual|online|mobile|credit|debit)\s+)?[^\s]+'
+			'(?:\s+(?:account|accounts|address|app|balance|bill|bills|booking|box|broadband|card|cards|charge|charges|claim|code|'
+			'connection|contract|date|delivery|details|device|discount|email|emails|fee|fees|form|id|internet|invoice|item|items|'
+			'label|line|link|loan|login|machine|meter|mortgage|number|order|orders|package|page|parcel|password|payment|payments|'
+			'phone|plan|points|policy|portal|price|prices|profile|quote|rate|receipt|refund|request|router|screen|service|'
+			'settings|signal|site|speed|statement|status|subscription|system|tariff|ticket|tickets|time|tracking|transaction|'
+			'transfer|update|version|voucher|warranty|website)(?=\s|$)){0,2})'
+			'\s+(.+)$', 'i');
+		IF words IS NOT NULL THEN
+			IF lower(words[1]) = 'does' THEN
+				-- "why does the app keep crashing" -> "the app keeps crashing"
+				nxt := (regexp_match(words[3], '^(\S+)(.*)$'))[1];
+				clause := words[2] || ' ' || CASE
+					WHEN lower(nxt) = 'have' THEN 'has'
+					WHEN lower(nxt) IN ('do', 'go') THEN nxt || 'es'
+					WHEN nxt ~* '(s|sh|ch|x|z)$' THEN nxt || 'es'
+					WHEN nxt ~* '[^aeiou]y$' THEN left(nxt, -1) || 'ies'
+					ELSE nxt || 's' END || (regexp_match(words[3], '^(\S+)(.*)$'))[2];
+			ELSE
+				clause := words[2] || ' ' || words[1] || ' ' || words[3];
+			END IF;
+			nxt := '';
+		END IF;
+	END IF;
 	words := regexp_split_to_array(clause, '\s+');
 	-- a clause written in capitals is shouted, and an agent quotes it in
 	-- lower case ("your rain boots stopped working"); one word in capitals
@@ -143,6 +182,8 @@ BEGIN
 		w := regexp_replace(words[i], '[^[:alnum:]''' || letters || ']+$', '');
 		CONTINUE WHEN w = '';
 		lw := lower(w);
+		-- "you guys lost my parcel": "we lost your parcel"
+		CONTINUE WHEN prev = 'you' AND lw IN ('guys', 'people', 'folks', 'lot');
 		nxt := CASE WHEN i < array_length(words, 1) THEN lower(words[i + 1]) ELSE '' END;
 		w := CASE lw
 			WHEN 'i' THEN 'you'
@@ -168,7 +209,8 @@ BEGIN
 			-- "you" as an object becomes "us" ("sorry to bother you", "I paid
 			-- you"), as a subject "we" ("you charged me twice", "I think you
 			-- overcharged me")
-			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'told',
+			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			                                   'without', 'against', 'like', 'behind', 'towards', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
 			                                   'thank', 'trust', 'help', 'reach', 'call', 'email', 'contact',
