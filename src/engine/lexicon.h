@@ -202,7 +202,13 @@ typedef struct EmpWalker
 	uint64_t	ready_end;		/* slots before this one may be handed out
 								 * without reading on */
 	uint64_t	symslot[EMP_WALK_RING]; /* slot index of each fed symbol */
+	int32_t		symstate[EMP_WALK_RING];	/* the automaton's state before each
+											 * fed symbol (walks with a symbol
+											 * table) */
 	uint64_t	nsyms;
+	uint64_t	take_at;		/* nsyms just after a soft word or a skipped
+								 * hedge was fed, or UINT64_MAX */
+	uint32_t	take_n;			/* its symbols, which the next may take back */
 	int32_t		state;
 	bool		eof;
 	uint16_t	skip_roles;		/* terms with these roles are not fed */

@@ -222,6 +222,13 @@ emp_step_home(int32_t state, int32_t sym, uint32_t cap)
 }
 
 /* emp_ac_feed for any step the inline path does not answer. */
+/* How many symbols the automaton's state has read of the phrases it is in. */
+static inline int
+emp_ac_depth(const EmpLexicon *lx, int32_t state)
+{
+	return lx->nodes[state].depth;
+}
+
 extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym);
 
 /*

@@ -600,10 +600,46 @@ flag_words(EmpMarkerSet *ms, const char *const *words, uint16_t flags, EmpError 
 	return true;
 }
 
-/* Add the single-word lines of a TSV buffer through a loader (phrases would compete with markers). */
+/*
+ * Is the modifier line [p, e) (term, tab, kind...) a hedge, filler or
+ * booster of several words that denies nothing ("a bit", "kind of", "to be
+ * honest", "so much"; not "never been so")?  The walk skips such a phrase
+ * where the automaton reads it as itself.
+ */
+static bool
+hedge_line(const char *p, const char *tab, const char *e)
+{
+	static const char *const kinds[] = {"booster", "dampener", "filler", NULL};
+	const char *k = tab + 1;
+	const char *ke = memchr(k, '\t', e - k);
+	size_t		kl = (ke ? ke : e) - k;
+	bool		kind = false;
+
+	for (int i = 0; kinds[i]; i++)
+		if (strlen(kinds[i]) == kl && memcmp(kinds[i], k, kl) == 0)
+			kind = true;
+	if (!kind)
+		return false;
+	for (const char *w = p; w < tab;)
+	{
+		const char *we = memchr(w, ' ', tab - w);
+		size_t		wl = (we ? we : tab) - w;
+
+		if ((wl == 3 && memcmp(w, "not", 3) == 0) || (wl == 5 && memcmp(w, "never", 5) == 0))
+			return false;
+		w += wl + 1;
+	}
+	return true;
+}
+
+/*
+ * Add the single-word lines of a TSV buffer through a loader (phrases would
+ * compete with markers), and with hedges, the modifiers that hedge_line
+ * accepts.
+ */
 static bool
 load_single_words(EmpMarkerSet *ms, const char *data, size_t len, bool weights,
-				  const char *source, EmpError *err)
+				  bool hedges, const char *source, EmpError *err)
 {
 	EmpBuf		b;
 	size_t		p = 0;
@@ -620,7 +656,8 @@ load_single_words(EmpMarkerSet *ms, const char *data, size_t len, bool weights,
 		tab = p;
 		while (tab < e && data[tab] != '\t')
 			tab++;
-		if (e > p && data[p] != '#' && memchr(data + p, ' ', tab - p) == NULL)
+		if (e > p && data[p] != '#' && tab < e &&
+			(memchr(data + p, ' ', tab - p) == NULL || (hedges && hedge_line(data + p, data + tab, data + e))))
 		{
 			emp_buf_append(&b, data + p, e - p);
 			emp_buf_putc(&b, '\n');
@@ -783,9 +820,9 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	ms->msgwords = emp_alloc(a, sizeof(MsgWord) * MSGWORD_SLOTS);
 	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
 	emp_buf_init(&ms->feelphrases, a, 1024, EMP_MAX_ALLOC);
-	if (modifiers && !load_single_words(ms, modifiers, modlen, false, "modifiers.tsv", err))
+	if (modifiers && !load_single_words(ms, modifiers, modlen, false, true, "modifiers.tsv", err))
 		return NULL;
-	if (lexicon && !load_single_words(ms, lexicon, lexlen, true, "lexicon.tsv", err))
+	if (lexicon && !load_single_words(ms, lexicon, lexlen, true, false, "lexicon.tsv", err))
 		return NULL;
 	if (!flag_words(ms, stop_words, WF_STOP, err) ||
 		!flag_words(ms, problem_words, WF_PROBLEM | WF_FACT, err) ||
@@ -1060,8 +1097,9 @@ emp_markers_finish(EmpMarkerSet *ms)
 
 		if (t->flags & EMP_TERM_NEGATOR)
 			ms->wf[id] |= WF_NEGATOR;
+		/* a hedge of several words that is also a marker phrase is read */
 		if ((t->flags & (EMP_TERM_BOOSTER | EMP_TERM_FILLER | EMP_TERM_DAMPENER)) &&
-			!(ms->wf[id] & WF_LITERAL))
+			!(ms->wf[id] & WF_LITERAL) && !(t->ntokens > 1 && t->category >= 0))
 			ms->wf[id] |= WF_SKIP;
 		if (is_negative_feeling(t))
 			ms->wf[id] |= WF_FEELRAW;

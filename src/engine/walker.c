@@ -28,6 +28,9 @@
 _Static_assert(sizeof(EmpSlot) == 64, "a slot is 64 bytes");
 #endif
 
+/* take_at when nothing may be taken back */
+#define TAKE_NONE	UINT64_MAX
+
 
 void
 emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
@@ -40,6 +43,8 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->ncommitted = 0;
 	w->ready_end = 0;
 	w->nsyms = 0;
+	w->take_at = TAKE_NONE;
+	w->take_n = 0;
 	w->state = emp_ac_root();
 	w->eof = false;
 	w->skip_roles = skip_roles;
@@ -84,6 +89,78 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;
 }
 
+/* Is id a phrase whose symbol in the walk's table says it is skipped ("a bit")? */
+static inline bool
+skipped_phrase(const EmpWalker *w, int32_t id)
+{
+	return w->symtab != NULL && id > 0 && id < w->nsymtab &&
+		*(const int32_t *) (w->symtab + (size_t) id * w->symstride) == EMP_SYM_SKIP;
+}
+
+/*
+ * The phrase id ends at the symbol just fed: accept it; or, a hedge or
+ * filler of several words that the walk skips ("a bit", "kind of") and
+ * that the automaton read as itself (not inside a longer phrase: "tell us
+ * a bit more"), let the next symbol take it back (after_take), so that
+ * "that must be a bit frustrating" reads as "that must be frustrating".
+ */
+static void
+phrase_ends(EmpWalker *w, int32_t id, uint64_t last)
+{
+	uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
+
+	if (n > w->nsyms || n >= EMP_WALK_RING)
+		return;
+	if (skipped_phrase(w, id))
+	{
+		if (emp_ac_depth(w->lx, w->state) == n)
+		{
+			w->take_at = w->nsyms;
+			w->take_n = n;
+		}
+		return;
+	}
+	accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], last);
+}
+
+/*
+ * Before the symbol sym is fed: if the symbols fed last were a soft word
+ * that the automaton read (see push_part) or a skipped hedge, and sym read
+ * from the state before them is further into a phrase than read from the
+ * state after them, they are taken back: "must be slightly frustrating" is
+ * "must be frustrating", though some phrase starts with "slightly"; "must
+ * be a little bit worrying" is "must be worrying"; "sorry for the slight
+ * delay" keeps its "slight delay".
+ */
+static __attribute__((noinline)) void
+take_back(EmpWalker *w, int32_t sym)
+{
+	if (w->take_n <= w->nsyms)
+	{
+		const EmpLexicon *lx = w->lx;
+		int32_t		before = w->symstate[EMP_RING(w->nsyms - w->take_n)];
+		int32_t		skip = before;
+		int32_t		read = w->state;
+
+		emp_ac_feed_inline(lx, &skip, sym);
+		emp_ac_feed_inline(lx, &read, sym);
+		if (emp_ac_depth(lx, skip) > emp_ac_depth(lx, read))
+		{
+			w->nsyms -= w->take_n;
+			w->state = before;
+		}
+	}
+	w->take_at = TAKE_NONE;
+}
+
+/* take_back when the symbols fed last may be taken back: one test a symbol */
+static inline __attribute__((always_inline)) void
+after_take(EmpWalker *w, int32_t sym)
+{
+	if (__builtin_expect(w->take_at == w->nsyms, 0))
+		take_back(w, sym);
+}
+
 /*
  * Record a fed slot whose step the automaton has taken (to state, phrase id
  * or 0 ending there), and the phrase that ends at it.
@@ -91,16 +168,12 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 static void
 fed(EmpWalker *w, EmpSlot *s, int32_t state, int32_t id)
 {
+	w->symstate[EMP_RING(w->nsyms)] = w->state;
 	w->symslot[EMP_RING(w->nsyms)] = s->index;
 	w->nsyms++;
 	w->state = state;
 	if (id)
-	{
-		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
-
-		if (n <= w->nsyms && n < EMP_WALK_RING)
-			accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], s->index);
-	}
+		phrase_ends(w, id, s->index);
 }
 
 /* Feed one slot's symbol and record the phrases that end at it. */
@@ -113,25 +186,25 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		return;
 	if (s->sym == EMP_SYM_BREAK)
 	{
+		w->take_at = TAKE_NONE;
 		w->state = emp_ac_root();
 		return;
 	}
-	w->symslot[EMP_RING(w->nsyms)] = s->index;
-	w->nsyms++;
 	/* a word no phrase uses has no edge anywhere: back to the root */
 	if (s->sym > 0 && !(symflags & EMP_TERM_IN_PHRASE))
 	{
+		w->symslot[EMP_RING(w->nsyms)] = s->index;
+		w->nsyms++;
 		w->state = emp_ac_root();
 		return;
 	}
+	after_take(w, s->sym);
+	w->symstate[EMP_RING(w->nsyms)] = w->state;
+	w->symslot[EMP_RING(w->nsyms)] = s->index;
+	w->nsyms++;
 	id = emp_ac_feed_inline(w->lx, &w->state, s->sym);
 	if (id)
-	{
-		uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
-
-		if (n <= w->nsyms && n < EMP_WALK_RING)
-			accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], s->index);
-	}
+		phrase_ends(w, id, s->index);
 }
 
 /*
@@ -226,9 +299,12 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			 */
 			if (EMP_SYM_IS_SOFT(s->sym))
 			{
-				int32_t		state = w->state;
-				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
+				int32_t		state;
+				int32_t		step;
 
+				after_take(w, EMP_SYM_SOFT_REAL(s->sym));
+				state = w->state;
+				step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
 				if (state == emp_ac_root())
 					s->sym = EMP_SYM_SKIP;
 				else
@@ -236,6 +312,9 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 					s->sym = EMP_SYM_SOFT_REAL(s->sym);
 					w->nslots++;
 					fed(w, s, state, step);
+					/* read: the next word may take it back (after_take) */
+					w->take_at = w->nsyms;
+					w->take_n = 1;
 					return;
 				}
 			}
@@ -282,6 +361,7 @@ push_token(EmpWalker *w)
 		s->sym = EMP_SYM_BREAK;
 		w->nslots++;
 		w->state = emp_ac_root();
+		w->take_at = TAKE_NONE;
 		return true;
 	}
 	lk = emp_lexicon_resolve_inline(w->lx, &tok);

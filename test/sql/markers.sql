@@ -28,10 +28,19 @@ SELECT empathy.markers('I am really, truly sorry') AS punct_between,
        empathy.markers('that must be so very frustrating') AS boosters_skipped,
        empathy.markers('it only takes a minute') AS minimizing_only;
 -- an intensifier that a phrase writes ("we take this seriously") is skipped where no phrase goes
--- on or starts with it; one that a phrase starts with ("sometimes unavoidable") is read
+-- on or starts with it; one that a phrase starts with ("sometimes unavoidable") is read, and
+-- taken back when the next word goes on with the phrase before it ("slightly frustrating")
 SELECT empathy.markers('That sounds seriously stressful.') AS written_booster_skipped,
        empathy.markers('Cancellations are sometimes unavoidable.') AS phrase_start_read,
        empathy.markers('That must be slightly frustrating.') AS starts_slight_inconvenience;
+-- hedges of several words are skipped too, unless a phrase writes them; nothing is taken
+-- back across punctuation
+SELECT r, empathy.markers(r) FROM (VALUES
+	('That must be a bit frustrating.'), ('That must have been a little bit scary.'),
+	('I know this is kind of annoying.'), ('To be honest, that sounds really stressful.'),
+	('Could you tell me a bit more about what happened?'), ('Please wait a little longer.'),
+	('Sorry for the slight inconvenience.'), ('Thank you so much for your patience.'),
+	('That must be slightly. Frustrating.'), ('That must be a bit, frustrating.')) v(r);
 -- a refusal to apologise is dismissive; "can't imagine how {feeling}" is care
 SELECT empathy.markers('We are not going to apologise for following the rules.') AS refusal,
        empathy.markers('I am not at all sorry.') AS not_at_all,
