@@ -206,9 +206,14 @@ typedef struct EmpWalker
 											 * fed symbol (walks with a symbol
 											 * table) */
 	uint64_t	nsyms;
-	uint64_t	take_at;		/* nsyms just after a soft word or a skipped
-								 * hedge was fed, or UINT64_MAX */
-	uint32_t	take_n;			/* its symbols, which the next may take back */
+	/*
+	 * A second reading, without the soft words or hedges just read (see
+	 * walker.c): its state (-1: none), and the symbols it skips,
+	 * [gap_end - gap_n, gap_end).
+	 */
+	int32_t		shadow;
+	uint32_t	gap_n;
+	uint64_t	gap_end;
 	int32_t		state;
 	bool		eof;
 	uint16_t	skip_roles;		/* terms with these roles are not fed */

@@ -229,6 +229,29 @@ emp_ac_depth(const EmpLexicon *lx, int32_t state)
 	return lx->nodes[state].depth;
 }
 
+/*
+ * The node whose phrase a state reports (its own, else the nearest on its
+ * failure chain's; -1: none), the next node with a phrase on that chain
+ * (a shorter phrase ending there too), and a node's phrase.
+ */
+static inline int32_t
+emp_ac_out_node(const EmpLexicon *lx, int32_t state)
+{
+	return lx->nodes[state].out ? state : lx->nodes[state].dict;
+}
+
+static inline int32_t
+emp_ac_next_out_node(const EmpLexicon *lx, int32_t node)
+{
+	return lx->nodes[node].dict;
+}
+
+static inline int32_t
+emp_ac_node_out(const EmpLexicon *lx, int32_t node)
+{
+	return lx->nodes[node].out;
+}
+
 extern __attribute__((noinline)) int32_t emp_ac_feed_slow(const EmpLexicon *lx, int32_t *state, int32_t sym);
 
 /*

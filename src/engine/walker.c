@@ -28,8 +28,8 @@
 _Static_assert(sizeof(EmpSlot) == 64, "a slot is 64 bytes");
 #endif
 
-/* take_at when nothing may be taken back */
-#define TAKE_NONE	UINT64_MAX
+/* w->shadow when there is no second reading */
+#define NO_SHADOW	(-1)
 
 
 void
@@ -43,8 +43,9 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->ncommitted = 0;
 	w->ready_end = 0;
 	w->nsyms = 0;
-	w->take_at = TAKE_NONE;
-	w->take_n = 0;
+	w->shadow = NO_SHADOW;
+	w->gap_n = 0;
+	w->gap_end = 0;
 	w->state = emp_ac_root();
 	w->eof = false;
 	w->skip_roles = skip_roles;
@@ -98,72 +99,125 @@ skipped_phrase(const EmpWalker *w, int32_t id)
 }
 
 /*
- * The phrase id ends at the symbol just fed: accept it; or, a hedge or
- * filler of several words that the walk skips ("a bit", "kind of") and
- * that the automaton read as itself (not inside a longer phrase: "tell us
- * a bit more"), let the next symbol take it back (after_take), so that
- * "that must be a bit frustrating" reads as "that must be frustrating".
+ * Hedges.  A hedge or filler of several words that the walk skips ("a
+ * bit", "kind of"), read by the automaton as itself, and a soft word that
+ * it read (see push_part), would break off the phrase in progress: "that
+ * must be a bit frustrating", "that must be slightly frustrating".  So a
+ * second reading, the shadow, goes on from the state before them, as if
+ * they were not there, alongside the first, which reads them ("I'd like
+ * just to confirm", "sorry for the slight inconvenience").  The phrases
+ * either reading completes are accepted; one of the shadow's is not where
+ * the first reading accepted a phrase that takes in the skipped words.
+ * The shadow ends where its phrase in progress no longer reaches back past
+ * them (the first reading then has the same), and at a break.
  */
-static void
-phrase_ends(EmpWalker *w, int32_t id, uint64_t last)
-{
-	uint16_t	n = emp_lexicon_term(w->lx, id)->ntokens;
 
-	if (n > w->nsyms || n >= EMP_WALK_RING)
-		return;
-	if (skipped_phrase(w, id))
+/* Accept the phrase id of n symbols ending at the slot last, in the first reading or the shadow. */
+static void
+accept_read(EmpWalker *w, int32_t id, uint16_t n, bool shadow, uint64_t last)
+{
+	uint64_t	after = w->nsyms - w->gap_end;	/* the shadow's symbols after the gap */
+	uint64_t	back;
+
+	if (!shadow || n <= after)
+		back = n;
+	else
 	{
-		if (emp_ac_depth(w->lx, w->state) == n)
+		/* the gap's slots: a phrase of the first reading there wins */
+		for (uint32_t k = 1; k <= w->gap_n; k++)
 		{
-			w->take_at = w->nsyms;
-			w->take_n = n;
+			const EmpSlot *g = &w->ring[EMP_RING(w->symslot[EMP_RING(w->gap_end - k)])];
+
+			if (g->phrase || g->covered)
+				return;
 		}
-		return;
+		back = (uint64_t) n + w->gap_n;
 	}
-	accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - n)], last);
+	if (back <= w->nsyms && back < EMP_WALK_RING)
+		accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - back)], last);
 }
 
 /*
- * Before the symbol sym is fed: if the symbols fed last were a soft word
- * that the automaton read (see push_part) or a skipped hedge, and sym read
- * from the state before them is further into a phrase than read from the
- * state after them, they are taken back: "must be slightly frustrating" is
- * "must be frustrating", though some phrase starts with "slightly"; "must
- * be a little bit worrying" is "must be worrying"; "sorry for the slight
- * delay" keeps its "slight delay".
+ * A second reading without the last n symbols, which it skips, and
+ * without the gap just before them if there is one ("slightly a bit", "a
+ * bit a bit": one gap), whether or not its shadow is still going.
  */
-static __attribute__((noinline)) void
-take_back(EmpWalker *w, int32_t sym)
+static void
+start_shadow(EmpWalker *w, uint32_t n)
 {
-	if (w->take_n <= w->nsyms)
-	{
-		const EmpLexicon *lx = w->lx;
-		int32_t		before = w->symstate[EMP_RING(w->nsyms - w->take_n)];
-		int32_t		skip = before;
-		int32_t		read = w->state;
-
-		emp_ac_feed_inline(lx, &skip, sym);
-		emp_ac_feed_inline(lx, &read, sym);
-		if (emp_ac_depth(lx, skip) > emp_ac_depth(lx, read))
-		{
-			w->nsyms -= w->take_n;
-			w->state = before;
-		}
-	}
-	w->take_at = TAKE_NONE;
+	if (w->gap_n > 0 && w->gap_end == w->nsyms - n && w->gap_n + n < EMP_WALK_RING)
+		n += w->gap_n;
+	if (n > w->nsyms || n >= EMP_WALK_RING)
+		return;
+	w->shadow = w->symstate[EMP_RING(w->nsyms - n)];
+	w->gap_n = n;
+	w->gap_end = w->nsyms;
 }
 
-/* take_back when the symbols fed last may be taken back: one test a symbol */
-static inline __attribute__((always_inline)) void
-after_take(EmpWalker *w, int32_t sym)
+/*
+ * The phrases that end at the symbol just fed, in the reading whose state
+ * is state: the longest one the walk reads is accepted; a hedge it skips
+ * lets the next shorter phrase count (a configuration's "tiny bit" in "a
+ * tiny bit").  Returns the length of a hedge the first reading read as
+ * itself (not inside a longer phrase: "tell us a bit more"), for a shadow
+ * to skip, else 0.
+ */
+static __attribute__((noinline)) uint32_t
+phrases_end(EmpWalker *w, int32_t state, bool shadow, uint64_t last)
 {
-	if (__builtin_expect(w->take_at == w->nsyms, 0))
-		take_back(w, sym);
+	const EmpLexicon *lx = w->lx;
+	uint32_t	hedge = 0;
+
+	for (int32_t node = emp_ac_out_node(lx, state); node >= 0; node = emp_ac_next_out_node(lx, node))
+	{
+		int32_t		id = emp_ac_node_out(lx, node);
+		uint16_t	n = emp_lexicon_term(lx, id)->ntokens;
+
+		if (!skipped_phrase(w, id))
+		{
+			accept_read(w, id, n, shadow, last);
+			break;
+		}
+		if (!shadow && hedge == 0 && emp_ac_depth(lx, state) == n)
+			hedge = n;
+	}
+	return hedge;
+}
+
+/*
+ * After the first reading's step on sym (phrase id or 0 ending there), at
+ * the slot last: the shadow's step, then the phrases of both (the first
+ * reading's first, so that a phrase of the shadow's across the skipped
+ * words yields to one of the first reading's that reads them), then a new
+ * shadow past a hedge just read.
+ */
+static inline __attribute__((always_inline)) void
+steps_taken(EmpWalker *w, int32_t id, int32_t sym, uint64_t last)
+{
+	int32_t		sid = 0;
+	uint32_t	hedge = 0;
+
+	if (__builtin_expect(w->shadow != NO_SHADOW, 0))
+	{
+		sid = emp_ac_feed_inline(w->lx, &w->shadow, sym);
+		/* its phrase in progress lies after the gap: the first reading has it */
+		if ((uint64_t) emp_ac_depth(w->lx, w->shadow) <= w->nsyms - w->gap_end)
+		{
+			w->shadow = NO_SHADOW;
+			sid = 0;
+		}
+	}
+	if (id)
+		hedge = phrases_end(w, w->state, false, last);
+	if (sid)
+		phrases_end(w, w->shadow, true, last);
+	if (hedge)
+		start_shadow(w, hedge);
 }
 
 /*
  * Record a fed slot whose step the automaton has taken (to state, phrase id
- * or 0 ending there), and the phrase that ends at it.
+ * or 0 ending there), and the phrases that end at it.
  */
 static void
 fed(EmpWalker *w, EmpSlot *s, int32_t state, int32_t id)
@@ -172,8 +226,7 @@ fed(EmpWalker *w, EmpSlot *s, int32_t state, int32_t id)
 	w->symslot[EMP_RING(w->nsyms)] = s->index;
 	w->nsyms++;
 	w->state = state;
-	if (id)
-		phrase_ends(w, id, s->index);
+	steps_taken(w, id, s->sym, s->index);
 }
 
 /* Feed one slot's symbol and record the phrases that end at it. */
@@ -186,7 +239,8 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		return;
 	if (s->sym == EMP_SYM_BREAK)
 	{
-		w->take_at = TAKE_NONE;
+		w->shadow = NO_SHADOW;
+		w->gap_n = 0;
 		w->state = emp_ac_root();
 		return;
 	}
@@ -196,15 +250,14 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		w->symslot[EMP_RING(w->nsyms)] = s->index;
 		w->nsyms++;
 		w->state = emp_ac_root();
+		w->shadow = NO_SHADOW;
 		return;
 	}
-	after_take(w, s->sym);
 	w->symstate[EMP_RING(w->nsyms)] = w->state;
 	w->symslot[EMP_RING(w->nsyms)] = s->index;
 	w->nsyms++;
 	id = emp_ac_feed_inline(w->lx, &w->state, s->sym);
-	if (id)
-		phrase_ends(w, id, s->index);
+	steps_taken(w, id, s->sym, s->index);
 }
 
 /*
@@ -299,12 +352,9 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			 */
 			if (EMP_SYM_IS_SOFT(s->sym))
 			{
-				int32_t		state;
-				int32_t		step;
+				int32_t		state = w->state;
+				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
 
-				after_take(w, EMP_SYM_SOFT_REAL(s->sym));
-				state = w->state;
-				step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
 				if (state == emp_ac_root())
 					s->sym = EMP_SYM_SKIP;
 				else
@@ -312,9 +362,8 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 					s->sym = EMP_SYM_SOFT_REAL(s->sym);
 					w->nslots++;
 					fed(w, s, state, step);
-					/* read: the next word may take it back (after_take) */
-					w->take_at = w->nsyms;
-					w->take_n = 1;
+					/* read; a second reading goes on without it */
+					start_shadow(w, 1);
 					return;
 				}
 			}
@@ -361,7 +410,8 @@ push_token(EmpWalker *w)
 		s->sym = EMP_SYM_BREAK;
 		w->nslots++;
 		w->state = emp_ac_root();
-		w->take_at = TAKE_NONE;
+		w->shadow = NO_SHADOW;
+		w->gap_n = 0;
 		return true;
 	}
 	lk = emp_lexicon_resolve_inline(w->lx, &tok);
