@@ -30,6 +30,7 @@ DECLARE
 	prev text := '';
 	prev_clause text;
 	raw_clause text;
+	cintent text;
 	subj text;
 	nxt text;
 	out text := '';
@@ -75,7 +76,7 @@ BEGIN
 	END IF;
 	-- clauses: split at sentence ends, commas, semicolons, dashes and the
 	-- conjunctions that start a new clause
-	SELECT s1.c, s0.pc, s0.c INTO clause, prev_clause, raw_clause
+	SELECT s1.c, s0.pc, s0.c, s2.intent INTO clause, prev_clause, raw_clause, cintent
 	FROM (
 		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
@@ -132,45 +133,128 @@ BEGIN
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
-	-- "why is my account locked?" and "how come my card was declined?" take
+	-- "Why is my account locked?" and "How come my card was declined?" take
 	-- for granted what the concern is: "your account is locked", "your card
 	-- was declined" ("I understand why is your account locked" was no
-	-- sentence); the subject is a pronoun, or a determiner, a word (after
-	-- "new" and the like) and up to two nouns of the trade ("my phone bill",
-	-- "the council website", "my brand new laptop"); a
-	-- "why did" question, whose verb would need its past, stays as it is
-	IF clause ~* '^(why|how come)\s+\S+\s+\S+' THEN
-		clause := regexp_replace(clause, '^how come\s+', '', 'i');
-		clause := regexp_replace(clause, '^why\s+do\s+', '', 'i');
-		words := regexp_match(clause,
-			'^why\s+(is|are|was|were|has|have|had|will|would|can|could|should|does|'
-			'isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|won''t|wouldn''t|can''t|couldn''t|shouldn''t|doesn''t|don''t|didn''t)\s+'
-			'((?:i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|no one|everyone|someone|something)(?=\s)|'
-			'(?:my|our|your|the|this|that|these|those|his|her|their|its|a|an|some|all|every)\s+'
-			'(?:(?:brand\s+new|new|old|second|latest|current|replacement|monthly|annual|online|mobile|credit|debit)\s+)?[^\s]+'
-			'(?:\s+(?:account|accounts|address|app|balance|bill|bills|booking|box|broadband|card|cards|charge|charges|claim|code|'
-			'connection|contract|date|delivery|details|device|discount|email|emails|fee|fees|form|id|internet|invoice|item|items|'
-			'label|line|link|loan|login|machine|meter|mortgage|number|order|orders|package|page|parcel|password|payment|payments|'
-			'phone|plan|points|policy|portal|price|prices|profile|quote|rate|receipt|refund|request|router|screen|service|'
-			'settings|signal|site|speed|statement|status|subscription|system|tariff|ticket|tickets|time|tracking|transaction|'
-			'transfer|update|version|voucher|warranty|website)(?=\s|$)){0,2})'
-			'\s+(.+)$', 'i');
-		IF words IS NOT NULL THEN
-			IF lower(words[1]) = 'does' THEN
-				-- "why does the app keep crashing" -> "the app keeps crashing"
-				nxt := (regexp_match(words[3], '^(\S+)(.*)$'))[1];
-				clause := words[2] || ' ' || CASE
-					WHEN lower(nxt) = 'have' THEN 'has'
-					WHEN lower(nxt) IN ('do', 'go') THEN nxt || 'es'
-					WHEN nxt ~* '(s|sh|ch|x|z)$' THEN nxt || 'es'
-					WHEN nxt ~* '[^aeiou]y$' THEN left(nxt, -1) || 'ies'
-					ELSE nxt || 's' END || (regexp_match(words[3], '^(\S+)(.*)$'))[2];
-			ELSE
-				clause := words[2] || ' ' || words[1] || ' ' || words[3];
-			END IF;
-			nxt := '';
+	-- sentence); a question with no problem in it is put as a question is
+	-- inside a sentence ("why there is a fee for paying online", for "I
+	-- understand you want to know ..."). The subject is a pronoun, or a
+	-- determiner and one to three words, the first whose next word can
+	-- follow a subject there; else the question stays as it is, as it does
+	-- when it takes nothing for granted ("why should I pay for this?") or
+	-- its verb would need its past ("why did you charge me?").
+	<<why>>
+	DECLARE
+		as_statement boolean := cintent NOT IN ('general_question', 'praise');
+		m text[];
+		wh text;
+		aux text;
+		laux text;
+		rest text[];
+		wn int;
+		wsubj text;
+		wnxt text;
+		lnxt text;
+		tail text;
+		k int;
+		body text;
+		adverbs text := '^(not|never|still|always|only|even|really|just|ever|actually|also|constantly|suddenly|sometimes|now|already)$';
+		-- verbs that may follow a subject of several words after "does",
+		-- "can", "won't"...: "why does the app keep crashing" ("the delivery
+		-- driver" is no subject "the delivery" and a verb "driver")
+		verbs text := '^(not|never|still|always|even|really|just|keep|keeps|take|show|say|need|want|charge|cost|work|'
+			'send|ask|make|let|have|go|come|get|give|look|seem|stop|tell|use|happen|load|open|close|connect|'
+			'update|sync|accept|allow|arrive|deliver|refund|reply|respond|answer|call|change|cancel|find|'
+			'fit|run|start|turn|switch|print|pay|process|recognise|recognize|remember|save|show|display|'
+			'match|include|require|expire|fail|freeze|crash|drop|lose|leave|break|apply|count|list)$';
+		-- what may follow the subject of "is", "has"...: a participle, an -ing
+		-- form, a state or an adverb ("why is my account locked", "... taking so
+		-- long", "... so high", "... not working")
+		predicate text := '^(not|never|still|so|too|always|only|being|been|now|already|ever|even|really|just|suddenly|constantly|also|'
+			'late|down|up|off|out|gone|missing|wrong|broken|stuck|empty|closed|open|different|slow|unavailable|'
+			'available|overdue|pending|free|expensive|dirty|cold|dead|blank|black|invalid|incorrect|higher|lower|'
+			'here|back|ready|done|right|correct|valid|active|visible|'
+			'[[:alpha:]]+(ed|en|ing))$';
+		-- words that end no subject: a preposition, a determiner, a conjunction
+		stops text := '^(in|on|at|of|for|from|with|to|by|about|into|than|the|a|an|my|your|our|this|that|these|those|and|or|if)$';
+	BEGIN
+		EXIT why WHEN clause !~* '^(why|how come)\s+\S+\s+\S+';
+		m := regexp_match(clause, '^(why|how come)\s+(\S+)\s+(.+)$', 'i');
+		IF m IS NULL THEN
+			EXIT why;
 		END IF;
-	END IF;
+		wh := lower(m[1]);
+		aux := m[2];
+		laux := lower(regexp_replace(aux, '[’'']', '''', 'g'));
+		-- "how come my card was declined": already in the order of a statement
+		IF wh = 'how come' AND laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|would|should|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t|wouldn''t|shouldn''t)$' THEN
+			IF as_statement THEN
+				clause := aux || ' ' || m[3];
+			END IF;
+			EXIT why;
+		END IF;
+		-- "why should I pay for your mistake?", "why would you do that": no
+		-- concern to take for granted; "why did": its verb would need its past
+		IF laux !~ '^(is|are|was|were|am|has|have|had|does|do|can|could|will|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t)$' THEN
+			EXIT why;
+		END IF;
+		rest := regexp_split_to_array(m[3], '\s+');
+		wn := array_length(rest, 1);
+		-- the subject: a pronoun, or a determiner and one to three words, the
+		-- first whose next word can follow a subject there
+		FOR j IN 1 .. LEAST(4, wn - 1) LOOP
+			IF j = 1 AND lower(rest[1]) !~ '^(i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|everyone|everybody|someone|something|anyone|anything)$' THEN
+				CONTINUE;
+			END IF;
+			IF j > 1 AND (lower(rest[1]) !~ '^(my|our|your|the|this|that|these|those|his|her|their|its|a|an|some|all|every)$'
+			              OR lower(rest[j]) ~ stops) THEN
+				CONTINUE;
+			END IF;
+			wnxt := rest[j + 1];
+			lnxt := lower(regexp_replace(wnxt, '[^[:alpha:]'']+$', ''));
+			EXIT WHEN lnxt = '';
+			IF laux ~ '^(is|are|was|were|am|has|have|had)' THEN
+				-- "it" and "there" take anything ("why is it so hard", "why is
+				-- there a fee"); "you" a verb only ("why are you charging me",
+				-- not "why are you so useless")
+				IF (j = 1 AND lower(rest[1]) IN ('it', 'there'))
+				   OR (lower(rest[1]) = 'you' AND j = 1 AND lnxt ~ '^(not|[[:alpha:]]+(ed|en|ing))$')
+				   OR (lower(rest[1]) <> 'you' AND lnxt ~ predicate) THEN
+					wsubj := array_to_string(rest[1:j], ' ');
+					k := j;
+					EXIT;
+				END IF;
+			ELSIF (j = 1 AND lnxt !~ stops AND lnxt !~ '^[[:alpha:]]+ly$') OR (j > 1 AND lnxt ~ verbs) THEN
+				wsubj := array_to_string(rest[1:j], ' ');
+				k := j;
+				EXIT;
+			END IF;
+		END LOOP;
+		IF wsubj IS NULL AND laux = 'do' THEN
+			-- "why do some shows disappear": "do" goes
+			body := m[3];
+		ELSIF wsubj IS NULL THEN
+			EXIT why;
+		ELSE
+			tail := array_to_string(rest[k + 1:wn], ' ');
+			IF laux = 'do' THEN
+				body := wsubj || ' ' || tail;
+			ELSIF laux = 'does' AND lower(rest[k + 1]) !~ adverbs THEN
+				-- "why does the app keep crashing" -> "the app keeps crashing",
+				-- in the case the verb is written in
+				wnxt := rest[k + 1];
+				body := wsubj || ' ' || CASE
+					WHEN lower(wnxt) = 'have' THEN CASE WHEN wnxt = upper(wnxt) THEN 'HAS' ELSE 'has' END
+					WHEN lower(wnxt) ~ '^(do|go)$' OR lower(wnxt) ~ '(s|sh|ch|x|z)$' THEN wnxt || CASE WHEN wnxt = upper(wnxt) THEN 'ES' ELSE 'es' END
+					WHEN lower(wnxt) ~ '[^aeiou]y$' THEN left(wnxt, -1) || CASE WHEN wnxt = upper(wnxt) THEN 'IES' ELSE 'ies' END
+					ELSE wnxt || CASE WHEN wnxt = upper(wnxt) THEN 'S' ELSE 's' END END
+					|| CASE WHEN k + 2 <= wn THEN ' ' || array_to_string(rest[k + 2:wn], ' ') ELSE '' END;
+			ELSE
+				body := wsubj || ' ' || aux || ' ' || tail;
+			END IF;
+		END IF;
+		clause := CASE WHEN as_statement THEN body ELSE 'why ' || body END;
+	END why;
 	words := regexp_split_to_array(clause, '\s+');
 	-- a clause written in capitals is shouted, and an agent quotes it in
 	-- lower case ("your rain boots stopped working"); one word in capitals
@@ -210,7 +294,7 @@ BEGIN
 			-- you"), as a subject "we" ("you charged me twice", "I think you
 			-- overcharged me")
 			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
-			                                   'without', 'against', 'like', 'behind', 'towards', 'told',
+			                                   'without', 'against', 'behind', 'towards', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
 			                                   'thank', 'trust', 'help', 'reach', 'call', 'email', 'contact',
@@ -356,6 +440,12 @@ BEGIN
 			                    THEN format('The value of "name" is a jsonb %s.', jsonb_typeof(v->'name'))
 			                    ELSE format('The value of "customer_name" is a jsonb %s.', jsonb_typeof(v->'customer_name')) END,
 			      HINT = 'Pass it as ''{"name": "Dana"}''.';
+	END IF;
+	IF jsonb_typeof(v->'language') IN ('object', 'array', 'number', 'boolean') THEN
+		RAISE EXCEPTION 'the language in vars must be a string'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = format('The value of "language" is a jsonb %s.', jsonb_typeof(v->'language')),
+			      HINT = 'Pass a language tag, as in ''{"language": "en-GB"}''.';
 	END IF;
 	ch := lower(btrim(channel));
 	IF ch = '' OR ch = 'any' THEN

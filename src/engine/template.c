@@ -1216,7 +1216,7 @@ parse_number(TplParser *p, TplOperand *o)
 	if (p->i + 1 < p->len && p->s[p->i] == '0' && is_digit(p->s[p->i + 1]))
 	{
 		syntax_error(p, st, "a number literal cannot start with 0 and another digit");
-		emp_error_hint(p->err, "Write the number without leading zeros, or quote it as a string: \"007\".");
+		emp_error_hint(p->err, "Write the number without leading zeros, or in quotes to use it as text.");
 		return false;
 	}
 	while (p->i < p->len && is_digit(p->s[p->i]))

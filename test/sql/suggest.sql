@@ -180,14 +180,25 @@ INSERT INTO empathy.templates (name, language, intent, emotion, body) VALUES ('o
 SELECT l, (SELECT string_agg(s.template_name, ', ') FROM empathy.suggest_replies('where is my order', jsonb_build_object('language', l, 'name', 'Dana'), NULL, 3) s) AS templates
 FROM (VALUES ('fr'), ('FR'), ('fr_CA'), (' fr '), ('en-gb'), ('EN_GB'), ('de'), ('en-'), ('')) v(l);
 DELETE FROM empathy.templates WHERE name IN ('our fr any', 'our en late', 'our en-GB late');
--- a "why" or "how come" question takes its concern for granted: the concern
--- is what it asks about, as a statement; "why did" keeps the question
+SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": ["en"]}');
+SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": 1}');
+-- a "why" or "how come" question about a problem takes its concern for granted:
+-- the concern is what it asks about, as a statement; one with no problem in it
+-- is put as a question inside a sentence; "why did", "why should" and a subject
+-- that cannot be told keep the question
 SELECT m, empathy.concern(m) FROM (VALUES
 	('Why is my account locked?'), ('How come my card was declined?'), ('why was I charged twice??'),
 	('Why does the app keep crashing?'), ('why is my phone bill so high'), ('Why isn''t my parcel here yet'),
 	('Why do I have to enter my account number every time?'), ('Why is my brand new laptop broken'),
-	('WHY IS MY ACCOUNT LOCKED'), ('why did you charge me twice'), ('why does it')) v(m);
--- "you guys", "you lot" and "you people" are the company; "you" after "through" an object
+	('WHY IS MY ACCOUNT LOCKED'), ('why did you charge me twice'), ('why does it'),
+	('Why is this taking so long?'), ('Why does my order not arrive on time?'),
+	('Why is the refund process taking so long?'), ('Why is my password reset link not working?'),
+	('Why is the price on the website different?'), ('Why does the delivery driver keep leaving it outside?'),
+	('WHY DOES MY APP KEEP CRASHING'), ('Why should I pay for your mistake?'), ('Why are you so useless?'),
+	('Why am I being charged twice?'), ('Why is there a fee for paying online?')) v(m);
+-- "you guys", "you lot" and "you people" are the company; "you" after "through" an object,
+-- after "like" a subject
 SELECT empathy.concern('you guys lost my parcel') AS you_guys,
+       empathy.concern('Feels like you don''t care about loyal users') AS like_you,
        empathy.concern('3rd order in a row missing items from you lot') AS you_lot,
        empathy.concern('the tickets I bought through you are fake') AS through_you;
