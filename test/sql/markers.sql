@@ -40,7 +40,17 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('I know this is kind of annoying.'), ('To be honest, that sounds really stressful.'),
 	('Could you tell me a bit more about what happened?'), ('Please wait a little longer.'),
 	('Sorry for the slight inconvenience.'), ('Thank you so much for your patience.'),
-	('That must be slightly. Frustrating.'), ('That must be a bit, frustrating.')) v(r);
+	('That must be slightly. Frustrating.'), ('That must be a bit, frustrating.'),
+	('I''d like just to confirm your order number.'), ('That must be slightly a bit frustrating.'),
+	('That must be a bit a bit frustrating.')) v(r);
+-- a configuration's phrase that is a hedge is read; one that ends a hedge is found inside it
+SELECT empathy.create_configuration('hedges');
+INSERT INTO empathy.config_markers (config, category, strength, phrase) VALUES
+	('hedges', 'minimizing', 1, 'a bit'), ('hedges', 'minimizing', 1, 'tiny bit');
+SELECT empathy.markers('hedges', 'It is a bit late.') AS hedge_phrase,
+       empathy.markers('hedges', 'It is a tiny bit late.') AS tail_of_hedge,
+       empathy.markers('english', 'It is a tiny bit late.') AS builtin;
+DELETE FROM empathy.configurations WHERE name = 'hedges';
 -- a refusal to apologise is dismissive; "can't imagine how {feeling}" is care
 SELECT empathy.markers('We are not going to apologise for following the rules.') AS refusal,
        empathy.markers('I am not at all sorry.') AS not_at_all,
