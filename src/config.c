@@ -414,7 +414,7 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 		memset(wset, 0, sizeof(wset));
 		w[ch] = (float) weight;
 		wset[ch] = true;
-		return emp_lexicon_add(lx, term, strlen(term), w, wset, EMP_MERGE_SET, 0, 1.0f, err) > 0;
+		return emp_lexicon_add_weights(lx, term, strlen(term), w, wset, EMP_MERGE_SET, err);
 	}
 	/* a booster's or dampener's weight is the factor it multiplies the next words' evidence by */
 	if (strcmp(dim, "booster") == 0 && !(weight > 1))

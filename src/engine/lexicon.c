@@ -25,6 +25,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---------------------------------------------------------------- hashing */
 
@@ -1356,6 +1357,32 @@ parse_weights(const char *s, size_t n, float *w, bool *wset, const char *source,
 	return true;
 }
 
+bool
+emp_lexicon_add_weights(EmpLexicon *lx, const char *term, size_t len, const float *w,
+						const bool *wset, EmpMerge merge, EmpError *err)
+{
+	if (emp_lexicon_add(lx, term, len, w, wset, merge, 0, 1.0f, err) <= 0)
+		return false;
+
+	/*
+	 * "not acceptable" also as "not at all acceptable": the negator phrase
+	 * "not at all" would take the "not", and the phrase would not be read.
+	 */
+	if (len > 4 && len < 1000 && (term[0] | 0x20) == 'n' && (term[1] | 0x20) == 'o' &&
+		(term[2] | 0x20) == 't' && term[3] == ' ' &&
+		!(len >= 7 && strncasecmp(term + len - 7, " at all", 7) == 0) &&
+		!(len >= 11 && strncasecmp(term, "not at all ", 11) == 0))
+	{
+		char		buf[1024];
+
+		memcpy(buf, "not at all ", 11);
+		memcpy(buf + 11, term + 4, len - 4);
+		if (emp_lexicon_add(lx, buf, len + 7, w, wset, merge, 0, 1.0f, err) <= 0)
+			return false;
+	}
+	return true;
+}
+
 static bool
 weights_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
 			 const char *source, int lineno, void *arg, EmpError *err)
@@ -1367,7 +1394,7 @@ weights_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
 		return emp_error_set(err, EMP_ERR_SYNTAX, 0, "%s line %d: expected term<TAB>weights", source, lineno);
 	if (!parse_weights(cols[1], lens[1], w, wset, source, lineno, err))
 		return false;
-	return emp_lexicon_add(lx, cols[0], lens[0], w, wset, *(EmpMerge *) arg, 0, 1.0f, err) > 0;
+	return emp_lexicon_add_weights(lx, cols[0], lens[0], w, wset, *(EmpMerge *) arg, err);
 }
 
 bool

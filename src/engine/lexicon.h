@@ -83,6 +83,14 @@ extern int32_t emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 							   const float *w, const bool *wset, EmpMerge merge,
 							   uint16_t roles, float mod, EmpError *err);
 
+/*
+ * Add a weighted term as emp_lexicon_add does; one that starts with "not"
+ * ("not acceptable") also as read after "not at all" ("not at all
+ * acceptable"), whose negator phrase would otherwise take its "not".
+ */
+extern bool emp_lexicon_add_weights(EmpLexicon *lx, const char *term, size_t len, const float *w,
+									const bool *wset, EmpMerge merge, EmpError *err);
+
 /* Load "term<TAB>dim=v dim=v" lines. */
 extern bool emp_lexicon_load_weights(EmpLexicon *lx, const char *data, size_t len,
 									 const char *source, EmpMerge merge, EmpError *err);

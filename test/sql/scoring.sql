@@ -37,6 +37,9 @@ FROM (VALUES ('I wasn''t happy with the service'), ('I was not happy with the se
 SELECT sentiment('I am not at all satisfied with this') <= 0.5 * sentiment('I am not satisfied with this') AS not_at_all_negates,
        sentiment('not at all helpful') < -0.3 AS not_at_all_helpful,
        sentiment_label(sentiment('Not at all')) AS alone;
+-- a phrase of the lexicon that starts with "not" is read after "not at all" too
+SELECT emotions('This is not at all acceptable') = emotions('This is not acceptable'::text) AS not_at_all_phrase,
+       emotions('I am not at all impressed') = emotions('I am not impressed'::text) AS not_at_all_impressed;
 
 -- contact-centre phrases of the lexicon: plain words that a message to a company uses
 SELECT b, sentiment_label(sentiment(b)) AS label FROM (VALUES
