@@ -133,16 +133,14 @@ BEGIN
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
-	-- "Why is my account locked?" and "How come my card was declined?" take
-	-- for granted what the concern is: "your account is locked", "your card
-	-- was declined" ("I understand why is your account locked" was no
-	-- sentence); a question with no problem in it is put as a question is
-	-- inside a sentence ("why there is a fee for paying online", for "I
-	-- understand you want to know ..."). The subject is a pronoun, or a
-	-- determiner and one to three words, the first whose next word can
-	-- follow a subject there; else the question stays as it is, as it does
-	-- when it takes nothing for granted ("why should I pay for this?") or
-	-- its verb would need its past ("why did you charge me?").
+	-- "Why is my account locked?" and "How come my card was declined?" about
+	-- a problem (the clause has an intent phrase) take for granted what the
+	-- concern is: "your account is locked", "your card was declined" ("I
+	-- understand why is your account locked" was no sentence). The subject
+	-- is a pronoun, or a determiner and one to three words, the first whose
+	-- next word can follow a subject there; else the question stays as it
+	-- is, as it does when it takes nothing for granted ("why should I pay
+	-- for this?") or its verb would need its past ("why did you charge me?").
 	<<why>>
 	DECLARE
 		as_statement boolean := cintent NOT IN ('general_question', 'praise');
@@ -175,10 +173,15 @@ BEGIN
 			'available|overdue|pending|free|expensive|dirty|cold|dead|blank|black|invalid|incorrect|higher|lower|'
 			'here|back|ready|done|right|correct|valid|active|visible|'
 			'[[:alpha:]]+(ed|en|ing))$';
+		-- nouns that read as a participle ("why is my online banking down")
+		ing_nouns text := '^(banking|heating|parking|booking|billing|shipping|packaging|clothing|building|wedding|'
+			'meeting|setting|settings|listing|recording|housing|funding|pricing|training|ticketing|charging|'
+			'lighting|flooring|plumbing|wiring|roofing|siding|bedding|linen|garden|kitchen|oven|chicken|'
+			'screen|token)$';
 		-- words that end no subject: a preposition, a determiner, a conjunction
 		stops text := '^(in|on|at|of|for|from|with|to|by|about|into|than|the|a|an|my|your|our|this|that|these|those|and|or|if)$';
 	BEGIN
-		EXIT why WHEN clause !~* '^(why|how come)\s+\S+\s+\S+';
+		EXIT why WHEN NOT as_statement OR clause !~* '^(why|how come)\s+\S+\s+\S+';
 		m := regexp_match(clause, '^(why|how come)\s+(\S+)\s+(.+)$', 'i');
 		IF m IS NULL THEN
 			EXIT why;
@@ -188,9 +191,7 @@ BEGIN
 		laux := lower(regexp_replace(aux, '[’'']', '''', 'g'));
 		-- "how come my card was declined": already in the order of a statement
 		IF wh = 'how come' AND laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|would|should|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t|wouldn''t|shouldn''t)$' THEN
-			IF as_statement THEN
-				clause := aux || ' ' || m[3];
-			END IF;
+			clause := aux || ' ' || m[3];
 			EXIT why;
 		END IF;
 		-- "why should I pay for your mistake?", "why would you do that": no
@@ -203,7 +204,7 @@ BEGIN
 		-- the subject: a pronoun, or a determiner and one to three words, the
 		-- first whose next word can follow a subject there
 		FOR j IN 1 .. LEAST(4, wn - 1) LOOP
-			IF j = 1 AND lower(rest[1]) !~ '^(i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|everyone|everybody|someone|something|anyone|anything)$' THEN
+			IF j = 1 AND lower(rest[1]) !~ '^(i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|everyone|everybody|someone|something)$' THEN
 				CONTINUE;
 			END IF;
 			IF j > 1 AND (lower(rest[1]) !~ '^(my|our|your|the|this|that|these|those|his|her|their|its|a|an|some|all|every)$'
@@ -219,7 +220,7 @@ BEGIN
 				-- not "why are you so useless")
 				IF (j = 1 AND lower(rest[1]) IN ('it', 'there'))
 				   OR (lower(rest[1]) = 'you' AND j = 1 AND lnxt ~ '^(not|[[:alpha:]]+(ed|en|ing))$')
-				   OR (lower(rest[1]) <> 'you' AND lnxt ~ predicate) THEN
+				   OR (lower(rest[1]) <> 'you' AND lnxt ~ predicate AND lnxt !~ ing_nouns) THEN
 					wsubj := array_to_string(rest[1:j], ' ');
 					k := j;
 					EXIT;
@@ -253,7 +254,7 @@ BEGIN
 				body := wsubj || ' ' || aux || ' ' || tail;
 			END IF;
 		END IF;
-		clause := CASE WHEN as_statement THEN body ELSE 'why ' || body END;
+		clause := body;
 	END why;
 	words := regexp_split_to_array(clause, '\s+');
 	-- a clause written in capitals is shouted, and an agent quotes it in

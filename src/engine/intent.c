@@ -11,8 +11,7 @@
  *
  * Praise before a contrast word ("but", "however", "though", "although",
  * "unfortunately") counts for nothing when another intent's phrase follows
- * it, not within three words of a negator: "I love the jacket, but the zip
- * is broken" is about the zip, "thanks, but no refund needed" is praise.
+ * it: "I love the jacket, but the zip is broken" is about the zip.
  *
  *-------------------------------------------------------------------------
  */
@@ -30,25 +29,6 @@ struct EmpIntentSet
 	int			praise;			/* the intent named "praise", or -1 */
 	char		names[EMP_INTENT_MAX][48];
 };
-
-/*
- * Is the slot a negator: "not", "no", "never", or the "n't" of a
- * contraction (its second part)?
- */
-static bool
-is_negator_word(const char *w, uint32_t len, int part)
-{
-	if (part == 1)
-		return true;
-	if (len == 2)
-		return (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'o';
-	if (len == 3)
-		return (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'o' && (w[2] | 0x20) == 't';
-	if (len == 5)
-		return (w[0] | 0x20) == 'n' && (w[1] | 0x20) == 'e' && (w[2] | 0x20) == 'v' &&
-			(w[3] | 0x20) == 'e' && (w[4] | 0x20) == 'r';
-	return false;
-}
 
 /* Is the word w (len bytes, as written) a contrast word? */
 static bool
@@ -188,7 +168,6 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 	uint64_t	n = 0;
 	int32_t		praise_before = 0;	/* praise's weight at the last contrast word */
 	bool		other_after = false;	/* another intent's phrase after it */
-	uint64_t	neg_at = 0;		/* 1 + the slot of the last negator */
 
 	if (len > EMP_INTENT_SCAN_BYTES)
 	{
@@ -207,8 +186,6 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 			emp_check_interrupts(is->a);
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 			continue;
-		if (s->kind == EMP_TOK_WORD && !s->covered && is_negator_word(text + s->start, s->len, s->part))
-			neg_at = n;
 		if (is->praise >= 0 && !s->phrase && !s->covered && s->kind == EMP_TOK_WORD && s->part == 0 &&
 			is_contrast_word(text + s->start, s->len))
 		{
@@ -231,8 +208,7 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 		if (weight[t->category] == 0)
 			first[t->category] = s->start;
 		weight[t->category] += t->strength > 0 ? t->strength : 1;
-		/* not "..., but no refund needed", "but please don't close my account" */
-		if (t->category != is->praise && praise_before > 0 && (neg_at == 0 || n - neg_at > 3))
+		if (t->category != is->praise && praise_before > 0)
 			other_after = true;
 	}
 	if (other_after)

@@ -406,8 +406,6 @@ struct EmpMarkerSet
 	StemSlot	reswords[RESWORD_SLOTS];
 	StemSlot	reswords_over[lengthof(resolution_words)];
 	uint32_t	reswords_nover;
-	/* the stem hash of "refund": a fix, when the customer thanks for it */
-	uint32_t	refund_stem;
 	/* words the rules read by their letters */
 	WordClass	words[WORD_SLOTS];
 	uint16_t	empty_word;		/* an empty slot of words[] */
@@ -839,7 +837,6 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	number_words_init(ms);
 	resolution_words_init(ms);
 	word_table_init(ms);
-	ms->refund_stem = first_stemhash(ms, "refund");
 	return ms;
 }
 
@@ -1473,8 +1470,6 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_AWAY			0x400000	/* "away": "passed away" */
 #define WC_BE_GONE		0x800000	/* "is", "been", "went", "gone": "has been down" */
 #define WC_DOWN			0x1000000	/* "down" */
-#define WC_THANK		0x2000000	/* "thanks", "thank" */
-#define WC_BUT			0x4000000	/* "but", "though", "however": ends what is thanked for */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1503,10 +1498,6 @@ static const struct
 	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, WC_BE_GONE},
 	{"can", Q_OTHER, HYPO_CAN, 0}, {"did", Q_AUX, HYPO_OTHER, 0},
 	{"for", Q_OTHER, HYPO_OTHER, WC_FOR}, {"had", Q_AUX, HYPO_OTHER, 0},
-	{"thanks", Q_OTHER, HYPO_OTHER, WC_THANK}, {"thank", Q_OTHER, HYPO_OTHER, WC_THANK},
-	{"thx", Q_OTHER, HYPO_OTHER, WC_THANK}, {"but", Q_OTHER, HYPO_OTHER, WC_BUT},
-	{"though", Q_OTHER, HYPO_OTHER, WC_BUT}, {"although", Q_OTHER, HYPO_OTHER, WC_BUT},
-	{"however", Q_OTHER, HYPO_OTHER, WC_BUT},
 	{"has", Q_AUX, HYPO_OTHER, 0}, {"how", Q_OPEN, HYPO_OTHER, 0},
 	{"not", Q_OTHER, HYPO_OTHER, WC_NOT}, {"our", Q_OTHER, HYPO_OTHER, WC_MINE},
 	{"say", Q_OTHER, HYPO_OTHER, WC_EXAMPLE}, {"the", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT},
@@ -2557,9 +2548,6 @@ typedef struct StemCollect
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	uint32_t	prev_bits;		/* the WC_* of the word before, 0 after a symbol */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
-	uint8_t		thank_left;		/* words after "thanks" in which a "for" thanks */
-	bool		thanked;		/* in what the customer thanks for, up to the
-								 * clause's end or a "but" */
 } StemCollect;
 
 _Static_assert(offsetof(StemCollect, waiting_pad) == offsetof(StemCollect, without) + 7,
@@ -2611,22 +2599,6 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	if (wc->bits & WC_SPENT)
 		col->spent = true;
 	col->for_this = (wc->bits & WC_FOR) ? 1 : (col->for_this == 1 && (wc->bits & WC_THIS)) ? 2 : 0;
-	/*
-	 * "Thanks for the refund!", "thank you so much for the quick refund":
-	 * what the customer thanks for is done (the refund rule of
-	 * collect_problem), up to the clause's end or a "but".
-	 */
-	if (wc->bits & WC_BUT)
-	{
-		col->thanked = false;
-		col->thank_left = 0;
-	}
-	else if (wc->bits & WC_THANK)
-		col->thank_left = 4;
-	else if ((wc->bits & WC_FOR) && col->thank_left > 0)
-		col->thanked = true;
-	else if (col->thank_left > 0)
-		col->thank_left--;
 	/*
 	 * "Without heating since Monday" states a problem; "without any
 	 * problems", "without being asked" and "without me having to ask"
@@ -2777,7 +2749,6 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 			(tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END)) && !single_question(tok))
 			col->sent_facts++;
 		col->for_this = 0;
-		col->thank_left = 0;
 		/* a clause ends at a comma, a semicolon or a sentence's end, not at "07:30" */
 		if (tok->kind == EMP_TOK_BREAK || (tok->flags & EMP_TF_SENT_END) ||
 			tok->punct == ',' || tok->punct == ';')
@@ -2785,7 +2756,6 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 			col->spent = false;	/* "I paid yesterday, thanks for this!" */
 			col->hypo_prev = col->hypo && tok->punct == ',';
 			col->hypo = false;
-			col->thanked = false;
 			col->clause_start = true;
 			col->aux_open = false;
 			col->req_open = false;
@@ -2924,7 +2894,7 @@ message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
  * feeling, negates or is in a negator's reach (f: its flags).
  */
 static __attribute__((noinline)) void
-collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_asked, bool thanked_fix)
+collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_asked)
 {
 	bool		negated = col->neg_left > 0;
 
@@ -2932,9 +2902,8 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 		col->neg_left = NEEDED_NEGATION_SCOPE;
 	else if (!(f & WF_SKIP) && col->neg_left > 0)
 		col->neg_left--;
-	if ((f & WF_PROBLEM) && (col->hypo || thanked_fix))
-		col->supposed++;		/* "if she got ill", "in case it is delayed";
-								 * "thanks for the refund" */
+	if ((f & WF_PROBLEM) && col->hypo)
+		col->supposed++;		/* "if she got ill", "in case it is delayed" */
 	else if (f & WF_PROBLEM)
 	{
 		if ((f & WF_FACT) && (wc->bits & WC_WITHOUT))
@@ -3010,8 +2979,7 @@ collect_stems(void *arg, const EmpToken *tok)
 		/* most words are none of these, out of a negator's reach */
 		if ((f & (WF_NEGATOR | WF_PROBLEM | WF_NEEDFEEL | WF_FUNCTION | WF_CALM | WF_CALM_NEG)) ||
 			col->neg_left > 0)
-			collect_problem(col, f, wc, still_asked,
-							col->thanked && mw->stemhash[p] == col->ms->refund_stem);
+			collect_problem(col, f, wc, still_asked);
 		if (!(f & MW_CONTENT) || mw->stemhash[p] == col->name_stem)
 			continue;
 		key = (f & MW_NUMWORD) ? reflect_key(col->ms, mw->stemhash[p]) : stem_key(mw->stemhash[p]);

@@ -183,9 +183,8 @@ DELETE FROM empathy.templates WHERE name IN ('our fr any', 'our en late', 'our e
 SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": ["en"]}');
 SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": 1}');
 -- a "why" or "how come" question about a problem takes its concern for granted:
--- the concern is what it asks about, as a statement; one with no problem in it
--- is put as a question inside a sentence; "why did", "why should" and a subject
--- that cannot be told keep the question
+-- the concern is what it asks about, as a statement; one with no problem in it,
+-- "why did", "why should" and a subject that cannot be told keep the question
 SELECT m, empathy.concern(m) FROM (VALUES
 	('Why is my account locked?'), ('How come my card was declined?'), ('why was I charged twice??'),
 	('Why does the app keep crashing?'), ('why is my phone bill so high'), ('Why isn''t my parcel here yet'),
@@ -195,7 +194,8 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Why is the refund process taking so long?'), ('Why is my password reset link not working?'),
 	('Why is the price on the website different?'), ('Why does the delivery driver keep leaving it outside?'),
 	('WHY DOES MY APP KEEP CRASHING'), ('Why should I pay for your mistake?'), ('Why are you so useless?'),
-	('Why am I being charged twice?'), ('Why is there a fee for paying online?')) v(m);
+	('Why am I being charged twice?'), ('Why is there a fee for paying online?'),
+	('Why is my online banking down?'), ('Why hasn''t anyone replied?'), ('Why is my refund taking so long?')) v(m);
 -- "you guys", "you lot" and "you people" are the company; "you" after "through" an object,
 -- after "like" a subject
 SELECT empathy.concern('you guys lost my parcel') AS you_guys,
