@@ -222,6 +222,8 @@ typedef struct EmpWalker
 	int32_t		shadow;
 	uint32_t	gap_n;
 	uint64_t	gap_end;
+	uint8_t		by_shadow[EMP_WALK_RING];	/* per slot starting an accepted phrase:
+											 * the shadow accepted it */
 	int32_t		state;
 	bool		eof;
 	uint16_t	skip_roles;		/* terms with these roles are not fed */

@@ -60,24 +60,24 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	emp_tokenizer_reset(tz, text, len);
 }
 
-/* Try to accept the phrase 'id' covering slots [first, last]. */
-static void
+/* Try to accept the phrase 'id' covering slots [first, last]; true if accepted. */
+static bool
 accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 {
 	EmpSlot    *s;
 
 	if (first < w->ncommitted || last - first >= EMP_WALK_LAG)
-		return;
+		return false;
 	/* every accepted phrase it overlaps must lie inside [first, last] */
 	for (uint64_t i = first; i <= last; i++)
 	{
 		s = &w->ring[EMP_RING(i)];
 		if (s->phrase && i + s->phrase_slots - 1 > last)
-			return;
+			return false;
 	}
 	/* a phrase that starts before first and reaches into the range wins */
 	if (w->ring[EMP_RING(first)].covered)
-		return;
+		return false;
 	for (uint64_t i = first; i <= last; i++)
 	{
 		s = &w->ring[EMP_RING(i)];
@@ -88,6 +88,7 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 	s->phrase = id;
 	s->phrase_slots = (uint16_t) (last - first + 1);
 	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;
+	return true;
 }
 
 /* Is id a phrase whose symbol in the walk's table says it is skipped ("a bit")? */
@@ -123,18 +124,35 @@ accept_read(EmpWalker *w, int32_t id, uint16_t n, bool shadow, uint64_t last)
 		back = n;
 	else
 	{
-		/* the gap's slots: a phrase of the first reading there wins */
+		/*
+		 * The gap's slots: a phrase of the first reading that reads them and
+		 * goes on past them wins ("sorry for the slight inconvenience" keeps
+		 * "slight inconvenience"); one that ends in them ("that's just") is
+		 * weighed against the shadow's as any two phrases are.
+		 */
+		uint64_t	gap_last = w->symslot[EMP_RING(w->gap_end - 1)];
+
 		for (uint32_t k = 1; k <= w->gap_n; k++)
 		{
-			const EmpSlot *g = &w->ring[EMP_RING(w->symslot[EMP_RING(w->gap_end - k)])];
+			uint64_t	g = w->symslot[EMP_RING(w->gap_end - k)];
+			uint64_t	p = g;
 
-			if (g->phrase || g->covered)
+			/* the phrase that starts at or covers the slot, if any */
+			while (w->ring[EMP_RING(p)].covered && p > w->ncommitted && g - p < EMP_WALK_LAG)
+				p--;
+			if (w->ring[EMP_RING(p)].phrase && p + w->ring[EMP_RING(p)].phrase_slots - 1 >= g &&
+				!w->by_shadow[EMP_RING(p)] && p + w->ring[EMP_RING(p)].phrase_slots - 1 > gap_last)
 				return;
 		}
 		back = (uint64_t) n + w->gap_n;
 	}
 	if (back <= w->nsyms && back < EMP_WALK_RING)
-		accept_phrase(w, id, w->symslot[EMP_RING(w->nsyms - back)], last);
+	{
+		uint64_t	first = w->symslot[EMP_RING(w->nsyms - back)];
+
+		if (accept_phrase(w, id, first, last))
+			w->by_shadow[EMP_RING(first)] = shadow;
+	}
 }
 
 /*
@@ -148,6 +166,14 @@ start_shadow(EmpWalker *w, uint32_t n)
 	if (w->gap_n > 0 && w->gap_end == w->nsyms - n && w->gap_n + n < EMP_WALK_RING)
 		n += w->gap_n;
 	if (n > w->nsyms || n >= EMP_WALK_RING)
+		return;
+	/*
+	 * A shadow still going that is further into its phrase than the new
+	 * one would start is kept ("could you share just a bit more": the
+	 * shadow past "just" reads the "a bit" that the phrase writes).
+	 */
+	if (w->shadow != NO_SHADOW &&
+		emp_ac_depth(w->lx, w->shadow) > emp_ac_depth(w->lx, w->symstate[EMP_RING(w->nsyms - n)]))
 		return;
 	w->shadow = w->symstate[EMP_RING(w->nsyms - n)];
 	w->gap_n = n;

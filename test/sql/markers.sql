@@ -42,7 +42,9 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('Sorry for the slight inconvenience.'), ('Thank you so much for your patience.'),
 	('That must be slightly. Frustrating.'), ('That must be a bit, frustrating.'),
 	('I''d like just to confirm your order number.'), ('That must be slightly a bit frustrating.'),
-	('That must be a bit a bit frustrating.')) v(r);
+	('That must be a bit a bit frustrating.'), ('You should have just been more careful.'),
+	('That''s just so frustrating, I''m sorry.'), ('Could you share just a bit more?'),
+	('I can just hear how much this matters to you.')) v(r);
 -- a configuration's phrase that is a hedge is read; one that ends a hedge is found inside it
 SELECT empathy.create_configuration('hedges');
 INSERT INTO empathy.config_markers (config, category, strength, phrase) VALUES
