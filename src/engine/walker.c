@@ -380,8 +380,12 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			{
 				int32_t		state = w->state;
 				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
+				int32_t		shadow = w->shadow;
 
-				if (state == emp_ac_root())
+				/* skipped if neither reading goes on with it ("high" in "we are just experiencing high volumes") */
+				if (shadow != NO_SHADOW)
+					emp_ac_feed_inline(w->lx, &shadow, EMP_SYM_SOFT_REAL(s->sym));
+				if (state == emp_ac_root() && (shadow == NO_SHADOW || shadow == emp_ac_root()))
 					s->sym = EMP_SYM_SKIP;
 				else
 				{

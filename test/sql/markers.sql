@@ -44,7 +44,8 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('I''d like just to confirm your order number.'), ('That must be slightly a bit frustrating.'),
 	('That must be a bit a bit frustrating.'), ('You should have just been more careful.'),
 	('That''s just so frustrating, I''m sorry.'), ('Could you share just a bit more?'),
-	('I can just hear how much this matters to you.')) v(r);
+	('I can just hear how much this matters to you.'), ('We are just experiencing high volumes.'),
+	('We are currently experiencing high volumes.')) v(r);
 -- a configuration's phrase that is a hedge is read; one that ends a hedge is found inside it
 SELECT empathy.create_configuration('hedges');
 INSERT INTO empathy.config_markers (config, category, strength, phrase) VALUES
