@@ -200,6 +200,15 @@ typedef int32_t (*EmpSymbolFn) (void *arg, const EmpSlot *slot, const EmpToken *
 /* See every token of a walk as it is read (emp_walker_set_token_fn). */
 typedef void (*EmpTokenFn) (void *arg, const EmpToken *tok);
 
+/* A reading of the walker that skips some symbols (see walker.c). */
+#define EMP_WALK_SHADOWS	3
+typedef struct EmpShadow
+{
+	int32_t		state;
+	uint32_t	gap_n;
+	uint64_t	gap_end;
+} EmpShadow;
+
 typedef struct EmpWalker
 {
 	EmpLexicon *lx;
@@ -215,15 +224,17 @@ typedef struct EmpWalker
 											 * table) */
 	uint64_t	nsyms;
 	/*
-	 * A second reading, without the soft words or hedges just read (see
-	 * walker.c): its state (-1: none), and the symbols it skips,
-	 * [gap_end - gap_n, gap_end).
+	 * Other readings, without soft words or hedges just read (see
+	 * walker.c): each one's state and the symbols it skips, [gap_end -
+	 * gap_n, gap_end); and the last gap, which a hedge right after it
+	 * joins.
 	 */
-	int32_t		shadow;
+	EmpShadow	shadows[EMP_WALK_SHADOWS];
+	int			nshadows;
 	uint32_t	gap_n;
 	uint64_t	gap_end;
 	uint8_t		by_shadow[EMP_WALK_RING];	/* per slot starting an accepted phrase:
-											 * the shadow accepted it */
+											 * a shadow accepted it */
 	int32_t		state;
 	bool		eof;
 	uint16_t	skip_roles;		/* terms with these roles are not fed */

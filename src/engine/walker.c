@@ -28,8 +28,6 @@
 _Static_assert(sizeof(EmpSlot) == 64, "a slot is 64 bytes");
 #endif
 
-/* w->shadow when there is no second reading */
-#define NO_SHADOW	(-1)
 
 
 void
@@ -43,7 +41,7 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->ncommitted = 0;
 	w->ready_end = 0;
 	w->nsyms = 0;
-	w->shadow = NO_SHADOW;
+	w->nshadows = 0;
 	w->gap_n = 0;
 	w->gap_end = 0;
 	w->state = emp_ac_root();
@@ -103,24 +101,27 @@ skipped_phrase(const EmpWalker *w, int32_t id)
  * Hedges.  A hedge or filler of several words that the walk skips ("a
  * bit", "kind of"), read by the automaton as itself, and a soft word that
  * it read (see push_part), would break off the phrase in progress: "that
- * must be a bit frustrating", "that must be slightly frustrating".  So a
- * second reading, the shadow, goes on from the state before them, as if
- * they were not there, alongside the first, which reads them ("I'd like
- * just to confirm", "sorry for the slight inconvenience").  The phrases
- * either reading completes are accepted; one of the shadow's is not where
- * the first reading accepted a phrase that takes in the skipped words.
- * The shadow ends where its phrase in progress no longer reaches back past
- * them (the first reading then has the same), and at a break.
+ * must be a bit frustrating", "that must be slightly frustrating".  So
+ * other readings, shadows, go on from the state before them, as if they
+ * were not there, alongside the first, which reads them ("I'd like just to
+ * confirm", "sorry for the slight inconvenience").  A hedge right after a
+ * gap gives two: one that skips the hedge alone ("I just kind of work
+ * here") and one that skips both ("that must be slightly a bit
+ * frustrating").  The phrases any reading completes are accepted; one of a
+ * shadow's is not where the first reading accepted a phrase that reads the
+ * skipped words and goes on past them.  A shadow ends where its phrase in
+ * progress no longer reaches back past them (the first reading then has
+ * the same), and at a break; at most EMP_WALK_SHADOWS go on at once, the
+ * one least far into its phrase giving way.
  */
 
-/* Accept the phrase id of n symbols ending at the slot last, in the first reading or the shadow. */
+/* Accept the phrase id of n symbols ending at the slot last, in the first reading (sh NULL) or a shadow. */
 static void
-accept_read(EmpWalker *w, int32_t id, uint16_t n, bool shadow, uint64_t last)
+accept_read(EmpWalker *w, int32_t id, uint16_t n, const EmpShadow *sh, uint64_t last)
 {
-	uint64_t	after = w->nsyms - w->gap_end;	/* the shadow's symbols after the gap */
 	uint64_t	back;
 
-	if (!shadow || n <= after)
+	if (sh == NULL || n <= w->nsyms - sh->gap_end)
 		back = n;
 	else
 	{
@@ -130,11 +131,11 @@ accept_read(EmpWalker *w, int32_t id, uint16_t n, bool shadow, uint64_t last)
 		 * "slight inconvenience"); one that ends in them ("that's just") is
 		 * weighed against the shadow's as any two phrases are.
 		 */
-		uint64_t	gap_last = w->symslot[EMP_RING(w->gap_end - 1)];
+		uint64_t	gap_last = w->symslot[EMP_RING(sh->gap_end - 1)];
 
-		for (uint32_t k = 1; k <= w->gap_n; k++)
+		for (uint32_t k = 1; k <= sh->gap_n; k++)
 		{
-			uint64_t	g = w->symslot[EMP_RING(w->gap_end - k)];
+			uint64_t	g = w->symslot[EMP_RING(sh->gap_end - k)];
 			uint64_t	p = g;
 
 			/* the phrase that starts at or covers the slot, if any */
@@ -144,52 +145,73 @@ accept_read(EmpWalker *w, int32_t id, uint16_t n, bool shadow, uint64_t last)
 				!w->by_shadow[EMP_RING(p)] && p + w->ring[EMP_RING(p)].phrase_slots - 1 > gap_last)
 				return;
 		}
-		back = (uint64_t) n + w->gap_n;
+		back = (uint64_t) n + sh->gap_n;
 	}
 	if (back <= w->nsyms && back < EMP_WALK_RING)
 	{
 		uint64_t	first = w->symslot[EMP_RING(w->nsyms - back)];
 
 		if (accept_phrase(w, id, first, last))
-			w->by_shadow[EMP_RING(first)] = shadow;
+			w->by_shadow[EMP_RING(first)] = (sh != NULL);
 	}
 }
 
+/* Add a shadow from state, skipping [gap_end - gap_n, gap_end), unless one reads the same. */
+static void
+add_shadow(EmpWalker *w, int32_t state, uint32_t gap_n, uint64_t gap_end)
+{
+	EmpShadow  *sh;
+
+	for (int i = 0; i < w->nshadows; i++)
+		if (w->shadows[i].state == state && w->shadows[i].gap_end == gap_end)
+			return;
+	if (w->nshadows < EMP_WALK_SHADOWS)
+		sh = &w->shadows[w->nshadows++];
+	else
+	{
+		/* the one least far into its phrase gives way */
+		sh = &w->shadows[0];
+		for (int i = 1; i < w->nshadows; i++)
+			if (emp_ac_depth(w->lx, w->shadows[i].state) < emp_ac_depth(w->lx, sh->state))
+				sh = &w->shadows[i];
+		if (emp_ac_depth(w->lx, sh->state) > emp_ac_depth(w->lx, state))
+			return;
+	}
+	sh->state = state;
+	sh->gap_n = gap_n;
+	sh->gap_end = gap_end;
+}
+
 /*
- * A second reading without the last n symbols, which it skips, and
- * without the gap just before them if there is one ("slightly a bit", "a
- * bit a bit": one gap), whether or not its shadow is still going.
+ * Readings without the last n symbols, which they skip: one from the state
+ * before them, and one without the gap just before them too, if there is
+ * one ("slightly a bit", "a bit a bit": one gap).
  */
 static void
 start_shadow(EmpWalker *w, uint32_t n)
 {
-	if (w->gap_n > 0 && w->gap_end == w->nsyms - n && w->gap_n + n < EMP_WALK_RING)
-		n += w->gap_n;
 	if (n > w->nsyms || n >= EMP_WALK_RING)
 		return;
-	/*
-	 * A shadow still going that is further into its phrase than the new
-	 * one would start is kept ("could you share just a bit more": the
-	 * shadow past "just" reads the "a bit" that the phrase writes).
-	 */
-	if (w->shadow != NO_SHADOW &&
-		emp_ac_depth(w->lx, w->shadow) > emp_ac_depth(w->lx, w->symstate[EMP_RING(w->nsyms - n)]))
-		return;
-	w->shadow = w->symstate[EMP_RING(w->nsyms - n)];
+	add_shadow(w, w->symstate[EMP_RING(w->nsyms - n)], n, w->nsyms);
+	if (w->gap_n > 0 && w->gap_end == w->nsyms - n && w->gap_n + n < EMP_WALK_RING)
+	{
+		n += w->gap_n;
+		add_shadow(w, w->symstate[EMP_RING(w->nsyms - n)], n, w->nsyms);
+	}
 	w->gap_n = n;
 	w->gap_end = w->nsyms;
 }
 
 /*
  * The phrases that end at the symbol just fed, in the reading whose state
- * is state: the longest one the walk reads is accepted; a hedge it skips
- * lets the next shorter phrase count (a configuration's "tiny bit" in "a
- * tiny bit").  Returns the length of a hedge the first reading read as
- * itself (not inside a longer phrase: "tell us a bit more"), for a shadow
- * to skip, else 0.
+ * is state (the first, sh NULL, or a shadow): the longest one the walk
+ * reads is accepted; a hedge it skips lets the next shorter phrase count
+ * (a configuration's "tiny bit" in "a tiny bit").  Returns the length of a
+ * hedge the first reading read as itself (not inside a longer phrase:
+ * "tell us a bit more"), for shadows to skip, else 0.
  */
 static __attribute__((noinline)) uint32_t
-phrases_end(EmpWalker *w, int32_t state, bool shadow, uint64_t last)
+phrases_end(EmpWalker *w, int32_t state, const EmpShadow *sh, uint64_t last)
 {
 	const EmpLexicon *lx = w->lx;
 	uint32_t	hedge = 0;
@@ -201,42 +223,57 @@ phrases_end(EmpWalker *w, int32_t state, bool shadow, uint64_t last)
 
 		if (!skipped_phrase(w, id))
 		{
-			accept_read(w, id, n, shadow, last);
+			accept_read(w, id, n, sh, last);
 			break;
 		}
-		if (!shadow && hedge == 0 && emp_ac_depth(lx, state) == n)
+		if (sh == NULL && hedge == 0 && emp_ac_depth(lx, state) == n)
 			hedge = n;
 	}
 	return hedge;
 }
 
 /*
+ * The shadows' steps on sym, and their phrases (after the first reading's,
+ * so that a phrase of a shadow's across the skipped words yields to one of
+ * the first reading's that reads them).
+ */
+static __attribute__((noinline)) void
+shadow_steps(EmpWalker *w, int32_t sym, uint64_t last)
+{
+	int32_t		sids[EMP_WALK_SHADOWS];
+	int			k = 0;
+
+	for (int i = 0; i < w->nshadows; i++)
+	{
+		EmpShadow  *sh = &w->shadows[i];
+		int32_t		sid = emp_ac_feed_inline(w->lx, &sh->state, sym);
+
+		/* its phrase in progress lies after the gap: the first reading has it */
+		if ((uint64_t) emp_ac_depth(w->lx, sh->state) <= w->nsyms - sh->gap_end)
+			continue;
+		w->shadows[k] = *sh;
+		sids[k++] = sid;
+	}
+	w->nshadows = k;
+	for (int i = 0; i < k; i++)
+		if (sids[i])
+			phrases_end(w, w->shadows[i].state, &w->shadows[i], last);
+}
+
+/*
  * After the first reading's step on sym (phrase id or 0 ending there), at
- * the slot last: the shadow's step, then the phrases of both (the first
- * reading's first, so that a phrase of the shadow's across the skipped
- * words yields to one of the first reading's that reads them), then a new
- * shadow past a hedge just read.
+ * the slot last: the first reading's phrases, the shadows' steps and
+ * phrases, then new shadows past a hedge just read.
  */
 static inline __attribute__((always_inline)) void
 steps_taken(EmpWalker *w, int32_t id, int32_t sym, uint64_t last)
 {
-	int32_t		sid = 0;
 	uint32_t	hedge = 0;
 
-	if (__builtin_expect(w->shadow != NO_SHADOW, 0))
-	{
-		sid = emp_ac_feed_inline(w->lx, &w->shadow, sym);
-		/* its phrase in progress lies after the gap: the first reading has it */
-		if ((uint64_t) emp_ac_depth(w->lx, w->shadow) <= w->nsyms - w->gap_end)
-		{
-			w->shadow = NO_SHADOW;
-			sid = 0;
-		}
-	}
 	if (id)
-		hedge = phrases_end(w, w->state, false, last);
-	if (sid)
-		phrases_end(w, w->shadow, true, last);
+		hedge = phrases_end(w, w->state, NULL, last);
+	if (__builtin_expect(w->nshadows != 0, 0))
+		shadow_steps(w, sym, last);
 	if (hedge)
 		start_shadow(w, hedge);
 }
@@ -265,7 +302,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		return;
 	if (s->sym == EMP_SYM_BREAK)
 	{
-		w->shadow = NO_SHADOW;
+		w->nshadows = 0;
 		w->gap_n = 0;
 		w->state = emp_ac_root();
 		return;
@@ -276,7 +313,7 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 		w->symslot[EMP_RING(w->nsyms)] = s->index;
 		w->nsyms++;
 		w->state = emp_ac_root();
-		w->shadow = NO_SHADOW;
+		w->nshadows = 0;
 		return;
 	}
 	w->symstate[EMP_RING(w->nsyms)] = w->state;
@@ -380,12 +417,17 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 			{
 				int32_t		state = w->state;
 				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
-				int32_t		shadow = w->shadow;
+				bool		goes_on = state != emp_ac_root();
 
-				/* skipped if neither reading goes on with it ("high" in "we are just experiencing high volumes") */
-				if (shadow != NO_SHADOW)
-					emp_ac_feed_inline(w->lx, &shadow, EMP_SYM_SOFT_REAL(s->sym));
-				if (state == emp_ac_root() && (shadow == NO_SHADOW || shadow == emp_ac_root()))
+				/* skipped if no reading goes on with it ("high" in "we are just experiencing high volumes") */
+				for (int i = 0; i < w->nshadows && !goes_on; i++)
+				{
+					int32_t		st = w->shadows[i].state;
+
+					emp_ac_feed_inline(w->lx, &st, EMP_SYM_SOFT_REAL(s->sym));
+					goes_on = st != emp_ac_root();
+				}
+				if (!goes_on)
 					s->sym = EMP_SYM_SKIP;
 				else
 				{
@@ -440,7 +482,7 @@ push_token(EmpWalker *w)
 		s->sym = EMP_SYM_BREAK;
 		w->nslots++;
 		w->state = emp_ac_root();
-		w->shadow = NO_SHADOW;
+		w->nshadows = 0;
 		w->gap_n = 0;
 		return true;
 	}
