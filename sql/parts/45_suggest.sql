@@ -294,7 +294,9 @@ BEGIN
 			-- "you" as an object becomes "us" ("sorry to bother you", "I paid
 			-- you"), as a subject "we" ("you charged me twice", "I think you
 			-- overcharged me")
-			WHEN 'you' THEN CASE WHEN prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			-- (and at the end of the clause, where no subject stands: "I
+			-- always have to chase you")
+			WHEN 'you' THEN CASE WHEN nxt = '' OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
 			                                   'without', 'against', 'behind', 'towards', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
@@ -309,6 +311,7 @@ BEGIN
 			WHEN 'you''ll' THEN 'we''ll'
 			WHEN 'am' THEN 'are'
 			WHEN 'was' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'were' ELSE w END
+			WHEN 'wasn''t' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'weren''t' ELSE w END
 			ELSE w
 		END;
 		-- every word of a shouted clause in lower case, "A" too ("I" was swapped already)

@@ -46,7 +46,8 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('That''s just so frustrating, I''m sorry.'), ('Could you share just a bit more?'),
 	('I can just hear how much this matters to you.'), ('We are just experiencing high volumes.'),
 	('We are currently experiencing high volumes.'), ('I just kind of work here.'),
-	('I kind of just feel for you.'), ('Delays are sometimes just unavoidable.')) v(r);
+	('I kind of just feel for you.'), ('Delays are sometimes just unavoidable.'),
+	('Please tell me a bit more.')) v(r);
 -- a configuration's phrase that is a hedge is read; one that ends a hedge is found inside it
 SELECT empathy.create_configuration('hedges');
 INSERT INTO empathy.config_markers (config, category, strength, phrase) VALUES

@@ -202,3 +202,6 @@ SELECT empathy.concern('you guys lost my parcel') AS you_guys,
        empathy.concern('Feels like you don''t care about loyal users') AS like_you,
        empathy.concern('3rd order in a row missing items from you lot') AS you_lot,
        empathy.concern('the tickets I bought through you are fake') AS through_you;
+-- "wasn't" agrees with its swapped subject; "you" ending a clause is an object
+SELECT empathy.concern('I wasn''t told about the fee') AS wasnt,
+       empathy.concern('this is my 4th time contacting you') AS final_you;
