@@ -35,6 +35,7 @@ DECLARE
 	nxt text;
 	out text := '';
 	nwords int := 0;
+	cut boolean := false;
 	first_word boolean := true;
 	shouted boolean;
 	spaces text := '';
@@ -140,9 +141,13 @@ BEGIN
 	-- is a pronoun, or a determiner and one to three words, the first whose
 	-- next word can follow a subject there; else the question stays as it
 	-- is, as it does when it takes nothing for granted ("why should I pay
-	-- for this?") or its verb would need its past ("why did you charge me?").
+	-- for this?"). After "did", the verb takes its past ("why did you charge
+	-- me twice?": "we charged you twice") when it is one of the verbs below;
+	-- any other stays as written.
 	<<why>>
 	DECLARE
+		-- a question with no problem in it stays one: the general question's
+		-- templates read "I understand you want to know ..."
 		as_statement boolean := cintent NOT IN ('general_question', 'praise');
 		m text[];
 		wh text;
@@ -178,6 +183,32 @@ BEGIN
 			'meeting|setting|settings|listing|recording|housing|funding|pricing|training|ticketing|charging|'
 			'lighting|flooring|plumbing|wiring|roofing|siding|bedding|linen|garden|kitchen|oven|chicken|'
 			'screen|token)$';
+		-- after "did": verbs whose past is not the -ed form, and regular
+		-- verbs that double their last consonant (British spelling:
+		-- "cancelled"), as pairs of present and past
+		irregular text[] := ARRAY['take', 'took', 'send', 'sent', 'leave', 'left', 'give', 'gave',
+			'get', 'got', 'make', 'made', 'tell', 'told', 'say', 'said', 'pay', 'paid', 'go', 'went',
+			'come', 'came', 'buy', 'bought', 'bring', 'brought', 'lose', 'lost', 'break', 'broke',
+			'put', 'put', 'cut', 'cut', 'let', 'let', 'set', 'set', 'shut', 'shut', 'cost', 'cost',
+			'keep', 'kept', 'find', 'found', 'feel', 'felt', 'know', 'knew', 'see', 'saw',
+			'write', 'wrote', 'sell', 'sold', 'hold', 'held', 'forget', 'forgot', 'freeze', 'froze',
+			'run', 'ran', 'begin', 'began', 'hang', 'hung', 'throw', 'threw', 'spend', 'spent',
+			'have', 'had', 'do', 'did', 'mislead', 'misled', 'stop', 'stopped', 'drop', 'dropped',
+			'ship', 'shipped', 'ban', 'banned', 'flag', 'flagged', 'cancel', 'cancelled',
+			'label', 'labelled', 'transfer', 'transferred', 'refer', 'referred', 'admit', 'admitted',
+			'submit', 'submitted', 'omit', 'omitted', 'scan', 'scanned', 'skip', 'skipped',
+			'log', 'logged', 'bar', 'barred', 'swap', 'swapped', 'hear', 'heard'];
+		-- after "did": other verbs, whose past is the -ed form
+		did_verbs text := '^(charge|overcharge|close|block|lock|deny|decline|refuse|change|delete|remove|'
+			'ignore|call|deliver|return|reject|miss|switch|disconnect|suspend|bill|raise|increase|double|'
+			'happen|arrive|work|load|open|connect|update|accept|allow|refund|reply|respond|answer|start|turn|'
+			'print|process|recognise|recognize|save|show|display|include|require|expire|fail|crash|apply|'
+			'count|list|ask|use|need|want|move|mark|post|email|contact|lie|promise|downgrade|upgrade|sign|'
+			'renew|terminate|end|reset|restrict|void|tow|damage|treat|ruin|waste|disappear|vanish|wait|look|'
+			'seem|sync|fit|match|install|uninstall|activate|deactivate|collect|pick|book|rebook|reschedule|'
+			'add|enroll|register|approve|verify|check|confirm|kill|receive|order|try|expect|notice)$';
+		past text;
+		vi int;
 		-- words that end no subject: a preposition, a determiner, a conjunction
 		stops text := '^(in|on|at|of|for|from|with|to|by|about|into|than|the|a|an|my|your|our|this|that|these|those|and|or|if)$';
 	BEGIN
@@ -195,8 +226,8 @@ BEGIN
 			EXIT why;
 		END IF;
 		-- "why should I pay for your mistake?", "why would you do that": no
-		-- concern to take for granted; "why did": its verb would need its past
-		IF laux !~ '^(is|are|was|were|am|has|have|had|does|do|can|could|will|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t)$' THEN
+		-- concern to take for granted
+		IF laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t)$' THEN
 			EXIT why;
 		END IF;
 		rest := regexp_split_to_array(m[3], '\s+');
@@ -204,11 +235,14 @@ BEGIN
 		-- the subject: a pronoun, or a determiner and one to three words, the
 		-- first whose next word can follow a subject there
 		FOR j IN 1 .. LEAST(4, wn - 1) LOOP
-			IF j = 1 AND lower(rest[1]) !~ '^(i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|everyone|everybody|someone|something)$' THEN
+			IF j = 1 AND (lower(rest[1]) !~ '^(i|you|we|they|he|she|it|there|this|that|everything|nothing|nobody|everyone|everybody|someone|something)$'
+			              OR (lower(rest[1]) = 'you' AND lower(rest[2]) ~ '^(guys|lot|people|folks)$')) THEN
 				CONTINUE;
 			END IF;
+			-- "you guys", "you lot", "you people" are a subject of two words
 			IF j > 1 AND (lower(rest[1]) !~ '^(my|our|your|the|this|that|these|those|his|her|their|its|a|an|some|all|every)$'
-			              OR lower(rest[j]) ~ stops) THEN
+			              OR lower(rest[j]) ~ stops)
+			   AND NOT (j = 2 AND lower(rest[1]) = 'you' AND lower(rest[2]) ~ '^(guys|lot|people|folks)$') THEN
 				CONTINUE;
 			END IF;
 			wnxt := rest[j + 1];
@@ -225,7 +259,8 @@ BEGIN
 					k := j;
 					EXIT;
 				END IF;
-			ELSIF (j = 1 AND lnxt !~ stops AND lnxt !~ '^[[:alpha:]]+ly$') OR (j > 1 AND lnxt ~ verbs) THEN
+			ELSIF (j = 1 AND lnxt !~ stops AND (lnxt !~ '^[[:alpha:]]+ly$' OR lnxt ~ '^(apply|reply|supply|rely)$'))
+			      OR (j > 1 AND (lnxt ~ verbs OR (laux = 'did' AND (lnxt ~ did_verbs OR lnxt = ANY (irregular))))) THEN
 				wsubj := array_to_string(rest[1:j], ' ');
 				k := j;
 				EXIT;
@@ -250,6 +285,40 @@ BEGIN
 					WHEN lower(wnxt) ~ '[^aeiou]y$' THEN left(wnxt, -1) || CASE WHEN wnxt = upper(wnxt) THEN 'IES' ELSE 'ies' END
 					ELSE wnxt || CASE WHEN wnxt = upper(wnxt) THEN 'S' ELSE 's' END END
 					|| CASE WHEN k + 2 <= wn THEN ' ' || array_to_string(rest[k + 2:wn], ' ') ELSE '' END;
+			ELSIF laux = 'did' AND lower(rest[k + 1]) = 'not' THEN
+				-- "why did my order not arrive" -> "your order did not arrive"
+				body := wsubj || ' ' || aux || ' ' || tail;
+			ELSIF laux = 'did' THEN
+				-- "why did you charge me twice" -> "we charged you twice", "why
+				-- did you even cancel it" -> "we even cancelled it"; a verb not
+				-- known here leaves the question as it is
+				vi := k + 1;
+				IF lower(rest[vi]) ~ '^(never|just|even|really|actually|suddenly|also|only|ever|always|still)$' THEN
+					vi := vi + 1;
+				END IF;
+				EXIT why WHEN vi > wn;
+				wnxt := regexp_replace(rest[vi], '[^[:alpha:]]+$', '');
+				lnxt := lower(wnxt);
+				past := NULL;
+				FOR j IN 1 .. array_length(irregular, 1) / 2 LOOP
+					IF irregular[2 * j - 1] = lnxt THEN
+						past := irregular[2 * j];
+						EXIT;
+					END IF;
+				END LOOP;
+				EXIT why WHEN past IS NULL AND lnxt !~ did_verbs;
+				past := coalesce(past, CASE
+					WHEN lnxt ~ 'e$' THEN lnxt || 'd'
+					WHEN lnxt ~ '[^aeiou]y$' THEN left(lnxt, -1) || 'ied'
+					ELSE lnxt || 'ed' END);
+				-- in the case the verb is written in
+				IF wnxt = upper(wnxt) THEN
+					past := upper(past);
+				ELSIF wnxt ~ '^[[:upper:]]' THEN
+					past := upper(left(past, 1)) || substr(past, 2);
+				END IF;
+				body := array_to_string(rest[1:k] || rest[k + 1:vi - 1]
+					|| (past || substr(rest[vi], length(wnxt) + 1)) || rest[vi + 1:wn], ' ');
 			ELSE
 				body := wsubj || ' ' || aux || ' ' || tail;
 			END IF;
@@ -263,8 +332,11 @@ BEGIN
 	shouted := (SELECT count(*) FROM unnest(words) AS x(x)
 	            WHERE x ~ ('^[[:upper:]][[:upper:]'']+[^[:alnum:]' || letters || ']*$')) >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
-		EXIT WHEN nwords >= 12;
 		w := regexp_replace(words[i], '[^[:alnum:]''' || letters || ']+$', '');
+		IF nwords >= 12 AND w <> '' THEN
+			cut := true;
+			EXIT;
+		END IF;
 		CONTINUE WHEN w = '';
 		lw := lower(w);
 		-- "you guys lost my parcel": "we lost your parcel"
@@ -330,8 +402,9 @@ BEGIN
 		nwords := nwords + 1;
 	END LOOP;
 	-- a clause cut at 12 words does not end on a function word ("log in",
-	-- "sign in", "turn on" keep theirs)
-	IF out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
+	-- "sign in", "turn on" keep theirs); one not cut ends as written ("what
+	-- are you waiting for", "you did that")
+	IF cut AND out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
 		out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
 	END IF;
 	RETURN NULLIF(out, '');

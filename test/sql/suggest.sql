@@ -184,7 +184,7 @@ SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": 
 SELECT count(*) FROM empathy.suggest_replies('where is my order', '{"language": 1}');
 -- a "why" or "how come" question about a problem takes its concern for granted:
 -- the concern is what it asks about, as a statement; one with no problem in it,
--- "why did", "why should" and a subject that cannot be told keep the question
+-- "why should" and a subject that cannot be told keep the question
 SELECT m, empathy.concern(m) FROM (VALUES
 	('Why is my account locked?'), ('How come my card was declined?'), ('why was I charged twice??'),
 	('Why does the app keep crashing?'), ('why is my phone bill so high'), ('Why isn''t my parcel here yet'),
@@ -196,6 +196,23 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('WHY DOES MY APP KEEP CRASHING'), ('Why should I pay for your mistake?'), ('Why are you so useless?'),
 	('Why am I being charged twice?'), ('Why is there a fee for paying online?'),
 	('Why is my online banking down?'), ('Why hasn''t anyone replied?'), ('Why is my refund taking so long?')) v(m);
+-- "why did" about a problem: its verb takes its past (irregular verbs, doubled
+-- consonants, the case as written), "not" keeps "did", an adverb stays before
+-- the verb; a verb it does not know, no subject it can tell, or no problem
+-- ("why did my payment fail?" is a general question) keeps the question
+SELECT m, empathy.intent(m), empathy.concern(m) FROM (VALUES
+	('Why did my refund not arrive?'), ('Why did nobody call me back about my refund?'),
+	('Why did you guys cancel my order?'), ('Why did you even send me a damaged item?'),
+	('Why did you charge me twice this month?'), ('WHY DID YOU CLOSE MY ACCOUNT'),
+	('Why did you Cancel my subscription?'), ('Why did the courier leave my parcel in the rain?'),
+	('Why did you apply the refund to the wrong card?'), ('Why didn''t you refund me?'),
+	('Why did you send me the wrong item?'), ('Why did you frobnicate my refund?'),
+	('why did u charge me twice'), ('I love the product, but why did you cancel my order?'),
+	('Why did my payment fail?'), ('Why does nobody reply?'), ('Why did?')) v(m);
+-- a clause not cut at 12 words keeps its last word, whatever it is
+SELECT empathy.concern('what are you waiting for') AS waiting_for,
+       empathy.concern('I can''t believe you did that') AS did_that,
+       empathy.concern('the order you sent me last week with the wrong size shoes in it and the box torn open') AS cut;
 -- "you guys", "you lot" and "you people" are the company; "you" after "through" an object,
 -- after "like" a subject
 SELECT empathy.concern('you guys lost my parcel') AS you_guys,
