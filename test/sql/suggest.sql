@@ -22,7 +22,9 @@ FROM (VALUES
 	(E'\uff57\uff48\uff45\uff52\uff45 \uff49\uff53 \uff4d\uff59 \uff4f\uff52\uff44\uff45\uff52'),
 	('¿Dónde está mi pedido? still not delivered 📦😡'),
 	('🙏🙏🙏'),
-	('charged twice, and now I want a refund, and a refund of the refund fee')
+	('charged twice, and now I want a refund, and a refund of the refund fee'),
+	-- a lost parcel is a delivery problem; a lost order number is not
+	('why did you lose my parcel'), ('my parcel got lost in transit'), ('I lost my order number')
 ) v(m);
 SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
        empathy.intent_names() @> ARRAY['late_delivery', 'double_charge', 'damaged_product',
