@@ -25,6 +25,13 @@ FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'
 	('It was great at first but now it keeps crashing'), ('It keeps crashing, however the support was great'),
 	('kindly refund my money'), ('I''m still waiting for my refund'), ('This is the third time I am calling')) v(b);
 
+-- a customer's apology as a politeness formula is no sadness; a sorry on its
+-- own, or one for someone's news, still is
+SELECT b, dominant_emotion(b) AS dominant, sentiment_label(sentiment(b)) AS label
+FROM (VALUES ('Sorry for the late reply, I was away.'), ('sorry to be a pain but where is my order'),
+	('Sorry if this is a silly question, but how do I change my address?'),
+	('Sorry for the hassle, and thanks for sorting it'), ('Sorry!'), ('I am so sorry to hear that')) v(b);
+
 -- a contraction's "n't" negates like "not", and a phrase that ends in it carries
 -- the negation on; "never been so" is emphasis, not negation
 SELECT b, sentiment_label(sentiment(b)) AS label, 'joy' = ANY (emotion_labels(b)) AS joy
