@@ -33,6 +33,14 @@ else
 	grep '^error' /tmp/empathy-data.log | head -20; count 0 1 "data check"
 fi
 
+say "built-in templates: the install script's rows are data/templates.tsv's"
+if sh test/tools/templates_sql.sh | cmp -s - sql/parts/46_templates_data.sql; then
+	count 1 0 "templates data"
+else
+	echo "sql/parts/46_templates_data.sql differs from what test/tools/templates_sql.sh makes of data/templates.tsv"
+	count 0 1 "templates data"
+fi
+
 emp_start_cluster
 
 say "pg_regress"

@@ -36,6 +36,8 @@ DECLARE
 	out text := '';
 	nwords int := 0;
 	cut boolean := false;
+	ended boolean;
+	at_end text;
 	first_word boolean := true;
 	shouted boolean;
 	spaces text := '';
@@ -81,7 +83,7 @@ BEGIN
 	FROM (
 		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
-			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|' || dashes || '|\s+(and|but|because|although|though|since|yet|plus|which|while|so that)\s+', 'i')
+			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|' || dashes || '|\s+(and|but|because|although|even though|though|since|yet|plus|which|while|so that)\s+', 'i')
 			WITH ORDINALITY AS t(c, n)
 	) s0,
 	LATERAL (
@@ -118,6 +120,11 @@ BEGIN
 	IF clause IS NULL THEN
 		RETURN NULL;
 	END IF;
+	-- does the clause end its sentence ('.', '!' or '?' after it, or the end
+	-- of the message), or was it cut off (a comma, colon, dash, ellipsis or
+	-- conjunction after it)?
+	at_end := substr(head, strpos(head, raw_clause) + length(raw_clause), 2);
+	ended := strpos(head, raw_clause) = 0 OR at_end !~ '\S' OR at_end ~ '^[!?]' OR (at_end ~ '^\.' AND at_end !~ '^\.\.');
 	-- "I've been passed around and still have no answer": a clause that
 	-- starts without its subject takes the previous clause's
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
@@ -134,10 +141,21 @@ BEGIN
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
+	-- "could you tell me where my order is?", "can you let me know if you ship
+	-- to Ireland?": a general question asked as a request is the question
+	IF cintent = 'general_question' THEN
+		clause := regexp_replace(clause, '^(can|could|would|will)\s+(you|u)\s+(please\s+)?(tell|let)\s+(me|us)\s+(know\s+)?(?=(if|whether|how|what|where|when|which|who|why)\M)', '', 'i');
+	END IF;
 	-- "Why is my account locked?" and "How come my card was declined?" about
 	-- a problem (the clause has an intent phrase) take for granted what the
 	-- concern is: "your account is locked", "your card was declined" ("I
-	-- understand why is your account locked" was no sentence). The subject
+	-- understand why is your account locked" was no sentence). A general
+	-- question (no intent phrase) goes inside "you want to know ...", the
+	-- general question's templates: it is put as a question inside a
+	-- sentence, "whether" before a yes-no question ("do you ship to
+	-- Ireland?": "whether we ship to Ireland", "what is your returns
+	-- policy?": "what our returns policy is", "why is my bill so high?": "why
+	-- your bill is so high"). The subject
 	-- is a pronoun, or a determiner and one to three words, the first whose
 	-- next word can follow a subject there; else the question stays as it
 	-- is, as it does when it takes nothing for granted ("why should I pay
@@ -146,9 +164,16 @@ BEGIN
 	-- any other stays as written.
 	<<why>>
 	DECLARE
-		-- a question with no problem in it stays one: the general question's
-		-- templates read "I understand you want to know ..."
-		as_statement boolean := cintent NOT IN ('general_question', 'praise');
+		-- a question about a problem becomes a statement, and so does a why-
+		-- question asked in a negative feeling ("why is this taking so long?!":
+		-- "this is taking so long", which the feeling's templates read as "I
+		-- understand ..."); another general question a question inside a
+		-- sentence
+		upset boolean := cintent = 'general_question' AND clause ~* '^(why|how come)\M'
+			AND EXISTS (SELECT FROM unnest(@extschema@.emotion_labels(left(message, 4000))) AS l(l)
+			            WHERE l.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust'));
+		as_statement boolean := cintent NOT IN ('general_question', 'praise') OR upset;
+		embed boolean := cintent = 'general_question' AND NOT upset;
 		m text[];
 		wh text;
 		aux text;
@@ -197,7 +222,8 @@ BEGIN
 			'ship', 'shipped', 'ban', 'banned', 'flag', 'flagged', 'cancel', 'cancelled',
 			'label', 'labelled', 'transfer', 'transferred', 'refer', 'referred', 'admit', 'admitted',
 			'submit', 'submitted', 'omit', 'omitted', 'scan', 'scanned', 'skip', 'skipped',
-			'log', 'logged', 'bar', 'barred', 'swap', 'swapped', 'hear', 'heard'];
+			'log', 'logged', 'bar', 'barred', 'swap', 'swapped', 'hear', 'heard',
+			'reset', 'reset', 'upset', 'upset', 'quit', 'quit', 'fit', 'fitted', 'refit', 'refitted'];
 		-- after "did": other verbs, whose past is the -ed form
 		did_verbs text := '^(charge|overcharge|close|block|lock|deny|decline|refuse|change|delete|remove|'
 			'ignore|call|deliver|return|reject|miss|switch|disconnect|suspend|bill|raise|increase|double|'
@@ -205,29 +231,40 @@ BEGIN
 			'print|process|recognise|recognize|save|show|display|include|require|expire|fail|crash|apply|'
 			'count|list|ask|use|need|want|move|mark|post|email|contact|lie|promise|downgrade|upgrade|sign|'
 			'renew|terminate|end|reset|restrict|void|tow|damage|treat|ruin|waste|disappear|vanish|wait|look|'
-			'seem|sync|fit|match|install|uninstall|activate|deactivate|collect|pick|book|rebook|reschedule|'
-			'add|enroll|register|approve|verify|check|confirm|kill|receive|order|try|expect|notice)$';
+			'seem|sync|match|install|uninstall|activate|deactivate|collect|pick|book|rebook|reschedule|'
+			'add|enroll|register|approve|verify|check|confirm|kill|receive|order|try|expect|notice|bounce)$';
 		past text;
 		vi int;
 		-- words that end no subject: a preposition, a determiner, a conjunction
 		stops text := '^(in|on|at|of|for|from|with|to|by|about|into|than|the|a|an|my|your|our|this|that|these|those|and|or|if)$';
 	BEGIN
-		EXIT why WHEN NOT as_statement OR clause !~* '^(why|how come)\s+\S+\s+\S+';
-		m := regexp_match(clause, '^(why|how come)\s+(\S+)\s+(.+)$', 'i');
+		EXIT why WHEN NOT (as_statement OR embed);
+		IF embed AND clause ~* '^(do|does|did|can|could|will|would|is|are|was|were|am|has|have|should|may)\s+\S+\s+\S+'
+		   AND clause !~* '^do\s+not\M' THEN
+			-- a yes-no question: "whether"
+			m := regexp_match(clause, '^(\S+)\s+(.+)$');
+			m := ARRAY['whether', m[1], m[2]];
+		ELSIF clause ~* '^(why|how come)\s+\S+\s+\S+'
+		      OR (embed AND clause ~* '^(how( much| many| long| often| soon)?|what( time)?|where|when|which|who)\s+\S+\s+\S+') THEN
+			m := regexp_match(clause, '^(why|how come|how much|how many|how long|how often|how soon|how|what time|what|where|when|which|who)\s+(\S+)\s+(.+)$', 'i');
+		END IF;
 		IF m IS NULL THEN
 			EXIT why;
 		END IF;
 		wh := lower(m[1]);
-		aux := m[2];
+		-- "Can I pay by PayPal": the auxiliary is no longer first
+		aux := CASE WHEN m[2] ~ '^[[:upper:]][^[:upper:]]*$' THEN lower(m[2]) ELSE m[2] END;
 		laux := lower(regexp_replace(aux, '[’'']', '''', 'g'));
 		-- "how come my card was declined": already in the order of a statement
 		IF wh = 'how come' AND laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|would|should|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t|wouldn''t|shouldn''t)$' THEN
-			clause := aux || ' ' || m[3];
+			clause := CASE WHEN embed THEN 'why ' ELSE '' END || aux || ' ' || m[3];
 			EXIT why;
 		END IF;
 		-- "why should I pay for your mistake?", "why would you do that": no
-		-- concern to take for granted
-		IF laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t)$' THEN
+		-- concern to take for granted (a yes-no question asks one: "should I
+		-- reinstall the app?": "whether you should reinstall the app")
+		IF laux !~ '^(is|are|was|were|am|has|have|had|does|do|did|can|could|will|isn''t|aren''t|wasn''t|weren''t|hasn''t|haven''t|hadn''t|doesn''t|don''t|didn''t|can''t|couldn''t|won''t)$'
+		   AND NOT (embed AND wh <> 'why' AND laux ~ '^(would|should|may)$') THEN
 			EXIT why;
 		END IF;
 		rest := regexp_split_to_array(m[3], '\s+');
@@ -253,14 +290,19 @@ BEGIN
 				-- there a fee"); "you" a verb only ("why are you charging me",
 				-- not "why are you so useless")
 				IF (j = 1 AND lower(rest[1]) IN ('it', 'there'))
-				   OR (lower(rest[1]) = 'you' AND j = 1 AND lnxt ~ '^(not|[[:alpha:]]+(ed|en|ing))$')
+				   OR (lower(rest[1]) = 'you' AND j = 1 AND (wh = 'whether' OR lnxt ~ '^(not|[[:alpha:]]+(ed|en|ing))$'))
 				   OR (lower(rest[1]) <> 'you' AND lnxt ~ predicate AND lnxt !~ ing_nouns) THEN
 					wsubj := array_to_string(rest[1:j], ' ');
 					k := j;
 					EXIT;
 				END IF;
 			ELSIF (j = 1 AND lnxt !~ stops AND (lnxt !~ '^[[:alpha:]]+ly$' OR lnxt ~ '^(apply|reply|supply|rely)$'))
-			      OR (j > 1 AND (lnxt ~ verbs OR (laux = 'did' AND (lnxt ~ did_verbs OR lnxt = ANY (irregular))))) THEN
+			      OR (j > 1 AND (lnxt ~ verbs OR (laux = 'did' AND (lnxt ~ did_verbs OR lnxt = ANY (irregular))))
+			          -- "why did my return label not work", "why did my phone bill
+			          -- go up": a word that a verb or "not" follows is the subject's
+			          AND NOT (laux = 'did' AND lnxt !~ '^(not|never|just|even|really|actually|still|always|also|only)$'
+			                   AND lower(regexp_replace(coalesce(rest[j + 2], ''), '[^[:alpha:]'']+$', ''))
+			                       ~ '^(not|never)$|^(go|come|get|say|work|arrive|bounce|fail|happen|show|take|cost|turn|stop|break|change|disappear|vanish|expire|crash|load|open|close|update|send|reach|appear|end|start|drop|jump|rise|double|increase)$')) THEN
 				wsubj := array_to_string(rest[1:j], ' ');
 				k := j;
 				EXIT;
@@ -269,6 +311,11 @@ BEGIN
 		IF wsubj IS NULL AND laux = 'do' THEN
 			-- "why do some shows disappear": "do" goes
 			body := m[3];
+		ELSIF wsubj IS NULL AND embed AND wh NOT IN ('why', 'how come', 'whether') AND laux ~ '^(is|are|was|were)$'
+		      AND wn <= 6 AND lower(rest[1]) ~ '^(my|our|your|the|this|that|these|those|his|her|their|its|it|a|an)$' THEN
+			-- "what is your returns policy": the rest is the subject (not
+			-- after "why": "why is the price on the website different")
+			body := m[3] || ' ' || aux;
 		ELSIF wsubj IS NULL THEN
 			EXIT why;
 		ELSE
@@ -293,7 +340,17 @@ BEGIN
 				-- did you even cancel it" -> "we even cancelled it"; a verb not
 				-- known here leaves the question as it is
 				vi := k + 1;
-				IF lower(rest[vi]) ~ '^(never|just|even|really|actually|suddenly|also|only|ever|always|still)$' THEN
+				-- "ever" goes ("why did you ever send this": "we sent this")
+				IF lower(rest[vi]) = 'ever' AND vi < wn THEN
+					rest := rest[1:vi - 1] || rest[vi + 1:wn];
+					wn := wn - 1;
+				END IF;
+				IF lower(rest[vi]) ~ '^(never|just|even|really|actually|suddenly|also|only|always|still)$' THEN
+					vi := vi + 1;
+				END IF;
+				-- "why did you double charge me": "we double charged you"
+				IF lower(rest[vi]) IN ('double', 'over', 'under') AND vi < wn
+				   AND lower(rest[vi + 1]) ~ '^(charge|bill|book)' THEN
 					vi := vi + 1;
 				END IF;
 				EXIT why WHEN vi > wn;
@@ -323,7 +380,7 @@ BEGIN
 				body := wsubj || ' ' || aux || ' ' || tail;
 			END IF;
 		END IF;
-		clause := body;
+		clause := CASE WHEN embed THEN CASE WHEN wh = 'how come' THEN 'why' ELSE wh END || ' ' ELSE '' END || body;
 	END why;
 	words := regexp_split_to_array(clause, '\s+');
 	-- a clause written in capitals is shouted, and an agent quotes it in
@@ -374,7 +431,12 @@ BEGIN
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
 			                                   'thank', 'trust', 'help', 'reach', 'call', 'email', 'contact',
 			                                   'ask', 'tell', 'pay', 'give', 'send', 'let', 'need', 'want',
-			                                   'urge', 'beg', 'remind')
+			                                   'urge', 'beg', 'remind', 'take', 'took', 'chase', 'chased',
+			                                   'chasing', 'charge', 'charged', 'refund', 'refunded', 'bill',
+			                                   'billed', 'message', 'messaged', 'phone', 'phoned', 'ring', 'rang',
+			                                   'text', 'texted', 'contacting', 'calling', 'emailing', 'telling',
+			                                   'asking', 'paying', 'giving', 'sending', 'reminded', 'thanked',
+			                                   'helped', 'reached', 'trusted', 'bothered')
 			                     THEN 'us' ELSE 'we' END
 			WHEN 'your' THEN 'our'
 			WHEN 'yours' THEN 'ours'
@@ -401,10 +463,11 @@ BEGIN
 		prev := lw;
 		nwords := nwords + 1;
 	END LOOP;
-	-- a clause cut at 12 words does not end on a function word ("log in",
-	-- "sign in", "turn on" keep theirs); one not cut ends as written ("what
-	-- are you waiting for", "you did that")
-	IF cut AND out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
+	-- a clause cut at 12 words, or cut off by a comma, an ellipsis or a
+	-- conjunction, does not end on a function word ("log in", "sign in",
+	-- "turn on" keep theirs); one that ends its sentence ends as written
+	-- ("what are you waiting for?", "you did that")
+	IF (cut OR NOT ended) AND out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
 		out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
 	END IF;
 	RETURN NULLIF(out, '');
@@ -487,6 +550,8 @@ DECLARE
 	v jsonb;
 	emo text;
 	intn text;
+	mintent text;
+	conc text;
 	cname text;
 	lang text;
 	filled jsonb;
@@ -541,6 +606,18 @@ BEGIN
 	-- the first 4000 characters are what is read, for every step
 	msg := left(customer_message, 4000);
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
+	-- the intent templates are chosen by: a message with no intent phrase is
+	-- a general question to intent(), but one whose concern is no question
+	-- ("my card was declined") takes no general question's template, which
+	-- reads "I understand you want to know ..."; one whose concern is
+	-- ("whether we ship to Ireland") takes one before others, unless the
+	-- feeling is negative ("why is this taking so long?!")
+	conc := @extschema@.concern(msg);
+	mintent := intn;
+	IF intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL
+	   AND conc !~* '^(whether|if|how|what|where|when|which|who|whom|whose|why)\M' THEN
+		mintent := NULL;
+	END IF;
 	emo := NULLIF(v->>'emotion', '');
 	IF emo IS NULL THEN
 		-- the strongest feeling about a problem, when the message shows one: the
@@ -569,20 +646,23 @@ BEGIN
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,
-		'concern', @extschema@.concern(msg),
+		'concern', conc,
 		'channel', ch)) || (v - 'name') || jsonb_strip_nulls(jsonb_build_object('name', cname));
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
 		       -- intent first, then the channel's format, then the emotion;
 		       -- with no channel given, templates for any channel count as matching
 		       -- (general_question is also what no phrase gives: it weighs less)
-		       (CASE WHEN t.intent = intn THEN (CASE WHEN intn = 'general_question' THEN 1 ELSE 4 END) ELSE 0 END
+		       (CASE WHEN t.intent = mintent THEN (CASE WHEN mintent <> 'general_question' THEN 4
+		                                                 WHEN conc ~* '^(whether|if|how|what|where|when|which|who|whom|whose|why)\M'
+		                                                      AND emo IN ('neutral', 'confusion', 'surprise', 'joy', 'gratitude') THEN 2
+		                                                 ELSE 1 END) ELSE 0 END
 		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
 		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality,
 		       lower(t.language) = lang AS own_language
 		FROM @extschema@.templates t
 		WHERE lower(t.language) IN (lang, split_part(lang, '-', 1))
-		  AND (t.intent = intn OR t.intent = 'any')
+		  AND (t.intent = mintent OR t.intent = 'any')
 		  AND (t.emotion = emo OR t.emotion = 'any')
 		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
 		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
@@ -597,7 +677,7 @@ BEGIN
 		-- the match, then the language's own templates before its region's
 		quals := quals || (r.quality * 2 + CASE WHEN r.own_language THEN 1 ELSE 0 END);
 		whys := whys || format('intent %s (%s), emotion %s (%s), channel %s (%s)',
-			intn, CASE WHEN r.intent = intn THEN 'exact' ELSE 'any' END,
+			intn, CASE WHEN r.intent = mintent THEN 'exact' ELSE 'any' END,
 			emo, CASE WHEN r.emotion = emo THEN 'exact' ELSE 'any' END,
 			COALESCE(ch, 'any'), CASE WHEN r.channel = COALESCE(ch, 'any') THEN 'exact' ELSE r.channel END);
 	END LOOP;

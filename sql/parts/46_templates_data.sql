@@ -104,8 +104,8 @@ If there is anything else you need, just reply to this email.
 Best regards,
 {{ agent_name | default: "The support team" }}', true),
 	(100, 'general_question_any', 'any', 'general_question', 'any', 'en', 'Thanks for your question, {{ name | first_name | default: "and for reaching out" }}. I understand you want to know {{ concern | default: "more about this" }}, and I''m happy to help. I''ll {{ solution | default: "find the answer for you" }}. Could you tell me a little more about what you need?', true),
-	(101, 'general_question_chat', 'any', 'general_question', 'chat', 'en', 'Happy to help{{#if name}}, {{ name | first_name }}{{/if}}! You mentioned {{ concern | default: "a question" }}. I''ll {{ solution | default: "check that for you" }}. Could you tell me a bit more?', true),
-	(102, 'general_question_confusion', 'confusion', 'general_question', 'any', 'en', 'I''m sorry for the confusion, {{ name | first_name | default: "and thanks for asking" }}. You mentioned {{ concern | default: "a question" }}, and I understand that can be confusing. Let me {{ solution | default: "explain it step by step" }}. Which part would you like me to start with?', true);
+	(101, 'general_question_chat', 'any', 'general_question', 'chat', 'en', 'Happy to help{{#if name}}, {{ name | first_name }}{{/if}}! You asked {{ concern | default: "a question" }}. I''ll {{ solution | default: "check that for you" }}. Could you tell me a bit more?', true),
+	(102, 'general_question_confusion', 'confusion', 'general_question', 'any', 'en', 'I''m sorry for the confusion, {{ name | first_name | default: "and thanks for asking" }}. You asked {{ concern | default: "a question" }}, and I understand that can be confusing. Let me {{ solution | default: "explain it step by step" }}. Which part would you like me to start with?', true);
 
 CREATE TRIGGER templates_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.templates
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();

@@ -127,7 +127,7 @@ static const char *const problem_words[] = {
 	"cold", "stuck", "=blocked", "frozen", "locked", "declined", "error", "mistake", "fault",
 	"unauthorised", "unauthorized", "dispute", "disputed", "=promised", "=supposed", "=guaranteed",
 	"missed", "without", "gone", "ate",
-	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "longer",
+	"bounced", "expired", "instead", "overdrawn", "incorrect", "disconnected", "offline", "longer",
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",

@@ -26,11 +26,18 @@ FROM (VALUES ('I am happy with the service'), ('I am not happy with the service'
 	('kindly refund my money'), ('I''m still waiting for my refund'), ('This is the third time I am calling')) v(b);
 
 -- a customer's apology as a politeness formula is no sadness; a sorry on its
--- own, or one for someone's news, still is
+-- own, or one for someone's news, still is, and so is the agent's formula
+-- thrown back ("sorry for the hassle" is no politeness formula)
 SELECT b, dominant_emotion(b) AS dominant, sentiment_label(sentiment(b)) AS label
 FROM (VALUES ('Sorry for the late reply, I was away.'), ('sorry to be a pain but where is my order'),
 	('Sorry if this is a silly question, but how do I change my address?'),
-	('Sorry for the hassle, and thanks for sorting it'), ('Sorry!'), ('I am so sorry to hear that')) v(b);
+	('Sorry!'), ('I am so sorry to hear that'),
+	('Sorry for the hassle? YOU should be sorry for the hassle you caused me!')) v(b);
+-- a relative who died is sadness, told calmly too; a phone that died is not bereavement
+SELECT b, dominant_emotion(b) AS dominant, sentiment_label(sentiment(b)) AS label
+FROM (VALUES ('My husband died last week and I need to close his account'),
+	('I''m sorry to ask, my husband just died and I need to close his account.'),
+	('I recently lost my father'), ('my son passed his exam')) v(b);
 
 -- a contraction's "n't" negates like "not", and a phrase that ends in it carries
 -- the negation on; "never been so" is emphasis, not negation

@@ -23,8 +23,11 @@ FROM (VALUES
 	('¿Dónde está mi pedido? still not delivered 📦😡'),
 	('🙏🙏🙏'),
 	('charged twice, and now I want a refund, and a refund of the refund fee'),
-	-- a lost parcel is a delivery problem; a lost order number is not
-	('why did you lose my parcel'), ('my parcel got lost in transit'), ('I lost my order number')
+	-- a parcel the company lost is a delivery problem; what the customer lost, a
+	-- refund lost in transit and an order lost in a system are not
+	('why did you lose my parcel'), ('my parcel got lost'), ('I lost my order number'),
+	('I lost my parcel locker code'), ('my refund got lost in transit, where is it?'),
+	('my order got lost in your system and I was charged twice')
 ) v(m);
 SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
        empathy.intent_names() @> ARRAY['late_delivery', 'double_charge', 'damaged_product',
@@ -211,10 +214,39 @@ SELECT m, empathy.intent(m), empathy.concern(m) FROM (VALUES
 	('Why did you send me the wrong item?'), ('Why did you frobnicate my refund?'),
 	('why did u charge me twice'), ('I love the product, but why did you cancel my order?'),
 	('Why did my payment fail?'), ('Why does nobody reply?'), ('Why did?')) v(m);
--- a clause not cut at 12 words keeps its last word, whatever it is
-SELECT empathy.concern('what are you waiting for') AS waiting_for,
-       empathy.concern('I can''t believe you did that') AS did_that,
-       empathy.concern('the order you sent me last week with the wrong size shoes in it and the box torn open') AS cut;
+-- after "did": "double charge" keeps "double", irregular pasts ("reset"), a noun
+-- that a verb or "not" follows is the subject's ("my return label not work"),
+-- "ever" goes; "you" after "take" or "chase" is "us"
+SELECT m, empathy.concern(m) FROM (VALUES
+	('Why did you guys double charge me?'), ('Why did you reset my password without asking?'),
+	('Why did my return label not work? I need a refund'), ('Why did my refund check bounce?'),
+	('Why did my phone bill go up after I was double charged?'), ('Why did you ever send me this broken thing'),
+	('Why did it take you 3 weeks to refund me?'), ('I keep chasing you for a refund')) v(m);
+-- a clause that ends its sentence keeps its last word, whatever it is; one cut
+-- at 12 words, or cut off by a comma, colon or ellipsis, does not end on a
+-- function word
+SELECT m, empathy.concern(m) FROM (VALUES
+	('what are you waiting for'), ('what are you waiting for?!'), ('I can''t believe you did that.'),
+	('the order you sent me last week with the wrong size shoes in it and the box torn open'),
+	('I was double charged and, honestly, I''m furious'), ('I''ve been on hold for... 2 hours now'),
+	('I''m still waiting for: my refund')) v(m);
+-- a general question is put inside a sentence, for "you want to know ...":
+-- "whether" before a yes-no question, the subject before the verb; asked as a
+-- request ("could you tell me"), it is the question it asks; a why-question
+-- asked in a negative feeling is the statement it takes for granted
+SELECT m, empathy.concern(m) FROM (VALUES
+	('Do you ship to Ireland?'), ('Can I pay by PayPal?'), ('Is it possible to change my delivery address?'),
+	('Are you open on Sunday?'), ('Does the jacket come in blue?'), ('Will my order arrive by Friday?'),
+	('What is your returns policy?'), ('Could you tell me where my order is?'),
+	('Can you let me know if you ship to Ireland?'), ('How much does it cost to upgrade?'),
+	('What time do you close on Saturdays?'), ('Did you get my email?'), ('Should I reinstall the app?'),
+	('Which size should I order?'), ('Why is the price on the website different?'),
+	('Why is this taking so long?! This is ridiculous'), ('Do not cancel my order')) v(m);
+-- a general question takes a general question's template ("You asked ..."); a
+-- message that asks nothing ("my card was declined") does not
+SELECT m, s.template_name, s.reply
+FROM (VALUES ('Do you ship to Ireland?'), ('What is your returns policy?'), ('my card was declined'), ('hello')) v(m),
+	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- "you guys", "you lot" and "you people" are the company; "you" after "through" an object,
 -- after "like" a subject
 SELECT empathy.concern('you guys lost my parcel') AS you_guys,

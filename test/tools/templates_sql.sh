@@ -30,4 +30,6 @@ END {
 	print ""
 	print "CREATE TRIGGER templates_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.templates"
 	print "\tFOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();"
+	print "CREATE TRIGGER templates_protect_truncate BEFORE TRUNCATE ON @extschema@.templates"
+	print "\tFOR EACH STATEMENT EXECUTE FUNCTION @extschema@.templates_protect();"
 }' "$tsv"

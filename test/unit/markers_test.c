@@ -88,6 +88,10 @@ main(void)
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
 	CHECK(e.needed == 0, "a plain question does not call for empathy");
 	CHECK(e.score >= 70, "a short friendly answer scores well (%.0f)", e.score);
+	e = score("Let's get it back online.",
+			  "sorry if this is a dumb question, I changed my wifi password and now the doorbell camera says offline",
+			  NULL);
+	CHECK(e.needed == 1, "a device offline calls for empathy, asked politely too");
 	e = score("Kenji, sorry. Kenji, sorry. Kenji!", "What time do you close?", "Kenji");
 	CHECK(e.name_count == 3 && strcmp(e.personalization, "overuse") == 0, "name overuse");
 	e = score("Sorry!", NULL, NULL);
