@@ -142,9 +142,13 @@ BEGIN
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
 	-- "could you tell me where my order is?", "can you let me know if you ship
-	-- to Ireland?": a general question asked as a request is the question
+	-- to Ireland?", "I was wondering if ...", "do you know whether ...": a
+	-- general question asked as a request is the question
 	IF cintent = 'general_question' THEN
-		clause := regexp_replace(clause, '^(can|could|would|will)\s+(you|u)\s+(please\s+)?(tell|let)\s+(me|us)\s+(know\s+)?(?=(if|whether|how|what|where|when|which|who|why)\M)', '', 'i');
+		clause := regexp_replace(clause, '^(((can|could|would|will)\s+(you|u)\s+(please\s+)?(tell|let)\s+(me|us)\s+(know\s+)?)|'
+			'((please\s+)?(tell|let)\s+(me|us)\s+(know\s+)?)|((may|can|could)\s+i\s+ask\s+)|((do|does)\s+(you|anyone)\s+know\s+)|'
+			'(i\s+(was|am|''m)\s+(just\s+)?wondering\s+)|(i(''d|\s+would)\s+like\s+to\s+know\s+)|(i\s+(want|need)\s+to\s+know\s+))'
+			'(?=(if|whether|how|what|where|when|which|who|why)\M)', '', 'i');
 	END IF;
 	-- "Why is my account locked?" and "How come my card was declined?" about
 	-- a problem (the clause has an intent phrase) take for granted what the
@@ -239,8 +243,14 @@ BEGIN
 		stops text := '^(in|on|at|of|for|from|with|to|by|about|into|than|the|a|an|my|your|our|this|that|these|those|and|or|if)$';
 	BEGIN
 		EXIT why WHEN NOT (as_statement OR embed);
+		-- "what's your returns policy": "what is"
+		IF embed THEN
+			clause := regexp_replace(clause, '^(what|where|who|how|when)[’'']s\s+', '\1 is ', 'i');
+		END IF;
 		IF embed AND clause ~* '^(do|does|did|can|could|will|would|is|are|was|were|am|has|have|should|may)\s+\S+\s+\S+'
-		   AND clause !~* '^do\s+not\M' THEN
+		   AND clause !~* '^do\s+not\M'
+		   -- "could you call me back?" asks for something, not whether
+		   AND clause !~* '^(can|could|would|will)\s+(you|u)\M' THEN
 			-- a yes-no question: "whether"
 			m := regexp_match(clause, '^(\S+)\s+(.+)$');
 			m := ARRAY['whether', m[1], m[2]];
@@ -308,19 +318,31 @@ BEGIN
 				EXIT;
 			END IF;
 		END LOOP;
+		-- "when does the sale end": a determiner and a noun or two before the
+		-- last word, the verb
+		IF wsubj IS NULL AND embed AND laux IN ('do', 'does', 'did') AND wn BETWEEN 2 AND 5
+		   AND lower(rest[1]) ~ '^(my|our|your|the|this|that|these|those|his|her|their|its)$'
+		   AND lower(regexp_replace(rest[wn], '[^[:alpha:]'']+$', '')) !~ stops THEN
+			wsubj := array_to_string(rest[1:wn - 1], ' ');
+			k := wn - 1;
+		END IF;
 		IF wsubj IS NULL AND laux = 'do' THEN
 			-- "why do some shows disappear": "do" goes
 			body := m[3];
 		ELSIF wsubj IS NULL AND embed AND wh NOT IN ('why', 'how come', 'whether') AND laux ~ '^(is|are|was|were)$'
 		      AND wn <= 6 AND lower(rest[1]) ~ '^(my|our|your|the|this|that|these|those|his|her|their|its|it|a|an)$' THEN
 			-- "what is your returns policy": the rest is the subject (not
-			-- after "why": "why is the price on the website different")
-			body := m[3] || ' ' || aux;
+			-- after "why": "why is the price on the website different"), but
+			-- a preposition that ends it ("what is this charge for": "what
+			-- this charge is for")
+			body := CASE WHEN lower(rest[wn]) ~ '^(for|from|about|with|to|in|on|at|of|like)[?!.]*$' AND wn > 1
+				THEN array_to_string(rest[1:wn - 1], ' ') || ' ' || aux || ' ' || rest[wn]
+				ELSE m[3] || ' ' || aux END;
 		ELSIF wsubj IS NULL THEN
 			EXIT why;
 		ELSE
 			tail := array_to_string(rest[k + 1:wn], ' ');
-			IF laux = 'do' THEN
+			IF laux = 'do' AND lower(rest[k + 1]) <> 'not' THEN
 				body := wsubj || ' ' || tail;
 			ELSIF laux = 'does' AND lower(rest[k + 1]) !~ adverbs THEN
 				-- "why does the app keep crashing" -> "the app keeps crashing",
@@ -380,6 +402,9 @@ BEGIN
 				body := wsubj || ' ' || aux || ' ' || tail;
 			END IF;
 		END IF;
+		-- an insult asked about is not taken for granted ("why is your company
+		-- so incompetent?", "why is it always me?"): it stays a question
+		EXIT why WHEN NOT embed AND body ~* '\m(incompetent|useless|stupid|pathetic|hopeless|unprofessional|rude|clueless|dishonest|greedy|lazy|idiots?|morons?|joke|disgrace|disgraceful|shambles|liars?|thieves|crooks?|rubbish|crap|shit|worst|always (me|us))\M';
 		clause := CASE WHEN embed THEN CASE WHEN wh = 'how come' THEN 'why' ELSE wh END || ' ' ELSE '' END || body;
 	END why;
 	words := regexp_split_to_array(clause, '\s+');
@@ -463,12 +488,17 @@ BEGIN
 		prev := lw;
 		nwords := nwords + 1;
 	END LOOP;
-	-- a clause cut at 12 words, or cut off by a comma, an ellipsis or a
-	-- conjunction, does not end on a function word ("log in", "sign in",
-	-- "turn on" keep theirs); one that ends its sentence ends as written
-	-- ("what are you waiting for?", "you did that")
-	IF (cut OR NOT ended) AND out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
+	-- a clause cut at 12 words does not end on a function word ("log in",
+	-- "sign in", "turn on" keep theirs), one cut off by a comma, an ellipsis
+	-- or a conjunction not on a conjunction or a determiner; one that ends
+	-- its sentence ends as written ("what are you waiting for?", "you did
+	-- that")
+	IF cut AND out !~* '\m(log|logged|sign|signed|check|checked|turn|turned|switch|switched)\s+(in|on)$' THEN
 		out := regexp_replace(out, '(\s+(on|to|the|a|an|of|for|in|at|with|and|or|but|from|by|your|our|that|which|is|was|were|are|be|been|it))+$', '', 'i');
+	ELSIF NOT ended THEN
+		-- cut off at a comma: a preposition may end it ("what you paid for, what
+		-- now?"), a conjunction or a determiner not
+		out := regexp_replace(out, '(\s+(the|a|an|and|or|but|so|then|plus|your|our|their|which))+$', '', 'i');
 	END IF;
 	RETURN NULLIF(out, '');
 END $$;
@@ -552,6 +582,7 @@ DECLARE
 	intn text;
 	mintent text;
 	conc text;
+	asks boolean;
 	cname text;
 	lang text;
 	filled jsonb;
@@ -613,9 +644,15 @@ BEGIN
 	-- ("whether we ship to Ireland") takes one before others, unless the
 	-- feeling is negative ("why is this taking so long?!")
 	conc := @extschema@.concern(msg);
+	-- a question put inside a sentence: a question word, not followed by an
+	-- auxiliary as a question's is ("when does the sale end", "which size
+	-- should you order", "what's our returns policy" are as asked)
+	asks := conc ~* '^(whether|if|how|what|where|when|which|who|whom|whose|why)\M'
+		AND conc !~* '^\S+''s\M'
+		AND conc !~* '^(how(\s+(much|many|long|often|soon|far))?|what(\s+time)?|where|when|which|who|whom|whose|why)\s+(is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|has|have|had)(n''t)?\M'
+		AND conc !~* '^(which|what|whose|how\s+many|how\s+much)\s+(?!(this|that|it|we|you|they|he|she|i|there|our|your|my|the|a|an|these|those|his|her|their)\M)\S+\s+(is|are|was|were|do|does|did|can|could|will|would|should|has|have)\M';
 	mintent := intn;
-	IF intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL
-	   AND conc !~* '^(whether|if|how|what|where|when|which|who|whom|whose|why)\M' THEN
+	IF intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');
@@ -654,8 +691,7 @@ BEGIN
 		       -- with no channel given, templates for any channel count as matching
 		       -- (general_question is also what no phrase gives: it weighs less)
 		       (CASE WHEN t.intent = mintent THEN (CASE WHEN mintent <> 'general_question' THEN 4
-		                                                 WHEN conc ~* '^(whether|if|how|what|where|when|which|who|whom|whose|why)\M'
-		                                                      AND emo IN ('neutral', 'confusion', 'surprise', 'joy', 'gratitude') THEN 2
+		                                                 WHEN asks AND emo IN ('neutral', 'confusion', 'surprise', 'joy', 'gratitude') THEN 2
 		                                                 ELSE 1 END) ELSE 0 END
 		        + CASE WHEN t.channel = COALESCE(ch, 'any') THEN 2 ELSE 0 END
 		        + CASE WHEN t.emotion = emo THEN 1 ELSE 0 END) AS quality,

@@ -223,13 +223,14 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Why did my phone bill go up after I was double charged?'), ('Why did you ever send me this broken thing'),
 	('Why did it take you 3 weeks to refund me?'), ('I keep chasing you for a refund')) v(m);
 -- a clause that ends its sentence keeps its last word, whatever it is; one cut
--- at 12 words, or cut off by a comma, colon or ellipsis, does not end on a
--- function word
+-- at 12 words does not end on a function word, one cut off by a comma, colon
+-- or ellipsis not on a conjunction or a determiner (a preposition may end it)
 SELECT m, empathy.concern(m) FROM (VALUES
 	('what are you waiting for'), ('what are you waiting for?!'), ('I can''t believe you did that.'),
 	('the order you sent me last week with the wrong size shoes in it and the box torn open'),
 	('I was double charged and, honestly, I''m furious'), ('I''ve been on hold for... 2 hours now'),
-	('I''m still waiting for: my refund')) v(m);
+	('I''m still waiting for: my refund'), ('I didn''t get what I paid for, what now?'),
+	('I don''t know what the problem is, can you help?')) v(m);
 -- a general question is put inside a sentence, for "you want to know ...":
 -- "whether" before a yes-no question, the subject before the verb; asked as a
 -- request ("could you tell me"), it is the question it asks; a why-question
@@ -241,11 +242,17 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Can you let me know if you ship to Ireland?'), ('How much does it cost to upgrade?'),
 	('What time do you close on Saturdays?'), ('Did you get my email?'), ('Should I reinstall the app?'),
 	('Which size should I order?'), ('Why is the price on the website different?'),
-	('Why is this taking so long?! This is ridiculous'), ('Do not cancel my order')) v(m);
+	('Why is this taking so long?! This is ridiculous'), ('Do not cancel my order'),
+	('What is this charge for?'), ('Who is this email from?'), ('Do you not sell it anymore?'),
+	('When does the sale end?'), ('What''s your returns policy?'), ('May I ask where my order is?'),
+	('I was wondering if you ship to Ireland'), ('Do you know if the store has parking?'),
+	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming')) v(m);
 -- a general question takes a general question's template ("You asked ..."); a
--- message that asks nothing ("my card was declined") does not
+-- message that asks nothing ("my card was declined"), or whose question stays
+-- as asked ("which size should you order"), does not
 SELECT m, s.template_name, s.reply
-FROM (VALUES ('Do you ship to Ireland?'), ('What is your returns policy?'), ('my card was declined'), ('hello')) v(m),
+FROM (VALUES ('Do you ship to Ireland?'), ('What is your returns policy?'), ('my card was declined'), ('hello'),
+	('Which size should I order?'), ('Could you call me back?')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- "you guys", "you lot" and "you people" are the company; "you" after "through" an object,
 -- after "like" a subject
