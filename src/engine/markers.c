@@ -2332,6 +2332,9 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define NEEDED_SENTIMENT	(-0.15f)
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
 #define NEEDED_SHOUTED		4	/* words in capitals that make a raised voice */
+#define NEEDED_PRAISE_SENTIMENT	0.9f	/* praise: at least this sentiment, and joy or gratitude */
+#define NEEDED_PRAISE_FEELING	2.0f	/* a negative emotion in praise weaker than this many
+										 * times its label threshold is a past worry */
 #define NEEDED_SUPPOSED_FEELING	2.0f	/* a feeling this many times its label threshold
 										 * is the customer's own, supposition or not */
 
@@ -2508,6 +2511,7 @@ typedef struct StemCollect
 	StemSet    *set;
 	uint32_t	name_stem;		/* the customer's name is not content */
 	int			facts;			/* problem words that state a fact ("late") */
+	int			feelings;		/* named feelings among the harms */
 	int			harms;			/* harms, named feelings, negated function words,
 								 * eye-rolling emoji */
 	bool		calm;			/* the customer says nothing is wrong */
@@ -2921,7 +2925,10 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 			col->harms++;
 	}
 	else if ((f & WF_NEEDFEEL) && !negated)
+	{
 		col->harms++;
+		col->feelings++;
+	}
 	if ((f & WF_FUNCTION) && negated && !col->hypo)
 		col->harms++;
 	if (((f & WF_CALM) && !negated) || ((f & WF_CALM_NEG) && negated))
@@ -3047,6 +3054,7 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	int			dims[EMP_NDIMS];
 	int			n;
 	bool		negative = false;
+	bool		joyful = false;	/* a joy or gratitude label */
 	float		strongest = 0;	/* the strongest negative label, times its threshold */
 
 	emp_score_some(sc, msg, len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT | EMP_WANT_ESCALATION, &s,
@@ -3077,6 +3085,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	for (int i = 0; i < n; i++)
 	{
 		*fam |= dim_family[dims[i]];
+		if (dims[i] == EMP_JOY || dims[i] == EMP_GRATITUDE)
+			joyful = true;
 		/* confusion alone is a question, not a grievance */
 		if (dim_family[dims[i]] & ~FAM_CONFUSION)
 		{
@@ -3096,6 +3106,23 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	if (negative && col->supposed > 0 && col->facts == 0 && col->harms == 0 &&
 		strongest < NEEDED_SUPPOSED_FEELING)
 		negative = false;
+	/*
+	 * Praise that names a worry it put to rest ("I was nervous about access
+	 * but the guard had the ramp ready. Thank you!", "the Fauré had me in
+	 * tears (good ones!)"): in a message this positive, with joy or gratitude,
+	 * named feelings and a mild negative emotion call for no empathy.  Facts,
+	 * harms, escalation cues, a raised voice and exasperated questions still do,
+	 * and sarcastic praise shows itself by them ("great, another week without
+	 * internet, thanks so much").
+	 */
+	if (s.sentiment >= NEEDED_PRAISE_SENTIMENT && joyful && col->facts == 0 &&
+		col->harms == col->feelings && col->exasperated == 0 && col->eye_rolls == 0 &&
+		s.escalation < 0.3f && col->shouted < NEEDED_SHOUTED && strongest < NEEDED_PRAISE_FEELING)
+	{
+		negative = false;
+		col->harms -= col->feelings;
+		col->feelings = 0;
+	}
 	/*
 	 * Shouting: a few words in capitals are an acronym, more are a raised
 	 * voice.  An escalation cue counts unless the customer says nothing is

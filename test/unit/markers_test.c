@@ -92,6 +92,14 @@ main(void)
 			  "sorry if this is a dumb question, I changed my wifi password and now the doorbell camera says offline",
 			  NULL);
 	CHECK(e.needed == 1, "a device offline calls for empathy, asked politely too");
+	e = score("So glad to hear it!",
+			  "Took my dad on the Santa special yesterday. Was nervous about access but the guard had the "
+			  "ramp ready before we even asked. Thank you!", NULL);
+	CHECK(e.needed == 0, "praise that names a worry it put to rest needs no empathy");
+	e = score("So glad to hear it!", "great, another week without internet, thanks so much, really loving it", NULL);
+	CHECK(e.needed == 1, "sarcastic praise with a fact still calls for empathy");
+	e = score("So glad to hear it!", "I'm really worried, my parcel hasn't arrived", NULL);
+	CHECK(e.needed == 1, "a worry with no praise calls for empathy");
 	e = score("Kenji, sorry. Kenji, sorry. Kenji!", "What time do you close?", "Kenji");
 	CHECK(e.name_count == 3 && strcmp(e.personalization, "overuse") == 0, "name overuse");
 	e = score("Sorry!", NULL, NULL);
