@@ -1470,6 +1470,7 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_AWAY			0x400000	/* "away": "passed away" */
 #define WC_BE_GONE		0x800000	/* "is", "been", "went", "gone": "has been down" */
 #define WC_DOWN			0x1000000	/* "down" */
+#define WC_PAST			0x2000000	/* "was", "were", "been", "felt", "had": "I was nervous" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1497,11 +1498,11 @@ static const struct
 	{"we", Q_OTHER, HYPO_PERSON, 0},
 	{"and", Q_OTHER, HYPO_OTHER, WC_AND}, {"are", Q_AUX, HYPO_OTHER, WC_BE_GONE},
 	{"can", Q_OTHER, HYPO_CAN, 0}, {"did", Q_AUX, HYPO_OTHER, 0},
-	{"for", Q_OTHER, HYPO_OTHER, WC_FOR}, {"had", Q_AUX, HYPO_OTHER, 0},
+	{"for", Q_OTHER, HYPO_OTHER, WC_FOR}, {"had", Q_AUX, HYPO_OTHER, WC_PAST},
 	{"has", Q_AUX, HYPO_OTHER, 0}, {"how", Q_OPEN, HYPO_OTHER, 0},
 	{"not", Q_OTHER, HYPO_OTHER, WC_NOT}, {"our", Q_OTHER, HYPO_OTHER, WC_MINE},
 	{"say", Q_OTHER, HYPO_OTHER, WC_EXAMPLE}, {"the", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT},
-	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, WC_BE_GONE},
+	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
 	{"who", Q_OPEN, HYPO_OTHER, 0}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
 	{"you", Q_OTHER, HYPO_ASKED, 0},
 	{"best", Q_CHOICE, HYPO_OTHER, 0}, {"case", Q_OTHER, HYPO_CASE, 0},
@@ -1512,7 +1513,7 @@ static const struct
 	{"suit", Q_CHOICE, HYPO_OTHER, 0}, {"tear", Q_OTHER, HYPO_OTHER, WC_TEAR},
 	{"that", Q_THAT, HYPO_OTHER, 0}, {"this", Q_THAT, HYPO_OTHER, WC_THIS},
 	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
-	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE},
+	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED}, {"could", Q_OTHER, HYPO_CAN, 0},
@@ -1569,7 +1570,8 @@ static const struct
 	/* a bereavement: "my mother passed away" */
 	{"passed", Q_OTHER, HYPO_OTHER, WC_PASSED}, {"away", Q_OTHER, HYPO_OTHER, WC_AWAY},
 	/* an outage: "the app has been down all morning", "your servers went down" */
-	{"been", Q_OTHER, HYPO_OTHER, WC_BE_GONE}, {"went", Q_OTHER, HYPO_OTHER, WC_BE_GONE},
+	{"been", Q_OTHER, HYPO_OTHER, WC_BE_GONE | WC_PAST}, {"went", Q_OTHER, HYPO_OTHER, WC_BE_GONE},
+	{"felt", Q_OTHER, HYPO_OTHER, WC_PAST},
 	{"gone", Q_OTHER, HYPO_OTHER, WC_BE_GONE}, {"down", Q_OTHER, HYPO_OTHER, WC_DOWN}
 };
 
@@ -2512,6 +2514,8 @@ typedef struct StemCollect
 	uint32_t	name_stem;		/* the customer's name is not content */
 	int			facts;			/* problem words that state a fact ("late") */
 	int			feelings;		/* named feelings among the harms */
+	int			past_feelings;	/* ... told in the past ("I was so nervous") */
+	int			past_left;		/* words still in reach of a "was", "had been" */
 	int			harms;			/* harms, named feelings, negated function words,
 								 * eye-rolling emoji */
 	bool		calm;			/* the customer says nothing is wrong */
@@ -2743,6 +2747,7 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
+		col->past_left = 0;
 		/*
 		 * "paying 45 a month for this", "I took the day off work for this.":
 		 * a sentence that ends on what the customer gave, for what they got.
@@ -2928,6 +2933,8 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 	{
 		col->harms++;
 		col->feelings++;
+		if (col->past_left > 0)
+			col->past_feelings++;
 	}
 	if ((f & WF_FUNCTION) && negated && !col->hypo)
 		col->harms++;
@@ -2961,6 +2968,11 @@ collect_stems(void *arg, const EmpToken *tok)
 	mw = message_word_info(col->ms, tok, &tmp);
 	/* a word of no class reads an empty slot, as zero as no_word */
 	wc = &col->ms->words[mw->wc];
+	/* "I was (so) nervous", "had been worried": up to three words on */
+	if (col->past_left > 0)
+		col->past_left--;
+	if (wc->bits & WC_PAST)
+		col->past_left = 4;
 	/*
 	 * A word of no class, with no rule waiting for the next word, changes
 	 * nothing but the memory of the words before it.
@@ -3110,13 +3122,15 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	 * Praise that names a worry it put to rest ("I was nervous about access
 	 * but the guard had the ramp ready. Thank you!", "the Fauré had me in
 	 * tears (good ones!)"): in a message this positive, with joy or gratitude,
-	 * named feelings and a mild negative emotion call for no empathy.  Facts,
-	 * harms, escalation cues, a raised voice and exasperated questions still do,
-	 * and sarcastic praise shows itself by them ("great, another week without
-	 * internet, thanks so much").
+	 * feelings named in the past and a mild negative emotion call for no
+	 * empathy.  A feeling named in the present ("Thank you so much! I'm
+	 * worried about my son"), facts, harms, escalation cues, a raised voice
+	 * and exasperated questions still do, and sarcastic praise shows itself
+	 * by them ("great, another week without internet, thanks so much").
 	 */
 	if (s.sentiment >= NEEDED_PRAISE_SENTIMENT && joyful && col->facts == 0 &&
-		col->harms == col->feelings && col->exasperated == 0 && col->eye_rolls == 0 &&
+		col->harms == col->feelings && col->feelings == col->past_feelings &&
+		col->exasperated == 0 && col->eye_rolls == 0 &&
 		s.escalation < 0.3f && col->shouted < NEEDED_SHOUTED && strongest < NEEDED_PRAISE_FEELING)
 	{
 		negative = false;

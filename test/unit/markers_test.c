@@ -96,6 +96,10 @@ main(void)
 			  "Took my dad on the Santa special yesterday. Was nervous about access but the guard had the "
 			  "ramp ready before we even asked. Thank you!", NULL);
 	CHECK(e.needed == 0, "praise that names a worry it put to rest needs no empathy");
+	e = score("So glad to hear it!", "So happy with the service, thanks! I'm worried about my son.", NULL);
+	CHECK(e.needed == 1, "praise with a worry named in the present still calls for empathy");
+	e = score("So glad to hear it!", "Wonderful service, thank you so much, I'm thrilled to be this stressed", NULL);
+	CHECK(e.needed == 1, "sarcastic praise with a present feeling still calls for empathy");
 	e = score("So glad to hear it!", "great, another week without internet, thanks so much, really loving it", NULL);
 	CHECK(e.needed == 1, "sarcastic praise with a fact still calls for empathy");
 	e = score("So glad to hear it!", "I'm really worried, my parcel hasn't arrived", NULL);
