@@ -136,7 +136,7 @@ static const char *const problem_words[] = {
 };
 static const char *const harm_words[] = {
 	"sick", "ill", "pain", "hurt", "injured", "funeral", "bereavement", "ruined",
-	"complaint", "complain", "unfair", "rude", "ignored", "lied",
+	"complaint", "complain", "unfair", "rude", "ignored", "lied", "suicidal",
 	NULL
 };
 
@@ -168,7 +168,7 @@ static const char *const feeling_words[] = {
 static const char *const function_words[] = {
 	"work", "load", "open", "connect", "respond", "reply", "print", "sync", "activate", "accept",
 	"update", "let", "recognise", "recognize", "match", "turn", "boot", "install", "download",
-	"upload", "log",
+	"upload", "log", "cope",
 	NULL
 };
 

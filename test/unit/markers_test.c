@@ -100,6 +100,10 @@ main(void)
 	CHECK(e.needed == 1, "praise with a worry named in the present still calls for empathy");
 	e = score("So glad to hear it!", "Wonderful service, thank you so much, I'm thrilled to be this stressed", NULL);
 	CHECK(e.needed == 1, "sarcastic praise with a present feeling still calls for empathy");
+	e = score("Thanks for letting us know.", "Thank you so much, brilliant! I'm feeling suicidal.", NULL);
+	CHECK(e.needed == 1, "a customer in crisis calls for empathy, thanks or not");
+	e = score("Thanks for letting us know.", "I can't cope anymore", NULL);
+	CHECK(e.needed == 1, "\"can't cope\" calls for empathy");
 	e = score("So glad to hear it!", "great, another week without internet, thanks so much, really loving it", NULL);
 	CHECK(e.needed == 1, "sarcastic praise with a fact still calls for empathy");
 	e = score("So glad to hear it!", "I'm really worried, my parcel hasn't arrived", NULL);
