@@ -539,7 +539,7 @@ BEGIN
 	RETURN NULLIF(out, '');
 END $$;
 COMMENT ON FUNCTION @extschema@.concern(text) IS
-'the customer''s main concern as a short clause from the agent''s side ("my order is late again" gives "your order is late again"): the clause with an intent phrase or the most negative one, greetings trimmed, at most 12 words, pronouns swapped, a shouted clause in lower case; NULL when there is none; reads the first 4000 characters';
+'the customer''s main concern as a short clause from the agent''s side ("my order is late again" gives "your order is late again"): the clause with an intent phrase or the most negative one, greetings trimmed, at most 12 words, pronouns swapped, a shouted clause in lower case; a why-question about a problem as the statement it takes for granted ("Why did you charge me twice?": "we charged you twice"), a general question as a question inside a sentence ("Do you ship to Ireland?": "whether we ship to Ireland"); NULL when there is none; reads the first 4000 characters';
 
 -- ---------------------------------------------------------------- templates
 
