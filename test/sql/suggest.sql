@@ -27,7 +27,10 @@ FROM (VALUES
 	-- refund lost in transit and an order lost in a system are not
 	('why did you lose my parcel'), ('my parcel got lost'), ('I lost my order number'),
 	('I lost my parcel locker code'), ('my refund got lost in transit, where is it?'),
-	('my order got lost in your system and I was charged twice')
+	('my order got lost in your system and I was charged twice'),
+	-- between equals a problem wins over praise: sarcastic thanks for a harm, thanks before a problem
+	('thanks a lot for losing my parcel'), ('Thank you so much for keeping me waiting 2 hours'),
+	('Thanks so much! My order hasn''t arrived'), ('Thank you so much, brilliant service!')
 ) v(m);
 SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
        empathy.intent_names() @> ARRAY['late_delivery', 'double_charge', 'damaged_product',
