@@ -619,6 +619,7 @@ DECLARE
 	mintent text;
 	conc text;
 	asks boolean;
+	praise_needs boolean;
 	cname text;
 	lang text;
 	filled jsonb;
@@ -673,6 +674,11 @@ BEGIN
 	-- the first 4000 characters are what is read, for every step
 	msg := left(customer_message, 4000);
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
+	-- praise that calls for empathy (sarcasm, a customer in crisis: "Thank you
+	-- so much, brilliant! I'm feeling suicidal") is answered as what it needs,
+	-- not with a praise template
+	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
+		AND (@extschema@.empathy_score('', msg)).needed;
 	-- the intent templates are chosen by: a message with no intent phrase is
 	-- a general question to intent(), but one whose concern is no question
 	-- ("my card was declined") takes no general question's template, which
@@ -688,7 +694,8 @@ BEGIN
 		AND conc !~* '^(how(\s+(much|many|long|often|soon|far))?|what(\s+time)?|where|when|which|who|whom|whose|why)\s+(is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|has|have|had)(n''t)?\M'
 		AND conc !~* '^(which|what|whose|how\s+many|how\s+much)\s+(?!(this|that|it|we|you|they|he|she|i|there|our|your|my|the|a|an|these|those|his|her|their)\M)\S+\s+(is|are|was|were|do|does|did|can|could|will|would|should|has|have)\M';
 	mintent := intn;
-	IF intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks THEN
+	IF (intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks)
+	   OR praise_needs THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');
@@ -698,7 +705,7 @@ BEGIN
 		-- arrived" is not what the reply answers ("that must be disappointing", not
 		-- "that must be kind")
 		-- (praise that mentions a past worry is still answered as praise)
-		IF intn <> 'praise' THEN
+		IF intn <> 'praise' OR praise_needs THEN
 			SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
 			WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
 			ORDER BY u.n LIMIT 1;
@@ -706,7 +713,7 @@ BEGIN
 		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package
 		-- arrived broken", "Happy new year! My refund still has not come through")
-		IF emo IN ('joy', 'gratitude', 'surprise') AND intn NOT IN ('praise', 'general_question') THEN
+		IF emo IN ('joy', 'gratitude', 'surprise') AND (intn NOT IN ('praise', 'general_question') OR praise_needs) THEN
 			emo := 'neutral';
 		END IF;
 	END IF;

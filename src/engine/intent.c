@@ -213,18 +213,12 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 	}
 	if (other_after)
 		weight[is->praise] -= praise_before;
-	/*
-	 * The heaviest intent; between equals, a problem before praise ("Thanks
-	 * so much! My order hasn't arrived", "thanks a lot for losing my
-	 * parcel": the reply answers the problem), else the one that comes first.
-	 */
 	for (int i = 0; i < is->nintents; i++)
 	{
 		if (weight[i] == 0)
 			continue;
 		if (best < 0 || weight[i] > weight[best] ||
-			(weight[i] == weight[best] && best == is->praise) ||
-			(weight[i] == weight[best] && i != is->praise && first[i] < first[best]))
+			(weight[i] == weight[best] && first[i] < first[best]))
 			best = i;
 	}
 	if (best >= 0 && start)

@@ -2334,9 +2334,12 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define NEEDED_SENTIMENT	(-0.15f)
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
 #define NEEDED_SHOUTED		4	/* words in capitals that make a raised voice */
-#define NEEDED_PRAISE_SENTIMENT	0.9f	/* praise: at least this sentiment, and joy or gratitude */
+#define NEEDED_PRAISE_SENTIMENT	0.95f	/* praise: at least this sentiment, and joy or gratitude */
+#define NEEDED_PRAISE_PAST_SENTIMENT	0.85f	/* ... this, with feelings named in the past */
 #define NEEDED_PRAISE_FEELING	2.0f	/* a negative emotion in praise weaker than this many
 										 * times its label threshold is a past worry */
+#define NEEDED_PRAISE_PAST_FEELING	6.0f	/* ... this many, when it comes with feelings named in
+											 * the past ("I was so worried before") */
 #define NEEDED_SUPPOSED_FEELING	2.0f	/* a feeling this many times its label threshold
 										 * is the customer's own, supposition or not */
 
@@ -3128,10 +3131,12 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 	 * and exasperated questions still do, and sarcastic praise shows itself
 	 * by them ("great, another week without internet, thanks so much").
 	 */
-	if (s.sentiment >= NEEDED_PRAISE_SENTIMENT && joyful && col->facts == 0 &&
+	if (s.sentiment >= (col->past_feelings > 0 ? NEEDED_PRAISE_PAST_SENTIMENT : NEEDED_PRAISE_SENTIMENT) &&
+		joyful && col->facts == 0 &&
 		col->harms == col->feelings && col->feelings == col->past_feelings &&
 		col->exasperated == 0 && col->eye_rolls == 0 &&
-		s.escalation < 0.3f && col->shouted < NEEDED_SHOUTED && strongest < NEEDED_PRAISE_FEELING)
+		s.escalation < 0.3f && col->shouted < NEEDED_SHOUTED &&
+		strongest < (col->past_feelings > 0 ? NEEDED_PRAISE_PAST_FEELING : NEEDED_PRAISE_FEELING))
 	{
 		negative = false;
 		col->harms -= col->feelings;

@@ -33,10 +33,12 @@ FROM (VALUES ('Sorry for the late reply, I was away.'), ('sorry to be a pain but
 	('Sorry if this is a silly question, but how do I change my address?'),
 	('Sorry!'), ('I am so sorry to hear that'),
 	('Sorry for the hassle? YOU should be sorry for the hassle you caused me!')) v(b);
--- sarcastic thanks for a harm is no gratitude; thanks for a cancellation asked for is
+-- sarcastic thanks for a harm is no gratitude; thanks for a cancellation asked for is, and so
+-- is thanks for wasting no time
 SELECT b, dominant_emotion(b) AS dominant, sentiment_label(sentiment(b)) AS label
 FROM (VALUES ('Thanks for ruining my birthday'), ('thanks a lot for losing my parcel'),
-	('thank you for ignoring my emails'), ('Thanks for cancelling it as I asked')) v(b);
+	('thank you for ignoring my emails'), ('Thanks for cancelling it as I asked'),
+	('Thank you for wasting no time in sorting this out!')) v(b);
 -- a customer in crisis: sadness and fear, strongly negative
 SELECT b, emotion_labels(b) AS labels, sentiment_label(sentiment(b)) AS label
 FROM (VALUES ('I''m feeling suicidal'), ('I can''t cope anymore'), ('I feel like giving up')) v(b);

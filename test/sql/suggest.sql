@@ -28,9 +28,11 @@ FROM (VALUES
 	('why did you lose my parcel'), ('my parcel got lost'), ('I lost my order number'),
 	('I lost my parcel locker code'), ('my refund got lost in transit, where is it?'),
 	('my order got lost in your system and I was charged twice'),
-	-- between equals a problem wins over praise: sarcastic thanks for a harm, thanks before a problem
+	-- sarcastic thanks for a harm is the harm's intent; praise that comes first with as much
+	-- weight as a problem still wins, and so does short praise before a word of a problem
 	('thanks a lot for losing my parcel'), ('Thank you so much for keeping me waiting 2 hours'),
-	('Thanks so much! My order hasn''t arrived'), ('Thank you so much, brilliant service!')
+	('thanks for ignoring my emails'), ('Thanks so much! My order hasn''t arrived'),
+	('Thank you so much, brilliant service!'), ('Brilliant, the courier was lovely and so polite!')
 ) v(m);
 SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
        empathy.intent_names() @> ARRAY['late_delivery', 'double_charge', 'damaged_product',
@@ -250,6 +252,14 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('When does the sale end?'), ('What''s your returns policy?'), ('May I ask where my order is?'),
 	('I was wondering if you ship to Ireland'), ('Do you know if the store has parking?'),
 	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming')) v(m);
+-- praise that calls for empathy (a customer in crisis, sarcasm, a problem) takes no praise
+-- template; praise that does not, and praise of a worry put to rest, do
+SELECT m, s.template_name
+FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
+	('great, another week without internet, thanks so much, really loving it'),
+	('Thanks so much! My order hasn''t arrived'), ('Thanks so much, you are brilliant!'),
+	('Brilliant, the courier was lovely and so polite!')) v(m),
+	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
 -- as asked ("which size should you order"), does not
