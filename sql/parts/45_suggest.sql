@@ -674,11 +674,14 @@ BEGIN
 	-- the first 4000 characters are what is read, for every step
 	msg := left(customer_message, 4000);
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
-	-- praise that calls for empathy (sarcasm, a customer in crisis: "Thank you
-	-- so much, brilliant! I'm feeling suicidal") is answered as what it needs,
-	-- not with a praise template
+	-- praise that calls for empathy and shows a negative feeling (a customer
+	-- in crisis: "Thank you so much, brilliant! I'm feeling suicidal"; "Thanks
+	-- so much! My order hasn't arrived") is answered as what it needs, not with
+	-- a praise template; thanks for a problem put right ("thanks for sorting my
+	-- refund so quickly") is still praise
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
-		AND (@extschema@.empathy_score('', msg)).needed;
+		AND (@extschema@.empathy_score('', msg)).needed
+		AND @extschema@.emotion_labels(msg) && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust'];
 	-- the intent templates are chosen by: a message with no intent phrase is
 	-- a general question to intent(), but one whose concern is no question
 	-- ("my card was declined") takes no general question's template, which
@@ -714,6 +717,11 @@ BEGIN
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package
 		-- arrived broken", "Happy new year! My refund still has not come through")
 		IF emo IN ('joy', 'gratitude', 'surprise') AND (intn NOT IN ('praise', 'general_question') OR praise_needs) THEN
+			emo := 'neutral';
+		END IF;
+		-- nor is the mild joy of a plain request ("I need to change my flight to
+		-- next Tuesday": no "that's wonderful to hear")
+		IF emo IN ('joy', 'gratitude', 'surprise') AND intn = 'general_question' AND @extschema@.sentiment(msg) < 0.5 THEN
 			emo := 'neutral';
 		END IF;
 	END IF;

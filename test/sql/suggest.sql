@@ -252,13 +252,17 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('When does the sale end?'), ('What''s your returns policy?'), ('May I ask where my order is?'),
 	('I was wondering if you ship to Ireland'), ('Do you know if the store has parking?'),
 	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming')) v(m);
--- praise that calls for empathy (a customer in crisis, sarcasm, a problem) takes no praise
--- template; praise that does not, and praise of a worry put to rest, do
+-- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
+-- problem) takes no praise template; praise that does not, thanks for a problem put right,
+-- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
+-- request is no joy to answer
 SELECT m, s.template_name
 FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('great, another week without internet, thanks so much, really loving it'),
 	('Thanks so much! My order hasn''t arrived'), ('Thanks so much, you are brilliant!'),
-	('Brilliant, the courier was lovely and so polite!')) v(m),
+	('Brilliant, the courier was lovely and so polite!'),
+	('Thanks for sorting my refund so quickly, really appreciated.'),
+	('I need to change my flight to next Tuesday.')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
