@@ -708,10 +708,12 @@ BEGIN
 		-- arrived" is not what the reply answers ("that must be disappointing", not
 		-- "that must be kind")
 		-- (praise that mentions a past worry is still answered as praise)
+		-- (confusion only when no other: "Why is this taking so long?! This is
+		-- ridiculous" is answered for its frustration, not "that can be confusing")
 		IF intn <> 'praise' OR praise_needs THEN
 			SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
 			WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
-			ORDER BY u.n LIMIT 1;
+			ORDER BY u.l = 'confusion', u.n LIMIT 1;
 		END IF;
 		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package

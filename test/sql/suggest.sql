@@ -262,7 +262,10 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('Thanks so much! My order hasn''t arrived'), ('Thanks so much, you are brilliant!'),
 	('Brilliant, the courier was lovely and so polite!'),
 	('Thanks for sorting my refund so quickly, really appreciated.'),
-	('I need to change my flight to next Tuesday.')) v(m),
+	('I need to change my flight to next Tuesday.'),
+	-- confusion is answered only when no other negative feeling shows
+	('Why is this taking so long?! This is ridiculous'), ('I don''t understand this bill at all and I''m furious'),
+	('I don''t understand this bill at all')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
