@@ -698,7 +698,12 @@ BEGIN
 		AND conc !~* '^(which|what|whose|how\s+many|how\s+much)\s+(?!(this|that|it|we|you|they|he|she|i|there|our|your|my|the|a|an|these|those|his|her|their)\M)\S+\s+(is|are|was|were|do|does|did|can|could|will|would|should|has|have)\M';
 	mintent := intn;
 	IF (intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks)
-	   OR praise_needs THEN
+	   OR praise_needs
+	   -- a cancellation the customer did not ask for ("Why did you cancel my
+	   -- order?": "we cancelled your order", "your order was cancelled") takes
+	   -- no cancellation template ("sorry to hear you want to cancel")
+	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL
+	       AND conc ~* '\m(we|was|were|been|got|has|have)\s+(just\s+|now\s+|suddenly\s+)?(cancell?ed|closed|terminated)\M') THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');

@@ -265,7 +265,9 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('I need to change my flight to next Tuesday.'),
 	-- confusion is answered only when no other negative feeling shows
 	('Why is this taking so long?! This is ridiculous'), ('I don''t understand this bill at all and I''m furious'),
-	('I don''t understand this bill at all')) v(m),
+	('I don''t understand this bill at all'),
+	-- a cancellation the customer did not ask for takes no cancellation template
+	('Why did you cancel my order?'), ('You closed my account for no reason'), ('I want to cancel my subscription')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
