@@ -32,6 +32,7 @@ DECLARE
 	raw_clause text;
 	cintent text;
 	subj text;
+	req text;
 	nxt text;
 	out text := '';
 	nwords int := 0;
@@ -142,6 +143,13 @@ BEGIN
 	END IF;
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
+	-- a request ("(please) cancel my account", "refund me now") is what the
+	-- customer wants done: "you want us to cancel your account"
+	req := (regexp_match(clause, '^(cancel|close|refund|send|resend|change|update|remove|delete|stop|check|'
+		'call|email|reset|unlock|fix|replace|return|reverse|transfer|confirm|give|sort|escalate)\s+(my|the|this|it|me|our|that|these|those|all)\M', 'i'))[1];
+	IF req IS NOT NULL THEN
+		clause := 'I want you to ' || lower(req) || regexp_replace(substr(clause, length(req) + 1), '\s+please$', '', 'i');
+	END IF;
 	-- "could you tell me where my order is?", "can you let me know if you ship
 	-- to Ireland?", "I was wondering if ...", "do you know whether ...": a
 	-- general question asked as a request is the question

@@ -251,7 +251,10 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('What is this charge for?'), ('Who is this email from?'), ('Do you not sell it anymore?'),
 	('When does the sale end?'), ('What''s your returns policy?'), ('May I ask where my order is?'),
 	('I was wondering if you ship to Ireland'), ('Do you know if the store has parking?'),
-	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming')) v(m);
+	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming'),
+	-- a request is what the customer wants done; a noun that starts a clause is no request
+	('Please cancel my account'), ('Refund me now!'), ('CANCEL MY ACCOUNT NOW'),
+	('Cancel my order please, I found it cheaper elsewhere'), ('refund still not here')) v(m);
 -- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
 -- problem) takes no praise template; praise that does not, thanks for a problem put right,
 -- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
