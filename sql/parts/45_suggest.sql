@@ -37,6 +37,7 @@ DECLARE
 	out text := '';
 	nwords int := 0;
 	cut boolean := false;
+	maxwords int := 12;		-- 15 for a request, "you want us to" being added
 	ended boolean;
 	at_end text;
 	first_word boolean := true;
@@ -147,8 +148,10 @@ BEGIN
 	-- customer wants done: "you want us to cancel your account"
 	req := (regexp_match(clause, '^(cancel|close|refund|send|resend|change|update|remove|delete|stop|check|'
 		'call|email|reset|unlock|fix|replace|return|reverse|transfer|confirm|give|sort|escalate)\s+(my|the|this|it|me|our|that|these|those|all)\M', 'i'))[1];
-	IF req IS NOT NULL THEN
+	-- (not a request echoed as a question: "Cancel it? No way")
+	IF req IS NOT NULL AND left(at_end, 1) <> '?' THEN
 		clause := 'I want you to ' || lower(req) || regexp_replace(substr(clause, length(req) + 1), '\s+please$', '', 'i');
+		maxwords := 15;
 	END IF;
 	-- "could you tell me where my order is?", "can you let me know if you ship
 	-- to Ireland?", "I was wondering if ...", "do you know whether ...": a
@@ -457,7 +460,7 @@ BEGIN
 	            WHERE x ~ ('^[[:upper:]][[:upper:]'']+[^[:alnum:]' || letters || ']*$')) >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
 		w := regexp_replace(words[i], '[^[:alnum:]''' || letters || ']+$', '');
-		IF nwords >= 12 AND w <> '' THEN
+		IF nwords >= maxwords AND w <> '' THEN
 			cut := true;
 			EXIT;
 		END IF;
@@ -628,6 +631,7 @@ DECLARE
 	conc text;
 	asks boolean;
 	praise_needs boolean;
+	labels text[];
 	cname text;
 	lang text;
 	filled jsonb;
@@ -711,22 +715,31 @@ BEGIN
 	   -- order?": "we cancelled your order", "your order was cancelled") takes
 	   -- no cancellation template ("sorry to hear you want to cancel")
 	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL
-	       AND conc ~* '\m(we|was|were|been|got|has|have)\s+(just\s+|now\s+|suddenly\s+)?(cancell?ed|closed|terminated)\M') THEN
+	       AND conc ~* '\m(we|was|were|been|got|has|have)\s+(just\s+|now\s+|suddenly\s+)?(cancell?ed|closed|terminated)\M'
+	       -- not when the customer wants to cancel too ("you closed my branch so I'm
+	       -- cancelling my account", "I'd like to cancel my booking")
+	       AND msg !~* '\m(i|we)(''d|''m|\s+would|\s+want|\s+wish|\s+need|\s+am|\s+are)?(\s+like)?(\s+to|\s+going\s+to)?\s+cancel(l?ing)?\M'
+	       AND msg !~* '\m(please|pls|kindly)\s+cancel\M') THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');
 	IF emo IS NULL THEN
+		labels := @extschema@.emotion_labels(msg);
 		-- the strongest feeling about a problem, when the message shows one: the
 		-- polite "thanks" of "thanks for the quick reply, but my order still hasn't
 		-- arrived" is not what the reply answers ("that must be disappointing", not
 		-- "that must be kind")
 		-- (praise that mentions a past worry is still answered as praise)
-		-- (confusion only when no other: "Why is this taking so long?! This is
-		-- ridiculous" is answered for its frustration, not "that can be confusing")
+		-- (confusion after anger, frustration, disappointment or disgust: "Why is
+		-- this taking so long?! This is ridiculous" is answered for its
+		-- frustration, not "that can be confusing"; not after the sadness of a
+		-- polite "sorry" or the fear of "I'm afraid": "Sorry, I'm a bit confused
+		-- about my invoice" is confusion)
 		IF intn <> 'praise' OR praise_needs THEN
-			SELECT u.l INTO emo FROM unnest(@extschema@.emotion_labels(msg)) WITH ORDINALITY AS u(l, n)
+			SELECT u.l INTO emo FROM unnest(labels) WITH ORDINALITY AS u(l, n)
 			WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
-			ORDER BY u.l = 'confusion', u.n LIMIT 1;
+			ORDER BY u.l = 'confusion' AND labels && ARRAY['anger', 'frustration', 'disappointment', 'disgust'], u.n
+			LIMIT 1;
 		END IF;
 		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package

@@ -254,7 +254,10 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Could you call me back?'), ('Why is your company so incompetent? I''m fuming'),
 	-- a request is what the customer wants done; a noun that starts a clause is no request
 	('Please cancel my account'), ('Refund me now!'), ('CANCEL MY ACCOUNT NOW'),
-	('Cancel my order please, I found it cheaper elsewhere'), ('refund still not here')) v(m);
+	('Cancel my order please, I found it cheaper elsewhere'), ('refund still not here'),
+	-- a request echoed as a question is none; a request may run to 15 words
+	('Cancel it? No way, I just want it delivered on time'),
+	('Change my delivery address from 14 Station Road to 27 Church Lane please')) v(m);
 -- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
 -- problem) takes no praise template; praise that does not, thanks for a problem put right,
 -- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
@@ -270,7 +273,12 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('Why is this taking so long?! This is ridiculous'), ('I don''t understand this bill at all and I''m furious'),
 	('I don''t understand this bill at all'),
 	-- a cancellation the customer did not ask for takes no cancellation template
-	('Why did you cancel my order?'), ('You closed my account for no reason'), ('I want to cancel my subscription')) v(m),
+	('Why did you cancel my order?'), ('You closed my account for no reason'), ('I want to cancel my subscription'),
+	-- ... unless the customer wants to cancel too
+	('You closed my local branch so I''m cancelling my account'),
+	('My flight was cancelled so I want to cancel my hotel booking'),
+	-- confusion after the sadness of a polite "sorry" or the fear of "I'm afraid" still
+	('Sorry, I''m a bit confused about my invoice'), ('I''m confused, I''m afraid I don''t understand the terms')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
