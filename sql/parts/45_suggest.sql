@@ -691,9 +691,10 @@ BEGIN
 	-- so much! My order hasn't arrived") is answered as what it needs, not with
 	-- a praise template; thanks for a problem put right ("thanks for sorting my
 	-- refund so quickly") is still praise
+	labels := @extschema@.emotion_labels(msg);
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
-		AND (@extschema@.empathy_score('', msg)).needed
-		AND @extschema@.emotion_labels(msg) && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust'];
+		AND labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
+		AND (@extschema@.empathy_score('', msg)).needed;
 	-- the intent templates are chosen by: a message with no intent phrase is
 	-- a general question to intent(), but one whose concern is no question
 	-- ("my card was declined") takes no general question's template, which
@@ -724,7 +725,6 @@ BEGIN
 	END IF;
 	emo := NULLIF(v->>'emotion', '');
 	IF emo IS NULL THEN
-		labels := @extschema@.emotion_labels(msg);
 		-- the strongest feeling about a problem, when the message shows one: the
 		-- polite "thanks" of "thanks for the quick reply, but my order still hasn't
 		-- arrived" is not what the reply answers ("that must be disappointing", not
