@@ -38,6 +38,15 @@ DECLARE
 	nwords int := 0;
 	cut boolean := false;
 	maxwords int := 12;		-- 15 for a request, "you want us to" being added
+	polite text;
+	-- what a customer asks a company to do (not "tell" or "let", whose
+	-- request is a question: "could you tell me where my order is?")
+	req_verbs text := 'cancel|close|refund|send|resend|change|update|remove|delete|stop|check|call|email|reset|unlock|'
+		'fix|replace|return|reverse|transfer|confirm|give|sort|escalate|help|process|issue|arrange|book|rebook|ship|'
+		'deliver|waive|credit|adjust|upgrade|downgrade|pause|move|add|apply|correct|investigate|explain|reschedule|'
+		'collect|restore|reinstate|reopen|reconnect|expedite|extend|activate|reactivate|unsubscribe|look|get|put|'
+		'take|switch|swap|exchange|honour|honor|unblock|verify|review|chase|speed|ring|phone|text|contact|remind|'
+		'resolve|pick';
 	ended boolean;
 	at_end text;
 	first_word boolean := true;
@@ -99,7 +108,7 @@ BEGIN
 			-- nor is "sorry to bother you" a concern
 			  OR s0.c ~* '^(sorry|apologies) (to|for) (bother|bothering|trouble|troubling|disturb|disturbing)( you)?$'
 			THEN '' ELSE btrim(regexp_replace(s0.c,
-			'^((@\S+|hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry)(\M|(?=\s))[\s!]*)+', '', 'i')) END AS c
+			'^((@\S+|hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|thanks|thank you|regards|cheers|ok|okay|so|well|also|and|but|now|please|honestly|seriously|again|hmm+|ugh+|sorry|kindly|pls|plz)(\M|(?=\s))[\s!]*)+', '', 'i')) END AS c
 	) s1,
 	LATERAL (
 		-- its words (white space is single spaces by now, none at either
@@ -145,12 +154,18 @@ BEGIN
 	-- "how do I change..." is asked about as "how to change..."
 	clause := regexp_replace(clause, '^(how|where|when|what|whether)\s+(do|can|should|could|would)\s+(i|we)\s+', '\1 to ', 'i');
 	-- a request ("(please) cancel my account", "refund me now") is what the
-	-- customer wants done: "you want us to cancel your account"
-	req := (regexp_match(clause, '^(cancel|close|refund|send|resend|change|update|remove|delete|stop|check|'
-		'call|email|reset|unlock|fix|replace|return|reverse|transfer|confirm|give|sort|escalate)\s+(my|the|this|it|me|our|that|these|those|all)\M', 'i'))[1];
+	-- customer wants done: "you want us to cancel your account"; so is one put
+	-- as a question ("can you please cancel my subscription?", "would you be
+	-- able to send a replacement?", "could you check if my order has shipped?")
+	polite := (regexp_match(clause, '^((can|could|would|will)\s+(you|u)\s+((please|kindly|pls|plz|possibly|just)\s+)*(be\s+able\s+to\s+)?)\S', 'i'))[1];
+	IF polite IS NOT NULL THEN
+		req := (regexp_match(substr(clause, length(polite) + 1), '^(' || req_verbs || ')(\s|$)', 'i'))[1];
+	ELSE
+		req := (regexp_match(clause, '^(' || req_verbs || ')\s+(my|the|this|it|me|our|that|these|those|all|a|an|us|your)\M', 'i'))[1];
+	END IF;
 	-- (not a request echoed as a question: "Cancel it? No way")
-	IF req IS NOT NULL AND left(at_end, 1) <> '?' THEN
-		clause := 'I want you to ' || lower(req) || regexp_replace(substr(clause, length(req) + 1), '\s+please$', '', 'i');
+	IF req IS NOT NULL AND (polite IS NOT NULL OR left(at_end, 1) <> '?') THEN
+		clause := 'I want you to ' || lower(req) || regexp_replace(substr(clause, length(COALESCE(polite, '')) + length(req) + 1), '\s+(please|pls|plz)$', '', 'i');
 		maxwords := 15;
 	END IF;
 	-- "could you tell me where my order is?", "can you let me know if you ship
@@ -320,7 +335,7 @@ BEGIN
 		-- the subject: a pronoun, or a determiner and one to three words, the
 		-- first whose next word can follow a subject there
 		FOR j IN 1 .. LEAST(4, wn - 1) LOOP
-			IF j = 1 AND (NOT (lower(rest[1]) = ANY (ARRAY['i', 'you', 'we', 'they', 'he', 'she', 'it', 'there', 'this', 'that', 'everything', 'nothing', 'nobody', 'everyone', 'everybody', 'someone', 'something']))
+			IF j = 1 AND (NOT (lower(rest[1]) = ANY (ARRAY['i', 'you', 'u', 'we', 'they', 'he', 'she', 'it', 'there', 'this', 'that', 'everything', 'nothing', 'nobody', 'everyone', 'everybody', 'someone', 'something']))
 			              OR (lower(rest[1]) = 'you' AND lower(rest[2]) = ANY (ARRAY['guys', 'lot', 'people', 'folks']))) THEN
 				CONTINUE;
 			END IF;
@@ -466,6 +481,10 @@ BEGIN
 		END IF;
 		CONTINUE WHEN w = '';
 		lw := lower(w);
+		-- "u" as written in a hurry is "you"
+		IF lw = 'u' THEN
+			lw := 'you';
+		END IF;
 		-- "you guys lost my parcel": "we lost your parcel"
 		CONTINUE WHEN prev = 'you' AND lw IN ('guys', 'people', 'folks', 'lot');
 		nxt := CASE WHEN i < array_length(words, 1) THEN lower(words[i + 1]) ELSE '' END;
@@ -508,7 +527,11 @@ BEGIN
 			                                   'asking', 'paying', 'giving', 'sending', 'reminded', 'thanked',
 			                                   'helped', 'reached', 'trusted', 'bothered', 'lets', 'gives', 'tells',
 			                                   'asks', 'sends', 'pays', 'charges', 'helps', 'reminds', 'calls',
-			                                   'emails', 'contacts', 'bothers')
+			                                   'emails', 'contacts', 'bothers', 'report', 'reported', 'reporting',
+			                                   'sue', 'sued', 'suing', 'recommend', 'recommended', 'warn', 'warned',
+			                                   'blame', 'blamed', 'expect', 'expected', 'join', 'joined', 'leave',
+			                                   'leaving', 'follow', 'followed', 'choose', 'chose', 'visit', 'visited',
+			                                   'inform', 'informed', 'notify', 'notified', 'forgive', 'rate', 'rated')
 			                     THEN 'us' ELSE 'we' END
 			WHEN 'your' THEN 'our'
 			WHEN 'yours' THEN 'ours'
@@ -631,6 +654,8 @@ DECLARE
 	conc text;
 	asks boolean;
 	praise_needs boolean;
+	no_neutral boolean := false;
+	fill_conc text;
 	labels text[];
 	cname text;
 	lang text;
@@ -753,6 +778,28 @@ BEGIN
 			emo := 'neutral';
 		END IF;
 	END IF;
+	-- a message that names no feeling but reports a problem in negative words
+	-- ("The app logs me out every time I open it", a complaint letter) is
+	-- answered as a problem, not with the neutral template's "I'm happy to
+	-- help with that"; a plain request or question keeps it
+	IF emo = 'neutral' AND NULLIF(v->>'emotion', '') IS NULL AND intn <> 'praise'
+	   AND @extschema@.sentiment(msg) <= -0.2 THEN
+		no_neutral := (@extschema@.empathy_score('', msg)).needed;
+	END IF;
+	-- a concern that reads as no clause of its own ("double charged AGAIN",
+	-- "forgot your password", "wrong item delivered", "can we believe this")
+	-- leaves the template its own words ("I understand what happened"): a
+	-- clause starts with its subject, or is a question put inside a sentence
+	fill_conc := conc;
+	IF lower(split_part(conc, ' ', 1)) <> ALL (ARRAY['you', 'you''re', 'you''ve', 'you''d', 'you''ll', 'we', 'we''re',
+			'we''ve', 'we''d', 'we''ll', 'your', 'our', 'it', 'it''s', 'its', 'there', 'there''s', 'this', 'that',
+			'that''s', 'these', 'those', 'they', 'they''re', 'they''ve', 'he', 'she', 'his', 'her', 'their', 'the',
+			'a', 'an', 'some', 'someone', 'something', 'somebody', 'everything', 'nothing', 'nobody', 'no', 'none',
+			'every', 'each', 'all', 'both', 'one', 'two', 'three', 'whether', 'if', 'how', 'what', 'where', 'when',
+			'which', 'who', 'why'])
+	   AND split_part(conc, ' ', 1) !~ '^[[:upper:][:digit:]]' THEN
+		fill_conc := NULL;
+	END IF;
 	-- the name given, or customer_name when it is missing, null or blank
 	cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
 	-- a language tag as BCP 47 compares it, in any case, '_' read as '-' ('EN',
@@ -762,7 +809,7 @@ BEGIN
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,
-		'concern', conc,
+		'concern', fill_conc,
 		'channel', ch)) || (v - 'name') || jsonb_strip_nulls(jsonb_build_object('name', cname));
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
@@ -779,6 +826,7 @@ BEGIN
 		WHERE lower(t.language) IN (lang, split_part(lang, '-', 1))
 		  AND (t.intent = mintent OR t.intent = 'any')
 		  AND (t.emotion = emo OR t.emotion = 'any')
+		  AND NOT (no_neutral AND t.emotion = 'neutral')
 		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
 		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
 		LIMIT GREATEST(k * 4, 12)

@@ -2,7 +2,7 @@
 -- filled for a matching message, scores at least 60 on empathy_score),
 -- picking and ranking, errors.
 BEGIN;
-SELECT plan(29 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
+SELECT plan(30 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
 
 -- the objects and their marks
 SELECT has_function('empathy', 'intent', ARRAY['text'], 'empathy.intent(text) exists');
@@ -25,6 +25,7 @@ SELECT ok((SELECT count(*) >= 40 FROM empathy.templates WHERE builtin), 'at leas
 -- intents and concerns
 SELECT is(empathy.intent('Where is my order? It still hasn''t arrived.'), 'late_delivery', 'late delivery');
 SELECT is(empathy.intent('I was charged twice this month'), 'double_charge', 'double charge');
+SELECT is(empathy.intent('My card was declined again'), 'payment_problem', 'payment problem');
 SELECT is(empathy.intent('The vase arrived smashed'), 'damaged_product', 'damaged product');
 SELECT is(empathy.intent('I forgot my password and now I am locked out'), 'login_trouble', 'login trouble');
 SELECT is(empathy.intent('Nothing matches here'), 'general_question', 'general_question when no phrase matches');
@@ -65,6 +66,7 @@ END $$;
 WITH intent_msg(intent, msg) AS (VALUES
 	('late_delivery', 'My order is late again and it still has not arrived.'),
 	('double_charge', 'I was charged twice for the same order.'),
+	('payment_problem', 'My card was declined and now there is a late fee on my bill.'),
 	('damaged_product', 'The lamp I ordered arrived broken.'),
 	('login_trouble', 'I can''t log in to my account since yesterday.'),
 	('refund', 'I am still waiting for my refund.'),

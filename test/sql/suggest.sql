@@ -257,7 +257,13 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Cancel my order please, I found it cheaper elsewhere'), ('refund still not here'),
 	-- a request echoed as a question is none; a request may run to 15 words
 	('Cancel it? No way, I just want it delivered on time'),
-	('Change my delivery address from 14 Station Road to 27 Church Lane please')) v(m);
+	('Change my delivery address from 14 Station Road to 27 Church Lane please'),
+	-- a request put as a question, or with "kindly", is one too ("tell" and "let" ask a question)
+	('Can you please cancel my subscription?'), ('Would you be able to send a replacement?'),
+	('Could you check if my order has shipped?'), ('Kindly refund my money.'), ('Can u help me with my order'),
+	('Can you believe this?'),
+	-- "you" after "report" is an object; "u" is "you"
+	('I''m going to report you to trading standards'), ('u charged me twice')) v(m);
 -- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
 -- problem) takes no praise template; praise that does not, thanks for a problem put right,
 -- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
@@ -278,8 +284,26 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('You closed my local branch so I''m cancelling my account'),
 	('My flight was cancelled so I want to cancel my hotel booking'),
 	-- confusion after the sadness of a polite "sorry" or the fear of "I'm afraid" still
-	('Sorry, I''m a bit confused about my invoice'), ('I''m confused, I''m afraid I don''t understand the terms')) v(m),
+	('Sorry, I''m a bit confused about my invoice'), ('I''m confused, I''m afraid I don''t understand the terms'),
+	-- thanks for a problem put right is praise
+	('Thanks for sorting my refund so quickly'), ('My late fee was refunded, thank you for sorting that'),
+	-- payment problems
+	('My card was declined at checkout but the money still left my account'),
+	('I cancelled my subscription last month but you charged me again'),
+	('There''s a charge on my statement I don''t recognise'),
+	-- a message with no feeling that reports a problem in negative words is answered
+	-- as a problem; a plain request keeps the neutral template
+	('The app logs me out every time I open it.'), ('Just checking if you received my return')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
+-- a concern that reads as no clause of its own leaves the template its own words
+SELECT m, empathy.concern(m), s.reply
+FROM (VALUES ('double charged AGAIN. this is the third time this year'),
+	('Refund still not here after 14 business days. What is going on?')) v(m),
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- the neutral templates of each channel: no "sorry to hear" for a plain request
+SELECT c, s.template_name, s.reply
+FROM (VALUES ('chat'), ('email'), ('social')) v(c),
+	LATERAL empathy.suggest_replies('Would you be able to send a replacement?', '{"name": "Sam"}', c, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
 -- as asked ("which size should you order"), does not

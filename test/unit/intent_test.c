@@ -68,13 +68,19 @@ main(void)
 	CHECK(data != NULL, "intents.tsv is embedded");
 	is = emp_intents_create(a, st, data, len, "intents.tsv", &err);
 	CHECK(is != NULL, "built-in catalogue compiles (%s)", err.message);
-	CHECK(emp_intents_count(is) == 9, "nine intents (%d)", emp_intents_count(is));
+	CHECK(emp_intents_count(is) == 10, "ten intents (%d)", emp_intents_count(is));
 
 	CHECK_STR(classify("Where is my order? It hasn't arrived."), "late_delivery", "late delivery");
 	CHECK_STR(classify("It has not arrived"), "late_delivery", "contraction and full form match alike");
 	CHECK_STR(classify("My parcel was DELAYED"), "late_delivery", "one-word phrase matches another form, any case");
 	CHECK_STR(classify("You billed me twice"), "double_charge", "double charge");
 	CHECK_STR(classify("the screen is cracked"), "damaged_product", "damaged product");
+	CHECK_STR(classify("My card was declined at checkout"), "payment_problem", "a declined card");
+	CHECK_STR(classify("Why is there a late fee on my bill?"), "payment_problem", "a late fee");
+	CHECK_STR(classify("There's a charge I don't recognise"), "payment_problem", "a charge not recognised");
+	CHECK_STR(classify("I cancelled my subscription but you charged me again"), "payment_problem",
+			  "a charge after a cancellation outweighs the cancellation");
+	CHECK_STR(classify("the money still left my account"), "", "\"my account\" alone is no login trouble");
 	CHECK_STR(classify("I am locked out of my account"), "login_trouble", "login trouble");
 	CHECK_STR(classify("please cancel my subscription"), "cancellation", "cancellation");
 	CHECK_STR(classify("I love the product but the box was crushed"), "damaged_product",
