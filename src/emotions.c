@@ -541,12 +541,31 @@ emotions_hash_extended(PG_FUNCTION_ARGS)
 static float8 *
 state_values(ArrayType *a, const char *fn)
 {
+	float8	   *s;
+
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != STATE_LEN || ARR_HASNULL(a) ||
 		ARR_ELEMTYPE(a) != FLOAT8OID)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: expected a state array of %d float8 values", fn, STATE_LEN)));
-	return (float8 *) ARR_DATA_PTR(a);
+				 errmsg("%s: invalid state array", fn),
+				 errdetail("The state must be a one-dimensional array of %d float8 values without nulls.", STATE_LEN),
+				 errhint("State arrays are produced by the aggregate itself; do not build them by hand.")));
+	s = (float8 *) ARR_DATA_PTR(a);
+	/* a count of profiles, then their sums: what the transition can make */
+	if (!(s[0] >= 0 && s[0] <= 9.007199254740992e15 && s[0] == floor(s[0])))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: invalid state array", fn),
+				 errdetail("The count of profiles, the state's first value, must be a whole number of at least 0."),
+				 errhint("State arrays are produced by the aggregate itself; do not build them by hand.")));
+	for (int i = 1; i < STATE_LEN; i++)
+		if (!isfinite(s[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: invalid state array", fn),
+					 errdetail("Value %d of the state is not a finite number.", i + 1),
+					 errhint("State arrays are produced by the aggregate itself; do not build them by hand.")));
+	return s;
 }
 
 /* Return the state to update: in place when called as an aggregate. */

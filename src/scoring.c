@@ -236,7 +236,7 @@ typedef struct ExplainState
 	size_t		textlen;
 	uint32		cached_byte;	/* byte offset whose character position is known */
 	long		cached_char;
-	uint64		nrows;			/* rows added: interrupts are checked every 1024 */
+	uint64		nrows;			/* rows added (see explain_row) */
 } ExplainState;
 
 /* Return the 1-based character position of a byte offset. */
@@ -274,7 +274,8 @@ explain_row(void *arg, const EmpExplainRow *row)
 	values[4] = Float8GetDatum((double) row->weight);
 	values[5] = Float8GetDatum((double) row->contribution);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
-	if ((++st->nrows & 0x3FF) == 0)
+	/* every 1024 rows, and after every row that copied a long token */
+	if ((++st->nrows & 0x3FF) == 0 || row->len >= 65536)
 		CHECK_FOR_INTERRUPTS();
 }
 

@@ -119,6 +119,10 @@ BEGIN
 	) s2
 	WHERE s1.c ~ ('[[:alpha:]' || letters || ']')
 	  AND s2.n >= 2
+	  -- a subject and its auxiliary alone say nothing ("I am", left by the
+	  -- 4000-character cut)
+	  AND NOT (s2.n = 2 AND lower(split_part(s1.c, ' ', 2)) IN ('am', 'is', 'are', 'was', 'were', 'have', 'has', 'had',
+	           'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must'))
 	ORDER BY -- a condition or threat ("if this isn't sorted I'm leaving") is not the concern
 	         (s1.c ~* '^(if|unless|otherwise|or else|or i|or we|else)\M') ASC,
 	         (s2.intent NOT IN ('general_question', 'praise')) DESC,

@@ -141,6 +141,11 @@ SELECT avg(e) AS all_null FROM profiles WHERE e IS NULL;
 -- the state functions check their input
 SELECT emotions_sum_final('{1,2,3}');
 SELECT emotions_combine('{1,2,3}', '{1,2,3}');
+-- ... and what no transition makes: a count below 0 or not whole, a sum that is no number
+SELECT emotions_avg_final('{-1,1,0,0,0,0,0,0,0,0,0,0,0}');
+SELECT emotions_avg_final('{0.5,1,0,0,0,0,0,0,0,0,0,0,0}');
+SELECT emotions_combine('{1,NaN,0,0,0,0,0,0,0,0,0,0,0}', '{1,0,0,0,0,0,0,0,0,0,0,0,0}');
+SELECT emotions_sum_final('{1,0,0,0,0,0,Infinity,0,0,0,0,0,0}');
 -- called directly: a NULL state stays NULL, a NULL profile is skipped
 SELECT emotions_accum(NULL, NULL) IS NULL AS null_state, emotions_accum(NULL, '(anger:1)') IS NULL AS null_state_profile,
 	emotions_accum('{0,0,0,0,0,0,0,0,0,0,0,0,0}', NULL) AS null_profile;

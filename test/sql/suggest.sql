@@ -318,5 +318,8 @@ SELECT empathy.concern('you guys lost my parcel') AS you_guys,
        empathy.concern('3rd order in a row missing items from you lot') AS you_lot,
        empathy.concern('the tickets I bought through you are fake') AS through_you;
 -- "wasn't" agrees with its swapped subject; "you" ending a clause is an object
+-- a subject and its auxiliary alone are no concern (a message cut after 4000 characters)
+SELECT empathy.concern('I am so angry!!! I am') AS cut_short,
+       empathy.concern(repeat('I am so angry!!! ', 300)) AS cut_at_4000;
 SELECT empathy.concern('I wasn''t told about the fee') AS wasnt,
        empathy.concern('this is my 4th time contacting you') AS final_you;
