@@ -40,10 +40,11 @@ DECLARE
 	maxwords int := 12;		-- 15 for a request, "you want us to" being added
 	polite text;
 	-- what a customer asks a company to do (not "tell" or "let", whose
-	-- request is a question: "could you tell me where my order is?")
+	-- request is a question: "could you tell me where my order is?", nor
+	-- "ship" or "deliver": "can you ship to Canada?" asks whether)
 	req_verbs text := 'cancel|close|refund|send|resend|change|update|remove|delete|stop|check|call|email|reset|unlock|'
-		'fix|replace|return|reverse|transfer|confirm|give|sort|escalate|help|process|issue|arrange|book|rebook|ship|'
-		'deliver|waive|credit|adjust|upgrade|downgrade|pause|move|add|apply|correct|investigate|explain|reschedule|'
+		'fix|replace|return|reverse|transfer|confirm|give|sort|escalate|help|process|issue|arrange|book|rebook|'
+		'waive|credit|adjust|upgrade|downgrade|pause|move|add|apply|correct|investigate|explain|reschedule|'
 		'collect|restore|reinstate|reopen|reconnect|expedite|extend|activate|reactivate|unsubscribe|look|get|put|'
 		'take|switch|swap|exchange|honour|honor|unblock|verify|review|chase|speed|ring|phone|text|contact|remind|'
 		'resolve|pick';
@@ -302,8 +303,11 @@ BEGIN
 		                    'has', 'have', 'should', 'may')
 		   AND split_part(clause, ' ', 3) <> ''
 		   AND NOT (wh = 'do' AND lower(split_part(clause, ' ', 2)) = 'not')
-		   -- "could you call me back?" asks for something, not whether
-		   AND NOT (wh IN ('can', 'could', 'would', 'will') AND lower(split_part(clause, ' ', 2)) IN ('you', 'u')) THEN
+		   -- "could you believe it?" asks for no answer (a request is what the
+		   -- customer wants done by now), "can you ship to Canada?" whether
+		   AND NOT (wh IN ('can', 'could', 'would', 'will') AND lower(split_part(clause, ' ', 2)) IN ('you', 'u')
+		            AND lower(split_part(clause, ' ', 3)) NOT IN ('ship', 'deliver', 'post', 'accept', 'take', 'offer',
+		                                                          'open', 'sell', 'stock', 'match', 'install', 'print')) THEN
 			-- a yes-no question: "whether"
 			m := ARRAY['whether', split_part(clause, ' ', 1), substr(clause, length(split_part(clause, ' ', 1)) + 2)];
 		ELSIF (wh = 'why' OR (embed AND wh IN ('how', 'what', 'where', 'when', 'which', 'who'))
@@ -485,8 +489,8 @@ BEGIN
 		END IF;
 		CONTINUE WHEN w = '';
 		lw := lower(w);
-		-- "u" as written in a hurry is "you"
-		IF lw = 'u' THEN
+		-- "u" as written in a hurry is "you" (not "the letter u")
+		IF lw = 'u' AND prev NOT IN ('the', 'a', 'letter', 'key') THEN
 			lw := 'you';
 		END IF;
 		-- "you guys lost my parcel": "we lost your parcel"
@@ -532,8 +536,8 @@ BEGIN
 			                                   'helped', 'reached', 'trusted', 'bothered', 'lets', 'gives', 'tells',
 			                                   'asks', 'sends', 'pays', 'charges', 'helps', 'reminds', 'calls',
 			                                   'emails', 'contacts', 'bothers', 'report', 'reported', 'reporting',
-			                                   'sue', 'sued', 'suing', 'recommend', 'recommended', 'warn', 'warned',
-			                                   'blame', 'blamed', 'expect', 'expected', 'join', 'joined', 'leave',
+			                                   'sue', 'sued', 'suing', 'warn', 'warned',
+			                                   'blame', 'blamed', 'join', 'joined', 'leave',
 			                                   'leaving', 'follow', 'followed', 'choose', 'chose', 'visit', 'visited',
 			                                   'inform', 'informed', 'notify', 'notified', 'forgive', 'rate', 'rated')
 			                     THEN 'us' ELSE 'we' END
@@ -721,6 +725,21 @@ BEGIN
 	-- a praise template; thanks for a problem put right ("thanks for sorting my
 	-- refund so quickly") is still praise
 	labels := @extschema@.emotion_labels(msg);
+	conc := @extschema@.concern(msg);
+	-- thanks for a problem put right ("Thanks for sorting my refund so
+	-- quickly", "My late fee was refunded, thank you") is praise: a problem's
+	-- intent in a message that shows gratitude or joy and no negative feeling,
+	-- whose concern is the fixing ("for sorting your refund so quickly") or a
+	-- fix done ("your late fee was refunded"), not a problem still there
+	-- ("Thanks for fixing the login. Now my card is declined": "your card is
+	-- declined")
+	IF intn NOT IN ('praise', 'general_question') AND NULLIF(v->>'intent', '') IS NULL
+	   AND labels && ARRAY['gratitude', 'joy']
+	   AND NOT labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
+	   AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
+	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|back)\M') THEN
+		intn := 'praise';
+	END IF;
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
 		AND labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
 		AND (@extschema@.empathy_score('', msg)).needed;
@@ -730,7 +749,6 @@ BEGIN
 	-- reads "I understand you want to know ..."; one whose concern is
 	-- ("whether we ship to Ireland") takes one before others, unless the
 	-- feeling is negative ("why is this taking so long?!")
-	conc := @extschema@.concern(msg);
 	-- a question put inside a sentence: a question word, not followed by an
 	-- auxiliary as a question's is ("when does the sale end", "which size
 	-- should you order", "what's our returns policy" are as asked)

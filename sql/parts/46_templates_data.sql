@@ -24,16 +24,16 @@ Best regards,
 	(13, 'joy_any', 'joy', 'any', 'any', 'en', 'That''s wonderful to hear, {{ name | first_name | default: "and thank you for sharing it" }}! I''m so glad to hear things went well, and I really appreciate you letting us know. Is there anything else I can help you with?', true),
 	(14, 'gratitude_any', 'gratitude', 'any', 'any', 'en', 'Thank you so much for your kind words, {{ name | first_name | default: "truly" }}! I''m really glad we could help, and I appreciate you taking the time to tell us. Is there anything else I can do for you?', true),
 	(15, 'disgust_any', 'disgust', 'any', 'any', 'en', 'I''m truly sorry, {{ name | first_name | default: "and you''re right to raise this" }}. I understand {{ concern | default: "what happened" }}, and that is unacceptable. I''ll take ownership of this and {{ solution | default: "make it right" }}. Could you tell me a little more so I can fix it?', true),
-	(16, 'neutral_chat', 'neutral', 'any', 'chat', 'en', 'Hi {{ name | first_name | default: "there" }}, thanks for getting in touch! You mentioned {{ concern | default: "a question" }}, and I''m happy to help. I''ll {{ solution | default: "look into it now" }}. Could you share any details that might help?', true),
+	(16, 'neutral_chat', 'neutral', 'any', 'chat', 'en', 'Hi {{ name | first_name | default: "there" }}, thanks for getting in touch! {{#if concern}}You mentioned {{ concern }}, and I''m{{else}}I''m{{/if}} happy to help. I''ll {{ solution | default: "look into it now" }}. Could you share any details that might help?', true),
 	(17, 'neutral_email', 'neutral', 'any', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
-Thank you for getting in touch. You mentioned {{ concern | default: "a question" }}, and I''m happy to help with that. I''ll {{ solution | default: "look into it" }} and get back to you shortly.
+Thank you for getting in touch. {{#if concern}}You mentioned {{ concern }}, and I''m happy to help with that.{{else}}I''m happy to help.{{/if}} I''ll {{ solution | default: "look into it" }} and get back to you shortly.
 
 Is there anything else you would like me to know?
 
 Best regards,
 {{ agent_name | default: "The support team" }}', true),
-	(18, 'neutral_social', 'neutral', 'any', 'social', 'en', 'Thanks for getting in touch{{#if name}}, {{ name | first_name }}{{/if}}! You mentioned {{ concern | default: "a question" }}. Could you send us a DM so we can {{ solution | default: "help" }}?', true),
+	(18, 'neutral_social', 'neutral', 'any', 'social', 'en', 'Thanks for getting in touch{{#if name}}, {{ name | first_name }}{{/if}}! {{#if concern}}You mentioned {{ concern }}. {{/if}}Could you send us a DM so we can {{ solution | default: "help" }}?', true),
 	(20, 'late_delivery_any', 'any', 'late_delivery', 'any', 'en', 'I''m so sorry your order hasn''t arrived yet, {{ name | first_name | default: "and thanks for your patience" }}. I understand {{ concern | default: "it is late" }}, and that must be {{ emotion | adjective | default: "frustrating" }}. I''ll {{ solution | default: "track your package right now" }} and tell you exactly when it will arrive. Could you confirm your order number?', true),
 	(21, 'late_delivery_frustration', 'frustration', 'late_delivery', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and I understand" }}. Waiting for an order that is late is frustrating, especially when {{ concern | default: "it still hasn''t arrived" }}. I''ll {{ solution | default: "chase the courier myself" }} and update you today. Could you confirm your order number for me?', true),
 	(22, 'late_delivery_anger', 'anger', 'late_delivery', 'any', 'en', 'I''m truly sorry, {{ name | first_name | default: "and you have every right to be upset" }}. I understand {{ concern | default: "your order is late" }}, and I know how infuriating that is. I''ll take ownership of this and {{ solution | default: "get your delivery sorted today" }}. Can you confirm the order number so I can act now?', true),
@@ -116,18 +116,28 @@ Best regards,
 	(100, 'general_question_any', 'any', 'general_question', 'any', 'en', 'Thanks for your question, {{ name | first_name | default: "and for reaching out" }}. I understand you want to know {{ concern | default: "more about this" }}, and I''m happy to help. I''ll {{ solution | default: "find the answer for you" }}. Could you tell me a little more about what you need?', true),
 	(101, 'general_question_chat', 'any', 'general_question', 'chat', 'en', 'Happy to help{{#if name}}, {{ name | first_name }}{{/if}}! You asked {{ concern | default: "a question" }}. I''ll {{ solution | default: "check that for you" }}. Could you tell me a bit more?', true),
 	(102, 'general_question_confusion', 'confusion', 'general_question', 'any', 'en', 'I''m sorry for the confusion, {{ name | first_name | default: "and thanks for asking" }}. You asked {{ concern | default: "a question" }}, and I understand that can be confusing. Let me {{ solution | default: "explain it step by step" }}. Which part would you like me to start with?', true),
+	(103, 'general_question_social', 'any', 'general_question', 'social', 'en', 'Thanks for your question{{#if name}}, {{ name | first_name }}{{/if}}! You asked {{ concern | default: "a question" }}. Could you send us a DM so we can {{ solution | default: "help" }}?', true),
+	(104, 'general_question_email', 'any', 'general_question', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
+
+Thank you for your question. I understand you want to know {{ concern | default: "more about this" }}, and I''m happy to help. I''ll {{ solution | default: "find the answer for you" }} and reply by email.
+
+Is there anything else you would like to know?
+
+Best regards,
+{{ agent_name | default: "The support team" }}', true),
 	(110, 'payment_problem_any', 'any', 'payment_problem', 'any', 'en', 'I''m sorry about the trouble with your payment, {{ name | first_name | default: "and thanks for telling us" }}. I understand {{ concern | default: "a payment did not go as it should" }}, and that must be {{ emotion | adjective | default: "stressful" }}. I''ll {{ solution | default: "check your billing right away and put right anything that is wrong" }}. Could you tell me the date and amount of the payment?', true),
-	(111, 'payment_problem_anger', 'anger', 'payment_problem', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and you''re right to be upset" }}. I understand {{ concern | default: "you were charged when you should not have been" }}, and I know how infuriating that is. I''ll {{ solution | default: "go through the charges myself and refund anything taken in error" }} today. Could you tell me the date and amount so I can find it straight away?', true),
-	(112, 'payment_problem_fear', 'fear', 'payment_problem', 'any', 'en', 'I completely understand your worry, {{ name | first_name | default: "and I''m here to help" }}. It sounds like {{ concern | default: "something went wrong with a payment" }}, and that must be worrying. I''ll {{ solution | default: "check your account now and make sure nothing more is taken" }}. Could you tell me which card or account it was?', true),
+	(111, 'payment_problem_anger', 'anger', 'payment_problem', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "and you''re right to be upset" }}. I understand {{ concern | default: "something went wrong with your payment" }}, and I know how infuriating that is. I''ll {{ solution | default: "look into this myself and put right anything that went wrong" }}. Could you tell me the date and amount so I can find it straight away?', true),
+	(112, 'payment_problem_fear', 'fear', 'payment_problem', 'any', 'en', 'I completely understand your worry, {{ name | first_name | default: "and I''m here to help" }}. It sounds like {{ concern | default: "something went wrong with a payment" }}, and that must be worrying. I''ll {{ solution | default: "check your account now and make sure everything is in order" }}. Could you tell me which card or account it was?', true),
 	(113, 'payment_problem_chat', 'any', 'payment_problem', 'chat', 'en', 'Sorry about the payment trouble{{#if name}}, {{ name | first_name }}{{/if}}! I understand that''s {{ emotion | adjective | default: "stressful" }}. I''ll {{ solution | default: "check your billing right now" }}. What was the date and amount?', true),
 	(114, 'payment_problem_email', 'any', 'payment_problem', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
-I''m sorry about the trouble with your payment. I understand {{ concern | default: "a payment did not go as it should" }}, and I can see how {{ emotion | adjective | default: "frustrating" }} that is. I''ll {{ solution | default: "go through your billing and correct anything that is wrong" }} and send you a confirmation.
+I''m sorry about the trouble with your payment. I understand {{ concern | default: "a payment did not go as it should" }}, and I can see how {{ emotion | adjective | default: "frustrating" }} that is. I''ll {{ solution | default: "go through your billing and correct anything that is wrong" }}, then send you a confirmation.
 
 Could you let me know the date and amount of the payment?
 
 Best regards,
-{{ agent_name | default: "The billing team" }}', true);
+{{ agent_name | default: "The billing team" }}', true),
+	(115, 'payment_problem_social', 'any', 'payment_problem', 'social', 'en', 'Sorry about the payment trouble{{#if name}}, {{ name | first_name }}{{/if}}. That sounds {{ emotion | adjective | default: "stressful" }}. Could you send us a DM so we can {{ solution | default: "check your billing" }}?', true);
 
 CREATE TRIGGER templates_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.templates
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();

@@ -263,7 +263,15 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('Could you check if my order has shipped?'), ('Kindly refund my money.'), ('Can u help me with my order'),
 	('Can you believe this?'),
 	-- "you" after "report" is an object; "u" is "you"
-	('I''m going to report you to trading standards'), ('u charged me twice')) v(m);
+	('I''m going to report you to trading standards'), ('u charged me twice'),
+	-- ... not after a verb that takes a clause, nor "the letter u"; "can you ship" asks whether
+	('I''d recommend you check your stock levels'), ('The letter u on my keyboard is sticking.'),
+	('Can you ship to Canada?')) v(m);
+-- payment words that are no payment problem
+SELECT m, empathy.intent(m) FROM (VALUES ('I don''t recognise the sender of this email, is it from you?'),
+	('I can''t pay attention to all these emails, please unsubscribe me.'), ('What happens if my payment fails?'),
+	('Is there a late fee if I pay my bill a day late?'), ('Why is there a late fee on my bill?'),
+	('I heard your competitor got hacked, is my data safe?'), ('My account was hacked')) v(m);
 -- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
 -- problem) takes no praise template; praise that does not, thanks for a problem put right,
 -- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
@@ -285,8 +293,9 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('My flight was cancelled so I want to cancel my hotel booking'),
 	-- confusion after the sadness of a polite "sorry" or the fear of "I'm afraid" still
 	('Sorry, I''m a bit confused about my invoice'), ('I''m confused, I''m afraid I don''t understand the terms'),
-	-- thanks for a problem put right is praise
+	-- thanks for a problem put right is praise; thanks with a problem still there is not
 	('Thanks for sorting my refund so quickly'), ('My late fee was refunded, thank you for sorting that'),
+	('Thanks for fixing the login. Now my card is declined.'), ('Thanks for sorting that, my order still hasn''t arrived.'),
 	-- payment problems
 	('My card was declined at checkout but the money still left my account'),
 	('I cancelled my subscription last month but you charged me again'),
