@@ -111,9 +111,11 @@ BEGIN
 		RAISE EXCEPTION 'invalid configuration name "%"', NEW.name
 			USING ERRCODE = 'check_violation',
 			      DETAIL = 'A configuration name is 1 to 63 lower-case ASCII letters, digits and underscores, and does not start with a digit.',
-			      HINT = format('For example, %L.', coalesce(nullif(pg_catalog.left(pg_catalog.regexp_replace(
-						pg_catalog.regexp_replace(pg_catalog.lower(NEW.name), '[^a-z0-9_]+', '_', 'g'),
-						'^([0-9])', 'c\1'), 63), ''), 'support'));
+			      -- (the name made valid, unless nothing of it is left: "日本")
+			      HINT = format('For example, %L.', (SELECT CASE WHEN x ~ '[a-z0-9]' THEN x ELSE 'support' END
+						FROM (SELECT pg_catalog.left(pg_catalog.regexp_replace(
+							pg_catalog.regexp_replace(pg_catalog.lower(NEW.name), '[^a-z0-9_]+', '_', 'g'),
+							'^([0-9])', 'c\1'), 63) AS x) AS v));
 	END IF;
 	-- one change to the tree at a time
 	IF TG_OP <> 'UPDATE' OR NEW.name IS DISTINCT FROM OLD.name OR NEW.parent IS DISTINCT FROM OLD.parent THEN
@@ -219,9 +221,20 @@ CREATE TRIGGER configurations_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
 
 CREATE FUNCTION @extschema@.create_configuration(name text, parent text DEFAULT 'english', description text DEFAULT NULL)
-RETURNS void LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
-	INSERT INTO @extschema@.configurations (name, parent, description) VALUES ($1, $2, $3);
-$$;
+RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF create_configuration.name IS NULL THEN
+		RAISE EXCEPTION 'configuration name must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+			      HINT = 'Pass a name such as ''support''.';
+	END IF;
+	IF create_configuration.parent IS NULL THEN
+		RAISE EXCEPTION 'parent configuration must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+			      HINT = 'Leave it out to derive the configuration from ''english''.';
+	END IF;
+	INSERT INTO @extschema@.configurations (name, parent, description) VALUES (create_configuration.name, create_configuration.parent, create_configuration.description);
+END $$;
 COMMENT ON FUNCTION @extschema@.create_configuration(text, text, text) IS 'create a scoring configuration derived from another (''english'' by default)';
 
 -- ---------------------------------------------------------------------------

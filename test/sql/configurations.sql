@@ -72,6 +72,9 @@ INSERT INTO configurations (name, parent, builtin) VALUES ('fake', NULL, true);
 SELECT create_configuration('Bad Name');
 SELECT create_configuration('9lives');
 SELECT create_configuration('');
+SELECT create_configuration('日本');
+SELECT create_configuration(NULL);
+SELECT create_configuration('nameless_parent', NULL);
 -- a booster's and a dampener's weight is a factor on the next words: above 1, below 1
 INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 0.5);
 INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', 5);
