@@ -46,7 +46,7 @@ DECLARE
 		'fix|replace|return|reverse|transfer|confirm|give|sort|escalate|help|process|issue|arrange|book|rebook|'
 		'waive|credit|adjust|upgrade|downgrade|pause|move|add|apply|correct|investigate|explain|reschedule|'
 		'collect|restore|reinstate|reopen|reconnect|expedite|extend|activate|reactivate|unsubscribe|look|get|put|'
-		'take|switch|swap|exchange|honour|honor|unblock|verify|review|chase|speed|ring|phone|text|contact|remind|'
+		'switch|swap|exchange|honour|honor|unblock|verify|review|chase|speed|ring|phone|text|contact|remind|'
 		'resolve|pick';
 	ended boolean;
 	at_end text;
@@ -522,7 +522,7 @@ BEGIN
 			-- overcharged me")
 			-- (and at the end of the clause, where no subject stands: "I
 			-- always have to chase you")
-			WHEN 'you' THEN CASE WHEN nxt = '' OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			WHEN 'you' THEN CASE WHEN nxt IN ('', 'to') OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
 			                                   'without', 'against', 'behind', 'towards', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',
@@ -664,6 +664,7 @@ DECLARE
 	praise_needs boolean;
 	no_neutral boolean := false;
 	fill_conc text;
+	filled_q jsonb;
 	labels text[];
 	cname text;
 	lang text;
@@ -733,11 +734,15 @@ BEGIN
 	-- fix done ("your late fee was refunded"), not a problem still there
 	-- ("Thanks for fixing the login. Now my card is declined": "your card is
 	-- declined")
-	IF intn NOT IN ('praise', 'general_question') AND NULLIF(v->>'intent', '') IS NULL
+	-- (and nothing else in the message says it is not over: "Thanks for
+	-- fixing the login, but now the app won't let me pay", "it's still not
+	-- showing", "no thanks to you")
+	IF intn <> 'praise' AND NULLIF(v->>'intent', '') IS NULL
 	   AND labels && ARRAY['gratitude', 'joy']
 	   AND NOT labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
 	   AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
-	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|back)\M') THEN
+	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M')
+	   AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[’'']t\M' THEN
 		intn := 'praise';
 	END IF;
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
@@ -800,12 +805,12 @@ BEGIN
 			emo := 'neutral';
 		END IF;
 	END IF;
-	-- a message that names no feeling but reports a problem in negative words
-	-- ("The app logs me out every time I open it", a complaint letter) is
-	-- answered as a problem, not with the neutral template's "I'm happy to
-	-- help with that"; a plain request or question keeps it
-	IF emo = 'neutral' AND NULLIF(v->>'emotion', '') IS NULL AND intn <> 'praise'
-	   AND @extschema@.sentiment(msg) <= -0.2 THEN
+	-- on a channel, a message that names no feeling but reports a problem
+	-- ("My order arrived but the box was empty", by email) is answered with
+	-- the channel's apology ("I'm sorry to hear ..."), not with its neutral
+	-- template's "I'm happy to help with that"; a plain request or question
+	-- keeps it (with no channel, the neutral template is the best there is)
+	IF emo = 'neutral' AND NULLIF(v->>'emotion', '') IS NULL AND intn <> 'praise' AND ch IS NOT NULL THEN
 		no_neutral := (@extschema@.empathy_score('', msg)).needed;
 	END IF;
 	-- a concern that reads as no clause of its own ("double charged AGAIN",
@@ -822,6 +827,14 @@ BEGIN
 	   AND split_part(conc, ' ', 1) !~ '^[[:upper:][:digit:]]' THEN
 		fill_conc := NULL;
 	END IF;
+	-- nor is an insult repeated, which the reply would concede ("I understand
+	-- our chat bot is useless")
+	IF string_to_array(lower(conc), ' ') && ARRAY['incompetent', 'useless', 'stupid', 'pathetic', 'hopeless',
+			'unprofessional', 'clueless', 'dishonest', 'greedy', 'idiot', 'idiots', 'moron', 'morons', 'joke',
+			'disgrace', 'disgraceful', 'shambles', 'liar', 'liars', 'thieves', 'crook', 'crooks', 'rubbish', 'crap',
+			'shit', 'shite', 'worst', 'scam', 'scammers', 'cowboys', 'clowns'] THEN
+		fill_conc := NULL;
+	END IF;
 	-- the name given, or customer_name when it is missing, null or blank
 	cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
 	-- a language tag as BCP 47 compares it, in any case, '_' read as '-' ('EN',
@@ -833,6 +846,10 @@ BEGIN
 		'intent', intn,
 		'concern', fill_conc,
 		'channel', ch)) || (v - 'name') || jsonb_strip_nulls(jsonb_build_object('name', cname));
+	-- a question put inside a sentence is the general question's templates'
+	-- ("I understand you want to know whether ..."): another template says its
+	-- own words ("I understand whether there is a late fee" is no sentence)
+	filled_q := CASE WHEN asks AND NOT v ? 'concern' THEN filled - 'concern' ELSE filled END;
 	FOR r IN
 		SELECT t.id, t.name, t.body, t.emotion, t.intent, t.channel,
 		       -- intent first, then the channel's format, then the emotion;
@@ -853,7 +870,8 @@ BEGIN
 		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
 		LIMIT GREATEST(k * 4, 12)
 	LOOP
-		txt := btrim(regexp_replace(@extschema@.render(r.body, filled), '[ \t]{2,}', ' ', 'g'));
+		txt := btrim(regexp_replace(@extschema@.render(r.body,
+			CASE WHEN r.intent = 'general_question' THEN filled ELSE filled_q END), '[ \t]{2,}', ' ', 'g'));
 		sc := (@extschema@.empathy_score(txt, msg, cname)).score;
 		ids := ids || r.id;
 		names := names || r.name;

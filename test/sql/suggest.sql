@@ -300,19 +300,24 @@ FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('My card was declined at checkout but the money still left my account'),
 	('I cancelled my subscription last month but you charged me again'),
 	('There''s a charge on my statement I don''t recognise'),
-	-- a message with no feeling that reports a problem in negative words is answered
-	-- as a problem; a plain request keeps the neutral template
-	('The app logs me out every time I open it.'), ('Just checking if you received my return')) v(m),
+	-- with no channel, a message with no feeling takes the neutral template
+	('The app logs me out every time I open it.'), ('Just checking if you received my return'),
+	-- thanks for a fix with a problem after it is no praise; a fee asked about is a question
+	('Thanks for processing my refund, it''s still not showing in my account after 10 days.'),
+	('Thanks for handling my complaint so quickly!'), ('My refund was processed, thank you!'),
+	('Is there a late fee?'), ('I was charged a fee for paying by card.'), ('My account is still locked')) v(m),
 	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', NULL, 1) s;
 -- a concern that reads as no clause of its own leaves the template its own words
 SELECT m, empathy.concern(m), s.reply
 FROM (VALUES ('double charged AGAIN. this is the third time this year'),
 	('Refund still not here after 14 business days. What is going on?')) v(m),
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
--- the neutral templates of each channel: no "sorry to hear" for a plain request
-SELECT c, s.template_name, s.reply
+-- the neutral templates of each channel: no "sorry to hear" for a plain request; a
+-- message with no feeling that reports a problem takes the channel's apology
+SELECT c, m, s.template_name, s.reply
 FROM (VALUES ('chat'), ('email'), ('social')) v(c),
-	LATERAL empathy.suggest_replies('Would you be able to send a replacement?', '{"name": "Sam"}', c, 1) s;
+	(VALUES ('Would you be able to send a replacement?'), ('My order arrived but the box was empty.')) w(m),
+	LATERAL empathy.suggest_replies(m, '{"name": "Sam"}', c, 1) s;
 -- a general question takes a general question's template ("You asked ..."); a
 -- message that asks nothing ("my card was declined"), or whose question stays
 -- as asked ("which size should you order"), does not
