@@ -233,7 +233,8 @@ BEGIN
 			'deliver', 'refund', 'reply', 'respond', 'answer', 'call', 'change', 'cancel', 'find',
 			'fit', 'run', 'start', 'turn', 'switch', 'print', 'pay', 'process', 'recognise',
 			'recognize', 'remember', 'save', 'show', 'display', 'match', 'include', 'require', 'expire',
-			'fail', 'freeze', 'crash', 'drop', 'lose', 'leave', 'break', 'apply', 'count', 'list'];
+			'fail', 'freeze', 'crash', 'drop', 'lose', 'leave', 'break', 'apply', 'count', 'list', 'cover',
+			'support', 'mean', 'last', 'contain', 'ship', 'offer', 'provide', 'cause', 'affect', 'reset', 'renew'];
 		-- what may follow the subject of "is", "has"...: a participle, an -ing
 		-- form, a state or an adverb ("why is my account locked", "... taking so
 		-- long", "... so high", "... not working")
@@ -367,7 +368,12 @@ BEGIN
 					k := j;
 					EXIT;
 				END IF;
-			ELSIF (j = 1 AND NOT (lnxt = ANY (stops)) AND (right(lnxt, 2) <> 'ly' OR lnxt = ANY (ARRAY['apply', 'reply', 'supply', 'rely'])))
+			ELSIF (j = 1 AND NOT (lnxt = ANY (stops)) AND (right(lnxt, 2) <> 'ly' OR lnxt = ANY (ARRAY['apply', 'reply', 'supply', 'rely']))
+			       -- "this" or "that" before a noun is a determiner ("what does this error
+			       -- mean", "why did this order get cancelled": a verb follows the noun)
+			       AND NOT (lower(rest[1]) IN ('this', 'that')
+			                AND (NOT (lnxt = ANY (verbs) OR (laux = 'did' AND (lnxt = ANY (did_verbs) OR lnxt = ANY (irregular))))
+			                     OR (NOT (lnxt = ANY (adverbs)) AND lower(rtrim(coalesce(rest[3], ''), '.,;:!?)"')) = ANY (verbs)))))
 			      OR (j > 1 AND (lnxt = ANY (verbs) OR (laux = 'did' AND (lnxt = ANY (did_verbs) OR lnxt = ANY (irregular))))
 			          -- "why did my return label not work", "why did my phone bill
 			          -- go up": a word that a verb or "not" follows is the subject's
@@ -409,18 +415,21 @@ BEGIN
 			tail := array_to_string(rest[k + 1:wn], ' ');
 			IF laux = 'do' AND lower(rest[k + 1]) <> 'not' THEN
 				body := wsubj || ' ' || tail;
-			ELSIF laux = 'does' AND NOT (lower(rest[k + 1]) = ANY (adverbs)) THEN
+			ELSIF laux = 'does' AND lower(rest[k + 1]) <> 'not'
+			      AND (NOT (lower(rest[k + 1]) = ANY (adverbs)) OR k + 2 <= wn) THEN
 				-- "why does the app keep crashing" -> "the app keeps crashing",
-				-- in the case the verb is written in
-				wnxt := rest[k + 1];
-				body := wsubj || ' ' || CASE
+				-- in the case the verb is written in; past an adverb ("why does
+				-- my order never arrive" -> "your order never arrives")
+				vi := CASE WHEN lower(rest[k + 1]) = ANY (adverbs) THEN k + 2 ELSE k + 1 END;
+				wnxt := rest[vi];
+				body := wsubj || ' ' || CASE WHEN vi > k + 1 THEN rest[k + 1] || ' ' ELSE '' END || CASE
 					WHEN lower(wnxt) = 'have' THEN CASE WHEN wnxt = upper(wnxt) THEN 'HAS' ELSE 'has' END
 					WHEN lower(wnxt) = ANY (ARRAY['do', 'go']) OR right(lower(wnxt), 1) IN ('s', 'x', 'z') OR right(lower(wnxt), 2) IN ('sh', 'ch')
 						THEN wnxt || CASE WHEN wnxt = upper(wnxt) THEN 'ES' ELSE 'es' END
 					WHEN right(lower(wnxt), 1) = 'y' AND length(wnxt) > 1 AND substr(lower(wnxt), length(wnxt) - 1, 1) NOT IN ('a', 'e', 'i', 'o', 'u')
 						THEN left(wnxt, -1) || CASE WHEN wnxt = upper(wnxt) THEN 'IES' ELSE 'ies' END
 					ELSE wnxt || CASE WHEN wnxt = upper(wnxt) THEN 'S' ELSE 's' END END
-					|| CASE WHEN k + 2 <= wn THEN ' ' || array_to_string(rest[k + 2:wn], ' ') ELSE '' END;
+					|| CASE WHEN vi + 1 <= wn THEN ' ' || array_to_string(rest[vi + 1:wn], ' ') ELSE '' END;
 			ELSIF laux = 'did' AND lower(rest[k + 1]) = 'not' THEN
 				-- "why did my order not arrive" -> "your order did not arrive"
 				body := wsubj || ' ' || aux || ' ' || tail;
@@ -822,8 +831,8 @@ BEGIN
 			'we''ve', 'we''d', 'we''ll', 'your', 'our', 'it', 'it''s', 'its', 'there', 'there''s', 'this', 'that',
 			'that''s', 'these', 'those', 'they', 'they''re', 'they''ve', 'he', 'she', 'his', 'her', 'their', 'the',
 			'a', 'an', 'some', 'someone', 'something', 'somebody', 'everything', 'nothing', 'nobody', 'no', 'none',
-			'every', 'each', 'all', 'both', 'one', 'two', 'three', 'whether', 'if', 'how', 'what', 'where', 'when',
-			'which', 'who', 'why'])
+			'every', 'each', 'all', 'both', 'one', 'two', 'three'])
+	   AND NOT asks
 	   AND split_part(conc, ' ', 1) !~ '^[[:upper:][:digit:]]' THEN
 		fill_conc := NULL;
 	END IF;

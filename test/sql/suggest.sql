@@ -266,7 +266,10 @@ SELECT m, empathy.concern(m) FROM (VALUES
 	('I''m going to report you to trading standards'), ('u charged me twice'),
 	-- ... not after a verb that takes a clause, nor "the letter u"; "can you ship" asks whether
 	('I''d recommend you check your stock levels'), ('The letter u on my keyboard is sticking.'),
-	('Can you ship to Canada?')) v(m);
+	('Can you ship to Canada?'),
+	-- "this" before a noun is a determiner; "does" past an adverb; a verb after a noun
+	('What does this error mean?'), ('Why did this order get cancelled?'), ('Why does this not work?'),
+	('Why does my order never arrive on time?'), ('Does the warranty cover water damage?')) v(m);
 -- payment words that are no payment problem
 SELECT m, empathy.intent(m) FROM (VALUES ('I don''t recognise the sender of this email, is it from you?'),
 	('I can''t pay attention to all these emails, please unsubscribe me.'), ('What happens if my payment fails?'),
