@@ -18,6 +18,20 @@ COMMENT ON FUNCTION @extschema@.intent_names() IS
 -- The concern: the clause of the message that carries the problem, seen
 -- from the agent's side.  Linear: only the first 4000 characters are read,
 -- and every step is a regular expression or a split over them.
+CREATE FUNCTION @extschema@.own_words(message text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5
+SET search_path = pg_catalog, pg_temp AS $$
+	-- an e-mail reply's quoted lines ("> Thanks for contacting us ...") and
+	-- the message it quotes below "On Mon, 3 Mar, Sam wrote:" or "-----Original
+	-- Message-----" are the agent's words, not the customer's
+	SELECT CASE WHEN message !~ '(^|\n)[ \t]*(>|On [^\n]{1,200} wrote:|-{2,} ?Original Message)' THEN message
+	       ELSE btrim(regexp_replace(regexp_replace(message,
+	            '(^|\n)[ \t]*(On [^\n]{1,200} wrote:|-{2,} ?Original Message).*$', ''),
+	            '(^|\n)[ \t]*>[^\n]*', '', 'g'), E' \t\r\n') END
+$$;
+COMMENT ON FUNCTION @extschema@.own_words(text) IS
+'the customer''s own words of an e-mail reply: the message without its quoted lines ("> ...") and without what follows "On ... wrote:" or "-----Original Message"; the message as it is when it quotes nothing';
+
 CREATE FUNCTION @extschema@.concern(message text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1300
 SET search_path = pg_catalog, pg_temp AS $$
@@ -39,6 +53,7 @@ DECLARE
 	cut boolean := false;
 	maxwords int := 12;		-- 15 for a request, "you want us to" being added
 	polite text;
+	tail_p text;
 	-- what a customer asks a company to do (not "tell" or "let", whose
 	-- request is a question: "could you tell me where my order is?", nor
 	-- "ship" or "deliver": "can you ship to Canada?" asks whether)
@@ -68,7 +83,7 @@ BEGIN
 	IF pg_catalog.getdatabaseencoding() = 'SQL_ASCII' THEN
 		letters := '\u0080-\u00ff';
 	END IF;
-	head := left(message, 4000);
+	head := @extschema@.own_words(left(message, 4000));
 	-- direction controls would come out unbalanced in a clause cut from the
 	-- message, and turn the rest of a drafted reply around: they go
 	head := regexp_replace(head, '[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]', '', 'g');
@@ -95,7 +110,7 @@ BEGIN
 	FROM (
 		SELECT btrim(c) AS c, n, lag(btrim(c)) OVER (ORDER BY n) AS pc
 		FROM regexp_split_to_table(head,
-			'[.!?;:]+(\s|$)|,\s*|\s+-+\s+|' || dashes || '|\s+(and|but|because|although|even though|though|since|yet|plus|which|while|so that)\s+', 'i')
+			'[.!?;:]+(\s|$)|,(?!\d)\s*|(?<!\d),\s*|\s+-+\s+|' || dashes || '|\s+(and|but|because|although|even though|though|since|yet|plus|which|while|so that)\s+', 'i')
 			WITH ORDINALITY AS t(c, n)
 	) s0,
 	LATERAL (
@@ -491,7 +506,19 @@ BEGIN
 	shouted := (SELECT count(*) FROM unnest(words) AS x(x)
 	            WHERE x ~ ('^[[:upper:]][[:upper:]'']+[^[:alnum:]' || letters || ']*$')) >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
-		w := regexp_replace(words[i], '[^[:alnum:]''' || letters || ']+$', '');
+		-- (a percent sign stays, and a closing bracket or quote that one before it
+		-- in the clause opened: "97%", "(ref CLM-55231)", "says "invalid code"")
+		w := regexp_replace(words[i], '[^[:alnum:]%''' || letters || ']+$', '');
+		IF w <> words[i] AND w <> '' THEN
+			tail_p := substr(words[i], length(w) + 1);
+			IF strpos(tail_p, ')') > 0
+			   AND length(out || w) - length(replace(out || w, '(', '')) > length(out || w) - length(replace(out || w, ')', '')) THEN
+				w := w || ')';
+			END IF;
+			IF strpos(tail_p, '"') > 0 AND (length(out || w) - length(replace(out || w, '"', ''))) % 2 = 1 THEN
+				w := w || '"';
+			END IF;
+		END IF;
 		IF nwords >= maxwords AND w <> '' THEN
 			cut := true;
 			EXIT;
@@ -560,8 +587,12 @@ BEGIN
 			WHEN 'wasn''t' THEN CASE WHEN prev IN ('i', 'we') OR nxt IN ('i', 'we') THEN 'weren''t' ELSE w END
 			ELSE w
 		END;
-		-- every word of a shouted clause in lower case, "A" too ("I" was swapped already)
-		IF shouted AND w ~ '^[[:upper:]][[:upper:]'']*$' THEN
+		-- every word of a shouted clause in lower case, "A" too ("I" was swapped
+		-- already), and a common word shouted alone ("log in AGAIN")
+		IF (shouted AND w ~ '^[[:upper:]][[:upper:]'']*$')
+		   OR (length(w) > 1 AND w = upper(w) AND lower(w) = ANY (ARRAY['again', 'now', 'never', 'still', 'not', 'always',
+		       'ever', 'twice', 'nothing', 'no', 'yes', 'help', 'please', 'why', 'what', 'how', 'still', 'three', 'times',
+		       'every', 'all', 'only', 'today', 'asap', 'urgent', 'wrong', 'broken', 'late'])) THEN
 			w := lower(w);
 		END IF;
 		-- the first word starts in lower case, unless it is an acronym or has
@@ -674,6 +705,9 @@ DECLARE
 	no_neutral boolean := false;
 	fill_conc text;
 	filled_q jsonb;
+	cust_cancels boolean := false;
+	travel text := '\m(flights?|trains?|bus|buses|coach|ferry|ferries|plane|boarding|departure|platform)\M';
+	bereaved text := '\m(passed away|has died|had died|just died|recently died|died last|died on|died in|died this|bereavement|bereaved|funeral|late (husband|wife|father|mother|dad|mum|mom|son|daughter|partner))\M';
 	labels text[];
 	cname text;
 	lang text;
@@ -727,7 +761,7 @@ BEGIN
 	-- no more candidates than there can be templates
 	k := LEAST(k, 100000);
 	-- the first 4000 characters are what is read, for every step
-	msg := left(customer_message, 4000);
+	msg := @extschema@.own_words(left(customer_message, 4000));
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
 	-- praise that calls for empathy and shows a negative feeling (a customer
 	-- in crisis: "Thank you so much, brilliant! I'm feeling suicidal"; "Thanks
@@ -750,7 +784,9 @@ BEGIN
 	   AND labels && ARRAY['gratitude', 'joy']
 	   AND NOT labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
 	   AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
-	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M')
+	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
+	        -- ("Priya sorted my refund in 5 minutes!")
+	        OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')
 	   AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[’'']t\M' THEN
 		intn := 'praise';
 	END IF;
@@ -771,17 +807,34 @@ BEGIN
 		AND conc !~* '^(how(\s+(much|many|long|often|soon|far))?|what(\s+time)?|where|when|which|who|whom|whose|why)\s+(is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|has|have|had)(n''t)?\M'
 		AND conc !~* '^(which|what|whose|how\s+many|how\s+much)\s+(?!(this|that|it|we|you|they|he|she|i|there|our|your|my|the|a|an|these|those|his|her|their)\M)\S+\s+(is|are|was|were|do|does|did|can|could|will|would|should|has|have)\M';
 	mintent := intn;
+	-- does the customer cancel something ("I'd like to cancel my booking",
+	-- "please cancel it")?
+	IF intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL THEN
+		cust_cancels := msg ~* '\m(i|we)(''d|''m|\s+would|\s+want|\s+wish|\s+need|\s+am|\s+are)?(\s+like)?(\s+to|\s+going\s+to)?\s+cancel(l?ing)?\M'
+			OR msg ~* '\m(please|pls|kindly)\s+cancel\M';
+	END IF;
 	IF (intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks)
 	   OR praise_needs
 	   -- a cancellation the customer did not ask for ("Why did you cancel my
-	   -- order?": "we cancelled your order", "your order was cancelled") takes
-	   -- no cancellation template ("sorry to hear you want to cancel")
-	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL
-	       AND conc ~* '\m(we|was|were|been|got|has|have)\s+(just\s+|now\s+|suddenly\s+)?(cancell?ed|closed|terminated)\M'
-	       -- not when the customer wants to cancel too ("you closed my branch so I'm
-	       -- cancelling my account", "I'd like to cancel my booking")
-	       AND msg !~* '\m(i|we)(''d|''m|\s+would|\s+want|\s+wish|\s+need|\s+am|\s+are)?(\s+like)?(\s+to|\s+going\s+to)?\s+cancel(l?ing)?\M'
-	       AND msg !~* '\m(please|pls|kindly)\s+cancel\M') THEN
+	   -- order?": "we cancelled your order", "your order was cancelled", "My
+	   -- flight BA283 was cancelled", "cancelled by you", "I never asked you to
+	   -- cancel") takes no cancellation template ("sorry to hear you want to
+	   -- cancel"), unless the customer cancels too ("you closed my branch so I'm
+	   -- cancelling my account")
+	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL AND NOT cust_cancels
+	       AND (conc ~* '\m(we|was|were|been|got|has|have)\s+(just\s+|now\s+|suddenly\s+)?(cancell?ed|closed|terminated)\M'
+	            OR msg ~* '\m(was|were|been|got|is|are)\s+(just\s+|now\s+|suddenly\s+|also\s+)?(cancell?ed|closed|terminated)\M'
+	            OR msg ~* '\m(you|u|they)\s+(guys\s+|people\s+)?(just\s+|have\s+|had\s+|then\s+|went\s+and\s+)?(cancell?ed|closed|terminated)\M'
+	            OR msg ~* '\m(never|didn''t|did\s+not)\s+ask(ed)?\s+(you\s+|anyone\s+)?(to|for)\s+(it\s+to\s+be\s+)?cancel'
+	            -- (a flight, train or ferry: "flight AC512 cancelled with 2 hrs notice")
+	            OR msg ~* travel))
+	   -- a cancellation in grief or hardship ("Lost my job so I need to cancel",
+	   -- "my husband passed away and I need to cancel his policy") is answered
+	   -- for the feeling, not with "sorry to see you go ... what made you decide?"
+	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL AND (labels && ARRAY['sadness'] OR msg ~* bereaved))
+	   -- a delayed flight, train or ferry is no late order ("I'll follow the
+	   -- delivery")
+	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel) THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');
@@ -803,6 +856,10 @@ BEGIN
 			LIMIT 1;
 		END IF;
 		emo := COALESCE(emo, @extschema@.dominant_emotion(msg), 'neutral');
+		-- a death told calmly is still answered with sympathy
+		IF emo = 'neutral' AND msg ~* bereaved THEN
+			emo := 'sadness';
+		END IF;
 		-- nor is a sarcastic or festive joy about a problem ("Great, the package
 		-- arrived broken", "Happy new year! My refund still has not come through")
 		IF emo IN ('joy', 'gratitude', 'surprise') AND (intn NOT IN ('praise', 'general_question') OR praise_needs) THEN
@@ -810,7 +867,12 @@ BEGIN
 		END IF;
 		-- nor is the mild joy of a plain request ("I need to change my flight to
 		-- next Tuesday": no "that's wonderful to hear")
-		IF emo IN ('joy', 'gratitude', 'surprise') AND intn = 'general_question' AND @extschema@.sentiment(msg) < 0.5 THEN
+		-- (nor the gratitude of a request or a report signed "Many thanks":
+		-- "Could you send me a copy of my last invoice? Many thanks", "the error
+		-- is still there. Thanks")
+		IF emo IN ('joy', 'gratitude', 'surprise') AND intn = 'general_question'
+		   AND (conc LIKE 'you want us to %' OR asks OR @extschema@.sentiment(msg) < 0.5
+		        OR (@extschema@.empathy_score('', msg)).needed) THEN
 			emo := 'neutral';
 		END IF;
 	END IF;
@@ -841,7 +903,8 @@ BEGIN
 	IF string_to_array(lower(conc), ' ') && ARRAY['incompetent', 'useless', 'stupid', 'pathetic', 'hopeless',
 			'unprofessional', 'clueless', 'dishonest', 'greedy', 'idiot', 'idiots', 'moron', 'morons', 'joke',
 			'disgrace', 'disgraceful', 'shambles', 'liar', 'liars', 'thieves', 'crook', 'crooks', 'rubbish', 'crap',
-			'shit', 'shite', 'worst', 'scam', 'scammers', 'cowboys', 'clowns'] THEN
+			'shit', 'shite', 'worst', 'scam', 'scammers', 'cowboys', 'clowns', 'wtf', 'ffs', 'fuck', 'fucking',
+			'bloody', 'damn', 'bullshit'] THEN
 		fill_conc := NULL;
 	END IF;
 	-- the name given, or customer_name when it is missing, null or blank
@@ -875,6 +938,8 @@ BEGIN
 		  AND (t.intent = mintent OR t.intent = 'any')
 		  AND (t.emotion = emo OR t.emotion = 'any')
 		  AND NOT (no_neutral AND t.emotion = 'neutral')
+		  -- (the starter templates for any feeling and intent apologise: not for joy or thanks)
+		  AND NOT (emo IN ('joy', 'gratitude') AND t.builtin AND t.intent = 'any' AND t.emotion = 'any')
 		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
 		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
 		LIMIT GREATEST(k * 4, 12)

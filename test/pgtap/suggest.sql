@@ -2,11 +2,13 @@
 -- filled for a matching message, scores at least 60 on empathy_score),
 -- picking and ranking, errors.
 BEGIN;
-SELECT plan(30 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
+SELECT plan(32 + (SELECT count(*)::int FROM empathy.templates WHERE builtin));
 
 -- the objects and their marks
 SELECT has_function('empathy', 'intent', ARRAY['text'], 'empathy.intent(text) exists');
 SELECT has_function('empathy', 'concern', ARRAY['text'], 'empathy.concern(text) exists');
+SELECT has_function('empathy', 'own_words', ARRAY['text'], 'empathy.own_words(text) exists');
+SELECT volatility_is('empathy', 'own_words', ARRAY['text'], 'immutable', 'own_words() is IMMUTABLE');
 SELECT has_function('empathy', 'suggest_reply', ARRAY['text', 'jsonb', 'text'], 'empathy.suggest_reply exists');
 SELECT has_function('empathy', 'suggest_replies', ARRAY['text', 'jsonb', 'text', 'integer'], 'empathy.suggest_replies exists');
 SELECT has_table('empathy', 'templates', 'empathy.templates exists');
@@ -15,7 +17,7 @@ SELECT volatility_is('empathy', 'concern', ARRAY['text'], 'immutable', 'concern(
 SELECT volatility_is('empathy', 'suggest_reply', ARRAY['text', 'jsonb', 'text'], 'stable', 'suggest_reply() is STABLE (it reads the table)');
 SELECT volatility_is('empathy', 'suggest_replies', ARRAY['text', 'jsonb', 'text', 'integer'], 'stable', 'suggest_replies() is STABLE');
 SELECT ok((SELECT bool_and(proparallel = 's') FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-	WHERE n.nspname = 'empathy' AND p.proname IN ('intent', 'intent_names', 'concern', 'suggest_reply', 'suggest_replies')),
+	WHERE n.nspname = 'empathy' AND p.proname IN ('intent', 'intent_names', 'own_words', 'concern', 'suggest_reply', 'suggest_replies')),
 	'suggestion functions are PARALLEL SAFE');
 SELECT ok((SELECT cond = 'WHERE NOT builtin' FROM pg_catalog.pg_extension e,
 	unnest(e.extconfig, e.extcondition) AS x(oid, cond) WHERE e.extname = 'empathy' AND x.oid = 'empathy.templates'::regclass),

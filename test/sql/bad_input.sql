@@ -48,6 +48,7 @@ SELECT empathy.empathy_score('nosuch', 'I am sorry', 'late', NULL);
 
 -- reply suggestions and the concern
 SELECT k, label, empathy.concern(t) IS NULL AS no_concern, empathy.intent(t) IS NOT NULL AS intent,
+	length(empathy.own_words(t)) <= length(t) AS own_words,
 	(SELECT count(*) FROM empathy.suggest_replies(t, '{}', NULL, 2)) <= 2 AS suggestions
 FROM inputs ORDER BY k;
 

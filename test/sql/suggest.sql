@@ -340,3 +340,25 @@ SELECT empathy.concern('I am so angry!!! I am') AS cut_short,
        empathy.concern(repeat('I am so angry!!! ', 300)) AS cut_at_4000;
 SELECT empathy.concern('I wasn''t told about the fee') AS wasnt,
        empathy.concern('this is my 4th time contacting you') AS final_you;
+-- an e-mail reply's quoted lines and the message it quotes are not the customer's words
+SELECT empathy.own_words(E'It has been 12 working days and nothing.\n\n> Thanks for contacting us. Your refund has been processed.') AS quoted_lines,
+       empathy.own_words(E'Still broken.\n\nOn Mon, 3 Mar 2025 at 10:02, Sam <sam@example.com> wrote:\nSorry to hear your kettle arrived broken.') AS on_wrote,
+       empathy.own_words('Hello > there') AS no_quote, empathy.own_words('') AS empty, empathy.own_words(NULL) IS NULL AS null_in;
+SELECT empathy.concern(E'> Thanks for contacting us. Your refund has been processed.\n\nIt has been 12 working days and my refund is still missing.') AS concern_of_own_words;
+-- amounts, percentages, brackets and quotes survive in a concern
+SELECT empathy.concern('I was charged $1,299.00 twice for the same order') AS amount,
+       empathy.concern('We are only getting 97% uptime this month') AS percent,
+       empathy.concern('My claim (ref CLM-55231) for knee surgery was denied') AS bracket,
+       empathy.concern('I still get "invalid credentials" when I log in') AS quoted;
+-- a request signed with thanks is no praise; a report signed with thanks is answered as a problem;
+-- travel disruptions and a death are not answered as shop orders or a customer leaving
+SELECT m, c, s.template_name
+FROM (VALUES ('Could you send me a copy of my last invoice?' || E'\n\nMany thanks,\nAlex', 'email'),
+	('I tried again this morning and the error is still there. Thanks', 'email'),
+	('flight AC512 cancelled with 2 hrs notice, stuck in Toronto', 'social'),
+	('My flight from Madrid to Lisbon was delayed by 6 hours', 'email'),
+	('my husband passed away last month and I need to cancel his policy', 'chat'),
+	('My flight was cancelled so I want to cancel my hotel booking', 'chat'),
+	('Huge shoutout to @AcmeHelp, Priya sorted my refund in 5 minutes!', 'social'),
+	('I was charged £50 twice for the same order.', 'chat')) v(m, c),
+	LATERAL empathy.suggest_replies(m, '{"name": "Alex"}', c, 1) s;
