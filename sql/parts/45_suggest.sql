@@ -22,14 +22,17 @@ CREATE FUNCTION @extschema@.own_words(message text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5
 SET search_path = pg_catalog, pg_temp AS $$
 	-- an e-mail reply's quoted lines ("> Thanks for contacting us ...") and
-	-- the message it quotes below "On Mon, 3 Mar, Sam wrote:" or "-----Original
-	-- Message-----" are the agent's words, not the customer's (string tests
-	-- first: most messages quote nothing)
+	-- the message it quotes below a line "On Mon, 3 Mar, Sam wrote:" or
+	-- "-----Original Message-----" are the agent's words, not the customer's;
+	-- a message that is all quote is left as it is ("> 2 weeks and still no
+	-- parcel!", ">:( late again"), and so is one that quotes nothing (string
+	-- tests first: most messages do not)
 	SELECT CASE WHEN (strpos(message, '>') = 0 AND strpos(message, 'wrote:') = 0 AND strpos(message, 'Original Message') = 0)
-	                 OR message !~ '(^|\n)[ \t]*(>|On [^\n]{1,200} wrote:|-{2,} ?Original Message)' THEN message
-	       ELSE btrim(regexp_replace(regexp_replace(message,
-	            '(^|\n)[ \t]*(On [^\n]{1,200} wrote:|-{2,} ?Original Message).*$', ''),
-	            '(^|\n)[ \t]*>[^\n]*', '', 'g'), E' \t\r\n') END
+	                 OR o !~ '[[:alpha:]]' THEN message
+	            ELSE o END
+	FROM (SELECT btrim(regexp_replace(regexp_replace(message,
+	             '\n[ \t]*(On [^\n]{1,200} wrote:[ \t]*|-{2,} ?Original Message ?-*[ \t]*)(\n.*)?$', ''),
+	             '(^|\n)[ \t]*>([ >][^\n]*)?(?=\n|$)', '', 'g'), E' \t\r\n') AS o) AS q
 $$;
 COMMENT ON FUNCTION @extschema@.own_words(text) IS
 'the customer''s own words of an e-mail reply: the message without its quoted lines ("> ...") and without what follows "On ... wrote:" or "-----Original Message"; the message as it is when it quotes nothing';
@@ -727,8 +730,14 @@ DECLARE
 	fill_conc text;
 	filled_q jsonb;
 	cust_cancels boolean := false;
-	travel text := '\m(flights?|trains?|bus|buses|coach|ferry|ferries|plane|boarding|departure|platform)\M';
-	bereaved text := '\m(passed away|has died|had died|just died|recently died|died last|died on|died in|died this|bereavement|bereaved|funeral)\M';
+	-- a death: of a person, or a funeral ("my husband passed away", "my dad
+	-- died last week", "in Boston for a funeral"; not "my phone died", "the
+	-- funeral home collection")
+	bereaved text := '\m(passed away|bereavement|bereaved|(husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|grandma|grandmother|grandfather|grandad|granddad|grandpa|nan|aunt|uncle|friend|baby|child|fiancee?)\s+((has|had|just|recently|sadly|suddenly)\s+)*died|(a|the|his|her|my|their|our)\s+funeral(?!\s+(home|director|directors|parlou?r|plan|plans)))\M';
+	-- a journey, not a shop order ("My flight BA283 was cancelled"; not "I
+	-- ordered a model plane", "the departure scan of my parcel")
+	travel text := '\m(flights?|trains?|ferry|ferries|plane|planes)\M';
+	shop text := '\m(orders?|ordered|parcels?|packages?|items?|delivery|deliveries|shipment|shipped|courier)\M';
 	labels text[];
 	cname text;
 	lang text;
@@ -812,7 +821,7 @@ BEGIN
 	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
 	        -- ("Priya sorted my refund in 5 minutes!")
 	        OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')
-	   AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[’'']t\M' THEN
+	   AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M' THEN
 		intn := 'praise';
 	END IF;
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
@@ -852,14 +861,14 @@ BEGIN
 	            OR msg ~* '\m(you|u|they)\s+(guys\s+|people\s+)?(just\s+|have\s+|had\s+|then\s+|went\s+and\s+)?(cancell?ed|closed|terminated)\M'
 	            OR msg ~* '\m(never|didn''t|did\s+not)\s+ask(ed)?\s+(you\s+|anyone\s+)?(to|for)\s+(it\s+to\s+be\s+)?cancel'
 	            -- (a flight, train or ferry: "flight AC512 cancelled with 2 hrs notice")
-	            OR msg ~* travel))
+	            OR (msg ~* travel AND msg !~* shop)))
 	   -- a cancellation in grief or hardship ("Lost my job so I need to cancel",
 	   -- "my husband passed away and I need to cancel his policy") is answered
 	   -- for the feeling, not with "sorry to see you go ... what made you decide?"
 	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL AND (labels && ARRAY['sadness'] OR msg ~* bereaved))
 	   -- a delayed flight, train or ferry is no late order ("I'll follow the
 	   -- delivery")
-	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel) THEN
+	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel AND msg !~* shop) THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');

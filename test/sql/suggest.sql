@@ -362,3 +362,17 @@ FROM (VALUES ('Could you send me a copy of my last invoice?' || E'\n\nMany thank
 	('Huge shoutout to @AcmeHelp, Priya sorted my refund in 5 minutes!', 'social'),
 	('I was charged £50 twice for the same order.', 'chat')) v(m, c),
 	LATERAL empathy.suggest_replies(m, '{"name": "Alex"}', c, 1) s;
+-- ... but a message that is all quote, or says "wrote:" in a sentence, keeps its words
+SELECT m, empathy.own_words(m) = m AS kept, empathy.concern(m)
+FROM (VALUES ('On Monday you wrote: it would arrive Friday. It still hasn''t arrived.'),
+	('> 2 weeks and still no parcel!'), ('>:( my order is late again'),
+	(E'-----Original Message-----\nFrom: me\nWhere is my order??')) v(m);
+-- shop orders that mention a plane or a platform are still orders; a device that died and a
+-- funeral home are no bereavement
+SELECT m, empathy.intent(m), s.template_name
+FROM (VALUES ('I ordered a model plane and it still hasn''t arrived.'),
+	('Your platform says my order shipped but it never arrived.'),
+	('The battery died in a week, I want to cancel my order.'),
+	('I want to cancel my order from the funeral home collection, wrong colour.'),
+	('I need to cancel my booking, I have to go to my dad''s funeral.')) v(m),
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
