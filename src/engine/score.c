@@ -24,6 +24,11 @@
  *	elongation	"sooo", "noooo": times elongation_factor.
  *	punctuation	"!" runs amplify their sentence; "!!", "??" and "?!" are
  *				cues with evidence of their own.
+ *	sentence floor	a sentence lowers an emotion's evidence by at most
+ *				sentence_floor, and keeps at least strong_cue_keep of its
+ *				strongest cue of that emotion (a term's own weight of
+ *				strong_cue or more, not negated): the small negative weights of
+ *				many plain words do not cancel "passed away" in a long sentence.
  *
  * Phrases ("thanks for nothing", "no worries", "cancel my account") come
  * from the lexicon's automaton and replace the words inside them.
@@ -70,6 +75,8 @@ emp_model_defaults(EmpModel *m)
 	m->sentiment_threshold = 0.1f;
 	m->length_tokens = 30.0f;
 	m->sentence_floor = 0.35f;
+	m->strong_cue = 2.0f;
+	m->strong_cue_keep = 0.5f;
 	m->negation_scope = 3.0f;
 	m->negation_valence = -0.6f;
 	m->negation_emotion = -0.4f;
@@ -114,6 +121,7 @@ typedef struct ModelParam
 static const ModelParam model_params[] = {
 	PD(bias), PD(threshold),
 	P1(sentiment_scale), P1(sentiment_threshold), P1(length_tokens), P1(sentence_floor),
+	P1(strong_cue), P1(strong_cue_keep),
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
@@ -159,12 +167,14 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		 * met), a negation scope that is no whole number of words.
 		 */
 		if ((p->offset == offsetof(EmpModel, sentiment_scale) ||
+			 p->offset == offsetof(EmpModel, strong_cue) ||
 			 p->offset == offsetof(EmpModel, intensity_scale) ||
 			 p->offset == offsetof(EmpModel, escalation_scale)) && !(value >= 0.001))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be at least 0.001, not %g",
 								 p->name, value);
 		if ((p->offset == offsetof(EmpModel, threshold) ||
-			 p->offset == offsetof(EmpModel, sentiment_threshold)) && !(value >= 0 && value <= 1))
+			 p->offset == offsetof(EmpModel, sentiment_threshold) ||
+			 p->offset == offsetof(EmpModel, strong_cue_keep)) && !(value >= 0 && value <= 1))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %g",
 								 (int) len, name, value);
 		if (p->offset == offsetof(EmpModel, negation_scope) && !(value >= 0 && value <= 100 && value == floor(value)))
@@ -290,6 +300,7 @@ typedef struct Run
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	double		prev_caps[3];	/* ... and of the last sentence's */
+	double		strongest[EMP_NDIMS];	/* this sentence's strongest cue of each emotion (0: none) */
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 } Run;
@@ -563,6 +574,65 @@ lift_to_floor(double *tot, const double *sum, double f, double lo)
 #endif
 }
 
+/*
+ * Note a term's own weights (not negated) as the sentence's strongest cue of
+ * each emotion where they reach strong_cue.  Most terms reach it on no
+ * emotion: one test of all of them first, where SSE2 has it.
+ */
+static inline void
+note_strong(Run *r, const float *w)
+{
+	const EmpModel *m = r->m;
+
+	if (m->strong_cue_keep <= 0)
+		return;
+#ifdef __SSE2__
+	{
+		const __m128 vmin = _mm_set1_ps(m->strong_cue);
+		int			any = 0;
+
+		_Static_assert(EMP_NDIMS > 8 && EMP_NDIMS <= 12 && EMP_NCHANNELS >= 12,
+					   "emotions fit three vectors of four, within a term's weights");
+		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w), vmin));
+		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w + 4), vmin));
+		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w + 8), vmin)) & ((1 << (EMP_NDIMS - 8)) - 1);
+		if (!any)
+			return;
+	}
+#endif
+	for (int d = 0; d < EMP_NDIMS; d++)
+		if (w[d] >= m->strong_cue && w[d] > r->strongest[d])
+			r->strongest[d] = w[d];
+}
+
+/*
+ * At the end of a sentence whose evidence sum, amplified by f, was added to
+ * the totals (and lifted to -sentence_floor): an emotion whose evidence
+ * fell below strong_cue_keep times the sentence's strongest cue of it is
+ * lifted to that, as a "sentence floor" row on the sentence.
+ */
+static inline void
+keep_strong(Run *r, const double *sum, double f, uint32_t start, uint32_t len)
+{
+	const EmpModel *m = r->m;
+
+	for (int d = 0; d < EMP_NDIMS; d++)
+	{
+		double		v,
+					lo;
+
+		if (r->strongest[d] <= 0)
+			continue;
+		lo = m->strong_cue_keep * r->strongest[d];
+		v = sum[d] * f;
+		if (m->sentence_floor > 0 && v < -m->sentence_floor)
+			v = -m->sentence_floor;
+		if (v < lo)
+			emit(r, r->tot, start, len, 0, EMP_RULE_SENTENCE_FLOOR, d, lo - v, false);
+		r->strongest[d] = 0;
+	}
+}
+
 /* emp_lexicon_term, from the terms the call keeps at hand. */
 static inline const EmpTerm *
 run_term(const Run *r, int32_t id)
@@ -685,6 +755,7 @@ end_sentence(Run *r, const EmpSlot *punct)
 		}
 		else if (m->sentence_floor > 0)
 			lift_to_floor(r->tot, sum, f, -m->sentence_floor);
+		keep_strong(r, sum, f, r->sent_start, sent_len);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			pos[i] = sum[praise_chans[i]] * f;
@@ -806,6 +877,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 	{
 		if (punct)
 			r->sent_end = punct->start + punct->len;
+		keep_strong(r, sum, f, r->sent_start, r->sent_end - r->sent_start);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			r->prev_pos[i] = sum[praise_chans[i]] * f;
@@ -916,6 +988,7 @@ on_term(Run *r, const EmpSlot *s)
 				for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 					emit(r, r->pre, start, len, id, EMP_RULE_CONTRAST, ch,
 						 r->pre[ch] * (m->contrast_before - 1.0), false);
+			/* a strong cue before "but" is as much weaker as its evidence */
 			r->contrast_seen = true;
 			r->contrast_start = start;
 			r->contrast_len = len;
@@ -940,6 +1013,8 @@ on_term(Run *r, const EmpSlot *s)
 		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
 		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&
 			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
+		if (!negated)
+			note_strong(r, t->w);
 		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
 			/* the common case: plain evidence, added straight in */
@@ -1087,6 +1162,7 @@ plain_word(Run *r, const EmpSlot *s)
 		plain_word_span(r, s);
 		/* plain evidence: no negator, booster or capitals reach it */
 		add_weights(sentence_acc(r), run_term(r, s->id)->w);
+		note_strong(r, run_term(r, s->id)->w);
 		r->boost = 1.0f;
 		r->boost_left = 0;
 		return true;

@@ -49,6 +49,8 @@ typedef struct EmpModel
 	float		sentiment_threshold;	/* |sentiment| below this is neutral */
 	float		length_tokens;			/* evidence is averaged beyond this many words */
 	float		sentence_floor;			/* > 0: a sentence lowers an emotion's evidence by at most this */
+	float		strong_cue;				/* a term's own weight on an emotion of at least this is a strong cue */
+	float		strong_cue_keep;		/* > 0: a sentence keeps at least this share of its strongest cue */
 	float		negation_scope;			/* words a negator reaches */
 	float		negation_valence;		/* multiplier on negated valence */
 	float		negation_emotion;		/* multiplier on negated emotion evidence */

@@ -84,6 +84,8 @@ INSERT INTO config_model VALUES ('telecom', 'exclaim_max', -1);
 INSERT INTO config_model VALUES ('telecom', 'caps_max_words', 2.5);
 INSERT INTO config_model VALUES ('telecom', 'caps_factor', -2);
 INSERT INTO config_model VALUES ('telecom', 'question_step', -0.1);
+INSERT INTO config_model VALUES ('telecom', 'strong_cue_keep', 1.5);
+INSERT INTO config_model VALUES ('telecom', 'strong_cue', 0);
 SELECT create_configuration('orphan', 'nowhere');
 -- cycles are rejected
 UPDATE configurations SET parent = 'telecom_uk' WHERE name = 'telecom';
@@ -125,6 +127,12 @@ SELECT create_configuration('support_emea', 'support');
 SELECT emotion_labels('support_emea', 'I''m worried my card was stolen') = emotion_labels('support', 'I''m worried my card was stolen') AS inherited;
 INSERT INTO config_model VALUES ('support_emea', 'threshold.fear', 0.01);
 SELECT 'fear' = ANY (emotion_labels('support_emea', 'I''m worried my card was stolen')) AS overridden;
+-- a strong cue kept in a long sentence, or not (strong_cue_keep 0)
+SELECT create_configuration('no_keep', 'english');
+INSERT INTO config_model VALUES ('no_keep', 'strong_cue_keep', 0);
+SELECT emotion_labels('my husband passed away last month and I need to cancel his policy and ask about the life insurance claim') AS kept,
+       emotion_labels('no_keep', 'my husband passed away last month and I need to cancel his policy and ask about the life insurance claim') AS not_kept;
+DELETE FROM configurations WHERE name = 'no_keep';
 -- explain still adds up under the configuration's model
 SELECT bool_and(abs(x.s - CASE WHEN x.d = 'sentiment' THEN sentiment('support', t) ELSE emotions('support', t) -> x.d END) < 1e-4) AS adds_up
 FROM (VALUES ('I was happy at first but now I am NOT happy!!! thanks for nothing')) v(t),

@@ -112,6 +112,15 @@ SELECT b, emotion_labels(b) FROM (VALUES
 SELECT count(*) > 0 AS floor_rows, bool_or(token = 'Our coordinator stopped replying three weeks before the wedding.') AS whole_sentence
 FROM explain('Our coordinator stopped replying three weeks before the wedding. We are so stressed and let down.')
 WHERE rule = 'sentence floor';
+-- a sentence keeps half its strongest cue of an emotion (a term's weight of 2 or more), however many
+-- plain words, each with a small negative weight, come with it (strong_cue, strong_cue_keep)
+SELECT b, emotion_labels(b) FROM (VALUES
+	('my husband passed away last month and I need to cancel his policy and ask about the life insurance claim'),
+	('my husband passed away')) v(b);
+SELECT dimension, round(weight::numeric, 3) AS lift FROM explain('my husband passed away last month and I need to cancel his policy and ask about the life insurance claim')
+WHERE rule = 'sentence floor' AND dimension = 'sadness';
+-- ... not a negated one
+SELECT emotion_labels('I am not furious about the delay to my order for the kitchen table and chairs') AS negated_cue;
 -- an eye-rolling emoji unsays the praise of its sentence, or of the sentence before it
 SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),

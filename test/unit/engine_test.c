@@ -444,6 +444,41 @@ main(void)
 		CHECK_NEAR(rowsum[EMP_FRUSTRATION], r.dims[EMP_FRUSTRATION], 1e-4, "explain rows add up to frustration");
 		CHECK_NEAR(rowsum[EMP_JOY], r.dims[EMP_JOY], 1e-4, "explain rows add up to joy");
 	}
+	/*
+	 * A sentence keeps strong_cue_keep of its strongest cue however many
+	 * plain words with small negative weights come with it; scored the same
+	 * explained or not, and its rows add up.
+	 */
+	{
+		static EmpLexicon *lk;	/* static: reachable at exit */
+		static EmpScorer *sck;
+		static EmpScorer *sck0;
+		EmpModel	m0 = m;
+		const char *w = "passed away\tsadness=2.5 sentiment=-2\nmonth\tsadness=-0.5\nneed\tsadness=-0.5\n"
+			"cancel\tsadness=-0.5\npolicy\tsadness=-0.5\nclaim\tsadness=-0.5\n";
+		const char *s = "my husband passed away last month and I need to cancel his policy and the claim";
+		EmpScores	plain;
+
+		lk = emp_lexicon_create(a, st);
+		CHECK(emp_lexicon_load_modifiers(lk, "not\tnegator\t1\n", 13, "strong", &err) &&
+			  emp_lexicon_load_weights(lk, w, strlen(w), "strong", EMP_MERGE_SET, &err), "strong cue lexicon: %s", err.message);
+		emp_lexicon_finish(lk);
+		sck = emp_scorer_create(a, lk, &m);
+		CHECK(emp_model_set(&m0, "strong_cue_keep", 15, 0, &err), "strong_cue_keep set: %s", err.message);
+		sck0 = emp_scorer_create(a, lk, &m0);
+		emp_score(sck0, s, strlen(s), &plain, NULL, NULL);
+		CHECK(plain.evidence[EMP_SADNESS] <= 0, "without it, the plain words cancel the cue (%g)", plain.evidence[EMP_SADNESS]);
+		emp_score(sck, s, strlen(s), &plain, NULL, NULL);
+		CHECK_NEAR(plain.evidence[EMP_SADNESS], 1.25, 1e-4, "a long sentence keeps half its strong cue");
+		memset(rowsum, 0, sizeof(rowsum));
+		emp_score(sck, s, strlen(s), &r, sum_rows, NULL);
+		CHECK(plain.dims[EMP_SADNESS] > 0 && plain.dims[EMP_SADNESS] == r.dims[EMP_SADNESS],
+			  "the same explained or not (%g, %g)", plain.dims[EMP_SADNESS], r.dims[EMP_SADNESS]);
+		CHECK_NEAR(rowsum[EMP_SADNESS], r.dims[EMP_SADNESS], 1e-4, "explain rows add up to the kept sadness");
+		CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "explain rows add up to sentiment with a cue kept");
+		emp_score(sck, "the claim was not passed away", 29, &r, NULL, NULL);
+		CHECK(r.evidence[EMP_SADNESS] < 1.25, "a negated cue is not kept (%g)", r.evidence[EMP_SADNESS]);
+	}
 
 	/* learned corrections weaken a hand-made weight, never turn it around */
 	{
