@@ -1121,6 +1121,10 @@ apply_weights(EmpTerm *t, const float *w, const bool *wset, EmpMerge merge)
 		t->flags |= EMP_TERM_WEIGHTED;
 	else
 		t->flags &= ~EMP_TERM_WEIGHTED;
+	t->flags &= ~EMP_TERM_STRONG;
+	for (int d = 0; d < EMP_NDIMS; d++)
+		if (t->w[d] >= EMP_STRONG_CUE_MIN)
+			t->flags |= EMP_TERM_STRONG;
 }
 
 int32_t
@@ -1479,7 +1483,7 @@ emp_lexicon_unit_weights(EmpLexicon *lx)
 
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 			t->w[ch] = (ch == EMP_CH_ESCALATION) ? 0.0f : 1.0f;
-		t->flags |= EMP_TERM_WEIGHTED;
+		t->flags |= EMP_TERM_WEIGHTED | EMP_TERM_STRONG;
 	}
 	lx->memo_dirty = true;
 }

@@ -167,7 +167,6 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		 * met), a negation scope that is no whole number of words.
 		 */
 		if ((p->offset == offsetof(EmpModel, sentiment_scale) ||
-			 p->offset == offsetof(EmpModel, strong_cue) ||
 			 p->offset == offsetof(EmpModel, intensity_scale) ||
 			 p->offset == offsetof(EmpModel, escalation_scale)) && !(value >= 0.001))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be at least 0.001, not %g",
@@ -177,6 +176,10 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 			 p->offset == offsetof(EmpModel, strong_cue_keep)) && !(value >= 0 && value <= 1))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %g",
 								 (int) len, name, value);
+		/* terms are flagged as candidates from EMP_STRONG_CUE_MIN up */
+		if (p->offset == offsetof(EmpModel, strong_cue) && !(value >= EMP_STRONG_CUE_MIN && value <= 100))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between %g and 100, not %g",
+								 p->name, (double) EMP_STRONG_CUE_MIN, value);
 		if (p->offset == offsetof(EmpModel, negation_scope) && !(value >= 0 && value <= 100 && value == floor(value)))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 0 to 100, not %g",
 								 p->name, value);
@@ -301,6 +304,7 @@ typedef struct Run
 								 * valence that capitals added (kept in caps) */
 	double		prev_caps[3];	/* ... and of the last sentence's */
 	double		strongest[EMP_NDIMS];	/* this sentence's strongest cue of each emotion (0: none) */
+	bool		any_strong;		/* ... any */
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 } Run;
@@ -576,33 +580,22 @@ lift_to_floor(double *tot, const double *sum, double f, double lo)
 
 /*
  * Note a term's own weights (not negated) as the sentence's strongest cue of
- * each emotion where they reach strong_cue.  Most terms reach it on no
- * emotion: one test of all of them first, where SSE2 has it.
+ * each emotion where they reach strong_cue.  Called for terms flagged
+ * EMP_TERM_STRONG (a weight of EMP_STRONG_CUE_MIN or more, which strong_cue
+ * is not below), few among the words: the others cost a test of the flags
+ * the slot carries.
  */
 static inline void
 note_strong(Run *r, const float *w)
 {
 	const EmpModel *m = r->m;
 
-	if (m->strong_cue_keep <= 0)
-		return;
-#ifdef __SSE2__
-	{
-		const __m128 vmin = _mm_set1_ps(m->strong_cue);
-		int			any = 0;
-
-		_Static_assert(EMP_NDIMS > 8 && EMP_NDIMS <= 12 && EMP_NCHANNELS >= 12,
-					   "emotions fit three vectors of four, within a term's weights");
-		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w), vmin));
-		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w + 4), vmin));
-		any |= _mm_movemask_ps(_mm_cmpge_ps(_mm_loadu_ps(w + 8), vmin)) & ((1 << (EMP_NDIMS - 8)) - 1);
-		if (!any)
-			return;
-	}
-#endif
 	for (int d = 0; d < EMP_NDIMS; d++)
 		if (w[d] >= m->strong_cue && w[d] > r->strongest[d])
+		{
 			r->strongest[d] = w[d];
+			r->any_strong = true;
+		}
 }
 
 /*
@@ -616,6 +609,9 @@ keep_strong(Run *r, const double *sum, double f, uint32_t start, uint32_t len)
 {
 	const EmpModel *m = r->m;
 
+	if (!r->any_strong)
+		return;
+	r->any_strong = false;
 	for (int d = 0; d < EMP_NDIMS; d++)
 	{
 		double		v,
@@ -1013,7 +1009,7 @@ on_term(Run *r, const EmpSlot *s)
 		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
 		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&
 			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
-		if (!negated)
+		if (!negated && (tflags & EMP_TERM_STRONG) && m->strong_cue_keep > 0)
 			note_strong(r, t->w);
 		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
 		{
@@ -1162,7 +1158,8 @@ plain_word(Run *r, const EmpSlot *s)
 		plain_word_span(r, s);
 		/* plain evidence: no negator, booster or capitals reach it */
 		add_weights(sentence_acc(r), run_term(r, s->id)->w);
-		note_strong(r, run_term(r, s->id)->w);
+		if ((tflags & EMP_TERM_STRONG) && r->m->strong_cue_keep > 0)
+			note_strong(r, run_term(r, s->id)->w);
 		r->boost = 1.0f;
 		r->boost_left = 0;
 		return true;
