@@ -26,7 +26,7 @@
 #define EMP_TERM_STRONG		0x0400	/* a weight of EMP_STRONG_CUE_MIN or more on an emotion */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
-#define EMP_STRONG_CUE_MIN	1.0f
+#define EMP_STRONG_CUE_MIN	2.0f
 
 #define EMP_TERM_MODIFIER	(EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER | EMP_TERM_CONTRAST | EMP_TERM_FILLER)
 

@@ -303,7 +303,8 @@ typedef struct Run
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	double		prev_caps[3];	/* ... and of the last sentence's */
-	double		strongest[EMP_NDIMS];	/* this sentence's strongest cue of each emotion (0: none) */
+	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
+								 * 12 for three vectors of four, the last two unused) */
 	bool		any_strong;		/* ... any */
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
@@ -590,12 +591,24 @@ note_strong(Run *r, const float *w)
 {
 	const EmpModel *m = r->m;
 
+#ifdef __SSE2__
+	/* without a branch per emotion: strongest = max(strongest, w >= strong_cue ? w : 0) */
+	const __m128 vmin = _mm_set1_ps(m->strong_cue);
+
+	_Static_assert(EMP_NDIMS <= 12 && EMP_NCHANNELS >= 12, "emotions fit three vectors of four, within a term's weights");
+	for (int d = 0; d < 12; d += 4)
+	{
+		__m128		v = _mm_loadu_ps(w + d);
+
+		v = _mm_and_ps(_mm_cmpge_ps(v, vmin), v);
+		_mm_storeu_ps(r->strongest + d, _mm_max_ps(_mm_loadu_ps(r->strongest + d), v));
+	}
+#else
 	for (int d = 0; d < EMP_NDIMS; d++)
 		if (w[d] >= m->strong_cue && w[d] > r->strongest[d])
-		{
 			r->strongest[d] = w[d];
-			r->any_strong = true;
-		}
+#endif
+	r->any_strong = true;
 }
 
 /*
@@ -618,15 +631,15 @@ keep_strong(Run *r, const double *sum, double f, uint32_t start, uint32_t len)
 					lo;
 
 		if (r->strongest[d] <= 0)
-			continue;
+			continue;		/* no strong cue of this emotion */
 		lo = m->strong_cue_keep * r->strongest[d];
 		v = sum[d] * f;
 		if (m->sentence_floor > 0 && v < -m->sentence_floor)
 			v = -m->sentence_floor;
 		if (v < lo)
 			emit(r, r->tot, start, len, 0, EMP_RULE_SENTENCE_FLOOR, d, lo - v, false);
-		r->strongest[d] = 0;
 	}
+	memset(r->strongest, 0, sizeof(r->strongest));
 }
 
 /* emp_lexicon_term, from the terms the call keeps at hand. */
