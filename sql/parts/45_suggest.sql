@@ -729,6 +729,7 @@ DECLARE
 	no_neutral boolean := false;
 	fill_conc text;
 	filled_q jsonb;
+	after_contrast text;
 	cust_cancels boolean := false;
 	-- a death: of a person, or a funeral ("my husband passed away", "my dad
 	-- died last week", "in Boston for a funeral"; not "my phone died", "the
@@ -799,6 +800,18 @@ BEGIN
 	-- a praise template; thanks for a problem put right ("thanks for sorting my
 	-- refund so quickly") is still praise
 	labels := @extschema@.emotion_labels(msg);
+	-- after a contrast, what follows it is what a reply answers ("I was furious
+	-- at first but you sorted it, thank you": the thanks, though the message
+	-- expresses both; "I love the camera but the battery dies by noon": the
+	-- battery), when it shows a feeling
+	IF strpos(lower(msg), 'but') > 0 OR strpos(lower(msg), 'however') > 0 THEN
+		after_contrast := (regexp_match(msg, '^.*\m(but|however)\M(.*)$', 'i'))[2];
+		IF after_contrast IS NOT NULL AND cardinality(@extschema@.emotion_labels(after_contrast)) > 0 THEN
+			labels := @extschema@.emotion_labels(after_contrast);
+		ELSE
+			after_contrast := NULL;
+		END IF;
+	END IF;
 	conc := @extschema@.concern(msg);
 	-- thanks for a problem put right ("Thanks for sorting my refund so
 	-- quickly", "My late fee was refunded, thank you") is praise: a problem's
@@ -813,15 +826,17 @@ BEGIN
 	IF intn <> 'praise' AND NULLIF(v->>'intent', '') IS NULL
 	   AND labels && ARRAY['gratitude', 'joy']
 	   AND NOT labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
-	   -- (a word test first, the regular expressions after)
-	   AND string_to_array(lower(conc), ' ') && ARRAY['sorting', 'fixing', 'resolving', 'processing', 'refunding',
+	   -- (a word test first, the regular expressions after; or a contrast
+	   -- after which all is well: "I was scared the payment failed but it went
+	   -- through, great")
+	   AND (after_contrast IS NOT NULL OR (string_to_array(lower(conc), ' ') && ARRAY['sorting', 'fixing', 'resolving', 'processing', 'refunding',
 	       'replacing', 'reversing', 'crediting', 'dealing', 'handling', 'unlocking', 'restoring', 'refunded', 'fixed',
 	       'resolved', 'sorted', 'replaced', 'reversed', 'credited', 'unlocked', 'restored', 'processed', 'back']
 	   AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
 	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
 	        -- ("Priya sorted my refund in 5 minutes!")
-	        OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')
-	   AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M' THEN
+	        OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')))
+	   AND COALESCE(after_contrast, msg) !~* '\m(still|not|never|again|but|however|though|although|yet|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M' THEN
 		intn := 'praise';
 	END IF;
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL

@@ -997,7 +997,12 @@ on_term(Run *r, const EmpSlot *s)
 				for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 					emit(r, r->pre, start, len, id, EMP_RULE_CONTRAST, ch,
 						 r->pre[ch] * (m->contrast_before - 1.0), false);
-			/* a strong cue before "but" is as much weaker as its evidence */
+			/*
+			 * (a strong cue before "but" is still kept: "I was furious at first
+			 * but you sorted it" expresses both feelings, as GoEmotions'
+			 * annotators label them; weakening it as its evidence did worse on
+			 * train, dev and every contact-centre set)
+			 */
 			r->contrast_seen = true;
 			r->contrast_start = start;
 			r->contrast_len = len;

@@ -376,3 +376,13 @@ FROM (VALUES ('I ordered a model plane and it still hasn''t arrived.'),
 	('I want to cancel my order from the funeral home collection, wrong colour.'),
 	('I need to cancel my booking, I have to go to my dad''s funeral.')) v(m),
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- after a contrast, what follows is what a reply answers: a complaint resolved is thanks,
+-- a problem after praise is the problem; polite set phrases carry no feeling
+SELECT m, s.template_name
+FROM (VALUES ('I was furious at first but you sorted it, thank you.'),
+	('I was scared the payment failed but it went through, great.'),
+	('It broke, but you replaced it quickly, thanks!'),
+	('Thanks so much! But my order hasn''t arrived'),
+	('Great service but now my card is declined'),
+	('I''d hate to be a bother, but could you check my order?')) v(m),
+	LATERAL empathy.suggest_replies(m, '{}', 'chat', 1) s;
