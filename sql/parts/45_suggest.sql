@@ -950,6 +950,11 @@ BEGIN
 	   AND left(conc, 1) = lower(left(conc, 1)) AND NOT left(conc, 1) BETWEEN '0' AND '9' THEN
 		fill_conc := NULL;
 	END IF;
+	-- (nor what is left of sarcastic thanks: "thanks a lot for losing my
+	-- parcel" gives "a lot for losing your parcel")
+	IF lower(conc) LIKE 'a lot for %' OR lower(conc) LIKE 'so much for %' OR lower(conc) LIKE 'for %' THEN
+		fill_conc := NULL;
+	END IF;
 	-- nor is an insult repeated, which the reply would concede ("I understand
 	-- our chat bot is useless")
 	IF string_to_array(lower(conc), ' ') && ARRAY['incompetent', 'useless', 'stupid', 'pathetic', 'hopeless',
