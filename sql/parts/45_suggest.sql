@@ -730,6 +730,8 @@ DECLARE
 	fill_conc text;
 	filled_q jsonb;
 	after_contrast text;
+	after_labels text[];
+	after_fixed boolean := false;
 	cust_cancels boolean := false;
 	-- a death: of a person, or a funeral ("my husband passed away", "my dad
 	-- died last week", "in Boston for a funeral"; not "my phone died", "the
@@ -800,16 +802,23 @@ BEGIN
 	-- a praise template; thanks for a problem put right ("thanks for sorting my
 	-- refund so quickly") is still praise
 	labels := @extschema@.emotion_labels(msg);
-	-- after a contrast, what follows it is what a reply answers ("I was furious
-	-- at first but you sorted it, thank you": the thanks, though the message
-	-- expresses both; "I love the camera but the battery dies by noon": the
-	-- battery), when it shows a feeling
+	-- after a contrast, what follows it is what a reply answers when it is a
+	-- complaint ("I love the camera but the battery died": the battery) or
+	-- tells a problem put right ("I was furious at first but you sorted it,
+	-- thank you": the thanks, though the message expresses both); not a
+	-- polite word after a problem still there ("Not to be a pain but my parcel
+	-- hasn't arrived, thanks", "I was charged twice, but I appreciate your
+	-- help")
 	IF strpos(lower(msg), 'but') > 0 OR strpos(lower(msg), 'however') > 0 THEN
 		after_contrast := (regexp_match(msg, '^.*\m(but|however)\M(.*)$', 'i'))[2];
-		IF after_contrast IS NOT NULL AND cardinality(@extschema@.emotion_labels(after_contrast)) > 0 THEN
-			labels := @extschema@.emotion_labels(after_contrast);
-		ELSE
-			after_contrast := NULL;
+		IF after_contrast IS NOT NULL THEN
+			after_labels := @extschema@.emotion_labels(after_contrast);
+			after_fixed := after_contrast ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored|went through|works now|working now|work now|arrived|turned up|came through|all good|fine now|ok now|okay now)\M'
+				AND after_contrast !~* '\m(still|not|never|again|but|however|though|although|yet|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M';
+			IF after_labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
+			   OR (after_fixed AND cardinality(after_labels) > 0) THEN
+				labels := after_labels;
+			END IF;
 		END IF;
 	END IF;
 	conc := @extschema@.concern(msg);
@@ -819,29 +828,32 @@ BEGIN
 	-- whose concern is the fixing ("for sorting your refund so quickly") or a
 	-- fix done ("your late fee was refunded"), not a problem still there
 	-- ("Thanks for fixing the login. Now my card is declined": "your card is
-	-- declined")
-	-- (and nothing else in the message says it is not over: "Thanks for
-	-- fixing the login, but now the app won't let me pay", "it's still not
-	-- showing", "no thanks to you")
+	-- declined"), and nothing else in the message says it is not over
+	-- ("Thanks for fixing the login, but now the app won't let me pay", "it's
+	-- still not showing", "no thanks to you"); so is a contrast after which
+	-- the problem is put right ("I was scared the payment failed but it went
+	-- through, great")
 	IF intn <> 'praise' AND NULLIF(v->>'intent', '') IS NULL
 	   AND labels && ARRAY['gratitude', 'joy']
 	   AND NOT labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
-	   -- (a word test first, the regular expressions after; or a contrast
-	   -- after which all is well: "I was scared the payment failed but it went
-	   -- through, great")
-	   AND (after_contrast IS NOT NULL OR (string_to_array(lower(conc), ' ') && ARRAY['sorting', 'fixing', 'resolving', 'processing', 'refunding',
-	       'replacing', 'reversing', 'crediting', 'dealing', 'handling', 'unlocking', 'restoring', 'refunded', 'fixed',
-	       'resolved', 'sorted', 'replaced', 'reversed', 'credited', 'unlocked', 'restored', 'processed', 'back']
-	   AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
-	        OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
-	        -- ("Priya sorted my refund in 5 minutes!")
-	        OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')))
-	   AND COALESCE(after_contrast, msg) !~* '\m(still|not|never|again|but|however|though|although|yet|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M' THEN
+	   AND (after_fixed
+	        -- (a word test first, the regular expressions after)
+	        OR (string_to_array(lower(conc), ' ') && ARRAY['sorting', 'fixing', 'resolving', 'processing', 'refunding',
+	            'replacing', 'reversing', 'crediting', 'dealing', 'handling', 'unlocking', 'restoring', 'refunded', 'fixed',
+	            'resolved', 'sorted', 'replaced', 'reversed', 'credited', 'unlocked', 'restored', 'processed', 'back']
+	            AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
+	                 OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
+	                 -- ("Priya sorted my refund in 5 minutes!")
+	                 OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')
+	            AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M')) THEN
 		intn := 'praise';
 	END IF;
+	-- (so does praise before a complaint: "I love the camera but the battery
+	-- died by noon")
 	praise_needs := intn = 'praise' AND NULLIF(v->>'intent', '') IS NULL
 		AND labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
-		AND (@extschema@.empathy_score('', msg)).needed;
+		AND (after_labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
+		     OR (@extschema@.empathy_score('', msg)).needed);
 	-- the intent templates are chosen by: a message with no intent phrase is
 	-- a general question to intent(), but one whose concern is no question
 	-- ("my card was declined") takes no general question's template, which

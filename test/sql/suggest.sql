@@ -390,3 +390,13 @@ FROM (VALUES ('I was furious at first but you sorted it, thank you.'),
 SELECT empathy.concern(m), strpos(s.reply, 'a lot for') = 0 AS not_repeated
 FROM (VALUES ('Thanks a lot for losing my parcel, really appreciate it')) v(m),
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- a polite word after a problem still there is no praise; a fix after the contrast is
+SELECT m, s.template_name
+FROM (VALUES ('I was charged twice, but I appreciate your help'),
+	('The parcel arrived damaged but the courier was really nice'),
+	('Not to be a pain but my parcel hasn''t arrived, thanks'),
+	('Thanks for fixing the login, but now the app logs me out, thank you'),
+	('Thanks for sorting the refund, now I need to change my address'),
+	('I thought the parcel was lost but it arrived today, thanks!'),
+	('The app crashed yesterday but it works now, thanks')) v(m),
+	LATERAL empathy.suggest_replies(m, '{}', 'chat', 1) s;
