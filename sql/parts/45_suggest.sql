@@ -814,7 +814,8 @@ BEGIN
 		IF after_contrast IS NOT NULL THEN
 			after_labels := @extschema@.emotion_labels(after_contrast);
 			after_fixed := after_contrast ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored|went through|works now|working now|work now|arrived|turned up|came through|all good|fine now|ok now|okay now)\M'
-				AND after_contrast !~* '\m(still|not|never|again|but|however|though|although|yet|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M';
+				AND after_contrast !~* '\m(still|not|never|again|but|however|though|although|yet|no|nothing|nobody|noone|none|neither|nor|without|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|no one|n[\u2019'']t\M'
+				AND after_labels && ARRAY['gratitude', 'joy'];
 			IF after_labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust']
 			   OR (after_fixed AND cardinality(after_labels) > 0) THEN
 				labels := after_labels;
