@@ -894,6 +894,12 @@ BEGIN
 	   -- "my husband passed away and I need to cancel his policy") is answered
 	   -- for the feeling, not with "sorry to see you go ... what made you decide?"
 	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL AND (labels && ARRAY['sadness'] OR msg ~* bereaved))
+	   -- a wrong item, size or colour is no damage ("Could you share a photo of
+	   -- the damage?")
+	   OR (intn = 'damaged_product' AND NULLIF(v->>'intent', '') IS NULL
+	       AND strpos(lower(msg), 'wrong') > 0
+	       AND msg ~* '\mwrong\s+(item|items|size|colou?r|product|order|model|book|shoes|one|thing|parcel|package)\M'
+	       AND msg !~* '\m(damaged|broken|broke|cracked|smashed|dented|scratched|shattered|torn|defective|faulty|leaking|crushed)\M')
 	   -- a delayed flight, train or ferry is no late order ("I'll follow the
 	   -- delivery")
 	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel AND msg !~* shop) THEN

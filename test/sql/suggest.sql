@@ -400,3 +400,8 @@ FROM (VALUES ('I was charged twice, but I appreciate your help'),
 	('I thought the parcel was lost but it arrived today, thanks!'),
 	('The app crashed yesterday but it works now, thanks')) v(m),
 	LATERAL empathy.suggest_replies(m, '{}', 'chat', 1) s;
+-- a wrong item is no damage, unless it is damaged too
+SELECT m, s.template_name
+FROM (VALUES ('Wrong item delivered. I ordered a blue jacket and got a pink one.'),
+	('The wrong item arrived and it is broken too')) v(m),
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
