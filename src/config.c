@@ -402,7 +402,8 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 		uint16		role;
 	}			roles[] = {
 		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
-		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST}, {NULL, 0}
+		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST},
+		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {NULL, 0}
 	};
 	int			ch = emp_dim_lookup(dim, strlen(dim));
 	float		w[EMP_NCHANNELS];
@@ -416,10 +417,13 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 		wset[ch] = true;
 		return emp_lexicon_add_weights(lx, term, strlen(term), w, wset, EMP_MERGE_SET, err);
 	}
-	/* a booster's or dampener's weight is the factor it multiplies the next words' evidence by */
+	/* a booster's, expletive's or dampener's weight is the factor it multiplies the next words' evidence by */
 	if (strcmp(dim, "booster") == 0 && !(weight > 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 							 "a booster's weight is the factor it multiplies the next words by, above 1, not %g", weight);
+	if (strcmp(dim, "expletive") == 0 && !(weight > 1))
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+							 "an expletive's weight is the factor it multiplies the next words by, above 1, not %g", weight);
 	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %g", weight);

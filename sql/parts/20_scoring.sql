@@ -33,15 +33,15 @@ CREATE TABLE @extschema@.config_terms (
 		CONSTRAINT config_terms_dimension_check CHECK (dimension IN (
 			'anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
 			'surprise', 'joy', 'gratitude', 'disgust', 'sentiment', 'escalation',
-			'negator', 'booster', 'dampener', 'contrast')),
+			'negator', 'booster', 'dampener', 'contrast', 'expletive')),
 	weight float8 NOT NULL
 		CONSTRAINT config_terms_weight_check CHECK (weight BETWEEN -10 AND 10),
 	PRIMARY KEY (config, term, dimension)
 );
 COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
 COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';
-COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast)';
-COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster or dampener';
+COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast, expletive)';
+COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster, dampener or expletive';
 
 CREATE TABLE @extschema@.config_model (
 	config text NOT NULL

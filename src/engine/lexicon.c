@@ -1419,7 +1419,8 @@ modifier_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
 	}			kinds[] = {
 		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
 		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST},
-		{"filler", EMP_TERM_FILLER}, {"stop", EMP_TERM_STOP}, {NULL, 0}
+		{"filler", EMP_TERM_FILLER}, {"stop", EMP_TERM_STOP},
+		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {NULL, 0}
 	};
 	uint16_t	role = 0;
 	double		v = 1.0;

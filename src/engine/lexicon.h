@@ -24,6 +24,8 @@
 #define EMP_TERM_EXACT		0x0100	/* matched on the exact form, not the stem */
 #define EMP_TERM_IN_PHRASE	0x0200	/* a word some phrase is made of */
 #define EMP_TERM_STRONG		0x0400	/* a weight of EMP_STRONG_CUE_MIN or more on an emotion */
+#define EMP_TERM_EXPLETIVE	0x0800	/* a booster whose own feeling counts only when the
+									 * cue it boosts is not positive ("fucking amazing") */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
 #define EMP_STRONG_CUE_MIN	2.0f

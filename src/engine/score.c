@@ -15,6 +15,9 @@
  *				times the modifier's factor, the difference credited to the
  *				modifier; a run of them multiplies their factors, up to
  *				EMP_BOOST_MAX.
+ *	expletive	a booster whose own evidence waits for the cue it boosts
+ *				and is dropped when that cue is positive ("fucking
+ *				amazing"); see settle_expletive.
  *	contrast	the first "but"/"however" in a sentence scales what came
  *				before it by contrast_before and what follows by
  *				contrast_after.
@@ -77,6 +80,7 @@ emp_model_defaults(EmpModel *m)
 	m->sentence_floor = 0.35f;
 	m->strong_cue = 2.0f;
 	m->strong_cue_keep = 0.5f;
+	m->expletive_positive = 1.0f;
 	m->negation_scope = 3.0f;
 	m->negation_valence = -0.6f;
 	m->negation_emotion = -0.4f;
@@ -121,7 +125,7 @@ typedef struct ModelParam
 static const ModelParam model_params[] = {
 	PD(bias), PD(threshold),
 	P1(sentiment_scale), P1(sentiment_threshold), P1(length_tokens), P1(sentence_floor),
-	P1(strong_cue), P1(strong_cue_keep),
+	P1(strong_cue), P1(strong_cue_keep), P1(expletive_positive),
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
@@ -190,7 +194,8 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 								 p->name, value);
 		if ((p->offset == offsetof(EmpModel, caps_factor) || p->offset == offsetof(EmpModel, elongation_factor) ||
 			 p->offset == offsetof(EmpModel, contrast_before) || p->offset == offsetof(EmpModel, contrast_after) ||
-			 p->offset == offsetof(EmpModel, exclaim_step) || p->offset == offsetof(EmpModel, question_step)) &&
+			 p->offset == offsetof(EmpModel, exclaim_step) || p->offset == offsetof(EmpModel, question_step) ||
+			 p->offset == offsetof(EmpModel, expletive_positive)) &&
 			!(value >= 0 && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %g",
 								 p->name, value);
@@ -306,6 +311,18 @@ typedef struct Run
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
 								 * 12 for three vectors of four, the last two unused) */
 	bool		any_strong;		/* ... any */
+	/*
+	 * An expletive read ("fucking"), whose own feeling waits for the cue it
+	 * boosts (see settle_expletive): its term, span, rule and what reached it.
+	 */
+	bool		expl_pending;
+	bool		expl_negated,
+				expl_shouted,
+				expl_elongated;
+	uint8_t		expl_rule;
+	int32_t		expl_term;
+	uint32_t	expl_start,
+				expl_len;
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 } Run;
@@ -853,6 +870,150 @@ add_sentence(double *tot, const double *sum, double f, bool floor, double lo)
 }
 
 /*
+ * A weighted term's evidence, with the rules that reach it: a negator
+ * before it, a booster or dampener (boosted), capitals (shouted),
+ * elongation; explained as rule when it is not a negation.
+ */
+static inline __attribute__((always_inline)) void
+term_evidence(Run *r, const EmpTerm *t, int32_t id, uint32_t start, uint32_t len, EmpRule rule,
+			  bool negated, bool boosted, bool shouted, bool elongated)
+{
+	const EmpModel *m = r->m;
+
+	if (!negated && (t->flags & EMP_TERM_STRONG) && m->strong_cue_keep > 0)
+		note_strong(r, t->w);
+	if (!r->explain && !negated && !boosted && !shouted && !elongated)
+	{
+		/* the common case: plain evidence, added straight in */
+		add_weights(sentence_acc(r), t->w);
+	}
+	else if (!r->explain)
+	{
+		double		caps = shouted ? m->caps_factor - 1.0 : 0;
+
+		add_word_rules(sentence_acc(r), r->caps, t->w, negated ? r->sc->negation : NULL,
+					   boosted ? r->boost - 1.0 : 0, caps,
+					   elongated ? m->elongation_factor - 1.0 : 0);
+		/*
+		 * Praise in capitals, for an eye roll to unsay.  A channel
+		 * without weight adds 0 times the factors, a zero, to a sum
+		 * that is never -0: the same as skipping it, without a branch
+		 * on each channel's weight.
+		 */
+		if (shouted)
+			for (int i = 0; i < 3; i++)
+			{
+				double		v = t->w[praise_chans[i]];
+
+				if (negated)
+					v *= r->sc->negation[praise_chans[i]];
+				r->sent_caps[i] += v * caps;
+			}
+	}
+	else
+	{
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		{
+			double		v = t->w[ch];
+
+			if (v == 0.0)
+				continue;
+			if (negated)
+				v *= r->sc->negation[ch];
+			emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
+			if (boosted)
+				emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
+					 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
+			if (shouted)
+			{
+				emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
+				/* praise in capitals, for an eye roll to unsay */
+				for (int i = 0; i < 3; i++)
+					if (ch == praise_chans[i])
+						r->sent_caps[i] += v * (m->caps_factor - 1.0);
+			}
+			if (elongated)
+				emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
+					 v * (m->elongation_factor - 1.0), false);
+		}
+	}
+}
+
+/*
+ * Is a cue positive, as it counts toward sentiment: its valence, and what
+ * its emotions with positive evidence add to it (as sentiment_evidence
+ * adds them up), at least expletive_positive?  A plain word's small
+ * learned weights ("refund") are not enough.
+ */
+static bool
+positive_cue(const Run *r, const float *w, bool negated)
+{
+	const double *neg = r->sc->negation;
+	double		v = w[EMP_CH_VALENCE] * (negated ? neg[EMP_CH_VALENCE] : 1.0);
+
+	for (int d = 0; d < EMP_NDIMS; d++)
+	{
+		double		x = w[d] * (negated ? neg[d] : 1.0);
+
+		if (x > 0)
+			v += r->m->valence_from[d] * x;
+	}
+	return v > 0 && v >= r->m->expletive_positive;
+}
+
+/*
+ * An expletive ("fucking", "bloody", "damn") boosts the next cue as a
+ * booster does, and its own feeling (mostly anger) waits for that cue:
+ * before a positive one within the booster's reach it is not meant ("you
+ * guys are fucking amazing", "bloody brilliant"), and is dropped; before
+ * any other, or with none ("where is my fucking refund"), it counts where
+ * it stood.  Settled at that cue, at another expletive, at a contrast and
+ * at the end of the sentence.
+ */
+static __attribute__((noinline)) void
+settle_expletive(Run *r, bool intensifier)
+{
+	const EmpTerm *t = run_term(r, r->expl_term);
+
+	r->expl_pending = false;
+	if (intensifier)
+		return;
+	term_evidence(r, t, r->expl_term, r->expl_start, r->expl_len, (EmpRule) r->expl_rule,
+				  r->expl_negated, false, r->expl_shouted, r->expl_elongated);
+}
+
+/*
+ * A weighted term read while an expletive waits, or an expletive: settle
+ * the one that waits at the cue it boosts (when that cue is positive, the
+ * expletive only intensified it: "so fucking good"; any other cue, or one
+ * past its reach, lets its own feeling count), and keep an expletive back.
+ * True when the term is an expletive, whose evidence waits.
+ */
+static __attribute__((noinline)) bool
+expletive_step(Run *r, const EmpSlot *s, const EmpTerm *t, uint16_t tflags, int32_t id,
+			   uint32_t start, uint32_t len, bool negated, bool boosted, bool shouted)
+{
+	if (r->expl_pending)
+	{
+		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
+			settle_expletive(r, boosted && positive_cue(r, t->w, negated));
+		else if (tflags & EMP_TERM_EXPLETIVE)
+			settle_expletive(r, false);
+	}
+	if (!(tflags & EMP_TERM_EXPLETIVE))
+		return false;
+	r->expl_pending = true;
+	r->expl_negated = negated;
+	r->expl_shouted = shouted;
+	r->expl_elongated = (s->flags & EMP_TF_ELONGATED) != 0;
+	r->expl_rule = (uint8_t) (s->phrase ? EMP_RULE_PHRASE : EMP_RULE_LEXICON);
+	r->expl_term = id;
+	r->expl_start = start;
+	r->expl_len = len;
+	return true;
+}
+
+/*
  * end_sentence for the commonest sentences, inline: unexplained, with no
  * eye roll.  The same steps in the same order, with what needs no doing
  * left out: before a contrast, the sentence's evidence is all in pre (post
@@ -867,6 +1028,8 @@ close_sentence(Run *r, const EmpSlot *punct)
 	double		both[EMP_NCHANNELS];
 	const double *sum = r->pre;
 
+	if (__builtin_expect(r->expl_pending, 0))
+		settle_expletive(r, false);
 	if (r->explain || r->sent_eyeroll)
 	{
 		end_sentence(r, punct);
@@ -989,6 +1152,8 @@ on_term(Run *r, const EmpSlot *s)
 
 	if (tflags & EMP_TERM_CONTRAST)
 	{
+		if (r->expl_pending)
+			settle_expletive(r, false);
 		if (!r->contrast_seen)
 		{
 			if (!r->explain)
@@ -1027,67 +1192,12 @@ on_term(Run *r, const EmpSlot *s)
 		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
 		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&
 			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
-		if (!negated && (tflags & EMP_TERM_STRONG) && m->strong_cue_keep > 0)
-			note_strong(r, t->w);
-		if (!r->explain && !negated && !boosted && !shouted && !(s->flags & EMP_TF_ELONGATED))
-		{
-			/* the common case: plain evidence, added straight in */
-			add_weights(sentence_acc(r), t->w);
-		}
-		else if (!r->explain)
-		{
-			double		caps = shouted ? m->caps_factor - 1.0 : 0;
-
-			add_word_rules(sentence_acc(r), r->caps, t->w, negated ? r->sc->negation : NULL,
-						   boosted ? r->boost - 1.0 : 0, caps,
-						   (s->flags & EMP_TF_ELONGATED) ? m->elongation_factor - 1.0 : 0);
-			/*
-			 * Praise in capitals, for an eye roll to unsay.  A channel
-			 * without weight adds 0 times the factors, a zero, to a sum
-			 * that is never -0: the same as skipping it, without a branch
-			 * on each channel's weight.
-			 */
-			if (shouted)
-				for (int i = 0; i < 3; i++)
-				{
-					double		v = t->w[praise_chans[i]];
-
-					if (negated)
-						v *= r->sc->negation[praise_chans[i]];
-					r->sent_caps[i] += v * caps;
-				}
-		}
-		else
-		{
-			EmpRule		rule = s->phrase ? EMP_RULE_PHRASE :
-				s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
-				s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON;
-
-			for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-			{
-				double		v = t->w[ch];
-
-				if (v == 0.0)
-					continue;
-				if (negated)
-					v *= r->sc->negation[ch];
-				emit(r, sentence_acc(r), start, len, id, negated ? EMP_RULE_NEGATION : rule, ch, v, false);
-				if (boosted)
-					emit(r, sentence_acc(r), r->boost_start, r->boost_len, r->boost_term,
-						 r->boost_is_damp ? EMP_RULE_DAMPENER : EMP_RULE_BOOSTER, ch, v * (r->boost - 1.0), false);
-				if (shouted)
-				{
-					emit(r, r->caps, start, len, id, EMP_RULE_ALLCAPS, ch, v * (m->caps_factor - 1.0), true);
-					/* praise in capitals, for an eye roll to unsay */
-					for (int i = 0; i < 3; i++)
-						if (ch == praise_chans[i])
-							r->sent_caps[i] += v * (m->caps_factor - 1.0);
-				}
-				if (s->flags & EMP_TF_ELONGATED)
-					emit(r, sentence_acc(r), start, len, id, EMP_RULE_ELONGATION, ch,
-						 v * (m->elongation_factor - 1.0), false);
-			}
-		}
+		if (!(__builtin_expect((boosted && r->expl_pending) || (tflags & EMP_TERM_EXPLETIVE), 0) &&
+			  expletive_step(r, s, t, tflags, id, start, len, negated, boosted, shouted)))
+			term_evidence(r, t, id, start, len, s->phrase ? EMP_RULE_PHRASE :
+						  s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :
+						  s->kind == EMP_TOK_EMOTICON ? EMP_RULE_EMOTICON : EMP_RULE_LEXICON,
+						  negated, boosted, shouted, (s->flags & EMP_TF_ELONGATED) != 0);
 		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
 		{
 			r->boost = 1.0f;

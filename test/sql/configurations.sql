@@ -25,6 +25,12 @@ SELECT token, rule, dimension FROM explain('telecom', 'no bars again') WHERE dim
 -- modifier roles
 INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 1.8);
 SELECT sentiment('telecom', 'hella dropping') < sentiment('telecom', 'dropping') AS booster_role;
+-- an expletive: a booster whose own feeling ('sentiment' and emotions set as for any term)
+-- counts only when the cue it boosts is not positive
+INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1.5), ('telecom', 'frigging', 'anger', 2),
+	('telecom', 'frigging', 'sentiment', -1.5);
+SELECT (emotions('telecom', 'frigging awesome') -> 'anger') = 0 AS expletive_before_praise,
+       (emotions('telecom', 'frigging dropping again') -> 'anger') > 0 AS expletive_before_complaint;
 -- a configuration derived from a derived one
 SELECT create_configuration('telecom_uk', 'telecom');
 INSERT INTO config_terms VALUES ('telecom_uk', 'gutted', 'disappointment', 2.5), ('telecom_uk', 'gutted', 'sentiment', -2);
@@ -79,6 +85,8 @@ SELECT create_configuration('nameless_parent', NULL);
 INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 0.5);
 INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', 5);
 INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', -0.5);
+INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1);
+INSERT INTO config_model VALUES ('telecom', 'expletive_positive', -1);
 -- model counts are whole numbers, factors and steps not negative
 INSERT INTO config_model VALUES ('telecom', 'exclaim_max', -1);
 INSERT INTO config_model VALUES ('telecom', 'caps_max_words', 2.5);

@@ -78,6 +78,16 @@ SELECT sentiment('I am extremely angry') < sentiment('I am angry') AS booster,
        sentiment('sooo happy') >= sentiment('so happy') AS elongation,
        (emotions('why???') -> 'confusion') > (emotions('why?') -> 'confusion') AS question_run;
 
+-- an expletive boosts the next cue; its own anger counts unless that cue is positive
+SELECT b, round(sentiment(b)::numeric, 2) AS sentiment, emotion_labels(b) FROM (VALUES
+	('you guys are fucking amazing'), ('this is so fucking good'), ('bloody brilliant service'),
+	('fucking awful service'), ('where is my fucking refund'), ('the fucking app crashed again'),
+	('Fuck.'), ('fuck off'), ('fucking. Good.')) v(b);
+SELECT sentiment('fucking awful service') < sentiment('awful service') AS boosts_negative,
+       (emotions('so fucking good') -> 'joy') > (emotions('so good') -> 'joy') AS boosts_positive,
+       (emotions('so fucking good') -> 'anger') = 0 AS no_anger_before_praise;
+SELECT token, rule, dimension FROM explain('so fucking good') WHERE dimension IN ('anger', 'joy');
+
 -- a text in capitals throughout is not emphasised word by word, but still reads as shouting
 SELECT (emotions('WHERE IS MY ORDER') -> 'intensity') > 0 AS shouting_counts,
        (emotions('WHERE IS MY ORDER') -> 'anger') <= (emotions('where is my ORDER') -> 'anger') + 0.5 AS not_per_word;

@@ -24,6 +24,7 @@ typedef struct DataLine
 	int			lineno;
 	char	   *term;			/* NUL-terminated copy of column 1 */
 	int32_t		id;
+	bool		expletive;		/* a modifier of that kind: it shares the key of its lexicon entry */
 } DataLine;
 
 static DataLine lines[MAX_LINES];
@@ -162,7 +163,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 					hi;
 	}			kinds[] = {
 		{"negator", 1, 1}, {"contrast", 1, 1}, {"filler", 1, 1},
-		{"booster", 1.1, 1.8}, {"dampener", 0.3, 0.9}, {NULL, 0, 0}
+		{"booster", 1.1, 1.8}, {"expletive", 1.1, 1.8}, {"dampener", 0.3, 0.9}, {NULL, 0, 0}
 	};
 	DataLine	l = {file, lineno, cols[0], 0};
 	double		v;
@@ -181,6 +182,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 			if (nlines < MAX_LINES)
 			{
 				l.term = dup_n(cols[0], strlen(cols[0]));
+				l.expletive = strcmp(cols[1], "expletive") == 0;
 				lines[nlines++] = l;
 			}
 			nmods++;
@@ -302,7 +304,10 @@ main(void)
 		}
 		for (int j = 0; j < i; j++)
 		{
-			if (lines[j].id == lines[i].id)
+			/* an expletive's feeling is its stem's lexicon entry */
+			if (lines[j].id == lines[i].id &&
+				!((lines[i].expletive && strcmp(lines[j].file, "lexicon.tsv") == 0) ||
+				  (lines[j].expletive && strcmp(lines[i].file, "lexicon.tsv") == 0)))
 			{
 				char		msg[300];
 

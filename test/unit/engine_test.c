@@ -480,6 +480,54 @@ main(void)
 		CHECK(r.evidence[EMP_SADNESS] < 1.25, "a negated cue is not kept (%g)", r.evidence[EMP_SADNESS]);
 	}
 
+	/*
+	 * An expletive boosts the next cue; its own feeling is dropped before a
+	 * positive cue within reach and kept before any other or none, the same
+	 * explained or not, its rows adding up.
+	 */
+	{
+		static EmpLexicon *le;	/* static: reachable at exit */
+		static EmpScorer *sce;
+		const char *w = "fuck\tanger=2 sentiment=-2\ngood\tjoy=2 sentiment=2\nawful\tdisgust=2 sentiment=-2\n"
+			"refund\tjoy=0.2 sentiment=0.1\n";
+		const char *mods = "fucking\texpletive\t1.5\nnot\tnegator\t1\n";
+		EmpScores	plain,
+					good,
+					sw;
+
+		le = emp_lexicon_create(a, st);
+		CHECK(emp_lexicon_load_weights(le, w, strlen(w), "expl", EMP_MERGE_SET, &err) &&
+			  emp_lexicon_load_modifiers(le, mods, strlen(mods), "expl", &err), "expletive lexicon: %s", err.message);
+		emp_lexicon_finish(le);
+		sce = emp_scorer_create(a, le, &m);
+		emp_score(sce, "good", 4, &good, NULL, NULL);
+		emp_score(sce, "so fucking good", 15, &plain, NULL, NULL);
+		CHECK(plain.evidence[EMP_ANGER] == 0 && plain.evidence[EMP_JOY] > good.evidence[EMP_JOY],
+			  "before a positive cue an expletive only boosts it (anger %g, joy %g against %g)",
+			  plain.evidence[EMP_ANGER], plain.evidence[EMP_JOY], good.evidence[EMP_JOY]);
+		memset(rowsum, 0, sizeof(rowsum));
+		emp_score(sce, "so fucking good", 15, &r, sum_rows, NULL);
+		CHECK(r.sentiment == plain.sentiment && r.dims[EMP_JOY] == plain.dims[EMP_JOY],
+			  "the same explained or not (%g, %g)", r.sentiment, plain.sentiment);
+		CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "explain rows add up to sentiment with an expletive");
+		emp_score(sce, "fucking awful", 13, &plain, NULL, NULL);
+		CHECK(plain.evidence[EMP_ANGER] > 1.9 && plain.evidence[EMP_DISGUST] > 2.9,
+			  "before a negative cue it keeps its anger and boosts the cue (%g, %g)",
+			  plain.evidence[EMP_ANGER], plain.evidence[EMP_DISGUST]);
+		emp_score(sce, "where is my fucking refund", 26, &plain, NULL, NULL);
+		CHECK(plain.evidence[EMP_ANGER] > 1.9, "a cue barely positive does not drop it (%g)", plain.evidence[EMP_ANGER]);
+		emp_score(sce, "fucking. good", 13, &plain, NULL, NULL);
+		CHECK(plain.evidence[EMP_ANGER] > 1.9, "nor one in the next sentence (%g)", plain.evidence[EMP_ANGER]);
+		emp_score(sce, "fucking", 7, &plain, NULL, NULL);
+		emp_score(sce, "fuck", 4, &sw, NULL, NULL);
+		CHECK(plain.evidence[EMP_ANGER] > 1.9 && plain.sentiment == sw.sentiment,
+			  "alone it is its stem's feeling (%g, %g)", plain.sentiment, sw.sentiment);
+		memset(rowsum, 0, sizeof(rowsum));
+		emp_score(sce, "not fucking good but fucking", 28, &r, sum_rows, NULL);
+		CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "rows add up with a negated cue and a contrast");
+		CHECK_NEAR(rowsum[EMP_ANGER], r.dims[EMP_ANGER], 1e-4, "rows add up to anger");
+	}
+
 	/* learned corrections weaken a hand-made weight, never turn it around */
 	{
 		static EmpLexicon *lc;	/* static: reachable at exit */
