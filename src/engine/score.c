@@ -311,6 +311,8 @@ typedef struct Run
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
 								 * 12 for three vectors of four, the last two unused) */
 	bool		any_strong;		/* ... any */
+	uint32_t	sent_start;		/* its byte span so far */
+	uint32_t	sent_end;
 	/*
 	 * An expletive read ("fucking"), whose own feeling waits for the cue it
 	 * boosts (see settle_expletive): its term, span, rule and what reached it.
@@ -323,8 +325,6 @@ typedef struct Run
 	int32_t		expl_term;
 	uint32_t	expl_start,
 				expl_len;
-	uint32_t	sent_start;		/* its byte span so far */
-	uint32_t	sent_end;
 } Run;
 
 /*
