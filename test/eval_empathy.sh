@@ -14,8 +14,9 @@
 # 427-466 (the same again, later; evaluated once as written, held out, then
 # read), 467-506 (the same again, later still; evaluated once as written and
 # held out), 507-546 (the same again; evaluated once as written, then read),
-# 547-586 (the same again, last; evaluated once as written; only the messages
-# whose 'needed' it got wrong were read), and for all groups:
+# 547-586 (the same again; evaluated once as written; only the messages
+# whose 'needed' it got wrong were read), 587-626 (the same again, last;
+# evaluated once as written and held out), and for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
 #  - accuracy of 'needed' per customer message;
@@ -48,7 +49,8 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 466 THEN '427-466 (eighth later set)'
          WHEN e.grp <= 506 THEN '467-506 (held out, ninth later set)'
          WHEN e.grp <= 546 THEN '507-546 (tenth later set)'
-         ELSE '547-586 (eleventh later set)' END AS part,
+         WHEN e.grp <= 586 THEN '547-586 (eleventh later set)'
+         ELSE '587-626 (held out, twelfth later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';
