@@ -2335,7 +2335,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 #define NEEDED_NEGATION_SCOPE	3	/* words a negator reaches in a message */
 #define NEEDED_SHOUTED		4	/* words in capitals that make a raised voice */
 #define NEEDED_PRAISE_SENTIMENT	0.95f	/* praise: at least this sentiment, and joy or gratitude */
-#define NEEDED_PRAISE_PAST_SENTIMENT	0.85f	/* ... this, with feelings named in the past */
+#define NEEDED_PRAISE_PAST_SENTIMENT	0.75f	/* ... this, with feelings named in the past */
 #define NEEDED_PRAISE_FEELING	2.0f	/* a negative emotion in praise weaker than this many
 										 * times its label threshold is a past worry */
 #define NEEDED_PRAISE_PAST_FEELING	6.0f	/* ... this many, when it comes with feelings named in

@@ -111,6 +111,14 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 	('Nine years a customer and I am seriously considering leaving'), ('My card was declined in front of everyone. Mortifying.'),
 	('You made my mum cry tears of joy'), ('happy tears all round'), ('Is anyone going to answer my emails?'),
 	('Do I need to call my bank as well?'), ('Refund me today or I will call my bank')) v(b);
+-- "can't thank (him, the team...) enough" and its kin are praise, whoever is
+-- thanked; "I can't recommend this company" stays negative
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Really can''t thank him enough'), ('I couldn''t thank the team enough'), ('Can''t praise her enough!'),
+	('I can''t say enough good things about them'), ('The nurse made his day'), ('I can''t recommend this company')) v(b);
+-- a feeling word keeps its own side: "worried" is no joy, whatever its
+-- company on Reddit
+SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
 -- "can't stop" and "never stop" intensify what follows; they negate nothing
 SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative, sentiment(b) > 0.3 AS positive FROM (VALUES
 	('My dog died and I can''t stop crying'), ('I couldn''t stop laughing at your advert'),

@@ -30,6 +30,17 @@ file's header records it).  Function words ("the", "for", "my") keep no
 correction: what they learn is the company they keep ("for" learns
 gratitude from "thanks for"), which phrases and content words carry.
 
+Every correction is also guarded by the hand-made polarity of its term:
+a term weighted by hand with a valence of at least 1 either way keeps at
+least EMP_GUARD (default one half) of that valence, and learns no emotion
+of the other side (no joy or gratitude for "worried", "late" or "stolen",
+no anger or fear for "reliable").  On Reddit "worried" learned joy from
+"don't be worried" and "late" most of its valence back from "late to the
+party"; in a message to a company both mean what the lexicon says.
+    python3 test/tools/learn_weights.py --guard OUT_DIR
+applies the guard to an existing OUT_DIR/learned.tsv (once: the file's
+header records it).
+
 Stage 2 (calibration, --calibrate): scores TRAIN with the rebuilt engine and
 chooses each dimension's label threshold to maximise macro-F1 of the Ekman
 grouping, and the sentiment scale and neutral band to maximise 3-class
@@ -48,6 +59,9 @@ from collections import Counter, defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HAND_PRIOR = float(os.environ.get('EMP_HAND_PRIOR', '3'))
 SHRINK = float(os.environ.get('EMP_SHRINK', '5'))
+GUARD = float(os.environ.get('EMP_GUARD', '0.5'))
+GUARD_NOTE = ('# Guarded by polarity: a term weighted by hand with valence of at least 1 either way keeps at\n'
+              '# least {g:g} of it, and learns no emotion of the other side.\n')
 SHRUNK_NOTE = ('# Shrunk by support: each correction times n / (n + {k:g}), n = training texts with the term;\n'
                '# function words ("the", "for", "my") learn none.\n')
 # Words that carry no feeling of their own: what they learn is the company
@@ -102,6 +116,68 @@ POS = {'amusement', 'excitement', 'joy', 'love', 'desire', 'optimism', 'caring',
        'admiration', 'gratitude', 'relief', 'approval'}
 NEG = {'fear', 'nervousness', 'remorse', 'embarrassment', 'disappointment', 'sadness', 'grief',
        'disgust', 'anger', 'annoyance', 'disapproval'}
+
+
+GUARD_POS = ('joy', 'gratitude')
+GUARD_NEG = ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust')
+
+
+def guarded(hand_valence, name, v):
+    """Correction v of dimension name, for a term whose hand-made valence is
+    hand_valence, as the polarity guard allows it."""
+    if abs(hand_valence) < 1:
+        return v
+    side = 1 if hand_valence > 0 else -1
+    if name == 'sentiment':
+        # the total keeps at least GUARD of the hand-made valence
+        return side * max(side * v, (GUARD - 1) * abs(hand_valence))
+    if name in (GUARD_NEG if side > 0 else GUARD_POS):
+        return min(v, 0.0)
+    return v
+
+
+def hand_valences(path=os.path.join(ROOT, 'data', 'builtin', 'lexicon.tsv')):
+    """The hand-made valence of each term of the built-in lexicon."""
+    out = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            term, weights = line.rstrip('\n').split('\t')[:2]
+            for kv in weights.split():
+                name, v = kv.split('=')
+                if name == 'sentiment':
+                    out[term] = float(v)
+    return out
+
+
+def guard(outdir):
+    """Apply the polarity guard to an existing learned.tsv."""
+    path = os.path.join(outdir, 'learned.tsv')
+    lines = open(path, encoding='utf-8').read().split('\n')
+    if any(l.startswith('# Guarded by polarity') for l in lines):
+        sys.exit(f'{path} is already guarded')
+    hv = hand_valences()
+    changed = 0
+    with open(path, 'w', encoding='utf-8') as f:
+        for l in lines:
+            if l.startswith('#'):
+                f.write(l + '\n')
+        f.write(GUARD_NOTE.format(g=GUARD))
+        for l in lines:
+            if not l or l.startswith('#'):
+                continue
+            term, rest = l.split('\t', 1)
+            parts = []
+            for kv in rest.split():
+                name, v = kv.split('=')
+                g = guarded(hv.get(term, 0.0), name, float(v))
+                changed += g != float(v)
+                if abs(g) >= 0.05:
+                    parts.append(f'{name}={g:.2f}')
+            if parts:
+                f.write(f'{term}\t{" ".join(parts)}\n')
+    print(f'guarded: {changed} corrections changed', file=sys.stderr)
 
 
 def is_negated_aux(term):
@@ -257,6 +333,7 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
                 '# Apache-2.0) by test/tools/learn_weights.py: added to the hand-made weights of\n'
                 '# data/builtin/lexicon.tsv.  term<TAB>dimension=delta ...  (|delta| >= 0.05 only)\n')
         f.write(SHRUNK_NOTE.format(k=SHRINK))
+        f.write(GUARD_NOTE.format(g=GUARD))
         terms = set()
         for ch in range(11):
             terms.update(delta[ch].keys())
@@ -272,8 +349,9 @@ def learn(train_path, outdir, l2=float(os.environ.get('EMP_L2', '2e-3')), epochs
                 if h and (h + v) * h < 0:
                     v = -h  # a correction may weaken a hand-made weight, never flip its sign
                 v *= keep
+                name = DIMS[ch] if ch < 10 else 'sentiment'
+                v = guarded(hand.get(term, [0.0] * 11)[10], name, v)
                 if abs(v) >= 0.05:
-                    name = DIMS[ch] if ch < 10 else 'sentiment'
                     parts.append(f'{name}={v:.2f}')
             if parts:
                 f.write(f'{term}\t{" ".join(parts)}\n')
@@ -426,7 +504,9 @@ if __name__ == '__main__':
         calibrate(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 4 and sys.argv[1] == '--shrink':
         shrink(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 3 and sys.argv[1] not in ('--report', '--shrink'):
+    elif len(sys.argv) >= 3 and sys.argv[1] == '--guard':
+        guard(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] not in ('--report', '--shrink', '--guard'):
         learn(sys.argv[1], sys.argv[2])
     elif len(sys.argv) < 3:
         sys.exit(__doc__)
