@@ -61,7 +61,12 @@ BEGIN
 		RAISE EXCEPTION 'contract_check_type: the list of allowed types must not be empty'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF t IS NOT NULL AND NOT t = ANY (allowed) THEN
+	IF t IS NULL THEN
+		RAISE EXCEPTION 'relation % has no column "%"', rel, col
+			USING ERRCODE = 'undefined_column',
+			      HINT = 'Create a view over your table that renames or computes the column.';
+	END IF;
+	IF NOT t = ANY (allowed) THEN
 		RAISE EXCEPTION 'column "%" of relation % has type %', col, rel, t
 			USING ERRCODE = 'datatype_mismatch',
 			      DETAIL = format('The contract wants one of: %s.', array_to_string(allowed::text[], ', ')),
@@ -70,7 +75,58 @@ BEGIN
 	RETURN t;
 END $$;
 COMMENT ON FUNCTION @extschema@.contract_check_type(regclass, text, regtype[]) IS
-'raise an error if a contract column does not have one of the allowed types; return its type';
+'raise an error if a contract column is missing or does not have one of the allowed types; return its type';
+
+-- Check a messages relation (and a surveys one, unless NULL) against the
+-- interaction-history contract, columns and types; return the types of the
+-- messages' conversation_id and message_id.  caller names the function in
+-- the errors.
+CREATE FUNCTION @extschema@.contract_check_history(messages regclass, surveys regclass, caller text) RETURNS regtype[]
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	ints regtype[] := ARRAY['smallint', 'integer', 'bigint']::regtype[];
+	texts regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
+	ids regtype[] := ARRAY['smallint', 'integer', 'bigint', 'text', 'character varying', 'uuid']::regtype[];
+	conv_t regtype;
+	msg_t regtype;
+	sconv_t regtype;
+BEGIN
+	IF messages IS NULL OR caller IS NULL THEN
+		RAISE EXCEPTION 'contract_check_history: the messages relation and the caller must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	PERFORM @extschema@.contract_check(messages, 'interaction-history',
+		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
+	IF surveys IS NOT NULL THEN
+		PERFORM @extschema@.contract_check(surveys, 'surveys',
+			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
+	END IF;
+	conv_t := @extschema@.contract_check_type(messages, 'conversation_id', ids);
+	msg_t := @extschema@.contract_check_type(messages, 'message_id', ids);
+	PERFORM @extschema@.contract_check_type(messages, 'sent_at', ARRAY['timestamp with time zone']::regtype[]);
+	PERFORM @extschema@.contract_check_type(messages, c, texts)
+		FROM unnest(ARRAY['role', 'channel', 'customer_name', 'body']) c;
+	PERFORM @extschema@.contract_check_type(messages, 'agent_id', ids);
+	IF surveys IS NOT NULL THEN
+		-- integers of any width meet, and so do text and varchar (both read as text)
+		sconv_t := @extschema@.contract_check_type(surveys, 'conversation_id', ids);
+		IF sconv_t IS DISTINCT FROM conv_t
+		   AND NOT (conv_t = ANY (ints) AND sconv_t = ANY (ints))
+		   AND NOT (conv_t = ANY (texts) AND sconv_t = ANY (texts)) THEN
+			RAISE EXCEPTION '%: conversation_id has type % in % but % in %', caller, conv_t, messages,
+				sconv_t, surveys
+				USING ERRCODE = 'datatype_mismatch',
+				      DETAIL = 'A survey answer is matched to its conversation by conversation_id.',
+				      HINT = 'Give both columns integer types, text types, or the same type.';
+		END IF;
+		PERFORM @extschema@.contract_check_type(surveys, c, ints) FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
+		PERFORM @extschema@.contract_check_type(surveys, 'fcr', ARRAY['boolean']::regtype[]);
+		PERFORM @extschema@.contract_check_type(surveys, 'answered_at', ARRAY['timestamp with time zone']::regtype[]);
+	END IF;
+	RETURN ARRAY[conv_t, msg_t];
+END $$;
+COMMENT ON FUNCTION @extschema@.contract_check_history(regclass, regclass, text) IS
+'raise an error if a messages relation, or a surveys one, lacks a column of the interaction-history contract or has one of a type it does not allow; return the types of conversation_id and message_id';
 
 CREATE FUNCTION @extschema@.create_dashboard(messages regclass, surveys regclass, target_schema name,
 	baseline_end timestamptz DEFAULT NULL)
@@ -79,11 +135,11 @@ LANGUAGE plpgsql VOLATILE ROWS 13 SET search_path = pg_catalog, pg_temp SET Date
 DECLARE
 	ints regtype[] := ARRAY['smallint', 'integer', 'bigint']::regtype[];
 	texts regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
-	ids regtype[] := ARRAY['smallint', 'integer', 'bigint', 'text', 'character varying', 'uuid']::regtype[];
 	has_score boolean := to_regprocedure('@extschema@.empathy_score(text, text, text)') IS NOT NULL;
 	has_markers boolean := to_regprocedure('@extschema@.markers(text)') IS NOT NULL;
 	conv_t regtype;
 	msg_t regtype;
+	types regtype[];
 	conv_expr text;
 	msg_expr text;
 	emo_expr text;
@@ -130,29 +186,9 @@ BEGIN
 			      DETAIL = 'The dashboard views last beyond the session, and a temporary table does not.',
 			      HINT = 'Read the history from a permanent or unlogged table.';
 	END IF;
-	conv_t := @extschema@.contract_check_type(messages, 'conversation_id', ids);
-	msg_t := @extschema@.contract_check_type(messages, 'message_id', ids);
-	PERFORM @extschema@.contract_check_type(messages, 'sent_at', ARRAY['timestamp with time zone']::regtype[]);
-	PERFORM @extschema@.contract_check_type(messages, c, texts)
-		FROM unnest(ARRAY['role', 'channel', 'customer_name', 'body']) c;
-	PERFORM @extschema@.contract_check_type(messages, 'agent_id', ids);
-	IF surveys IS NOT NULL THEN
-		PERFORM @extschema@.contract_check(surveys, 'surveys',
-			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
-		-- integers of any width meet, and so do text and varchar (both read as text)
-		IF @extschema@.contract_check_type(surveys, 'conversation_id', ids) IS DISTINCT FROM conv_t
-		   AND NOT (conv_t = ANY (ints) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (ints))
-		   AND NOT (conv_t = ANY (texts) AND @extschema@.contract_column_type(surveys, 'conversation_id') = ANY (texts)) THEN
-			RAISE EXCEPTION 'create_dashboard: conversation_id has type % in % but % in %', conv_t, messages,
-				@extschema@.contract_column_type(surveys, 'conversation_id'), surveys
-				USING ERRCODE = 'datatype_mismatch',
-				      DETAIL = 'A survey answer is matched to its conversation by conversation_id.',
-				      HINT = 'Give both columns integer types, text types, or the same type.';
-		END IF;
-		PERFORM @extschema@.contract_check_type(surveys, c, ints) FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
-		PERFORM @extschema@.contract_check_type(surveys, 'fcr', ARRAY['boolean']::regtype[]);
-		PERFORM @extschema@.contract_check_type(surveys, 'answered_at', ARRAY['timestamp with time zone']::regtype[]);
-	END IF;
+	types := @extschema@.contract_check_history(messages, surveys, 'create_dashboard');
+	conv_t := types[1];
+	msg_t := types[2];
 
 	-- ids: integers as bigint, anything else as text (plain types for BI tools)
 	conv_expr := CASE WHEN conv_t = ANY (ints) THEN 'm.conversation_id::bigint' ELSE 'm.conversation_id::text' END;
@@ -579,20 +615,21 @@ DECLARE
 	sv text;
 	emp text;
 BEGIN
-	IF conversation_emotions IS NULL OR messages IS NULL THEN
+	IF messages IS NULL THEN
+		RAISE EXCEPTION 'route: messages must not be NULL'
+			USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF conversation_emotions IS NULL THEN
 		RETURN;
 	END IF;
 	IF neighbours IS NULL OR neighbours < 1 OR neighbours > 100000 THEN
 		RAISE EXCEPTION 'route: neighbours must be between 1 and 100000, not %', neighbours
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	PERFORM @extschema@.contract_check(messages, 'interaction-history',
-		ARRAY['conversation_id', 'message_id', 'sent_at', 'role', 'agent_id', 'channel', 'customer_name', 'body']);
+	PERFORM @extschema@.contract_check_history(messages, surveys, 'route');
 	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
 		THEN 'coalesce(m.emotions, @extschema@.emotions(m.body::text))' ELSE '@extschema@.emotions(m.body::text)' END;
 	IF surveys IS NOT NULL THEN
-		PERFORM @extschema@.contract_check(surveys, 'surveys',
-			ARRAY['conversation_id', 'csat', 'nps', 'ces', 'fcr', 'answered_at']);
 		-- the latest answer counts, the same one as in create_dashboard()'s
 		-- conversations (ties: the best scores)
 		sv := format('(SELECT DISTINCT ON (q.conversation_id::text) q.conversation_id::text AS cid, q.csat::int AS csat

@@ -68,6 +68,9 @@ SELECT empathy.contract_check_type('crm.messages', 'body', '{}');
 SELECT empathy.contract_check_type('crm.messages', 'body', ARRAY['integer']::regtype[]);
 SELECT empathy.contract_check_type('crm.messages', 'body', ARRAY['text']::regtype[]) AS body_type,
        empathy.contract_column_type('crm.messages', 'nosuch') AS no_column;
+SELECT empathy.contract_check_type('crm.messages', 'nosuch', ARRAY['text']::regtype[]);
+SELECT empathy.contract_check_history(NULL, NULL, 'x');
+SELECT empathy.contract_check_history('crm.messages', 'crm.surveys', 'x') AS id_types;
 
 -- infinite timestamps give no duration instead of an error
 INSERT INTO crm.messages VALUES
@@ -88,6 +91,14 @@ SELECT count(*) AS empty_list FROM empathy.route(empathy.emotions('I am furious!
 SELECT count(*) AS nulls_only FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[NULL, 'nobody']::text[]);
 SELECT count(*) > 0 AS all_agents FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, NULL);
 SELECT count(*) AS no_such_table FROM empathy.route(empathy.emotions('x'), 'crm.no_such_table');
+SELECT count(*) FROM empathy.route(empathy.emotions('x'), NULL);
+-- routing checks the contract's types as the dashboard does
+CREATE VIEW crm.bad_messages AS
+	SELECT conversation_id, message_id, sent_at::text AS sent_at, role, agent_id, channel, customer_name, body FROM crm.messages;
+CREATE VIEW crm.bad_surveys AS SELECT conversation_id, csat::text AS csat, nps, ces, fcr, answered_at FROM crm.surveys;
+SELECT count(*) FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.bad_messages');
+SELECT count(*) FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.bad_surveys');
+DROP VIEW crm.bad_messages, crm.bad_surveys;
 -- with several answers to one survey the latest counts, as in the conversations view; one with
 -- no date counts last
 INSERT INTO crm.surveys VALUES (1, 1, 0, 1, false, '2024-01-01 12:00'), (1, 2, 0, 1, false, NULL);
