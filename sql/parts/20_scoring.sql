@@ -233,6 +233,11 @@ BEGIN
 			USING ERRCODE = 'null_value_not_allowed',
 			      HINT = 'Leave it out to derive the configuration from ''english''.';
 	END IF;
+	IF EXISTS (SELECT FROM @extschema@.configurations c WHERE c.name OPERATOR(pg_catalog.=) create_configuration.name) THEN
+		RAISE EXCEPTION 'configuration "%" already exists', create_configuration.name
+			USING ERRCODE = 'duplicate_object',
+			      HINT = 'Pick another name, or change the existing configuration through its tables.';
+	END IF;
 	INSERT INTO @extschema@.configurations (name, parent, description) VALUES (create_configuration.name, create_configuration.parent, create_configuration.description);
 END $$;
 COMMENT ON FUNCTION @extschema@.create_configuration(text, text, text) IS 'create a scoring configuration derived from another (''english'' by default)';

@@ -89,6 +89,12 @@ BEGIN
 		letters := '\u0080-\u00ff';
 	END IF;
 	head := @extschema@.own_words(left(message, 4000));
+	-- full-width and mathematical letters read as the scorer reads them
+	-- ("ＭＹ ＯＲＤＥＲ ＩＳ ＬＡＴＥ": "your order is late"), by NFKC, which
+	-- takes nothing else from a message without them
+	IF pg_catalog.getdatabaseencoding() = 'UTF8' AND head ~ '[\uff01-\uff5e\U0001d400-\U0001d7ff]' THEN
+		head := pg_catalog.normalize(head, 'NFKC');
+	END IF;
 	-- direction controls would come out unbalanced in a clause cut from the
 	-- message, and turn the rest of a drafted reply around: they go
 	-- curly apostrophes as straight ones; a regular expression's \u escape,
@@ -168,6 +174,20 @@ BEGIN
 	LIMIT 1;
 	IF clause IS NULL THEN
 		RETURN NULL;
+	END IF;
+	-- a short clause says something only with two words of letters or
+	-- digits, a subject and its auxiliary aside: brackets, braces and emoji
+	-- standing alone are no words ("{{ name }}", "😡 I am 😡")
+	-- (a pattern the query above has compiled: one more would push others
+	-- out of PostgreSQL's cache of compiled expressions)
+	IF cardinality(string_to_array(clause, ' ')) <= 6 THEN
+		words := ARRAY(SELECT x FROM unnest(string_to_array(clause, ' ')) WITH ORDINALITY AS u(x, o)
+		               WHERE x ~ ('[[:alpha:]' || letters || ']') OR translate(x, '0123456789', '') <> x ORDER BY o);
+		IF cardinality(words) < 2
+		   OR (cardinality(words) = 2 AND lower(words[2]) IN ('am', 'is', 'are', 'was', 'were', 'have', 'has', 'had',
+		       'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must')) THEN
+			RETURN NULL;
+		END IF;
 	END IF;
 	-- does the clause end its sentence ('.', '!' or '?' after it, or the end
 	-- of the message), or was it cut off (a comma, colon, dash, ellipsis or
@@ -778,6 +798,24 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = format('The value of "language" is a jsonb %s.', jsonb_typeof(v->'language')),
 			      HINT = 'Pass a language tag, as in ''{"language": "en-GB"}''.';
+	END IF;
+	-- an intent or emotion given picks the templates: a string, and an
+	-- emotion one that templates can answer (a typo would pick none)
+	IF jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean')
+	   OR jsonb_typeof(v->'emotion') IN ('object', 'array', 'number', 'boolean') THEN
+		RAISE EXCEPTION 'the % in vars must be a string',
+			CASE WHEN jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean') THEN 'intent' ELSE 'emotion' END
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = CASE WHEN jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean')
+			                    THEN format('The value of "intent" is a jsonb %s.', jsonb_typeof(v->'intent'))
+			                    ELSE format('The value of "emotion" is a jsonb %s.', jsonb_typeof(v->'emotion')) END,
+			      HINT = 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.';
+	END IF;
+	IF NULLIF(v->>'emotion', '') IS NOT NULL AND v->>'emotion' NOT IN ('anger', 'frustration', 'disappointment',
+		'sadness', 'fear', 'confusion', 'surprise', 'joy', 'gratitude', 'disgust', 'neutral') THEN
+		RAISE EXCEPTION 'unknown emotion "%" in vars', v->>'emotion'
+			USING ERRCODE = 'invalid_parameter_value',
+			      HINT = 'Use anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude, disgust or neutral.';
 	END IF;
 	ch := lower(btrim(channel));
 	IF ch = '' OR ch = 'any' THEN

@@ -180,6 +180,13 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 			 p->offset == offsetof(EmpModel, strong_cue_keep)) && !(value >= 0 && value <= 1))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %g",
 								 (int) len, name, value);
+		/* a sentence's floor (0: none) and the words beyond which evidence is averaged */
+		if (p->offset == offsetof(EmpModel, sentence_floor) && !(value >= 0 && value <= 100))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %g",
+								 p->name, value);
+		if (p->offset == offsetof(EmpModel, length_tokens) && !(value >= 1 && value <= 1000000))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 1 and 1000000 words, not %g",
+								 p->name, value);
 		/* terms are flagged as candidates from EMP_STRONG_CUE_MIN up */
 		if (p->offset == offsetof(EmpModel, strong_cue) && !(value >= EMP_STRONG_CUE_MIN && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between %g and 100, not %g",

@@ -94,11 +94,15 @@ INSERT INTO config_model VALUES ('telecom', 'caps_factor', -2);
 INSERT INTO config_model VALUES ('telecom', 'question_step', -0.1);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue_keep', 1.5);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue', 0);
+INSERT INTO config_model VALUES ('telecom', 'sentence_floor', -1);
+INSERT INTO config_model VALUES ('telecom', 'length_tokens', 0);
 SELECT create_configuration('orphan', 'nowhere');
 -- cycles are rejected
 UPDATE configurations SET parent = 'telecom_uk' WHERE name = 'telecom';
 UPDATE configurations SET parent = 'telecom' WHERE name = 'telecom';
 SELECT create_configuration('selfish', 'selfish');
+SELECT create_configuration('telecom');
+SELECT create_configuration('english');
 INSERT INTO configurations (name, parent) VALUES ('selfish', 'selfish');
 UPDATE configurations SET parent = 'nowhere' WHERE name = 'telecom_uk';
 -- a configuration others derive from is not dropped on its own

@@ -128,6 +128,14 @@ SELECT empathy.concern(E'\u202Emy order\u202C is \u2066late again\u2069, I am an
 -- a name that is no string is an error, not JSON in the reply
 SELECT empathy.suggest_reply('My order is late', '{"name": {"x": 1}}');
 SELECT empathy.suggest_reply('My order is late', '{"name": 5, "customer_name": [1]}');
+-- an intent or emotion that is no string, or an emotion no template answers, is an error
+SELECT empathy.suggest_reply('My order is late', '{"emotion": 5}');
+SELECT empathy.suggest_reply('My order is late', '{"intent": ["late_delivery"]}');
+SELECT empathy.suggest_reply('My order is late', '{"emotion": "furious"}');
+SELECT left(empathy.suggest_reply('My order is late', '{"emotion": "anger", "intent": "late_delivery"}'), 0) AS given_ok;
+-- concern: a short clause needs two words of letters or digits; full-width letters read as ASCII
+SELECT empathy.concern('{{ name }}') AS braces, empathy.concern(E'😡 I am 😡') AS emoji_i_am,
+       empathy.concern('ＭＹ ＯＲＤＥＲ ＩＳ ＬＡＴＥ') AS fullwidth, empathy.concern('cancel 12345') AS digits;
 -- a huge k is capped, not an integer overflow; multibyte and emoji messages
 SELECT count(*) > 0 AS huge_k FROM empathy.suggest_replies('I was charged twice', '{}', NULL, 2147483647);
 SELECT count(*) AS emoji_message FROM empathy.suggest_replies('😡😡 j''ai été débité deux fois 💳', '{}', NULL, 2);
