@@ -163,7 +163,7 @@ SELECT d, round(s::numeric, 4) = round(e::numeric, 4) AS adds_up FROM (
 JOIN LATERAL (SELECT CASE WHEN x.d = 'sentiment' THEN sentiment('I was VERY happy but now I am not happy and frustrated!!! 😡 :(')
 	ELSE emotions('I was VERY happy but now I am not happy and frustrated!!! 😡 :(') -> x.d END AS e) y ON x.d <> 'escalation'
 ORDER BY d;
-SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not happy, just sooo frustrated and a bit annoyed!!! 😡 :( thanks for nothing') ORDER BY rule;
+SELECT DISTINCT rule FROM explain('I was VERY happy but now I am not glad, just sooo frustrated and a bit annoyed!!! 😡 :( thanks for nothing') ORDER BY rule;
 SELECT DISTINCT token, position FROM explain('Ünïcödé ok but frustrated') WHERE rule = 'lexicon' AND dimension = 'sentiment' ORDER BY position;
 SELECT count(*) > 0 AS shouting_row FROM explain('I AM VERY ANGRY') WHERE rule = 'shouting' AND token IS NULL;
 
