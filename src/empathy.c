@@ -330,7 +330,7 @@ _PG_init(void)
 {
 	DefineCustomIntVariable("empathy.config_cache_size",
 							"Derived configurations a session keeps built.",
-							"Each kept configuration holds about 5 MB (its lexicon and its marker catalogue); "
+							"Each kept configuration holds about 6 MB (its lexicon and its marker catalogue); "
 							"past this many, the one used least recently is dropped and built again when next used.",
 							&empathy_config_cache_size, 8, 1, 64, PGC_USERSET, 0, NULL, NULL, NULL);
 #if PG_VERSION_NUM >= 150000
