@@ -178,6 +178,21 @@ empathy_text_to_utf8(text *t, size_t *len)
 	return s;
 }
 
+/*
+ * The characters in nbytes of text as the engine reads it, as PostgreSQL's
+ * own string functions count them: UTF-8 characters, except in SQL_ASCII,
+ * which declares no encoding and whose characters are bytes (so that an
+ * explain row's position works with substr() and strpos() there too, with
+ * bytes that are no UTF-8).
+ */
+long
+empathy_char_count(const char *s, size_t nbytes)
+{
+	if (GetDatabaseEncoding() == PG_SQL_ASCII)
+		return (long) nbytes;
+	return emp_utf8_charcount(s, nbytes);
+}
+
 /* Return a NUL-terminated string of the database encoding as UTF-8. */
 char *
 empathy_cstring_to_utf8(const char *s)

@@ -36,6 +36,7 @@ extern struct Tuplestorestate *empathy_begin_srf(FunctionCallInfo fcinfo, const 
 
 /* Return a text argument as UTF-8 (converted from the database encoding). */
 extern char *empathy_text_to_utf8(text *t, size_t *len);
+extern long empathy_char_count(const char *s, size_t nbytes);
 extern char *empathy_cstring_to_utf8(const char *s);
 extern const char *empathy_message_to_server(const char *s);
 /* The byte length of s cut to at most limit bytes on a character boundary of the

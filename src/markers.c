@@ -454,7 +454,7 @@ explain_empathy_row(void *arg, const EmpEmpathyRow *row)
 			st->cached_byte = 0;
 			st->cached_char = 0;
 		}
-		st->cached_char += emp_utf8_charcount(st->text + st->cached_byte, row->start - st->cached_byte);
+		st->cached_char += empathy_char_count(st->text + st->cached_byte, row->start - st->cached_byte);
 		st->cached_byte = row->start;
 		values[1] = Int32GetDatum((int32) st->cached_char + 1);
 	}

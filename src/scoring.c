@@ -244,9 +244,9 @@ static long
 char_position(ExplainState *st, uint32 byteoff)
 {
 	if (byteoff >= st->cached_byte)
-		st->cached_char += emp_utf8_charcount(st->text + st->cached_byte, byteoff - st->cached_byte);
+		st->cached_char += empathy_char_count(st->text + st->cached_byte, byteoff - st->cached_byte);
 	else
-		st->cached_char -= emp_utf8_charcount(st->text + byteoff, st->cached_byte - byteoff);
+		st->cached_char -= empathy_char_count(st->text + byteoff, st->cached_byte - byteoff);
 	st->cached_byte = byteoff;
 	return st->cached_char + 1;
 }

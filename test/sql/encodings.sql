@@ -83,6 +83,13 @@ SELECT empathy.concern('Моя Регистрация заказа never arrived
 SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'café order' AS quotes_the_concern;
 SELECT empathy.dominant_emotion('très déçu 😡') AS dominant, empathy.markers('Désolé, I am so sorry 🙏') AS markers;
 SELECT empathy.render('Chère {{name}} 🎉', '{"name": "Zoé"}');
+-- positions count bytes, as PostgreSQL's own string functions do here, bytes that are
+-- no UTF-8 included: each row's token starts at its position
+SELECT v.n, e.token, e.position, substr(v.b, e.position, length(e.token)) = e.token AS substr_agrees
+FROM (VALUES (1, 'café angry'), (2, E'\x80\x80 angry'), (3, E'\xff\xfe angry'), (4, E'\xc0\xaf angry')) v(n, b)
+CROSS JOIN LATERAL empathy.explain(v.b) e WHERE e.rule = 'lexicon' AND e.dimension = 'anger' ORDER BY v.n;
+SELECT e.phrase, e.position, strpos(r.r, e.phrase) = e.position AS strpos_agrees
+FROM (VALUES ('Désolé, I am so sorry')) r(r), empathy.explain_empathy(r.r, NULL, NULL) e WHERE e.category = 'apology';
 -- error messages quote a clipped name or term: the clip keeps whole characters, or the
 -- message could not be sent to a UTF-8 client
 SELECT ('(x' || repeat('é', 30) || ':1)')::empathy.emotions;
