@@ -120,6 +120,19 @@ emotions_in(PG_FUNCTION_ARGS)
 			while (*p && (isalpha((unsigned char) *p) || *p == '_'))
 				p++;
 			idx = emotions_value_index(name, p - name);
+			if (idx < 0 && p == name && (*p == '\0' || isspace((unsigned char) *p)))
+			{
+				/* "(" or "(anger:1, " with nothing after it */
+				while (isspace((unsigned char) *p))
+					p++;
+				if (*p == '\0')
+					EMOTIONS_INPUT_ERROR(escontext,
+										 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+										  errmsg("invalid input syntax for type emotions: \"%s\"", str),
+										  errdetail("Unexpected end of input: a dimension name or \")\" was expected."),
+										  errhint("Write a profile as (anger:0.8, sentiment:-0.6).")));
+				p = name;
+			}
 			if (idx < 0)
 			{
 				/* quote the name as written, up to ":", ",", ")" or a space */

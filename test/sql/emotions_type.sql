@@ -11,6 +11,8 @@ SELECT '(gratitude:0.123456789)'::emotions -> 'gratitude' AS shortest_float4;
 
 -- bad input
 SELECT '(anger:0.5'::emotions;
+SELECT '('::emotions;
+SELECT '(anger:0.5, '::emotions;
 SELECT '(rage:0.5)'::emotions;
 SELECT '(anger:0.5,anger:0.2)'::emotions;
 SELECT '(anger 0.5)'::emotions;
