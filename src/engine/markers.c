@@ -1471,6 +1471,7 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_BE_GONE		0x800000	/* "is", "been", "went", "gone": "has been down" */
 #define WC_DOWN			0x1000000	/* "down" */
 #define WC_PAST			0x2000000	/* "was", "were", "been", "felt", "had": "I was nervous" */
+#define WC_AGAIN		0x4000000	/* "again" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1516,7 +1517,7 @@ static const struct
 	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
-	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED}, {"could", Q_OTHER, HYPO_CAN, 0},
+	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	{"email", Q_BLOCK, HYPO_OTHER, 0}, {"never", Q_OTHER, HYPO_OTHER, WC_NOT},
 	{"phone", Q_BLOCK, HYPO_OTHER, 0}, {"photo", Q_BLOCK, HYPO_OTHER, 0},
 	{"reset", Q_BLOCK, HYPO_OTHER, 0}, {"suits", Q_CHOICE, HYPO_OTHER, 0},
@@ -1907,8 +1908,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			}
 			else if (word == 1 && clause_open == Q_AUX && qw == Q_THAT)
 				q_open = q_closed = false;	/* "is that okay?", "does this work for you?" */
-			else if (word == 2 && clause_open == Q_AUX && qw == Q_KNOW)
-				q_open = q_closed = false;	/* "did you know you can...?" */
+			else if (word == 2 && clause_open == Q_AUX && qw == Q_KNOW &&
+					 !(s->start >= q_start + 2 && (same_word_ci(text + q_start, "do ", 3) ||
+												   same_word_ci(text + q_start, "does ", 5))))
+				q_open = q_closed = false;	/* "did you know you can...?" tells; "do you
+											 * know how big it is?" asks */
 			else if (qw == Q_BLOCK && q_open)
 				q_block = true;
 			else if (qw == Q_CHOICE && q_open)
@@ -2546,6 +2550,7 @@ typedef struct StemCollect
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
+	bool		q_resume;		/* ... "can I", "could we": "again" asks to resume */
 	bool		q_why;			/* ... "why" or "reason" */
 	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
@@ -2694,7 +2699,13 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	 * customer's own problem for granted ("is there a reason refunds take 5
 	 * days?" asks about a policy).  Either way the fact is told.
 	 */
-	if (wc->bits & WC_VEXED)
+	/*
+	 * ... but "can I use it again?" and "when could we book again?" ask to
+	 * do a thing once more ("do you even care?" still asks in exasperation)
+	 */
+	if (hc == HYPO_PERSON && col->prev == HYPO_CAN)
+		col->q_resume = true;
+	if ((wc->bits & WC_VEXED) && !((wc->bits & WC_AGAIN) && col->q_resume))
 		col->q_vexed = true;
 	if (wc->bits & WC_WHY)
 		col->q_why = true;
@@ -2803,6 +2814,7 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 			col->sent_facts = 0;
 			col->q_aux = false;
 			col->q_vexed = false;
+			col->q_resume = false;
 			col->q_why = false;
 			col->q_mine = false;
 		}
@@ -2925,6 +2937,8 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 		}
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
 			col->supposed++;	/* "will I still be able to vote?" */
+		else if ((f & WF_FACT) && (wc->bits & WC_AGAIN) && col->q_resume)
+			;					/* "can I use it again?": no repeat of a problem */
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL))
 			col->still = true;	/* counted or not by the next word */
 		else if (f & WF_FACT)

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(142);
+SELECT plan(145);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -292,6 +292,20 @@ SELECT is((SELECT interpretation FROM empathy.empathy_score(
 SELECT is((SELECT exploration FROM empathy.empathy_score(
 	'Before you cancel, did you know you can pause your subscription for up to 3 months?', 'Please cancel my subscription.')), 0,
 	'"did you know you can...?" tells, it does not explore');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'Our survey found knotweed in the garden and I am so stressed.')).exploration
+	FROM unnest(ARRAY['Do you know roughly how big the patch is?', 'Does anyone know when it started?',
+		'Did you know we offer a guarantee?']) AS r),
+	ARRAY[2, 2, 0], '"do you know how big ...?" asks to understand; "did you know ...?" tells');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('That''s a lot of pressure: the lender wants a plan in five weeks.',
+	'Our survey found knotweed and the lender wants a treatment plan. I''m so stressed.')), 2,
+	'"that''s a lot of pressure" cares about the feeling');
+SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
+		'can I use it again?', 'how long after LASIK can I wear eye makeup again?', 'is it late again?',
+		'can I book a tennis court for 8 people?', 'I will take you to court over this', 'can we please not have this happen again?'])
+		WITH ORDINALITY AS t(m, i)
+	WHERE (empathy.empathy_score('Thanks for getting in touch.', m)).needed ORDER BY i),
+	ARRAY['is it late again?', 'I will take you to court over this', 'can we please not have this happen again?'],
+	'"can I ... again?" asks to do a thing once more, "is it late again?" reports a repeat; a tennis court is no legal threat');
 SELECT ok((SELECT NOT ('exploration' = ANY (markers)) AND 'scripted' = ANY (markers) FROM empathy.empathy_score(
 	'Please see our website for more information.', 'Can I freeze my membership?')),
 	'"for more information" is a stock phrase, not a question about the customer');
