@@ -207,7 +207,8 @@ static const char *const number_words[][2] = {
 #define RW_SUBJ		3		/* "I", "we" */
 #define RW_BE		4		/* "am", "is", "be", "been", "being" */
 #define RW_FILL		5		/* "just", "already", "gone ahead and"... */
-#define RW_COND		6		/* "if", "once"...: the clause supposes */
+#define RW_COND		6		/* "if", "once"...: the clause supposes; "hope", "wish":
+							 * it wishes ("I really hope we can sort it") */
 #define RW_BLOCK	7		/* "unable"; "please": what the customer is to do */
 #define RW_PAST		8		/* "was", "were", "had": the problem told, not a fix */
 #define RW_MODAL	9		/* "can", "could": after "I"/"we" an offer, else a
@@ -287,6 +288,7 @@ static const struct
 	{"faulty", RW_ERR}, {"late", RW_ERR},
 	{"if", RW_COND}, {"unless", RW_COND}, {"once", RW_COND}, {"when", RW_COND},
 	{"whenever", RW_COND}, {"whether", RW_COND}, {"until", RW_COND},
+	{"hope", RW_COND}, {"wish", RW_COND}, {"try", RW_COND},
 	{"unable", RW_BLOCK}, {"please", RW_BLOCK}, {"understand", RW_UNDERSTAND},
 	{"something", RW_VAGUE}, {"anything", RW_VAGUE}
 };

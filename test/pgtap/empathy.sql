@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(145);
+SELECT plan(146);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -299,6 +299,9 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'Our survey found knotweed in t
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('That''s a lot of pressure: the lender wants a plan in five weeks.',
 	'Our survey found knotweed and the lender wants a treatment plan. I''m so stressed.')), 2,
 	'"that''s a lot of pressure" cares about the feeling');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'Water is dripping through the roof fan onto the bed. Mattress soaked, I am gutted.')).score >= 50
+	FROM unnest(ARRAY['I really hope we can sort it.', 'We''ll try to repair it next week.', 'We will repair it next week.']) AS r),
+	ARRAY[false, false, true], 'a fix hoped for or tried is no fix arranged');
 SELECT is(ARRAY(SELECT m FROM unnest(ARRAY[
 		'can I use it again?', 'how long after LASIK can I wear eye makeup again?', 'is it late again?',
 		'can I book a tennis court for 8 people?', 'I will take you to court over this', 'can we please not have this happen again?'])
