@@ -2352,6 +2352,7 @@ static const uint8_t dim_family[EMP_NDIMS] = {
 typedef struct ScoreCtx
 {
 	EmpMarkerSet *ms;
+	EmpScorer  *scorer;			/* the customer message's, to read a hit's phrases */
 	uint8_t		cust_fam;		/* families of the customer's negative emotions */
 	bool		fit;			/* a named feeling fits the customer */
 	bool		misfit;			/* a named feeling does not */
@@ -2442,6 +2443,21 @@ shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 			if ((top == EMP_JOY || top == EMP_GRATITUDE) && t->w[EMP_CH_VALENCE] > 0)
 				joy = true;
 		}
+	}
+	/*
+	 * No word of joy, but a phrase of it: "this made our day", "you've made
+	 * my week" (read as the scorer reads the message, phrases and all).
+	 */
+	if (!joy && c->scorer != NULL)
+	{
+		EmpScores	s;
+		int			top = -1;
+
+		emp_score_some(c->scorer, c->reply + h->start, h->len, EMP_WANT_DIMS | EMP_WANT_SENTIMENT, &s, NULL, NULL);
+		for (int d = 0; d < EMP_NDIMS; d++)
+			if (s.dims[d] > 0 && (top < 0 || s.dims[d] > s.dims[top]))
+				top = d;
+		joy = (top == EMP_JOY || top == EMP_GRATITUDE) && s.sentiment > 0.3f;
 	}
 	return joy;
 }
@@ -3321,6 +3337,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	memset(&sc, 0, sizeof(sc));
 	emp_markers_finish(ms);
 	sc.ms = ms;
+	sc.scorer = scorer;
 	sc.a = ms->a;
 	out->needed = -1;
 	out->acknowledged = -1;
