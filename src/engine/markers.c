@@ -131,7 +131,7 @@ static const char *const problem_words[] = {
 	"told", "third", "fourth", "arrears",
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
-	"unable", "=losing", "poor", "disease", "dead", "died", "death",
+	"unable", "=losing", "poor", "disease", "dead", "died", "death", "emergency",
 	NULL
 };
 static const char *const harm_words[] = {
