@@ -1740,6 +1740,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	uint32_t	sentence = 0;
 	uint64_t	n = 0;
 	bool		pending_drop = false;
+	bool		pending_just = false;	/* a minimizing phrase ending in "just", told by the next word */
 	bool		pending_apologetic = false;
 	bool		pending_understand = false; /* a stock phrase of understanding */
 	bool		prev_as_even = false;	/* the last word was "as" or "even" */
@@ -1804,6 +1805,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				if (!pending_drop)
 					emit_hit(c, &pending);
 				remaining = 0;
+			}
+			if (pending_just)
+			{
+				emit_hit(c, &pending);
+				pending_just = false;
 			}
 			last_neg = -100;
 			word = 0;
@@ -1936,6 +1942,20 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				is_second_person(text + s->start, s->len);
 			bool		in_phrase = remaining > 0;	/* or a phrase starts here */
 
+			/*
+			 * "that's just how it is" minimizes; "a pump that's just stopped"
+			 * is "that has just stopped": a participle after the "just"
+			 */
+			if (pending_just)
+			{
+				pending_just = false;
+				if (!(s->kind == EMP_TOK_WORD && s->part == 0 &&
+					  (is_participle(text + s->start, s->len) ||
+					   (s->len == 4 && (same_word_ci(text + s->start, "been", 4) ||
+										same_word_ci(text + s->start, "gone", 4))) ||
+					   (s->len == 3 && same_word_ci(text + s->start, "got", 3)))))
+					emit_hit(c, &pending);
+			}
 			if (s->phrase)
 			{
 				const EmpTerm *pt = emp_lexicon_term(ms->lx, s->phrase);
@@ -2002,7 +2022,13 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					c->scare_len = pending.len;
 				}
 				if (--remaining == 0 && !pending_drop)
-					emit_hit(c, &pending);
+				{
+					if (pending.category == EMP_MK_MINIMIZING && s->kind == EMP_TOK_WORD && s->len == 4 &&
+						same_word_ci(text + s->start, "just", 4))
+						pending_just = true;
+					else
+						emit_hit(c, &pending);
+				}
 			}
 			/*
 			 * A feeling word is care; "late" or "expired" is a fact.  A word
@@ -2226,7 +2252,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			}
 		}
 	}
-	if (remaining > 0 && !pending_drop)
+	if ((remaining > 0 && !pending_drop) || pending_just)
 		emit_hit(c, &pending);
 	if (sent_res)
 	{

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(148);
+SELECT plan(149);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -299,6 +299,9 @@ SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'Our survey found knotweed in t
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('That''s a lot of pressure: the lender wants a plan in five weeks.',
 	'Our survey found knotweed and the lender wants a treatment plan. I''m so stressed.')), 2,
 	'"that''s a lot of pressure" cares about the feeling');
+SELECT is(ARRAY(SELECT empathy.markers(r) @> '{minimizing}' FROM unnest(ARRAY['It''s just a delay.', 'That''s just a small scratch.',
+		'A pump that''s just stopped is awful.', 'It''s just been sent.', 'It''s just']) AS r),
+	ARRAY[true, true, false, false, true], '"that''s just" before a participle is "that has just": no minimizing');
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We apologise for any inconvenience. Our emergency line operates 24/7.',
 	'3am, newborn screaming, and the pump I rented has just died. Your emergency line goes to voicemail. I''m in tears.')), 1,
 	'"emergency" names the situation, not a feeling: restating it beside a stock apology shows no care tied to it');
