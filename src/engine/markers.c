@@ -1691,6 +1691,18 @@ is_participle(const char *w, uint32_t len)
 	return false;
 }
 
+/* Is the ASCII word w a number word ("one" to "twenty", "a hundred": "at least two")? */
+static bool
+spelled_number(const char *w, uint32_t len)
+{
+	if (len == 3 && same_word_ci(w, "one", 3))
+		return true;
+	for (size_t i = 0; i < lengthof(number_words); i++)
+		if (strlen(number_words[i][0]) == len && same_word_ci(w, number_words[i][0], len))
+			return true;
+	return false;
+}
+
 /* The form of a fix word as written. */
 #define FORM_BASE	0		/* "refund", "refunds" */
 #define FORM_ING	1		/* "refunding" */
@@ -1740,7 +1752,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	uint32_t	sentence = 0;
 	uint64_t	n = 0;
 	bool		pending_drop = false;
-	bool		pending_just = false;	/* a minimizing phrase ending in "just", told by the next word */
+	int			pending_just = 0;	/* a minimizing phrase ending in "just" (1) or "at least"
+									 * (2), told by the next word */
 	bool		pending_apologetic = false;
 	bool		pending_understand = false; /* a stock phrase of understanding */
 	bool		prev_as_even = false;	/* the last word was "as" or "even" */
@@ -1809,7 +1822,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			if (pending_just)
 			{
 				emit_hit(c, &pending);
-				pending_just = false;
+				pending_just = 0;
 			}
 			last_neg = -100;
 			word = 0;
@@ -1948,12 +1961,20 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			 */
 			if (pending_just)
 			{
-				pending_just = false;
-				if (!(s->kind == EMP_TOK_WORD && s->part == 0 &&
-					  (is_participle(text + s->start, s->len) ||
-					   (s->len == 4 && (same_word_ci(text + s->start, "been", 4) ||
-										same_word_ci(text + s->start, "gone", 4))) ||
-					   (s->len == 3 && same_word_ci(text + s->start, "got", 3)))))
+				bool		told;
+
+				/* ... and "at least two of the teas", "at least 3 days" count */
+				if (pending_just == 2)
+					told = s->kind == EMP_TOK_NUMBER || (s->kind == EMP_TOK_WORD && s->part == 0 &&
+														 spelled_number(text + s->start, s->len));
+				else
+					told = s->kind == EMP_TOK_WORD && s->part == 0 &&
+						(is_participle(text + s->start, s->len) ||
+						 (s->len == 4 && (same_word_ci(text + s->start, "been", 4) ||
+										  same_word_ci(text + s->start, "gone", 4))) ||
+						 (s->len == 3 && same_word_ci(text + s->start, "got", 3)));
+				pending_just = 0;
+				if (!told)
 					emit_hit(c, &pending);
 			}
 			if (s->phrase)
@@ -2025,7 +2046,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				{
 					if (pending.category == EMP_MK_MINIMIZING && s->kind == EMP_TOK_WORD && s->len == 4 &&
 						same_word_ci(text + s->start, "just", 4))
-						pending_just = true;
+						pending_just = 1;
+					else if (pending.category == EMP_MK_MINIMIZING && s->kind == EMP_TOK_WORD && s->len == 5 &&
+							 same_word_ci(text + s->start, "least", 5))
+						pending_just = 2;
 					else
 						emit_hit(c, &pending);
 				}

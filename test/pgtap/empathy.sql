@@ -300,8 +300,10 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('That''s a lot o
 	'Our survey found knotweed and the lender wants a treatment plan. I''m so stressed.')), 2,
 	'"that''s a lot of pressure" cares about the feeling');
 SELECT is(ARRAY(SELECT empathy.markers(r) @> '{minimizing}' FROM unnest(ARRAY['It''s just a delay.', 'That''s just a small scratch.',
-		'A pump that''s just stopped is awful.', 'It''s just been sent.', 'It''s just']) AS r),
-	ARRAY[true, true, false, false, true], '"that''s just" before a participle is "that has just": no minimizing');
+		'A pump that''s just stopped is awful.', 'It''s just been sent.', 'It''s just', 'At least it arrived.',
+		'At least two of the four teas are decaf.', 'It takes at least 3 days.']) AS r),
+	ARRAY[true, true, false, false, true, true, false, false],
+	'"that''s just" before a participle is "that has just", "at least" before a number a quantity: no minimizing');
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We apologise for any inconvenience. Our emergency line operates 24/7.',
 	'3am, newborn screaming, and the pump I rented has just died. Your emergency line goes to voicemail. I''m in tears.')), 1,
 	'"emergency" names the situation, not a feeling: restating it beside a stock apology shows no care tied to it');
