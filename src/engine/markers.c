@@ -1703,6 +1703,37 @@ spelled_number(const char *w, uint32_t len)
 	return false;
 }
 
+/*
+ * A minimizing phrase that the next word may undo: one ending in "just"
+ * (1: "that's just stopped" is "that has just stopped") or "least" (2: "at
+ * least two of the teas" is a quantity); 0 for any other.
+ */
+static __attribute__((noinline)) int
+deferred_kind(const EmpSlot *s, const char *text)
+{
+	if (s->kind != EMP_TOK_WORD)
+		return 0;
+	if (s->len == 4 && same_word_ci(text + s->start, "just", 4))
+		return 1;
+	if (s->len == 5 && same_word_ci(text + s->start, "least", 5))
+		return 2;
+	return 0;
+}
+
+/* Does the word after a deferred minimizing phrase (kind as deferred_kind) undo it? */
+static __attribute__((noinline)) bool
+deferred_told(int kind, const EmpSlot *s, const char *text)
+{
+	const char *w = text + s->start;
+
+	if (kind == 2)
+		return s->kind == EMP_TOK_NUMBER || (s->kind == EMP_TOK_WORD && s->part == 0 && spelled_number(w, s->len));
+	return s->kind == EMP_TOK_WORD && s->part == 0 &&
+		(is_participle(w, s->len) ||
+		 (s->len == 4 && (same_word_ci(w, "been", 4) || same_word_ci(w, "gone", 4))) ||
+		 (s->len == 3 && same_word_ci(w, "got", 3)));
+}
+
 /* The form of a fix word as written. */
 #define FORM_BASE	0		/* "refund", "refunds" */
 #define FORM_ING	1		/* "refunding" */
@@ -1957,25 +1988,14 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 
 			/*
 			 * "that's just how it is" minimizes; "a pump that's just stopped"
-			 * is "that has just stopped": a participle after the "just"
+			 * is "that has just stopped", "at least two" a quantity: the word
+			 * after the phrase tells
 			 */
-			if (pending_just)
+			if (__builtin_expect(pending_just != 0, 0))
 			{
-				bool		told;
-
-				/* ... and "at least two of the teas", "at least 3 days" count */
-				if (pending_just == 2)
-					told = s->kind == EMP_TOK_NUMBER || (s->kind == EMP_TOK_WORD && s->part == 0 &&
-														 spelled_number(text + s->start, s->len));
-				else
-					told = s->kind == EMP_TOK_WORD && s->part == 0 &&
-						(is_participle(text + s->start, s->len) ||
-						 (s->len == 4 && (same_word_ci(text + s->start, "been", 4) ||
-										  same_word_ci(text + s->start, "gone", 4))) ||
-						 (s->len == 3 && same_word_ci(text + s->start, "got", 3)));
-				pending_just = 0;
-				if (!told)
+				if (!deferred_told(pending_just, s, text))
 					emit_hit(c, &pending);
+				pending_just = 0;
 			}
 			if (s->phrase)
 			{
@@ -2044,12 +2064,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				}
 				if (--remaining == 0 && !pending_drop)
 				{
-					if (pending.category == EMP_MK_MINIMIZING && s->kind == EMP_TOK_WORD && s->len == 4 &&
-						same_word_ci(text + s->start, "just", 4))
-						pending_just = 1;
-					else if (pending.category == EMP_MK_MINIMIZING && s->kind == EMP_TOK_WORD && s->len == 5 &&
-							 same_word_ci(text + s->start, "least", 5))
-						pending_just = 2;
+					if (__builtin_expect(pending.category == EMP_MK_MINIMIZING, 0) &&
+						(pending_just = deferred_kind(s, text)) != 0)
+						;				/* told by the next word */
 					else
 						emit_hit(c, &pending);
 				}
