@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(149);
+SELECT plan(150);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -307,6 +307,9 @@ SELECT is(ARRAY(SELECT empathy.markers(r) @> '{minimizing}' FROM unnest(ARRAY['I
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We apologise for any inconvenience. Our emergency line operates 24/7.',
 	'3am, newborn screaming, and the pump I rented has just died. Your emergency line goes to voicemail. I''m in tears.')), 1,
 	'"emergency" names the situation, not a feeling: restating it beside a stock apology shows no care tied to it');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('Love this! We''ll pass it on to Marcus.',
+	'Shoutout to Coach Marcus, my 9yo finally got her serve over the net today', 'Jo')), 1,
+	'"love this!" to praise shares the customer''s pleasure');
 SELECT is((SELECT penalties FROM empathy.empathy_score('This made our day, Jen! We''ll pass your message on to the crew.',
 	'Honestly obsessed with our new lawn, the team were so tidy and even swept the path. Kids out on it all day', 'Jen')),
 	'{}'::text[], 'praise answered with a phrase of joy ("this made our day") is no misreading as a complaint');
