@@ -745,6 +745,8 @@ end_sentence(Run *r, const EmpSlot *punct)
 	const EmpModel *m = r->m;
 	double		f;
 	double		sum[EMP_NCHANNELS];
+	bool		was_open;
+	uint32_t	sent_len = 0;
 
 	if (r->contrast_seen && r->explain)
 	{
@@ -763,9 +765,9 @@ end_sentence(Run *r, const EmpSlot *punct)
 	}
 	else if (f != 1.0)
 		add_scaled(r->tot, sum, f - 1.0);
+	was_open = r->sent_open;
 	if (r->sent_open)
 	{
-		uint32_t	sent_len;
 		double		pos[3];
 
 		if (punct)
@@ -788,7 +790,6 @@ end_sentence(Run *r, const EmpSlot *punct)
 		}
 		else if (m->sentence_floor > 0)
 			lift_to_floor(r->tot, sum, f, -m->sentence_floor);
-		keep_strong(r, sum, f, r->sent_start, sent_len);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			pos[i] = sum[praise_chans[i]] * f;
@@ -809,6 +810,13 @@ end_sentence(Run *r, const EmpSlot *punct)
 	r->sent_eyeroll = false;
 	/* the sentence's evidence joins the text's */
 	add_pairs(r->tot, r->tot, sum);
+	/*
+	 * then its strong cues' lift, as close_sentence adds it after
+	 * add_sentence: the same additions in the same order, so that the
+	 * totals are the same to the bit explained or not
+	 */
+	if (was_open)
+		keep_strong(r, sum, f, r->sent_start, sent_len);
 	clear_channels(r->pre);
 	clear_channels(r->post);
 	r->contrast_seen = false;

@@ -1006,6 +1006,24 @@ main(void)
 		CHECK(bl != NULL, "built-in lexicon builds: %s", bl ? "" : err.message);
 		CHECK(bl == NULL || emp_lexicon_nterms(bl) > 1000, "built-in lexicon has terms");
 		CHECK(emp_builtin_model(&m, &err), "built-in model loads");
+		if (bl != NULL)
+		{
+			/*
+			 * A sentence's strong-cue lift is added after its sum, explained
+			 * or not: in this text, found by the fuzz target, the other order
+			 * left the explained anger evidence one float apart (in the fuzz
+			 * target's build).
+			 */
+			static const char lift[] = "fo!\xf0\x9f\x98\xa1extremly extremly extremly extremly e?!u";
+			EmpScorer  *bsc = emp_scorer_create(a, bl, &m);
+			EmpScores	plain,
+						explained;
+
+			emp_score(bsc, lift, sizeof(lift) - 1, &plain, NULL, NULL);
+			emp_score(bsc, lift, sizeof(lift) - 1, &explained, sum_rows, NULL);
+			CHECK(memcmp(&plain, &explained, sizeof(plain)) == 0,
+				  "built-in configuration: a strong cue's lift is the same explained or not");
+		}
 	}
 	UNIT_DONE();
 }
