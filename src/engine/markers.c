@@ -1783,7 +1783,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	uint32_t	sentence = 0;
 	uint64_t	n = 0;
 	bool		pending_drop = false;
-	int			pending_just = 0;	/* a minimizing phrase ending in "just" (1) or "at least"
+	int			pending_defer = 0;	/* a minimizing phrase ending in "just" (1) or "at least"
 									 * (2), told by the next word */
 	bool		pending_apologetic = false;
 	bool		pending_understand = false; /* a stock phrase of understanding */
@@ -1850,10 +1850,10 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					emit_hit(c, &pending);
 				remaining = 0;
 			}
-			if (pending_just)
+			if (pending_defer)
 			{
 				emit_hit(c, &pending);
-				pending_just = 0;
+				pending_defer = 0;
 			}
 			last_neg = -100;
 			word = 0;
@@ -1991,11 +1991,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			 * is "that has just stopped", "at least two" a quantity: the word
 			 * after the phrase tells
 			 */
-			if (__builtin_expect(pending_just != 0, 0))
+			if (__builtin_expect(pending_defer != 0, 0))
 			{
-				if (!deferred_told(pending_just, s, text))
+				if (!deferred_told(pending_defer, s, text))
 					emit_hit(c, &pending);
-				pending_just = 0;
+				pending_defer = 0;
 			}
 			if (s->phrase)
 			{
@@ -2065,7 +2065,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				if (--remaining == 0 && !pending_drop)
 				{
 					if (__builtin_expect(pending.category == EMP_MK_MINIMIZING, 0) &&
-						(pending_just = deferred_kind(s, text)) != 0)
+						(pending_defer = deferred_kind(s, text)) != 0)
 						;				/* told by the next word */
 					else
 						emit_hit(c, &pending);
@@ -2293,7 +2293,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			}
 		}
 	}
-	if ((remaining > 0 && !pending_drop) || pending_just)
+	if ((remaining > 0 && !pending_drop) || pending_defer)
 		emit_hit(c, &pending);
 	if (sent_res)
 	{
