@@ -119,6 +119,11 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
+-- asking leave or whether something is safe is a question, not approval:
+-- no joy from the "ok" or "safe" inside it
+SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive FROM (VALUES
+	('Is it ok to use it again?'), ('Is it safe to use the machine again?'), ('Is it okay if I pay next week?'),
+	('It is ok, thanks.')) v(b);
 -- "can't stop" and "never stop" intensify what follows; they negate nothing
 SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative, sentiment(b) > 0.3 AS positive FROM (VALUES
 	('My dog died and I can''t stop crying'), ('I couldn''t stop laughing at your advert'),
