@@ -61,6 +61,10 @@ SELECT empathy.markers('We are not going to apologise for following the rules.')
        empathy.markers('I am not at all sorry.') AS not_at_all,
        empathy.markers('I can''t imagine how stressful this must be.') AS cant_imagine,
        empathy.markers('I can''t apologise enough.') AS cant_apologise_enough;
+-- sending the customer to their bank is dismissive; the company contacting it is not
+SELECT r, empathy.markers(r) FROM (VALUES
+	('Please contact your bank to request this.'), ('You can check with your bank if it has not arrived by Friday.'),
+	('We have contacted your bank ourselves.'), ('I called your bank this morning and the payment is on its way.')) v(r);
 -- {feeling} matches negative emotion words only
 SELECT empathy.markers('that must be worrying') AS negative,
        empathy.markers('that must be wonderful') AS positive;
