@@ -1027,6 +1027,14 @@ BEGIN
 	-- 'en_GB'); a regional tag also takes the templates of its language
 	-- ('en-GB' those of 'en'), its own first among equal matches
 	lang := lower(replace(COALESCE(NULLIF(btrim(v->>'language'), ''), 'en'), '_', '-'));
+	-- a tag no template could carry is a mistake ("english", "en--gb"), not a
+	-- language without templates, which gives no rows
+	IF lang !~ '^[a-z]{2,3}(-[a-z0-9]{1,8})*$' THEN
+		RAISE EXCEPTION 'invalid language tag "%" in vars', v->>'language'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'A language tag is a two- or three-letter language code, optionally followed by subtags after "-" or "_".',
+			      HINT = 'Pass a tag such as ''{"language": "en"}'' or ''{"language": "en-GB"}''.';
+	END IF;
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,
