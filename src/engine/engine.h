@@ -202,6 +202,15 @@ extern void emp_tokenizer_reset(EmpTokenizer *tz, const char *text, size_t len);
 extern bool emp_tokenizer_next(EmpTokenizer *tz, EmpToken *tok);
 extern void emp_tokenizer_destroy(EmpTokenizer *tz);
 
+/*
+ * Release the scratch a long word grew past EMP_TZ_SCRATCH_KEPT bytes: a
+ * tokenizer lives as long as its scorer or catalogue, and one 50 MB word
+ * would otherwise keep its buffers for the backend's life.  Call it when a
+ * text is done; it is cheap when there is nothing to release.
+ */
+#define EMP_TZ_SCRATCH_KEPT		(64 * 1024)
+extern void emp_tokenizer_trim(EmpTokenizer *tz);
+
 /* Count UTF-8 characters in the first nbytes of s (for 1-based positions). */
 extern long emp_utf8_charcount(const char *s, size_t nbytes);
 /* The length of the longest prefix of s (NUL-terminated) of at most max bytes that ends

@@ -213,6 +213,7 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 	}
 	if (other_after)
 		weight[is->praise] -= praise_before;
+	emp_tokenizer_trim(is->tz);
 	for (int i = 0; i < is->nintents; i++)
 	{
 		if (weight[i] == 0)

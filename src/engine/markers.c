@@ -72,6 +72,10 @@
 #define MSG_SET_SLOTS		8192	/* most slots (power of two, 2 x MSG_SET_MAX) */
 #define MSG_SET_MAX			4096	/* distinct content stems kept */
 #define MSG_SET_LOCAL		1024	/* slots on the stack, not allocated */
+/* an emp_empathy_score call's scratch, by kind (EmpMarkerSet.call_scratch) */
+#define CALL_HITS			0
+#define CALL_KEYS			1
+#define CALL_SEEN			2
 #define EMP_MARKER_MAX_HITS	100000
 #define NAME_MAX_BYTES		64
 #define NAME_KEPT_BYTES		64		/* longest name kept from one call to the next */
@@ -415,6 +419,13 @@ struct EmpMarkerSet
 	MsgWord    *msgwords;
 	int32_t		msgwords_nterms;	/* the lexicon's terms when they were kept */
 	/*
+	 * Scratch of one emp_empathy_score call (CALL_HITS, CALL_KEYS,
+	 * CALL_SEEN), kept here as soon as it is allocated: a call that an error
+	 * or a cancel ends leaves it to the next call to release, instead of
+	 * leaking it in the catalogue's long-lived memory.
+	 */
+	void	   *call_scratch[3];
+	/*
 	 * The last customer name read (see read_name): as given, and as the
 	 * reply's tokens show it.
 	 */
@@ -538,8 +549,11 @@ build_hot(EmpMarkerSet *ms)
 
 	if (n > ms->nhot)
 	{
+		/* allocated first: a failed allocation leaves the old array in place */
+		MarkerHot  *nh = emp_alloc(ms->a, sizeof(MarkerHot) * (size_t) n);
+
 		emp_release(ms->a, ms->hot);
-		ms->hot = emp_alloc(ms->a, sizeof(MarkerHot) * (size_t) n);
+		ms->hot = nh;
 	}
 	ms->nhot = n;
 	for (int32_t id = 0; id < n; id++)
@@ -2345,6 +2359,8 @@ emp_markers_scan(EmpMarkerSet *ms, const char *text, size_t len,
 	c.arg = arg;
 	scan_markers(&c, text, len);
 	mark_over_apology(out);
+	emp_tokenizer_trim(ms->tz);
+	emp_tokenizer_trim(ms->tz2);
 }
 
 /* ---------------------------------------------------------------- empathy score */
@@ -2560,9 +2576,23 @@ score_hit(void *arg, const EmpMarkerHit *h)
 				memcpy(nv, c->hits, c->nhits * sizeof(EmpMarkerHit));
 			emp_release(c->a, c->hits);
 			c->hits = nv;
+			c->ms->call_scratch[CALL_HITS] = nv;
 			c->hitcap = nc;
 		}
 		c->hits[c->nhits++] = *h;
+	}
+}
+
+/* Release what an emp_empathy_score call allocated (see call_scratch). */
+static void
+release_call_scratch(EmpMarkerSet *ms)
+{
+	for (int i = 0; i < (int) lengthof(ms->call_scratch); i++)
+	{
+		void	   *p = ms->call_scratch[i];
+
+		ms->call_scratch[i] = NULL;
+		emp_release(ms->a, p);
 	}
 }
 
@@ -2586,8 +2616,8 @@ stemset_init(EmpMarkerSet *ms, StemSet *s, size_t len, uint32_t *keys, uint32_t 
 	s->allocated = slots > MSG_SET_LOCAL;
 	if (s->allocated)
 	{
-		keys = emp_alloc(ms->a, slots * sizeof(uint32_t));
-		seen = emp_alloc(ms->a, slots * sizeof(uint32_t));
+		keys = ms->call_scratch[CALL_KEYS] = emp_alloc(ms->a, slots * sizeof(uint32_t));
+		seen = ms->call_scratch[CALL_SEEN] = emp_alloc(ms->a, slots * sizeof(uint32_t));
 	}
 	s->keys = keys;
 	s->seen = seen;
@@ -3399,6 +3429,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	uint32_t	msg_keys[MSG_SET_LOCAL];	/* the set of a message of up to 1 kB */
 	uint32_t	msg_seen[MSG_SET_LOCAL];
 
+	/* what a call that an error or a cancel ended left behind */
+	release_call_scratch(ms);
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
 	memset(&sc, 0, sizeof(sc));
@@ -3682,10 +3714,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			fn(arg, &row);
 		}
 	}
-	if (c.msg && c.msg->allocated)
-	{
-		emp_release(ms->a, c.msg->keys);
-		emp_release(ms->a, c.msg->seen);
-	}
-	emp_release(ms->a, sc.hits);
+	release_call_scratch(ms);
+	emp_tokenizer_trim(ms->tz);
+	emp_tokenizer_trim(ms->tz2);
 }

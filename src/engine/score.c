@@ -1534,6 +1534,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		explain_rows(&r, out, all_caps, lnorm, fn, arg);
 		release_large_events(sc);
 	}
+	emp_tokenizer_trim(sc->tz);
 }
 
 void

@@ -259,6 +259,39 @@ emp_tokenizer_destroy(EmpTokenizer *tz)
 	emp_release(tz->a, tz);
 }
 
+void
+emp_tokenizer_trim(EmpTokenizer *tz)
+{
+	if (tz == NULL)
+		return;
+	if (tz->norm.cap > EMP_TZ_SCRATCH_KEPT)
+	{
+		/* the small buffer first: a failed allocation leaves the large one */
+		char	   *small = emp_alloc(tz->a, 256);
+
+		emp_release(tz->a, tz->norm.data);
+		tz->norm.data = small;
+		tz->norm.cap = 256;
+		tz->norm.len = 0;
+	}
+	if ((size_t) tz->u16cap * sizeof(UChar) > EMP_TZ_SCRATCH_KEPT)
+	{
+		UChar	   *old = tz->u16;
+
+		tz->u16 = NULL;
+		tz->u16cap = 0;
+		emp_release(tz->a, old);
+	}
+	if ((size_t) tz->u16outcap * sizeof(UChar) > EMP_TZ_SCRATCH_KEPT)
+	{
+		UChar	   *old = tz->u16out;
+
+		tz->u16out = NULL;
+		tz->u16outcap = 0;
+		emp_release(tz->a, old);
+	}
+}
+
 /* ---------------------------------------------------------------- links */
 
 /*
@@ -633,15 +666,28 @@ match_emoticon(EmpTokenizer *tz, size_t pos)
 	return 0;
 }
 
-/* Grow a UChar scratch buffer to at least need units. */
-static UChar *
-grow_u16(EmpAllocator *a, UChar *buf, int32_t *cap, int32_t need)
+/*
+ * Grow a UChar scratch buffer to at least need units: false, the buffer
+ * unchanged, if need is out of range.  The new buffer is allocated before
+ * the old one is released, and both fields change only after that, so an
+ * allocation that fails (palloc's error: the tokenizer outlives the call)
+ * leaves a buffer and a capacity that agree.
+ */
+static bool
+grow_u16(EmpAllocator *a, UChar **buf, int32_t *cap, int32_t need)
 {
+	UChar	   *nb;
+
 	if (need <= *cap)
-		return buf;
-	emp_release(a, buf);
+		return true;
+	if (need < 0 || need > INT32_MAX - 64 ||
+		(size_t) (need + 64) > EMP_MAX_ALLOC / sizeof(UChar))
+		return false;
+	nb = emp_alloc(a, (size_t) (need + 64) * sizeof(UChar));
+	emp_release(a, *buf);
+	*buf = nb;
 	*cap = need + 64;
-	return emp_alloc(a, (size_t) *cap * sizeof(UChar));
+	return true;
 }
 
 /*
@@ -660,17 +706,20 @@ normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
 	tz->norm.len = 0;
 	if (tz->nfkc_cf == NULL || blen > (size_t) (INT32_MAX / 8))
 		goto fallback;
-	tz->u16 = grow_u16(tz->a, tz->u16, &tz->u16cap, (int32_t) blen + 1);
+	if (!grow_u16(tz->a, &tz->u16, &tz->u16cap, (int32_t) blen + 1))
+		goto fallback;
 	u_strFromUTF8WithSub(tz->u16, tz->u16cap, &n16, (const char *) tz->text + start,
 						 (int32_t) blen, 0xFFFD, NULL, &status);
 	if (U_FAILURE(status))
 		goto fallback;
-	tz->u16out = grow_u16(tz->a, tz->u16out, &tz->u16outcap, n16 * 2 + 16);
+	if (!grow_u16(tz->a, &tz->u16out, &tz->u16outcap, n16 * 2 + 16))
+		goto fallback;
 	nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
 	if (status == U_BUFFER_OVERFLOW_ERROR)
 	{
 		status = U_ZERO_ERROR;
-		tz->u16out = grow_u16(tz->a, tz->u16out, &tz->u16outcap, nout + 16);
+		if (nout > INT32_MAX - 16 || !grow_u16(tz->a, &tz->u16out, &tz->u16outcap, nout + 16))
+			goto fallback;
 		nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
 	}
 	if (U_FAILURE(status))
