@@ -209,6 +209,15 @@ SELECT sentiment(repeat('very ', 12) || 'angry') < 0 AS still_negative,
 SELECT count(*) > 100000 AS many_rows FROM explain(repeat('I am angry about the late order. ', 30000));
 SELECT total_bytes < 8 * 1024 * 1024 AS buffer_released FROM pg_backend_memory_contexts
 WHERE name = 'empathy builtin configuration';
+-- nor does a long word leave the tokenizers' scratch buffers large: a 20 MB
+-- word, and 3 million accented letters (read through ICU), in a message, a
+-- reply and an intent
+SELECT sentiment(repeat('ab', 10000000)) IS NOT NULL AS ascii_word,
+       sentiment(repeat('é', 3000000)) IS NOT NULL AS accented_word,
+       (empathy_score(repeat('ab', 10000000), repeat('é', 3000000), 'Jo')).score IS NOT NULL AS reply_and_message,
+       intent(repeat('é', 3000000)) IS NOT NULL AS intent;
+SELECT name, total_bytes < 8 * 1024 * 1024 AS scratch_released FROM pg_backend_memory_contexts
+WHERE name IN ('empathy builtin configuration', 'empathy builtin markers', 'empathy builtin intents') ORDER BY name;
 
 -- the stated neutral band
 SELECT sentiment_threshold() BETWEEN 0 AND 1 AS band_in_range,
