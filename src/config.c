@@ -420,13 +420,13 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	/* a booster's, expletive's or dampener's weight is the factor it multiplies the next words' evidence by */
 	if (strcmp(dim, "booster") == 0 && !(weight > 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "a booster's weight is the factor it multiplies the next words by, above 1, not %g", weight);
+							 "a booster's weight is the factor it multiplies the next words by, above 1, not %.15g", weight);
 	if (strcmp(dim, "expletive") == 0 && !(weight > 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "an expletive's weight is the factor it multiplies the next words by, above 1, not %g", weight);
+							 "an expletive's weight is the factor it multiplies the next words by, above 1, not %.15g", weight);
 	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %g", weight);
+							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %.15g", weight);
 	for (int i = 0; roles[i].name; i++)
 		if (strcmp(roles[i].name, dim) == 0)
 			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,
@@ -491,7 +491,10 @@ build_user_config(const char *name)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("configuration \"%s\" is derived through more than %d parents",
-							name, EMPATHY_MAX_PARENT_DEPTH)));
+							name, EMPATHY_MAX_PARENT_DEPTH),
+					 errdetail("Scoring reads at most %d derived configurations in a line from the built-in one.",
+							   EMPATHY_MAX_PARENT_DEPTH),
+					 errhint("Derive it from a configuration nearer the built-in one.")));
 		if (!fetch_parent(cur, parent))
 			ereport(ERROR,
 					(errcode(ERRCODE_UNDEFINED_OBJECT),

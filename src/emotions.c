@@ -120,6 +120,19 @@ emotions_in(PG_FUNCTION_ARGS)
 			while (*p && (isalpha((unsigned char) *p) || *p == '_'))
 				p++;
 			idx = emotions_value_index(name, p - name);
+			if (idx < 0 && p == name && *p != '\0' && !isspace((unsigned char) *p) &&
+				(unsigned char) *p < 0x80)
+			{
+				/* "(anger:1,)", "(:1)", "(1)": no name where one must be (a name in other letters is an unknown one) */
+				int			n = strcspn(name, ",) \t\n");
+
+				EMOTIONS_INPUT_ERROR(escontext,
+									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
+									  errdetail("A dimension name was expected at \"%.*s\".",
+												empathy_cliplen(name, n > 0 ? n : 1, 40), name),
+									  errhint("Write a profile as (anger:0.8, sentiment:-0.6).")));
+			}
 			if (idx < 0 && p == name && (*p == '\0' || isspace((unsigned char) *p)))
 			{
 				/* "(" or "(anger:1, " with nothing after it */
@@ -167,7 +180,12 @@ emotions_in(PG_FUNCTION_ARGS)
 			 */
 			errno = 0;
 			v = strtof(p, &end);
-			if (end == p || isnan(v) || (isinf(v) && errno != ERANGE))
+			if (end == p)
+				EMOTIONS_INPUT_ERROR(escontext,
+									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+									  errmsg("invalid input syntax for type emotions: \"%s\"", str),
+									  errdetail("A number was expected after \"%s:\".", emotions_value_names[idx])));
+			if (isnan(v) || (isinf(v) && errno != ERANGE))
 				EMOTIONS_INPUT_ERROR(escontext,
 									 (errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 									  errmsg("invalid input syntax for type emotions: \"%s\"", str),

@@ -132,6 +132,36 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = 'That would make the configuration derive from itself.';
 	END IF;
+	-- at most 16 derived configurations in a line from the built-in one (as
+	-- scoring reads them): said now rather than when the deepest is used
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.parent IS NOT NULL THEN
+		DECLARE
+			above int;
+			below int;
+		BEGIN
+			WITH RECURSIVE up(name, depth) AS (
+				SELECT NEW.parent, 1
+				UNION ALL
+				SELECT c.parent, up.depth + 1 FROM @extschema@.configurations c JOIN up ON c.name = up.name
+				WHERE c.parent IS NOT NULL AND up.depth < 100)
+			SELECT count(*) FILTER (WHERE NOT COALESCE(c.builtin, false) AND up.name IS NOT NULL) INTO above
+			FROM up LEFT JOIN @extschema@.configurations c ON c.name = up.name;
+			WITH RECURSIVE down(name, depth) AS (
+				SELECT c.name, 1 FROM @extschema@.configurations c WHERE c.parent = NEW.name AND TG_OP = 'UPDATE'
+				UNION ALL
+				SELECT c.name, down.depth + 1 FROM @extschema@.configurations c JOIN down ON c.parent = down.name
+				WHERE down.depth < 100)
+			SELECT COALESCE(max(depth), 0) INTO below FROM down;
+			IF above + 1 + below > 16 THEN
+				RAISE EXCEPTION 'configuration "%" would be derived through more than 16 parents', NEW.name
+					USING ERRCODE = 'program_limit_exceeded',
+					      DETAIL = format('Its line from the built-in configuration would hold %s derived configurations%s.',
+					                      above + 1 + below,
+					                      CASE WHEN below > 0 THEN format(', with those derived from "%s"', NEW.name) ELSE '' END),
+					      HINT = 'Derive it from a configuration nearer the built-in one.';
+			END IF;
+		END;
+	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
 COMMENT ON FUNCTION @extschema@.configurations_protect() IS 'trigger: keep built-in configurations read-only and a configuration from deriving from itself, and make changes to the tree of configurations one at a time';

@@ -785,10 +785,11 @@ BEGIN
 			      DETAIL = format('The value given is a jsonb %s.', jsonb_typeof(v)),
 			      HINT = 'Pass an object such as ''{"name": "Dana", "agent_name": "Sam"}''.';
 	END IF;
-	IF jsonb_typeof(v->'name') IN ('object', 'array') OR jsonb_typeof(v->'customer_name') IN ('object', 'array') THEN
+	IF jsonb_typeof(v->'name') IN ('object', 'array', 'number', 'boolean')
+	   OR jsonb_typeof(v->'customer_name') IN ('object', 'array', 'number', 'boolean') THEN
 		RAISE EXCEPTION 'the customer''s name in vars must be a string'
 			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = CASE WHEN jsonb_typeof(v->'name') IN ('object', 'array')
+			      DETAIL = CASE WHEN jsonb_typeof(v->'name') IN ('object', 'array', 'number', 'boolean')
 			                    THEN format('The value of "name" is a jsonb %s.', jsonb_typeof(v->'name'))
 			                    ELSE format('The value of "customer_name" is a jsonb %s.', jsonb_typeof(v->'customer_name')) END,
 			      HINT = 'Pass it as ''{"name": "Dana"}''.';
@@ -810,6 +811,17 @@ BEGIN
 			                    THEN format('The value of "intent" is a jsonb %s.', jsonb_typeof(v->'intent'))
 			                    ELSE format('The value of "emotion" is a jsonb %s.', jsonb_typeof(v->'emotion')) END,
 			      HINT = 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.';
+	END IF;
+	-- an intent is one intent() can return, general_question, or one of a
+	-- template's own (a team's templates may answer intents of their own)
+	IF NULLIF(v->>'intent', '') IS NOT NULL
+	   AND v->>'intent' <> ALL (@extschema@.intent_names())
+	   AND NOT EXISTS (SELECT 1 FROM @extschema@.templates t WHERE t.intent = v->>'intent') THEN
+		RAISE EXCEPTION 'unknown intent "%" in vars', v->>'intent'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'No template answers it, and empathy.intent() does not return it.',
+			      HINT = format('Use one of %s, or an intent of your templates.',
+			                    array_to_string(@extschema@.intent_names(), ', '));
 	END IF;
 	IF NULLIF(v->>'emotion', '') IS NOT NULL AND v->>'emotion' NOT IN ('anger', 'frustration', 'disappointment',
 		'sadness', 'fear', 'confusion', 'surprise', 'joy', 'gratitude', 'disgust', 'neutral') THEN
@@ -1071,6 +1083,10 @@ BEGIN
 			txt := regexp_replace(txt, '[ \t]{2,}', ' ', 'g');
 		END IF;
 		txt := btrim(txt);
+		-- a template that renders as nothing for this message is no reply
+		IF txt = '' THEN
+			CONTINUE;
+		END IF;
 		sc := (@extschema@.empathy_score(txt, msg, cname)).score;
 		ids := ids || r.id;
 		names := names || r.name;

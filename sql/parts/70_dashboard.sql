@@ -34,6 +34,12 @@ BEGIN
 		RAISE EXCEPTION 'contract_check: the relation, the contract and its column names must not be NULL'
 			USING ERRCODE = 'null_value_not_allowed';
 	END IF;
+	-- (an OID cast to regclass need not name a relation: 999999::regclass)
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = rel) THEN
+		RAISE EXCEPTION 'relation with OID % does not exist', rel::oid
+			USING ERRCODE = 'undefined_table',
+			      HINT = format('Pass the relation that holds the %s contract''s columns.', kind);
+	END IF;
 	SELECT array_agg(c ORDER BY o) INTO missing
 	FROM unnest(cols) WITH ORDINALITY AS u(c, o)
 	WHERE @extschema@.contract_column_type(rel, c) IS NULL;
@@ -60,6 +66,10 @@ BEGIN
 	IF cardinality(allowed) = 0 THEN
 		RAISE EXCEPTION 'contract_check_type: the list of allowed types must not be empty'
 			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF t IS NULL AND NOT EXISTS (SELECT FROM pg_catalog.pg_class c WHERE c.oid = rel) THEN
+		RAISE EXCEPTION 'relation with OID % does not exist', rel::oid
+			USING ERRCODE = 'undefined_table';
 	END IF;
 	IF t IS NULL THEN
 		RAISE EXCEPTION 'relation % has no column "%"', rel, col
@@ -622,7 +632,12 @@ BEGIN
 	IF conversation_emotions IS NULL THEN
 		RETURN;
 	END IF;
-	IF neighbours IS NULL OR neighbours < 1 OR neighbours > 100000 THEN
+	IF neighbours IS NULL THEN
+		RAISE EXCEPTION 'route: neighbours must not be null'
+			USING ERRCODE = 'null_value_not_allowed',
+			      HINT = 'Leave it out for 100.';
+	END IF;
+	IF neighbours < 1 OR neighbours > 100000 THEN
 		RAISE EXCEPTION 'route: neighbours must be between 1 and 100000, not %', neighbours
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;

@@ -216,6 +216,8 @@ extern long emp_utf8_charcount(const char *s, size_t nbytes);
 /* The length of the longest prefix of s (NUL-terminated) of at most max bytes that ends
  * on a UTF-8 character boundary: for quoting a cut piece of text in a message. */
 extern int	emp_utf8_clip(const char *s, size_t max);
+/* The same for len bytes that need not end in a NUL. */
+extern int	emp_utf8_clipn(const char *s, size_t len, size_t max);
 
 /* Do the len bytes at s start with an eye-rolling emoji (🙄 🙃 😒)? */
 extern bool emp_is_eye_roll(const char *s, size_t len);

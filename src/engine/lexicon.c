@@ -1173,7 +1173,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		}
 		if (tok.normlen > EMP_MAX_WORD_BYTES)
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-								 "word in term \"%.*s...\" is too long", emp_utf8_clip(term, 40), term), 0;
+								 "word in term \"%.*s...\" is too long", emp_utf8_clipn(term, len, 40), term), 0;
 		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON)
 		{
 			part[0] = tok.norm;
@@ -1256,7 +1256,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 
 too_long:
 	emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s...\" has more than %d words",
-				  emp_utf8_clip(term, 40), term, EMP_MAX_PHRASE_TOKENS);
+				  emp_utf8_clipn(term, len, 40), term, EMP_MAX_PHRASE_TOKENS);
 	emp_error_hint(err, "Split it into shorter phrases.");
 	return 0;
 }

@@ -1696,9 +1696,18 @@ static bool
 is_participle(const char *w, uint32_t len)
 {
 	static const char *const irregular[] = {"sent", "held", "paid", "reset", "ready", "resent", NULL};
+	/* words ending in "ed" that are no past participle ("it's just need a restart") */
+	static const char *const not_past[] = {"need", "indeed", "speed", "feed", "seed", "deed", "weed",
+		"bleed", "breed", "greed", "proceed", "succeed", "exceed", "hundred", "sacred", "naked", "wicked",
+	"shed", "sled", "embed", NULL};
 
 	if (len >= 4 && (w[len - 2] | 0x20) == 'e' && (w[len - 1] | 0x20) == 'd')
+	{
+		for (int i = 0; not_past[i]; i++)
+			if (strlen(not_past[i]) == len && same_word_ci(w, not_past[i], len))
+				return false;
 		return true;
+	}
 	for (int i = 0; irregular[i]; i++)
 		if (strlen(irregular[i]) == len && same_word_ci(w, irregular[i], len))
 			return true;
@@ -1811,6 +1820,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	bool		q_good = false;		/* the last word was "good" or "better" */
 	uint8_t		clause_open = Q_OTHER;	/* how the current clause opened */
 	uint32_t	q_start = 0;
+	uint32_t	clause_start = 0;	/* where the current clause's opener is */
 	/* the resolution rule: see resolution_words */
 	bool		res_subj = false;	/* "I"/"we" in the clause, then only auxiliaries */
 	bool		res_aux = false;	/* an auxiliary, then only fillers */
@@ -1968,6 +1978,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				if (qw == Q_AUX && !q_open)
 					q_closed = true;
 				clause_open = qw;
+				clause_start = s->start;
 				if (!q_open)
 					q_start = s->start;
 				q_open = true;
@@ -1975,8 +1986,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			else if (word == 1 && clause_open == Q_AUX && qw == Q_THAT)
 				q_open = q_closed = false;	/* "is that okay?", "does this work for you?" */
 			else if (word == 2 && clause_open == Q_AUX && qw == Q_KNOW &&
-					 !(s->start >= q_start + 2 && (same_word_ci(text + q_start, "do ", 3) ||
-												   same_word_ci(text + q_start, "does ", 5))))
+					 !(s->start >= clause_start + 2 && (same_word_ci(text + clause_start, "do ", 3) ||
+														same_word_ci(text + clause_start, "does ", 5))))
 				q_open = q_closed = false;	/* "did you know you can...?" tells; "do you
 											 * know how big it is?" asks */
 			else if (qw == Q_BLOCK && q_open)

@@ -1029,6 +1029,12 @@ parse_string(TplParser *p, uint32_t *off, uint32_t *n)
 					}
 					else if (cp >= 0xDC00 && cp <= 0xDFFF)
 						cp = -2;
+					if (cp == -2)
+					{
+						syntax_error(p, p->i, "invalid Unicode escape in string literal");
+						emp_error_detail(p->err, "A low surrogate must follow a \\u escape of a high surrogate.");
+						return false;
+					}
 					if (cp <= 0)
 					{
 						syntax_error(p, p->i, "invalid Unicode escape in string literal");

@@ -1462,6 +1462,19 @@ emp_utf8_clip(const char *s, size_t max)
 	return (int) n;
 }
 
+int
+emp_utf8_clipn(const char *s, size_t len, size_t max)
+{
+	size_t		n = len;
+
+	if (n <= max)
+		return (int) n;
+	n = max;
+	while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+		n--;
+	return (int) n;
+}
+
 long
 emp_utf8_charcount(const char *s, size_t nbytes)
 {

@@ -252,3 +252,37 @@ SET CONSTRAINTS ALL DEFERRED;
 INSERT INTO configurations (name, parent) VALUES ('dfr_orphan', 'dfr_missing');
 COMMIT;
 DELETE FROM configurations WHERE name LIKE 'dfr%';
+-- at most 16 derived configurations in a line: refused when made, not when used
+DO $$
+BEGIN
+	PERFORM empathy.create_configuration('deep1');
+	FOR i IN 2..16 LOOP
+		PERFORM empathy.create_configuration('deep' || i, 'deep' || (i - 1));
+	END LOOP;
+END $$;
+SELECT sentiment('deep16', 'I am happy') > 0 AS sixteen_deep_scores;
+SELECT empathy.create_configuration('deep17', 'deep16');
+-- moving a subtree under another counts the levels below it too
+SELECT empathy.create_configuration('side1');
+SELECT empathy.create_configuration('side2', 'side1');
+UPDATE configurations SET parent = 'deep15' WHERE name = 'side1';
+DELETE FROM configurations WHERE name IN ('side2');
+DELETE FROM configurations WHERE name IN ('side1');
+DO $$
+BEGIN
+	FOR i IN REVERSE 16..1 LOOP
+		DELETE FROM empathy.configurations WHERE name = 'deep' || i;
+	END LOOP;
+END $$;
+-- escalation weighed against by a configuration stays within 0..1
+SELECT empathy.create_configuration('calm');
+INSERT INTO config_model VALUES ('calm', 'escalation_from.escalation', -5), ('calm', 'escalation_caps', -1000);
+SELECT escalation_risk('calm', 'I want to speak to a manager') AS against_cues,
+       escalation_risk('calm', 'I AM SO ANGRY!!!') AS against_caps;
+DELETE FROM configurations WHERE name = 'calm';
+-- a rejected value is shown as given, not rounded
+INSERT INTO config_model VALUES ('english', 'length_tokens', 1234567.5);
+SELECT empathy.create_configuration('shown');
+INSERT INTO config_model VALUES ('shown', 'length_tokens', 1234567.5);
+INSERT INTO config_model VALUES ('shown', 'length_tokens', 1000001);
+DELETE FROM configurations WHERE name = 'shown';

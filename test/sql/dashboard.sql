@@ -70,6 +70,9 @@ SELECT empathy.contract_check_type('crm.messages', 'body', ARRAY['text']::regtyp
        empathy.contract_column_type('crm.messages', 'nosuch') AS no_column;
 SELECT empathy.contract_check_type('crm.messages', 'nosuch', ARRAY['text']::regtype[]);
 SELECT empathy.contract_check_history(NULL, NULL, 'x');
+-- an OID that names no relation is said to be one
+SELECT empathy.contract_check_history(999999::regclass, NULL, 'x');
+SELECT empathy.contract_check_type(999999::regclass, 'body', ARRAY['text'::regtype]);
 SELECT empathy.contract_check_history('crm.messages', 'crm.surveys', 'x') AS id_types;
 
 -- infinite timestamps give no duration instead of an error
@@ -85,6 +88,8 @@ DELETE FROM crm.messages WHERE conversation_id = 6;
 SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys');
 SELECT count(*) FROM empathy.route(empathy.emotions('fine'), 'crm.messages', NULL, ARRAY['a2']);
 SELECT * FROM empathy.route(NULL, 'crm.messages');
+SELECT * FROM empathy.route(empathy.emotions('fine'), 'crm.messages', neighbours => NULL);
+SELECT * FROM empathy.route(empathy.emotions('fine'), 'crm.messages', neighbours => 0);
 SELECT * FROM empathy.route(empathy.emotions('x'), 'crm.messages', NULL, NULL, 0);
 -- an empty agents list, or one of NULLs and unknown ids, ranks nobody; NULL means every agent
 SELECT count(*) AS empty_list FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[]::text[]);

@@ -162,3 +162,7 @@ EXPLAIN (COSTS OFF) SELECT avg(e) FROM many;
 SELECT round((avg(e) -> 'anger')::numeric, 4) AS parallel_avg, round((sum(e) -> 'anger')::numeric, 1) AS parallel_sum FROM many;
 RESET parallel_setup_cost; RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size; RESET max_parallel_workers_per_gather;
+-- a name or a number missing where one must be is said as such
+SELECT '(anger:1,)'::empathy.emotions;
+SELECT '(:1)'::empathy.emotions;
+SELECT '(anger:"1")'::empathy.emotions;

@@ -175,3 +175,8 @@ INSERT INTO empathy.config_markers SELECT 'retail', 'apology', 1, repeat('sorry 
 INSERT INTO empathy.config_markers VALUES ('english', 'apology', 1, 'my bad');
 INSERT INTO empathy.config_markers VALUES ('nosuch', 'apology', 1, 'my bad');
 SELECT empathy.markers('nosuch', 'sorry');
+-- "do you know ...?" asks in a later clause too; "just" before a word in "ed" that is no
+-- participle still minimizes
+SELECT r, empathy.markers(r), (empathy.empathy_score(r)).exploration FROM (VALUES
+	('What happened to the parcel, do you know why?'), ('Is it broken, do you know when it broke?'),
+	('Did you know you can track it online?'), ('It''s just need a restart.'), ('That''s just stopped working, I''ll send an engineer.')) v(r);

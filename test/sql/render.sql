@@ -242,3 +242,6 @@ SELECT empathy.render('{{f|truncate:3}}', '{"f": "🇫🇷🇩🇪🇮🇹"}') A
 -- a line's indentation is read back at most 1 kB: long indentation before many empty values
 -- stays linear
 SELECT length(empathy.render(repeat(' ', 1000000) || repeat('{{a}},', 100000), '{}')) AS long_indent;
+-- a lone low surrogate is said to be one
+SELECT empathy.render('{{ "\udc00" }}', '{}');
+SELECT empathy.render('{{ "\ud83d" }}', '{}');

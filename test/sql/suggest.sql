@@ -418,3 +418,18 @@ SELECT m, s.template_name
 FROM (VALUES ('Wrong item delivered. I ordered a blue jacket and got a pink one.'),
 	('The wrong item arrived and it is broken too')) v(m),
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- a name that is a number or a boolean is no name; an intent neither intent()
+-- nor a template knows is a typo, not a cue to fall back to any template
+SELECT empathy.suggest_reply('my order is late', '{"name": 5}');
+SELECT empathy.suggest_reply('my order is late', '{"customer_name": true}');
+SELECT empathy.suggest_reply('my order is late', '{"intent": "late_delivry"}');
+SELECT empathy.suggest_reply('my order is late', '{"intent": "PRAISE"}');
+SELECT (SELECT s.template_name FROM empathy.suggest_replies('my order is late', '{"intent": "general_question"}', NULL, 1) s) IS NOT NULL AS general_question_known;
+-- a team's own intent is known once a template answers it
+INSERT INTO empathy.templates (name, intent, body) VALUES ('our warranty', 'warranty_claim', 'Hi {{ name | default: "there" }}, your warranty covers this.');
+SELECT empathy.suggest_reply('my kettle broke', '{"intent": "warranty_claim", "name": "Ola"}');
+-- a template that renders as nothing for a message is passed over
+INSERT INTO empathy.templates (name, emotion, intent, channel, body) VALUES ('our empty', 'any', 'late_delivery', 'chat', '{{ missing | upper }}');
+SELECT s.template_name <> 'our empty' AS empty_passed_over, s.reply <> '' AS has_reply
+FROM empathy.suggest_replies('my order is late, I am furious', '{}', 'chat', 1) s;
+DELETE FROM empathy.templates WHERE name IN ('our warranty', 'our empty');
