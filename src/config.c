@@ -471,6 +471,7 @@ build_user_config(const char *name)
 	CachedConfig *c;
 	MemoryContext cxt;
 	MemoryContext old;
+	EmpScorer  *scorer;
 	bool		pushed;
 
 	strlcpy(cur, name, NAMEDATALEN);
@@ -523,10 +524,12 @@ build_user_config(const char *name)
 			apply_model(&model, chain[i]);
 		}
 		emp_lexicon_finish(lx);
+		scorer = emp_scorer_create(a, lx, &model);
+		/* the cache's record last: nothing after it can fail and leave it */
 		c = MemoryContextAlloc(TopMemoryContext, sizeof(CachedConfig));
 		strlcpy(c->name, name, NAMEDATALEN);
 		c->cxt = cxt;
-		c->scorer = emp_scorer_create(a, lx, &model);
+		c->scorer = scorer;
 	}
 	PG_CATCH();
 	{

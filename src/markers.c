@@ -128,15 +128,15 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 static CachedMarkers *
 build_config_markers(const char *name)
 {
-	MemoryContext cxt;
+	volatile MemoryContext cxt = NULL;
 	CachedMarkers *c = NULL;
 	bool		pushed;
 
 	/* fails with a clear error if the configuration does not exist */
 	(void) empathy_config_scorer(name);
-	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration markers", ALLOCSET_DEFAULT_SIZES);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "empathy: SPI_connect failed");
+	/* (may wait for a lock, and be cancelled: the context is made after it) */
 	pushed = empathy_config_read_begin();
 	PG_TRY();
 	{
@@ -149,6 +149,7 @@ build_config_markers(const char *name)
 		const char *mk = emp_builtin_file("markers", &kl);
 		EmpMarkerSet *ms;
 
+		cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration markers", ALLOCSET_DEFAULT_SIZES);
 		memset(&err, 0, sizeof(err));
 		ms = emp_markers_create(empathy_context_allocator(cxt), empathy_stemmer(), mod, ml, lex, ll, &err);
 		if (ms == NULL || (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", &err)))
@@ -162,7 +163,8 @@ build_config_markers(const char *name)
 	}
 	PG_CATCH();
 	{
-		MemoryContextDelete(cxt);
+		if (cxt != NULL)
+			MemoryContextDelete(cxt);
 		PG_RE_THROW();
 	}
 	PG_END_TRY();

@@ -3029,9 +3029,15 @@ message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
 	m2 = &ms->msgwords[(h >> (64 - MSGWORD_BITS)) ^ 1];
 	if (m2->key[0] == key[0] && m2->key[1] == key[1] && m2->lentag == lentag)
 		return m2;
-	/* the newest word takes the first slot, the one it held the second */
+	/*
+	 * the newest word takes the first slot, the one it held the second; the
+	 * slot is emptied before it is filled, so that a fill an error ends (a
+	 * lookup that grows the lexicon's memory) leaves no old key on new data
+	 */
 	if (m->lentag != 0)
 		*m2 = *m;
+	m->lentag = 0;
+	m->key[0] = m->key[1] = 0;
 	msgword_fill(ms, tok, m);
 	m->key[0] = key[0];
 	m->key[1] = key[1];

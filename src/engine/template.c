@@ -2495,6 +2495,124 @@ text_to_double(TplRender *r, const char *s, size_t n, double *out)
 	}
 }
 
+/*
+ * A decimal number read exactly, for what a double cannot tell apart
+ * (12345678901234567 and ...568, 1e-400 and 0): value = sign * 0.d1d2... *
+ * 10^exp, the significant digits counted from lead, without leading or
+ * trailing zeros (ndig 0 and sign 0: zero).
+ */
+typedef struct DecNum
+{
+	int			sign;
+	const char *ip;				/* integer digits */
+	size_t		ni;
+	const char *fp;				/* fraction digits */
+	size_t		nf;
+	size_t		lead;
+	size_t		ndig;
+	long long	exp;
+} DecNum;
+
+/* Read s[0..n) (a number text_to_double accepted) into d. */
+static void
+dec_parse(const char *s, size_t n, DecNum *d)
+{
+	size_t		i = 0,
+				total,
+				trail = 0;
+	long long	e = 0;
+	int			esign = 1;
+
+	memset(d, 0, sizeof(*d));
+	d->sign = 1;
+	while (i < n && is_tag_ws(s[i]))
+		i++;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		d->sign = s[i++] == '-' ? -1 : 1;
+	d->ip = s + i;
+	while (i < n && is_digit(s[i]))
+		i++;
+	d->ni = (size_t) (s + i - d->ip);
+	if (i < n && s[i] == '.')
+		i++;
+	d->fp = s + i;
+	while (i < n && is_digit(s[i]))
+		i++;
+	d->nf = (size_t) (s + i - d->fp);
+	if (i < n && (s[i] == 'e' || s[i] == 'E'))
+	{
+		i++;
+		if (i < n && (s[i] == '-' || s[i] == '+'))
+			esign = s[i++] == '-' ? -1 : 1;
+		for (; i < n && is_digit(s[i]); i++)
+			if (e < 1000000000000LL)
+				e = e * 10 + (s[i] - '0');
+	}
+	total = d->ni + d->nf;
+	while (d->lead < total && (d->lead < d->ni ? d->ip[d->lead] : d->fp[d->lead - d->ni]) == '0')
+		d->lead++;
+	if (d->lead == total)
+	{
+		d->sign = 0;
+		return;
+	}
+	while (trail < total - d->lead &&
+		   ((total - 1 - trail) < d->ni ? d->ip[total - 1 - trail] : d->fp[total - 1 - trail - d->ni]) == '0')
+		trail++;
+	d->ndig = total - d->lead - trail;
+	d->exp = (long long) d->ni - (long long) d->lead + esign * e;
+}
+
+/* The k-th significant digit of d ('0' past the last). */
+static char
+dec_digit(const DecNum *d, size_t k)
+{
+	size_t		i = d->lead + k;
+
+	if (k >= d->ndig)
+		return '0';
+	return i < d->ni ? d->ip[i] : d->fp[i - d->ni];
+}
+
+/* Compare two numbers exactly: <0, 0 or >0. */
+static int
+dec_compare(const DecNum *a, const DecNum *b)
+{
+	size_t		n = a->ndig > b->ndig ? a->ndig : b->ndig;
+
+	if (a->sign != b->sign)
+		return a->sign < b->sign ? -1 : 1;
+	if (a->sign == 0)
+		return 0;
+	if (a->exp != b->exp)
+		return (a->exp < b->exp ? -1 : 1) * a->sign;
+	for (size_t k = 0; k < n; k++)
+	{
+		char		x = dec_digit(a, k),
+					y = dec_digit(b, k);
+
+		if (x != y)
+			return (x < y ? -1 : 1) * a->sign;
+	}
+	return 0;
+}
+
+/* The text of a number value_to_double read (v's own, or scratch's). */
+static void
+number_text(const EmpTplValue *v, const EmpBuf *scratch, const char **s, size_t *n)
+{
+	if (v->str)
+	{
+		*s = v->str;
+		*n = v->len;
+	}
+	else
+	{
+		*s = scratch->data;
+		*n = scratch->len;
+	}
+}
+
 /* Give the number a value stands for (numbers, and strings that read as one). */
 static bool
 value_to_double(TplRender *r, const EmpTplValue *v, EmpBuf *scratch, double *out)
@@ -2528,7 +2646,18 @@ value_is_true(TplRender *r, const EmpTplValue *v)
 		case EMP_TPL_TRUE:
 			return true;
 		case EMP_TPL_NUMBER:
-			return !(value_to_double(r, v, &r->t->scratch[2], &d) && d == 0);
+			if (value_to_double(r, v, &r->t->scratch[2], &d) && d == 0)
+			{
+				/* only a zero is false, not a number too small for a double (1e-400) */
+				const char *s;
+				size_t		n;
+				DecNum		x;
+
+				number_text(v, &r->t->scratch[2], &s, &n);
+				dec_parse(s, n, &x);
+				return x.sign != 0;
+			}
+			return true;
 		case EMP_TPL_STRING:
 			return !is_blank_text(v->str, v->len);
 		case EMP_TPL_ARRAY:
@@ -2563,7 +2692,24 @@ compare_values(TplRender *r, const EmpTplValue *a, const EmpTplValue *b, bool *o
 	}
 	if ((a->kind == EMP_TPL_NUMBER || b->kind == EMP_TPL_NUMBER) &&
 		value_to_double(r, a, sa, &da) && value_to_double(r, b, sb, &db))
-		return da < db ? -1 : (da > db ? 1 : 0);
+	{
+		const char *ta,
+				   *tb;
+		size_t		na,
+					nb;
+		DecNum		xa,
+					xb;
+
+		if (da != db)
+			return da < db ? -1 : 1;
+		/* equal as doubles: the digits tell (ids of 17 digits, 1e-400 and 0) */
+		number_text(a, sa, &ta, &na);
+		number_text(b, sb, &tb, &nb);
+		dec_parse(ta, na, &xa);
+		dec_parse(tb, nb, &xb);
+		c = dec_compare(&xa, &xb);
+		return c < 0 ? -1 : (c > 0 ? 1 : 0);
+	}
 	if (a->kind == EMP_TPL_STRING && b->kind == EMP_TPL_STRING)
 	{
 		n = a->len < b->len ? a->len : b->len;

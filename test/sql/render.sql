@@ -245,3 +245,11 @@ SELECT length(empathy.render(repeat(' ', 1000000) || repeat('{{a}},', 100000), '
 -- a lone low surrogate is said to be one
 SELECT empathy.render('{{ "\udc00" }}', '{}');
 SELECT empathy.render('{{ "\ud83d" }}', '{}');
+-- numbers compare exactly where a double cannot tell them apart; only a zero is false
+SELECT empathy.render('{{#if a == b}}eq{{else}}ne{{/if}}', '{"a": 12345678901234567, "b": 12345678901234568}') AS ids,
+       empathy.render('{{#if a == b}}eq{{else}}ne{{/if}}', '{"a": 1.50, "b": "1.5"}') AS trailing_zero,
+       empathy.render('{{#if a}}t{{else}}f{{/if}} {{#if a == 0}}zero{{else}}nonzero{{/if}}', '{"a": 1e-400}') AS tiny,
+       empathy.render('{{#if a}}t{{else}}f{{/if}}', '{"a": 0.000}') AS zero,
+       empathy.render('{{#if a < b}}lt{{else}}ge{{/if}}', '{"a": -12345678901234568, "b": -12345678901234567}') AS negative,
+       empathy.render('{{#if a > b}}gt{{else}}le{{/if}}', '{"a": 2e400, "b": 1e400}') AS huge,
+       empathy.render('{{#if a == b}}eq{{else}}ne{{/if}}', '{"a": 100, "b": 1e2}') AS exponent;
