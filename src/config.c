@@ -678,8 +678,8 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy term \"%.*s\": %s", empathy_clip(term, 60), term, empathy_message_to_server(err.message)),
-				 err.detail[0] ? errdetail("%s", empathy_message_to_server(err.detail)) : 0,
+				 errmsg("invalid empathy term \"%.*s\"", empathy_clip(term, 60), term),
+				 errdetail("%s", empathy_reason_detail(err.message, err.detail)),
 				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);
 }

@@ -205,6 +205,36 @@ empathy_cstring_to_utf8(const char *s)
 }
 
 /*
+ * An errdetail from an engine message's reason (a lowercase phrase: 'term
+ * "" has no words') and its own detail, if any: the reason as a sentence
+ * (capital letter, full stop), then the detail; both in the database
+ * encoding.
+ */
+char *
+empathy_reason_detail(const char *reason, const char *detail)
+{
+	StringInfoData buf;
+	const char *r = empathy_message_to_server(reason);
+	size_t		n = strlen(r);
+
+	initStringInfo(&buf);
+	if (n > 0)
+	{
+		appendStringInfoChar(&buf, (r[0] >= 'a' && r[0] <= 'z') ? r[0] - 'a' + 'A' : r[0]);
+		appendBinaryStringInfo(&buf, r + 1, (int) n - 1);
+		if (r[n - 1] != '.')
+			appendStringInfoChar(&buf, '.');
+	}
+	if (detail != NULL && detail[0] != '\0')
+	{
+		if (buf.len > 0)
+			appendStringInfoChar(&buf, ' ');
+		appendStringInfoString(&buf, empathy_message_to_server(detail));
+	}
+	return buf.data;
+}
+
+/*
  * Return an engine message (UTF-8) in the database encoding, for an error
  * report.  It quotes the user's own text, which the encoding can hold; should
  * a character still not convert, the characters beyond ASCII become "?"

@@ -39,6 +39,7 @@ extern char *empathy_text_to_utf8(text *t, size_t *len);
 extern long empathy_char_count(const char *s, size_t nbytes);
 extern char *empathy_cstring_to_utf8(const char *s);
 extern const char *empathy_message_to_server(const char *s);
+extern char *empathy_reason_detail(const char *reason, const char *detail);
 /* The byte length of s cut to at most limit bytes on a character boundary of the
  * database encoding: for quoting user input in a message ("%.*s"). */
 extern int	empathy_clip(const char *s, int limit);

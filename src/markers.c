@@ -566,8 +566,8 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy marker \"%.*s\": %s", empathy_clip(phrase, 60), phrase, empathy_message_to_server(err.message)),
-				 err.detail[0] ? errdetail("%s", empathy_message_to_server(err.detail)) : 0,
+				 errmsg("invalid empathy marker \"%.*s\"", empathy_clip(phrase, 60), phrase),
+				 errdetail("%s", empathy_reason_detail(err.message, err.detail)),
 				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);
 }
