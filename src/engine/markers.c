@@ -3568,10 +3568,14 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	 * interpretation: restating the situation counts in a reply that cares
 	 * (an emotional reaction, an apology) or tells the customer they are
 	 * right; a procedure or a policy set out in the customer's words ("the
-	 * £40 charge in March is correct") restates nothing
+	 * £40 charge in March is correct") restates nothing.  It counts whether
+	 * or not the message needed empathy: a reply to praise that names what
+	 * was praised ("lovely to hear Joy found your father a quiet corner"), or
+	 * to a calm report that says the customer is right about it, shows the
+	 * situation was understood.
 	 */
 	in = o->level[EMP_MK_INTERPRETATION];
-	if (c.msg && out->needed == 1 && (er >= 1 || o->count[EMP_MK_VALIDATION] > 0) &&
+	if (c.msg && (er >= 1 || o->count[EMP_MK_VALIDATION] > 0) &&
 		c.overlap >= INTERP_MIN_OVERLAP &&
 		out->reflection >= INTERP_MIN_REFLECT && c.max_sent_overlap >= INTERP_MIN_SENTENCE)
 		in = 2;

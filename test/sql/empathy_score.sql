@@ -114,3 +114,10 @@ SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m so
 SELECT (s).needed, (s).reflection FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '?', 'Ann') s;
 -- no reply, no scorecard
 SELECT count(*) FROM empathy.qa_scorecard(NULL, 'late', 'Ann');
+-- restating the situation is interpretation whether or not the message needed empathy: a
+-- reply to praise that names what was praised; a bare answer that repeats the words is not
+SELECT r, (empathy.empathy_score(r, m, 'Ama')).needed, (empathy.empathy_score(r, m, 'Ama')).interpretation
+FROM (VALUES ('The staff member Joy found my father a quiet corner and walked us both to the gate. Thank you.')) v(m),
+	(VALUES ('Thank you so much, Ama! It''s lovely to hear that Joy found your father a quiet corner and walked you both to the gate.'),
+	        ('Thank you for your feedback.')) w(r);
+SELECT (empathy.empathy_score('Our opening hours are 9 to 5 on weekdays.', 'What are your opening hours on weekdays?', 'Ama')).interpretation AS plain_answer;
