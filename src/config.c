@@ -377,14 +377,16 @@ apply_terms(EmpLexicon *lx, const char *name)
 		TupleDesc	desc = SPI_tuptable->tupdesc;
 		char	   *term = SPI_getvalue(tup, desc, 1);
 		char	   *dim = SPI_getvalue(tup, desc, 2);
-		char	   *wtxt = SPI_getvalue(tup, desc, 3);
+		bool		isnull;
+		/* the value itself, not its text: that depends on extra_float_digits */
+		Datum		w = SPI_getbinval(tup, desc, 3, &isnull);
 		EmpError	err;
 
 		memset(&err, 0, sizeof(err));
-		if (term == NULL || dim == NULL || wtxt == NULL)
+		if (term == NULL || dim == NULL || isnull)
 			continue;
 		/* the engine reads UTF-8; the term is in the database encoding */
-		if (!empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, strtod(wtxt, NULL), &err))
+		if (!empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, DatumGetFloat8(w), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("invalid term \"%s\" in configuration \"%s\": %s", term, name, empathy_message_to_server(err.message))));
@@ -420,13 +422,13 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	/* a booster's, expletive's or dampener's weight is the factor it multiplies the next words' evidence by */
 	if (strcmp(dim, "booster") == 0 && !(weight > 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "a booster's weight is the factor it multiplies the next words by, above 1, not %.15g", weight);
+							 "a booster's weight is the factor it multiplies the next words by, above 1, not %s", EMP_FMT_DOUBLE(weight));
 	if (strcmp(dim, "expletive") == 0 && !(weight > 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "an expletive's weight is the factor it multiplies the next words by, above 1, not %.15g", weight);
+							 "an expletive's weight is the factor it multiplies the next words by, above 1, not %s", EMP_FMT_DOUBLE(weight));
 	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %.15g", weight);
+							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %s", EMP_FMT_DOUBLE(weight));
 	for (int i = 0; roles[i].name; i++)
 		if (strcmp(roles[i].name, dim) == 0)
 			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,
@@ -646,7 +648,8 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	char	   *term;
 	char	   *dim;
-	char	   *wtxt;
+	Datum		wval;
+	bool		wnull;
 	EmpError	err;
 	MemoryContext cxt;
 	MemoryContext old;
@@ -660,8 +663,9 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	desc = trigdata->tg_relation->rd_att;
 	term = SPI_getvalue(tup, desc, SPI_fnumber(desc, "term"));
 	dim = SPI_getvalue(tup, desc, SPI_fnumber(desc, "dimension"));
-	wtxt = SPI_getvalue(tup, desc, SPI_fnumber(desc, "weight"));
-	if (term == NULL || dim == NULL || wtxt == NULL)
+	/* the value itself, not its text: that depends on extra_float_digits */
+	wval = SPI_getbinval(tup, desc, SPI_fnumber(desc, "weight"), &wnull);
+	if (term == NULL || dim == NULL || wnull)
 		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
 
 	memset(&err, 0, sizeof(err));
@@ -671,7 +675,7 @@ config_terms_validate(PG_FUNCTION_ARGS)
 		EmpAllocator *a = empathy_context_allocator(cxt);
 		EmpLexicon *lx = emp_lexicon_create(a, empathy_stemmer());
 
-		ok = empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, strtod(wtxt, NULL), &err);
+		ok = empathy_lexicon_apply_row(lx, empathy_cstring_to_utf8(term), dim, DatumGetFloat8(wval), &err);
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(cxt);
@@ -697,7 +701,8 @@ config_model_validate(PG_FUNCTION_ARGS)
 	HeapTuple	tup;
 	TupleDesc	desc;
 	char	   *param;
-	char	   *vtxt;
+	Datum		vval;
+	bool		vnull;
 	EmpModel	m;
 	EmpError	err;
 
@@ -708,8 +713,9 @@ config_model_validate(PG_FUNCTION_ARGS)
 	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
 	desc = trigdata->tg_relation->rd_att;
 	param = SPI_getvalue(tup, desc, SPI_fnumber(desc, "parameter"));
-	vtxt = SPI_getvalue(tup, desc, SPI_fnumber(desc, "value"));
-	if (param == NULL || vtxt == NULL)
+	/* the value itself, not its text: that depends on extra_float_digits */
+	vval = SPI_getbinval(tup, desc, SPI_fnumber(desc, "value"), &vnull);
+	if (param == NULL || vnull)
 		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
 	if (strcmp(param, "sentiment_threshold") == 0)
 		ereport(ERROR,
@@ -719,7 +725,7 @@ config_model_validate(PG_FUNCTION_ARGS)
 				 errhint("Set \"sentiment_scale\" to widen or narrow what counts as neutral.")));
 	memset(&err, 0, sizeof(err));
 	emp_model_defaults(&m);
-	if (!emp_model_set(&m, param, strlen(param), strtod(vtxt, NULL), &err))
+	if (!emp_model_set(&m, param, strlen(param), DatumGetFloat8(vval), &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("invalid empathy model parameter \"%.*s\"", empathy_clip(param, 64), param),

@@ -134,7 +134,8 @@ BEGIN
 	END IF;
 	-- at most 16 derived configurations in a line from the built-in one (as
 	-- scoring reads them): said now rather than when the deepest is used
-	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.parent IS NOT NULL THEN
+	IF NEW.parent IS NOT NULL AND (TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND
+			(NEW.name IS DISTINCT FROM OLD.name OR NEW.parent IS DISTINCT FROM OLD.parent))) THEN
 		DECLARE
 			above int;
 			below int;
@@ -147,7 +148,8 @@ BEGIN
 			SELECT count(*) FILTER (WHERE NOT COALESCE(c.builtin, false) AND up.name IS NOT NULL) INTO above
 			FROM up LEFT JOIN @extschema@.configurations c ON c.name = up.name;
 			WITH RECURSIVE down(name, depth) AS (
-				SELECT c.name, 1 FROM @extschema@.configurations c WHERE c.parent = NEW.name AND TG_OP = 'UPDATE'
+				-- (an insert too: with the parent check deferred, children may come first)
+				SELECT c.name, 1 FROM @extschema@.configurations c WHERE c.parent = NEW.name
 				UNION ALL
 				SELECT c.name, down.depth + 1 FROM @extschema@.configurations c JOIN down ON c.parent = down.name
 				WHERE down.depth < 100)

@@ -816,7 +816,7 @@ BEGIN
 	-- template's own (a team's templates may answer intents of their own)
 	IF NULLIF(v->>'intent', '') IS NOT NULL
 	   AND v->>'intent' <> ALL (@extschema@.intent_names())
-	   AND NOT EXISTS (SELECT 1 FROM @extschema@.templates t WHERE t.intent = v->>'intent') THEN
+	   AND NOT EXISTS (SELECT 1 FROM @extschema@.templates t WHERE t.intent = v->>'intent' AND t.intent <> 'any') THEN
 		RAISE EXCEPTION 'unknown intent "%" in vars', v->>'intent'
 			USING ERRCODE = 'invalid_parameter_value',
 			      DETAIL = 'No template answers it, and empathy.intent() does not return it.',
@@ -837,6 +837,18 @@ BEGIN
 		RAISE EXCEPTION 'unknown channel "%"', channel
 			USING ERRCODE = 'invalid_parameter_value',
 			      HINT = 'Use chat, email, social, or NULL for any channel.';
+	END IF;
+	-- a language tag as BCP 47 compares it, in any case, '_' read as '-' ('EN',
+	-- 'en_GB'); a regional tag also takes the templates of its language
+	-- ('en-GB' those of 'en'), its own first among equal matches
+	lang := lower(replace(COALESCE(NULLIF(btrim(v->>'language'), ''), 'en'), '_', '-'));
+	-- a tag no template could carry is a mistake ("english", "en--gb"), not a
+	-- language without templates, which gives no rows
+	IF lang !~ '^[a-z]{2,3}(-[a-z0-9]{1,8})*$' THEN
+		RAISE EXCEPTION 'invalid language tag "%" in vars', v->>'language'
+			USING ERRCODE = 'invalid_parameter_value',
+			      DETAIL = 'A language tag is a two- or three-letter language code, optionally followed by subtags after "-" or "_".',
+			      HINT = 'Pass a tag such as ''{"language": "en"}'' or ''{"language": "en-GB"}''.';
 	END IF;
 	IF k IS NULL OR k < 1 THEN
 		RETURN;
@@ -1035,18 +1047,6 @@ BEGIN
 	END IF;
 	-- the name given, or customer_name when it is missing, null or blank
 	cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
-	-- a language tag as BCP 47 compares it, in any case, '_' read as '-' ('EN',
-	-- 'en_GB'); a regional tag also takes the templates of its language
-	-- ('en-GB' those of 'en'), its own first among equal matches
-	lang := lower(replace(COALESCE(NULLIF(btrim(v->>'language'), ''), 'en'), '_', '-'));
-	-- a tag no template could carry is a mistake ("english", "en--gb"), not a
-	-- language without templates, which gives no rows
-	IF lang !~ '^[a-z]{2,3}(-[a-z0-9]{1,8})*$' THEN
-		RAISE EXCEPTION 'invalid language tag "%" in vars', v->>'language'
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = 'A language tag is a two- or three-letter language code, optionally followed by subtags after "-" or "_".',
-			      HINT = 'Pass a tag such as ''{"language": "en"}'' or ''{"language": "en-GB"}''.';
-	END IF;
 	filled := jsonb_strip_nulls(jsonb_build_object(
 		'emotion', emo,
 		'intent', intn,

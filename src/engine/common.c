@@ -196,6 +196,18 @@ emp_buf_reserve(EmpBuf *b, size_t total)
 	return true;
 }
 
+const char *
+emp_fmt_double(char *buf, double v)
+{
+	for (int prec = 15; prec <= 17; prec++)
+	{
+		snprintf(buf, 32, "%.*g", prec, v);
+		if (prec == 17 || strtod(buf, NULL) == v || v != v)
+			break;
+	}
+	return buf;
+}
+
 /* Append n bytes; false (and nothing appended) if the limit would be passed. */
 bool
 emp_buf_append(EmpBuf *b, const char *s, size_t n)

@@ -219,6 +219,13 @@ extern int	emp_utf8_clip(const char *s, size_t max);
 /* The same for len bytes that need not end in a NUL. */
 extern int	emp_utf8_clipn(const char *s, size_t len, size_t max);
 
+/*
+ * v in the fewest significant digits (15 to 17) that read back as v, into
+ * buf (32 bytes), for a message that quotes a value as it was given.
+ */
+extern const char *emp_fmt_double(char *buf, double v);
+#define EMP_FMT_DOUBLE(v)	emp_fmt_double((char[32]) {0}, (v))
+
 /* Do the len bytes at s start with an eye-rolling emoji (🙄 🙃 😒)? */
 extern bool emp_is_eye_roll(const char *s, size_t len);
 

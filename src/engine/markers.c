@@ -2585,9 +2585,9 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 			if (c->nhits)
 				memcpy(nv, c->hits, c->nhits * sizeof(EmpMarkerHit));
+			c->ms->call_scratch[CALL_HITS] = nv;
 			emp_release(c->a, c->hits);
 			c->hits = nv;
-			c->ms->call_scratch[CALL_HITS] = nv;
 			c->hitcap = nc;
 		}
 		c->hits[c->nhits++] = *h;

@@ -173,39 +173,39 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		if ((p->offset == offsetof(EmpModel, sentiment_scale) ||
 			 p->offset == offsetof(EmpModel, intensity_scale) ||
 			 p->offset == offsetof(EmpModel, escalation_scale)) && !(value >= 0.001))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be at least 0.001, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be at least 0.001, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		if ((p->offset == offsetof(EmpModel, threshold) ||
 			 p->offset == offsetof(EmpModel, sentiment_threshold) ||
 			 p->offset == offsetof(EmpModel, strong_cue_keep)) && !(value >= 0 && value <= 1))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %.15g",
-								 (int) len, name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%.*s\" must be between 0 and 1, not %s",
+								 (int) len, name, EMP_FMT_DOUBLE(value));
 		/* a sentence's floor (0: none) and the words beyond which evidence is averaged */
 		if (p->offset == offsetof(EmpModel, sentence_floor) && !(value >= 0 && value <= 100))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		if (p->offset == offsetof(EmpModel, length_tokens) && !(value >= 1 && value <= 1000000))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 1 and 1000000 words, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 1 and 1000000 words, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		/* terms are flagged as candidates from EMP_STRONG_CUE_MIN up */
 		if (p->offset == offsetof(EmpModel, strong_cue) && !(value >= EMP_STRONG_CUE_MIN && value <= 100))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between %g and 100, not %.15g",
-								 p->name, (double) EMP_STRONG_CUE_MIN, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between %g and 100, not %s",
+								 p->name, (double) EMP_STRONG_CUE_MIN, EMP_FMT_DOUBLE(value));
 		if (p->offset == offsetof(EmpModel, negation_scope) && !(value >= 0 && value <= 100 && value == floor(value)))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 0 to 100, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 0 to 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		/* a count of "!" or of shouted words; factors and steps that would turn evidence around */
 		if ((p->offset == offsetof(EmpModel, caps_max_words) || p->offset == offsetof(EmpModel, exclaim_max)) &&
 			!(value >= 0 && value <= 100 && value == floor(value)))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number from 0 to 100, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number from 0 to 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		if ((p->offset == offsetof(EmpModel, caps_factor) || p->offset == offsetof(EmpModel, elongation_factor) ||
 			 p->offset == offsetof(EmpModel, contrast_before) || p->offset == offsetof(EmpModel, contrast_after) ||
 			 p->offset == offsetof(EmpModel, exclaim_step) || p->offset == offsetof(EmpModel, question_step) ||
 			 p->offset == offsetof(EmpModel, expletive_positive)) &&
 			!(value >= 0 && value <= 100))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %.15g",
-								 p->name, value);
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		f[ch] = (float) value;
 		return true;
 	}

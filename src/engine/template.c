@@ -2544,8 +2544,12 @@ dec_parse(const char *s, size_t n, DecNum *d)
 		i++;
 		if (i < n && (s[i] == '-' || s[i] == '+'))
 			esign = s[i++] == '-' ? -1 : 1;
+		/*
+		 * (exponents compare exactly up to 10^17; past that, which no
+		 * double or numeric reaches, they compare as 10^17)
+		 */
 		for (; i < n && is_digit(s[i]); i++)
-			if (e < 1000000000000LL)
+			if (e < 100000000000000000LL / 10)
 				e = e * 10 + (s[i] - '0');
 	}
 	total = d->ni + d->nf;

@@ -266,6 +266,15 @@ SELECT empathy.create_configuration('deep17', 'deep16');
 SELECT empathy.create_configuration('side1');
 SELECT empathy.create_configuration('side2', 'side1');
 UPDATE configurations SET parent = 'deep15' WHERE name = 'side1';
+-- a description changes nothing in the line
+UPDATE configurations SET description = 'sixteenth' WHERE name = 'deep16';
+-- children inserted before their parents (the parent check deferred) are counted too
+INSERT INTO configurations (name, parent) VALUES ('deep18', 'deep17'), ('deep17', 'deep16');
+BEGIN;
+SET CONSTRAINTS ALL DEFERRED;
+INSERT INTO configurations (name, parent) VALUES ('loose3', 'loose2');
+INSERT INTO configurations (name, parent) VALUES ('loose2', 'deep15');
+ROLLBACK;
 DELETE FROM configurations WHERE name IN ('side2');
 DELETE FROM configurations WHERE name IN ('side1');
 DO $$
@@ -285,4 +294,11 @@ INSERT INTO config_model VALUES ('english', 'length_tokens', 1234567.5);
 SELECT empathy.create_configuration('shown');
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1234567.5);
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1000001);
+-- the check reads the value, not its text: with extra_float_digits = 0 the text is "1"
+SET extra_float_digits = 0;
+INSERT INTO config_model VALUES ('shown', 'threshold.anger', 1.0000000000000002);
+INSERT INTO config_terms VALUES ('shown', 'kinda', 'dampener', 0.99999999999999999);
+INSERT INTO config_terms VALUES ('shown', 'hella', 'booster', 1.0000000000000002);
+SELECT weight > 1 AS above_one FROM config_terms WHERE config = 'shown' AND term = 'hella';
+RESET extra_float_digits;
 DELETE FROM configurations WHERE name = 'shown';

@@ -424,6 +424,9 @@ SELECT empathy.suggest_reply('my order is late', '{"name": 5}');
 SELECT empathy.suggest_reply('my order is late', '{"customer_name": true}');
 SELECT empathy.suggest_reply('my order is late', '{"intent": "late_delivry"}');
 SELECT empathy.suggest_reply('my order is late', '{"intent": "PRAISE"}');
+SELECT empathy.suggest_reply('my order is late', '{"intent": "any"}');
+-- a malformed language is an error whatever the number of replies asked for
+SELECT count(*) FROM empathy.suggest_replies('my order is late', '{"language": "english"}', NULL, 0);
 SELECT (SELECT s.template_name FROM empathy.suggest_replies('my order is late', '{"intent": "general_question"}', NULL, 1) s) IS NOT NULL AS general_question_known;
 -- a team's own intent is known once a template answers it
 INSERT INTO empathy.templates (name, intent, body) VALUES ('our warranty', 'warranty_claim', 'Hi {{ name | default: "there" }}, your warranty covers this.');
