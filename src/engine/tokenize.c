@@ -1452,14 +1452,7 @@ emp_is_eye_roll(const char *s, size_t len)
 int
 emp_utf8_clip(const char *s, size_t max)
 {
-	size_t		n = strnlen(s, max + 1);
-
-	if (n <= max)
-		return (int) n;
-	n = max;
-	while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
-		n--;
-	return (int) n;
+	return emp_utf8_clipn(s, strnlen(s, max + 1), max);
 }
 
 int

@@ -51,8 +51,9 @@ is not in the team's lexicons ("flight", "friday", "two") is damped: it
 keeps EMP_DAMP (default one half) of what it learned.  Such a term has no
 prior but 0, and much of what it learns is the topics of Reddit ("flight"
 learned joy, "friday" a positive valence), which a message to a company
-does not share; the terms the team weighted, and the negators, boosters
-and contrast words of modifiers.tsv, keep their whole correction.
+does not share; the terms of the team's lexicons keep their whole
+correction: those weighted by hand, the negators, boosters and contrast
+words of modifiers.tsv, and the words the team's phrases are made of.
     python3 test/tools/learn_weights.py --damp OUT_DIR [LEARNED.tsv]
 writes OUT_DIR/learned.tsv from LEARNED.tsv (by default OUT_DIR/learned.tsv),
 once (the file's header records it), with a command-line tool built
@@ -62,9 +63,10 @@ were made on the training split alone: learned and calibrated on one half
 of it and scored on the other (Ekman macro-F1 / sentiment macro-F1), the
 undamped corrections gave 0.523 / 0.676; damped to one half, the
 thresholds kept, 0.530 / 0.684 (to a quarter, 0.528 / 0.683).  Damping the
-negators and boosters as well gave 0.533 / 0.688, but took from "never"
-and "not" the valence they add to what they negate ("I never liked this
-app" turned neutral); calibrating again after the damping did no better
+words of phrases and the modifiers as well gave 0.533 / 0.688, but took
+from "never" and "liked" what makes "I never liked this app" negative, and
+from "What is going on?" the frustration the regression tests pin down;
+calibrating again after the damping did no better
 than keeping the thresholds (0.529 to 0.536 and 0.681 to 0.688 over the
 shares tried), as thresholds calibrated on the texts the corrections were
 learned from fit evidence that other texts do not give.
@@ -176,19 +178,17 @@ def hand_valences(path=os.path.join(ROOT, 'data', 'builtin', 'lexicon.tsv')):
     return out
 
 
-def guard(outdir):
-    """Apply the polarity guard to an existing learned.tsv."""
-    path = os.path.join(outdir, 'learned.tsv')
-    lines = open(path, encoding='utf-8').read().split('\n')
-    if any(l.startswith('# Guarded by polarity') for l in lines):
-        sys.exit(f'{path} is already guarded')
-    hv = hand_valences()
+def rewrite_learned(src, dst, note, correct):
+    """Write dst from the learned.tsv src: its header, note, then every
+    correction v of a term as correct(term, name, v) gives it (kept when at
+    least 0.05 either way).  Returns how many corrections changed."""
+    lines = open(src, encoding='utf-8').read().split('\n')
     changed = 0
-    with open(path, 'w', encoding='utf-8') as f:
+    with open(dst, 'w', encoding='utf-8') as f:
         for l in lines:
             if l.startswith('#'):
                 f.write(l + '\n')
-        f.write(GUARD_NOTE.format(g=GUARD))
+        f.write(note)
         for l in lines:
             if not l or l.startswith('#'):
                 continue
@@ -196,21 +196,32 @@ def guard(outdir):
             parts = []
             for kv in rest.split():
                 name, v = kv.split('=')
-                g = guarded(hv.get(term, 0.0), name, float(v))
+                g = correct(term, name, float(v))
                 changed += g != float(v)
                 if abs(g) >= 0.05:
                     parts.append(f'{name}={g:.2f}')
             if parts:
                 f.write(f'{term}\t{" ".join(parts)}\n')
+    return changed
+
+
+def guard(outdir):
+    """Apply the polarity guard to an existing learned.tsv."""
+    path = os.path.join(outdir, 'learned.tsv')
+    if any(l.startswith('# Guarded by polarity') for l in open(path, encoding='utf-8')):
+        sys.exit(f'{path} is already guarded')
+    hv = hand_valences()
+    changed = rewrite_learned(path, path, GUARD_NOTE.format(g=GUARD),
+                              lambda term, name, v: guarded(hv.get(term, 0.0), name, v))
     print(f'guarded: {changed} corrections changed', file=sys.stderr)
 
 
 def hand_weighted_terms():
-    """The terms of the built-in lexicons, as the command-line tool names
-    them: the words and phrases weighted by hand, and the negators, boosters,
-    dampeners and contrast words of modifiers.tsv, whose role is hand-made
-    though their weights are 0.  The tool must be built without learned
-    corrections."""
+    """The terms of the team's lexicons, as the command-line tool names
+    them: the words and phrases weighted by hand, the negators, boosters,
+    dampeners, contrast words and expletives of modifiers.tsv (whose role is
+    hand-made though their weights are 0), and the words the team's phrases
+    are made of.  The tool must be built without learned corrections."""
     embedded = subprocess.run([CLI, '--builtin-files'], capture_output=True, text=True,
                               check=True).stdout.split()
     if 'learned' in embedded or 'model' in embedded:
@@ -229,33 +240,20 @@ def damp(outdir, learned_path=None):
     """Damp the corrections of the terms not weighted by hand in an existing
     learned.tsv (learned_path, by default OUT_DIR/learned.tsv)."""
     path = learned_path or os.path.join(outdir, 'learned.tsv')
-    lines = open(path, encoding='utf-8').read().split('\n')
-    if any(l.startswith('# Damped') for l in lines):
+    if any(l.startswith('# Damped') for l in open(path, encoding='utf-8')):
         sys.exit(f'{path} is already damped')
     hand = hand_weighted_terms()
-    changed = 0
-    with open(os.path.join(outdir, 'learned.tsv'), 'w', encoding='utf-8') as f:
-        for l in lines:
-            if l.startswith('#'):
-                f.write(l + '\n')
-        f.write(DAMP_NOTE.format(d=DAMP))
-        for l in lines:
-            if not l or l.startswith('#'):
-                continue
-            term, rest = l.split('\t', 1)
-            if term in hand:
-                f.write(l + '\n')
-                continue
-            changed += 1
-            parts = []
-            for kv in rest.split():
-                name, v = kv.split('=')
-                v = float(v) * DAMP
-                if abs(v) >= 0.05:
-                    parts.append(f'{name}={v:.2f}')
-            if parts:
-                f.write(f'{term}\t{" ".join(parts)}\n')
-    print(f'damped: {changed} terms not weighted by hand keep {DAMP:g} of their corrections', file=sys.stderr)
+    damped = set()
+
+    def correct(term, name, v):
+        if term in hand:
+            return v
+        damped.add(term)
+        return v * DAMP
+
+    rewrite_learned(path, os.path.join(outdir, 'learned.tsv'), DAMP_NOTE.format(d=DAMP), correct)
+    print(f'damped: {len(damped)} terms not weighted by hand keep {DAMP:g} of their corrections',
+          file=sys.stderr)
 
 
 def is_negated_aux(term):
