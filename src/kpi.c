@@ -184,7 +184,8 @@ check_score(int32 score, int32 scale, const char *fn)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s: score %d is out of range 1 to %d", fn, score, scale),
 				 errdetail("Scores on a %d-point scale are integers from 1 to %d.", scale, scale),
-				 errhint("Leave out other values with FILTER (WHERE ...), or map them onto the scale first.")));
+				 errhint("Leave out other values with FILTER (WHERE ...), or map them onto the scale first; "
+						 "for a dashboard, in a view over the surveys relation it was created from.")));
 }
 
 /* Raise an error for a definition argument given as NULL. */

@@ -44,6 +44,11 @@ SELECT conversation_id, unanswered_messages, customer_name FROM dash.escalation_
 SELECT scope, kpi, baseline, current, change, baseline_n, current_n FROM dash.period_comparison
 WHERE kpi IN ('csat', 'nps', 'median_first_response_minutes') ORDER BY scope, kpi_order;
 SELECT agent_id, shift_date, conversations, customer_messages FROM dash.emotional_load ORDER BY agent_id, shift_date;
+-- a survey answer off the scale stops the views with the aggregate's error, whose hint says
+-- where to map it
+UPDATE crm.surveys SET csat = 0 WHERE conversation_id = 2;
+SELECT agent_id, csat FROM dash.kpi_by_agent ORDER BY agent_id;
+UPDATE crm.surveys SET csat = 1 WHERE conversation_id = 2;
 
 -- a second call replaces the views
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash');
