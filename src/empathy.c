@@ -193,6 +193,24 @@ empathy_char_count(const char *s, size_t nbytes)
 	return emp_utf8_charcount(s, nbytes);
 }
 
+/*
+ * A 1-based position the engine counted in UTF-8 characters of s[0..len)
+ * (a template error's), as empathy_char_count counts: the same, except in
+ * SQL_ASCII, where it becomes the byte position of that character.
+ */
+long
+empathy_char_position(const char *s, size_t len, long utf8pos)
+{
+	long		n = 0;
+
+	if (GetDatabaseEncoding() != PG_SQL_ASCII || utf8pos <= 0)
+		return utf8pos;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80 && ++n == utf8pos)
+			return (long) i + 1;
+	return (long) len + 1;		/* just past the end */
+}
+
 /* Return a NUL-terminated string of the database encoding as UTF-8. */
 char *
 empathy_cstring_to_utf8(const char *s)

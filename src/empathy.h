@@ -37,6 +37,7 @@ extern struct Tuplestorestate *empathy_begin_srf(FunctionCallInfo fcinfo, const 
 /* Return a text argument as UTF-8 (converted from the database encoding). */
 extern char *empathy_text_to_utf8(text *t, size_t *len);
 extern long empathy_char_count(const char *s, size_t nbytes);
+extern long empathy_char_position(const char *s, size_t len, long utf8pos);
 extern char *empathy_cstring_to_utf8(const char *s);
 extern const char *empathy_message_to_server(const char *s);
 extern char *empathy_reason_detail(const char *reason, const char *detail);

@@ -46,12 +46,16 @@ typedef struct RenderCache
 	EmpTemplate *tpl;
 } RenderCache;
 
-/* Raise a template error as an ERROR. */
+/*
+ * Raise a template error as an ERROR; src[0..len) is the template as the
+ * engine read it, for the position.
+ */
 static void
-report_template_error(const EmpError *err)
+report_template_error(const EmpError *err, const char *src, size_t len)
 {
 	int			sqlstate = empathy_error_sqlstate(err->code);
 	bool		syntax = err->code == EMP_ERR_SYNTAX || err->code == EMP_ERR_TOO_DEEP;
+	long		position = empathy_char_position(src, len, err->position);
 
 	if (err->code == EMP_ERR_MISSING)
 		sqlstate = ERRCODE_SQL_JSON_MEMBER_NOT_FOUND;
@@ -59,7 +63,7 @@ report_template_error(const EmpError *err)
 		ereport(ERROR,
 				(errcode(sqlstate),
 				 errmsg("%s%s at character %ld", syntax ? "invalid template: " : "",
-						empathy_message_to_server(err->message), err->position),
+						empathy_message_to_server(err->message), position),
 				 err->detail[0] ? errdetail("%s", empathy_message_to_server(err->detail)) : 0,
 				 err->hint[0] ? errhint("%s", empathy_message_to_server(err->hint)) : 0));
 	else
@@ -286,7 +290,7 @@ cached_template(FunctionCallInfo fcinfo, text *t)
 	memset(&err, 0, sizeof(err));
 	tpl = emp_template_compile(empathy_context_allocator(c->cxt), utf8, len, &err);
 	if (tpl == NULL)
-		report_template_error(&err);
+		report_template_error(&err, utf8, len);
 	c->src = MemoryContextAlloc(c->cxt, n > 0 ? n : 1);
 	memcpy(c->src, bytes, n);
 	c->srclen = n;
@@ -389,7 +393,12 @@ render(PG_FUNCTION_ARGS)
 	out.len = VARHDRSZ;			/* room for the varlena header */
 	memset(&err, 0, sizeof(err));
 	if (!emp_template_render(tpl, &src, &opts, &out, &err))
-		report_template_error(&err);
+	{
+		size_t		tlen;
+		char	   *tutf8 = empathy_text_to_utf8(tpl_text, &tlen);
+
+		report_template_error(&err, tutf8, tlen);
+	}
 
 	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
 	{
@@ -405,6 +414,8 @@ typedef struct CheckState
 {
 	Tuplestorestate *store;
 	TupleDesc	desc;
+	const char *src;			/* the template as the engine reads it */
+	size_t		len;
 } CheckState;
 
 /* Add one finding as a row. */
@@ -415,7 +426,7 @@ check_report(void *arg, long position, const char *severity, const char *message
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
 
-	values[0] = Int32GetDatum((int32) position);
+	values[0] = Int32GetDatum((int32) empathy_char_position(st->src, st->len, position));
 	values[1] = CStringGetTextDatum(severity);
 	values[2] = PointerGetDatum(empathy_utf8_to_text(message, strlen(message)));
 	if (position <= 0)
@@ -443,12 +454,14 @@ template_check(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	utf8 = empathy_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	st.src = utf8;
+	st.len = len;
 	if (!PG_ARGISNULL(1))
 		jsonb_source(&src, PG_GETARG_JSONB_P(1));
 	memset(&err, 0, sizeof(err));
 	if (!emp_template_check(empathy_palloc_allocator(), utf8, len,
 							PG_ARGISNULL(1) ? NULL : &src, check_report, &st, &err))
-		report_template_error(&err);
+		report_template_error(&err, utf8, len);
 	return (Datum) 0;
 }
 

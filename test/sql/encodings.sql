@@ -90,6 +90,10 @@ FROM (VALUES (1, 'café angry'), (2, E'\x80\x80 angry'), (3, E'\xff\xfe angry'),
 CROSS JOIN LATERAL empathy.explain(v.b) e WHERE e.rule = 'lexicon' AND e.dimension = 'anger' ORDER BY v.n;
 SELECT e.phrase, e.position, strpos(r.r, e.phrase) = e.position AS strpos_agrees
 FROM (VALUES ('Désolé, I am so sorry')) r(r), empathy.explain_empathy(r.r, NULL, NULL) e WHERE e.category = 'apology';
+-- a template's positions count bytes here too: the reported character is the tag's "{"
+SELECT t.position, substr('Chère {{ nom }} é {{ x', t.position, 2) = '{{' AS at_the_tag
+FROM empathy.template_check('Chère {{ nom }} é {{ x', '{}') t;
+SELECT empathy.render('Chère {{ nom | nosuch }}', '{}');
 -- error messages quote a clipped name or term: the clip keeps whole characters, or the
 -- message could not be sent to a UTF-8 client
 SELECT ('(x' || repeat('é', 30) || ':1)')::empathy.emotions;
