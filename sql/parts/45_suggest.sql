@@ -764,6 +764,9 @@ DECLARE
 	labels text[];
 	cname text;
 	lang text;
+	vkey text;
+	vwhat text;
+	vhint text;
 	filled jsonb;
 	r record;
 	txt text;
@@ -785,33 +788,22 @@ BEGIN
 			      DETAIL = format('The value given is a jsonb %s.', jsonb_typeof(v)),
 			      HINT = 'Pass an object such as ''{"name": "Dana", "agent_name": "Sam"}''.';
 	END IF;
-	IF jsonb_typeof(v->'name') IN ('object', 'array', 'number', 'boolean')
-	   OR jsonb_typeof(v->'customer_name') IN ('object', 'array', 'number', 'boolean') THEN
-		RAISE EXCEPTION 'the customer''s name in vars must be a string'
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = CASE WHEN jsonb_typeof(v->'name') IN ('object', 'array', 'number', 'boolean')
-			                    THEN format('The value of "name" is a jsonb %s.', jsonb_typeof(v->'name'))
-			                    ELSE format('The value of "customer_name" is a jsonb %s.', jsonb_typeof(v->'customer_name')) END,
-			      HINT = 'Pass it as ''{"name": "Dana"}''.';
-	END IF;
-	IF jsonb_typeof(v->'language') IN ('object', 'array', 'number', 'boolean') THEN
-		RAISE EXCEPTION 'the language in vars must be a string'
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = format('The value of "language" is a jsonb %s.', jsonb_typeof(v->'language')),
-			      HINT = 'Pass a language tag, as in ''{"language": "en-GB"}''.';
-	END IF;
-	-- an intent or emotion given picks the templates: a string, and an
-	-- emotion one that templates can answer (a typo would pick none)
-	IF jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean')
-	   OR jsonb_typeof(v->'emotion') IN ('object', 'array', 'number', 'boolean') THEN
-		RAISE EXCEPTION 'the % in vars must be a string',
-			CASE WHEN jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean') THEN 'intent' ELSE 'emotion' END
-			USING ERRCODE = 'invalid_parameter_value',
-			      DETAIL = CASE WHEN jsonb_typeof(v->'intent') IN ('object', 'array', 'number', 'boolean')
-			                    THEN format('The value of "intent" is a jsonb %s.', jsonb_typeof(v->'intent'))
-			                    ELSE format('The value of "emotion" is a jsonb %s.', jsonb_typeof(v->'emotion')) END,
-			      HINT = 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.';
-	END IF;
+	-- the values that pick and fill the templates are strings (a name, a
+	-- language tag; an intent or emotion, which a typo would leave unmatched)
+	FOR vkey, vwhat, vhint IN VALUES
+		('name', 'customer''s name', 'Pass it as ''{"name": "Dana"}''.'),
+		('customer_name', 'customer''s name', 'Pass it as ''{"name": "Dana"}''.'),
+		('language', 'language', 'Pass a language tag, as in ''{"language": "en-GB"}''.'),
+		('intent', 'intent', 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.'),
+		('emotion', 'emotion', 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.')
+	LOOP
+		IF jsonb_typeof(v->vkey) IN ('object', 'array', 'number', 'boolean') THEN
+			RAISE EXCEPTION 'the % in vars must be a string', vwhat
+				USING ERRCODE = 'invalid_parameter_value',
+				      DETAIL = format('The value of "%s" is a jsonb %s.', vkey, jsonb_typeof(v->vkey)),
+				      HINT = vhint;
+		END IF;
+	END LOOP;
 	-- an intent is one intent() can return, general_question, or one of a
 	-- template's own (a team's templates may answer intents of their own)
 	IF NULLIF(v->>'intent', '') IS NOT NULL
