@@ -1697,9 +1697,11 @@ is_participle(const char *w, uint32_t len)
 {
 	static const char *const irregular[] = {"sent", "held", "paid", "reset", "ready", "resent", NULL};
 	/* words ending in "ed" that are no past participle ("it's just need a restart") */
-	static const char *const not_past[] = {"need", "indeed", "speed", "feed", "seed", "deed", "weed",
-		"bleed", "breed", "greed", "proceed", "succeed", "exceed", "hundred", "sacred", "naked", "wicked",
-	"shed", "sled", "embed", NULL};
+	static const char *const not_past[] = {
+		"need", "indeed", "speed", "feed", "seed", "deed", "weed", "bleed", "breed", "greed",
+		"proceed", "succeed", "exceed", "hundred", "sacred", "naked", "wicked", "shed", "sled",
+		"embed", NULL
+	};
 
 	if (len >= 4 && (w[len - 2] | 0x20) == 'e' && (w[len - 1] | 0x20) == 'd')
 	{
