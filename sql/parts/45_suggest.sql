@@ -1068,7 +1068,6 @@ BEGIN
 		  AND NOT (emo IN ('joy', 'gratitude') AND t.builtin AND t.intent = 'any' AND t.emotion = 'any')
 		  AND (ch IS NULL OR t.channel = ch OR t.channel = 'any')
 		ORDER BY quality DESC, own_language DESC, t.builtin, t.id
-		LIMIT GREATEST(k * 4, 12)
 	LOOP
 		txt := @extschema@.render(r.body, CASE WHEN r.intent = 'general_question' THEN filled ELSE filled_q END);
 		IF strpos(txt, '  ') > 0 OR strpos(txt, E'\t') > 0 THEN
@@ -1090,6 +1089,8 @@ BEGIN
 			intn, CASE WHEN r.intent = mintent THEN 'exact' ELSE 'any' END,
 			emo, CASE WHEN r.emotion = emo THEN 'exact' ELSE 'any' END,
 			COALESCE(ch, 'any'), CASE WHEN r.channel = COALESCE(ch, 'any') THEN 'exact' ELSE r.channel END);
+		-- enough candidates: the best max(4k, 12) that render as something
+		EXIT WHEN cardinality(ids) >= GREATEST(k * 4, 12);
 	END LOOP;
 	RETURN QUERY
 		SELECT u.id, u.nm, u.rp, u.sc, u.wy

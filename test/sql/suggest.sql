@@ -435,4 +435,10 @@ SELECT empathy.suggest_reply('my kettle broke', '{"intent": "warranty_claim", "n
 INSERT INTO empathy.templates (name, emotion, intent, channel, body) VALUES ('our empty', 'any', 'late_delivery', 'chat', '{{ missing | upper }}');
 SELECT s.template_name <> 'our empty' AS empty_passed_over, s.reply <> '' AS has_reply
 FROM empathy.suggest_replies('my order is late, I am furious', '{}', 'chat', 1) s;
+-- templates that render as nothing do not take the places of those that do: k rows still
+INSERT INTO empathy.templates (name, emotion, intent, channel, body)
+SELECT 'our empty ' || g, 'any', 'late_delivery', 'chat', '{{ missing | upper }}' FROM generate_series(1, 20) g;
+SELECT count(*) AS rows, count(*) FILTER (WHERE reply = '') AS empty
+FROM empathy.suggest_replies('my order is late, I am furious', '{}', 'chat', 5);
+DELETE FROM empathy.templates WHERE name LIKE 'our empty %';
 DELETE FROM empathy.templates WHERE name IN ('our warranty', 'our empty');
