@@ -7,6 +7,11 @@
  *	  emp_cli --bench N	 score all lines N times in file order, print ns per text
  *	  emp_cli --bench-sentiment N	 the same, computing only the sentiment, as
  *			sentiment() does
+ *	  emp_cli --bench-stages N	 where the sentiment's time goes: the lines
+ *			read N times by each stage of the engine in turn, each stage
+ *			doing the work of those before it (tokens; their lexicon
+ *			lookups; the automaton's steps; the walk, which also keeps
+ *			the slots and accepts phrases; the sentiment's whole score)
  *	  emp_cli --bench-replies N	 lines are reply<TAB>customer message<TAB>name:
  *			time markers() on the replies and empathy_score() on the triples
  *	  emp_cli --replies	 lines are reply<TAB>customer message<TAB>name: print
@@ -24,6 +29,8 @@
  */
 #include "builtin.h"
 #include "markers.h"
+#include "lexicon_int.h"
+#include "tokenize_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +152,88 @@ bench_run(EmpScorer *sc, int rounds, unsigned want)
 	ns = (t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec);
 	printf("%zu texts x %d: %.1f ns per text (checksum %.4f)\n", bench_n, rounds,
 		   ns / ((double) bench_n * rounds), sum);
+}
+
+/*
+ * --bench-stages: the kept lines read by one stage of the engine after
+ * another, each doing what the stages before it do and a step more; the
+ * difference between two lines is what that step costs.  The stages
+ * before the walk reset the automaton at punctuation as the walk does.
+ */
+static void
+bench_stages_run(EmpScorer *sc, EmpLexicon *lx, int rounds)
+{
+	static const char *const stage[] = {
+		"tokens", "+ lexicon lookups", "+ automaton steps",
+		"walk (+ slots, phrases accepted)", "sentiment (+ the rules)"
+	};
+	EmpTokenizer *tz = emp_tokenizer_create(&emp_malloc_allocator);
+	double		sum = 0;
+
+	for (int k = 0; k < 5; k++)
+	{
+		struct timespec t0,
+					t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		for (int r = 0; r < rounds; r++)
+			for (size_t i = 0; i < bench_n; i++)
+			{
+				if (k < 3)
+				{
+					EmpToken	tok;
+					int32_t		state = emp_ac_root();
+					int			got;
+
+					emp_tokenizer_reset(tz, bench_lines[i], bench_lens[i]);
+					while ((got = emp_tokenizer_next_classed(tz, &tok)) != EMP_TZ_END)
+					{
+						const EmpLookup *lk;
+
+						if (got != EMP_TZ_WORD && (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK))
+						{
+							state = emp_ac_root();
+							continue;
+						}
+						if (k == 0)
+						{
+							sum += tok.len;
+							continue;
+						}
+						lk = emp_lexicon_resolve(lx, &tok);
+						sum += lk->ids[0];
+						for (int p = 0; k == 2 && p < lk->nparts; p++)
+						{
+							if (!(lk->symflags[p] & EMP_TERM_IN_PHRASE))
+								state = emp_ac_root();
+							else
+								sum += emp_ac_feed_inline(lx, &state, lk->sym[p]);
+						}
+					}
+				}
+				else if (k == 3)
+				{
+					EmpWalker	w;
+					EmpSlot    *s;
+
+					emp_walker_init(&w, lx, tz, bench_lines[i], bench_lens[i], 0, NULL, NULL);
+					while ((s = emp_walker_next(&w)) != NULL)
+						sum += s->id + s->phrase;
+				}
+				else
+				{
+					EmpScores	s;
+
+					emp_score_some(sc, bench_lines[i], bench_lens[i], EMP_WANT_SENTIMENT, &s, NULL, NULL);
+					sum += s.sentiment;
+				}
+			}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("%-34s %8.1f ns per text\n", stage[k],
+			   ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / ((double) bench_n * rounds));
+	}
+	printf("(%zu texts x %d; checksum %.1f)\n", bench_n, rounds, sum);
+	emp_tokenizer_destroy(tz);
 }
 
 /* --bench-replies: split each kept line into reply, message and name. */
@@ -372,6 +461,7 @@ main(int argc, char **argv)
 	bool		dump = false;
 	int			bench = 0;
 	bool		bench_replies = false;
+	bool		bench_stages = false;
 	bool		replies = false;
 	bool		exact = false;
 	EmpMarkerSet *rms = NULL;
@@ -385,6 +475,11 @@ main(int argc, char **argv)
 		{
 			bench = atoi(argv[++i]);
 			bench_want = EMP_WANT_SENTIMENT;
+		}
+		else if (strcmp(argv[i], "--bench-stages") == 0 && i + 1 < argc)
+		{
+			bench = atoi(argv[++i]);
+			bench_stages = true;
 		}
 		else if (strcmp(argv[i], "--bench-replies") == 0 && i + 1 < argc)
 		{
@@ -562,7 +657,9 @@ main(int argc, char **argv)
 			printf("%s%s", i ? "," : "", emp_dim_names[dims[i]]);
 		printf("\n");
 	}
-	if (bench > 0 && bench_replies)
+	if (bench > 0 && bench_stages)
+		bench_stages_run(sc, lx, bench);
+	else if (bench > 0 && bench_replies)
 		bench_replies_run(sc, st, bench);
 	else if (bench > 0)
 		bench_run(sc, bench, bench_want);
