@@ -129,7 +129,10 @@ BEGIN
 				      DETAIL = 'A survey answer is matched to its conversation by conversation_id.',
 				      HINT = 'Give both columns integer types, text types, or the same type.';
 		END IF;
-		PERFORM @extschema@.contract_check_type(surveys, c, ints) FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
+		-- scores as the KPI aggregates take them: a bigint could hold one
+		-- they cannot, which would fail as a bare cast inside the views
+		PERFORM @extschema@.contract_check_type(surveys, c, ARRAY['smallint', 'integer']::regtype[])
+			FROM unnest(ARRAY['csat', 'nps', 'ces']) c;
 		PERFORM @extschema@.contract_check_type(surveys, 'fcr', ARRAY['boolean']::regtype[]);
 		PERFORM @extschema@.contract_check_type(surveys, 'answered_at', ARRAY['timestamp with time zone']::regtype[]);
 	END IF;
@@ -203,13 +206,17 @@ BEGIN
 	-- ids: integers as bigint, anything else as text (plain types for BI tools)
 	conv_expr := CASE WHEN conv_t = ANY (ints) THEN 'm.conversation_id::bigint' ELSE 'm.conversation_id::text' END;
 	msg_expr := CASE WHEN msg_t = ANY (ints) THEN 'm.message_id::bigint' ELSE 'm.message_id::text' END;
-	-- columns the tagging trigger filled are read, not scored again
+	-- columns the tagging trigger filled are read, not scored again; a row
+	-- they are NULL in (one stored before the trigger was created) is scored
 	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
-		THEN 'm.emotions' ELSE '@extschema@.emotions(m.body::text)' END;
+		THEN 'coalesce(m.emotions, @extschema@.emotions(m.body::text))' ELSE '@extschema@.emotions(m.body::text)' END;
 	risk_expr := CASE WHEN @extschema@.contract_column_type(messages, 'escalation_risk') = ANY
 			(ARRAY['double precision', 'real', 'numeric']::regtype[])
-		THEN 'm.escalation_risk::float8' ELSE '@extschema@.escalation_risk(m.body::text)' END;
+		THEN 'coalesce(m.escalation_risk::float8, @extschema@.escalation_risk(m.body::text))'
+		ELSE '@extschema@.escalation_risk(m.body::text)' END;
 	markers_expr := CASE
+		WHEN @extschema@.contract_column_type(messages, 'markers') = 'text[]'::regtype AND has_markers
+			THEN 'coalesce(m.markers, @extschema@.markers(m.body::text))'
 		WHEN @extschema@.contract_column_type(messages, 'markers') = 'text[]'::regtype THEN 'm.markers'
 		WHEN has_markers THEN format('%s(m.body::text)', '@extschema@.markers')
 		ELSE 'NULL::text[]' END;
@@ -261,12 +268,20 @@ WITH a AS (
 			ORDER BY a.sent_at, a.message_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS agents_before,
 		count(*) FILTER (WHERE a.role = 'agent') OVER (PARTITION BY a.conversation_id) AS agents_total
 	FROM a
+), x AS (
+	-- what the customer wrote since the last reply: the context of the reply
+	-- that ends the run (the run's last row), gathered once per run; as a
+	-- window frame ending at each row it was copied again at every message,
+	-- and a long run cost time in the square of its length
+	SELECT b.conversation_id, b.agents_before,
+		string_agg(b.body, ' ' ORDER BY b.sent_at, b.message_id) AS customer_context
+	FROM b WHERE b.role = 'customer' GROUP BY b.conversation_id, b.agents_before
 ), c AS (
 	SELECT b.*,
 		min(b.sent_at) FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before) AS pending_since,
-		string_agg(b.body, ' ') FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before
-			ORDER BY b.sent_at, b.message_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS customer_context
-	FROM b
+		x.customer_context
+	FROM b LEFT JOIN x ON b.role = 'agent' AND x.conversation_id = b.conversation_id
+		AND x.agents_before = b.agents_before
 )
 SELECT c.conversation_id, c.message_id, c.sent_at,
 	pg_catalog.date_trunc('week', c.sent_at)::date AS week,
@@ -524,7 +539,8 @@ $v$, s);
 
 	-- baseline against the current period ---------------------------------------------
 	split := CASE WHEN baseline_end IS NULL
-		THEN format('(SELECT min(started_at) + (max(started_at) - min(started_at)) / 2 FROM %s.conversations)', s)
+		THEN format('(SELECT min(started_at) + (max(started_at) - min(started_at)) / 2 FROM %s.conversations
+			WHERE pg_catalog.isfinite(started_at))', s)
 		ELSE format('%L::timestamptz', baseline_end) END;
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.period_comparison WITH (security_invoker = true) AS

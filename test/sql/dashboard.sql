@@ -193,5 +193,45 @@ FROM crm.rt r JOIN crm.rt c ON c.conversation_id = r.conversation_id AND c.role 
 WHERE r.role = 'agent' ORDER BY r.message_id;
 SELECT agent_id, similar_conversations, empathy_rate FROM empathy.route(empathy.emotions('I am furious, my order is late!'), 'crm.rt');
 
+-- stored scores that are NULL (rows from before the tagging trigger) are scored: the
+-- unanswered angry messages still reach the queues
+CREATE TABLE crm.tagged (LIKE crm.messages);
+ALTER TABLE crm.tagged ADD COLUMN emotions empathy.emotions, ADD COLUMN escalation_risk float8,
+	ADD COLUMN markers text[];
+INSERT INTO crm.tagged VALUES
+	(1, 1, '2024-01-01 09:00', 'customer', NULL, 'chat', 'Ann', 'I HATE THIS, I want a manager NOW!!!', NULL, NULL, NULL),
+	(2, 2, '2024-01-02 09:00', 'customer', NULL, 'chat', 'Bob', 'I HATE THIS, I want a manager NOW!!!',
+	 empathy.emotions('I HATE THIS, I want a manager NOW!!!'), 0.1, NULL),
+	(2, 3, '2024-01-02 09:05', 'agent', 'x', 'chat', 'Bob', 'I am so sorry, Bob. I have escalated this.', NULL, NULL, NULL);
+SELECT count(*) FROM empathy.create_dashboard('crm.tagged', NULL, 'dash3');
+SELECT message_id, dominant_emotion, ms.escalation_risk = empathy.escalation_risk(body) AS risk_scored,
+	escalate, awaiting_reply, ms.markers
+FROM dash3.message_scores ms JOIN crm.tagged USING (message_id) ORDER BY message_id;
+SELECT conversation_id FROM dash3.escalation_queue ORDER BY 1;
+-- the customer's messages since the last reply are the reply's context, over a long run too
+CREATE TABLE crm.run (LIKE crm.messages);
+INSERT INTO crm.run SELECT 1, g, '2024-02-01'::timestamptz + g * interval '1 minute', 'customer', NULL, 'chat', 'Ann',
+	CASE WHEN g % 2 = 0 THEN 'Still waiting for my refund!' ELSE 'Hello? Anyone there?' END
+FROM generate_series(1, 3000) g;
+INSERT INTO crm.run VALUES
+	(1, 3001, '2024-03-01', 'agent', 'x', 'chat', 'Ann', 'Ann, I am so sorry for the wait. I have refunded you today.'),
+	(1, 3002, '2024-03-02', 'customer', NULL, 'chat', 'Ann', 'Thank you!'),
+	(1, 3003, '2024-03-03', 'agent', 'x', 'chat', 'Ann', 'You are welcome, Ann!');
+SELECT count(*) FROM empathy.create_dashboard('crm.run', NULL, 'dash3');
+SELECT ms.message_id, ms.empathy_score = (empathy.empathy_score(m.body, c.ctx, 'Ann')).score AS same_as_context
+FROM dash3.message_scores ms JOIN crm.run m USING (message_id)
+CROSS JOIN LATERAL (SELECT string_agg(b.body, ' ' ORDER BY b.message_id) AS ctx FROM crm.run b
+	WHERE b.role = 'customer' AND b.message_id < m.message_id
+	AND b.message_id > coalesce((SELECT max(a.message_id) FROM crm.run a WHERE a.role = 'agent' AND a.message_id < m.message_id), 0)) c
+WHERE ms.role = 'agent' ORDER BY 1;
+-- an infinite timestamp has no place in the default split of the periods
+INSERT INTO crm.run VALUES (2, 4001, 'infinity', 'customer', NULL, 'chat', 'Bo', 'Where is my order?'),
+	(3, 4002, '-infinity', 'customer', NULL, 'chat', 'Cy', 'Where is my order?');
+SELECT scope, kpi, baseline_n, current_n FROM dash3.period_comparison WHERE scope = 'all' AND kpi = 'median_first_response_minutes';
+-- survey scores are smallint or integer: a bigint could hold one the KPI aggregates cannot take
+CREATE TABLE crm.bigsurveys (conversation_id int, csat smallint, nps bigint, ces int, fcr boolean, answered_at timestamptz);
+SELECT count(*) FROM empathy.create_dashboard('crm.run', 'crm.bigsurveys', 'dash3');
+DROP SCHEMA dash3 CASCADE;
+
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;
