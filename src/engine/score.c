@@ -1204,10 +1204,22 @@ on_term(Run *r, const EmpSlot *s)
 		bool		boosted = (r->boost_left > 0 && r->boost != 1.0f &&
 							   !(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)));
 
+		/*
+		 * Nor does a booster or dampener right after another one add its
+		 * own evidence again: a run ("very very very angry") is one strong
+		 * modifier, and fifty "very"s, each with the little joy it learned,
+		 * turned "angry" into gratitude.  (An expletive's own feeling is
+		 * settled as expletive_step says.)
+		 */
+		bool		run_on = r->boost_left == 2 && (tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) &&
+			!(tflags & EMP_TERM_EXPLETIVE);
+
 		/* an emoji or emoticon says how the writer feels: "not happy 😡" */
 		negated = r->neg_left > 0 && !(tflags & EMP_TERM_NEGATOR) &&
 			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
-		if (!(__builtin_expect((boosted && r->expl_pending) || (tflags & EMP_TERM_EXPLETIVE), 0) &&
+		if (run_on)
+			;
+		else if (!(__builtin_expect((boosted && r->expl_pending) || (tflags & EMP_TERM_EXPLETIVE), 0) &&
 			  expletive_step(r, s, t, tflags, id, start, len, negated, boosted, shouted)))
 			term_evidence(r, t, id, start, len, s->phrase ? EMP_RULE_PHRASE :
 						  s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :

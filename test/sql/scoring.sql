@@ -205,6 +205,13 @@ FROM (SELECT repeat('extremely ', 300) || 'angry, very very very not happy' AS t
 SELECT sentiment(repeat('very ', 12) || 'angry') < 0 AS still_negative,
        dominant_emotion(repeat('very ', 12) || 'angry') AS dominant,
        sentiment(repeat('very ', 12) || 'angry') <= sentiment('very angry') AS stronger;
+-- nor does each booster of a run add its own evidence again: fifty or a hundred
+-- "very"s before "angry" are still angry (each added the little joy it learned)
+SELECT n, sentiment(repeat('very ', n) || 'angry') < -0.8 AS negative,
+       dominant_emotion(repeat('very ', n) || 'angry') AS dominant,
+       (SELECT count(*) FROM explain(repeat('very ', n) || 'angry') WHERE token = 'very' AND rule = 'lexicon'
+        AND dimension = 'sentiment') AS very_own_rows
+FROM unnest(ARRAY[1, 2, 50, 100]) AS n;
 -- explaining a long text does not leave its rows' buffer in the backend
 SELECT count(*) > 100000 AS many_rows FROM explain(repeat('I am angry about the late order. ', 30000));
 SELECT total_bytes < 8 * 1024 * 1024 AS buffer_released FROM pg_backend_memory_contexts
