@@ -622,7 +622,7 @@ emotions_accum(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = writable_state(fcinfo, 0);
-	s = state_values(st, "emotions_accum");
+	s = state_values(st, "empathy.emotions_accum");
 	if (PG_ARGISNULL(1))
 		PG_RETURN_ARRAYTYPE_P(st);
 	e = PG_GETARG_EMOTIONS_P(1);
@@ -639,8 +639,8 @@ Datum
 emotions_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *st = writable_state(fcinfo, 0);
-	float8	   *s = state_values(st, "emotions_combine");
-	float8	   *o = state_values(PG_GETARG_ARRAYTYPE_P(1), "emotions_combine");
+	float8	   *s = state_values(st, "empathy.emotions_combine");
+	float8	   *o = state_values(PG_GETARG_ARRAYTYPE_P(1), "empathy.emotions_combine");
 
 	for (int i = 0; i < STATE_LEN; i++)
 		s[i] += o[i];
@@ -663,7 +663,7 @@ PG_FUNCTION_INFO_V1(emotions_sum_final);
 Datum
 emotions_sum_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = state_values(PG_GETARG_ARRAYTYPE_P(0), "emotions_sum_final");
+	float8	   *s = state_values(PG_GETARG_ARRAYTYPE_P(0), "empathy.emotions_sum_final");
 
 	if (s[0] == 0)
 		PG_RETURN_NULL();
@@ -675,7 +675,7 @@ PG_FUNCTION_INFO_V1(emotions_avg_final);
 Datum
 emotions_avg_final(PG_FUNCTION_ARGS)
 {
-	float8	   *s = state_values(PG_GETARG_ARRAYTYPE_P(0), "emotions_avg_final");
+	float8	   *s = state_values(PG_GETARG_ARRAYTYPE_P(0), "empathy.emotions_avg_final");
 
 	if (s[0] == 0)
 		PG_RETURN_NULL();

@@ -18,6 +18,7 @@ CREATE TABLE @extschema@.configurations (
 COMMENT ON TABLE @extschema@.configurations IS 'scoring configurations: the built-in ''english'' and configurations derived from it';
 COMMENT ON COLUMN @extschema@.configurations.name IS 'configuration name, as passed to the scoring functions';
 COMMENT ON COLUMN @extschema@.configurations.parent IS 'configuration whose lexicon this one starts from';
+COMMENT ON COLUMN @extschema@.configurations.description IS 'what the configuration is for, free text';
 COMMENT ON COLUMN @extschema@.configurations.builtin IS 'true for configurations compiled into the extension (read-only)';
 
 INSERT INTO @extschema@.configurations (name, parent, description, builtin)
@@ -39,6 +40,7 @@ CREATE TABLE @extschema@.config_terms (
 	PRIMARY KEY (config, term, dimension)
 );
 COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
+COMMENT ON COLUMN @extschema@.config_terms.config IS 'the derived configuration the term belongs to';
 COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';
 COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast, expletive)';
 COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster, dampener or expletive';
@@ -54,6 +56,7 @@ CREATE TABLE @extschema@.config_model (
 	PRIMARY KEY (config, parameter)
 );
 COMMENT ON TABLE @extschema@.config_model IS 'scoring model constants of derived configurations (label thresholds, sentiment scale, the emotions'' shares of sentiment, rule factors), replacing the parent''s';
+COMMENT ON COLUMN @extschema@.config_model.config IS 'the derived configuration the value belongs to';
 COMMENT ON COLUMN @extschema@.config_model.parameter IS 'a parameter of the built-in model: "sentiment_scale", "threshold.anger", "valence_from.joy", "contrast_before"...';
 COMMENT ON COLUMN @extschema@.config_model.value IS 'the value in this configuration';
 

@@ -18,6 +18,7 @@ CREATE TABLE @extschema@.config_markers (
 	PRIMARY KEY (config, phrase)
 );
 COMMENT ON TABLE @extschema@.config_markers IS 'user empathy-marker phrases of derived configurations, added to the built-in catalogue';
+COMMENT ON COLUMN @extschema@.config_markers.config IS 'the derived configuration the phrase belongs to';
 COMMENT ON COLUMN @extschema@.config_markers.category IS 'marker category: emotional_reaction, interpretation, exploration, confirmation, apology, validation, ownership, gratitude, reassurance, scripted, blame, dismissive or minimizing';
 COMMENT ON COLUMN @extschema@.config_markers.strength IS '1 weak or generic, 2 strong or specific';
 COMMENT ON COLUMN @extschema@.config_markers.phrase IS 'words as an agent writes them (at most 32 tokens); {feeling} stands for any negative emotion word; replaces a built-in or parent phrase with the same words';
@@ -79,6 +80,17 @@ CREATE TYPE @extschema@.empathy_result AS (
 	markers text[]
 );
 COMMENT ON TYPE @extschema@.empathy_result IS 'empathy score of an agent reply with its breakdown';
+COMMENT ON COLUMN @extschema@.empathy_result.score IS 'overall empathy score of the reply, 0 to 100';
+COMMENT ON COLUMN @extschema@.empathy_result.needed IS 'the customer message calls for empathy; NULL without a message';
+COMMENT ON COLUMN @extschema@.empathy_result.emotional_reaction IS 'caring about the customer''s feeling: 0 none, 1 weak or generic, 2 strong and specific';
+COMMENT ON COLUMN @extschema@.empathy_result.interpretation IS 'showing the situation was understood: 0 none, 1 generic, 2 specific';
+COMMENT ON COLUMN @extschema@.empathy_result.exploration IS 'asking to understand more: 0 none, 1 generic or closed, 2 specific';
+COMMENT ON COLUMN @extschema@.empathy_result.acknowledged_emotion IS 'the reply names or responds to the customer''s dominant emotion; NULL without a message';
+COMMENT ON COLUMN @extschema@.empathy_result.reflection IS 'share of the concern''s content words (stemmed) the reply takes up, 0 to 1; NULL without a message';
+COMMENT ON COLUMN @extschema@.empathy_result.name_count IS 'uses of the customer''s first name in the reply; NULL without a name';
+COMMENT ON COLUMN @extschema@.empathy_result.personalization IS 'none, good (the name once or twice) or overuse; NULL without a name';
+COMMENT ON COLUMN @extschema@.empathy_result.penalties IS 'reasons points were taken off (blame, dismissive, scripted...)';
+COMMENT ON COLUMN @extschema@.empathy_result.markers IS 'marker categories of the reply, as markers() returns them';
 
 CREATE FUNCTION @extschema@.empathy_score(reply text, customer_message text DEFAULT NULL,
 	customer_name text DEFAULT NULL) RETURNS @extschema@.empathy_result

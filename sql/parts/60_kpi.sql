@@ -230,6 +230,10 @@ CREATE TYPE @extschema@.rate_interval AS (
 
 COMMENT ON TYPE @extschema@.rate_interval IS
 'a rate in percent with the low and high ends of its Wilson score interval (percent) and the number of values n';
+COMMENT ON COLUMN @extschema@.rate_interval.rate IS 'share of true values, in percent';
+COMMENT ON COLUMN @extschema@.rate_interval.low IS 'low end of the Wilson score interval, in percent';
+COMMENT ON COLUMN @extschema@.rate_interval.high IS 'high end of the Wilson score interval, in percent';
+COMMENT ON COLUMN @extschema@.rate_interval.n IS 'number of non-NULL values';
 
 CREATE FUNCTION @extschema@.rate_ci_accum(state pg_catalog.float8[], value pg_catalog.bool)
 RETURNS pg_catalog.float8[]

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(150);
+SELECT plan(152);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -21,6 +21,22 @@ SELECT ok((SELECT count(*) = 0 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_name
 	WHERE n.nspname = 'empathy' AND p.proname IN ('markers', 'empathy_score', 'explain_empathy', 'qa_scorecard', 'shows_marker',
 		'config_markers_validate') AND pg_catalog.obj_description(p.oid, 'pg_proc') IS NULL),
 	'every marker function has a comment');
+
+-- every object of the extension, and every column of its tables, views and
+-- composite types, has a comment
+SELECT is_empty($$
+	SELECT pg_catalog.pg_describe_object(d.classid, d.objid, 0)
+	FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_extension e ON d.refobjid = e.oid
+	WHERE d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND e.extname = 'empathy' AND d.deptype = 'e'
+	AND pg_catalog.obj_description(d.objid, (SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = d.classid)) IS NULL
+	$$, 'every object of the extension has a comment');
+SELECT is_empty($$
+	SELECT a.attrelid::pg_catalog.regclass || '.' || a.attname
+	FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+	JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = 'empathy' AND c.relkind IN ('r', 'v', 'c', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+	AND pg_catalog.col_description(a.attrelid, a.attnum) IS NULL
+	$$, 'every column of the extension''s tables, views and types has a comment');
 
 -- markers
 SELECT is(empathy.markers('I''m so sorry, that must be worrying. Could you tell me more about what happened?'),
