@@ -2456,6 +2456,7 @@ typedef struct ScoreCtx
 	bool		praise_like;	/* the message needs empathy but reads as praise */
 	bool		grievance;		/* the message needs empathy */
 	bool		praise;			/* the message is praise, and needs no empathy */
+	bool		plain;			/* the message needs no empathy and is no praise */
 	int			er_joy;			/* emotional reactions that share a joy ("glad you") */
 	int			er_other;		/* and the others */
 	/* first hit of each category, for explain */
@@ -2566,7 +2567,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 
 	if (h->feeling)
 		score_feeling(arg, h->feeling);
-	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->grievance || c->praise))
+	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->grievance || c->praise || c->plain))
 	{
 		if (shares_joy(c, h))
 			c->er_joy++;
@@ -3517,6 +3518,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	sc.praise = out->needed == 0 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE);
 	sc.grievance = out->needed == 1;
+	sc.plain = out->needed == 0 && !sc.praise;
 	sc.praise_like = out->needed == 1 &&
 		(out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE || msg_sentiment > 0 ||
 		 sarcastic);
@@ -3633,7 +3635,14 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	else
 	{
 		effect(fn, arg, &score, 0, 0, "base", PTS_BASE_NOT_NEEDED);
-		if (o->level[EMP_MK_EMOTIONAL_REACTION] == 2 && sc.misfit)
+		/*
+		 * Strong feelings for a customer who has none: a feeling named that
+		 * is not theirs, or care for a trouble a plain question does not
+		 * have ("I'm so sorry, that must be really hard for you both" to
+		 * "does the box ever include decaf?")
+		 */
+		if (o->level[EMP_MK_EMOTIONAL_REACTION] == 2 &&
+			(sc.misfit || (sc.plain && !sc.fit && sc.er_other > 0)))
 		{
 			hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_UNNEEDED);
 			add_penalty(out, "empathy_not_needed");

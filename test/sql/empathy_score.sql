@@ -38,6 +38,14 @@ SELECT r.reply, (empathy.empathy_score(r.reply, 'Third time my refund has failed
 FROM (VALUES ('I understand your frustration. I have raised a ticket.'),
 	('I understand your frustration, a refund failing three times is maddening. I have raised a ticket.')) r(reply);
 
+-- care for a trouble a plain question does not have is empathy not needed, below
+-- the plain answer
+SELECT r.reply, (s).score, (s).penalties
+FROM (VALUES ('Yes, there is a decaf option in your box settings.'),
+	('I''m so sorry, that must be really hard for you both. Please DM us so we can discuss.')) r(reply),
+	LATERAL (SELECT empathy.empathy_score(r.reply, 'Does the monthly box ever include decaf options? Asking for my mum.') AS s) x
+ORDER BY 2 DESC;
+
 -- explain: rows add up to the score
 SELECT * FROM empathy.explain_empathy(
 	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. I''ve refunded the duplicate payment for order 58213 just now.',
