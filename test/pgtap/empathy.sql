@@ -261,13 +261,16 @@ SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'Appointments can be moved online.', 'We sent the wrong size, sorry.', 'I''ve passed this on to the team.',
 		'Unfortunately, refunded items cannot be exchanged.', 'Reset your router and try again.', 'Sent from my iPhone',
 		'But if we have already refunded it, you will see it on your statement.', 'We are actively investigating the issue.',
-		'We have bookings available on Thursday.', 'I''m ready to help you with this.', 'Refunded £120. Subscription closed.'])
+		'We have bookings available on Thursday.', 'I''m ready to help you with this.', 'Refunded £120. Subscription closed.',
+		'We''ll issue a refund today.', 'We have issues with our courier this week.', 'I''ve restarted the restore.',
+		'We will process your cancellation now.'])
 		WITH ORDINALITY AS t(r, i)
 	WHERE EXISTS (SELECT 1 FROM empathy.explain_empathy(r, 'My order is wrong and I need it fixed.', NULL)
 		WHERE category = 'resolution') ORDER BY i),
 	ARRAY['I''ve refunded the duplicate payment.', 'We''ll send a replacement today.', 'Your code has been reset.',
 		'Both tickets refunded.', 'Engineer booked for Thursday, 8am to 12pm.', 'I''ve cancelled the subscription.',
-		'If it has not arrived by Friday, we will send a replacement.', 'Refunded £120. Subscription closed.'],
+		'If it has not arrived by Friday, we will send a replacement.', 'Refunded £120. Subscription closed.',
+		'We''ll issue a refund today.', 'I''ve restarted the restore.', 'We will process your cancellation now.'],
 	'a fix done or arranged is a resolution; a policy, the problem, a question, a refusal, a supposition or the customer''s task is not');
 SELECT is(ARRAY(SELECT r FROM unnest(ARRAY[
 		'I refunded the £35 this morning.', 'We just reversed the charge.', 'This morning I rebooked you for Friday.',
