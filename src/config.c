@@ -31,6 +31,7 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "storage/lmgr.h"
 #include "storage/proc.h"
@@ -463,24 +464,18 @@ apply_model(EmpModel *m, const char *name)
 	}
 }
 
-/* Build a user configuration's scorer in its own context. */
-static CachedConfig *
-build_user_config(const char *name)
+/*
+ * The derived configurations from name up to the built-in root, name first
+ * (inside SPI); returns how many.  Errors for a cycle, a line too long, or a
+ * configuration that does not exist.
+ */
+static int
+config_chain(const char *name, char chain[][NAMEDATALEN])
 {
-	char		chain[EMPATHY_MAX_PARENT_DEPTH][NAMEDATALEN];
-	volatile int depth = 0;
+	int			depth = 0;
 	char		cur[NAMEDATALEN];
-	CachedConfig *c;
-	MemoryContext cxt;
-	MemoryContext old;
-	EmpScorer  *scorer;
-	bool		pushed;
 
 	strlcpy(cur, name, NAMEDATALEN);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "empathy: SPI_connect failed");
-	pushed = empathy_config_read_begin();
-	/* walk up to the built-in root */
 	while (strcmp(cur, "english") != 0)
 	{
 		char		parent[NAMEDATALEN];
@@ -506,6 +501,40 @@ build_user_config(const char *name)
 		strlcpy(chain[depth++], cur, NAMEDATALEN);
 		strlcpy(cur, parent, NAMEDATALEN);
 	}
+	return depth;
+}
+
+/*
+ * Apply the terms of a configuration and of the ones it derives from to lx,
+ * from the root down, as its scorer has them (inside SPI): the marker
+ * catalogue of a configuration reads its feeling words this way.
+ */
+void
+empathy_config_apply_chain_terms(EmpLexicon *lx, const char *name)
+{
+	char		chain[EMPATHY_MAX_PARENT_DEPTH][NAMEDATALEN];
+	int			depth = config_chain(name, chain);
+
+	for (int i = depth - 1; i >= 0; i--)
+		apply_terms(lx, chain[i]);
+}
+
+/* Build a user configuration's scorer in its own context. */
+static CachedConfig *
+build_user_config(const char *name)
+{
+	char		chain[EMPATHY_MAX_PARENT_DEPTH][NAMEDATALEN];
+	volatile int depth;
+	CachedConfig *c;
+	MemoryContext cxt;
+	MemoryContext old;
+	EmpScorer  *scorer;
+	bool		pushed;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "empathy: SPI_connect failed");
+	pushed = empathy_config_read_begin();
+	depth = config_chain(name, chain);
 
 	cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration", ALLOCSET_DEFAULT_SIZES);
 	old = CurrentMemoryContext;
@@ -559,10 +588,16 @@ empathy_config_scorer(const char *name)
 	if (strcmp(name, "english") == 0)
 		return empathy_builtin_scorer();
 	if (strlen(name) >= NAMEDATALEN || name[0] == '\0')
+	{
+		/* a long name is shown clipped, as an identifier would be */
+		int			cl = pg_mbcliplen(name, (int) strlen(name), NAMEDATALEN - 1);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_OBJECT),
-				 errmsg("empathy configuration \"%s\" does not exist", name),
+				 errmsg("empathy configuration \"%.*s%s\" does not exist", cl, name, name[cl] ? "..." : ""),
+				 name[cl] ? errdetail("A configuration name is at most %d bytes long.", NAMEDATALEN - 1) : 0,
 				 errhint("Create it with empathy.create_configuration(), or use 'english'.")));
+	}
 	ensure_callback();
 	empathy_config_generation();
 	for (CachedConfig **pp = &user_configs; (c = *pp) != NULL; pp = &c->next)

@@ -152,7 +152,11 @@ build_config_markers(const char *name)
 		cxt = AllocSetContextCreate(CacheMemoryContext, "empathy configuration markers", ALLOCSET_DEFAULT_SIZES);
 		memset(&err, 0, sizeof(err));
 		ms = emp_markers_create(empathy_context_allocator(cxt), empathy_stemmer(), mod, ml, lex, ll, &err);
-		if (ms == NULL || (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", &err)))
+		if (ms == NULL)
+			elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
+		/* the configuration's own words, negative feelings among them, fill {feeling} too */
+		empathy_config_apply_chain_terms(emp_markers_lexicon(ms), name);
+		if (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", &err))
 			elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
 		apply_config_markers(ms, name);
 		emp_markers_finish(ms);

@@ -8,7 +8,7 @@
 CREATE FUNCTION @extschema@.intent(message text) RETURNS text
 	AS 'MODULE_PATHNAME', 'intent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.intent(text) IS
-'the customer intent a message is about (late_delivery, double_charge, damaged_product, login_trouble, refund, cancellation, long_wait, praise), general_question when no intent phrase matches; reads the first 4 KB';
+'the customer intent a message is about (late_delivery, double_charge, payment_problem, damaged_product, login_trouble, refund, cancellation, long_wait, praise; empathy.intent_names() lists them), general_question when no intent phrase matches; reads the first 4 KB';
 
 CREATE FUNCTION @extschema@.intent_names() RETURNS text[]
 	AS 'MODULE_PATHNAME', 'intent_names' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -59,6 +59,13 @@ DECLARE
 	maxwords int := 12;		-- 15 for a request, "you want us to" being added
 	polite text;
 	tail_p text;
+	-- brackets and quotes a clause may open and close (the curly quotes where
+	-- the database encoding has them)
+	openers text := '([{' || pg_catalog.chr(171);
+	closers text := ')]}' || pg_catalog.chr(187);
+	tc text;
+	topen text;
+	wo text;
 	-- what a customer asks a company to do (not "tell" or "let", whose
 	-- request is a question: "could you tell me where my order is?", nor
 	-- "ship" or "deliver": "can you ship to Canada?" asks whether)
@@ -87,6 +94,10 @@ BEGIN
 	-- letter, so that no character is cut in two
 	IF pg_catalog.getdatabaseencoding() = 'SQL_ASCII' THEN
 		letters := '\u0080-\u00ff';
+	END IF;
+	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
+		openers := openers || pg_catalog.chr(8220);
+		closers := closers || pg_catalog.chr(8221);
 	END IF;
 	head := @extschema@.own_words(left(message, 4000));
 	-- full-width and mathematical letters read as the scorer reads them
@@ -550,18 +561,26 @@ BEGIN
 	shouted := (SELECT count(*) FROM unnest(words) AS x(x)
 	            WHERE x ~ ('^[[:upper:]][[:upper:]'']+[^[:alnum:]' || letters || ']*$')) >= 2;
 	FOR i IN 1 .. array_length(words, 1) LOOP
-		-- (a percent sign stays, and a closing bracket or quote that one before it
-		-- in the clause opened: "97%", "(ref CLM-55231)", "says "invalid code"")
+		-- (a percent sign stays, and each closing bracket or quote that one
+		-- before it in the clause opened and none has closed: "97%", "(ref
+		-- CLM-55231)", "[ref CLM-55231]", "says "invalid code"", "(ref (A1))")
 		w := regexp_replace(words[i], '[^[:alnum:]%''' || letters || ']+$', '');
 		IF w <> words[i] AND w <> '' THEN
 			tail_p := substr(words[i], length(w) + 1);
-			IF strpos(tail_p, ')') > 0
-			   AND length(out || w) - length(replace(out || w, '(', '')) > length(out || w) - length(replace(out || w, ')', '')) THEN
-				w := w || ')';
-			END IF;
-			IF strpos(tail_p, '"') > 0 AND (length(out || w) - length(replace(out || w, '"', ''))) % 2 = 1 THEN
-				w := w || '"';
-			END IF;
+			FOR j IN 1 .. length(tail_p) LOOP
+				tc := substr(tail_p, j, 1);
+				wo := out || w;
+				IF tc = '"' THEN
+					IF (length(wo) - length(replace(wo, '"', ''))) % 2 = 1 THEN
+						w := w || tc;
+					END IF;
+				ELSIF strpos(closers, tc) > 0 THEN
+					topen := substr(openers, strpos(closers, tc), 1);
+					IF length(wo) - length(replace(wo, topen, '')) > length(wo) - length(replace(wo, tc, '')) THEN
+						w := w || tc;
+					END IF;
+				END IF;
+			END LOOP;
 		END IF;
 		IF nwords >= maxwords AND w <> '' THEN
 			cut := true;
@@ -804,6 +823,12 @@ BEGIN
 				      HINT = vhint;
 		END IF;
 	END LOOP;
+	-- an intent, emotion or concern given as null or blank is missing: the
+	-- message's own picks the templates and fills them (it picked them and
+	-- the blank filled them: "That must be difficult" for an angry customer)
+	v := v - ARRAY(SELECT e.key FROM jsonb_each(v) AS e
+		WHERE e.key IN ('intent', 'emotion', 'concern')
+		AND (jsonb_typeof(e.value) = 'null' OR (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')));
 	-- an intent is one intent() can return, general_question, or one of a
 	-- template's own (a team's templates may answer intents of their own)
 	IF NULLIF(v->>'intent', '') IS NOT NULL

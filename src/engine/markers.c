@@ -857,6 +857,15 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	return ms;
 }
 
+/* Would this byte next to {feeling} join it to a word (a letter, a digit, an apostrophe, UTF-8)? */
+static inline bool
+glues(char c)
+{
+	unsigned char u = (unsigned char) c;
+
+	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '\'' || u == '_' || u >= 0x80;
+}
+
 /* Validate category, strength and the phrase's size; false with err set. */
 static bool
 check_entry(int category, int strength, const char *phrase, size_t len, EmpError *err)
@@ -877,6 +886,10 @@ check_entry(int category, int strength, const char *phrase, size_t len, EmpError
 			if (++slots > 1)
 				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 									 "a phrase has at most one {feeling}"), false;
+			/* a word of its own: "x{feeling} y" would put the feeling inside a word */
+			if ((i > 0 && glues(phrase[i - 1])) || (i + 9 < len && glues(phrase[i + 9])))
+				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+									 "{feeling} must stand as a word of its own, not joined to a letter or a digit"), false;
 			i += 8;
 		}
 		else if (phrase[i] == '}')
@@ -915,6 +928,22 @@ mark_literal(EmpMarkerSet *ms, const char *phrase, size_t len)
 	}
 }
 
+/*
+ * The lexicon's reason a phrase was refused names it a term ('term "!!!" has
+ * no words'); a catalogue's phrase is named a phrase.
+ */
+static void
+name_phrase(EmpError *err)
+{
+	size_t		n = strlen(err->message);
+
+	if (strncmp(err->message, "term ", 5) == 0 && n + 2 < sizeof(err->message))
+	{
+		memmove(err->message + 7, err->message + 5, n - 5 + 1);
+		memcpy(err->message, "phrase ", 7);
+	}
+}
+
 /* Add a phrase to the lexicon with its category; returns the term id or 0. */
 static int32_t
 add_phrase(EmpMarkerSet *ms, int category, int strength, const char *phrase, size_t len,
@@ -923,7 +952,10 @@ add_phrase(EmpMarkerSet *ms, int category, int strength, const char *phrase, siz
 	int32_t		id = emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err);
 
 	if (id == 0)
+	{
+		name_phrase(err);
 		return 0;
+	}
 	/*
 	 * A phrase the catalogue lists word for word keeps its own entry: "i
 	 * understand your concern" (a weak interpretation) is not "i understand
@@ -1031,7 +1063,12 @@ emp_markers_check(EmpMarkerSet *ms, int category, int strength,
 {
 	if (!check_entry(category, strength, phrase, len, err))
 		return false;
-	return emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err) != 0;
+	if (emp_lexicon_add(ms->lx, phrase, len, NULL, NULL, EMP_MERGE_ADD, 0, 1.0f, err) == 0)
+	{
+		name_phrase(err);
+		return false;
+	}
+	return true;
 }
 
 bool
@@ -1130,6 +1167,8 @@ emp_markers_finish(EmpMarkerSet *ms)
 		const char *slot;
 		int			cat;
 		int			strength;
+		char	   *buf;
+		size_t		bufcap;
 
 		memcpy(&rec, ms->feelphrases.data + p, sizeof(rec));
 		phl = rec.len;
@@ -1138,10 +1177,12 @@ emp_markers_finish(EmpMarkerSet *ms)
 		slot = find_placeholder(ph, phl);
 		cat = rec.category;
 		strength = rec.strength;
+		/* the phrase with a word in its slot, grown for a longer word */
+		buf = NULL;
+		bufcap = 0;
 
 		for (int32_t id = 1; id < n && slot; id++)
 		{
-			char		buf[1024];
 			size_t		wl;
 			const char *w;
 			int32_t		vid;
@@ -1150,8 +1191,17 @@ emp_markers_finish(EmpMarkerSet *ms)
 				(slot_flags(ms, id) & WF_FACT))
 				continue;
 			w = emp_lexicon_term_text(ms->lx, id, &wl);
-			if (wl == 0 || phl + wl >= sizeof(buf))
+			if (wl == 0)
 				continue;
+			if (phl + wl > bufcap)
+			{
+				char	   *nb = emp_alloc(ms->a, phl + wl + EMP_MAX_WORD_BYTES);
+
+				if (buf)
+					emp_release(ms->a, buf);
+				buf = nb;
+				bufcap = phl + wl + EMP_MAX_WORD_BYTES;
+			}
 			memcpy(buf, ph, (size_t) (slot - ph));
 			memcpy(buf + (slot - ph), w, wl);
 			memcpy(buf + (slot - ph) + wl, slot + 9, phl - (size_t) (slot - ph) - 9);
@@ -1160,6 +1210,8 @@ emp_markers_finish(EmpMarkerSet *ms)
 			if (vid)
 				ms->wf[vid] |= WF_HASFEEL;
 		}
+		if (buf)
+			emp_release(ms->a, buf);
 		p += sizeof(FeelRecord) + phl;
 	}
 	wf_reserve(ms);
@@ -1173,6 +1225,12 @@ emp_markers_finish(EmpMarkerSet *ms)
 	build_hot(ms);
 	msgwords_clear(ms);
 	ms->finished = true;
+}
+
+EmpLexicon *
+emp_markers_lexicon(EmpMarkerSet *ms)
+{
+	return ms->lx;
 }
 
 int32_t

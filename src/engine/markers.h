@@ -64,6 +64,12 @@ extern bool emp_markers_check(EmpMarkerSet *ms, int category, int strength,
 extern bool emp_markers_load(EmpMarkerSet *ms, const char *data, size_t len,
 							 const char *source, EmpError *err);
 extern void emp_markers_finish(EmpMarkerSet *ms);
+/*
+ * The catalogue's own lexicon, whose negative emotion words fill {feeling}:
+ * a configuration's terms are added to it before its phrases (until
+ * emp_markers_finish).
+ */
+extern EmpLexicon *emp_markers_lexicon(EmpMarkerSet *ms);
 extern int32_t emp_markers_nphrases(const EmpMarkerSet *ms);
 
 /* One marker found in a reply. */

@@ -302,3 +302,5 @@ INSERT INTO config_terms VALUES ('shown', 'hella', 'booster', 1.0000000000000002
 SELECT weight > 1 AS above_one FROM config_terms WHERE config = 'shown' AND term = 'hella';
 RESET extra_float_digits;
 DELETE FROM configurations WHERE name = 'shown';
+-- a name too long to be one is shown clipped
+SELECT empathy.sentiment(repeat('x', 100000), 'fine');

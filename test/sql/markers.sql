@@ -180,3 +180,15 @@ SELECT empathy.markers('nosuch', 'sorry');
 SELECT r, empathy.markers(r), (empathy.empathy_score(r)).exploration FROM (VALUES
 	('What happened to the parcel, do you know why?'), ('Is it broken, do you know when it broke?'),
 	('Did you know you can track it online?'), ('It''s just need a restart.'), ('That''s just stopped working, I''ll send an engineer.')) v(r);
+-- {feeling} stands as a word of its own; a long phrase with it still takes every
+-- feeling word; and a configuration's own negative words fill it, as the built-in ones do
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'x{feeling} y');
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'x {feeling}y');
+INSERT INTO empathy.config_markers SELECT 'retail', 'blame', 1,
+	string_agg('abcdefghijklmnopqrstuvwxyzabcdefghij' || i, ' ') || ' {feeling}' FROM generate_series(1, 28) i;
+SELECT w, empathy.markers('retail', string_agg('abcdefghijklmnopqrstuvwxyzabcdefghij' || i, ' ') || ' ' || w) AS long_phrase
+FROM unnest(ARRAY['worrying', 'frustrating', 'upsetting', 'terrible']) w, generate_series(1, 28) i GROUP BY w ORDER BY w;
+INSERT INTO empathy.config_terms VALUES ('retail', 'zorbling', 'sadness', 3), ('retail', 'zorbling', 'sentiment', -2);
+SELECT empathy.markers('retail', 'that must be zorbling') AS user_feeling, empathy.markers('that must be zorbling') AS builtin,
+	(empathy.empathy_score('retail', 'That must be zorbling, I am so sorry.', 'I feel so zorbling about my order.', NULL)).emotional_reaction;
+DELETE FROM empathy.config_terms WHERE config = 'retail' AND term = 'zorbling';

@@ -442,3 +442,15 @@ SELECT count(*) AS rows, count(*) FILTER (WHERE reply = '') AS empty
 FROM empathy.suggest_replies('my order is late, I am furious', '{}', 'chat', 5);
 DELETE FROM empathy.templates WHERE name LIKE 'our empty %';
 DELETE FROM empathy.templates WHERE name IN ('our warranty', 'our empty');
+-- an emotion, intent or concern given as null or blank is missing: the message's own
+-- picks the templates and fills them
+SELECT (SELECT array_agg(reply ORDER BY score DESC, template_id) FROM empathy.suggest_replies('I am furious, my order is late!!', v::jsonb, NULL, 12))
+	= (SELECT array_agg(reply ORDER BY score DESC, template_id) FROM empathy.suggest_replies('I am furious, my order is late!!', '{}', NULL, 12)) AS same_as_missing
+FROM (VALUES ('{"emotion": ""}'), ('{"emotion": null}'), ('{"intent": " ", "concern": null}')) t(v);
+-- a clause keeps the brackets and quotes it opened closed
+SELECT m, empathy.concern(m) FROM (VALUES ('my claim [ref CLM-55231] was denied'), ('my claim {ref CLM-55231} was denied'),
+	('my claim «ref CLM-55231» was denied'), ('the app says “invalid credentials” again'),
+	('my claim (ref (CLM-55231)) was denied'), ('my claim (see the letter.) was denied')) t(m);
+-- intent()'s comment names every intent it returns
+SELECT array_agg(n) AS missing_from_comment FROM unnest(empathy.intent_names()) n
+WHERE strpos(obj_description('empathy.intent(text)'::regprocedure, 'pg_proc'), n) = 0;
