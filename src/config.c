@@ -364,14 +364,20 @@ select_config_rows(const char *query, const char *name)
 		elog(ERROR, "empathy: could not read the configuration tables: %s", query);
 }
 
-/* Apply a configuration's own terms to lx. */
+/* Apply a configuration's own terms to lx: their weights, and with roles their modifier roles too. */
 static void
-apply_terms(EmpLexicon *lx, const char *name)
+apply_terms(EmpLexicon *lx, const char *name, bool roles)
 {
-	select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
-					   "WHERE config OPERATOR(pg_catalog.=) $1 "
-					   /* byte order: terms that fold to the same word apply in one order everywhere */
-					   "ORDER BY term COLLATE pg_catalog.\"C\", dimension COLLATE pg_catalog.\"C\"", name);
+	if (roles)
+		select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
+						   "WHERE config OPERATOR(pg_catalog.=) $1 "
+		/* byte order: terms that fold to the same word apply in one order everywhere */
+						   "ORDER BY term COLLATE pg_catalog.\"C\", dimension COLLATE pg_catalog.\"C\"", name);
+	else
+		select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
+						   "WHERE config OPERATOR(pg_catalog.=) $1 AND dimension OPERATOR(pg_catalog.<>) "
+						   "ALL (ARRAY['negator', 'booster', 'dampener', 'contrast', 'expletive']) "
+						   "ORDER BY term COLLATE pg_catalog.\"C\", dimension COLLATE pg_catalog.\"C\"", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
@@ -505,18 +511,20 @@ config_chain(const char *name, char chain[][NAMEDATALEN])
 }
 
 /*
- * Apply the terms of a configuration and of the ones it derives from to lx,
- * from the root down, as its scorer has them (inside SPI): the marker
- * catalogue of a configuration reads its feeling words this way.
+ * Apply the weights of the terms of a configuration and of the ones it
+ * derives from to lx, from the root down, as its scorer has them (inside
+ * SPI): the marker catalogue of a configuration reads its feeling words this
+ * way.  Modifier roles are left out: they are for reading customers'
+ * messages, and a negator of the user's would undo a built-in reply phrase.
  */
 void
-empathy_config_apply_chain_terms(EmpLexicon *lx, const char *name)
+empathy_config_apply_chain_weights(EmpLexicon *lx, const char *name)
 {
 	char		chain[EMPATHY_MAX_PARENT_DEPTH][NAMEDATALEN];
 	int			depth = config_chain(name, chain);
 
 	for (int i = depth - 1; i >= 0; i--)
-		apply_terms(lx, chain[i]);
+		apply_terms(lx, chain[i], false);
 }
 
 /* Build a user configuration's scorer in its own context. */
@@ -551,7 +559,7 @@ build_user_config(const char *name)
 		/* apply from the root down, so children override parents */
 		for (int i = depth - 1; i >= 0; i--)
 		{
-			apply_terms(lx, chain[i]);
+			apply_terms(lx, chain[i], true);
 			apply_model(&model, chain[i]);
 		}
 		emp_lexicon_finish(lx);

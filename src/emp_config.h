@@ -35,7 +35,7 @@ extern bool empathy_config_read_begin(void);
 extern void empathy_config_read_end(bool pushed);
 extern bool empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim,
 									  double weight, EmpError *err);
-/* Apply a configuration's terms and its parents' to lx, root first (inside SPI). */
-extern void empathy_config_apply_chain_terms(EmpLexicon *lx, const char *name);
+/* Apply the weights of a configuration's terms and its parents' to lx, root first (inside SPI). */
+extern void empathy_config_apply_chain_weights(EmpLexicon *lx, const char *name);
 
 #endif							/* EMPATHY_CONFIG_H */

@@ -155,7 +155,7 @@ build_config_markers(const char *name)
 		if (ms == NULL)
 			elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
 		/* the configuration's own words, negative feelings among them, fill {feeling} too */
-		empathy_config_apply_chain_terms(emp_markers_lexicon(ms), name);
+		empathy_config_apply_chain_weights(emp_markers_lexicon(ms), name);
 		if (mk && !emp_markers_load(ms, mk, kl, "markers.tsv", &err))
 			elog(ERROR, "empathy: built-in markers are invalid: %s", err.message);
 		apply_config_markers(ms, name);

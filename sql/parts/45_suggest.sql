@@ -66,6 +66,7 @@ DECLARE
 	tc text;
 	topen text;
 	wo text;
+	addc text;
 	-- what a customer asks a company to do (not "tell" or "let", whose
 	-- request is a question: "could you tell me where my order is?", nor
 	-- "ship" or "deliver": "can you ship to Canada?" asks whether)
@@ -564,23 +565,30 @@ BEGIN
 		-- (a percent sign stays, and each closing bracket or quote that one
 		-- before it in the clause opened and none has closed: "97%", "(ref
 		-- CLM-55231)", "[ref CLM-55231]", "says "invalid code"", "(ref (A1))")
+		-- (a word of closers alone closes on the word before it: "(ref A1 )")
 		w := regexp_replace(words[i], '[^[:alnum:]%''' || letters || ']+$', '');
-		IF w <> words[i] AND w <> '' THEN
+		IF w <> words[i] THEN
 			tail_p := substr(words[i], length(w) + 1);
+			addc := '';
 			FOR j IN 1 .. length(tail_p) LOOP
 				tc := substr(tail_p, j, 1);
-				wo := out || w;
+				wo := out || w || addc;
 				IF tc = '"' THEN
 					IF (length(wo) - length(replace(wo, '"', ''))) % 2 = 1 THEN
-						w := w || tc;
+						addc := addc || tc;
 					END IF;
 				ELSIF strpos(closers, tc) > 0 THEN
 					topen := substr(openers, strpos(closers, tc), 1);
 					IF length(wo) - length(replace(wo, topen, '')) > length(wo) - length(replace(wo, tc, '')) THEN
-						w := w || tc;
+						addc := addc || tc;
 					END IF;
 				END IF;
 			END LOOP;
+			IF w <> '' THEN
+				w := w || addc;
+			ELSIF out <> '' THEN
+				out := out || addc;
+			END IF;
 		END IF;
 		IF nwords >= maxwords AND w <> '' THEN
 			cut := true;

@@ -262,13 +262,16 @@ WITH a AS (
 		CASE WHEN m.role::text = 'agent' THEN %6$s END AS markers,
 		%10$s AS conversation_open
 	FROM %7$s m
-), b AS (
+), b AS NOT MATERIALIZED (
+	-- (read twice, by x and c: not materialized, so that a filter on the
+	-- conversation still reaches the history instead of every message being
+	-- scored first)
 	SELECT a.*,
 		count(*) FILTER (WHERE a.role = 'agent') OVER (PARTITION BY a.conversation_id
 			ORDER BY a.sent_at, a.message_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS agents_before,
 		count(*) FILTER (WHERE a.role = 'agent') OVER (PARTITION BY a.conversation_id) AS agents_total
 	FROM a
-), x AS (
+), x AS NOT MATERIALIZED (
 	-- what the customer wrote since the last reply: the context of the reply
 	-- that ends the run (the run's last row), gathered once per run; as a
 	-- window frame ending at each row it was copied again at every message,
@@ -277,11 +280,16 @@ WITH a AS (
 		string_agg(b.body, ' ' ORDER BY b.sent_at, b.message_id) AS customer_context
 	FROM b WHERE b.role = 'customer' GROUP BY b.conversation_id, b.agents_before
 ), c AS (
+	-- (joined on the conversation, so that a filter on it reaches x too; the
+	-- messages with no conversation id are one conversation, as they are to
+	-- the windows and to GROUP BY elsewhere, joined apart)
 	SELECT b.*,
 		min(b.sent_at) FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before) AS pending_since,
-		x.customer_context
-	FROM b LEFT JOIN x ON b.role = 'agent' AND x.conversation_id = b.conversation_id
-		AND x.agents_before = b.agents_before
+		CASE WHEN b.conversation_id IS NULL THEN xn.customer_context ELSE x.customer_context END AS customer_context
+	FROM b
+	LEFT JOIN x ON b.role = 'agent' AND x.conversation_id = b.conversation_id AND x.agents_before = b.agents_before
+	LEFT JOIN x AS xn ON b.role = 'agent' AND b.conversation_id IS NULL AND xn.conversation_id IS NULL
+		AND xn.agents_before = b.agents_before
 )
 SELECT c.conversation_id, c.message_id, c.sent_at,
 	pg_catalog.date_trunc('week', c.sent_at)::date AS week,

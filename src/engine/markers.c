@@ -857,13 +857,17 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	return ms;
 }
 
-/* Would this byte next to {feeling} join it to a word (a letter, a digit, an apostrophe, UTF-8)? */
+/*
+ * Would this byte next to {feeling} join it to a word?  An ASCII letter or
+ * digit ("x{feeling}"); punctuation, quotes and any space do not
+ * ("“{feeling}”", "{feeling}…").
+ */
 static inline bool
 glues(char c)
 {
 	unsigned char u = (unsigned char) c;
 
-	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '\'' || u == '_' || u >= 0x80;
+	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
 /* Validate category, strength and the phrase's size; false with err set. */
@@ -889,7 +893,7 @@ check_entry(int category, int strength, const char *phrase, size_t len, EmpError
 			/* a word of its own: "x{feeling} y" would put the feeling inside a word */
 			if ((i > 0 && glues(phrase[i - 1])) || (i + 9 < len && glues(phrase[i + 9])))
 				return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-									 "{feeling} must stand as a word of its own, not joined to a letter or a digit"), false;
+									 "{feeling} must stand as a word of its own, not joined to an ASCII letter or digit"), false;
 			i += 8;
 		}
 		else if (phrase[i] == '}')

@@ -224,6 +224,14 @@ CROSS JOIN LATERAL (SELECT string_agg(b.body, ' ' ORDER BY b.message_id) AS ctx 
 	WHERE b.role = 'customer' AND b.message_id < m.message_id
 	AND b.message_id > coalesce((SELECT max(a.message_id) FROM crm.run a WHERE a.role = 'agent' AND a.message_id < m.message_id), 0)) c
 WHERE ms.role = 'agent' ORDER BY 1;
+-- messages with no conversation id are one conversation, whose reply has its context too
+INSERT INTO crm.run VALUES (NULL, 5001, '2024-04-01 09:00', 'customer', NULL, 'chat', 'Di', 'I was charged twice and I am furious!'),
+	(NULL, 5002, '2024-04-01 09:05', 'agent', 'x', 'chat', 'Di', 'I am so sorry, Di, that is infuriating. I have refunded the second charge.');
+SELECT count(*) FROM empathy.create_dashboard('crm.run', NULL, 'dash3');
+SELECT message_id, empathy_needed,
+	empathy_score = (empathy.empathy_score(m.body, 'I was charged twice and I am furious!', 'Di')).score AS same_as_context
+FROM dash3.message_scores JOIN crm.run m USING (message_id) WHERE message_id = 5002;
+DELETE FROM crm.run WHERE message_id IN (5001, 5002);
 -- an infinite timestamp has no place in the default split of the periods
 INSERT INTO crm.run VALUES (2, 4001, 'infinity', 'customer', NULL, 'chat', 'Bo', 'Where is my order?'),
 	(3, 4002, '-infinity', 'customer', NULL, 'chat', 'Cy', 'Where is my order?');

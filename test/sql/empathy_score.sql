@@ -32,12 +32,6 @@ ORDER BY 2 DESC;
 SELECT emotional_reaction, acknowledged_emotion, penalties FROM empathy.empathy_score(
 	'I''m sorry you''re disappointed.', 'I am terrified my account was hacked, all my savings are there!');
 
--- "I understand your frustration" is the generic care of a stock phrase, as "I
--- understand" is; naming what the customer went through makes it strong
-SELECT r.reply, (empathy.empathy_score(r.reply, 'Third time my refund has failed, I am so frustrated.')).emotional_reaction
-FROM (VALUES ('I understand your frustration. I have raised a ticket.'),
-	('I understand your frustration, a refund failing three times is maddening. I have raised a ticket.')) r(reply);
-
 -- care for a trouble a plain question does not have is empathy not needed, below
 -- the plain answer
 SELECT r.reply, (s).score, (s).penalties

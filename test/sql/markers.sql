@@ -192,3 +192,15 @@ INSERT INTO empathy.config_terms VALUES ('retail', 'zorbling', 'sadness', 3), ('
 SELECT empathy.markers('retail', 'that must be zorbling') AS user_feeling, empathy.markers('that must be zorbling') AS builtin,
 	(empathy.empathy_score('retail', 'That must be zorbling, I am so sorry.', 'I feel so zorbling about my order.', NULL)).emotional_reaction;
 DELETE FROM empathy.config_terms WHERE config = 'retail' AND term = 'zorbling';
+-- punctuation and quotes may stand next to {feeling}; a configuration's modifier roles
+-- are for reading customers' messages and leave reply phrases as they are
+INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'how “{feeling}” for you');
+SELECT empathy.markers('retail', 'How “frustrating” for you') AS quoted;
+INSERT INTO empathy.config_terms VALUES ('retail', 'honestly', 'negator', 1);
+SELECT empathy.markers('retail', 'Honestly that must be frustrating.') AS reply_phrase,
+	empathy.sentiment('retail', 'honestly happy') < empathy.sentiment('happy') AS negated_in_scoring;
+DELETE FROM empathy.config_terms WHERE config = 'retail' AND term = 'honestly';
+-- "sorry about your ..." is care for a person, a pet or a loss; about an order or a wait
+-- it is an apology
+SELECT r, empathy.markers(r) FROM (VALUES ('I''m so sorry about your wife.'), ('Sorry about your wait.'),
+	('Sorry about your order, I will refund it today.')) v(r);

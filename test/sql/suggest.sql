@@ -450,7 +450,8 @@ FROM (VALUES ('{"emotion": ""}'), ('{"emotion": null}'), ('{"intent": " ", "conc
 -- a clause keeps the brackets and quotes it opened closed
 SELECT m, empathy.concern(m) FROM (VALUES ('my claim [ref CLM-55231] was denied'), ('my claim {ref CLM-55231} was denied'),
 	('my claim «ref CLM-55231» was denied'), ('the app says “invalid credentials” again'),
-	('my claim (ref (CLM-55231)) was denied'), ('my claim (see the letter.) was denied')) t(m);
+	('my claim (ref (CLM-55231)) was denied'), ('my claim (see the letter.) was denied'),
+	('my claim (ref A1 ) was denied')) t(m);
 -- intent()'s comment names every intent it returns
 SELECT array_agg(n) AS missing_from_comment FROM unnest(empathy.intent_names()) n
 WHERE strpos(obj_description('empathy.intent(text)'::regprocedure, 'pg_proc'), n) = 0;
