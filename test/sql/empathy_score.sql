@@ -40,6 +40,12 @@ FROM (VALUES ('Yes, there is a decaf option in your box settings.'),
 	LATERAL (SELECT empathy.empathy_score(r.reply, 'Does the monthly box ever include decaf options? Asking for my mum.') AS s) x
 ORDER BY 2 DESC;
 
+-- "not in a hurry" and "not urgent" say nothing is wrong, as "no rush" does (the "not" of
+-- them is no frustration)
+SELECT m, (empathy.empathy_score('Thanks for asking!', m)).needed, empathy.emotion_labels(m)
+FROM (VALUES ('Order 66102 says dispatched since yesterday but no tracking number yet. Is that normal? Not in a hurry'),
+	('Any ETA on my refund? Not urgent.'), ('My order is late again and I am furious. Not in a hurry though.')) t(m);
+
 -- explain: rows add up to the score
 SELECT * FROM empathy.explain_empathy(
 	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. I''ve refunded the duplicate payment for order 58213 just now.',
