@@ -207,7 +207,6 @@ static const char *const number_words[][2] = {
 #define RW_NONE		0
 #define RW_FIX		1		/* a fix after "I"/"we" and an auxiliary ("I've refunded",
 							 * "we'll send"), or as a participle */
-#define RW_FIXP		2		/* a fix only as a participle ("issued", not "issue") */
 #define RW_SUBJ		3		/* "I", "we" */
 #define RW_BE		4		/* "am", "is", "be", "been", "being" */
 #define RW_FILL		5		/* "just", "already", "gone ahead and"... */
@@ -2198,7 +2197,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					if (res_you)
 						res_head = false;
 				}
-				else if (rc == RW_FIX || rc == RW_FIXR || rc == RW_FIXP || rc == RW_FIXS || rc == RW_STATE)
+				else if (rc == RW_FIX || rc == RW_FIXR || rc == RW_FIXS || rc == RW_STATE)
 				{
 					int			form = fix_form(text + s->start, s->len);
 					bool		part = (form == FORM_PART || rc == RW_STATE);
@@ -2216,7 +2215,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					 * auxiliary.  "Engineer booked for Thursday": a
 					 * participle after a word or two that open the sentence.
 					 */
-					hit = (res_subj && fits && rc != RW_FIXP && rc != RW_STATE) ||
+					hit = (res_subj && fits && rc != RW_STATE) ||
 						(rc != RW_FIXS && part && fits && !res_you && !(rc == RW_STATE && res_subj)) ||
 						(rc != RW_FIXS && rc != RW_STATE && part && res_head && word >= 1 && word <= 2);
 					/*
