@@ -655,6 +655,37 @@ empathy_config_scorer_cached(FunctionCallInfo fcinfo, text *name)
 	return sc->scorer;
 }
 
+/*
+ * The row a validation trigger checks (of a table of this extension).  It
+ * must fire BEFORE INSERT OR UPDATE FOR EACH ROW on that table: a statement
+ * or TRUNCATE trigger has no row, and another table's columns may be of
+ * other types.
+ */
+HeapTuple
+empathy_trigger_row(FunctionCallInfo fcinfo, const char *fn, const char *table)
+{
+	TriggerData *td = (TriggerData *) fcinfo->context;
+	Oid			nsp;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.%s() must be called as a trigger", fn)));
+	if (!TRIGGER_FIRED_BEFORE(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event) ||
+		!(TRIGGER_FIRED_BY_INSERT(td->tg_event) || TRIGGER_FIRED_BY_UPDATE(td->tg_event)))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.%s: trigger \"%s\" must be BEFORE INSERT OR UPDATE and FOR EACH ROW",
+						fn, td->tg_trigger->tgname)));
+	nsp = get_namespace_oid("empathy", true);
+	if (!OidIsValid(nsp) || RelationGetRelid(td->tg_relation) != get_relname_relid(table, nsp))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.%s: trigger \"%s\" must be on table empathy.%s",
+						fn, td->tg_trigger->tgname, table)));
+	return TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
+}
+
 PG_FUNCTION_INFO_V1(config_changed);
 
 /*
@@ -668,6 +699,11 @@ config_changed(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("config_changed() must be called as a trigger")));
+	if (!TRIGGER_FIRED_AFTER(((TriggerData *) fcinfo->context)->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("empathy.config_changed: trigger \"%s\" must be AFTER",
+						((TriggerData *) fcinfo->context)->tg_trigger->tgname)));
 	ensure_callback();
 	if (OidIsValid(terms_relid))
 		CacheInvalidateRelcacheByRelid(terms_relid);
@@ -698,11 +734,7 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	MemoryContext old;
 	bool		ok;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("config_terms_validate() must be called as a trigger")));
-	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	tup = empathy_trigger_row(fcinfo, "config_terms_validate", "config_terms");
 	desc = trigdata->tg_relation->rd_att;
 	term = SPI_getvalue(tup, desc, SPI_fnumber(desc, "term"));
 	dim = SPI_getvalue(tup, desc, SPI_fnumber(desc, "dimension"));
@@ -749,11 +781,7 @@ config_model_validate(PG_FUNCTION_ARGS)
 	EmpModel	m;
 	EmpError	err;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("config_model_validate() must be called as a trigger")));
-	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	tup = empathy_trigger_row(fcinfo, "config_model_validate", "config_model");
 	desc = trigdata->tg_relation->rd_att;
 	param = SPI_getvalue(tup, desc, SPI_fnumber(desc, "parameter"));
 	/* the value itself, not its text: that depends on extra_float_digits */

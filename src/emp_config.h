@@ -9,6 +9,7 @@
 #define EMPATHY_CONFIG_H
 
 #include "fmgr.h"
+#include "access/htup.h"
 
 #include "score.h"
 
@@ -32,6 +33,8 @@ extern uint64 empathy_config_generation_now(void);
 /* Changes only when configurations changed (every kept one is out of date). */
 extern uint64 empathy_config_changes(void);
 extern bool empathy_config_read_begin(void);
+/* The row a validation trigger on empathy.<table> checks; errors if misused. */
+extern HeapTuple empathy_trigger_row(FunctionCallInfo fcinfo, const char *fn, const char *table);
 extern void empathy_config_read_end(bool pushed);
 extern bool empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim,
 									  double weight, EmpError *err);

@@ -17,6 +17,7 @@
 #include "emp_config.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -254,41 +255,63 @@ empathy_reason_detail(const char *reason, const char *detail)
 
 /*
  * Return an engine message (UTF-8) in the database encoding, for an error
- * report.  It quotes the user's own text, which the encoding can hold; should
- * a character still not convert, the characters beyond ASCII become "?"
- * rather than the conversion's error hiding the message.
+ * report.  It quotes the user's own text, which the encoding can hold; a
+ * character it still cannot hold becomes "?", and bytes that are no whole
+ * UTF-8 character (a quote cut short) are left out.  No error is raised:
+ * this runs while the report that quotes it is being built.
  */
 const char *
 empathy_message_to_server(const char *s)
 {
 	int			enc = GetDatabaseEncoding();
-	volatile const char *out = s;
-	MemoryContext cxt = CurrentMemoryContext;
+	const unsigned char *u = (const unsigned char *) s;
+	int			len = (int) strlen(s);
+	StringInfoData valid;
+	StringInfoData out;
+	Oid			proc;
+	int			pos = 0;
 
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || pg_is_ascii(s))
+	if (enc == PG_SQL_ASCII || pg_is_ascii(s))
 		return s;
-	PG_TRY();
+	initStringInfo(&valid);
+	for (int p = 0; p < len;)
 	{
-		out = pg_any_to_server(s, (int) strlen(s), PG_UTF8);
-	}
-	PG_CATCH();
-	{
-		StringInfoData buf;
+		int			n = pg_utf_mblen(u + p);
 
-		MemoryContextSwitchTo(cxt);
-		FlushErrorState();
-		initStringInfo(&buf);
-		for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+		if (p + n <= len && pg_utf8_islegal(u + p, n))
 		{
-			if (*p < 0x80)
-				appendStringInfoChar(&buf, (char) *p);
-			else if ((*p & 0xC0) != 0x80)
-				appendStringInfoChar(&buf, '?');
+			appendBinaryStringInfo(&valid, s + p, n);
+			p += n;
 		}
-		out = buf.data;
+		else
+			p++;
 	}
-	PG_END_TRY();
-	return (const char *) out;
+	if (enc == PG_UTF8)
+		return valid.data;
+	proc = FindDefaultConversionProc(PG_UTF8, enc);
+	initStringInfo(&out);
+	while (pos < valid.len)
+	{
+		const unsigned char *v = (const unsigned char *) valid.data;
+
+		if (OidIsValid(proc))
+		{
+			int			cap = (valid.len - pos) * MAX_CONVERSION_GROWTH + 1;
+
+			enlargeStringInfo(&out, cap);
+			pos += pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, (unsigned char *) valid.data + pos,
+												 valid.len - pos, (unsigned char *) out.data + out.len,
+												 cap, true);
+			out.len += (int) strlen(out.data + out.len);
+		}
+		if (pos < valid.len)
+		{
+			/* a character the encoding lacks */
+			appendStringInfoChar(&out, v[pos] < 0x80 ? (char) v[pos] : '?');
+			pos += v[pos] < 0x80 ? 1 : pg_utf_mblen(v + pos);
+		}
+	}
+	return out.data;
 }
 
 /* Return UTF-8 bytes as a text in the database encoding. */

@@ -538,11 +538,7 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	bool		ok;
 	int			category;
 
-	if (!CALLED_AS_TRIGGER(fcinfo))
-		ereport(ERROR,
-				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("config_markers_validate() must be called as a trigger")));
-	tup = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	tup = empathy_trigger_row(fcinfo, "config_markers_validate", "config_markers");
 	desc = trigdata->tg_relation->rd_att;
 	cat = SPI_getvalue(tup, desc, SPI_fnumber(desc, "category"));
 	str = SPI_getvalue(tup, desc, SPI_fnumber(desc, "strength"));

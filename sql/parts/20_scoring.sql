@@ -114,7 +114,7 @@ BEGIN
 		RAISE EXCEPTION 'invalid configuration name "%"', NEW.name
 			USING ERRCODE = 'check_violation',
 			      DETAIL = 'A configuration name is 1 to 63 lower-case ASCII letters, digits and underscores, and does not start with a digit.',
-			      -- (the name made valid, unless nothing of it is left: "日本")
+			      -- (the name made valid, unless nothing of it is left, as of a name in Japanese script)
 			      HINT = format('For example, %L.', (SELECT CASE WHEN x ~ '[a-z0-9]' THEN x ELSE 'support' END
 						FROM (SELECT pg_catalog.left(pg_catalog.regexp_replace(
 							pg_catalog.regexp_replace(pg_catalog.lower(NEW.name), '[^a-z0-9_]+', '_', 'g'),

@@ -59,10 +59,10 @@ DECLARE
 	maxwords int := 12;		-- 15 for a request, "you want us to" being added
 	polite text;
 	tail_p text;
-	-- brackets and quotes a clause may open and close (the curly quotes where
-	-- the database encoding has them)
-	openers text := '([{' || pg_catalog.chr(171);
-	closers text := ')]}' || pg_catalog.chr(187);
+	-- brackets and quotes a clause may open and close (the guillemets and curly
+	-- quotes where the database encoding has them)
+	openers text := '([{';
+	closers text := ')]}';
 	tc text;
 	topen text;
 	wo text;
@@ -85,12 +85,17 @@ DECLARE
 	-- letters beyond ASCII by code point (Latin, Greek, Cyrillic, Armenian,
 	-- Hebrew, Arabic, Indic, Thai, Hangul, kana, CJK, full-width), added to
 	-- [[:alnum:]], which in a database with the C locale holds ASCII alone:
-	-- "my café order" keeps its é there too
+	-- "my caf<e acute> order" keeps its accented letter there too
 	letters text := '\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u037d\u037f-\u0386\u0388-\u052f'
 		'\u0531-\u0587\u05d0-\u05ea\u0620-\u064a\u0660-\u0669\u0671-\u06d3\u0900-\u0963\u0966-\u0dff\u0e01-\u0e4e'
 		'\u1100-\u11ff\u1e00-\u1fff\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff'
 		'\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc';
 BEGIN
+	-- code 171 and 187 are the guillemets in these (and are no character in EUC_JP, say)
+	IF pg_catalog.getdatabaseencoding() IN ('UTF8', 'LATIN1', 'LATIN9', 'WIN1252', 'SQL_ASCII') THEN
+		openers := openers || pg_catalog.chr(171);
+		closers := closers || pg_catalog.chr(187);
+	END IF;
 	-- SQL_ASCII declares no encoding: every byte beyond ASCII counts as a
 	-- letter, so that no character is cut in two
 	IF pg_catalog.getdatabaseencoding() = 'SQL_ASCII' THEN
@@ -102,7 +107,7 @@ BEGIN
 	END IF;
 	head := @extschema@.own_words(left(message, 4000));
 	-- full-width and mathematical letters read as the scorer reads them
-	-- ("ＭＹ ＯＲＤＥＲ ＩＳ ＬＡＴＥ": "your order is late"), by NFKC, which
+	-- ("MY ORDER IS LATE" in full-width letters: "your order is late"), by NFKC, which
 	-- takes nothing else from a message without them
 	IF pg_catalog.getdatabaseencoding() = 'UTF8' AND head ~ '[\uff01-\uff5e\U0001d400-\U0001d7ff]' THEN
 		head := pg_catalog.normalize(head, 'NFKC');
@@ -128,7 +133,8 @@ BEGIN
 	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
 		spaces := '\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
 		-- an em dash, spaced or not, and a spaced en dash also end a clause ("charged
-		-- twice — again"); "3–5 days" and "Paris–London" are a range and a name
+		-- twice <em dash> again"); an unspaced en dash ("3<en dash>5 days", "Paris<en dash>London")
+		-- is a range or a name
 		dashes := '\s*\u2014+\s*|\s+\u2013+\s+';
 	END IF;
 	IF head ~ ('\s\s|(?! )\s' || CASE WHEN spaces <> '' THEN '|[' || spaces || ']' ELSE '' END) THEN
@@ -189,7 +195,7 @@ BEGIN
 	END IF;
 	-- a short clause says something only with two words of letters or
 	-- digits, a subject and its auxiliary aside: brackets, braces and emoji
-	-- standing alone are no words ("{{ name }}", "😡 I am 😡")
+	-- standing alone are no words ("{{ name }}", "I am" between two emoji)
 	-- (a pattern the query above has compiled: one more would push others
 	-- out of PostgreSQL's cache of compiled expressions)
 	IF cardinality(string_to_array(clause, ' ')) <= 6 THEN
@@ -366,7 +372,7 @@ BEGIN
 		EXIT why WHEN NOT (as_statement OR embed);
 		-- "what's your returns policy": "what is"
 		IF embed THEN
-			clause := regexp_replace(clause, '^(what|where|who|how|when)[’'']s\s+', '\1 is ', 'i');
+			clause := regexp_replace(clause, '^(what|where|who|how|when)[\u2019'']s\s+', '\1 is ', 'i');
 		END IF;
 		-- (word tests without regular expressions where they do: a function
 		-- that runs more than PostgreSQL keeps compiled compiles them anew)
@@ -667,8 +673,8 @@ BEGIN
 			w := lower(w);
 		END IF;
 		-- the first word starts in lower case, unless it is an acronym or has
-		-- capitals inside ("PIN", "McDonald's", and "CAFÉ" where the locale
-		-- does not know É as a capital)
+		-- capitals inside ("PIN", "McDonald's", and "CAFE" with an accented E where the locale
+		-- does not know the accented E as a capital)
 		IF first_word AND w !~ '^[[:upper:][:digit:]]+$' AND substr(w, 2) = lower(substr(w, 2)) THEN
 			w := lower(left(w, 1)) || substr(w, 2);
 		END IF;

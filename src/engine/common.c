@@ -111,7 +111,9 @@ static void set_text(char *dst, size_t cap, const char *fmt, va_list ap) __attri
 static void
 set_text(char *dst, size_t cap, const char *fmt, va_list ap)
 {
-	vsnprintf(dst, cap, fmt, ap);
+	/* a message cut at cap ends on a whole character */
+	if (vsnprintf(dst, cap, fmt, ap) >= (int) cap)
+		dst[emp_utf8_clip(dst, cap - 1)] = '\0';
 }
 
 /* Record an error; always returns false so callers can "return emp_error_set(...)". */

@@ -1215,7 +1215,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	}
 	if (nsyms == 0)
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s\" has no words",
-							 (int) (len > 60 ? 60 : len), term), 0;
+							 emp_utf8_clipn(term, len, 60), term), 0;
 	if (nsyms == 1 && syms[0] > 0)
 	{
 		id = syms[0];

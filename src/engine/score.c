@@ -210,7 +210,7 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		return true;
 	}
 	return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "unknown model parameter \"%.*s\"",
-						 (int) (len > 64 ? 64 : len), name);
+						 emp_utf8_clipn(name, len, 64), name);
 }
 
 bool

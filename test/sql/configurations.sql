@@ -304,3 +304,35 @@ RESET extra_float_digits;
 DELETE FROM configurations WHERE name = 'shown';
 -- a name too long to be one is shown clipped
 SELECT empathy.sentiment(repeat('x', 100000), 'fine');
+-- the validation triggers on a table of one's own, or fired per statement or on TRUNCATE:
+-- an error, never a row read that is not there
+CREATE TABLE my_terms (config text, term text, dimension text, weight float8, parameter text, value float8,
+	category text, strength int, phrase text);
+CREATE TRIGGER v BEFORE INSERT ON my_terms FOR EACH STATEMENT EXECUTE FUNCTION empathy.config_terms_validate();
+INSERT INTO my_terms (term, dimension, weight) VALUES ('x', 'joy', 1);
+DROP TRIGGER v ON my_terms;
+CREATE TRIGGER v BEFORE INSERT ON my_terms FOR EACH STATEMENT EXECUTE FUNCTION empathy.config_model_validate();
+INSERT INTO my_terms (parameter, value) VALUES ('x', 1);
+DROP TRIGGER v ON my_terms;
+CREATE TRIGGER v BEFORE TRUNCATE ON my_terms FOR EACH STATEMENT EXECUTE FUNCTION empathy.config_markers_validate();
+TRUNCATE my_terms;
+DROP TRIGGER v ON my_terms;
+CREATE TRIGGER v BEFORE INSERT ON my_terms FOR EACH ROW EXECUTE FUNCTION empathy.config_terms_validate();
+INSERT INTO my_terms (term, dimension, weight) VALUES ('x', 'joy', 1);
+DROP TRIGGER v ON my_terms;
+SELECT empathy.create_configuration('trig');
+CREATE TRIGGER v AFTER INSERT ON config_terms FOR EACH ROW EXECUTE FUNCTION empathy.config_terms_validate();
+INSERT INTO config_terms VALUES ('trig', 'x', 'joy', 1);
+DROP TRIGGER v ON config_terms;
+DELETE FROM configurations WHERE name = 'trig';
+-- the change trigger skips no row: it must fire AFTER
+CREATE TRIGGER v BEFORE INSERT ON my_terms FOR EACH ROW EXECUTE FUNCTION empathy.config_changed();
+INSERT INTO my_terms (term) VALUES ('kept');
+SELECT count(*) FROM my_terms;
+DROP TABLE my_terms;
+SELECT empathy.config_terms_validate();
+-- a quote cut short in a message keeps whole characters: no half character reaches the client
+SELECT empathy.create_configuration('cut');
+INSERT INTO config_terms VALUES ('cut', '!' || repeat('«', 40), 'joy', 1);
+INSERT INTO config_model VALUES ('cut', '!' || repeat('é', 40), 1);
+DELETE FROM configurations WHERE name = 'cut';

@@ -63,6 +63,10 @@ INSERT INTO empathy.config_terms VALUES ('nope', 'déçu', 'disappointment', 1);
 SELECT empathy.create_configuration('enc_bad');
 INSERT INTO empathy.config_terms VALUES ('enc_bad', 'déçu', 'tristesse', 1);
 INSERT INTO empathy.config_markers VALUES ('enc_bad', 'apology', 2, '¡¿ ¿¡');
+-- a quote cut short keeps whole characters, whatever byte the cut falls on
+INSERT INTO empathy.config_terms VALUES ('enc_bad', '!' || repeat('«', 40), 'joy', 1);
+INSERT INTO empathy.config_terms VALUES ('enc_bad', repeat('«', 40), 'joy', 1);
+INSERT INTO empathy.config_model VALUES ('enc_bad', '!' || repeat('é', 40), 1);
 DELETE FROM empathy.configurations WHERE name = 'enc_bad';
 
 \c :regress_db
@@ -103,6 +107,23 @@ INSERT INTO empathy.config_markers VALUES ('enc_clip', 'x' || repeat('é', 40), 
 \c :regress_db
 SET client_min_messages = warning;
 DROP DATABASE empathy_sql_ascii;
+
+-- An encoding with no guillemets, where code 171 is no character: the install script is
+-- ASCII, and the functions that name characters by code run
+DROP DATABASE IF EXISTS empathy_euc_jp;
+CREATE DATABASE empathy_euc_jp ENCODING 'EUC_JP' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c empathy_euc_jp
+SET client_encoding = 'UTF8';
+SET client_min_messages = warning;
+CREATE EXTENSION empathy;
+SELECT empathy.dominant_emotion('私はとても怒っています!!! I am ANGRY') AS dominant,
+       empathy.markers('I am so sorry, I will fix it today') AS markers;
+SELECT empathy.concern('My order 注文123 (a gift for my mum) has not arrived, where is it?') AS concern;
+SELECT empathy.suggest_reply('My order is late again, I am furious', '{"name": "Ana"}') ~ 'Ana' AS names_the_customer;
+SELECT DISTINCT token, position FROM empathy.explain('怒って ANGRY') WHERE rule = 'all caps';
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE empathy_euc_jp;
 
 -- A database whose collation orders lower case first (ICU): rows that read the same words
 -- apply in byte order, as in any other database, so the same rows give the same markers
