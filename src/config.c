@@ -100,14 +100,18 @@ config_relcache_callback(Datum arg, Oid relid)
 }
 
 /*
- * Begin reading configuration rows.  They are read as catalogs are, with
- * the latest snapshot, not the statement's or the transaction's: a
+ * Begin reading configuration rows.  Under READ COMMITTED they are read as
+ * catalogs are, with the latest snapshot, not the statement's: a
  * configuration rebuilt after another session's change (its invalidation
  * arrives after the change is visible) must see that change, or it would
- * be kept stale until the next change.  In parallel mode no new snapshot
- * can be taken: the active one is read, and what is built from it is kept
- * for this transaction only.  Returns whether a snapshot was pushed, for
- * empathy_config_read_end().
+ * be kept stale until the next change.  A transaction that keeps one
+ * snapshot (REPEATABLE READ, SERIALIZABLE) reads them with it, as it reads
+ * any table, and so do parallel workers, which cannot take a new snapshot:
+ * the leader and its workers then score with the same version, where the
+ * latest snapshot would have given the leader one the workers cannot see.
+ * In both cases the active snapshot is read, and what is built from it is
+ * kept for this transaction only.  Returns whether a snapshot was pushed,
+ * for empathy_config_read_end().
  */
 bool
 empathy_config_read_begin(void)
@@ -115,7 +119,7 @@ empathy_config_read_begin(void)
 	static const char *const tables[] = {"configurations", "config_terms", "config_model", "config_markers"};
 	Oid			nsp;
 
-	if (IsInParallelMode())
+	if (IsInParallelMode() || IsolationUsesXactSnapshot())
 	{
 		provisional_lxid = MyProc->lxid;
 		return false;

@@ -61,10 +61,10 @@ UPDATE configurations SET parent = 'cc_b' WHERE name = 'cc_child';
 ROLLBACK;
 SELECT name, parent, description FROM configurations WHERE name LIKE 'cc\_%' ORDER BY name;
 
--- A configuration is read with the latest snapshot, as catalogs are: one rebuilt in a
--- REPEATABLE READ transaction after another session changed it sees the change, and is not
--- kept stale once the transaction ends.  The same in READ COMMITTED when the change commits
--- while a statement runs.
+-- Under READ COMMITTED a configuration is read with the latest snapshot, as catalogs are.
+-- A REPEATABLE READ transaction reads it with its own snapshot, as it reads any table: one
+-- rebuilt there after another session changed it is as the transaction's snapshot has it, and
+-- is not kept once the transaction ends.
 SELECT create_configuration('cc_terms');
 INSERT INTO config_terms VALUES ('cc_terms', 'parcel', 'anger', 3);
 BEGIN ISOLATION LEVEL REPEATABLE READ;
@@ -124,14 +124,15 @@ CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
 	$$UPDATE empathy.config_terms SET weight = -3 WHERE config = 'cc_stmt'$$) END AS changed OFFSET 0) x;
 SELECT sentiment('cc_stmt', 'zorp') > 0 AS next_statement_positive;
 UPDATE config_terms SET weight = 3 WHERE config = 'cc_stmt';
--- in a REPEATABLE READ transaction too, and a configuration renamed meanwhile is still found
+-- in a REPEATABLE READ transaction too; a configuration another session renames meanwhile
+-- keeps its name there, as the transaction's snapshot has it
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT g, sentiment('cc_stmt', 'zorp') > 0 AS positive
 FROM generate_series(1, 3) g
 CROSS JOIN LATERAL (SELECT CASE WHEN g = 2 THEN dblink_exec('other',
 	$$UPDATE empathy.configurations SET name = 'cc_stmt2' WHERE name = 'cc_stmt'$$) END AS changed OFFSET 0) x
 ORDER BY g;
-SELECT sentiment('cc_stmt', 'zorp');
+SELECT sentiment('cc_stmt', 'zorp') > 0 AS found_by_its_name;
 ROLLBACK;
 SELECT sentiment('cc_stmt2', 'zorp') > 0 AS renamed_positive;
 -- this session's own changes apply at once, within a statement as well; a rolled-back
@@ -148,6 +149,31 @@ BEGIN
 		RAISE NOTICE 'rolled back: %', empathy.sentiment('cc_stmt2', 'zorp') < 0;
 	END;
 END $$;
+
+-- the same in REPEATABLE READ: own changes apply at once
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT sentiment('cc_stmt2', 'zorp') < 0 AS negative;
+UPDATE config_terms SET weight = 3 WHERE config = 'cc_stmt2';
+SELECT sentiment('cc_stmt2', 'zorp') > 0 AS own_change_positive;
+ROLLBACK;
+
+-- One statement, one version, in parallel workers too.  A parallel worker can only read the
+-- transaction's snapshot: in a REPEATABLE READ transaction the leader reads configurations with
+-- it as well, or after another session's change the leader would score its rows with the new
+-- version and the workers theirs with the old one.
+SELECT create_configuration('cc_par');
+INSERT INTO config_terms VALUES ('cc_par', 'zorp', 'sentiment', -3);
+CREATE TABLE cc_rows AS SELECT 'zorp'::text AS body FROM generate_series(1, 10);
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT sentiment('cc_par', 'zorp') < 0 AS negative;
+SELECT dblink_exec('other', $$UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_par'$$);
+SELECT count(*) FILTER (WHERE sentiment('cc_par', body) < 0) AS leader_negative FROM cc_rows;
+SET LOCAL force_parallel_mode = on;
+SET LOCAL parallel_leader_participation = off;
+SELECT count(*) FILTER (WHERE sentiment('cc_par', body) < 0) AS worker_negative FROM cc_rows;
+COMMIT;
+SELECT sentiment('cc_par', 'zorp') > 0 AS next_transaction_positive;
+DROP TABLE cc_rows;
 
 SELECT dblink_disconnect('other');
 DELETE FROM configurations WHERE name LIKE 'cc\_%';
