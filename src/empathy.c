@@ -314,6 +314,18 @@ empathy_message_to_server(const char *s)
 	return out.data;
 }
 
+/*
+ * A context for one row's datums of a set-returning function, which the
+ * row callback resets once the tuplestore has copied the row: without it a
+ * call's rows (an explain of a long text has millions) would hold their
+ * datums until the call ends, whatever work_mem lets the tuplestore keep.
+ */
+MemoryContext
+empathy_row_context(void)
+{
+	return AllocSetContextCreate(CurrentMemoryContext, "empathy row", ALLOCSET_SMALL_SIZES);
+}
+
 /* Return UTF-8 bytes as a text in the database encoding. */
 text *
 empathy_utf8_to_text(const char *s, size_t len)

@@ -33,6 +33,8 @@ extern int	empathy_error_sqlstate(EmpErrorCode code);
  */
 struct Tuplestorestate;
 extern struct Tuplestorestate *empathy_begin_srf(FunctionCallInfo fcinfo, const char *fn, TupleDesc *desc);
+/* A context for one SRF row's datums, reset after each row is stored. */
+extern MemoryContext empathy_row_context(void);
 
 /* Return a text argument as UTF-8 (converted from the database encoding). */
 extern char *empathy_text_to_utf8(text *t, size_t *len);

@@ -436,6 +436,7 @@ typedef struct ExplainEmpathyState
 	uint32		cached_byte;	/* byte offset whose character position is known */
 	long		cached_char;
 	uint64		nrows;
+	MemoryContext rowcxt;		/* the current row's datums */
 } ExplainEmpathyState;
 
 /* Add one explain row. */
@@ -445,6 +446,7 @@ explain_empathy_row(void *arg, const EmpEmpathyRow *row)
 	ExplainEmpathyState *st = (ExplainEmpathyState *) arg;
 	Datum		values[4];
 	bool		nulls[4] = {0};
+	MemoryContext old = MemoryContextSwitchTo(st->rowcxt);
 
 	if (row->len == 0)
 	{
@@ -468,7 +470,9 @@ explain_empathy_row(void *arg, const EmpEmpathyRow *row)
 		CHECK_FOR_INTERRUPTS();
 	values[2] = CStringGetTextDatum(row->category);
 	values[3] = Float8GetDatum(rint((double) row->effect * 10.0) / 10.0);
+	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
+	MemoryContextReset(st->rowcxt);
 }
 
 static Datum
@@ -494,7 +498,9 @@ explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
 		st.cached_byte = 0;
 		st.cached_char = 0;
 		st.nrows = 0;
+		st.rowcxt = empathy_row_context();
 		score_args(fcinfo, first, ms, sc, &e, explain_empathy_row, &st, &reply, &len);
+		MemoryContextDelete(st.rowcxt);
 	}
 	return (Datum) 0;
 }

@@ -416,6 +416,7 @@ typedef struct CheckState
 	TupleDesc	desc;
 	const char *src;			/* the template as the engine reads it */
 	size_t		len;
+	MemoryContext rowcxt;		/* the current row's datums */
 } CheckState;
 
 /* Add one finding as a row. */
@@ -425,13 +426,16 @@ check_report(void *arg, long position, const char *severity, const char *message
 	CheckState *st = arg;
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
+	MemoryContext old = MemoryContextSwitchTo(st->rowcxt);
 
 	values[0] = Int32GetDatum((int32) empathy_char_position(st->src, st->len, position));
 	values[1] = CStringGetTextDatum(severity);
 	values[2] = PointerGetDatum(empathy_utf8_to_text(message, strlen(message)));
 	if (position <= 0)
 		nulls[0] = true;
+	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
+	MemoryContextReset(st->rowcxt);
 }
 
 PG_FUNCTION_INFO_V1(template_check);
@@ -456,6 +460,7 @@ template_check(PG_FUNCTION_ARGS)
 	utf8 = empathy_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
 	st.src = utf8;
 	st.len = len;
+	st.rowcxt = empathy_row_context();
 	if (!PG_ARGISNULL(1))
 		jsonb_source(&src, PG_GETARG_JSONB_P(1));
 	memset(&err, 0, sizeof(err));

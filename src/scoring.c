@@ -237,6 +237,7 @@ typedef struct ExplainState
 	uint32		cached_byte;	/* byte offset whose character position is known */
 	long		cached_char;
 	uint64		nrows;			/* rows added (see explain_row) */
+	MemoryContext rowcxt;		/* the current row's datums */
 } ExplainState;
 
 /* Return the 1-based character position of a byte offset. */
@@ -258,6 +259,7 @@ explain_row(void *arg, const EmpExplainRow *row)
 	ExplainState *st = (ExplainState *) arg;
 	Datum		values[6];
 	bool		nulls[6] = {0};
+	MemoryContext old = MemoryContextSwitchTo(st->rowcxt);
 
 	if (row->rule == EMP_RULE_SHOUTING)
 	{
@@ -273,7 +275,9 @@ explain_row(void *arg, const EmpExplainRow *row)
 	values[3] = CStringGetTextDatum(emp_dim_names[row->channel]);
 	values[4] = Float8GetDatum((double) row->weight);
 	values[5] = Float8GetDatum((double) row->contribution);
+	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
+	MemoryContextReset(st->rowcxt);
 	/* every 1024 rows, and after every row that copied a long token */
 	if ((++st->nrows & 0x3FF) == 0 || row->len >= 65536)
 		CHECK_FOR_INTERRUPTS();
@@ -293,7 +297,18 @@ explain_common(FunctionCallInfo fcinfo, bool cfg)
 	st.cached_byte = 0;
 	st.cached_char = 0;
 	st.nrows = 0;
-	emp_score(sc, st.text, st.textlen, &s, explain_row, &st);
+	st.rowcxt = empathy_row_context();
+	/* a cancelled explain of a long text leaves no large buffer in the kept scorer */
+	PG_TRY();
+	{
+		emp_score(sc, st.text, st.textlen, &s, explain_row, &st);
+	}
+	PG_FINALLY();
+	{
+		emp_scorer_trim(sc);
+	}
+	PG_END_TRY();
+	MemoryContextDelete(st.rowcxt);
 	return (Datum) 0;
 }
 

@@ -414,6 +414,13 @@ release_large_events(EmpScorer *sc)
 	sc->nevents = 0;
 }
 
+void
+emp_scorer_trim(EmpScorer *sc)
+{
+	sc->nevents = 0;
+	release_large_events(sc);
+}
+
 /* Record one piece of evidence (and, explaining, its row). */
 static inline void
 emit(Run *r, double *acc, uint32_t start, uint32_t len, int32_t term,

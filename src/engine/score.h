@@ -127,6 +127,8 @@ extern EmpScorer *emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpMo
  * scoring (their contributions add up to each dimension's score and to the
  * sentiment).
  */
+/* Release what a call left large (an explain's rows), as the next call would. */
+extern void emp_scorer_trim(EmpScorer *sc);
 extern void emp_score(EmpScorer *sc, const char *text, size_t len, EmpScores *out,
 					  EmpExplainFn fn, void *arg);
 

@@ -53,3 +53,11 @@ SELECT k, label, empathy.concern(t) IS NULL AS no_concern, empathy.intent(t) IS 
 FROM inputs ORDER BY k;
 
 DELETE FROM empathy.configurations WHERE name = 'bi';
+
+-- an explain of a long text, cancelled: the kept built-in configuration gives its rows'
+-- buffer back at once, not at the session's next scoring call
+SET statement_timeout = '500ms';
+SELECT count(*) FROM empathy.explain(repeat('I am so angry and frustrated, this is terrible! ', 400000));
+RESET statement_timeout;
+SELECT total_bytes < 64 * 1024 * 1024 AS buffer_given_back
+FROM pg_backend_memory_contexts WHERE name = 'empathy builtin configuration';
