@@ -805,6 +805,12 @@ end_sentence(Run *r, const EmpSlot *punct)
 			unsay_praise(r, pos, r->sent_caps, r->sent_start, sent_len);
 			memset(pos, 0, sizeof(pos));
 			memset(r->sent_caps, 0, sizeof(r->sent_caps));
+			/*
+			 * and the sentence before's: the praise an eye roll mocks is
+			 * often its opener ("Oh great, the entrance has 14 steps. We'll
+			 * just fly in then 🙄")
+			 */
+			unsay_praise(r, r->prev_pos, r->prev_caps, r->prev_start, r->prev_len);
 		}
 		memcpy(r->prev_pos, pos, sizeof(pos));
 		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));

@@ -149,6 +149,21 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),
 	('Loved it! 😍'), (E'Amazing work guys!!!\n🙄'), ('wow you are AMAZING 🙃'), ('WOW YOU ARE AMAZING 🙃')) v(b);
 SELECT DISTINCT token, dimension FROM explain('thanks a lot, really great service 🙃') WHERE rule = 'sarcasm' ORDER BY dimension;
+-- ... and the praise of the sentence before its own: the opener it mocks; not two sentences back
+SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
+	('Oh FANTASTIC, the accessible entrance has 14 steps. We will just fly in then 🙄'),
+	('Oh wonderful, the app crashed again. Good to know 🙃'),
+	('Thank you so much for the flowers, they were lovely! The vase arrived broken. The courier left it in the rain 🙄')) v(b);
+-- phrases of customers' letters: a pet put to sleep, "not what we hoped for", "I'm panicking",
+-- "at the end of my rope", droppings (not "dropped"), food that put one off
+SELECT b, emotion_labels(b) FROM (VALUES
+	('Our cat was put to sleep on Tuesday. Please cancel her policy.'),
+	('The photos are blurry. Not what we hoped for.'),
+	('Someone took money from my account, I''m panicking.'),
+	('Third visit and still bitten every night, I am at the end of my rope.'),
+	('Mouse droppings in the kitchen cupboard.'),
+	('I dropped off the parcel on Monday.'),
+	('There was a hair cooked into my curry. Put me off my food.')) v(b);
 -- "‼" and "⁉" (with or without a presentation selector) read as "!!" and "?!"
 SELECT sentiment('WHY⁉ my card is blocked') = sentiment('WHY?! my card is blocked') AS interrobang,
        sentiment('my card is blocked‼️') = sentiment('my card is blocked!!') AS double_bang,
