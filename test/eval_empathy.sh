@@ -18,8 +18,10 @@
 # whose 'needed' it got wrong were read), 587-626 (the same again;
 # evaluated once as written and held out), 627-666 (the same again;
 # evaluated once as written, then read), 667-706 (the same again;
-# evaluated once as written and held out), 707-746 (the same again, last;
-# evaluated once as written, then 707-726 read and 727-746 held out), and
+# evaluated once as written and held out), 707-746 (the same again;
+# evaluated once as written, then 707-726 read and 727-746 held out),
+# 747-786 (the same again, last; evaluated once as written, then 747-766
+# read and 767-786 held out), and
 # for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
@@ -58,7 +60,9 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 666 THEN '627-666 (thirteenth later set)'
          WHEN e.grp <= 706 THEN '667-706 (held out, fourteenth later set)'
          WHEN e.grp <= 726 THEN '707-726 (fifteenth later set, read)'
-         ELSE '727-746 (held out, fifteenth later set)' END AS part,
+         WHEN e.grp <= 746 THEN '727-746 (held out, fifteenth later set)'
+         WHEN e.grp <= 766 THEN '747-766 (sixteenth later set, read)'
+         ELSE '767-786 (held out, sixteenth later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';
