@@ -65,6 +65,12 @@ SELECT empathy.markers('We are not going to apologise for following the rules.')
 SELECT r, empathy.markers(r) FROM (VALUES
 	('Please contact your bank to request this.'), ('You can check with your bank if it has not arrived by Friday.'),
 	('We have contacted your bank ourselves.'), ('I called your bank this morning and the payment is on its way.')) v(r);
+-- tone policing and refusing liability are dismissive; blaming the customer's own setup is blame;
+-- asking what the customer's screen shows explores
+SELECT r, empathy.markers(r) FROM (VALUES
+	('Please keep your language respectful.'), ('We cannot accept liability without CCTV evidence.'),
+	('The errors are most likely caused by your own application.'),
+	('What''s the screen showing now, still Updating, or has it gone blank?')) v(r);
 -- {feeling} matches negative emotion words only
 SELECT empathy.markers('that must be worrying') AS negative,
        empathy.markers('that must be wonderful') AS positive;
