@@ -165,7 +165,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 		{"negator", 1, 1}, {"contrast", 1, 1}, {"filler", 1, 1},
 		{"booster", 1.1, 1.8}, {"expletive", 1.1, 1.8}, {"dampener", 0.3, 0.9}, {NULL, 0, 0}
 	};
-	DataLine	l = {file, lineno, cols[0], 0};
+	DataLine	l = {file, lineno, cols[0], 0, false};
 	double		v;
 
 	char	   *end;
@@ -196,7 +196,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 static int
 weights_line(const char *file, int lineno, char **cols, int ncols)
 {
-	DataLine	l = {file, lineno, cols[0], 0};
+	DataLine	l = {file, lineno, cols[0], 0, false};
 	const char *why;
 	const char *t = cols[0];
 
@@ -231,7 +231,7 @@ weights_line(const char *file, int lineno, char **cols, int ncols)
 static int
 learned_line(const char *file, int lineno, char **cols, int ncols)
 {
-	DataLine	l = {file, lineno, cols[0], 0};
+	DataLine	l = {file, lineno, cols[0], 0, false};
 	EmpError	err;
 	int32_t		before = emp_lexicon_nterms(handmade);
 	int32_t		id;

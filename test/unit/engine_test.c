@@ -1014,7 +1014,7 @@ main(void)
 			 * left the explained anger evidence one float apart (in the fuzz
 			 * target's build).
 			 */
-			static const char lift[] = "fo!\xf0\x9f\x98\xa1extremly extremly extremly extremly e?!u";
+			static const char lift[] = "fo!\xf0\x9f\x98\xa1" "extremly extremly extremly extremly e?!u";
 			EmpScorer  *bsc = emp_scorer_create(a, bl, &m);
 			EmpScores	plain,
 						explained;
