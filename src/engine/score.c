@@ -1522,9 +1522,8 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	r.lh = (const EmpLexiconHead *) sc->lx;
 	r.explain = (fn != NULL);
 	r.boost = 1.0f;
-	sc->nevents = 0;
 	/* a buffer left large by an explain that was cancelled */
-	release_large_events(sc);
+	emp_scorer_trim(sc);
 	clear_bytes(out, sizeof(*out));
 
 	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
