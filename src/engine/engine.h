@@ -20,6 +20,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Largest single allocation the engine asks for (PostgreSQL's MaxAllocSize). */
 #define EMP_MAX_ALLOC			((size_t) 0x3fffffff)
@@ -53,6 +57,28 @@ emp_release(EmpAllocator *a, void *ptr)
 {
 	if (ptr && a->release)
 		a->release(a->ctx, ptr);
+}
+
+/*
+ * memset(p, 0, n) for the fixed sizes of a call's state: 16-byte stores
+ * where SSE2 has them.  For a struct of a few hundred bytes the compiler's
+ * own choice is "rep stos", which costs a few dozen cycles to start, every
+ * call.
+ */
+static inline __attribute__((always_inline)) void
+emp_clear_bytes(void *p, size_t n)
+{
+#ifdef __SSE2__
+	size_t		i;
+
+#pragma GCC unroll 64
+	for (i = 0; i + 16 <= n; i += 16)
+		_mm_storeu_si128((__m128i *) ((char *) p + i), _mm_setzero_si128());
+	if (i < n)
+		memset((char *) p + i, 0, n - i);
+#else
+	memset(p, 0, n);
+#endif
 }
 
 static inline void

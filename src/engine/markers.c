@@ -1914,7 +1914,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	uint32_t	sent_res_start = 0,
 				sent_res_len = 0;
 
-	memset(o, 0, sizeof(*o));
+	emp_clear_bytes(o, sizeof(*o));
 	emp_markers_finish(ms);
 	/*
 	 * The symbols come straight from the hot table; the name is counted
@@ -3513,9 +3513,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 
 	/* what a call that an error or a cancel ended left behind */
 	release_call_scratch(ms);
-	memset(out, 0, sizeof(*out));
-	memset(&c, 0, sizeof(c));
-	memset(&sc, 0, sizeof(sc));
+	emp_clear_bytes(out, sizeof(*out));
+	emp_clear_bytes(&c, sizeof(c));
+	emp_clear_bytes(&sc, sizeof(sc));
 	emp_markers_finish(ms);
 	sc.ms = ms;
 	sc.scorer = scorer;
@@ -3556,7 +3556,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			StemCollect col;
 
 			/* every count zero, every flag false */
-			memset(&col, 0, sizeof(col));
+			emp_clear_bytes(&col, sizeof(col));
 			col.ms = ms;
 			col.set = &msgset;
 			col.name_stem = name_stem;

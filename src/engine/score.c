@@ -335,26 +335,6 @@ typedef struct Run
 } Run;
 
 /*
- * memset(p, 0, n) for the fixed sizes of a call's state: 16-byte stores
- * where SSE2 has them (see clear_channels).
- */
-static inline __attribute__((always_inline)) void
-clear_bytes(void *p, size_t n)
-{
-#ifdef __SSE2__
-	size_t		i;
-
-#pragma GCC unroll 64
-	for (i = 0; i + 16 <= n; i += 16)
-		_mm_storeu_si128((__m128i *) ((char *) p + i), _mm_setzero_si128());
-	if (i < n)
-		memset((char *) p + i, 0, n - i);
-#else
-	memset(p, 0, n);
-#endif
-}
-
-/*
  * The scorer lives as long as its configuration (a backend, in the server):
  * the explain rows of a long text are not kept beyond the call that made
  * them, only the first buffer of 256 rows, so that a backend's memory does
@@ -1515,7 +1495,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	bool		all_caps;
 	double		lnorm;
 
-	clear_bytes(&r, sizeof(r));
+	emp_clear_bytes(&r, sizeof(r));
 	r.sc = sc;
 	r.text = text;
 	r.m = &sc->model;
@@ -1524,7 +1504,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	r.boost = 1.0f;
 	/* a buffer left large by an explain that was cancelled */
 	emp_scorer_trim(sc);
-	clear_bytes(out, sizeof(*out));
+	emp_clear_bytes(out, sizeof(*out));
 
 	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
 	if (tokfn)

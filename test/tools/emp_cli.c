@@ -14,6 +14,7 @@
  *			the slots and accepts phrases; the sentiment's whole score)
  *	  emp_cli --bench-replies N	 lines are reply<TAB>customer message<TAB>name:
  *			time markers() on the replies and empathy_score() on the triples
+ *			(an empty message or name is absent, as empathy_score(reply) has it)
  *	  emp_cli --replies	 lines are reply<TAB>customer message<TAB>name: print
  *			every marker of the reply, its scan, and every field of its
  *			empathy score with the rows that explain it (exact values)
@@ -290,8 +291,10 @@ bench_replies_run(EmpScorer *sc, EmpStemmer *st, int rounds)
 				{
 					EmpEmpathy	e;
 
-					emp_empathy_score(ms, sc, part[0][i], plen[0][i], part[1][i], plen[1][i],
-									  part[2][i], plen[2][i], &e, NULL, NULL);
+					/* an empty message or name is absent, as in empathy_score(reply) */
+					emp_empathy_score(ms, sc, part[0][i], plen[0][i],
+									  plen[1][i] ? part[1][i] : NULL, plen[1][i],
+									  plen[2][i] ? part[2][i] : NULL, plen[2][i], &e, NULL, NULL);
 					sum += e.score;
 				}
 			}
