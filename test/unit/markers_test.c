@@ -85,6 +85,12 @@ main(void)
 	CHECK(e.interpretation == 2, "restating the situation is interpretation (%d)", e.interpretation);
 	CHECK(e.reflection > 0.3f, "reflection %.2f", e.reflection);
 	CHECK(e.name_count == 1 && strcmp(e.personalization, "good") == 0, "name once is good");
+	e = score("Have you checked that the tank has water in it?", "The pump keeps cutting out.", NULL);
+	CHECK(e.exploration == 0, "a troubleshooting check does not explore (%d)", e.exploration);
+	e = score("Have you tried restarting it?", "The pump keeps cutting out.", NULL);
+	CHECK(e.exploration == 0, "nor does a suggestion asked (%d)", e.exploration);
+	e = score("What happened when it cut out?", "The pump keeps cutting out.", NULL);
+	CHECK(e.exploration == 2, "asking what happened explores (%d)", e.exploration);
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
 	CHECK(e.needed == 0, "a plain question does not call for empathy");
 	CHECK(e.score >= 70, "a short friendly answer scores well (%.0f)", e.score);
