@@ -160,19 +160,21 @@ static const char *const feeling_words[] = {
 	"helpless", "powerless", "overwhelmed", "exhausted", "embarrassed", "humiliated", "ashamed",
 	"frustrated", "annoyed", "irritated", "exasperated", "angry", "furious", "livid", "fuming",
 	"outraged", "disgusted", "appalled", "shocked", "mortified", "horrified", "distraught", "infuriated",
-	"=crying", "=sobbing", "panicking", "dreading",
+	"=crying", "=sobbing", "panicking", "dreading", "confused", "baffled", "bewildered", "=puzzled",
 	NULL
 };
 
 /*
  * What a customer expects to work: "it won't load", "I can't log in", "no
  * connection", "still no update" report a problem; the same words without
- * a negator do not ("does it work with...").
+ * a negator do not ("does it work with...").  So does what they expect to
+ * follow: "I don't understand the letter" tells of confusion, as "I'm
+ * confused" does; "can you help me understand the fees?" asks plainly.
  */
 static const char *const function_words[] = {
 	"work", "load", "open", "connect", "respond", "reply", "print", "sync", "activate", "accept",
 	"update", "let", "recognise", "recognize", "match", "turn", "boot", "install", "download",
-	"upload", "log", "cope",
+	"upload", "log", "cope", "understand",
 	NULL
 };
 

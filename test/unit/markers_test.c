@@ -85,6 +85,14 @@ main(void)
 	CHECK(e.interpretation == 2, "restating the situation is interpretation (%d)", e.interpretation);
 	CHECK(e.reflection > 0.3f, "reflection %.2f", e.reflection);
 	CHECK(e.name_count == 1 && strcmp(e.personalization, "good") == 0, "name once is good");
+	e = score("Let me explain.", "I'm confused about my bill.", NULL);
+	CHECK(e.needed == 1, "confusion stated is a feeling that calls for empathy");
+	e = score("Let me explain.", "I don't understand the letter you sent.", NULL);
+	CHECK(e.needed == 1, "so is not understanding");
+	e = score("Let me explain.", "Can you help me understand the fees on my plan?", NULL);
+	CHECK(e.needed == 0, "asking to understand is a plain question");
+	e = score("Glad you liked it!", "Just finished the puzzle, every piece was there. Thank you!", NULL);
+	CHECK(e.needed == 0, "a puzzle is not being puzzled");
 	e = score("Have you checked that the tank has water in it?", "The pump keeps cutting out.", NULL);
 	CHECK(e.exploration == 0, "a troubleshooting check does not explore (%d)", e.exploration);
 	e = score("Have you tried restarting it?", "The pump keeps cutting out.", NULL);
