@@ -85,20 +85,40 @@ main(void)
 	CHECK(e.interpretation == 2, "restating the situation is interpretation (%d)", e.interpretation);
 	CHECK(e.reflection > 0.3f, "reflection %.2f", e.reflection);
 	CHECK(e.name_count == 1 && strcmp(e.personalization, "good") == 0, "name once is good");
-	e = score("Let me explain.", "I'm confused about my bill.", NULL);
-	CHECK(e.needed == 1, "confusion stated is a feeling that calls for empathy");
-	e = score("Let me explain.", "I don't understand the letter you sent.", NULL);
-	CHECK(e.needed == 1, "so is not understanding");
-	e = score("Let me explain.", "Can you help me understand the fees on my plan?", NULL);
-	CHECK(e.needed == 0, "asking to understand is a plain question");
-	e = score("Glad you liked it!", "Just finished the puzzle, every piece was there. Thank you!", NULL);
-	CHECK(e.needed == 0, "a puzzle is not being puzzled");
-	e = score("Have you checked that the tank has water in it?", "The pump keeps cutting out.", NULL);
-	CHECK(e.exploration == 0, "a troubleshooting check does not explore (%d)", e.exploration);
-	e = score("Have you tried restarting it?", "The pump keeps cutting out.", NULL);
-	CHECK(e.exploration == 0, "nor does a suggestion asked (%d)", e.exploration);
-	e = score("What happened when it cut out?", "The pump keeps cutting out.", NULL);
-	CHECK(e.exploration == 2, "asking what happened explores (%d)", e.exploration);
+	{
+		/* whether a message calls for empathy, and how a reply explores */
+		static const struct
+		{
+			const char *reply;
+			const char *msg;
+			int			needed;
+			int			exploration;
+			const char *what;
+		}			cases[] = {
+			{"Let me explain.", "I'm confused about my bill.", 1, -1,
+			"confusion stated is a feeling that calls for empathy"},
+			{"Let me explain.", "I don't understand the letter you sent.", 1, -1,
+			"so is not understanding"},
+			{"Let me explain.", "Can you help me understand the fees on my plan?", 0, -1,
+			"asking to understand is a plain question"},
+			{"Glad you liked it!", "Just finished the puzzle, every piece was there. Thank you!", 0, -1,
+			"a puzzle is not being puzzled"},
+			{"Have you checked that the tank has water in it?", "The pump keeps cutting out.", -1, 0,
+			"a troubleshooting check does not explore"},
+			{"Have you tried restarting it?", "The pump keeps cutting out.", -1, 0,
+			"nor does a suggestion asked"},
+			{"What happened when it cut out?", "The pump keeps cutting out.", -1, 2,
+			"asking what happened explores"},
+		};
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		{
+			e = score(cases[i].reply, cases[i].msg, NULL);
+			CHECK((cases[i].needed < 0 || e.needed == cases[i].needed) &&
+				  (cases[i].exploration < 0 || e.exploration == cases[i].exploration),
+				  "%s (needed %d, exploration %d)", cases[i].what, e.needed, e.exploration);
+		}
+	}
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
 	CHECK(e.needed == 0, "a plain question does not call for empathy");
 	CHECK(e.score >= 70, "a short friendly answer scores well (%.0f)", e.score);
