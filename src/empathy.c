@@ -384,6 +384,127 @@ empathy_names_array(const char *const *names, int n)
 }
 
 /*
+ * Arrays of names kept for the backend, so that a function called per row
+ * forms each distinct one once.  An entry is found by a key of the
+ * caller's: a set of names it codes as bits (space > 0), or the names
+ * themselves by their addresses (space 0), which must then be string
+ * constants (the engine's category and penalty names), never text built
+ * per call.  The arrays live in TopMemoryContext and must not be changed
+ * or freed: a row may hold one as a value (heap_form_tuple() copies it),
+ * and a function returns a copy of its own (empathy_names_array_copy).
+ */
+#define NAMES_KEPT_SLOTS	256
+#define NAMES_KEPT_MAX		16
+
+typedef struct NamesKept
+{
+	uint32		space;
+	int			n;
+	uint64		key;
+	const char *names[NAMES_KEPT_MAX];
+	ArrayType  *array;
+} NamesKept;
+
+static NamesKept *names_kept = NULL;
+
+static inline NamesKept *
+kept_slot(uint32 space, uint64 key)
+{
+	uint64		h = (key ^ ((uint64) space << 56)) * UINT64CONST(0x9E3779B97F4A7C15);
+
+	if (names_kept == NULL)
+		names_kept = MemoryContextAllocZero(TopMemoryContext, NAMES_KEPT_SLOTS * sizeof(NamesKept));
+	return &names_kept[h >> 56];
+}
+
+/* Keep the array of n names in slot e under (space, key). */
+static const ArrayType *
+kept_store(NamesKept *e, uint32 space, uint64 key, const char *const *names, int n)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	ArrayType  *a = empathy_names_array(names, n);
+
+	MemoryContextSwitchTo(old);
+	if (e->array != NULL)
+		pfree(e->array);
+	e->space = space;
+	e->key = key;
+	e->n = n;
+	if (space == 0)
+		memcpy(e->names, names, n * sizeof(names[0]));
+	e->array = a;
+	return a;
+}
+
+/* The kept array of a set of names coded as bits in key (space > 0), or NULL. */
+const ArrayType *
+empathy_names_kept_find(uint32 space, uint64 key)
+{
+	NamesKept  *e = kept_slot(space, key);
+
+	return (e->array != NULL && e->space == space && e->key == key) ? e->array : NULL;
+}
+
+/* Keep the array of the n names that key (space > 0) codes, and return it. */
+const ArrayType *
+empathy_names_kept_add(uint32 space, uint64 key, const char *const *names, int n)
+{
+	Assert(space > 0);
+	return kept_store(kept_slot(space, key), space, key, names, n);
+}
+
+/* The kept text[] of n names that are string constants (see above). */
+const ArrayType *
+empathy_names_array_kept(const char *const *names, int n)
+{
+	uint64		h = (uint64) n;
+	NamesKept  *e;
+
+	if (n < 0 || n > NAMES_KEPT_MAX)
+		return empathy_names_array(names, n);
+	for (int i = 0; i < n; i++)
+		h = (h ^ (uint64) (uintptr_t) names[i]) * UINT64CONST(0x9E3779B97F4A7C15);
+	e = kept_slot(0, h);
+	if (e->array != NULL && e->space == 0 && e->key == h && e->n == n &&
+		memcmp(e->names, names, n * sizeof(names[0])) == 0)
+		return e->array;
+	return kept_store(e, 0, h, names, n);
+}
+
+/* A copy of one's own of a kept array. */
+ArrayType *
+empathy_names_array_copy(const ArrayType *a)
+{
+	ArrayType  *c = palloc(VARSIZE(a));
+
+	memcpy(c, a, VARSIZE(a));
+	return c;
+}
+
+/*
+ * A text value of a string constant (see above), kept
+ * for the backend: for a row's value, never to be changed or freed.
+ */
+const text *
+empathy_text_kept(const char *s)
+{
+	static const char *keys[8];
+	static text *kept[8];
+	int			i;
+
+	for (i = 0; i < (int) lengthof(keys) && keys[i] != NULL; i++)
+		if (keys[i] == s)
+			return kept[i];
+	if (i == (int) lengthof(keys))
+		return cstring_to_text(s);
+	kept[i] = (text *) MemoryContextAlloc(TopMemoryContext, VARHDRSZ + strlen(s));
+	SET_VARSIZE(kept[i], VARHDRSZ + strlen(s));
+	memcpy(VARDATA(kept[i]), s, strlen(s));
+	keys[i] = s;
+	return kept[i];
+}
+
+/*
  * Form a row of the function's composite result type.  A function of ours
  * that returns a named composite type returns it whatever the call: its
  * type cache entry is found once per function and kept (the type cache

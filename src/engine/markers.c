@@ -1834,13 +1834,15 @@ deferred_told(int kind, const EmpSlot *s, const char *text)
 static int
 fix_form(const char *w, uint32_t len)
 {
-	static const char *const other[] = {"ly", "ion", "ions", "ings", "ment", "ments", NULL};
-
-	for (int i = 0; other[i]; i++)
+	static const struct
 	{
-		uint32_t	n = (uint32_t) strlen(other[i]);
+		const char *s;
+		uint32_t	n;
+	}			other[] = {{"ly", 2}, {"ion", 3}, {"ions", 4}, {"ings", 4}, {"ment", 4}, {"ments", 5}};
 
-		if (len > n + 2 && same_word_ci(w + len - n, other[i], n))
+	for (size_t i = 0; i < lengthof(other); i++)
+	{
+		if (len > other[i].n + 2 && same_word_ci(w + len - other[i].n, other[i].s, other[i].n))
 			return FORM_OTHER;
 	}
 	if (is_participle(w, len))
