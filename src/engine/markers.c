@@ -1757,28 +1757,41 @@ reply_word(const EmpMarkerSet *ms, const char *w, uint32_t len, size_t avail)
 }
 
 /* A word written as a participle: "refunded", "sent", "held", "reset", "ready". */
+/* A word and its length, for lists compared against words as written. */
+typedef struct LitWord
+{
+	const char *s;
+	uint32_t	n;
+} LitWord;
+
+#define LW(w)	{w, sizeof(w) - 1}
+
+/* Is the ASCII word w, in any case, one of the n words of list? */
+static bool
+in_words(const LitWord *list, size_t n, const char *w, uint32_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i].n == len && same_word_ci(w, list[i].s, len))
+			return true;
+	return false;
+}
+
 static bool
 is_participle(const char *w, uint32_t len)
 {
-	static const char *const irregular[] = {"sent", "held", "paid", "reset", "ready", "resent", NULL};
+	static const LitWord irregular[] = {
+		LW("sent"), LW("held"), LW("paid"), LW("reset"), LW("ready"), LW("resent")
+	};
 	/* words ending in "ed" that are no past participle ("it's just need a restart") */
-	static const char *const not_past[] = {
-		"need", "indeed", "speed", "feed", "seed", "deed", "weed", "bleed", "breed", "greed",
-		"proceed", "succeed", "exceed", "hundred", "sacred", "naked", "wicked", "shed", "sled",
-		"embed", NULL
+	static const LitWord not_past[] = {
+		LW("need"), LW("indeed"), LW("speed"), LW("feed"), LW("seed"), LW("deed"), LW("weed"),
+		LW("bleed"), LW("breed"), LW("greed"), LW("proceed"), LW("succeed"), LW("exceed"),
+		LW("hundred"), LW("sacred"), LW("naked"), LW("wicked"), LW("shed"), LW("sled"), LW("embed")
 	};
 
 	if (len >= 4 && (w[len - 2] | 0x20) == 'e' && (w[len - 1] | 0x20) == 'd')
-	{
-		for (int i = 0; not_past[i]; i++)
-			if (strlen(not_past[i]) == len && same_word_ci(w, not_past[i], len))
-				return false;
-		return true;
-	}
-	for (int i = 0; irregular[i]; i++)
-		if (strlen(irregular[i]) == len && same_word_ci(w, irregular[i], len))
-			return true;
-	return false;
+		return !in_words(not_past, lengthof(not_past), w, len);
+	return in_words(irregular, lengthof(irregular), w, len);
 }
 
 /* Is the ASCII word w a number word ("one" to "twenty", "a hundred": "at least two")? */
@@ -1834,11 +1847,7 @@ deferred_told(int kind, const EmpSlot *s, const char *text)
 static int
 fix_form(const char *w, uint32_t len)
 {
-	static const struct
-	{
-		const char *s;
-		uint32_t	n;
-	}			other[] = {{"ly", 2}, {"ion", 3}, {"ions", 4}, {"ings", 4}, {"ment", 4}, {"ments", 5}};
+	static const LitWord other[] = {LW("ly"), LW("ion"), LW("ions"), LW("ings"), LW("ment"), LW("ments")};
 
 	for (size_t i = 0; i < lengthof(other); i++)
 	{
