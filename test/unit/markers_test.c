@@ -86,37 +86,43 @@ main(void)
 	CHECK(e.reflection > 0.3f, "reflection %.2f", e.reflection);
 	CHECK(e.name_count == 1 && strcmp(e.personalization, "good") == 0, "name once is good");
 	{
-		/* whether a message calls for empathy, and how a reply explores */
+		/* whether a message calls for empathy, and how a reply cares and explores */
 		static const struct
 		{
 			const char *reply;
 			const char *msg;
 			int			needed;
 			int			exploration;
+			int			emotional_reaction;
 			const char *what;
 		}			cases[] = {
-			{"Let me explain.", "I'm confused about my bill.", 1, -1,
+			{"Let me explain.", "I'm confused about my bill.", 1, -1, -1,
 			"confusion stated is a feeling that calls for empathy"},
-			{"Let me explain.", "I don't understand the letter you sent.", 1, -1,
+			{"Let me explain.", "I don't understand the letter you sent.", 1, -1, -1,
 			"so is not understanding"},
-			{"Let me explain.", "Can you help me understand the fees on my plan?", 0, -1,
+			{"Let me explain.", "Can you help me understand the fees on my plan?", 0, -1, -1,
 			"asking to understand is a plain question"},
-			{"Glad you liked it!", "Just finished the puzzle, every piece was there. Thank you!", 0, -1,
+			{"Glad you liked it!", "Just finished the puzzle, every piece was there. Thank you!", 0, -1, -1,
 			"a puzzle is not being puzzled"},
-			{"Have you checked that the tank has water in it?", "The pump keeps cutting out.", -1, 0,
+			{"Have you checked that the tank has water in it?", "The pump keeps cutting out.", -1, 0, -1,
 			"a troubleshooting check does not explore"},
-			{"Have you tried restarting it?", "The pump keeps cutting out.", -1, 0,
+			{"Have you tried restarting it?", "The pump keeps cutting out.", -1, 0, -1,
 			"nor does a suggestion asked"},
-			{"What happened when it cut out?", "The pump keeps cutting out.", -1, 2,
+			{"What happened when it cut out?", "The pump keeps cutting out.", -1, 2, -1,
 			"asking what happened explores"},
+			{"Hi Oskar, I can see why that's unsettling, especially with a card you can't replace.",
+				"Tracking says delivered but your portal says awaiting arrival. One card I can't replace.",
+			-1, -1, 2, "an unsettling situation named is a strong emotional reaction"},
 		};
 
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		{
 			e = score(cases[i].reply, cases[i].msg, NULL);
 			CHECK((cases[i].needed < 0 || e.needed == cases[i].needed) &&
-				  (cases[i].exploration < 0 || e.exploration == cases[i].exploration),
-				  "%s (needed %d, exploration %d)", cases[i].what, e.needed, e.exploration);
+				  (cases[i].exploration < 0 || e.exploration == cases[i].exploration) &&
+				  (cases[i].emotional_reaction < 0 || e.emotional_reaction == cases[i].emotional_reaction),
+				  "%s (needed %d, exploration %d, emotional reaction %d)", cases[i].what, e.needed,
+				  e.exploration, e.emotional_reaction);
 		}
 	}
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
