@@ -1552,6 +1552,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_DOWN			0x1000000	/* "down" */
 #define WC_PAST			0x2000000	/* "was", "were", "been", "felt", "had": "I was nervous" */
 #define WC_AGAIN		0x4000000	/* "again" */
+#define WC_CUSTOM		0x8000000	/* "order", "book", "stay": "will order again" is custom
+									 * repeated, no problem repeated */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1598,6 +1600,18 @@ static const struct
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
+	/* what a customer does again by choice: "would book with you again" */
+	{"order", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"ordered", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"ordering", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"book", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"booked", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"booking", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"buy", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"bought", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"buying", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"visit", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"visiting", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"stay", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"staying", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"shop", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"shopping", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"use", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"using", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"fly", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"flying", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"recommend", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
+	{"dine", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"email", Q_BLOCK, HYPO_OTHER, 0}, {"never", Q_OTHER, HYPO_OTHER, WC_NOT},
 	{"phone", Q_BLOCK, HYPO_OTHER, 0}, {"photo", Q_BLOCK, HYPO_OTHER, 0},
 	{"reset", Q_BLOCK, HYPO_OTHER, 0}, {"suits", Q_CHOICE, HYPO_OTHER, 0},
@@ -2756,6 +2770,8 @@ typedef struct StemCollect
 								 * and a subject other than "I", "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
 	bool		q_resume;		/* ... "can I", "could we": "again" asks to resume */
+	uint8_t		custom_left;	/* words since "order", "book"... (see WC_CUSTOM): an
+								 * "again" before it reaches 0 repeats a custom */
 	bool		q_why;			/* ... "why" or "reason" */
 	bool		q_mine;			/* ... "I", "my", "we", "our", "me", "us" */
 	uint8_t		wear;			/* 1 after "wear", 2 after "wear and" */
@@ -2910,7 +2926,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	 */
 	if (hc == HYPO_PERSON && col->prev == HYPO_CAN)
 		col->q_resume = true;
-	if ((wc->bits & WC_VEXED) && !((wc->bits & WC_AGAIN) && col->q_resume))
+	if ((wc->bits & WC_VEXED) && !((wc->bits & WC_AGAIN) && (col->q_resume || col->custom_left > 0)))
 		col->q_vexed = true;
 	if (wc->bits & WC_WHY)
 		col->q_why = true;
@@ -2951,6 +2967,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 static __attribute__((noinline)) void
 collect_symbol(StemCollect *col, const EmpToken *tok)
 {
+	col->custom_left = 0;
 	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
 	if (col->without)
 	{
@@ -3148,8 +3165,9 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 		}
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
 			col->supposed++;	/* "will I still be able to vote?" */
-		else if ((f & WF_FACT) && (wc->bits & WC_AGAIN) && col->q_resume)
-			;					/* "can I use it again?": no repeat of a problem */
+		else if ((f & WF_FACT) && (wc->bits & WC_AGAIN) && (col->q_resume || col->custom_left > 0))
+			;					/* "can I use it again?", "will order again": no repeat of a
+								 * problem */
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL))
 			col->still = true;	/* counted or not by the next word */
 		else if (f & WF_FACT)
@@ -3201,6 +3219,11 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->past_left--;
 	if (wc->bits & WC_PAST)
 		col->past_left = 4;
+	/* "will order again", "would fly with you again": up to two words between */
+	if (col->custom_left > 0)
+		col->custom_left--;
+	if (wc->bits & WC_CUSTOM)
+		col->custom_left = 4;
 	/*
 	 * A word of no class, with no rule waiting for the next word, changes
 	 * nothing but the memory of the words before it.

@@ -113,6 +113,16 @@ main(void)
 			{"Hi Oskar, I can see why that's unsettling, especially with a card you can't replace.",
 				"Tracking says delivered but your portal says awaiting arrival. One card I can't replace.",
 			-1, -1, 2, "an unsettling situation named is a strong emotional reaction"},
+			{"They arrive in November. Want me to put your name down?", "Do you sell tulip bulbs?", -1, 1, -1,
+			"an offer put as a question is a weak exploration, as \"would you like\" is"},
+			{"Thank you!", "Lovely food and quick delivery, will definitely order again!", 0, -1, -1,
+			"ordering again is custom repeated, no problem"},
+			{"Thank you!", "Fantastic trip, can't wait to fly with you again", 0, -1, -1,
+			"so is flying with a company again"},
+			{"Sorry!", "I ordered again. Late again!", 1, -1, -1,
+			"a problem repeated in the next sentence still is one"},
+			{"Sorry!", "My parcel is late again", 1, -1, -1,
+			"late again is a problem repeated"},
 		};
 
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
