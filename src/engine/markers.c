@@ -116,8 +116,9 @@ static const char *const stop_words[] = {
  * answer with care ("that sounds painful", "that is so unfair").  Words are
  * matched on their stem, except those written "=word": "waiting" and
  * "waited" report a delay, "can I wait there?" does not; "a tear in the seam"
- * is damage, "happy tears" (and "wear and tear") are not; "mould", "stale"
- * and "dirty" name the state of a thing, not a feeling; "it was supposed
+ * is damage, "happy tears" (and "wear and tear") are not; "mould", "stale",
+ * "dirty" and "slow" name the state of a thing, not a feeling ("our service
+ * is slow at the moment" cares about nothing); "it was supposed
  * to", "guaranteed", "you promised" report a broken promise, "I suppose"
  * and "does the guarantee cover" do not.
  */
@@ -136,6 +137,7 @@ static const char *const problem_words[] = {
 	"scratched", "dented", "cracked", "smashed", "torn", "ripped", "stained", "soaked", "mouldy",
 	"moldy", "spoilt", "leaked", "=tear", "=bleached", "burnt", "=chipped", "shattered", "scuffed",
 	"unable", "=losing", "poor", "disease", "dead", "died", "death", "emergency",
+	"slow", "sluggish", "laggy", "glitchy", "buggy", "defective", "unusable", "overdue",
 	NULL
 };
 static const char *const harm_words[] = {

@@ -115,6 +115,8 @@ main(void)
 			-1, -1, 2, "an unsettling situation named is a strong emotional reaction"},
 			{"They arrive in November. Want me to put your name down?", "Do you sell tulip bulbs?", -1, 1, -1,
 			"an offer put as a question is a weak exploration, as \"would you like\" is"},
+			{"Our service is slow at the moment.", "Where is my order?", -1, -1, 0,
+			"slow states a fact, as late does: no feeling named"},
 			{"Thank you!", "Lovely food and quick delivery, will definitely order again!", 0, -1, -1,
 			"ordering again is custom repeated, no problem"},
 			{"Thank you!", "Fantastic trip, can't wait to fly with you again", 0, -1, -1,
