@@ -54,17 +54,6 @@ extern text *empathy_utf8_to_text(const char *s, size_t len);
 /* Return a one-dimensional text[] of n C strings (ASCII names). */
 struct ArrayType;
 extern struct ArrayType *empathy_names_array(const char *const *names, int n);
-/*
- * The same, kept for the backend (not to be changed or freed): by a set of
- * names coded as bits in key, or by the names' addresses (string constants
- * only).
- */
-extern const struct ArrayType *empathy_names_kept_find(uint32 space, uint64 key);
-extern const struct ArrayType *empathy_names_kept_add(uint32 space, uint64 key, const char *const *names, int n);
-extern const struct ArrayType *empathy_names_array_kept(const char *const *names, int n);
-extern struct ArrayType *empathy_names_array_copy(const struct ArrayType *a);
-/* A string constant as a text value kept for the backend: for a row's value only. */
-extern const text *empathy_text_kept(const char *s);
 
 /*
  * Form a row of the function's composite result type from values and

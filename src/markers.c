@@ -230,12 +230,13 @@ markers_for_config(text *cfg)
 
 /* ---------------------------------------------------------------- markers() */
 
-/* Put the sorted, distinct categories of a scan in names; return how many. */
-static int
-category_names(const EmpMarkerScan *s, const char **names)
+/* Return the sorted, distinct categories of a scan as text[]. */
+static ArrayType *
+categories_array(const EmpMarkerScan *s)
 {
 	static int	by_name[EMP_MK_NCATS];
 	static bool by_name_ready = false;
+	const char *names[EMP_MK_NCATS];
 	int			n = 0;
 
 	if (!by_name_ready)
@@ -254,25 +255,7 @@ category_names(const EmpMarkerScan *s, const char **names)
 	for (int i = 0; i < EMP_MK_NCATS; i++)
 		if (s->count[by_name[i]] > 0)
 			names[n++] = emp_marker_names[by_name[i]];
-	return n;
-}
-
-/* The names of a scan's categories as a kept text[] (see empathy_names_array_kept). */
-#define KEPT_CATEGORIES 1
-
-static const ArrayType *
-categories_kept(const EmpMarkerScan *s)
-{
-	uint64		mask = 0;
-	const ArrayType *a;
-	const char *names[EMP_MK_NCATS];
-
-	for (int i = 0; i < EMP_MK_NCATS; i++)
-		mask |= (uint64) (s->count[i] > 0) << i;
-	a = empathy_names_kept_find(KEPT_CATEGORIES, mask);
-	if (a == NULL)
-		a = empathy_names_kept_add(KEPT_CATEGORIES, mask, names, category_names(s, names));
-	return a;
+	return empathy_names_array(names, n);
 }
 
 /* Scan a reply with a catalogue. */
@@ -284,7 +267,7 @@ markers_of(EmpMarkerSet *ms, text *reply)
 	EmpMarkerScan s;
 
 	emp_markers_scan(ms, u, len, &s, NULL, NULL);
-	return empathy_names_array_copy(categories_kept(&s));
+	return categories_array(&s);
 }
 
 PG_FUNCTION_INFO_V1(markers);
@@ -401,13 +384,12 @@ result_datum(FunctionCallInfo fcinfo, const EmpEmpathy *e)
 	nulls[6] = e->reflection < 0;
 	values[7] = Int32GetDatum(e->name_count);
 	nulls[7] = e->name_count < 0;
-	/* the names are the engine's constants: kept values, copied into the row */
 	if (e->personalization)
-		values[8] = PointerGetDatum(empathy_text_kept(e->personalization));
+		values[8] = CStringGetTextDatum(e->personalization);
 	else
 		nulls[8] = true;
-	values[9] = PointerGetDatum(empathy_names_array_kept(e->penalties, e->npenalties));
-	values[10] = PointerGetDatum(categories_kept(&e->scan));
+	values[9] = PointerGetDatum(empathy_names_array(e->penalties, e->npenalties));
+	values[10] = PointerGetDatum(categories_array(&e->scan));
 	return empathy_result_row(fcinfo, "empathy_score", values, nulls);
 }
 
