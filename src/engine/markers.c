@@ -1772,7 +1772,6 @@ reply_word(const EmpMarkerSet *ms, const char *w, uint32_t len, size_t avail)
 	return word_class(ms, key, len);
 }
 
-/* A word written as a participle: "refunded", "sent", "held", "reset", "ready". */
 /* A word and its length, for lists compared against words as written. */
 typedef struct LitWord
 {
@@ -1792,6 +1791,7 @@ in_words(const LitWord *list, size_t n, const char *w, uint32_t len)
 	return false;
 }
 
+/* A word written as a participle: "refunded", "sent", "held", "reset", "ready". */
 static bool
 is_participle(const char *w, uint32_t len)
 {
@@ -2792,6 +2792,16 @@ typedef struct StemCollect
 _Static_assert(offsetof(StemCollect, waiting_pad) == offsetof(StemCollect, without) + 7,
 			   "the waiting rules are eight bytes together");
 
+/*
+ * An "again" that does a thing once more by choice, no problem repeated:
+ * "can I use it again?" asks to resume, "will order again" repeats a custom.
+ */
+static inline bool
+again_chosen(const StemCollect *col, const WordClass *wc)
+{
+	return (wc->bits & WC_AGAIN) && (col->q_resume || col->custom_left > 0);
+}
+
 /* Is any rule waiting for the next word?  One load, one test. */
 static inline uint64_t
 waiting_rules(const StemCollect *col)
@@ -2928,7 +2938,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	 */
 	if (hc == HYPO_PERSON && col->prev == HYPO_CAN)
 		col->q_resume = true;
-	if ((wc->bits & WC_VEXED) && !((wc->bits & WC_AGAIN) && (col->q_resume || col->custom_left > 0)))
+	if ((wc->bits & WC_VEXED) && !again_chosen(col, wc))
 		col->q_vexed = true;
 	if (wc->bits & WC_WHY)
 		col->q_why = true;
@@ -3167,7 +3177,7 @@ collect_problem(StemCollect *col, uint16_t f, const WordClass *wc, bool still_as
 		}
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL) && still_asked)
 			col->supposed++;	/* "will I still be able to vote?" */
-		else if ((f & WF_FACT) && (wc->bits & WC_AGAIN) && (col->q_resume || col->custom_left > 0))
+		else if ((f & WF_FACT) && again_chosen(col, wc))
 			;					/* "can I use it again?", "will order again": no repeat of a
 								 * problem */
 		else if ((f & WF_FACT) && (wc->bits & WC_STILL))
