@@ -2598,11 +2598,16 @@ score_feeling(void *arg, int32_t term)
  * Does an emotional reaction share a joy ("glad you", "love hearing")
  * rather than answer a trouble?  Its words are read again: one word of joy
  * or gratitude with a positive valence, and no word whose strongest
- * emotion is a negative one, no negator and no apology.
+ * emotion is a negative one, no negator, no apology and no word of comfort:
+ * "sending hugs", "sending love", "hope you feel better" console.
  */
 static bool
 shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 {
+	static const LitWord comfort[] = {
+		LW("hug"), LW("hugs"), LW("sending"), LW("thinking"), LW("thoughts"),
+		LW("strength"), LW("better"), LW("recovery"), LW("yourself"), LW("hang")
+	};
 	EmpMarkerSet *ms = c->ms;
 	EmpToken	tok;
 	bool		joy = false;
@@ -2614,6 +2619,8 @@ shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 
 		if (tok.kind != EMP_TOK_WORD)
 			continue;
+		if (in_words(comfort, lengthof(comfort), tok.norm, tok.normlen))
+			return false;
 		emp_lexicon_lookup(ms->lx, &tok, &lk);
 		for (int p = 0; p < lk.nparts; p++)
 		{

@@ -137,6 +137,28 @@ main(void)
 				  e.exploration, e.emotional_reaction);
 		}
 	}
+	{
+		/* comfort consoles; it is no joy shared with a grieving customer */
+		static const char *const comfort[] = {
+			"Sending hugs. Hang in there.", "Big hugs to you.", "Sending love to you and your family.",
+			"Hope you feel better soon.", "Thinking of you.", "Take care of yourself."
+		};
+		const char *grief = "My dad passed away last week and I need to close his account.";
+
+		for (size_t i = 0; i < sizeof(comfort) / sizeof(comfort[0]); i++)
+		{
+			bool		misread = false;
+
+			e = score(comfort[i], grief, NULL);
+			for (int k = 0; k < e.npenalties; k++)
+				misread |= strcmp(e.penalties[k], "misread_as_praise") == 0;
+			CHECK(e.emotional_reaction == 1 && !misread, "comfort is weak care, not joy: \"%s\" (%d%s)",
+				  comfort[i], e.emotional_reaction, misread ? ", misread" : "");
+		}
+		e = score("So glad you reached out to us.", grief, NULL);
+		CHECK(e.npenalties > 0 && strcmp(e.penalties[0], "misread_as_praise") == 0,
+			  "gladness alone answers grief as praise");
+	}
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
 	CHECK(e.needed == 0, "a plain question does not call for empathy");
 	CHECK(e.score >= 70, "a short friendly answer scores well (%.0f)", e.score);
