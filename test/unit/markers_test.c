@@ -64,6 +64,11 @@ main(void)
 	CHECK(has("We apologise for any inconvenience.", EMP_MK_SCRIPTED), "scripted");
 	CHECK(has("We apologise for any inconvenience.", EMP_MK_APOLOGY), "scripted apology is an apology");
 	CHECK(has("Thanks!", EMP_MK_GRATITUDE), "single-word marker");
+	CHECK(has("I totally get why you're annoyed.", EMP_MK_EMOTIONAL_REACTION), "\"get why you are {feeling}\"");
+	CHECK(has("Our mistake entirely.", EMP_MK_OWNERSHIP), "a mistake owned");
+	CHECK(!has("It was not our mistake.", EMP_MK_OWNERSHIP), "a mistake disowned");
+	CHECK(has("That's not the experience we want you to have.", EMP_MK_EMOTIONAL_REACTION),
+		  "a bad experience regretted is weak care");
 	/* negation and sentences */
 	CHECK(!has("I'm not sorry.", EMP_MK_APOLOGY), "negated apology");
 	CHECK(!has("I am never really sorry", EMP_MK_APOLOGY), "negated across a skipped booster");
