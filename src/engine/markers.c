@@ -340,12 +340,17 @@ _Static_assert(sizeof(MarkerHot) == 8, "a scan reads eight bytes per term");
  * elongated word), the index + 1 of its entry in ms->words (0: none), and
  * each part's flags and stem hash.  The flags are the scan's (MarkerHot)
  * that the message's rules read, with two of the message's own in bits the
- * rules do not read.  32 bytes; MSGWORD_SLOTS of them (64 kB), in pairs of
- * slots as the lexicon's memo: a word takes the first of its pair and moves
- * the one there to the second.
+ * rules do not read.  32 bytes each, in pairs of slots as the lexicon's
+ * memo: a word takes the first of its pair and moves the one there to the
+ * second.  The table starts with 1 << MSGWORD_BITS_MIN slots (64 kB) and,
+ * as the memo does, doubles up to 1 << MSGWORD_BITS_MAX (512 kB) while more
+ * than about one lookup in MSGWORD_GROW_RATIO pushes a word out: customer
+ * messages bring names, products and typos that a small table would find
+ * afresh again and again.
  */
-#define MSGWORD_BITS		11
-#define MSGWORD_SLOTS		(1 << MSGWORD_BITS)
+#define MSGWORD_BITS_MIN	11
+#define MSGWORD_BITS_MAX	14
+#define MSGWORD_GROW_RATIO	128
 #define MW_NUMBER			0x20	/* lentag: a number token */
 #define MW_ELONGATED		0x40	/* lentag: an elongated word ("sooo") */
 #define MW_CONTENT			0x2000	/* flags: a content word for reflection */
@@ -421,6 +426,9 @@ struct EmpMarkerSet
 	uint16_t	empty_word;		/* an empty slot of words[] */
 	/* words of customer messages met before (see MsgWord) */
 	MsgWord    *msgwords;
+	uint32_t	msgword_bits;	/* log2 of its slots */
+	uint32_t	msgword_evicted;	/* words pushed out since it was last sized */
+	uint64_t	msgword_lookups;	/* and lookups since then */
 	int32_t		msgwords_nterms;	/* the lexicon's terms when they were kept */
 	/*
 	 * Scratch of one emp_empathy_score call (CALL_HITS, CALL_KEYS,
@@ -595,7 +603,7 @@ build_hot(EmpMarkerSet *ms)
 static void
 msgwords_clear(EmpMarkerSet *ms)
 {
-	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
+	memset(ms->msgwords, 0, sizeof(MsgWord) << ms->msgword_bits);
 	ms->msgwords_nterms = emp_lexicon_nterms(ms->lx);
 	ms->name_kept = false;
 	ms->msg_kept = false;
@@ -837,8 +845,9 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 	ms->lx = emp_lexicon_create(a, st);
 	ms->tz = emp_tokenizer_create(a);
 	ms->tz2 = emp_tokenizer_create(a);
-	ms->msgwords = emp_alloc(a, sizeof(MsgWord) * MSGWORD_SLOTS);
-	memset(ms->msgwords, 0, sizeof(MsgWord) * MSGWORD_SLOTS);
+	ms->msgword_bits = MSGWORD_BITS_MIN;
+	ms->msgwords = emp_alloc(a, sizeof(MsgWord) << ms->msgword_bits);
+	memset(ms->msgwords, 0, sizeof(MsgWord) << ms->msgword_bits);
 	emp_buf_init(&ms->feelphrases, a, 1024, EMP_MAX_ALLOC);
 	if (modifiers && !load_single_words(ms, modifiers, modlen, false, true, "modifiers.tsv", err))
 		return NULL;
@@ -3110,6 +3119,51 @@ msgword_fill(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *mw)
 	}
 }
 
+/* A message word's hash, whose top bits choose its pair of slots. */
+static inline uint64_t
+msgword_hash(const uint64_t *key, uint8_t lentag)
+{
+	return (key[0] ^ (key[1] << 1) ^ lentag) * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/*
+ * After a quarter of the table's slots' worth of words pushed out, decide
+ * its size: twice as large, its words moved over, when more than about one
+ * lookup in MSGWORD_GROW_RATIO pushed a word out, unless it is at its
+ * largest or the memory cannot be had.  Scores never depend on it, only
+ * their time.
+ */
+static __attribute__((noinline)) void
+msgwords_resize(EmpMarkerSet *ms)
+{
+	uint32_t	bits = ms->msgword_bits + 1;
+	bool		grow = ms->msgword_lookups < (uint64_t) ms->msgword_evicted * MSGWORD_GROW_RATIO &&
+		bits <= MSGWORD_BITS_MAX;
+	MsgWord    *t;
+
+	ms->msgword_lookups = 0;
+	ms->msgword_evicted = 0;
+	if (!grow || (t = emp_alloc(ms->a, sizeof(MsgWord) << bits)) == NULL)
+		return;
+	memset(t, 0, sizeof(MsgWord) << bits);
+	for (uint32_t i = 0; i < (1u << ms->msgword_bits); i++)
+	{
+		const MsgWord *o = &ms->msgwords[i];
+		uint64_t	j;
+
+		if (o->lentag == 0)
+			continue;
+		j = msgword_hash(o->key, o->lentag) >> (64 - bits);
+		if (t[j].lentag != 0)
+			j ^= 1;
+		if (t[j].lentag == 0)
+			t[j] = *o;
+	}
+	emp_release(ms->a, ms->msgwords);
+	ms->msgwords = t;
+	ms->msgword_bits = bits;
+}
+
 /*
  * What the rules read of a message's word or number: kept in ms->msgwords
  * for one of at most 16 bytes, else found into *tmp.
@@ -3137,13 +3191,27 @@ message_word_info(EmpMarkerSet *ms, const EmpToken *tok, MsgWord *tmp)
 	}
 	lentag = (uint8_t) (tok->normlen | (tok->kind == EMP_TOK_NUMBER) * MW_NUMBER |
 						(tok->flags & EMP_TF_ELONGATED) * (MW_ELONGATED / EMP_TF_ELONGATED));
-	h = (key[0] ^ (key[1] << 1) ^ lentag) * UINT64_C(0x9E3779B97F4A7C15);
-	m = &ms->msgwords[h >> (64 - MSGWORD_BITS)];
+	h = msgword_hash(key, lentag);
+	ms->msgword_lookups++;
+	m = &ms->msgwords[h >> (64 - ms->msgword_bits)];
 	if (m->key[0] == key[0] && m->key[1] == key[1] && m->lentag == lentag)
 		return m;
-	m2 = &ms->msgwords[(h >> (64 - MSGWORD_BITS)) ^ 1];
+	m2 = &ms->msgwords[(h >> (64 - ms->msgword_bits)) ^ 1];
 	if (m2->key[0] == key[0] && m2->key[1] == key[1] && m2->lentag == lentag)
 		return m2;
+	/* both ways taken: the second way's word goes */
+	if (m->lentag != 0 && m2->lentag != 0 &&
+		++ms->msgword_evicted >= (1u << ms->msgword_bits) / 4)
+	{
+		uint32_t	bits = ms->msgword_bits;
+
+		msgwords_resize(ms);
+		if (ms->msgword_bits != bits)
+		{
+			m = &ms->msgwords[h >> (64 - ms->msgword_bits)];
+			m2 = &ms->msgwords[(h >> (64 - ms->msgword_bits)) ^ 1];
+		}
+	}
 	/*
 	 * the newest word takes the first slot, the one it held the second; the
 	 * slot is emptied before it is filled, so that a fill an error ends (a

@@ -311,6 +311,41 @@ main(void)
 		CHECK(same, "a kept customer message gives what reading it afresh gives");
 		free(big);
 	}
+	/*
+	 * The table of message words grows while new words push old ones out;
+	 * scores never depend on it.  A message scored before 100,000 words
+	 * never seen (which grow it to its largest) scores the same after them.
+	 */
+	{
+		const char *msg = "My refund for order 4411 still hasn't arrived and I'm worried, it was due Friday.";
+		const char *reply = "I'm so sorry, I can see the refund for order 4411 was delayed. I've chased it today.";
+		char		buf[400];
+		EmpEmpathy	before,
+					after;
+
+		emp_empathy_score(ms2, scorer, reply, strlen(reply), msg, strlen(msg), NULL, 0, &before, NULL, NULL);
+		for (int i = 0; i < 2500; i++)
+		{
+			size_t		len = 0;
+
+			for (int w = 0; w < 40; w++)
+			{
+				int			k = i * 40 + w;
+
+				for (int c = 0; c < 6; c++, k /= 26)
+					buf[len++] = (char) ('a' + k % 26);
+				buf[len++] = ' ';
+			}
+			emp_empathy_score(ms2, scorer, "ok", 2, buf, len, NULL, 0, &after, NULL, NULL);
+		}
+		emp_empathy_score(ms2, scorer, reply, strlen(reply), msg, strlen(msg), NULL, 0, &after, NULL, NULL);
+		CHECK(before.score == after.score && before.needed == after.needed &&
+			  before.reflection == after.reflection && before.emotional_reaction == after.emotional_reaction &&
+			  before.interpretation == after.interpretation &&
+			  memcmp(&before.scan, &after.scan, sizeof(before.scan)) == 0,
+			  "a message scores the same after 100,000 new words (%.1f %.3f, %.1f %.3f)",
+			  before.score, before.reflection, after.score, after.reflection);
+	}
 	emp_stemmer_destroy(st);
 	UNIT_DONE();
 }
