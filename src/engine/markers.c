@@ -1565,6 +1565,9 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_AGAIN		0x4000000	/* "again" */
 #define WC_CUSTOM		0x8000000	/* "order", "book", "stay": "will order again" is custom
 									 * repeated, no problem repeated */
+#define WC_WHO			0x10000000	/* "who" */
+#define WC_WAITED		0x20000000	/* "waited", "waiting": "the driver who waited" is
+									 * someone else's patience, no delay */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1597,7 +1600,7 @@ static const struct
 	{"not", Q_OTHER, HYPO_OTHER, WC_NOT}, {"our", Q_OTHER, HYPO_OTHER, WC_MINE},
 	{"say", Q_OTHER, HYPO_OTHER, WC_EXAMPLE}, {"the", Q_OTHER, HYPO_OTHER, WC_LIKE_NEXT},
 	{"try", Q_BLOCK, HYPO_OTHER, 0}, {"was", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
-	{"who", Q_OPEN, HYPO_OTHER, 0}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
+	{"who", Q_OPEN, HYPO_OTHER, WC_WHO}, {"why", Q_OPEN, HYPO_OTHER, WC_WHY},
 	{"you", Q_OTHER, HYPO_ASKED, 0},
 	{"best", Q_CHOICE, HYPO_OTHER, 0}, {"case", Q_OTHER, HYPO_CASE, 0},
 	{"does", Q_AUX, HYPO_OTHER, 0}, {"even", Q_OTHER, HYPO_AS, WC_VEXED | WC_WSKIP},
@@ -1612,6 +1615,7 @@ static const struct
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
+	{"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
 	{"order", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"ordered", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"ordering", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"book", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"booked", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"booking", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
@@ -2852,13 +2856,16 @@ single_question(const EmpToken *tok)
 /*
  * The rules of a message's word or number that read the words around it,
  * given its classes; sets *still_asked when it follows "will I", "do we",
- * and returns whether it ends "wear and tear".
+ * and returns whether the problem it names is none: it ends "wear and
+ * tear", or someone else waited ("the driver who waited when I was running
+ * with a pram").
  */
 static __attribute__((noinline)) bool
 message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, bool *still_asked)
 {
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
+	bool		others_waited = (col->prev_bits & WC_WHO) && (wc->bits & WC_WAITED);
 
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
 	if (wc->bits & WC_SPENT)
@@ -2925,7 +2932,8 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 			col->aux_person = true;
 		col->aux_open = false;
 	}
-	if (col->clause_start && tok->kind == EMP_TOK_WORD)
+	/* "..., and does it still record?": the clause opens after its "and" */
+	if (col->clause_start && tok->kind == EMP_TOK_WORD && !(wc->bits & WC_AND))
 	{
 		/* "if I ever have a problem, such as a crack": an example of it */
 		if (col->hypo_prev && (wc->bits & WC_EXAMPLE))
@@ -2988,7 +2996,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	/* "wear and tear" is age, not damage */
 	wear_tear = col->wear == 2 && (wc->bits & WC_TEAR);
 	col->wear = (wc->bits & WC_WEAR) ? 1 : (col->wear == 1 && (wc->bits & WC_AND)) ? 2 : 0;
-	return wear_tear;
+	return wear_tear || others_waited;
 }
 
 /* collect_stems for a token that is neither a word nor a number. */
@@ -3283,7 +3291,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	const MsgWord *mw;
 	MsgWord		tmp;
 	const WordClass *wc;
-	bool		wear_tear;
+	bool		no_problem;		/* "wear and tear", "who waited" */
 	bool		still_asked;	/* the word follows "will I", "do we"... */
 
 	/* the first MSG_SET_MAX distinct stems, and the problems before them */
@@ -3322,14 +3330,14 @@ collect_stems(void *arg, const EmpToken *tok)
 		col->prev2 = col->prev;
 		col->prev = HYPO_OTHER;
 		col->wear = 0;
-		wear_tear = false;
+		no_problem = false;
 		still_asked = false;
 	}
 	else
-		wear_tear = message_word_rules(col, tok, wc, &still_asked);
+		no_problem = message_word_rules(col, tok, wc, &still_asked);
 	for (int p = 0; p < mw->nparts; p++)
 	{
-		uint16_t	f = mw->flags[p] & ~(wear_tear ? WF_PROBLEM : 0);
+		uint16_t	f = mw->flags[p] & ~(no_problem ? WF_PROBLEM : 0);
 		uint32_t	key,
 					j;
 

@@ -130,6 +130,20 @@ main(void)
 			"a problem repeated in the next sentence still is one"},
 			{"Sorry!", "My parcel is late again", 1, -1, -1,
 			"late again is a problem repeated"},
+			{"Thank you!", "Shoutout to the driver who waited when I was running with a pram. Made my day!",
+			0, -1, -1, "someone else who waited is patience praised, no delay"},
+			{"Sorry!", "I've been waiting 3 weeks for my refund.", 1, -1, -1,
+			"the customer waiting is a delay"},
+			{"Yes.", "Quick one before I book: can we both see the cameras, and does it still record if the wifi goes down?",
+			0, -1, -1, "a question opened by \"and\" and an auxiliary asks plainly"},
+			{"She has Thursday at 11 or Saturday at 2, would either suit?", "Do you do pregnancy massage?", -1, 1, -1,
+			"a choice offered as a closed question is a weak exploration"},
+			{"Does Wednesday work, or is there a better time?", "My hair came out orange.", -1, 1, -1,
+			"so is a day offered"},
+			{"Oh Sophie, coming out orange before the wedding is horrible.",
+				"Went in for honey blonde and came out ORANGE. Wedding is Friday. I can't even look in the mirror \xf0\x9f\x98\xad",
+			-1, -1, 2,
+			"\"is horrible\" names the feeling, as \"is awful\" does"},
 		};
 
 		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
