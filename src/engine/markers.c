@@ -1568,6 +1568,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 #define WC_WHO			0x10000000	/* "who" */
 #define WC_WAITED		0x20000000	/* "waited", "waiting": "the driver who waited" is
 									 * someone else's patience, no delay */
+#define WC_TOLD			0x40000000	/* "told": "we were told", "you told me" report a
+									 * promise; "already told my whole street" praises */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1615,7 +1617,7 @@ static const struct
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
-	{"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
+	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
 	{"order", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"ordered", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"ordering", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"book", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"booked", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"booking", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
@@ -2787,7 +2789,8 @@ typedef struct StemCollect
 	bool		clause_start;	/* the next word opens a clause */
 	bool		like_open;		/* the clause after a supposition opened with "like" */
 	bool		req_open;		/* the last words were "if you could" */
-	uint8_t		waiting_pad;	/* always 0 */
+	bool		told;			/* a "told" not after "was", "been": counted if "me" or
+								 * "us" comes next */
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
@@ -2809,7 +2812,7 @@ typedef struct StemCollect
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
 } StemCollect;
 
-_Static_assert(offsetof(StemCollect, waiting_pad) == offsetof(StemCollect, without) + 7,
+_Static_assert(offsetof(StemCollect, told) == offsetof(StemCollect, without) + 7,
 			   "the waiting rules are eight bytes together");
 
 /*
@@ -2857,8 +2860,9 @@ single_question(const EmpToken *tok)
  * The rules of a message's word or number that read the words around it,
  * given its classes; sets *still_asked when it follows "will I", "do we",
  * and returns whether the problem it names is none: it ends "wear and
- * tear", or someone else waited ("the driver who waited when I was running
- * with a pram").
+ * tear", someone else waited ("the driver who waited when I was running
+ * with a pram"), or the customer told someone, not was told ("already told
+ * my whole street"; the next word decides "you told me").
  */
 static __attribute__((noinline)) bool
 message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, bool *still_asked)
@@ -2866,6 +2870,16 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
 	bool		others_waited = (col->prev_bits & WC_WHO) && (wc->bits & WC_WAITED);
+	bool		told_others = (wc->bits & WC_TOLD) && !(col->prev_bits & (WC_PAST | WC_BE_GONE));
+
+	/* "you told me", "they told us": told, as "I was told" */
+	if (col->told)
+	{
+		if ((wc->bits & (WC_PERSON | WC_MINE)) == (WC_PERSON | WC_MINE) && !col->hypo)
+			col->sent_facts++;
+		col->told = false;
+	}
+	col->told = told_others;
 
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
 	if (wc->bits & WC_SPENT)
@@ -2996,7 +3010,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	/* "wear and tear" is age, not damage */
 	wear_tear = col->wear == 2 && (wc->bits & WC_TEAR);
 	col->wear = (wc->bits & WC_WEAR) ? 1 : (col->wear == 1 && (wc->bits & WC_AND)) ? 2 : 0;
-	return wear_tear || others_waited;
+	return wear_tear || others_waited || told_others;
 }
 
 /* collect_stems for a token that is neither a word nor a number. */
@@ -3004,6 +3018,7 @@ static __attribute__((noinline)) void
 collect_symbol(StemCollect *col, const EmpToken *tok)
 {
 	col->custom_left = 0;
+	col->told = false;			/* "as I told them." */
 	/* "without" or "still" at a clause's end, or before a symbol: counted as a fact */
 	if (col->without)
 	{
