@@ -60,7 +60,7 @@
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
 	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor",
-	"sarcasm"
+	"sarcasm", "question"
 };
 
 /* ---------------------------------------------------------------- model */
@@ -91,6 +91,7 @@ emp_model_defaults(EmpModel *m)
 	m->exclaim_step = 0.15f;
 	m->exclaim_max = 4.0f;
 	m->question_step = 0.05f;
+	m->question_keep = 0.5f;
 	m->caps_max_words = 3.0f;
 	m->intensity_scale = 3.0f;
 	m->escalation_scale = 3.0f;
@@ -128,7 +129,7 @@ static const ModelParam model_params[] = {
 	P1(strong_cue), P1(strong_cue_keep), P1(expletive_positive),
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
-	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(caps_max_words),
+	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(question_keep), P1(caps_max_words),
 	P1(intensity_scale), P1(escalation_scale), PC(escalation_from), PD(valence_from),
 	P1(escalation_caps), P1(escalation_exclaim),
 	PC(cue_exclaim), PC(cue_question), PC(cue_interrobang), PC(cue_caps),
@@ -205,6 +206,9 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 			 p->offset == offsetof(EmpModel, expletive_positive)) &&
 			!(value >= 0 && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
+		if (p->offset == offsetof(EmpModel, question_keep) && !(value >= 0 && value <= 1))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 1, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
 		f[ch] = (float) value;
 		return true;
@@ -725,6 +729,13 @@ punct_factor(const EmpModel *m, const EmpSlot *punct)
 	return 1.0;
 }
 
+/* Does punct end a plain question whose praise the model keeps only part of? */
+static inline bool
+question_kept(const EmpModel *m, const EmpSlot *punct)
+{
+	return m->question_keep < 1.0f && punct && punct->punct == '?' && punct->count == 1;
+}
+
 /* Close the current sentence, amplified by a '!' run given as punct slot. */
 static __attribute__((noinline)) void
 end_sentence(Run *r, const EmpSlot *punct)
@@ -780,6 +791,21 @@ end_sentence(Run *r, const EmpSlot *punct)
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			pos[i] = sum[praise_chans[i]] * f;
+		/*
+		 * A plain question asks, it does not praise: "is my house safe to
+		 * sleep in?", "is that really acceptable?".  Its joy, gratitude and
+		 * positive valence keep question_keep of themselves.
+		 */
+		if (question_kept(m, punct))
+		{
+			for (int i = 0; i < 3; i++)
+				if (pos[i] > 0)
+				{
+					emit(r, r->tot, r->sent_start, sent_len, 0, EMP_RULE_QUESTION, praise_chans[i],
+						 (m->question_keep - 1.0) * pos[i], false);
+					pos[i] *= m->question_keep;
+				}
+		}
 		if (r->sent_eyeroll)
 		{
 			unsay_praise(r, pos, r->sent_caps, r->sent_start, sent_len);
@@ -1038,7 +1064,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 
 	if (__builtin_expect(r->expl_pending, 0))
 		settle_expletive(r, false);
-	if (r->explain || r->sent_eyeroll)
+	if (r->explain || r->sent_eyeroll || question_kept(m, punct))
 	{
 		end_sentence(r, punct);
 		return;

@@ -27,6 +27,7 @@ typedef enum EmpRule
 	EMP_RULE_SHOUTING,
 	EMP_RULE_SENTENCE_FLOOR,
 	EMP_RULE_SARCASM,
+	EMP_RULE_QUESTION,
 	EMP_NRULES
 } EmpRule;
 
@@ -62,6 +63,8 @@ typedef struct EmpModel
 	float		exclaim_step;			/* amplification per '!' */
 	float		exclaim_max;			/* '!' counted at most */
 	float		question_step;
+	float		question_keep;			/* share of a plain question's joy, gratitude
+										 * and positive valence kept */
 	float		caps_max_words;			/* caps cue counted for at most this many words */
 	float		intensity_scale;
 	float		escalation_scale;

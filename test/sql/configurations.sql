@@ -93,6 +93,7 @@ INSERT INTO config_model VALUES ('telecom', 'caps_max_words', 2.5);
 INSERT INTO config_model VALUES ('telecom', 'caps_factor', -2);
 INSERT INTO config_model VALUES ('telecom', 'question_step', -0.1);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue_keep', 1.5);
+INSERT INTO config_model VALUES ('telecom', 'question_keep', 1.5);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue', 0);
 INSERT INTO config_model VALUES ('telecom', 'sentence_floor', -1);
 INSERT INTO config_model VALUES ('telecom', 'length_tokens', 0);
@@ -145,6 +146,13 @@ INSERT INTO config_model VALUES ('no_keep', 'strong_cue_keep', 0);
 SELECT emotion_labels('my husband passed away last month and I need to cancel his policy and ask about the life insurance claim') AS kept,
        emotion_labels('no_keep', 'my husband passed away last month and I need to cancel his policy and ask about the life insurance claim') AS not_kept;
 DELETE FROM configurations WHERE name = 'no_keep';
+-- a plain question keeps half its praise, or all of it (question_keep 1)
+SELECT create_configuration('as_said', 'english');
+INSERT INTO config_model VALUES ('as_said', 'question_keep', 1);
+SELECT round(sentiment('Is my house safe to sleep in?')::numeric, 3) AS asked,
+       round(sentiment('as_said', 'Is my house safe to sleep in?')::numeric, 3) AS as_said,
+       round(sentiment('as_said', 'My house is safe to sleep in.')::numeric, 3) AS told;
+DELETE FROM configurations WHERE name = 'as_said';
 -- explain still adds up under the configuration's model
 SELECT bool_and(abs(x.s - CASE WHEN x.d = 'sentiment' THEN sentiment('support', t) ELSE emotions('support', t) -> x.d END) < 1e-4) AS adds_up
 FROM (VALUES ('I was happy at first but now I am NOT happy!!! thanks for nothing')) v(t),

@@ -149,6 +149,11 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),
 	('Loved it! 😍'), (E'Amazing work guys!!!\n🙄'), ('wow you are AMAZING 🙃'), ('WOW YOU ARE AMAZING 🙃')) v(b);
 SELECT DISTINCT token, dimension FROM explain('thanks a lot, really great service 🙃') WHERE rule = 'sarcasm' ORDER BY dimension;
+-- a plain question asks, it does not praise: half its joy, gratitude and positive valence
+SELECT b, round(sentiment(b)::numeric, 2) AS sentiment, dominant_emotion(b) FROM (VALUES
+	('Is my house safe to sleep in?'), ('My house is safe to sleep in.'),
+	('Is that really acceptable in 2024?'), ('Why is my refund late again?'), ('Why is my refund late again??')) v(b);
+SELECT DISTINCT token, dimension FROM explain('Is my house safe to sleep in?') WHERE rule = 'question' ORDER BY dimension;
 -- ... and the praise of the sentence before its own: the opener it mocks; not two sentences back
 SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('Oh FANTASTIC, the accessible entrance has 14 steps. We will just fly in then 🙄'),

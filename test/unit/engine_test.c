@@ -411,6 +411,21 @@ main(void)
 	CHECK(r2.sentiment < r.sentiment && r2.sentiment > 0, "dampener lowers");
 	r = score("I was happy but now I am frustrated");
 	CHECK(r.sentiment < 0, "contrast: the clause after but weighs more");
+	r = score("I am happy.");
+	r2 = score("Am I happy?");
+	CHECK(r2.evidence[EMP_JOY] < r.evidence[EMP_JOY] && r2.sentiment < r.sentiment && r2.sentiment > 0,
+		  "a plain question keeps part of its praise (%g, %g)", r2.sentiment, r.sentiment);
+	r2 = score("Am I happy??");
+	CHECK(r2.evidence[EMP_JOY] >= r.evidence[EMP_JOY], "\"??\" asks in exasperation: no question rule");
+	r = score("I am angry.");
+	r2 = score("Am I angry?");
+	CHECK(r2.evidence[EMP_ANGER] == r.evidence[EMP_ANGER] && r2.sentiment == r.sentiment,
+		  "a question keeps its negative evidence");
+	memset(rowsum, 0, sizeof(rowsum));
+	emp_score(sc, "Thanks. Am I happy? Very happy", 30, &r, sum_rows, NULL);
+	r2 = score("Thanks. Am I happy? Very happy");
+	CHECK_NEAR(rowsum[EMP_CH_VALENCE], r.sentiment, 1e-4, "rows add up to sentiment with a question");
+	CHECK(r.sentiment == r2.sentiment, "the same explained or not");
 	r = score("I am angry");
 	r2 = score("I am ANGRY");
 	CHECK(r2.dims[EMP_ANGER] > r.dims[EMP_ANGER], "ALL CAPS word emphasises");
