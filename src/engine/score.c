@@ -745,6 +745,7 @@ end_sentence(Run *r, const EmpSlot *punct)
 	double		sum[EMP_NCHANNELS];
 	bool		was_open;
 	uint32_t	sent_len = 0;
+	double		qadj[3] = {0, 0, 0};	/* what a plain question takes off its praise */
 
 	if (r->contrast_seen && r->explain)
 	{
@@ -794,15 +795,15 @@ end_sentence(Run *r, const EmpSlot *punct)
 		/*
 		 * A plain question asks, it does not praise: "is my house safe to
 		 * sleep in?", "is that really acceptable?".  Its joy, gratitude and
-		 * positive valence keep question_keep of themselves.
+		 * positive valence keep question_keep of themselves (the rest is
+		 * taken off the totals last, as close_sentence does).
 		 */
 		if (question_kept(m, punct))
 		{
 			for (int i = 0; i < 3; i++)
 				if (pos[i] > 0)
 				{
-					emit(r, r->tot, r->sent_start, sent_len, 0, EMP_RULE_QUESTION, praise_chans[i],
-						 (m->question_keep - 1.0) * pos[i], false);
+					qadj[i] = (m->question_keep - 1.0) * pos[i];
 					pos[i] *= m->question_keep;
 				}
 		}
@@ -836,6 +837,8 @@ end_sentence(Run *r, const EmpSlot *punct)
 	 */
 	if (was_open)
 		keep_strong(r, sum, f, r->sent_start, sent_len);
+	for (int i = 0; i < 3; i++)
+		emit(r, r->tot, r->sent_start, sent_len, 0, EMP_RULE_QUESTION, praise_chans[i], qadj[i], false);
 	clear_channels(r->pre);
 	clear_channels(r->post);
 	r->contrast_seen = false;
@@ -1064,7 +1067,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 
 	if (__builtin_expect(r->expl_pending, 0))
 		settle_expletive(r, false);
-	if (r->explain || r->sent_eyeroll || question_kept(m, punct))
+	if (r->explain || r->sent_eyeroll)
 	{
 		end_sentence(r, punct);
 		return;
@@ -1087,6 +1090,16 @@ close_sentence(Run *r, const EmpSlot *punct)
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			r->prev_pos[i] = sum[praise_chans[i]] * f;
+		/* a plain question keeps part of its praise, as end_sentence takes it off: last */
+		if (question_kept(m, punct))
+		{
+			for (int i = 0; i < 3; i++)
+				if (r->prev_pos[i] > 0)
+				{
+					r->tot[praise_chans[i]] += (m->question_keep - 1.0) * r->prev_pos[i];
+					r->prev_pos[i] *= m->question_keep;
+				}
+		}
 		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev_start = r->sent_start;
