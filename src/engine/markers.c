@@ -1255,6 +1255,12 @@ emp_markers_nphrases(const EmpMarkerSet *ms)
 	return ms->nphrases;
 }
 
+uint32_t
+emp_markers_message_word_slots(const EmpMarkerSet *ms)
+{
+	return (uint32_t) 1 << ms->msgword_bits;
+}
+
 EmpMarkerSet *
 emp_builtin_markers(EmpAllocator *a, EmpStemmer *st, EmpError *err)
 {
@@ -1570,6 +1576,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 									 * someone else's patience, no delay */
 #define WC_TOLD			0x40000000	/* "told": "we were told", "you told me" report a
 									 * promise; "already told my whole street" praises */
+#define WC_ADVERB		0x80000000	/* "already", "also", "just", "we've": "I already told
+									 * them", "we've told staff" */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1617,7 +1625,10 @@ static const struct
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
-	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
+	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"already", Q_OTHER, HYPO_OTHER, WC_ADVERB},
+	{"also", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"just", Q_OTHER, HYPO_OTHER, WC_ADVERB},
+	{"i've", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"we've", Q_OTHER, HYPO_OTHER, WC_ADVERB},
+	{"ive", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"weve", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
 	{"order", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"ordered", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"ordering", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"book", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"booked", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"booking", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
@@ -2565,6 +2576,7 @@ typedef struct ScoreCtx
 	bool		praise;			/* the message is praise, and needs no empathy */
 	bool		plain;			/* the message needs no empathy and is no praise */
 	int			er_joy;			/* emotional reactions that share a joy ("glad you") */
+	int			er_comfort;		/* and that comfort ("sending hugs") */
 	int			er_other;		/* and the others */
 	/* first hit of each category, for explain */
 	EmpMarkerHit first[EMP_MK_NCATS];
@@ -2609,14 +2621,21 @@ score_feeling(void *arg, int32_t term)
 		c->misfit = true;
 }
 
+/* What an emotional reaction does (shares_joy) */
+#define ER_OTHER	0			/* answers a trouble: "that must be awful" */
+#define ER_JOY		1			/* shares a joy: "glad you", "love hearing" */
+#define ER_COMFORT	2			/* comforts, as a friend: "sending hugs", "take care" */
+
 /*
  * Does an emotional reaction share a joy ("glad you", "love hearing")
  * rather than answer a trouble?  Its words are read again: one word of joy
  * or gratitude with a positive valence, and no word whose strongest
- * emotion is a negative one, no negator, no apology and no word of comfort:
- * "sending hugs", "sending love", "hope you feel better" console.
+ * emotion is a negative one, no negator and no apology.  A word of comfort
+ * makes it comfort ("sending hugs", "sending love", "hope you feel
+ * better"), which is neither: no joy shared with a grieving customer, and
+ * no regret at a customer's praise.
  */
-static bool
+static int
 shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 {
 	static const LitWord comfort[] = {
@@ -2635,7 +2654,7 @@ shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 		if (tok.kind != EMP_TOK_WORD)
 			continue;
 		if (in_words(comfort, lengthof(comfort), tok.norm, tok.normlen))
-			return false;
+			return ER_COMFORT;
 		emp_lexicon_lookup(ms->lx, &tok, &lk);
 		for (int p = 0; p < lk.nparts; p++)
 		{
@@ -2643,14 +2662,14 @@ shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 			int			top = -1;
 
 			if (hot_of(ms, lk.ids[p])->flags & (WF_NEGATOR | HOT_APOLOGY))
-				return false;
+				return ER_OTHER;
 			if (!(t->flags & EMP_TERM_WEIGHTED) && t->stem_id)
 				t = emp_lexicon_term(ms->lx, t->stem_id);
 			for (int d = 0; d < EMP_NDIMS; d++)
 				if (t->w[d] > 0 && (top < 0 || t->w[d] > t->w[top]))
 					top = d;
 			if (top >= 0 && dim_family[top] != 0)
-				return false;
+				return ER_OTHER;
 			if ((top == EMP_JOY || top == EMP_GRATITUDE) && t->w[EMP_CH_VALENCE] > 0)
 				joy = true;
 		}
@@ -2670,7 +2689,7 @@ shares_joy(ScoreCtx *c, const EmpMarkerHit *h)
 				top = d;
 		joy = (top == EMP_JOY || top == EMP_GRATITUDE) && s.sentiment > 0.3f;
 	}
-	return joy;
+	return joy ? ER_JOY : ER_OTHER;
 }
 
 /* Collect a hit for scoring and explaining. */
@@ -2683,8 +2702,13 @@ score_hit(void *arg, const EmpMarkerHit *h)
 		score_feeling(arg, h->feeling);
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->grievance || c->praise || c->plain))
 	{
-		if (shares_joy(c, h))
+		int			kind = shares_joy(c, h);
+
+		/* comfort given back to praise ("big hugs right back!") shares its warmth */
+		if (kind == ER_JOY || (kind == ER_COMFORT && c->praise))
 			c->er_joy++;
+		else if (kind == ER_COMFORT)
+			c->er_comfort++;
 		else
 			c->er_other++;
 	}
@@ -2789,8 +2813,8 @@ typedef struct StemCollect
 	bool		clause_start;	/* the next word opens a clause */
 	bool		like_open;		/* the clause after a supposition opened with "like" */
 	bool		req_open;		/* the last words were "if you could" */
-	bool		told;			/* a "told" not after "was", "been": counted if "me" or
-								 * "us" comes next */
+	bool		told;			/* a "told" by the customer, it seems: counted if "me"
+								 * or "us" comes next */
 	bool		q_aux;			/* a clause of the sentence opens with "is", "do", "will", "would"...
 								 * and a subject other than "I", "we" */
 	bool		q_vexed;		/* the sentence has "again" or "even" */
@@ -2862,7 +2886,8 @@ single_question(const EmpToken *tok)
  * and returns whether the problem it names is none: it ends "wear and
  * tear", someone else waited ("the driver who waited when I was running
  * with a pram"), or the customer told someone, not was told ("already told
- * my whole street"; the next word decides "you told me").
+ * my whole street"; the next word decides "I also told them" from "he
+ * also told me").
  */
 static __attribute__((noinline)) bool
 message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, bool *still_asked)
@@ -2870,7 +2895,13 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	uint8_t		hc;			/* the word as the supposed-clause rule sees it */
 	bool		wear_tear;
 	bool		others_waited = (col->prev_bits & WC_WHO) && (wc->bits & WC_WAITED);
-	bool		told_others = (wc->bits & WC_TOLD) && !(col->prev_bits & (WC_PAST | WC_BE_GONE));
+	/*
+	 * The customer told others: "I told them", "already told my whole
+	 * street", "Told my mum about you".  Not "I was (also) told", nor "you
+	 * told", "your agent told my husband": someone told the customer.
+	 */
+	bool		told_others = (wc->bits & WC_TOLD) && col->past_left == 0 &&
+		(col->prev == HYPO_PERSON || col->clause_start || (col->prev_bits & WC_ADVERB));
 
 	/* "you told me", "they told us": told, as "I was told" */
 	if (col->told)
@@ -3752,7 +3783,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	 */
 	if ((sc.praise_like || (sc.grievance && !c.resolved && !c.asks && o->level[EMP_MK_EXPLORATION] == 0 &&
 							o->level[EMP_MK_OWNERSHIP] == 0)) &&
-		sc.er_joy > 0 && sc.er_other == 0 && o->count[EMP_MK_APOLOGY] == 0)
+		sc.er_joy > 0 && sc.er_other == 0 && sc.er_comfort == 0 && o->count[EMP_MK_APOLOGY] == 0)
 		misread = true;
 
 	/* reflection */

@@ -71,6 +71,8 @@ extern void emp_markers_finish(EmpMarkerSet *ms);
  */
 extern EmpLexicon *emp_markers_lexicon(EmpMarkerSet *ms);
 extern int32_t emp_markers_nphrases(const EmpMarkerSet *ms);
+/* Slots of the table of customer-message words kept (it grows; for tests). */
+extern uint32_t emp_markers_message_word_slots(const EmpMarkerSet *ms);
 
 /* One marker found in a reply. */
 typedef struct EmpMarkerHit

@@ -140,6 +140,12 @@ main(void)
 			"the customer told something is a promise"},
 			{"Sorry!", "I was told I'd get a callback.", 1, -1, -1,
 			"so is \"I was told\""},
+			{"Sorry!", "I was also told I would get a callback within 24 hours.", 1, -1, -1,
+			"so is \"I was also told\""},
+			{"Sorry!", "Your agent told my husband it would arrive on Monday.", 1, -1, -1,
+			"and someone telling a relative"},
+			{"Yes!", "Is the deep clean still on for Saturday? We've told staff to clear their desks.", 0, -1, -1,
+			"what the customer told staff is no promise"},
 			{"Yes.", "Quick one before I book: can we both see the cameras, and does it still record if the wifi goes down?",
 			0, -1, -1, "a question opened by \"and\" and an auxiliary asks plainly"},
 			{"She has Thursday at 11 or Saturday at 2, would either suit?", "Do you do pregnancy massage?", -1, 1, -1,
@@ -183,6 +189,9 @@ main(void)
 		e = score("So glad you reached out to us.", grief, NULL);
 		CHECK(e.npenalties > 0 && strcmp(e.penalties[0], "misread_as_praise") == 0,
 			  "gladness alone answers grief as praise");
+		e = score("Thank you so much for the lovely review! Take care of yourself.",
+				  "The staff were wonderful, thank you so much for a fabulous stay!", NULL);
+		CHECK(e.npenalties == 0, "comfort given back to praise is no regret (%d penalties)", e.npenalties);
 	}
 	e = score("Hi Kenji! The store is open until 8pm.", "What time does your store close on Sundays?", "Kenji");
 	CHECK(e.needed == 0, "a plain question does not call for empathy");
@@ -344,6 +353,8 @@ main(void)
 					after;
 
 		emp_empathy_score(ms2, scorer, reply, strlen(reply), msg, strlen(msg), NULL, 0, &before, NULL, NULL);
+		CHECK(emp_markers_message_word_slots(ms2) == 2048, "the table of message words starts at 2,048 slots (%u)",
+			  emp_markers_message_word_slots(ms2));
 		for (int i = 0; i < 2500; i++)
 		{
 			size_t		len = 0;
@@ -365,6 +376,8 @@ main(void)
 			  memcmp(&before.scan, &after.scan, sizeof(before.scan)) == 0,
 			  "a message scores the same after 100,000 new words (%.1f %.3f, %.1f %.3f)",
 			  before.score, before.reflection, after.score, after.reflection);
+		CHECK(emp_markers_message_word_slots(ms2) == 16384, "... which grow it to 16,384 slots (%u)",
+			  emp_markers_message_word_slots(ms2));
 	}
 	emp_stemmer_destroy(st);
 	UNIT_DONE();
