@@ -154,6 +154,10 @@ SELECT b, round(sentiment(b)::numeric, 2) AS sentiment, dominant_emotion(b) FROM
 	('Is my house safe to sleep in?'), ('My house is safe to sleep in.'),
 	('Is that really acceptable in 2024?'), ('Why is my refund late again?'), ('Why is my refund late again??')) v(b);
 SELECT DISTINCT token, dimension FROM explain('Is my house safe to sleep in?') WHERE rule = 'question' ORDER BY dimension;
+-- praise with no feeling word: "give her a raise", "a master craftsman", "couldn't have done it without him"
+SELECT b, sentiment_label(sentiment(b)) FROM (VALUES
+	('Whoever Jade is, please give her a raise.'), ('Mr Demir relined the coat by hand. A master craftsman.'),
+	('Passed first go this morning and I couldn''t have done it without him!')) v(b);
 -- ... and the praise of the sentence before its own: the opener it mocks; not two sentences back
 SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('Oh FANTASTIC, the accessible entrance has 14 steps. We will just fly in then 🙄'),
