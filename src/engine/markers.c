@@ -1576,8 +1576,8 @@ same_word_ci(const char *w, const char *lit, uint32_t len)
 									 * someone else's patience, no delay */
 #define WC_TOLD			0x40000000	/* "told": "we were told", "you told me" report a
 									 * promise; "already told my whole street" praises */
-#define WC_ADVERB		0x80000000	/* "already", "also", "just", "we've": "I already told
-									 * them", "we've told staff" */
+#define WC_TELLER		0x80000000	/* after it, "told" is the customer's: "I already told
+									 * them", "we've told staff" ("also", "just" too) */
 /* and of a reply */
 #define WC_FOR			0x0800	/* "good for you"; in a message, "... for this" */
 
@@ -1625,10 +1625,11 @@ static const struct
 	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
-	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"already", Q_OTHER, HYPO_OTHER, WC_ADVERB},
-	{"also", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"just", Q_OTHER, HYPO_OTHER, WC_ADVERB},
-	{"i've", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"we've", Q_OTHER, HYPO_OTHER, WC_ADVERB},
-	{"ive", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"weve", Q_OTHER, HYPO_OTHER, WC_ADVERB}, {"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
+	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"already", Q_OTHER, HYPO_OTHER, WC_TELLER},
+	{"also", Q_OTHER, HYPO_OTHER, WC_TELLER}, {"just", Q_OTHER, HYPO_OTHER, WC_TELLER},
+	{"i've", Q_OTHER, HYPO_OTHER, WC_TELLER}, {"we've", Q_OTHER, HYPO_OTHER, WC_TELLER},
+	{"ive", Q_OTHER, HYPO_OTHER, WC_TELLER}, {"weve", Q_OTHER, HYPO_OTHER, WC_TELLER},
+	{"waited", Q_OTHER, HYPO_OTHER, WC_WAITED}, {"waiting", Q_OTHER, HYPO_OTHER, WC_WAITED},
 	{"order", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"ordered", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"ordering", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"book", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
 	{"booked", Q_OTHER, HYPO_OTHER, WC_CUSTOM}, {"booking", Q_OTHER, HYPO_OTHER, WC_CUSTOM},
@@ -2901,7 +2902,7 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 	 * told", "your agent told my husband": someone told the customer.
 	 */
 	bool		told_others = (wc->bits & WC_TOLD) && col->past_left == 0 &&
-		(col->prev == HYPO_PERSON || col->clause_start || (col->prev_bits & WC_ADVERB));
+		(col->prev == HYPO_PERSON || col->clause_start || (col->prev_bits & WC_TELLER));
 
 	/* "you told me", "they told us": told, as "I was told" */
 	if (col->told)
