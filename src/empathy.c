@@ -42,11 +42,25 @@ context_alloc(void *ctx, size_t size)
 	return MemoryContextAlloc((MemoryContext) ctx, size ? size : 1);
 }
 
+/* Allocate in the context given as ctx; NULL when the memory cannot be had. */
+static void *
+context_try_alloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocExtended((MemoryContext) ctx, size ? size : 1, MCXT_ALLOC_NO_OOM);
+}
+
 /* Allocate in CurrentMemoryContext. */
 static void *
 current_alloc(void *ctx, size_t size)
 {
 	return palloc(size ? size : 1);
+}
+
+/* Allocate in CurrentMemoryContext; NULL when the memory cannot be had. */
+static void *
+current_try_alloc(void *ctx, size_t size)
+{
+	return palloc_extended(size ? size : 1, MCXT_ALLOC_NO_OOM);
 }
 
 static void
@@ -61,7 +75,7 @@ check_interrupts(void *ctx)
 	CHECK_FOR_INTERRUPTS();
 }
 
-static EmpAllocator current_allocator = {current_alloc, pfree_release, check_interrupts, NULL};
+static EmpAllocator current_allocator = {current_alloc, pfree_release, check_interrupts, NULL, current_try_alloc};
 
 /* Return the allocator over CurrentMemoryContext. */
 EmpAllocator *
@@ -80,6 +94,7 @@ empathy_context_allocator(MemoryContext cxt)
 	a->release = pfree_release;
 	a->check_interrupts = check_interrupts;
 	a->ctx = cxt;
+	a->try_alloc = context_try_alloc;
 	return a;
 }
 

@@ -31,6 +31,9 @@
 /*
  * Allocator and interrupt hook.  alloc never returns NULL: it either
  * succeeds or does not return (palloc's ereport, or abort in tests).
+ * try_alloc, which may be NULL, returns NULL when the memory cannot be had:
+ * it serves what only saves time (a cache growing), which must not fail a
+ * query that could go on without it.
  * Memory is released in bulk by the owner (a memory context, or the test);
  * release may be a no-op.  check_interrupts is called every few thousand
  * tokens in loops over long input; it may not return (query cancel).
@@ -41,6 +44,7 @@ typedef struct EmpAllocator
 	void		(*release) (void *ctx, void *ptr);
 	void		(*check_interrupts) (void *ctx);
 	void	   *ctx;
+	void	   *(*try_alloc) (void *ctx, size_t size);
 } EmpAllocator;
 
 /* A malloc-backed allocator for tests and fuzzers (never for the server). */
@@ -50,6 +54,13 @@ static inline void *
 emp_alloc(EmpAllocator *a, size_t size)
 {
 	return a->alloc(a->ctx, size);
+}
+
+/* Allocate memory that only saves time: NULL if it cannot be had (see try_alloc). */
+static inline void *
+emp_try_alloc(EmpAllocator *a, size_t size)
+{
+	return a->try_alloc ? a->try_alloc(a->ctx, size) : a->alloc(a->ctx, size);
 }
 
 static inline void

@@ -484,7 +484,7 @@ memo_resize(EmpLexicon *lx)
 
 	lx->memo_lookups = 0;
 	lx->memo_evicted = 0;
-	if (!grow || (mem = emp_alloc(lx->a, sizeof(MemoSlot) * slots + 63)) == NULL)
+	if (!grow || (mem = emp_try_alloc(lx->a, sizeof(MemoSlot) * slots + 63)) == NULL)
 		return false;
 	memo = (MemoSlot *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
 	memset(memo, 0, sizeof(MemoSlot) * slots);

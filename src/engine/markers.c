@@ -3198,7 +3198,7 @@ msgwords_resize(EmpMarkerSet *ms)
 
 	ms->msgword_lookups = 0;
 	ms->msgword_evicted = 0;
-	if (!grow || (t = emp_alloc(ms->a, sizeof(MsgWord) << bits)) == NULL)
+	if (!grow || (t = emp_try_alloc(ms->a, sizeof(MsgWord) << bits)) == NULL)
 		return;
 	memset(t, 0, sizeof(MsgWord) << bits);
 	for (uint32_t i = 0; i < (1u << ms->msgword_bits); i++)

@@ -136,6 +136,13 @@ count_interrupt(void *ctx)
 	ninterrupts++;
 }
 
+/* An allocator with no memory to spare: what only saves time is refused. */
+static void *
+refuse_alloc(void *ctx, size_t size)
+{
+	return NULL;
+}
+
 static long
 interrupts_over(const char *unit, size_t unitlen, const char *head, size_t reps)
 {
@@ -749,6 +756,46 @@ main(void)
 			  "60,000 distinct words grow the memo, to at most 4 MB (%zu then %zu bytes)", mem1, mem2);
 		emp_score(gs, probe, strlen(probe), &s2, NULL, NULL);
 		CHECK(same && memcmp(&s1, &s2, sizeof(s1)) == 0, "the scores are the same after the memo grew");
+	}
+
+	/*
+	 * When the memory to grow it cannot be had, the memo stays as it is and
+	 * scoring goes on, with the same scores.
+	 */
+	{
+		static EmpAllocator no_spare;
+		EmpLexicon *gl;
+		EmpScorer  *gs;
+		EmpScores	s1,
+					s2;
+		const char *probe = "I am so happy with the refund, thanks!! but still waiting on the parcel";
+		char		text[512];
+		size_t		mem0,
+					mem1;
+		bool		same = true;
+
+		no_spare = emp_malloc_allocator;
+		no_spare.try_alloc = refuse_alloc;
+		gl = emp_lexicon_copy(lx, &no_spare);
+		emp_lexicon_finish(gl);
+		gs = emp_scorer_create(&no_spare, gl, &m);
+		emp_score(gs, probe, strlen(probe), &s1, NULL, NULL);
+		mem0 = emp_lexicon_memory(gl);
+		for (int round = 0; round < 2; round++)
+			for (int k = 0; k < 6000; k++)
+			{
+				int			n = 0;
+
+				for (int j = 0; j < 10; j++)
+					n += snprintf(text + n, sizeof(text) - n, "qv%dx%c ", k * 10 + j, 'a' + j);
+				emp_score(gs, text, (size_t) n, &s2, NULL, NULL);
+				if (s2.sentiment != 0)
+					same = false;
+			}
+		mem1 = emp_lexicon_memory(gl);
+		CHECK(mem1 == mem0, "with no memory to spare the memo keeps its size (%zu then %zu bytes)", mem0, mem1);
+		emp_score(gs, probe, strlen(probe), &s2, NULL, NULL);
+		CHECK(same && memcmp(&s1, &s2, sizeof(s1)) == 0, "... and the scores are the same");
 	}
 
 	/*

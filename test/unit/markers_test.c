@@ -12,6 +12,13 @@
 
 static EmpMarkerSet *ms;
 static EmpScorer *scorer;
+/* An allocator with no memory to spare: what only saves time is refused. */
+static void *
+refuse_alloc(void *ctx, size_t size)
+{
+	return NULL;
+}
+
 static EmpMarkerSet *ms2;		/* kept reachable: the allocator has no free-all */
 static EmpScorer *scorer2;
 
@@ -378,6 +385,48 @@ main(void)
 			  before.score, before.reflection, after.score, after.reflection);
 		CHECK(emp_markers_message_word_slots(ms2) == 16384, "... which grow it to 16,384 slots (%u)",
 			  emp_markers_message_word_slots(ms2));
+	}
+	/*
+	 * When the memory to grow it cannot be had, the table keeps its size and
+	 * scoring goes on, with the same scores.
+	 */
+	{
+		static EmpAllocator no_spare;
+		static EmpMarkerSet *ms3;
+		const char *msg = "My refund for order 4411 still hasn't arrived and I'm worried, it was due Friday.";
+		const char *reply = "I'm so sorry, I can see the refund for order 4411 was delayed. I've chased it today.";
+		char		buf[400];
+		EmpEmpathy	before,
+					after;
+
+		no_spare = emp_malloc_allocator;
+		no_spare.try_alloc = refuse_alloc;
+		memset(&err, 0, sizeof(err));
+		ms3 = emp_builtin_markers(&no_spare, st, &err);
+		CHECK(ms3 != NULL, "markers built with no memory to spare: %s", err.message);
+		emp_empathy_score(ms3, scorer, reply, strlen(reply), msg, strlen(msg), NULL, 0, &before, NULL, NULL);
+		for (int i = 0; i < 2500; i++)
+		{
+			size_t		len = 0;
+
+			for (int w = 0; w < 40; w++)
+			{
+				int			k = i * 40 + w;
+
+				for (int c = 0; c < 6; c++, k /= 26)
+					buf[len++] = (char) ('a' + k % 26);
+				buf[len++] = ' ';
+			}
+			emp_empathy_score(ms3, scorer, "ok", 2, buf, len, NULL, 0, &after, NULL, NULL);
+		}
+		emp_empathy_score(ms3, scorer, reply, strlen(reply), msg, strlen(msg), NULL, 0, &after, NULL, NULL);
+		CHECK(emp_markers_message_word_slots(ms3) == 2048,
+			  "with no memory to spare the table of message words keeps 2,048 slots (%u)",
+			  emp_markers_message_word_slots(ms3));
+		CHECK(before.score == after.score && before.needed == after.needed &&
+			  before.reflection == after.reflection &&
+			  memcmp(&before.scan, &after.scan, sizeof(before.scan)) == 0,
+			  "... and the message scores the same (%.1f, %.1f)", before.score, after.score);
 	}
 	emp_stemmer_destroy(st);
 	UNIT_DONE();
