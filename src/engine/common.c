@@ -104,7 +104,7 @@ malloc_release(void *ctx, void *ptr)
 	free(ptr);
 }
 
-EmpAllocator emp_malloc_allocator = {malloc_alloc, malloc_release, NULL, NULL};
+EmpAllocator emp_malloc_allocator = {malloc_alloc, malloc_release, NULL, NULL, NULL};
 
 static void set_text(char *dst, size_t cap, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 

@@ -51,7 +51,7 @@ track_release(void *ctx, void *ptr)
 		}
 }
 
-static EmpAllocator track = {track_alloc, track_release, NULL, NULL};
+static EmpAllocator track = {track_alloc, track_release, NULL, NULL, NULL};
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

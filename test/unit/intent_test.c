@@ -41,7 +41,7 @@ track_release(void *ctx, void *ptr)
 		}
 }
 
-static EmpAllocator track = {track_alloc, track_release, NULL, NULL};
+static EmpAllocator track = {track_alloc, track_release, NULL, NULL, NULL};
 
 /* Return the intent name of a message, or "" when none matches. */
 static const char *
