@@ -25,8 +25,10 @@
 # then 787-806 read and 807-826 held out), 827-866 (the same again;
 # evaluated once as written, then 827-846 read and 847-866 held out),
 # 867-906 (the same again; evaluated once as written, then 867-886 read
-# and 887-906 held out), 907-946 (the same again, last; evaluated once as
-# written, then 907-926 read and 927-946 held out), and
+# and 887-906 held out), 907-946 (the same again; evaluated once as
+# written, then 907-926 read and 927-946 held out), 947-986 (the same
+# again, last; evaluated once as written, then 947-966 read and 967-986
+# held out), and
 # for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
@@ -75,7 +77,9 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 886 THEN '867-886 (nineteenth later set, read)'
          WHEN e.grp <= 906 THEN '887-906 (held out, nineteenth later set)'
          WHEN e.grp <= 926 THEN '907-926 (twentieth later set, read)'
-         ELSE '927-946 (held out, twentieth later set)' END AS part,
+         WHEN e.grp <= 946 THEN '927-946 (held out, twentieth later set)'
+         WHEN e.grp <= 966 THEN '947-966 (twenty-first later set, read)'
+         ELSE '967-986 (held out, twenty-first later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';
