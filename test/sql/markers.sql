@@ -19,6 +19,12 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('The store closes at 8pm.')
 ) AS t(r);
 
+-- "you shouldn't have" blames what the customer did; "you shouldn't have
+-- been" (charged, left on hold) says what should not have happened to them
+SELECT r, empathy.markers(r) FROM (VALUES
+	('You shouldn''t have clicked the link.'), ('You shouldn''t have been on hold for an hour.'),
+	('You should never have been charged.')) v(r);
+
 -- negation: a negator within two words before the phrase cancels it
 SELECT empathy.markers('I''m not sorry.') AS not_sorry,
        empathy.markers('I am not really sorry') AS skipped_booster,

@@ -116,6 +116,17 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Really can''t thank him enough'), ('I couldn''t thank the team enough'), ('Can''t praise her enough!'),
 	('I can''t say enough good things about them'), ('The nurse made his day'), ('I can''t recommend this company')) v(b);
+-- an ultimatum ("... or I go to my bank") is a threat: it raises the
+-- escalation risk, and anger against what the words around it learned;
+-- "which one is right?" asks in confusion, without a side; idioms of
+-- relief, praise and nerves
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Refund me or I''m going to Trading Standards.'), ('Cancel it now or I go straight to my bank.'),
+	('Sort it out or my solicitor will.'), ('Can the solicitor''s fee be paid in two instalments?'),
+	('The letter says 12 months and the email says 18. Which one is right?'), ('Which one is it?'),
+	('Panic over, it was just the air blower.'), ('Fitted on time and tidy. Couldn''t ask for more.'),
+	('I''m still shaking.'), ('My first lesson is tomorrow and it''s so nerve-wracking.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
