@@ -25,6 +25,12 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('You shouldn''t have clicked the link.'), ('You shouldn''t have been on hold for an hour.'),
 	('You should never have been charged.')) v(r);
 
+-- shared pleasure ("that's lovely", "how lovely") is a weak reaction; "must
+-- feel like" names how it feels
+SELECT r, empathy.markers(r) FROM (VALUES
+	('That''s lovely, Kate!'), ('How lovely, thank you for telling us.'), ('That''s brilliant, well done!'),
+	('A green status page must feel like nobody''s listening.')) v(r);
+
 -- negation: a negator within two words before the phrase cancels it
 SELECT empathy.markers('I''m not sorry.') AS not_sorry,
        empathy.markers('I am not really sorry') AS skipped_booster,
