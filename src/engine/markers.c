@@ -171,12 +171,14 @@ static const char *const feeling_words[] = {
  * connection", "still no update" report a problem; the same words without
  * a negator do not ("does it work with...").  So does what they expect to
  * follow: "I don't understand the letter" tells of confusion, as "I'm
- * confused" does; "can you help me understand the fees?" asks plainly.
+ * confused" does, and "I do not know what this means", "I don't know if
+ * it's safe to go to bed" of a customer left unsure; "can you help me
+ * understand the fees?" and "do you know if ...?" ask plainly.
  */
 static const char *const function_words[] = {
 	"work", "load", "open", "connect", "respond", "reply", "print", "sync", "activate", "accept",
 	"update", "let", "recognise", "recognize", "match", "turn", "boot", "install", "download",
-	"upload", "log", "cope", "understand",
+	"upload", "log", "cope", "understand", "know",
 	NULL
 };
 
