@@ -143,6 +143,31 @@ refuse_alloc(void *ctx, size_t size)
 	return NULL;
 }
 
+/*
+ * Score 60,000 distinct made-up words, twice, 10 to a text: true if every
+ * text scored neutral, as words no lexicon knows should.
+ */
+static bool
+score_new_words(EmpScorer *gs)
+{
+	char		text[512];
+	EmpScores	s;
+	bool		neutral = true;
+
+	for (int round = 0; round < 2; round++)
+		for (int k = 0; k < 6000; k++)
+		{
+			int			n = 0;
+
+			for (int j = 0; j < 10; j++)
+				n += snprintf(text + n, sizeof(text) - n, "qv%dx%c ", k * 10 + j, 'a' + j);
+			emp_score(gs, text, (size_t) n, &s, NULL, NULL);
+			if (s.sentiment != 0)
+				neutral = false;
+		}
+	return neutral;
+}
+
 static long
 interrupts_over(const char *unit, size_t unitlen, const char *head, size_t reps)
 {
@@ -740,17 +765,8 @@ main(void)
 		}
 		mem1 = emp_lexicon_memory(gl);
 		CHECK(mem1 == mem0, "a small vocabulary leaves the memo as it is (%zu then %zu bytes)", mem0, mem1);
-		for (int round = 0; round < 2; round++)
-			for (int k = 0; k < 6000; k++)
-			{
-				int			n = 0;
-
-				for (int j = 0; j < 10; j++)
-					n += snprintf(text + n, sizeof(text) - n, "qv%dx%c ", k * 10 + j, 'a' + j);
-				emp_score(gs, text, (size_t) n, &s2, NULL, NULL);
-				if (s2.sentiment != 0)
-					same = false;
-			}
+		if (!score_new_words(gs))
+			same = false;
 		mem2 = emp_lexicon_memory(gl);
 		CHECK(mem2 > mem1 && mem2 <= mem1 + (size_t) 4 * 1024 * 1024,
 			  "60,000 distinct words grow the memo, to at most 4 MB (%zu then %zu bytes)", mem1, mem2);
@@ -769,7 +785,6 @@ main(void)
 		EmpScores	s1,
 					s2;
 		const char *probe = "I am so happy with the refund, thanks!! but still waiting on the parcel";
-		char		text[512];
 		size_t		mem0,
 					mem1;
 		bool		same = true;
@@ -781,17 +796,8 @@ main(void)
 		gs = emp_scorer_create(&no_spare, gl, &m);
 		emp_score(gs, probe, strlen(probe), &s1, NULL, NULL);
 		mem0 = emp_lexicon_memory(gl);
-		for (int round = 0; round < 2; round++)
-			for (int k = 0; k < 6000; k++)
-			{
-				int			n = 0;
-
-				for (int j = 0; j < 10; j++)
-					n += snprintf(text + n, sizeof(text) - n, "qv%dx%c ", k * 10 + j, 'a' + j);
-				emp_score(gs, text, (size_t) n, &s2, NULL, NULL);
-				if (s2.sentiment != 0)
-					same = false;
-			}
+		if (!score_new_words(gs))
+			same = false;
 		mem1 = emp_lexicon_memory(gl);
 		CHECK(mem1 == mem0, "with no memory to spare the memo keeps its size (%zu then %zu bytes)", mem0, mem1);
 		emp_score(gs, probe, strlen(probe), &s2, NULL, NULL);
