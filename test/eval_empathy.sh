@@ -27,8 +27,9 @@
 # 867-906 (the same again; evaluated once as written, then 867-886 read
 # and 887-906 held out), 907-946 (the same again; evaluated once as
 # written, then 907-926 read and 927-946 held out), 947-986 (the same
-# again, last; evaluated once as written, then 947-966 read and 967-986
-# held out), and
+# again; evaluated once as written, then 947-966 read and 967-986
+# held out), 987-1026 (the same again, last; evaluated once as written,
+# then 987-1006 read and 1007-1026 held out), and
 # for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
@@ -79,10 +80,13 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 926 THEN '907-926 (twentieth later set, read)'
          WHEN e.grp <= 946 THEN '927-946 (held out, twentieth later set)'
          WHEN e.grp <= 966 THEN '947-966 (twenty-first later set, read)'
-         ELSE '967-986 (held out, twenty-first later set)' END AS part,
+         WHEN e.grp <= 986 THEN '967-986 (held out, twenty-first later set)'
+         WHEN e.grp <= 1006 THEN '987-1006 (twenty-second later set, read)'
+         ELSE '1007-1026 (held out, twenty-second later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
-CREATE TEMP TABLE parts AS SELECT DISTINCT part FROM sc UNION ALL SELECT 'all';
+-- parts in the order of their groups (as text, '1007-...' would come before '987-...')
+CREATE TEMP TABLE parts AS SELECT part, min(grp) AS first FROM sc GROUP BY part UNION ALL SELECT 'all', NULL;
 \echo
 \echo == mechanism levels: accuracy (and always-0 baseline), replies
 SELECT p.part, count(*) AS replies,
@@ -93,7 +97,7 @@ SELECT p.part, count(*) AS replies,
   round(100.0 * avg((s.exploration = s.expl)::int), 1) AS exploration,
   round(100.0 * avg((s.expl = 0)::int), 1) AS exp_base0
 FROM parts p JOIN sc s ON p.part = 'all' OR p.part = s.part
-GROUP BY p.part ORDER BY p.part;
+GROUP BY p.part, p.first ORDER BY p.first NULLS LAST;
 \echo
 \echo == needed: accuracy per customer message
 SELECT p.part, count(*) AS messages,
@@ -101,14 +105,14 @@ SELECT p.part, count(*) AS messages,
   sum((m.gold_needed AND NOT m.needed)::int) AS missed, sum((NOT m.gold_needed AND m.needed)::int) AS false_alarm
 FROM parts p JOIN (SELECT DISTINCT ON (grp) grp, part, gold_needed, needed FROM sc ORDER BY grp) m
   ON p.part = 'all' OR p.part = m.part
-GROUP BY p.part ORDER BY p.part;
+GROUP BY p.part, p.first ORDER BY p.first NULLS LAST;
 \echo
 \echo == pairwise ranking accuracy of score within a message (ties count half)
 SELECT p.part, count(*) AS pairs,
   round(100.0 * avg(CASE WHEN a.score > b.score THEN 1 WHEN a.score = b.score THEN 0.5 ELSE 0 END), 1) AS accuracy
 FROM parts p JOIN sc a ON p.part = 'all' OR p.part = a.part
 JOIN sc b ON b.grp = a.grp AND a.rank < b.rank
-GROUP BY p.part ORDER BY p.part;
+GROUP BY p.part, p.first ORDER BY p.first NULLS LAST;
 \echo
 \echo == confusion of levels (all replies): label -> predicted
 SELECT 'emotional_reaction' AS mechanism, er AS label, emotional_reaction AS predicted, count(*) FROM sc GROUP BY 1, 2, 3
