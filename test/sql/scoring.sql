@@ -126,7 +126,9 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('Sort it out or my solicitor will.'), ('Can the solicitor''s fee be paid in two instalments?'),
 	('The letter says 12 months and the email says 18. Which one is right?'), ('Which one is it?'),
 	('Panic over, it was just the air blower.'), ('Fitted on time and tidy. Couldn''t ask for more.'),
-	('I''m still shaking.'), ('My first lesson is tomorrow and it''s so nerve-wracking.')) v(b);
+	('I''m still shaking.'), ('My first lesson is tomorrow and it''s so nerve-wracking.'),
+	('My stomach is already in knots.'), ('Sent the wrong file, feeling a right idiot.'), ('bit red faced ngl'),
+	('Blimey, that was quick.'), ('The trapeze routine was breathtaking.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
