@@ -353,15 +353,39 @@ undouble(const char *s, size_t n, unsigned mask, char *out, size_t *outlen)
 }
 
 /*
+ * Where a word ends in a British "-ise" suffix ("realised", "authorise",
+ * "organisation") after at least three letters, the length of its stem
+ * part before "is"; else 0.  Snowball stems "realised" and "realized" apart,
+ * and the learned weights and many phrases have the "-ize" spelling only.
+ */
+static size_t
+british_ise(const char *p, size_t n)
+{
+	static const char *const tails[] = {"ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers"};
+
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+	{
+		size_t		tl = strlen(tails[i]);
+
+		if (n >= tl + 3 && memcmp(p + n - tl, tails[i], tl) == 0)
+			return n - tl;
+	}
+	return 0;
+}
+
+/*
  * Resolve one part to a term id and its stem hash: the exact key first,
- * then the stem.  Words over EMP_MAX_WORD_BYTES are not stemmed.
+ * then the stem, then, for a British "-ise" word that neither finds, the
+ * stem of its "-ize" spelling.  The stem hash is the word's own.  Words
+ * over EMP_MAX_WORD_BYTES are not stemmed.
  */
 static int32_t
 resolve_part(EmpLexicon *lx, const char *p, size_t n, uint32_t *stemhash)
 {
 	char		key[EMP_MAX_WORD_BYTES + 2];
 	char		stem[EMP_MAX_WORD_BYTES * 2 + 2];
-	size_t		sl;
+	size_t		sl,
+				at;
 	int32_t		id;
 
 	if (n == 0 || n > EMP_MAX_WORD_BYTES)
@@ -376,7 +400,16 @@ resolve_part(EmpLexicon *lx, const char *p, size_t n, uint32_t *stemhash)
 	*stemhash = hash_bytes(stem, sl);
 	if (id)
 		return id;
-	return emp_lexicon_find(lx, stem, sl);
+	id = emp_lexicon_find(lx, stem, sl);
+	if (id == 0 && (at = british_ise(p, n)) != 0)
+	{
+		/* the same letters with "iz" for "is" */
+		memcpy(key, p, n);
+		key[at + 1] = 'z';
+		sl = emp_stem(lx->stemmer, key, n, stem, sizeof(stem));
+		id = emp_lexicon_find(lx, stem, sl);
+	}
+	return id;
 }
 
 /* Copy what a walk needs of the looked-up terms into the result. */

@@ -805,6 +805,39 @@ main(void)
 	}
 
 	/*
+	 * A British "-ise" spelling that the lexicon lacks finds its "-ize"
+	 * entry, a phrase through it too; a word with fewer than three letters
+	 * before "ise" ("prise") does not, nor does one the lexicon has.
+	 */
+	{
+		static const char bl[] = "organize\tjoy=1\nprize\tjoy=2\nnever authorized\tanger=2\n"
+			"realize\tsurprise=1\nrealise\tfear=1\n";
+		EmpLexicon *ul = emp_lexicon_create(a, st);
+		EmpScorer  *us;
+		EmpScores	u1,
+					u2,
+					u3,
+					u4,
+					u5;
+
+		memset(&err, 0, sizeof(err));
+		CHECK(emp_lexicon_load_weights(ul, bl, strlen(bl), "t", EMP_MERGE_SET, &err),
+			  "a lexicon of -ize words loads: %s", err.message);
+		emp_lexicon_finish(ul);
+		us = emp_scorer_create(a, ul, &m);
+		emp_score(us, "they organised it", 17, &u1, NULL, NULL);
+		emp_score(us, "we never authorised this", 24, &u2, NULL, NULL);
+		emp_score(us, "prise it open", 13, &u3, NULL, NULL);
+		emp_score(us, "I realised", 10, &u4, NULL, NULL);
+		emp_score(us, "organisation", 12, &u5, NULL, NULL);
+		CHECK(u1.dims[EMP_JOY] > 0, "\"organised\" finds \"organize\"");
+		CHECK(u2.dims[EMP_ANGER] > 0, "\"never authorised\" finds the phrase \"never authorized\"");
+		CHECK(u3.dims[EMP_JOY] == 0, "\"prise\" is not \"prize\"");
+		CHECK(u4.dims[EMP_FEAR] > 0 && u4.dims[EMP_SURPRISE] == 0, "a British spelling the lexicon has is its own");
+		CHECK(u5.dims[EMP_JOY] > 0, "\"organisation\" finds \"organize\" by its stem");
+	}
+
+	/*
 	 * Long numbers skip the memo and, longer than every number in the
 	 * lexicon, the dictionary: a lexicon with a long number still finds it.
 	 */
