@@ -171,14 +171,13 @@ static const char *const feeling_words[] = {
  * connection", "still no update" report a problem; the same words without
  * a negator do not ("does it work with...").  So does what they expect to
  * follow: "I don't understand the letter" tells of confusion, as "I'm
- * confused" does, and "I do not know what this means", "I don't know if
- * it's safe to go to bed" of a customer left unsure; "can you help me
- * understand the fees?" and "do you know if ...?" ask plainly.
+ * confused" does; "can you help me understand the fees?" asks plainly.
+ * (For "I don't know what this means", see StemCollect's know_neg.)
  */
 static const char *const function_words[] = {
 	"work", "load", "open", "connect", "respond", "reply", "print", "sync", "activate", "accept",
 	"update", "let", "recognise", "recognize", "match", "turn", "boot", "install", "download",
-	"upload", "log", "cope", "understand", "know",
+	"upload", "log", "cope", "understand",
 	NULL
 };
 
@@ -2837,6 +2836,17 @@ typedef struct StemCollect
 	int			eye_rolls;		/* 🙄 🙃 😒: praise on the surface, not meant */
 	uint32_t	prev_bits;		/* the WC_* of the word before, 0 after a symbol */
 	uint8_t		for_this;		/* 1 after "for", 2 after "for this" */
+	/*
+	 * A customer left unsure: "I do not know what this means", "I don't
+	 * know if it's safe to go to bed", "I dont know what I am doing wrong".
+	 * A negated "know" followed by "what", "if", "whether", "when", "where",
+	 * "why" or "who" tells of it, unless its sentence asks a plain question
+	 * ("I don't know if you sell gift cards?"); "I don't know how to thank
+	 * you", "I didn't know you had a shop", "I don't know the order number"
+	 * do not.
+	 */
+	bool		know_neg;		/* the last word was "know", in a negator's reach */
+	int			sent_unsure;	/* such clauses in the current sentence */
 } StemCollect;
 
 _Static_assert(offsetof(StemCollect, told) == offsetof(StemCollect, without) + 7,
@@ -2914,6 +2924,11 @@ message_word_rules(StemCollect *col, const EmpToken *tok, const WordClass *wc, b
 		col->told = false;
 	}
 	col->told = told_others;
+	if (col->know_neg && tok->kind == EMP_TOK_WORD &&
+		((wc->question == Q_OPEN && !(tok->normlen == 3 && memcmp(tok->norm, "how", 3) == 0)) ||
+		 wc->hypo == HYPO_OPENER || wc->hypo == HYPO_IF))
+		col->sent_unsure++;
+	col->know_neg = tok->kind == EMP_TOK_WORD && wc->question == Q_KNOW && col->neg_left > 0;
 
 	hc = tok->kind == EMP_TOK_WORD ? wc->hypo : HYPO_OTHER;
 	if (wc->bits & WC_SPENT)
@@ -3065,6 +3080,7 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 		col->still = false;
 	}
 	col->prev_bits = 0;
+	col->know_neg = false;
 	if (tok->kind == EMP_TOK_PUNCT || tok->kind == EMP_TOK_BREAK)
 	{
 		col->neg_left = 0;
@@ -3111,8 +3127,9 @@ collect_symbol(StemCollect *col, const EmpToken *tok)
 			else
 				col->facts += col->sent_facts;
 			if (!plain_q)
-				col->facts += col->still_ok;
+				col->facts += col->still_ok + col->sent_unsure;
 			col->still_ok = 0;
+			col->sent_unsure = 0;
 			if (plain_q)
 				col->questions++;
 			else if (tok->kind == EMP_TOK_PUNCT &&
@@ -3375,6 +3392,7 @@ collect_stems(void *arg, const EmpToken *tok)
 	if ((wc->len | waiting_rules(col)) == 0)
 	{
 		col->for_this = 0;
+		col->know_neg = false;
 		col->prev_bits = 0;
 		col->prev2 = col->prev;
 		col->prev = HYPO_OTHER;
@@ -3483,7 +3501,8 @@ message_needs_empathy(EmpScorer *sc, const char *msg, size_t len, StemCollect *c
 		col->questions++;
 	}
 	else
-		col->facts += col->sent_facts + col->still_ok;	/* a last sentence with no end mark tells */
+		col->facts += col->sent_facts + col->still_ok + col->sent_unsure;	/* a last sentence with no end
+																				 * mark tells */
 	col->sent_facts = 0;
 	n = emp_labels(sc, &s, dims);
 	*sentiment = s.sentiment;
