@@ -354,21 +354,37 @@ undouble(const char *s, size_t n, unsigned mask, char *out, size_t *outlen)
 
 /*
  * Where a word ends in a British "-ise" suffix ("realised", "authorise",
- * "organisation") after at least three letters, the length of its stem
- * part before "is"; else 0.  Snowball stems "realised" and "realized" apart,
- * and the learned weights and many phrases have the "-ize" spelling only.
+ * "organisation") after at least three letters, the length of its part
+ * before "is"; else 0, and for the words that are spelt "-ise" only
+ * ("advise", "exercise", "surprise", "paradise").  Snowball stems
+ * "realised" and "realized" apart, and the learned weights and many
+ * phrases have the "-ize" spelling only.
  */
 static size_t
 british_ise(const char *p, size_t n)
 {
 	static const char *const tails[] = {"ise", "ised", "ises", "ising", "isation", "isations", "iser", "isers"};
 
+	/* the start of words spelt "-ise" only: "paradise" is no "paradize" (a parade) */
+	static const char *const only_ise[] = {
+		"adv", "advert", "chast", "circumc", "comprom", "conc", "desp", "dev", "disgu", "enterpr",
+		"exerc", "expert", "franch", "improv", "inc", "likew", "merchand", "otherw", "parad", "prec",
+		"prem", "prom", "rev", "superv", "surpr", "telev"
+	};
+
 	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
 	{
 		size_t		tl = strlen(tails[i]);
 
 		if (n >= tl + 3 && memcmp(p + n - tl, tails[i], tl) == 0)
-			return n - tl;
+		{
+			size_t		at = n - tl;
+
+			for (size_t k = 0; k < sizeof(only_ise) / sizeof(only_ise[0]); k++)
+				if (strlen(only_ise[k]) == at && memcmp(p, only_ise[k], at) == 0)
+					return 0;
+			return at;
+		}
 	}
 	return 0;
 }

@@ -807,18 +807,20 @@ main(void)
 	/*
 	 * A British "-ise" spelling that the lexicon lacks finds its "-ize"
 	 * entry, a phrase through it too; a word with fewer than three letters
-	 * before "ise" ("prise") does not, nor does one the lexicon has.
+	 * before "ise" ("prise") does not, nor does one spelt "-ise" only
+	 * ("paradise"), nor one the lexicon has.
 	 */
 	{
 		static const char bl[] = "organize\tjoy=1\nprize\tjoy=2\nnever authorized\tanger=2\n"
-			"realize\tsurprise=1\nrealise\tfear=1\n";
+			"realize\tsurprise=1\nrealise\tfear=1\nparade\tjoy=1\n";
 		EmpLexicon *ul = emp_lexicon_create(a, st);
 		EmpScorer  *us;
 		EmpScores	u1,
 					u2,
 					u3,
 					u4,
-					u5;
+					u5,
+					u6;
 
 		memset(&err, 0, sizeof(err));
 		CHECK(emp_lexicon_load_weights(ul, bl, strlen(bl), "t", EMP_MERGE_SET, &err),
@@ -830,11 +832,13 @@ main(void)
 		emp_score(us, "prise it open", 13, &u3, NULL, NULL);
 		emp_score(us, "I realised", 10, &u4, NULL, NULL);
 		emp_score(us, "organisation", 12, &u5, NULL, NULL);
+		emp_score(us, "paradise", 8, &u6, NULL, NULL);
 		CHECK(u1.dims[EMP_JOY] > 0, "\"organised\" finds \"organize\"");
 		CHECK(u2.dims[EMP_ANGER] > 0, "\"never authorised\" finds the phrase \"never authorized\"");
 		CHECK(u3.dims[EMP_JOY] == 0, "\"prise\" is not \"prize\"");
 		CHECK(u4.dims[EMP_FEAR] > 0 && u4.dims[EMP_SURPRISE] == 0, "a British spelling the lexicon has is its own");
 		CHECK(u5.dims[EMP_JOY] > 0, "\"organisation\" finds \"organize\" by its stem");
+		CHECK(u6.dims[EMP_JOY] == 0, "\"paradise\", spelt \"-ise\" only, is not \"paradize\" (a parade)");
 	}
 
 	/*
