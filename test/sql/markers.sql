@@ -26,10 +26,12 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('You should never have been charged.')) v(r);
 
 -- shared pleasure ("that's lovely", "how lovely") is a weak reaction; "must
--- feel like" names how it feels
+-- feel like" names how it feels; "regret to hear" is generic care, as "sorry
+-- to hear" is; "I get why" and "we get why" validate
 SELECT r, empathy.markers(r) FROM (VALUES
 	('That''s lovely, Kate!'), ('How lovely, thank you for telling us.'), ('That''s brilliant, well done!'),
-	('A green status page must feel like nobody''s listening.')) v(r);
+	('A green status page must feel like nobody''s listening.'), ('We regret to hear about your visit.'),
+	('We get why a 90p jump stings.'), ('I get why that was the last straw.')) v(r);
 
 -- negation: a negator within two words before the phrase cancels it
 SELECT empathy.markers('I''m not sorry.') AS not_sorry,

@@ -117,9 +117,9 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('Really can''t thank him enough'), ('I couldn''t thank the team enough'), ('Can''t praise her enough!'),
 	('I can''t say enough good things about them'), ('The nurse made his day'), ('I can''t recommend this company')) v(b);
 -- an ultimatum ("... or I go to my bank") is a threat: it raises the
--- escalation risk, and anger against what the words around it learned;
--- "which one is right?" asks in confusion, without a side; idioms of
--- relief, praise and nerves
+-- escalation risk and adds anger, which the words around it may outweigh
+-- ("cancel" and "bank" learned calm on Reddit); "which one is right?" asks
+-- in confusion, without a side; idioms of relief, praise and nerves
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Refund me or I''m going to Trading Standards.'), ('Cancel it now or I go straight to my bank.'),
