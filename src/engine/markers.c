@@ -1623,7 +1623,7 @@ static const struct
 	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
 	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
-	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
+	{"will", Q_AUX, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
 	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"already", Q_OTHER, HYPO_OTHER, WC_TELLER},

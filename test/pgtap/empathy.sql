@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(152);
+SELECT plan(154);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -216,6 +216,9 @@ SELECT is(empathy.markers('What is your order number?'), '{}'::text[], 'asking f
 SELECT is((SELECT exploration FROM empathy.empathy_score('We can courier it tomorrow or you can collect it today. Which would be easier for you?',
 	'My prescription is not ready.')), 1, '"which would be easier for you?" offers a choice: weak exploration');
 SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this work for you?" checks the offer: no exploration');
+SELECT is(empathy.markers('Will you be travelling with the children?'), ARRAY['exploration'],
+	'a question opened by "will" asks about the customer''s plans');
+SELECT is(empathy.markers('Will that be ok?'), '{}'::text[], '"will that be ok?" checks the offer: no exploration');
 SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
 	'"is there anything you ..." asks to understand');
 SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
