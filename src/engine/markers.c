@@ -55,7 +55,7 @@
 #define WF_STOP			0x20
 #define WF_HASFEEL		0x40	/* a phrase with a {feeling} slot */
 #define WF_PROBLEM		0x80	/* a word that reports something gone wrong */
-#define WF_FACT			0x100	/* a problem word that states a fact ("late",
+#define WF_FACT			0x100	/* a word that states a fact ("late",
 								 * "expired"), never a feeling */
 #define WF_NEEDFEEL		0x200	/* a customer's named negative feeling
 								 * ("worried", "embarrassed") */
@@ -189,6 +189,13 @@ static const char *const function_words[] = {
  */
 static const char *const calm_words[] = {"curious", "wondering", NULL};
 static const char *const calm_negated_words[] = {"rush", "hurry", "urgent", "urgency", NULL};
+
+/*
+ * Words with a feeling's weights that, in a reply, say how soon, not how
+ * anyone feels: "I've marked your case as urgent" shows no care, and "this
+ * is urgent" does not fill a phrase's {feeling}.
+ */
+static const char *const timing_words[] = {"urgent", "urgently", NULL};
 
 /*
  * Number words an agent writes where the customer wrote digits ("six
@@ -861,6 +868,7 @@ emp_markers_create(EmpAllocator *a, EmpStemmer *st, const char *modifiers, size_
 		!flag_words(ms, function_words, WF_FUNCTION, err) ||
 		!flag_words(ms, calm_words, WF_CALM, err) ||
 		!flag_words(ms, calm_negated_words, WF_CALM_NEG, err) ||
+		!flag_words(ms, timing_words, WF_FACT, err) ||
 		!flag_words(ms, can_words, WF_CAN, err) ||
 		!flag_words(ms, be_words, WF_BE, err))
 		return NULL;

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(154);
+SELECT plan(155);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -219,6 +219,10 @@ SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this 
 SELECT is(empathy.markers('Will you be travelling with the children?'), ARRAY['exploration'],
 	'a question opened by "will" asks about the customer''s plans');
 SELECT is(empathy.markers('Will that be ok?'), '{}'::text[], '"will that be ok?" checks the offer: no exploration');
+SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
+	'I understand. I''ve marked the review as urgent; you''ll get an email when it''s done, usually within 24 hours.',
+	'My account has been frozen since this morning, says under review. I haven''t done anything wrong, I''m panicking.')), 1,
+	'"marked as urgent" tells how soon, not how anyone feels: "I understand" stays generic care');
 SELECT is(empathy.markers('Is there anything you need for work this week that we could help with?'), ARRAY['exploration'],
 	'"is there anything you ..." asks to understand');
 SELECT is(empathy.markers('Is there anything else I can help you with?'), ARRAY['scripted'],
