@@ -132,7 +132,8 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 -- "sort it (out)" asks for a fix ("sort" alone learned the calm of "sort of"),
 -- so "sort it or ..." is an ultimatum too; "sorting it" in thanks stays thanks;
 -- worry, danger escaped, a loss told in passing ("my late husband": no delay),
--- pride, rhetorical indignation and a call for whoever is in charge
+-- pride, rhetorical indignation, a call for whoever is in charge, and "love
+-- paying ..." (in a message to a company, sarcasm)
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Sort it or I''m going to my insurer.'), ('Thanks for sorting it so quickly.'),
@@ -140,7 +141,8 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('We had to say goodbye to Pepper yesterday.'), ('My late husband did your tour every year.'),
 	('Never been prouder of anything'), ('Honestly didn''t think I had it in me'),
 	('Is that even legal?'), ('I want to speak to whoever is in charge.'), ('Still feel queasy thinking about it.'),
-	('I''m pregnant and I really don''t want to get this wrong.'), ('Not what I expect from you.')) v(b);
+	('I''m pregnant and I really don''t want to get this wrong.'), ('Not what I expect from you.'),
+	('Love paying a £55 entry fee to then get an email saying my place could not be confirmed.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
