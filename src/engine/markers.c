@@ -414,6 +414,9 @@ struct EmpMarkerSet
 	MarkerHot  *hot;			/* what a scan needs of each term, built by
 								 * emp_markers_finish: nhot of them */
 	int32_t		nhot;
+	uint8_t    *understands;	/* per term id, nhot of them: a phrase of care,
+								 * validation or stock care that says "I
+								 * understand" (see build_hot) */
 	EmpBuf		feelphrases;	/* {feeling} phrases: FeelRecord, then the phrase */
 	int32_t		nphrases;
 	bool		finished;
@@ -562,6 +565,26 @@ hot_of(const EmpMarkerSet *ms, int32_t id)
 }
 
 /* Fill ms->hot from the terms and the flag bytes (after the last change). */
+/*
+ * Does the phrase id say "understand" (the word, not "understandable" or
+ * "understanding")?  "I understand how frustrating this is", "I can
+ * understand why you are upset", "we understand your frustration".
+ */
+static bool
+says_understand(const EmpMarkerSet *ms, int32_t id)
+{
+	size_t		len;
+	const char *w = emp_lexicon_term_text(ms->lx, id, &len);
+	static const char word[] = "understand";
+	const size_t wl = sizeof(word) - 1;
+
+	for (size_t i = 0; w && i + wl <= len; i++)
+		if ((i == 0 || w[i - 1] == ' ') && memcmp(w + i, word, wl) == 0 &&
+			(i + wl == len || w[i + wl] == ' '))
+			return true;
+	return false;
+}
+
 static void
 build_hot(EmpMarkerSet *ms)
 {
@@ -569,11 +592,14 @@ build_hot(EmpMarkerSet *ms)
 
 	if (n > ms->nhot)
 	{
-		/* allocated first: a failed allocation leaves the old array in place */
+		/* allocated first: a failed allocation leaves the old arrays in place */
 		MarkerHot  *nh = emp_alloc(ms->a, sizeof(MarkerHot) * (size_t) n);
+		uint8_t    *nu = emp_alloc(ms->a, (size_t) n);
 
 		emp_release(ms->a, ms->hot);
+		emp_release(ms->a, ms->understands);
 		ms->hot = nh;
+		ms->understands = nu;
 	}
 	ms->nhot = n;
 	for (int32_t id = 0; id < n; id++)
@@ -601,6 +627,9 @@ build_hot(EmpMarkerSet *ms)
 		h->strength = ct ? (int8_t) ct->strength : 0;
 		if (t->category == EMP_MK_APOLOGY || (t->stem_id && st->category == EMP_MK_APOLOGY))
 			h->flags |= HOT_APOLOGY;
+		ms->understands[id] = id > 0 && t->ntokens > 1 &&
+			(t->category == EMP_MK_EMOTIONAL_REACTION || t->category == EMP_MK_VALIDATION ||
+			 t->category == EMP_MK_SCRIPTED) && says_understand(ms, id);
 	}
 }
 
@@ -1357,6 +1386,7 @@ typedef struct ScanCtx
 	bool		sent_care;		/* the current sentence has an apology or emotional reaction */
 	bool		sent_negative;	/* it has scripted, blaming, dismissive or minimizing words */
 	bool		care_tied;		/* some sentence has care and restates 2+ stems */
+	bool		understood;		/* a phrase of care says "I understand" */
 	bool		sent_generic;	/* it says how things "can be" */
 	bool		prev_can;		/* the last counted word was "can" or "could" */
 	bool		sent_er2;		/* it has a strong emotional reaction */
@@ -1431,6 +1461,8 @@ emit_hit(ScanCtx *c, EmpMarkerHit *h)
 	o->count[h->category]++;
 	if (h->category == EMP_MK_APOLOGY || h->category == EMP_MK_EMOTIONAL_REACTION)
 		c->sent_care = true;
+	if (h->term > 0 && h->term < c->ms->nhot && c->ms->understands[h->term])
+		c->understood = true;
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->feeling == 0)
 		c->sent_er_open = true;
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && h->strength >= 2)
@@ -3858,7 +3890,13 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	if (ex == 0 && o->count[EMP_MK_CONFIRMATION] > 0)
 		ex = 1;
 	out->emotional_reaction = er;
-	out->interpretation = in;
+	/*
+	 * Care that says "I understand" ("I completely understand how
+	 * stressful this is", "we understand your frustration") also tells
+	 * of understanding, generically: weak interpretation, as EPITOME's
+	 * "I understand how you feel" is.  The score counts it once, as care.
+	 */
+	out->interpretation = (in == 0 && c.understood) ? 1 : in;
 	out->exploration = ex;
 
 	/* acknowledged: named or answered the customer's emotion */

@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(155);
+SELECT plan(157);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -219,6 +219,15 @@ SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this 
 SELECT is(empathy.markers('Will you be travelling with the children?'), ARRAY['exploration'],
 	'a question opened by "will" asks about the customer''s plans');
 SELECT is(empathy.markers('Will that be ok?'), '{}'::text[], '"will that be ok?" checks the offer: no exploration');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My parcel is a week late and I am fed up.')).interpretation
+	FROM unnest(ARRAY['I completely understand how frustrating this must be.', 'We understand your frustration.',
+		'I can understand why you are upset.', 'Thank you for your understanding.', 'I would like to understand what happened.',
+		'I don''t understand how this happened.']) AS r),
+	ARRAY[1, 1, 1, 0, 0, 0],
+	'care that says "I understand" is weak interpretation too, as in EPITOME; thanks for understanding, asking to understand and not understanding are not');
+SELECT is((SELECT score FROM empathy.empathy_score('I understand how you feel. Your refund has been sent.', 'My parcel is a week late and I am fed up.')),
+	(SELECT score FROM empathy.empathy_score('I know how you feel. Your refund has been sent.', 'My parcel is a week late and I am fed up.')),
+	'the score counts generic understanding once, as care');
 SELECT is((SELECT emotional_reaction FROM empathy.empathy_score(
 	'I understand. I''ve marked the review as urgent; you''ll get an email when it''s done, usually within 24 hours.',
 	'My account has been frozen since this morning, says under review. I haven''t done anything wrong, I''m panicking.')), 1,
