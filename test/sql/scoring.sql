@@ -143,6 +143,18 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('Is that even legal?'), ('I want to speak to whoever is in charge.'), ('Still feel queasy thinking about it.'),
 	('I''m pregnant and I really don''t want to get this wrong.'), ('Not what I expect from you.'),
 	('Love paying a £55 entry fee to then get an email saying my place could not be confirmed.')) v(b);
+-- "first class" is mostly a class of post, travel or lesson; praise says what
+-- was first class; idioms of embarrassment, hurt, mockery, danger, churn and
+-- loyalty; "who am I meant to believe?" is confusion
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('I posted it first class today.'), ('It was my very first class.'), ('The service was first class.'),
+	('I left feeling about two inches tall.'), ('It was my grandfather''s piano, and that really stung.'),
+	('A member of staff laughed at my daughter.'), ('Please fix the step before someone gets hurt.'),
+	('I doubt I''ll go back.'), ('It''s why we''ll never shop anywhere else.'),
+	('Your surveyor said rising damp, the second says a gutter. Who am I meant to believe?'),
+	('Really classy.'), ('I want a manager to call me today.'), ('I am speaking to a solicitor.'),
+	('Can the solicitor''s fee be paid in two instalments?')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
