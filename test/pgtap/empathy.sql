@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(157);
+SELECT plan(158);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -219,6 +219,10 @@ SELECT is(empathy.markers('Does this work for you?'), '{}'::text[], '"does this 
 SELECT is(empathy.markers('Will you be travelling with the children?'), ARRAY['exploration'],
 	'a question opened by "will" asks about the customer''s plans');
 SELECT is(empathy.markers('Will that be ok?'), '{}'::text[], '"will that be ok?" checks the offer: no exploration');
+SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My parcel is late and I am fed up.')).exploration
+	FROM unnest(ARRAY['I can send it by courier today or refund you. Would either of those suit you?',
+		'I''ll call you at 5pm. Does that plan work for you?', 'Would that be helpful?']) AS r),
+	ARRAY[1, 1, 1], 'closed checks of the offer in other words are weak exploration');
 SELECT is(ARRAY(SELECT (empathy.empathy_score(r, 'My parcel is a week late and I am fed up.')).interpretation
 	FROM unnest(ARRAY['I completely understand how frustrating this must be.', 'We understand your frustration.',
 		'I can understand why you are upset.', 'Thank you for your understanding.', 'I would like to understand what happened.',
