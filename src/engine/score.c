@@ -1335,9 +1335,21 @@ plain_word(Run *r, const EmpSlot *s)
 		(tflags & (EMP_TERM_CONTRAST | EMP_TERM_NEGATOR | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) != 0)
 		return false;
 	/*
-	 * Whether the word is weighted is tested once: it goes either way as
-	 * the text does, and each test of it would be mispredicted as often.
+	 * No negator or booster in reach, not explaining (each rarely so): a
+	 * weighted word adds its weights and an unweighted one its zeros,
+	 * without a test of which it is, which goes either way as the text
+	 * does and would be mispredicted as often.  Adding a zero changes no
+	 * sum (a sum is never -0), and neither kind of word has a negation or
+	 * a boost to count down here.
 	 */
+	if ((r->neg_left | r->boost_left | (int) r->explain) == 0)
+	{
+		plain_word_span(r, s);
+		add_weights(sentence_acc(r), run_term(r, s->id)->w);
+		if ((tflags & EMP_TERM_STRONG) && r->m->strong_cue_keep > 0)
+			note_strong(r, run_term(r, s->id)->w);
+		return true;
+	}
 	if (tflags & EMP_TERM_WEIGHTED)
 	{
 		if (r->explain || r->neg_left > 0 || (r->boost_left > 0 && r->boost != 1.0f))
