@@ -145,7 +145,7 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('Love paying a £55 entry fee to then get an email saying my place could not be confirmed.')) v(b);
 -- "first class" is mostly a class of post, travel or lesson; praise says what
 -- was first class; idioms of embarrassment, hurt, mockery, danger, churn and
--- loyalty; "who am I meant to believe?" is confusion
+-- loyalty; "who am I meant to believe?" is confusion; asking for a manager
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
 	('I posted it first class today.'), ('It was my very first class.'), ('The service was first class.'),
@@ -153,8 +153,17 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('A member of staff laughed at my daughter.'), ('Please fix the step before someone gets hurt.'),
 	('I doubt I''ll go back.'), ('It''s why we''ll never shop anywhere else.'),
 	('Your surveyor said rising damp, the second says a gutter. Who am I meant to believe?'),
-	('Really classy.'), ('I want a manager to call me today.'), ('I am speaking to a solicitor.'),
-	('Can the solicitor''s fee be paid in two instalments?')) v(b);
+	('I want a manager to call me today.'), ('Can the solicitor''s fee be paid in two instalments?')) v(b);
+-- and what those phrases must not catch: a plain question, a wish, a class of
+-- post, praise with a booster, a fact, a wasp, a dish, a routine request
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Any idea what could have happened to my parcel?'), ('I''d love paying monthly if that''s possible.'),
+	('It was first class post and still took a week.'), ('The staff were really first class.'),
+	('The parcel did not go anywhere else, it''s still at your depot.'), ('The wasp that stung my son was in the tent.'),
+	('The sweet and sour chicken was missing.'), ('Please pass this to whoever is in charge of bookings.'),
+	('I want the owner changed to my wife on the account.'),
+	('I am contacting my solicitor to check the completion date.'), ('The venue was really classy.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
