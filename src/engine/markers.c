@@ -1663,7 +1663,7 @@ static const struct
 	{"time", Q_BLOCK, HYPO_OTHER, 0}, {"want", Q_CHOICE, HYPO_OTHER, 0},
 	{"wear", Q_OTHER, HYPO_OTHER, WC_WEAR}, {"were", Q_AUX, HYPO_OTHER, WC_BE_GONE | WC_PAST},
 	{"what", Q_OPEN, HYPO_OTHER, 0}, {"when", Q_OPEN, HYPO_OTHER, 0},
-	{"will", Q_AUX, HYPO_OTHER, WC_WILL},
+	{"will", Q_OTHER, HYPO_OTHER, WC_WILL},
 	{"again", Q_OTHER, HYPO_OTHER, WC_VEXED | WC_AGAIN}, {"could", Q_OTHER, HYPO_CAN, 0},
 	/* what a customer does again by choice: "would book with you again" */
 	{"told", Q_OTHER, HYPO_OTHER, WC_TOLD}, {"already", Q_OTHER, HYPO_OTHER, WC_TELLER},
@@ -2268,7 +2268,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			if (full && (f & WF_FEELRAW) && !negated && !(f & WF_FACT) &&
 				(!(f & WF_LITERAL) || (!in_phrase && (f & WF_NEEDFEEL))))
 				c->sent_care = true;
-			if (full && (f & WF_FEELRAW) && !negated && c->sent_feel == 0 && remaining == 0)
+			if (full && (f & WF_FEELRAW) && !negated && !(f & WF_FACT) && c->sent_feel == 0 && remaining == 0)
 				c->sent_feel = s->id;
 			if (full && res_head_num)
 			{
