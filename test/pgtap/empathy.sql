@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(157);
+SELECT plan(159);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -461,6 +461,11 @@ SELECT is((SELECT emotional_reaction FROM empathy.empathy_score('We''re sorry to
 SELECT lives_ok($$SELECT empathy.create_configuration('tap_cfg')$$, 'a configuration is created');
 SELECT lives_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'ownership', 2, 'consider it done')$$, 'a user phrase is added');
 SELECT is(empathy.markers('tap_cfg', 'Consider it done!'), ARRAY['ownership'], 'the user phrase is matched in the same transaction');
+SELECT lives_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'emotional_reaction', 1, 'totally understand where you are at')$$,
+	'a user phrase of care that says "understand" is added');
+SELECT is((SELECT interpretation FROM empathy.empathy_score('tap_cfg', 'I totally understand where you are at.',
+	'My parcel is a week late and I am fed up.', NULL)), 1,
+	'a user''s phrase of care that says "understand" is weak interpretation too');
 SELECT throws_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'kindness', 1, 'you rock')$$,
 	'22023', 'unknown marker category "kindness"', 'an unknown category is rejected');
 SELECT throws_ok($$INSERT INTO empathy.config_markers VALUES ('tap_cfg', 'apology', 0, 'my bad')$$,
