@@ -164,6 +164,20 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('The sweet and sour chicken was missing.'), ('Please pass this to whoever is in charge of bookings.'),
 	('I want the owner changed to my wife on the account.'),
 	('I am contacting my solicitor to check the completion date.'), ('The venue was really classy.')) v(b);
+-- an idiom of a cherished thing is not the writer's joy; thanks by what a
+-- service meant; a loss told by a family; demands for an explanation or a
+-- manager; an elementary error; embarrassment, guilt, danger escaped, a
+-- stench, pride in one's own doing, excitement, doubt in the work
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Your technician sprayed her runner beans. They were her pride and joy.'), ('It meant the world to him.'),
+	('Thank you, it means a lot.'), ('It means a lot of paperwork for us.'), ('We lost our baby last month.'),
+	('I want an explanation from a manager today.'), ('A nail that close to the hoof is a basic error.'),
+	('I went bright red at the counter.'), ('I feel awful about it.'), ('The buckle gave way. I could have drowned.'),
+	('My heart stopped when the castle folded in.'), ('The stench in the unit was unbearable.'),
+	('Feeling rather pleased with ourselves!'), ('I''m like a kid on Christmas Eve.'),
+	('Get your manager on the phone.'), ('It didn''t fill me with confidence.'), ('It put me right off.'),
+	('That was thoughtless.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
