@@ -227,12 +227,17 @@ SELECT r, empathy.markers(r) FROM (VALUES ('I''m so sorry about your wife.'), ('
 -- "we understand" is generic care, as "I understand" is, and also weak
 -- interpretation; "understand" alone is no validation ("understandably" is,
 -- and Snowball stems the two alike, so the catalogue leaves it out); "sorry
--- you see it like that" is a non-apology; "more info" asks, weakly, as a
--- choice between offers does
+-- you see it like that" is a non-apology; "a bit more info" asks, weakly, and
+-- "for more info, see ..." does not; "would you rather" is no phrase ("rather"
+-- is a skipped filler, and the phrase read as "would you"); "we understand you
+-- have ..." restates, as "I understand you have ..." does; "understandably
+-- frustrated" validates
 SELECT r, empathy.markers(r), (s).emotional_reaction, (s).interpretation, (s).exploration
 FROM (VALUES ('We understand this has caused frustration. Our engineers are investigating.'),
 	('We would like to understand what happened.'),
 	('We''re sorry you see it like that. Our terms allow it.'),
-	('Please send us a DM with a bit more info.'),
-	('I can move you to Thursday, or would you prefer a refund?     ')) v(r),
+	('Please send us a DM with a bit more info.'), ('For more info, see our FAQ page.'),
+	('Would you rather we call you tomorrow?'),
+	('We understand you have been charged twice. I have refunded the second charge.'),
+	('You are understandably frustrated by the delay.')) v(r),
 	LATERAL (SELECT empathy.empathy_score(r, 'The app has been down all morning and I am so frustrated.', NULL) AS s) x;

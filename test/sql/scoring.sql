@@ -171,13 +171,20 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Your technician sprayed her runner beans. They were her pride and joy.'), ('It meant the world to him.'),
-	('Thank you, it means a lot.'), ('It means a lot of paperwork for us.'), ('We lost our baby last month.'),
+	('It means a lot.'), ('It means a lot of paperwork for us.'), ('We lost our baby last month.'),
 	('I want an explanation from a manager today.'), ('A nail that close to the hoof is a basic error.'),
 	('I went bright red at the counter.'), ('I feel awful about it.'), ('The buckle gave way. I could have drowned.'),
-	('My heart stopped when the castle folded in.'), ('The stench in the unit was unbearable.'),
-	('Feeling rather pleased with ourselves!'), ('I''m like a kid on Christmas Eve.'),
-	('Get your manager on the phone.'), ('It didn''t fill me with confidence.'), ('It put me right off.'),
+	('The castle folded in with the kids inside. We could have died.'), ('The stench in the unit was unbearable.'),
+	('We are quite pleased with ourselves.'), ('I''m like a kid on Christmas Eve.'),
+	('Get me your manager.'), ('It didn''t fill me with confidence.'), ('It put me right off.'),
 	('That was thoughtless.')) v(b);
+-- and what they must not catch: an amount, a cup, an error code, a warning
+-- light, laughter, a request for an explanation of results
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('That means a lot more work for us.'), ('Do you mean the world cup package or the league one?'),
+	('I get a basic error code 403 on the portal.'), ('The warning light went bright red.'),
+	('I could have died laughing.'), ('When can I expect an explanation of my test results?')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
