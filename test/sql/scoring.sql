@@ -176,7 +176,7 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('I went bright red at the counter.'), ('I feel awful about it.'), ('The buckle gave way. I could have drowned.'),
 	('The castle folded in with the kids inside. We could have died.'), ('The stench in the unit was unbearable.'),
 	('We are quite pleased with ourselves.'), ('I''m like a kid on Christmas Eve.'),
-	('Get me your manager.'), ('It didn''t fill me with confidence.'), ('It put me right off.'),
+	('Get me your manager.'), ('Get your manager on the phone.'), ('It didn''t fill me with confidence.'), ('It put me right off.'),
 	('That was thoughtless.')) v(b);
 -- and what they must not catch: an amount, a cup, an error code, a warning
 -- light, laughter, a request for an explanation of results
