@@ -35,7 +35,8 @@
 # read and 1087-1106 held out), 1107-1146 (the same again, last, from the
 # guide that says how to label generic understanding; evaluated once as
 # written and held out), 1147-1186 (the same again; evaluated once as
-# written, then 1147-1166 read and 1167-1186 held out), and
+# written, then 1147-1166 read and 1167-1186 held out), 1187-1226 (the
+# same again, last; evaluated once as written and held out), and
 # for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
@@ -95,7 +96,8 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 1106 THEN '1087-1106 (held out, twenty-fourth later set)'
          WHEN e.grp <= 1146 THEN '1107-1146 (held out, twenty-fifth later set)'
          WHEN e.grp <= 1166 THEN '1147-1166 (twenty-sixth later set, read)'
-         ELSE '1167-1186 (held out, twenty-sixth later set)' END AS part,
+         WHEN e.grp <= 1186 THEN '1167-1186 (held out, twenty-sixth later set)'
+         ELSE '1187-1226 (held out, twenty-seventh later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 -- parts in the order of their groups (as text, '1007-...' would come before '987-...')
