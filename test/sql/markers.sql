@@ -242,11 +242,15 @@ FROM (VALUES ('We understand this has caused frustration. Our engineers are inve
 	('You are understandably frustrated by the delay.')) v(r),
 	LATERAL (SELECT empathy.empathy_score(r, 'The app has been down all morning and I am so frustrated.', NULL) AS s) x;
 -- "you should have heard from us" owns a failure to reply; it is no blame, as
--- "you should have checked" is; a slip that "does not make you a failure"
--- comforts self-blame
+-- "you should have checked" and "you should have heard the beeps" are; a slip
+-- that "does not make you a failure" or "a bad customer" comforts self-blame
+-- ("a bad fit for the tier" does not)
 SELECT r, empathy.markers(r), (s).emotional_reaction, (s).interpretation
 FROM (VALUES ('You should have heard from us after you reported it on the 2nd. An officer will call you by Friday.'),
 	('You should have checked the size guide before ordering.'),
 	('One cigarette after 23 days doesn''t make you a failure. Your days still count.'),
-	('Missing one payment does not make you a bad customer.')) v(r),
+	('Missing one payment does not make you a bad customer.'),
+	('Two missed payments don''t make you a bad customer.'),
+	('You should have heard the warning beeps before the unit shut down.'),
+	('Using the trial does not make you a bad fit for the premium tier.')) v(r),
 	LATERAL (SELECT empathy.empathy_score(r, 'I reported it weeks ago and nobody replied. I feel like a failure for not chasing.', NULL) AS s) x;

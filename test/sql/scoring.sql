@@ -186,16 +186,27 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('I get a basic error code 403 on the portal.'), ('The warning light went bright red.'),
 	('I could have died laughing.'), ('When can I expect an explanation of my test results?')) v(b);
 -- phrases match on stems: thanks for a fix must not read a demand for one
--- ("fix it" is "fixed it" stemmed); an amount is no praise; a manager
--- asked to call; pride at its height; a stink and an infestation
+-- ("fix it" is "fixed it" stemmed), and "or I cancel" is an ultimatum; an
+-- amount is no praise; a manager asked to call; pride at its height; a
+-- stink and an infestation
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Fix it now or I cancel.'), ('Now fix it.'), ('Please resolve my issue, it has been a week.'),
 	('That fixed it, thanks.'), ('You have fixed it, thank you!'), ('I have already fixed it.'),
 	('My issue is now resolved, thanks.'), ('The colour is a good two shades darker than the sample.'),
-	('It took a good two hours to get through.'),
+	('It took a good two hours to get through.'), ('I waited a good hour on hold.'),
 	('Get your production manager to call me today.'), ('Proudest mum in Leeds right now!'),
-	('The kilt stank of sweat.'), ('The shoes reeked.'), ('The cheese was crawling with mites.')) v(b);
+	('The kilt stank of sweat.'), ('The shoes reeked.'), ('The cheese was crawling with mites.'),
+	('The fridge stunk.'), ('The kitchen was infested.')) v(b);
+-- and a fix still awaited or owed is no thanks for one; an account's own
+-- manager asked to call is no escalation; dust mites and "a mite" (a little)
+-- are no disgust
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive
+FROM (VALUES
+	('Let me know when you have fixed it.'), ('Call me once it is resolved.'), ('I want this fixed now.'),
+	('I want them all fixed by Friday.'), ('This should have been fixed weeks ago.'),
+	('Can you ask my account manager to call me about adding seats?'),
+	('Does this mattress cover protect against dust mites?'), ('It''s a mite pricey.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
