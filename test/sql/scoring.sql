@@ -207,6 +207,13 @@ FROM (VALUES
 	('I want them all fixed by Friday.'), ('This should have been fixed weeks ago.'),
 	('Can you ask my account manager to call me about adding seats?'),
 	('Does this mattress cover protect against dust mites?'), ('It''s a mite pricey.')) v(b);
+-- a fear owned with a hedge is a fear: "a bit" keeps the worry whole in a
+-- longer message, as a dampener would not; negated, it is none
+SELECT b, emotion_labels(b), sentiment(b) < -0.3 AS negative FROM (VALUES
+	('My shoulder clicks every time I do the band exercises you gave me. Is that normal or am I damaging something? I''m a bit worried.'),
+	('Bit nervous as it''s my first time tutoring online. Is there a practice room?'),
+	('First canal holiday and a little apprehensive about steering a boat that long. Any tips?'),
+	('I''m not a bit worried, just curious how it works.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
