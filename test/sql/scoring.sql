@@ -214,6 +214,15 @@ SELECT b, emotion_labels(b), sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Bit nervous as it''s my first time tutoring online. Is there a practice room?'),
 	('First canal holiday and a little apprehensive about steering a boat that long. Any tips?'),
 	('I''m not a bit worried, just curious how it works.')) v(b);
+-- grief that cannot face a thing, a worry that keeps one awake, joy at its
+-- height, a job left undone, more expected, a lapse hardly acceptable
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('He wore it every day for forty years, and since he died I can''t bear to see it stopped.'),
+	('Two burglaries on our close this month. It''s keeping me up at night.'),
+	('Three days on the canal with the kids. Happiest we''ve been in ages.'),
+	('The changing room was left open again. That really needs sorting.'),
+	('We held an owl for two minutes. Expected a lot more for the price.'),
+	('He was up the ladder at the window without knocking. Hardly acceptable.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
