@@ -27,6 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
+static int	variant_cmp(const void *a, const void *b);
+
 /* ---------------------------------------------------------------- hashing */
 
 static inline uint32_t
@@ -728,6 +730,18 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	lx->stepcap = 0;
 	lx->stepidx = NULL;
 	lx->stepidxcap = 0;
+	lx->variants = NULL;
+	lx->reqs = NULL;
+	if (src->variantcap)
+	{
+		lx->variants = emp_alloc(a, sizeof(EmpVariant) * (size_t) src->variantcap);
+		memcpy(lx->variants, src->variants, sizeof(EmpVariant) * (size_t) src->nvariants);
+	}
+	if (src->reqcap)
+	{
+		lx->reqs = emp_alloc(a, sizeof(TermText) * src->reqcap);
+		memcpy(lx->reqs, src->reqs, sizeof(TermText) * src->nreqs);
+	}
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -1013,6 +1027,8 @@ emp_lexicon_finish(EmpLexicon *lx)
 	}
 	if (lx->finished)
 		return;
+	if (lx->nvariants > 1)
+		qsort(lx->variants, (size_t) lx->nvariants, sizeof(EmpVariant), variant_cmp);
 	queue = emp_alloc(lx->a, sizeof(int32_t) * (size_t) lx->nnodes);
 	for (int32_t c = lx->nodes[0].first_child; c >= 0; c = lx->nodes[c].next_sibling)
 	{
@@ -1047,6 +1063,9 @@ emp_lexicon_finish(EmpLexicon *lx)
 		AcNode	   *n = &lx->nodes[c];
 
 		n->emit = n->out ? n->out : (n->dict >= 0 ? lx->nodes[n->dict].out : 0);
+		/* a phrase with exact words: its readings are the walker's to check */
+		if (n->emit > 0 && (lx->h.terms[n->emit].flags & EMP_TERM_VARIANTS))
+			n->emit = -n->emit;
 	}
 	/* the root's edges, in an array by symbol: most steps start there */
 	if (lx->nac_root < lx->h.nterms)
@@ -1138,6 +1157,145 @@ emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym)
 	return emp_ac_feed_inline(lx, state, sym);
 }
 
+/* ---------------------------------------------------------------- exact words in phrases */
+
+/*
+ * The term of the reading of phrase base (n words) that wants words in the
+ * forms wbuf[woff[k] .. + wlen[k]] (wlen[k] 0: any form): the one added
+ * before with the same words, else a new one.
+ */
+static int32_t
+variant_term(EmpLexicon *lx, int32_t base, const char *text, size_t textlen, int n,
+			 const char *wbuf, const uint32_t *woff, const uint16_t *wlen)
+{
+	EmpVariant *v;
+	uint16_t	nexact = 0;
+	int32_t		id;
+
+	for (int k = 0; k < n; k++)
+		nexact += (wlen[k] != 0);
+	for (int32_t i = 0; i < lx->nvariants; i++)
+	{
+		const TermText *r = &lx->reqs[lx->variants[i].req];
+		bool		same = lx->variants[i].base == base;
+
+		for (int k = 0; k < n && same; k++)
+			same = r[k].len == wlen[k] &&
+				(wlen[k] == 0 || memcmp(lx->arena + r[k].off, wbuf + woff[k], wlen[k]) == 0);
+		if (same)
+			return lx->variants[i].term;
+	}
+	if (lx->nvariants == lx->variantcap)
+	{
+		int32_t		cap = lx->variantcap ? lx->variantcap * 2 : 16;
+		EmpVariant *nv = emp_alloc(lx->a, sizeof(EmpVariant) * (size_t) cap);
+
+		if (lx->nvariants)
+			memcpy(nv, lx->variants, sizeof(EmpVariant) * (size_t) lx->nvariants);
+		emp_release(lx->a, lx->variants);
+		lx->variants = nv;
+		lx->variantcap = cap;
+	}
+	if (lx->nreqs + (uint32_t) n > lx->reqcap)
+	{
+		uint32_t	cap = lx->reqcap ? lx->reqcap * 2 : 64;
+		TermText   *nr;
+
+		while (cap < lx->nreqs + (uint32_t) n)
+			cap *= 2;
+		nr = emp_alloc(lx->a, sizeof(TermText) * cap);
+		if (lx->nreqs)
+			memcpy(nr, lx->reqs, sizeof(TermText) * lx->nreqs);
+		emp_release(lx->a, lx->reqs);
+		lx->reqs = nr;
+		lx->reqcap = cap;
+	}
+	id = new_term(lx, text, textlen, (uint16_t) n);
+	lx->h.terms[id].flags |= EMP_TERM_PHRASE;
+	lx->h.terms[base].flags |= EMP_TERM_VARIANTS;
+	v = &lx->variants[lx->nvariants];
+	v->base = base;
+	v->term = id;
+	v->req = lx->nreqs;
+	v->nexact = nexact;
+	v->pad = 0;
+	v->seq = (uint32_t) lx->nvariants;
+	for (int k = 0; k < n; k++)
+	{
+		lx->reqs[lx->nreqs + k].off = wlen[k] ? arena_put(lx, wbuf + woff[k], wlen[k]) : 0;
+		lx->reqs[lx->nreqs + k].len = wlen[k];
+	}
+	lx->nreqs += (uint32_t) n;
+	lx->nvariants++;
+	/* finish sorts them */
+	lx->finished = false;
+	return id;
+}
+
+/* By phrase, then most exact words first, then in the order added. */
+static int
+variant_cmp(const void *a, const void *b)
+{
+	const EmpVariant *x = a,
+			   *y = b;
+
+	if (x->base != y->base)
+		return x->base < y->base ? -1 : 1;
+	if (x->nexact != y->nexact)
+		return x->nexact > y->nexact ? -1 : 1;
+	return x->seq < y->seq ? -1 : (x->seq > y->seq);
+}
+
+int
+emp_lexicon_variants(const EmpLexicon *lx, int32_t base, const EmpVariant **v)
+{
+	int32_t		lo = 0,
+				hi = lx->nvariants,
+				end;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (lx->variants[mid].base < base)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < lx->nvariants && lx->variants[end].base == base; end++)
+		;
+	*v = lx->variants + lo;
+	return end - lo;
+}
+
+const char *
+emp_lexicon_variant_word(const EmpLexicon *lx, const EmpVariant *v, int k, size_t *wlen)
+{
+	const TermText *r = &lx->reqs[v->req + (uint32_t) k];
+
+	*wlen = r->len;
+	return r->len ? lx->arena + r->off : NULL;
+}
+
+bool
+emp_lexicon_word_is(const EmpLexicon *lx, const char *text, size_t len, int part,
+					const char *word, size_t wlen)
+{
+	EmpToken	tok;
+	char		buf[EMP_MAX_WORD_BYTES * 2 + 16];
+	const char *parts[2];
+	size_t		plen[2];
+	int			np;
+
+	/* the lexicon's own tokenizer, which only adding terms uses otherwise */
+	emp_tokenizer_reset(lx->tz, text, len);
+	if (!emp_tokenizer_next(lx->tz, &tok) ||
+		(tok.kind != EMP_TOK_WORD && tok.kind != EMP_TOK_NUMBER) || tok.normlen > EMP_MAX_WORD_BYTES)
+		return false;
+	np = expand_contraction(tok.norm, tok.normlen, buf, parts, plen);
+	return part < np && plen[part] == wlen && memcmp(parts[part], word, wlen) == 0;
+}
+
 /* ---------------------------------------------------------------- adding terms */
 
 static void
@@ -1182,8 +1340,15 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				uint16_t roles, float mod, EmpError *err)
 {
 	int32_t		syms[EMP_MAX_PHRASE_TOKENS];
+	/* the exact form each word must have ("=word"), wlen 0 for any */
+	char		wbuf[EMP_MAX_PHRASE_TOKENS * EMP_MAX_WORD_BYTES];
+	uint32_t	woff[EMP_MAX_PHRASE_TOKENS];
+	uint16_t	wlen[EMP_MAX_PHRASE_TOKENS];
+	size_t		wused = 0;
+	int			nwant = 0;
 	int			nsyms = 0;
-	bool		exact = false;
+	bool		lead_exact = false;
+	bool		keyed = false;	/* an emoji, emoticon or exact number: its own key */
 	EmpToken	tok;
 	int32_t		id;
 	EmpTerm    *t;
@@ -1197,7 +1362,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		len--;
 	if (len > 0 && term[0] == '=')
 	{
-		exact = true;
+		lead_exact = true;
 		term++;
 		len--;
 	}
@@ -1208,6 +1373,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		const char *part[2];
 		size_t		plen[2];
 		int			np;
+		bool		exact;
 
 		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
 			continue;
@@ -1217,49 +1383,50 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		{
 			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
 				goto too_long;
+			wlen[nsyms] = 0;
 			syms[nsyms++] = EMP_SYM_FEELING;
 			continue;
 		}
 		if (tok.normlen > EMP_MAX_WORD_BYTES)
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 								 "word in term \"%.*s...\" is too long", emp_utf8_clipn(term, len, 40), term), 0;
-		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON)
+		/* "=" right before a word, at the start or after a space, makes it exact */
+		exact = (tok.start == 0) ? lead_exact :
+			(term[tok.start - 1] == '=' &&
+			 (tok.start == 1 || term[tok.start - 2] == ' ' || term[tok.start - 2] == '\t'));
+		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON ||
+			(exact && tok.kind != EMP_TOK_WORD))
 		{
-			part[0] = tok.norm;
-			plen[0] = tok.normlen;
-			np = 1;
-			exact = true;
+			char		key[EMP_MAX_WORD_BYTES + 2];
+
+			/* emoji, emoticons and exact numbers are looked up by their own keys */
+			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
+				goto too_long;
+			key[0] = '=';
+			memcpy(key + 1, tok.norm, tok.normlen);
+			wlen[nsyms] = 0;
+			syms[nsyms++] = dict_intern(lx, key, tok.normlen + 1, tok.norm, tok.normlen);
+			keyed = true;
+			continue;
 		}
-		else
-			np = expand_contraction(tok.norm, tok.normlen, buf, part, plen);
+		np = expand_contraction(tok.norm, tok.normlen, buf, part, plen);
 		for (int i = 0; i < np; i++)
 		{
 			char		key[EMP_MAX_WORD_BYTES * 2 + 4];
-			size_t		kl;
 
 			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
 				goto too_long;
-			if (exact)
+			wlen[nsyms] = 0;
+			if (exact && plen[i] > 0 && plen[i] <= EMP_MAX_WORD_BYTES)
 			{
-				int32_t		sid = 0;
-
-				if (tok.kind == EMP_TOK_WORD)
-				{
-					/* phrases are built from stems: link the exact term to its stem's */
-					kl = emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key));
-					sid = dict_intern(lx, key, kl, part[i], plen[i]);
-				}
-				key[0] = '=';
-				memcpy(key + 1, part[i], plen[i]);
-				kl = plen[i] + 1;
-				syms[nsyms] = dict_intern(lx, key, kl, part[i], plen[i]);
-				if (sid)
-					lx->h.terms[syms[nsyms]].stem_id = sid;
-				nsyms++;
+				woff[nsyms] = (uint32_t) wused;
+				wlen[nsyms] = (uint16_t) plen[i];
+				memcpy(wbuf + wused, part[i], plen[i]);
+				wused += plen[i];
+				nwant++;
 			}
-			else
-				syms[nsyms++] = dict_intern(lx, key, emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key)),
-											part[i], plen[i]);
+			syms[nsyms++] = dict_intern(lx, key, emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key)),
+										part[i], plen[i]);
 		}
 	}
 	if (nsyms == 0)
@@ -1268,17 +1435,23 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	if (nsyms == 1 && syms[0] > 0)
 	{
 		id = syms[0];
-		if (exact)
+		if (nwant)
+		{
+			/* one exact word: its own key, linked to its stem's term, which phrases use */
+			char		key[EMP_MAX_WORD_BYTES + 2];
+
+			key[0] = '=';
+			memcpy(key + 1, wbuf, wlen[0]);
+			id = dict_intern(lx, key, (size_t) wlen[0] + 1, wbuf, wlen[0]);
+			lx->h.terms[id].stem_id = syms[0];
+		}
+		if (nwant || keyed)
 			lx->h.terms[id].flags |= EMP_TERM_EXACT;
 	}
 	else
 	{
 		int32_t		node;
 
-		/* phrases match on stems, whatever their words' exact forms */
-		for (int i = 0; i < nsyms; i++)
-			if (syms[i] > 0 && lx->h.terms[syms[i]].stem_id)
-				syms[i] = lx->h.terms[syms[i]].stem_id;
 		node = trie_insert(lx, syms, nsyms);
 		/* the unknown term too, for a phrase with an unknown word (walker.c) */
 		for (int i = 0; i < nsyms; i++)
@@ -1290,8 +1463,14 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		{
 			id = new_term(lx, term, len, (uint16_t) nsyms);
 			lx->h.terms[id].flags |= EMP_TERM_PHRASE;
+			if (nwant)
+				lx->h.terms[id].flags |= EMP_TERM_VARIANTS_ONLY;
 			lx->nodes[node].out = id;
 		}
+		else if (nwant == 0)
+			lx->h.terms[id].flags &= ~EMP_TERM_VARIANTS_ONLY;
+		if (nwant)
+			id = variant_term(lx, id, term, len, nsyms, wbuf, woff, wlen);
 	}
 	t = &lx->h.terms[id];
 	lx->memo_dirty = true;
@@ -1557,5 +1736,6 @@ emp_lexicon_memory(const EmpLexicon *lx)
 		sizeof(DictSlot) * lx->dictcap + lx->arenacap +
 		sizeof(AcNode) * (size_t) lx->nodecap + sizeof(EdgeSlot) * lx->edgecap + sizeof(AcStep) * lx->stepcap +
 		sizeof(uint32_t) * lx->stepidxcap +
+		sizeof(EmpVariant) * (size_t) lx->variantcap + sizeof(TermText) * lx->reqcap +
 		sizeof(MemoSlot) * (size_t) memo_slots(lx) + 63;
 }

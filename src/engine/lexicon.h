@@ -26,6 +26,10 @@
 #define EMP_TERM_STRONG		0x0400	/* a weight of EMP_STRONG_CUE_MIN or more on an emotion */
 #define EMP_TERM_EXPLETIVE	0x0800	/* a booster whose own feeling counts only when the
 									 * cue it boosts is not positive ("fucking amazing") */
+#define EMP_TERM_VARIANTS	0x1000	/* a phrase by stems with readings that want some
+									 * words in an exact form ("you =fixed") */
+#define EMP_TERM_VARIANTS_ONLY 0x2000	/* such a phrase that is not a term by itself:
+										 * when no reading matches, a shorter phrase may */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
 #define EMP_STRONG_CUE_MIN	2.0f
@@ -139,6 +143,37 @@ extern size_t emp_lexicon_memory(const EmpLexicon *lx);
 /* Give every term weight 1 on every emotion channel and valence (for learning weights). */
 extern void emp_lexicon_unit_weights(EmpLexicon *lx);
 
+/*
+ * Exact words in phrases.  A phrase with a word written "=word" is a
+ * reading of the phrase by stems (the automaton's) that wants that word in
+ * that form: the walker checks the words of a phrase by stems whose term
+ * has EMP_TERM_VARIANTS when it ends, and accepts the first reading whose
+ * words match (the readings with most exact words first), else the phrase
+ * by stems itself, unless it has EMP_TERM_VARIANTS_ONLY.
+ */
+typedef struct EmpVariant
+{
+	int32_t		base;			/* the phrase by stems */
+	int32_t		term;			/* this reading's own term */
+	uint32_t	req;			/* its words: base's ntokens entries of
+								 * lx's requirements from here */
+	uint16_t	nexact;			/* how many of them must be exact */
+	uint16_t	pad;
+	uint32_t	seq;			/* order of addition (ties keep it) */
+} EmpVariant;
+
+/* The readings of phrase base, most exact first; returns how many (*v: the first). */
+extern int	emp_lexicon_variants(const EmpLexicon *lx, int32_t base, const EmpVariant **v);
+
+/*
+ * The exact form word k of reading v wants (NULL when any form of the
+ * stem will do), and whether the word part part of the token text[0..len)
+ * normalises to it.
+ */
+extern const char *emp_lexicon_variant_word(const EmpLexicon *lx, const EmpVariant *v, int k, size_t *wlen);
+extern bool emp_lexicon_word_is(const EmpLexicon *lx, const char *text, size_t len, int part,
+								const char *word, size_t wlen);
+
 /* Set the category and strength of a term (phrase catalogues). */
 extern void emp_lexicon_set_category(EmpLexicon *lx, int32_t id, int32_t category, int32_t strength);
 
@@ -151,7 +186,8 @@ emp_ac_root(void)
 }
 /*
  * Advance the automaton in *state by one symbol; returns the longest phrase
- * (term id) ending there, or 0.
+ * (term id) ending there, or 0; minus its id for a phrase with exact words
+ * (EMP_TERM_VARIANTS), whose readings the caller checks.
  */
 extern int32_t emp_ac_feed(const EmpLexicon *lx, int32_t *state, int32_t sym);
 

@@ -64,7 +64,8 @@ typedef struct AcNode
 	uint64_t	chainmask;		/* the same over every node of the failure chain
 								 * but the root: the symbols of lx->steps */
 	int32_t		emit;			/* the longest phrase ending here: out, else
-								 * dict's out, else 0 (set by finish) */
+								 * dict's out, else 0, negated for a phrase
+								 * with exact words (set by finish) */
 	uint32_t	steps_off;
 } AcNode;
 
@@ -152,6 +153,15 @@ struct EmpLexicon
 	void	   *memo_mem;		/* the allocation memo is aligned within */
 	bool		memo_dirty;		/* terms added since the memo was last cleared */
 	EmpLookup	scratch;		/* the result of a lookup the memo does not keep */
+
+	/* readings of phrases with exact words (see EmpVariant), sorted by finish */
+	EmpVariant *variants;
+	int32_t		nvariants;
+	int32_t		variantcap;
+	TermText   *reqs;			/* each reading's words: the exact form in the
+								 * arena, len 0 for any form */
+	uint32_t	nreqs;
+	uint32_t	reqcap;
 	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
 };
 

@@ -58,12 +58,24 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	emp_tokenizer_reset(tz, text, len);
 }
 
-/* Try to accept the phrase 'id' covering slots [first, last]; true if accepted. */
+static void plain_readings(EmpWalker *w, uint64_t last);
+
+/*
+ * Try to accept the phrase 'id' covering slots [first, last]; true if
+ * accepted.  A plain walk passes the automaton's report as it is: minus
+ * the id of a phrase with exact words (EmpVariant), whose readings it
+ * checks.
+ */
 static bool
 accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 {
 	EmpSlot    *s;
 
+	if (__builtin_expect(id < 0, 0))
+	{
+		plain_readings(w, last);
+		return false;
+	}
 	if (first < w->ncommitted || last - first >= EMP_WALK_LAG)
 		return false;
 	/* every accepted phrase it overlaps must lie inside [first, last] */
@@ -87,6 +99,61 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 	s->phrase_slots = (uint16_t) (last - first + 1);
 	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;
 	return true;
+}
+
+/*
+ * Exact words in phrases (see EmpVariant).  The reading of phrase id whose
+ * n words are the slots at[]: the first of its readings whose exact words
+ * the slots have, else id itself, else 0 (id has no reading of its own).
+ */
+static int32_t
+pick_reading(EmpWalker *w, int32_t id, const uint64_t *at, int n)
+{
+	const EmpVariant *v;
+	int			nv = emp_lexicon_variants(w->lx, id, &v);
+
+	for (int i = 0; i < nv; i++)
+	{
+		bool		match = true;
+
+		for (int k = 0; k < n && match; k++)
+		{
+			size_t		wlen;
+			const char *word = emp_lexicon_variant_word(w->lx, &v[i], k, &wlen);
+			const EmpSlot *s = &w->ring[EMP_RING(at[k])];
+
+			if (word != NULL)
+				match = emp_lexicon_word_is(w->lx, (const char *) w->tz->text + s->start, s->len,
+											s->part, word, wlen);
+		}
+		if (match)
+			return v[i].term;
+	}
+	return (emp_lexicon_term(w->lx, id)->flags & EMP_TERM_VARIANTS_ONLY) ? 0 : id;
+}
+
+/*
+ * The slots of the n symbols of a phrase just read, in the first reading
+ * (sh NULL) or a shadow, as accept_read finds them; false if they are no
+ * longer in the ring.
+ */
+static bool
+phrase_slots(const EmpWalker *w, uint16_t n, const EmpShadow *sh, uint64_t *at)
+{
+	uint64_t	back = n;
+	int			k = 0;
+
+	if (sh != NULL && n > w->nsyms - sh->gap_end)
+		back = (uint64_t) n + sh->gap_n;
+	if (back > w->nsyms || back >= EMP_WALK_RING)
+		return false;
+	for (uint64_t i = w->nsyms - back; i < w->nsyms && k < n; i++)
+	{
+		if (back != n && i >= sh->gap_end - sh->gap_n && i < sh->gap_end)
+			continue;
+		at[k++] = w->symslot[EMP_RING(i)];
+	}
+	return k == n;
 }
 
 /* Is id a phrase whose symbol in the walk's table says it is skipped ("a bit")? */
@@ -223,6 +290,16 @@ phrases_end(EmpWalker *w, int32_t state, const EmpShadow *sh, uint64_t last)
 
 		if (!skipped_phrase(w, id))
 		{
+			if (emp_lexicon_term(lx, id)->flags & EMP_TERM_VARIANTS)
+			{
+				uint64_t	at[EMP_MAX_PHRASE_TOKENS];
+
+				if (!phrase_slots(w, n, sh, at))
+					break;
+				id = pick_reading(w, id, at, n);
+				if (id == 0)
+					continue;
+			}
 			accept_read(w, id, n, sh, last);
 			break;
 		}
@@ -343,6 +420,35 @@ new_slot(EmpWalker *w, const EmpToken *tok, int p)
 	s->covered = false;
 	return s;
 }
+
+/*
+ * A plain walk's phrases ending at the slot last where the longest has
+ * readings with exact words: the first, longest first, that the words
+ * have.
+ */
+static __attribute__((noinline)) void
+plain_readings(EmpWalker *w, uint64_t last)
+{
+	const EmpLexicon *lx = w->lx;
+
+	for (int32_t node = emp_ac_out_node(lx, w->state); node >= 0; node = emp_ac_next_out_node(lx, node))
+	{
+		int32_t		id = emp_ac_node_out(lx, node);
+		uint16_t	n = emp_lexicon_term(lx, id)->ntokens;
+		uint64_t	at[EMP_MAX_PHRASE_TOKENS];
+
+		if (!phrase_slots(w, n, NULL, at))
+			return;
+		if (emp_lexicon_term(lx, id)->flags & EMP_TERM_VARIANTS)
+			id = pick_reading(w, id, at, n);
+		if (id != 0)
+		{
+			accept_phrase(w, id, at[0], last);
+			return;
+		}
+	}
+}
+
 
 /*
  * Push the slot of part p of a word, emoji or emoticon, resolved as lk, in

@@ -69,6 +69,14 @@ INSERT INTO config_terms VALUES ('telecom', '📶', 'frustration', 2), ('telecom
 	('telecom', '=Slow', 'frustration', 1);
 SELECT (emotions('telecom', '📶📶') -> 'frustration') > 0 AS emoji_term,
        (emotions('telecom', 'TRÈS LENT') -> 'frustration') > 0 AS multibyte_term;
+-- exact words inside phrases: "=dropped" wants that form; the phrase by stems reads the rest
+INSERT INTO config_terms VALUES ('telecom', 'call =dropped', 'anger', 2),
+	('telecom', 'call drop', 'confusion', 2), ('telecom', 'my =bars', 'joy', 2);
+SELECT t, array(SELECT DISTINCT dimension FROM explain('telecom', t) e
+	WHERE rule = 'phrase' AND dimension IN ('anger', 'confusion', 'joy') ORDER BY 1) AS phrases
+FROM (VALUES ('my call dropped'), ('MY CALL DROPPED!'), ('ｃａｌｌ ｄｒｏｐｐｅｄ'), ('does the call drop?'),
+	('the call drops'), ('the call droppped'), ('my bars'), ('my bar'), ('my barred line')) v(t);
+SELECT token, rule, dimension, weight FROM explain('telecom', 'call dropped') WHERE dimension = 'anger';
 
 -- the built-in configuration is read-only
 UPDATE configurations SET description = 'x' WHERE name = 'english';

@@ -177,6 +177,13 @@ DELETE FROM empathy.config_markers WHERE config = 'retail' AND phrase IN ('reall
 INSERT INTO empathy.config_markers VALUES ('retail', 'validation', 1, E'{feeling} fo\n'),
 	('retail', 'validation', 2, E'so\n\n{feeling}\nx'), ('retail', 'emotional_reaction', 2, E'how \t{feeling}\r\n');
 SELECT empathy.markers('retail', 'I hear how frustrating this is. Sorry!') AS with_line_breaks;
+-- a word written "=word" must have that form: the phrase by stems does not read another
+INSERT INTO empathy.config_markers VALUES ('retail', 'ownership', 2, 'we =sorted it'),
+	('retail', 'blame', 2, 'you =forgot to'), ('retail', 'scripted', 1, 'really =sorted');
+SELECT r, empathy.markers('retail', r)
+FROM (VALUES ('We sorted it this morning.'), ('We really SORTED it.'), ('We kind of sorted it.'),
+	('We sort it within a day.'), ('You forgot to attach the photo.'), ('Did you forget to attach it?'),
+	('It is really sorted.'), ('It really sorts itself out.')) v(r);
 -- changes take effect in the same session
 DELETE FROM empathy.config_markers WHERE config = 'retail';
 SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delete;

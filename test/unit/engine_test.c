@@ -1104,6 +1104,88 @@ main(void)
 			  "as a naive matcher does (%d differ, %d matches)", bad, hits);
 	}
 
+	/*
+	 * Exact words in phrases: a reading that wants "=fixed" is a phrase by
+	 * stems that checks the word when the phrase ends; the phrase by stems
+	 * itself, or else a shorter one, reads any other form.
+	 */
+	{
+		EmpLexicon *vl = emp_lexicon_create(a, st);
+		EmpTokenizer *vtz = emp_tokenizer_create(a);
+		static const char *const terms[] = {
+			"you fix", "you =fixed", "=you =fixed", "really =fixed it", "fix it", "=can't wait",
+			"you =fixed", "=fixed",
+		};
+		int32_t		ids[8];
+		static const struct
+		{
+			const char *text;
+			int			term;		/* index in terms of the phrase read first, -1 none */
+		}			cases[] = {
+			{"you fixed it", 2},	/* both exact: the reading with more exact words */
+			{"YOU FIXED IT", 2},
+			{"\xef\xbd\x99\xef\xbd\x8f\xef\xbd\x95 fixed", 2},	/* full-width "you" */
+			{"can you fix it", 0},
+			{"you fixes it", 0},
+			{"you fixeddd it", 0},	/* elongated: not the exact form */
+			{"really fixed it", 3},
+			{"really fixes it", 4},	/* no reading of its own: the shorter phrase */
+			{"so fixed it", 4},
+			{"i can't wait", 5},
+			{"i cannot wait", 5},	/* the same words once contractions are expanded */
+			{"i can not wait", 5},
+			{"i couldn't wait", -1},
+			{"fixed", -1},			/* a word, not a phrase */
+		};
+		int			bad = 0;
+
+		for (int i = 0; i < 8; i++)
+			ids[i] = emp_lexicon_add(vl, terms[i], strlen(terms[i]), NULL, NULL, EMP_MERGE_ADD, 0, 1, &err);
+		emp_lexicon_finish(vl);
+		CHECK(ids[0] > 0 && ids[1] > 0 && ids[2] > 0 && ids[1] != ids[0] && ids[2] != ids[1] && ids[6] == ids[1],
+			  "exact words in phrases: each reading is a term of its own, added once");
+		CHECK(ids[7] > 0 && (emp_lexicon_term(vl, ids[7])->flags & EMP_TERM_EXACT) &&
+			  !(emp_lexicon_term(vl, ids[0])->flags & EMP_TERM_EXACT),
+			  "exact words in phrases: a single \"=word\" is still an exact word");
+		for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++)
+		{
+			EmpWalker	w;
+			EmpSlot    *sl;
+			int32_t		first = 0;
+
+			emp_walker_init(&w, vl, vtz, cases[c].text, strlen(cases[c].text), 0, NULL, NULL);
+			while ((sl = emp_walker_next(&w)) != NULL)
+				if (sl->phrase && first == 0)
+					first = sl->phrase;
+			if (first != (cases[c].term < 0 ? 0 : ids[cases[c].term]))
+			{
+				fprintf(stderr, "# \"%s\": phrase %d\n", cases[c].text, first);
+				bad++;
+			}
+		}
+		CHECK(bad == 0, "exact words in phrases: the reading each text has (%d wrong)", bad);
+		{
+			/* a derived copy keeps the readings, and takes new ones */
+			EmpLexicon *cl = emp_lexicon_copy(vl, a);
+			int32_t		more = emp_lexicon_add(cl, "you =fix", 8, NULL, NULL, EMP_MERGE_ADD, 0, 1, &err);
+			EmpWalker	w;
+			EmpSlot    *sl;
+			int32_t		got[2] = {0, 0};
+			static const char *const texts[] = {"you fixed", "you fix"};
+
+			emp_lexicon_finish(cl);
+			for (int t = 0; t < 2; t++)
+			{
+				emp_walker_init(&w, cl, vtz, texts[t], strlen(texts[t]), 0, NULL, NULL);
+				while ((sl = emp_walker_next(&w)) != NULL)
+					if (sl->phrase)
+						got[t] = sl->phrase;
+			}
+			CHECK(more > 0 && got[0] == ids[2] && got[1] == more,
+				  "exact words in phrases: a copied lexicon reads the readings it had and the ones added");
+		}
+	}
+
 	/* the built-in configuration builds */
 	{
 		EmpLexicon *bl = emp_builtin_lexicon(a, st, &err);
