@@ -207,6 +207,15 @@ FROM (VALUES
 	('I want them all fixed by Friday.'), ('This should have been fixed weeks ago.'),
 	('Can you ask my account manager to call me about adding seats?'),
 	('Does this mattress cover protect against dust mites?'), ('It''s a mite pricey.')) v(b);
+-- exact words in phrases: "you =fixed" is thanks in the plain past, which the
+-- stems would also read in "can you fix it"; a fix remembered, doubted or asked
+-- after is none; "your =manager" is not "your management app"
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative FROM (VALUES
+	('You fixed it in ten minutes.'), ('YOU GUYS SOLVED IT!'), ('Can you fix it today?'),
+	('You need to fix it.'), ('Have you fixed it yet?'), ('I thought you fixed this last week.'),
+	('Three weeks after you fixed it, it broke again.'), ('I want to speak to your manager.'),
+	('How do I log in to your management app?'), ('Is there a management fee?')) v(b);
 -- a fear owned with a hedge is a fear: "a bit" keeps the worry whole in a
 -- longer message, as a dampener would not; negated, it is none
 SELECT b, emotion_labels(b), sentiment(b) < -0.3 AS negative FROM (VALUES
