@@ -233,11 +233,12 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('We held an owl for two minutes. Expected a lot more for the price.'),
 	('He was up the ladder at the window without knocking. Hardly acceptable.')) v(b);
 -- and what they must not catch: traffic expected, a preference, a clause of
--- the terms
+-- the terms, a hard acceptance test ("=hardly acceptable" wants that word)
 SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
 	('We''re expecting a lot more traffic next week, can we upgrade our plan?'),
 	('I''d be happiest with a refund rather than a replacement.'),
-	('Which bit concerning delivery applies to me?')) v(b);
+	('Which bit concerning delivery applies to me?'),
+	('It was a hard acceptance test for the new build, but it passed.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
