@@ -238,7 +238,7 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3
 	('We''re expecting a lot more traffic next week, can we upgrade our plan?'),
 	('I''d be happiest with a refund rather than a replacement.'),
 	('Which bit concerning delivery applies to me?'),
-	('It was a hard acceptance test for the new build, but it passed.')) v(b);
+	('The hard acceptance test passed on Friday.')) v(b);
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
