@@ -736,6 +736,8 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	{
 		lx->variants = emp_alloc(a, sizeof(EmpVariant) * (size_t) src->variantcap);
 		memcpy(lx->variants, src->variants, sizeof(EmpVariant) * (size_t) src->nvariants);
+		for (int32_t i = 0; i < lx->nvariants; i++)
+			lx->variants[i].inherited = 1;
 	}
 	if (src->reqcap)
 	{
@@ -1183,7 +1185,11 @@ variant_term(EmpLexicon *lx, int32_t base, const char *text, size_t textlen, int
 			same = r[k].len == wlen[k] &&
 				(wlen[k] == 0 || memcmp(lx->arena + r[k].off, wbuf + woff[k], wlen[k]) == 0);
 		if (same)
+		{
+			/* written again here: this lexicon's own now */
+			lx->variants[i].inherited = 0;
 			return lx->variants[i].term;
+		}
 	}
 	if (lx->nvariants == lx->variantcap)
 	{
@@ -1218,7 +1224,7 @@ variant_term(EmpLexicon *lx, int32_t base, const char *text, size_t textlen, int
 	v->term = id;
 	v->req = lx->nreqs;
 	v->nexact = nexact;
-	v->pad = 0;
+	v->inherited = 0;
 	v->seq = (uint32_t) lx->nvariants;
 	for (int k = 0; k < n; k++)
 	{
@@ -1348,10 +1354,13 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	int			nwant = 0;
 	int			nsyms = 0;
 	bool		lead_exact = false;
-	bool		keyed = false;	/* an emoji, emoticon or exact number: its own key */
+	bool		first = true;
+	bool		keyed = false;	/* an emoji or emoticon: its own key */
 	EmpToken	tok;
 	int32_t		id;
 	EmpTerm    *t;
+	const char *text;			/* the term as written, for its display text */
+	size_t		textlen;
 
 	while (len > 0 && (*term == ' ' || *term == '\t'))
 	{
@@ -1360,12 +1369,24 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	}
 	while (len > 0 && (term[len - 1] == ' ' || term[len - 1] == '\t' || term[len - 1] == '\r'))
 		len--;
+	text = term;
+	textlen = len;
 	if (len > 0 && term[0] == '=')
 	{
 		lead_exact = true;
 		term++;
 		len--;
 	}
+	/* an "=" marks the word right after it: one followed by a space or nothing marks none */
+	for (size_t i = 0; i < len; i++)
+		if (term[i] == '=' && (i == 0 || term[i - 1] == ' ' || term[i - 1] == '\t') &&
+			(i + 1 == len || term[i + 1] == ' ' || term[i + 1] == '\t'))
+		{
+			emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "\"=\" in term \"%.*s\" marks no word",
+						  emp_utf8_clipn(text, textlen, 60), text);
+			emp_error_hint(err, "Write \"=\" right before a word that must have that form, as in \"you =fixed\".");
+			return 0;
+		}
 	emp_tokenizer_reset(lx->tz, term, len);
 	while (emp_tokenizer_next(lx->tz, &tok))
 	{
@@ -1390,16 +1411,19 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		if (tok.normlen > EMP_MAX_WORD_BYTES)
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 								 "word in term \"%.*s...\" is too long", emp_utf8_clipn(term, len, 40), term), 0;
-		/* "=" right before a word, at the start or after a space, makes it exact */
-		exact = (tok.start == 0) ? lead_exact :
-			(term[tok.start - 1] == '=' &&
+		/*
+		 * "=" right before a word, at the start or after a space, makes it
+		 * exact; a leading "=" ("=kindly", "= kindly") the first word
+		 */
+		exact = (first && lead_exact) ||
+			(tok.start > 0 && term[tok.start - 1] == '=' &&
 			 (tok.start == 1 || term[tok.start - 2] == ' ' || term[tok.start - 2] == '\t'));
-		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON ||
-			(exact && tok.kind != EMP_TOK_WORD))
+		first = false;
+		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON)
 		{
 			char		key[EMP_MAX_WORD_BYTES + 2];
 
-			/* emoji, emoticons and exact numbers are looked up by their own keys */
+			/* emoji and emoticons are looked up by their own keys */
 			if (nsyms >= EMP_MAX_PHRASE_TOKENS)
 				goto too_long;
 			key[0] = '=';
@@ -1461,16 +1485,43 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		id = lx->nodes[node].out;
 		if (id == 0)
 		{
-			id = new_term(lx, term, len, (uint16_t) nsyms);
+			id = new_term(lx, text, textlen, (uint16_t) nsyms);
 			lx->h.terms[id].flags |= EMP_TERM_PHRASE;
 			if (nwant)
 				lx->h.terms[id].flags |= EMP_TERM_VARIANTS_ONLY;
 			lx->nodes[node].out = id;
 		}
-		else if (nwant == 0)
+		else if (nwant == 0 && (lx->h.terms[id].flags & EMP_TERM_VARIANTS_ONLY))
+		{
+			/* the phrase by stems is written now: its own text */
 			lx->h.terms[id].flags &= ~EMP_TERM_VARIANTS_ONLY;
+			lx->texts[id].off = arena_put(lx, text, textlen);
+			lx->texts[id].len = (uint32_t) textlen;
+		}
 		if (nwant)
-			id = variant_term(lx, id, term, len, nsyms, wbuf, woff, wlen);
+			id = variant_term(lx, id, text, textlen, nsyms, wbuf, woff, wlen);
+		else if (lx->h.terms[id].flags & EMP_TERM_VARIANTS)
+		{
+			/*
+			 * A phrase by stems written over readings with exact words of
+			 * the lexicon this one copies (a configuration's "your
+			 * manager" over the built-in "your =manager") speaks for them
+			 * too: its weights and roles go to each such reading, as they
+			 * go to it.  Readings written in this lexicon keep their own.
+			 */
+			for (int32_t i = 0; i < lx->nvariants; i++)
+				if (lx->variants[i].base == id && lx->variants[i].inherited)
+				{
+					EmpTerm    *v = &lx->h.terms[lx->variants[i].term];
+
+					apply_weights(v, w, wset, merge);
+					if (roles)
+					{
+						v->flags |= roles;
+						v->mod = mod;
+					}
+				}
+		}
 	}
 	t = &lx->h.terms[id];
 	lx->memo_dirty = true;

@@ -158,7 +158,7 @@ typedef struct EmpVariant
 	uint32_t	req;			/* its words: base's ntokens entries of
 								 * lx's requirements from here */
 	uint16_t	nexact;			/* how many of them must be exact */
-	uint16_t	pad;
+	uint16_t	inherited;		/* 1: from the lexicon this one is a copy of */
 	uint32_t	seq;			/* order of addition (ties keep it) */
 } EmpVariant;
 

@@ -77,6 +77,10 @@ SELECT t, array(SELECT DISTINCT dimension FROM explain('telecom', t) e
 FROM (VALUES ('my call dropped'), ('MY CALL DROPPED!'), ('ｃａｌｌ ｄｒｏｐｐｅｄ'), ('does the call drop?'),
 	('the call drops'), ('the call droppped'), ('my bars'), ('my bar'), ('my barred line')) v(t);
 SELECT token, rule, dimension, weight FROM explain('telecom', 'call dropped') WHERE dimension = 'anger';
+-- a configuration's phrase by stems speaks for the built-in readings with exact words it
+-- writes over: "your manager" sets the built-in "your =manager" too
+INSERT INTO config_terms VALUES ('telecom', 'your manager', 'joy', 2);
+SELECT DISTINCT token, dimension, weight FROM explain('telecom', 'I want your manager') WHERE dimension = 'joy' AND rule = 'phrase';
 
 -- the built-in configuration is read-only
 UPDATE configurations SET description = 'x' WHERE name = 'english';

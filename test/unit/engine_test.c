@@ -1184,6 +1184,64 @@ main(void)
 			CHECK(more > 0 && got[0] == ids[2] && got[1] == more,
 				  "exact words in phrases: a copied lexicon reads the readings it had and the ones added");
 		}
+		{
+			/*
+			 * A phrase by stems written later speaks for its readings too (a
+			 * configuration overriding a built-in "your =manager"); a number
+			 * written "=10" inside a phrase leaves other phrases with 10 as
+			 * they were; an "=" that marks no word is an error; a reading
+			 * keeps its text as written.
+			 */
+			EmpLexicon *ol = emp_lexicon_create(a, st);
+			float		wt[EMP_NCHANNELS] = {0};
+			float		wt2[EMP_NCHANNELS] = {0};
+			int32_t		exact,
+						plain,
+						ten,
+						tens;
+			EmpWalker	w;
+			EmpSlot    *sl;
+			int32_t		got = 0;
+			size_t		tl;
+			const char *tx;
+
+			wt[EMP_ANGER] = 2;
+			wt2[EMP_ANGER] = 0.5f;
+			exact = emp_lexicon_add(ol, "your =manager", 13, wt, NULL, EMP_MERGE_SET, 0, 1, &err);
+			plain = emp_lexicon_add(ol, "your manager", 12, wt2, NULL, EMP_MERGE_SET, 0, 1, &err);
+			ten = emp_lexicon_add(ol, "wait 10 minutes", 15, wt, NULL, EMP_MERGE_SET, 0, 1, &err);
+			tens = emp_lexicon_add(ol, "you =10 times", 13, wt, NULL, EMP_MERGE_SET, 0, 1, &err);
+			emp_lexicon_finish(ol);
+			CHECK(exact > 0 && plain > 0 && exact != plain &&
+				  emp_lexicon_term(ol, exact)->w[EMP_ANGER] == 2.0f &&
+				  emp_lexicon_term(ol, plain)->w[EMP_ANGER] == 0.5f,
+				  "exact words in phrases: in one lexicon, a reading and its phrase by stems keep their own weights");
+			{
+				EmpLexicon *dl = emp_lexicon_copy(ol, a);
+				float		wt3[EMP_NCHANNELS] = {0};
+
+				wt3[EMP_ANGER] = 0.25f;
+				CHECK(emp_lexicon_add(dl, "your manager", 12, wt3, NULL, EMP_MERGE_SET, 0, 1, &err) == plain &&
+					  emp_lexicon_term(dl, exact)->w[EMP_ANGER] == 0.25f &&
+					  emp_lexicon_term(ol, exact)->w[EMP_ANGER] == 2.0f,
+					  "exact words in phrases: a derived lexicon's phrase by stems sets the readings it copied too");
+			}
+			emp_walker_init(&w, ol, vtz, "wait 10 minutes", 15, 0, NULL, NULL);
+			while ((sl = emp_walker_next(&w)) != NULL)
+				if (sl->phrase)
+					got = sl->phrase;
+			CHECK(ten > 0 && tens > 0 && got == ten,
+				  "exact words in phrases: \"=10\" in one phrase leaves \"wait 10 minutes\" read");
+			tx = emp_lexicon_term_text(ol, exact, &tl);
+			CHECK(tl == 13 && memcmp(tx, "your =manager", 13) == 0,
+				  "exact words in phrases: a reading keeps its text as written");
+			CHECK(emp_lexicon_add(ol, "you = fixed", 11, wt, NULL, EMP_MERGE_SET, 0, 1, &err) == 0 &&
+				  strstr(err.message, "marks no word") != NULL &&
+				  emp_lexicon_add(ol, "fixed =", 7, wt, NULL, EMP_MERGE_SET, 0, 1, &err) == 0 &&
+				  emp_lexicon_add(ol, "= kindly", 8, wt, NULL, EMP_MERGE_SET, 0, 1, &err) > 0 &&
+				  (emp_lexicon_term(ol, emp_lexicon_add(ol, "= kindly", 8, wt, NULL, EMP_MERGE_SET, 0, 1, &err))->flags & EMP_TERM_EXACT),
+				  "exact words in phrases: an \"=\" that marks no word is rejected; a leading \"= word\" is exact");
+		}
 	}
 
 	/* the built-in configuration builds */
