@@ -60,7 +60,7 @@
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
 	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor",
-	"sarcasm", "question"
+	"sarcasm", "question", "sign-off"
 };
 
 /* ---------------------------------------------------------------- model */
@@ -92,6 +92,8 @@ emp_model_defaults(EmpModel *m)
 	m->exclaim_max = 4.0f;
 	m->question_step = 0.05f;
 	m->question_keep = 0.5f;
+	m->signoff_keep = 0.0f;
+	m->signoff_praise = 1.0f;
 	m->caps_max_words = 3.0f;
 	m->intensity_scale = 3.0f;
 	m->escalation_scale = 3.0f;
@@ -130,6 +132,7 @@ static const ModelParam model_params[] = {
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(question_keep), P1(caps_max_words),
+	P1(signoff_keep), P1(signoff_praise),
 	P1(intensity_scale), P1(escalation_scale), PC(escalation_from), PD(valence_from),
 	P1(escalation_caps), P1(escalation_exclaim),
 	PC(cue_exclaim), PC(cue_question), PC(cue_interrobang), PC(cue_caps),
@@ -200,6 +203,9 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 			!(value >= 0 && value <= 100 && value == floor(value)))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number from 0 to 100, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
+		if (p->offset == offsetof(EmpModel, signoff_praise) && !(value >= -100 && value <= 100))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between -100 and 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
 		if ((p->offset == offsetof(EmpModel, caps_factor) || p->offset == offsetof(EmpModel, elongation_factor) ||
 			 p->offset == offsetof(EmpModel, contrast_before) || p->offset == offsetof(EmpModel, contrast_after) ||
 			 p->offset == offsetof(EmpModel, exclaim_step) || p->offset == offsetof(EmpModel, question_step) ||
@@ -207,7 +213,8 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 			!(value >= 0 && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
-		if (p->offset == offsetof(EmpModel, question_keep) && !(value >= 0 && value <= 1))
+		if ((p->offset == offsetof(EmpModel, question_keep) || p->offset == offsetof(EmpModel, signoff_keep)) &&
+			!(value >= 0 && value <= 1))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 1, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
 		f[ch] = (float) value;
@@ -1535,6 +1542,118 @@ ends_in_not(const char *text, const EmpSlot *s)
 	return false;
 }
 
+/*
+ * Sign-offs.  A question that ends with a thanks formula and a name, on
+ * a sentence of their own ("Can you re-cover six chair seats? Thanks,
+ * Roisin"), or a message that ends with "thanks in advance", closes
+ * politely: the thanks is no gratitude of its own unless what came before
+ * praised.  Thanks after a story, with no question ("I stood in the park
+ * and cried. Thank you, Dr Mensah."), stays gratitude.  signoff_at finds
+ * such an ending: the byte where its formula starts, or false.  It reads
+ * the text's last 120 bytes at most, then, for a '?', what comes before.
+ */
+static const char *const signoff_formulas[] = {
+	"thank you in advance", "thanks in advance", "many thanks", "thank you again", "thanks again",
+	"thank you", "thanks", "cheers", "thx", "ta", NULL
+};
+
+/* A byte of a name: an ASCII letter, an apostrophe, a hyphen, or one of a two-byte UTF-8 letter ("é") */
+static inline bool
+signoff_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c <= 0xDF) || c == '\'' || c == '-';
+}
+
+static bool
+signoff_at(const char *text, size_t len, uint32_t *start)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		e = len,
+				b,
+				p,
+				lim;
+	int			names = 0;
+	bool		advance = false;
+	bool		found = false;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r' ||
+					 s[e - 1] == '.' || s[e - 1] == '!'))
+		e--;
+	lim = e > 120 ? e - 120 : 0;
+	/* the last sentence: after the last '.', '!', '?' or line break */
+	for (b = e; b > lim; b--)
+		if (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?' || s[b - 1] == '\n')
+			break;
+	if (b == lim && lim > 0)
+		return false;
+	/* something must come before it */
+	for (p = 0; p < b; p++)
+		if (s[p] != ' ' && s[p] != '\t' && s[p] != '\n' && s[p] != '\r')
+			break;
+	if (p >= b)
+		return false;
+	for (p = b; p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'); p++)
+		;
+	*start = (uint32_t) p;
+	for (int i = 0; signoff_formulas[i] != NULL; i++)
+	{
+		size_t		n = strlen(signoff_formulas[i]);
+
+		if (p + n <= e && strncasecmp((const char *) s + p, signoff_formulas[i], n) == 0 &&
+			(p + n == e || !signoff_letter(s[p + n])))
+		{
+			advance = (strstr(signoff_formulas[i], "advance") != NULL);
+			p += n;
+			found = true;
+			break;
+		}
+	}
+	if (!found)
+		return false;
+	if (p < e && s[p] == ',')
+		p++;
+	/* then the name: up to four words, each starting with a capital (or a non-ASCII letter) */
+	while (p < e)
+	{
+		size_t		w;
+
+		if (s[p] != ' ')
+			return false;
+		while (p < e && s[p] == ' ')
+			p++;
+		if (p >= e || !((s[p] >= 'A' && s[p] <= 'Z') || (s[p] >= 0xC0 && s[p] <= 0xDF)))
+			return false;
+		for (w = p; w < e && signoff_letter(s[w]); w++)
+			;
+		if (++names > 4)
+			return false;
+		p = w;
+	}
+	/* thanks in advance closes a request; a name, a question before it */
+	return advance || (names > 0 && memchr(text, '?', *start) != NULL);
+}
+
+/*
+ * After the last sentence: a sign-off's joy, gratitude and positive valence
+ * keep signoff_keep of themselves when the valence before it is at most
+ * signoff_praise (a question, a request, a complaint; "The repair was
+ * perfect. Thanks, Val" keeps its thanks).
+ */
+static void
+sign_off(Run *r, const char *text, size_t len)
+{
+	uint32_t	start;
+
+	if (!r->prev_len || !signoff_at(text, len, &start) || start != r->prev_start)
+		return;
+	if (r->tot[EMP_CH_VALENCE] - r->prev_pos[2] > r->m->signoff_praise)
+		return;
+	for (int i = 0; i < 3; i++)
+		if (r->prev_pos[i] > 0)
+			emit(r, r->tot, r->prev_start, r->prev_len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
+				 (r->m->signoff_keep - 1.0) * r->prev_pos[i], false);
+}
+
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
 static void
 score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
@@ -1580,6 +1699,8 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 			on_term(&r, s);
 	}
 	close_sentence(&r, NULL);
+	if (r.m->signoff_keep < 1.0f)
+		sign_off(&r, text, len);
 
 	/* the whole text shouted: one cue for the text instead of per word */
 	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;

@@ -28,6 +28,7 @@ typedef enum EmpRule
 	EMP_RULE_SENTENCE_FLOOR,
 	EMP_RULE_SARCASM,
 	EMP_RULE_QUESTION,
+	EMP_RULE_SIGNOFF,
 	EMP_NRULES
 } EmpRule;
 
@@ -65,6 +66,9 @@ typedef struct EmpModel
 	float		question_step;
 	float		question_keep;			/* share of a plain question's joy, gratitude
 										 * and positive valence kept */
+	float		signoff_keep;			/* share of a sign-off's ("Thanks, Marion") joy,
+										 * gratitude and positive valence kept */
+	float		signoff_praise;			/* ... when the valence before it is at most this */
 	float		caps_max_words;			/* caps cue counted for at most this many words */
 	float		intensity_scale;
 	float		escalation_scale;

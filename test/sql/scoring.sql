@@ -207,15 +207,26 @@ FROM (VALUES
 	('I want them all fixed by Friday.'), ('This should have been fixed weeks ago.'),
 	('Can you ask my account manager to call me about adding seats?'),
 	('Does this mattress cover protect against dust mites?'), ('It''s a mite pricey.')) v(b);
--- exact words in phrases: "you =fixed" is thanks in the plain past, which the
--- stems would also read in "can you fix it"; a fix remembered, doubted or asked
--- after is none; "your =manager" is not "your management app"
+-- exact words in phrases: "your =manager" is not "your management app", nor
+-- "a =manager" a management fee
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) > 0.3 AS positive,
        sentiment(b) < -0.3 AS negative FROM (VALUES
-	('You fixed it in ten minutes.'), ('YOU GUYS SOLVED IT!'), ('Can you fix it today?'),
-	('You need to fix it.'), ('Have you fixed it yet?'), ('I thought you fixed this last week.'),
-	('Three weeks after you fixed it, it broke again.'), ('I want to speak to your manager.'),
+	('I want to speak to your manager.'), ('Get me a manager now.'),
 	('How do I log in to your management app?'), ('Is there a management fee?')) v(b);
+-- a sign-off: thanks and a name closing a question, or "thanks in advance", are
+-- politeness, not gratitude; thanks after a story or praise, or alone, stay
+SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	('How often should an upright piano be tuned? It was last done three years ago. Thanks, Marion'),
+	('Could you send the invoice to our accounts team? Thanks in advance.'),
+	('Is the 9:15 still running? Many thanks, Mr Kowalczyk.'),
+	('Can I bring my dog? Cheers, Zoë'),
+	('I stood in the park and cried. Thank you, Dr Mensah.'),
+	('The repair was perfect and so quick. Thanks, Val'),
+	('Is it ready? Thanks 💜'), ('Thanks, Marion'), ('Is it ready? thanks, marion'),
+	('Is it ready? Thanks for sorting it so fast, Marion!')) v(b);
+SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
+FROM explain('Is the gate code still 1234? Thanks, Priya') WHERE rule = 'sign-off' ORDER BY dimension;
 -- a fear owned with a hedge is a fear: "a bit" keeps the worry whole in a
 -- longer message, as a dampener would not; negated, it is none
 SELECT b, emotion_labels(b), sentiment(b) < -0.3 AS negative FROM (VALUES
