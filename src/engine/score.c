@@ -1548,9 +1548,10 @@ ends_in_not(const char *text, const EmpSlot *s)
  * Roisin"), or a message that ends with "thanks in advance", closes
  * politely: the thanks is no gratitude of its own unless what came before
  * praised.  Thanks after a story, with no question ("I stood in the park
- * and cried. Thank you, Dr Mensah."), stays gratitude.  signoff_at finds
- * such an ending: the byte where its formula starts, or false.  It reads
- * the text's last 120 bytes at most, then, for a '?', what comes before.
+ * and cried. Thank you, Dr Mensah."), stays gratitude.  signoff_at says
+ * whether the text's last sentence, which starts at byte p, is such an
+ * ending (at most 120 bytes of it are read), and then looks for a '?'
+ * before it.
  */
 static const char *const signoff_formulas[] = {
 	"thank you in advance", "thanks in advance", "many thanks", "thank you again", "thanks again",
@@ -1565,36 +1566,23 @@ signoff_letter(unsigned char c)
 }
 
 static bool
-signoff_at(const char *text, size_t len, uint32_t *start)
+signoff_at(const char *text, size_t len, size_t p)
 {
 	const unsigned char *s = (const unsigned char *) text;
 	size_t		e = len,
-				b,
-				p,
-				lim;
+				p0 = p;
 	int			names = 0;
 	bool		advance = false;
 	bool		found = false;
 
-	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r' ||
+	/* every formula starts with "t", "m" or "c", and something comes before it */
+	if (p == 0 || p >= e || ((s[p] | 0x20) != 't' && (s[p] | 0x20) != 'm' && (s[p] | 0x20) != 'c'))
+		return false;
+	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r' ||
 					 s[e - 1] == '.' || s[e - 1] == '!'))
 		e--;
-	lim = e > 120 ? e - 120 : 0;
-	/* the last sentence: after the last '.', '!', '?' or line break */
-	for (b = e; b > lim; b--)
-		if (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?' || s[b - 1] == '\n')
-			break;
-	if (b == lim && lim > 0)
+	if (e - p > 120)
 		return false;
-	/* something must come before it */
-	for (p = 0; p < b; p++)
-		if (s[p] != ' ' && s[p] != '\t' && s[p] != '\n' && s[p] != '\r')
-			break;
-	if (p >= b)
-		return false;
-	for (p = b; p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == '\r'); p++)
-		;
-	*start = (uint32_t) p;
 	for (int i = 0; signoff_formulas[i] != NULL; i++)
 	{
 		size_t		n = strlen(signoff_formulas[i]);
@@ -1630,7 +1618,7 @@ signoff_at(const char *text, size_t len, uint32_t *start)
 		p = w;
 	}
 	/* thanks in advance closes a request; a name, a question before it */
-	return advance || (names > 0 && memchr(text, '?', *start) != NULL);
+	return advance || (names > 0 && memchr(text, '?', p0) != NULL);
 }
 
 /*
@@ -1642,9 +1630,8 @@ signoff_at(const char *text, size_t len, uint32_t *start)
 static void
 sign_off(Run *r, const char *text, size_t len)
 {
-	uint32_t	start;
-
-	if (!r->prev_len || !signoff_at(text, len, &start) || start != r->prev_start)
+	/* every formula's thanks is gratitude: a last sentence with none goes no further */
+	if (!(r->prev_pos[1] > 0) || !r->prev_len || !signoff_at(text, len, r->prev_start))
 		return;
 	if (r->tot[EMP_CH_VALENCE] - r->prev_pos[2] > r->m->signoff_praise)
 		return;
