@@ -106,6 +106,8 @@ INSERT INTO config_model VALUES ('telecom', 'caps_factor', -2);
 INSERT INTO config_model VALUES ('telecom', 'question_step', -0.1);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue_keep', 1.5);
 INSERT INTO config_model VALUES ('telecom', 'question_keep', 1.5);
+INSERT INTO config_model VALUES ('telecom', 'signoff_keep', -0.5);
+INSERT INTO config_model VALUES ('telecom', 'signoff_praise', 1e6);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue', 0);
 INSERT INTO config_model VALUES ('telecom', 'sentence_floor', -1);
 INSERT INTO config_model VALUES ('telecom', 'length_tokens', 0);
@@ -165,6 +167,16 @@ SELECT round(sentiment('Is my house safe to sleep in?')::numeric, 3) AS asked,
        round(sentiment('as_said', 'Is my house safe to sleep in?')::numeric, 3) AS as_said,
        round(sentiment('as_said', 'My house is safe to sleep in.')::numeric, 3) AS told;
 DELETE FROM configurations WHERE name = 'as_said';
+-- a sign-off keeps none of its thanks, or all of it (signoff_keep 1); signoff_praise -100: only after negative text
+SELECT create_configuration('signed', 'english');
+INSERT INTO config_model VALUES ('signed', 'signoff_keep', 1);
+SELECT round(sentiment('Is the 9:15 still running? Thanks, Marion')::numeric, 3) AS signed_off,
+       round(sentiment('signed', 'Is the 9:15 still running? Thanks, Marion')::numeric, 3) AS thanked,
+       round(sentiment('signed', 'Is the 9:15 still running?')::numeric, 3) AS asked;
+UPDATE config_model SET value = 0 WHERE config = 'signed' AND parameter = 'signoff_keep';
+INSERT INTO config_model VALUES ('signed', 'signoff_praise', -100);
+SELECT round(sentiment('signed', 'Is the 9:15 still running? Thanks, Marion')::numeric, 3) AS not_after_neutral;
+DELETE FROM configurations WHERE name = 'signed';
 -- explain still adds up under the configuration's model
 SELECT bool_and(abs(x.s - CASE WHEN x.d = 'sentiment' THEN sentiment('support', t) ELSE emotions('support', t) -> x.d END) < 1e-4) AS adds_up
 FROM (VALUES ('I was happy at first but now I am NOT happy!!! thanks for nothing')) v(t),
