@@ -1406,6 +1406,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				goto too_long;
 			wlen[nsyms] = 0;
 			syms[nsyms++] = EMP_SYM_FEELING;
+			first = false;
 			continue;
 		}
 		if (tok.normlen > EMP_MAX_WORD_BYTES)

@@ -320,6 +320,7 @@ typedef struct Run
 	const char *text;
 	bool		sent_open;		/* the current sentence has a term */
 	bool		sent_eyeroll;	/* ... and an eye-rolling emoji after a word */
+	bool		asked;			/* a '?' has ended a sentence or clause (a sign-off may follow) */
 	double		prev_pos[3];	/* the last sentence's joy, gratitude and valence, */
 	uint32_t	prev_start,		/* when positive, and its span */
 				prev_len;
@@ -1128,6 +1129,7 @@ on_punct(Run *r, const EmpSlot *s)
 
 	if (s->kind == EMP_TOK_PUNCT)
 	{
+		r->asked |= (s->punct == '?' || s->punct == 'x');
 		if (s->punct == 'x')
 			cue = m->cue_interrobang;
 		else if (s->punct == '!' && s->count >= 2)
@@ -1548,10 +1550,12 @@ ends_in_not(const char *text, const EmpSlot *s)
  * Roisin"), or a message that ends with "thanks in advance", closes
  * politely: the thanks is no gratitude of its own unless what came before
  * praised.  Thanks after a story, with no question ("I stood in the park
- * and cried. Thank you, Dr Mensah."), stays gratitude.  signoff_at says
- * whether the text's last sentence, which starts at byte p, is such an
- * ending (at most 120 bytes of it are read), and then looks for a '?'
- * before it.
+ * and cried. Thank you, Dr Mensah."), stays gratitude; thanks after a
+ * rhetorical question and a story lose it too, wrongly ("Who does that?
+ * You drove 40 miles with the inhaler. Thank you, Dr Mensah.").
+ * signoff_at says whether the text's last sentence, which starts at byte
+ * p, is such an ending (asked: a '?' ended a sentence or clause before
+ * it, not one inside a link): at most 120 bytes of it are read.
  */
 static const char *const signoff_formulas[] = {
 	"thank you in advance", "thanks in advance", "many thanks", "thank you again", "thanks again",
@@ -1565,18 +1569,39 @@ signoff_letter(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c <= 0xDF) || c == '\'' || c == '-';
 }
 
+/* Is this capitalised word one of thanks rather than a name? */
 static bool
-signoff_at(const char *text, size_t len, size_t p)
+signoff_not_name(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"thank", "thanks", "you", "so", "much", "very", "i", "really", "again", "appreciate",
+		"appreciated", "a", "lot", "all", "for", "everything", NULL
+	};
+
+	for (int i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
 	const unsigned char *s = (const unsigned char *) text;
-	size_t		e = len,
-				p0 = p;
+	size_t		e = len;
 	int			names = 0;
 	bool		advance = false;
 	bool		found = false;
 
-	/* every formula starts with "t", "m" or "c", and something comes before it */
-	if (p == 0 || p >= e || ((s[p] | 0x20) != 't' && (s[p] | 0x20) != 'm' && (s[p] | 0x20) != 'c'))
+	size_t		q = p;
+
+	/* every formula starts with "t", "m" or "c" */
+	if (p >= e || ((s[p] | 0x20) != 't' && (s[p] | 0x20) != 'm' && (s[p] | 0x20) != 'c'))
+		return false;
+	/* and something comes before it: what ends the sentence before, after any spaces */
+	while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\n' || s[q - 1] == '\r'))
+		q--;
+	if (q == 0)
 		return false;
 	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r' ||
 					 s[e - 1] == '.' || s[e - 1] == '!'))
@@ -1611,14 +1636,24 @@ signoff_at(const char *text, size_t len, size_t p)
 			p++;
 		if (p >= e || !((s[p] >= 'A' && s[p] <= 'Z') || (s[p] >= 0xC0 && s[p] <= 0xDF)))
 			return false;
-		for (w = p; w < e && signoff_letter(s[w]); w++)
-			;
+		for (w = p; w < e;)
+		{
+			if (signoff_letter(s[w]))
+				w++;
+			else if (w + 3 <= e && s[w] == 0xE2 && s[w + 1] == 0x80 && s[w + 2] == 0x99)
+				w += 3;			/* a typographic apostrophe: "O’Brien" */
+			else
+				break;
+		}
+		/* words of thanks written in capitals are no name: "Thank You So Much" */
+		if (signoff_not_name((const char *) s + p, w - p))
+			return false;
 		if (++names > 4)
 			return false;
 		p = w;
 	}
-	/* thanks in advance closes a request; a name, a question before it */
-	return advance || (names > 0 && memchr(text, '?', p0) != NULL);
+	/* thanks in advance closes a request; a name, a question */
+	return advance || (names > 0 && asked);
 }
 
 /*
@@ -1631,14 +1666,20 @@ static void
 sign_off(Run *r, const char *text, size_t len)
 {
 	/* every formula's thanks is gratitude: a last sentence with none goes no further */
-	if (!(r->prev_pos[1] > 0) || !r->prev_len || !signoff_at(text, len, r->prev_start))
+	if (!(r->prev_pos[1] > 0) || !r->prev_len || !signoff_at(text, len, r->prev_start, r->asked))
 		return;
 	if (r->tot[EMP_CH_VALENCE] - r->prev_pos[2] > r->m->signoff_praise)
 		return;
 	for (int i = 0; i < 3; i++)
+	{
 		if (r->prev_pos[i] > 0)
 			emit(r, r->tot, r->prev_start, r->prev_len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
 				 (r->m->signoff_keep - 1.0) * r->prev_pos[i], false);
+		/* and what capitals added to it, kept apart as the text's capitals are */
+		if (r->prev_caps[i] > 0)
+			emit(r, r->caps, r->prev_start, r->prev_len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
+				 (r->m->signoff_keep - 1.0) * r->prev_caps[i], true);
+	}
 }
 
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */

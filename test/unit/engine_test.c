@@ -1268,6 +1268,50 @@ main(void)
 			emp_score(bsc, lift, sizeof(lift) - 1, &explained, sum_rows, NULL);
 			CHECK(memcmp(&plain, &explained, sizeof(plain)) == 0,
 				  "built-in configuration: a strong cue's lift is the same explained or not");
+			{
+				/*
+				 * Sign-offs: a question closed by thanks and a name keeps no
+				 * gratitude, explained or not, read from a buffer of exactly
+				 * the text's bytes; thanks after a story, thanks alone, in
+				 * lower case or saying what for keep it.
+				 */
+				static const struct
+				{
+					const char *text;
+					bool		grateful;
+				}			so[] = {
+					{"Is the 9:15 still running? Thanks, Marion", false},
+					{"Is it ready? THANKS, Marion", false},
+					{"Is it ready? Many thanks, Mr O\xe2\x80\x99" "Brien.", false},
+					{"Could you send the invoice? Thanks in advance.", false},
+					{"I stood in the park and cried. Thank you, Dr Mensah.", true},
+					{"Thanks, Marion", true},
+					{"Is it ready? thanks, marion", true},
+					{"Is it ready? Thank you, Thank You So Much", true},
+					{"I tracked it at https://shop.example/track?id=5 and it came. Thank you, Marion.", true},
+					{"Is it ready? Thanks for sorting it so fast, Marion!", true},
+				};
+				int			bad = 0;
+
+				for (size_t i = 0; i < sizeof(so) / sizeof(so[0]); i++)
+				{
+					size_t		n = strlen(so[i].text);
+					char	   *exact = malloc(n);
+					EmpScores	a1,
+								a2;
+
+					memcpy(exact, so[i].text, n);
+					emp_score(bsc, exact, n, &a1, NULL, NULL);
+					emp_score(bsc, exact, n, &a2, sum_rows, NULL);
+					if ((a1.dims[EMP_GRATITUDE] > 0) != so[i].grateful || memcmp(&a1, &a2, sizeof(a1)) != 0)
+					{
+						fprintf(stderr, "# sign-off: \"%s\" gratitude %g\n", so[i].text, a1.dims[EMP_GRATITUDE]);
+						bad++;
+					}
+					free(exact);
+				}
+				CHECK(bad == 0, "sign-offs: gratitude kept or not as each text says, the same explained (%d wrong)", bad);
+			}
 		}
 	}
 	UNIT_DONE();
