@@ -227,6 +227,18 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks for sorting it so fast, Marion!')) v(b);
 SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
 FROM explain('Is the gate code still 1234? Thanks, Priya') WHERE rule = 'sign-off' ORDER BY dimension;
+-- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
+-- visit nobody made, calls left unanswered, a demand for compensation, a worry
+-- that keeps one awake
+SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Told eight weeks. It''s July and the grave still has a wooden cross. It breaks my heart.'),
+	('He didn''t change his gloves. Honestly made my stomach turn.'),
+	('There was a dead mouse in the shower block.'),
+	('Every dog owner in the village will hear about it.'),
+	('Booked a sweep for Thursday. Nobody came, nobody called.'),
+	('Three emails unanswered.'),
+	('You sold me sick fish. I want compensation.'),
+	('I keep lying awake thinking someone could walk in.')) v(b);
 -- a fear owned with a hedge is a fear: "a bit" keeps the worry whole in a
 -- longer message, as a dampener would not; negated, it is none
 SELECT b, emotion_labels(b), sentiment(b) < -0.3 AS negative FROM (VALUES
