@@ -744,6 +744,22 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 		lx->reqs = emp_alloc(a, sizeof(TermText) * src->reqcap);
 		memcpy(lx->reqs, src->reqs, sizeof(TermText) * src->nreqs);
 	}
+	/* its exact words, which a word by stems written in this one speaks for */
+	lx->inherited = NULL;
+	lx->ninherited = 0;
+	for (int32_t i = 1; i < lx->h.nterms; i++)
+	{
+		EmpTerm    *t = &lx->h.terms[i];
+
+		t->flags &= ~EMP_TERM_INHERITED;
+		if ((t->flags & EMP_TERM_EXACT) && t->stem_id > 0)
+		{
+			if (lx->inherited == NULL)
+				lx->inherited = emp_alloc(a, sizeof(int32_t) * (size_t) lx->h.nterms);
+			t->flags |= EMP_TERM_INHERITED;
+			lx->inherited[lx->ninherited++] = i;
+		}
+	}
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -1469,6 +1485,31 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			memcpy(key + 1, wbuf, wlen[0]);
 			id = dict_intern(lx, key, (size_t) wlen[0] + 1, wbuf, wlen[0]);
 			lx->h.terms[id].stem_id = syms[0];
+			/* written in this lexicon: its own weights from now on */
+			lx->h.terms[id].flags &= ~EMP_TERM_INHERITED;
+		}
+		else if (!keyed)
+		{
+			/*
+			 * A word by stems written over exact words of the lexicon this
+			 * one copies (a configuration's "excellent" over the built-in
+			 * "=excellent", which the lookup finds first) speaks for them
+			 * too, as a phrase does for its readings.
+			 */
+			for (int32_t i = 0; i < lx->ninherited; i++)
+			{
+				EmpTerm    *v = &lx->h.terms[lx->inherited[i]];
+
+				if ((v->flags & EMP_TERM_INHERITED) && v->stem_id == id)
+				{
+					apply_weights(v, w, wset, merge);
+					if (roles)
+					{
+						v->flags |= roles;
+						v->mod = mod;
+					}
+				}
+			}
 		}
 		if (nwant || keyed)
 			lx->h.terms[id].flags |= EMP_TERM_EXACT;

@@ -30,6 +30,9 @@
 									 * words in an exact form ("you =fixed") */
 #define EMP_TERM_VARIANTS_ONLY 0x2000	/* such a phrase that is not a term by itself:
 										 * when no reading matches, a shorter phrase may */
+#define EMP_TERM_INHERITED	0x4000	/* an exact word ("=excellent") of the lexicon this
+									 * one copies, not written in this one: a word by
+									 * stems written here ("excellent") speaks for it */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
 #define EMP_STRONG_CUE_MIN	2.0f

@@ -81,6 +81,16 @@ SELECT token, rule, dimension, weight FROM explain('telecom', 'call dropped') WH
 -- writes over: "your manager" sets the built-in "your =manager" too
 INSERT INTO config_terms VALUES ('telecom', 'your manager', 'joy', 2);
 SELECT DISTINCT token, dimension, weight FROM explain('telecom', 'I want your manager') WHERE dimension = 'joy' AND rule = 'phrase';
+-- so does a word by stems for the built-in exact words it writes over ("excellent" over
+-- "=excellent", which the lookup finds first); an exact word the configuration writes keeps its own
+INSERT INTO config_terms VALUES ('telecom', 'excellent', 'sentiment', -3), ('telecom', 'excellent', 'joy', 0),
+	('telecom', 'shameful', 'joy', 2),
+	('telecom', '=shameful', 'joy', 1);
+SELECT c, t, sentiment(c, t) < 0 AS negative
+FROM (VALUES ('english'), ('telecom')) c(c), (VALUES ('The line is excellent.'), ('EXCELLENT!!'), ('ｅｘｃｅｌｌｅｎｔ')) v(t)
+ORDER BY 1, 2;
+SELECT t, array(SELECT DISTINCT weight FROM explain('telecom', t) WHERE dimension = 'joy' AND rule = 'lexicon') AS joy
+FROM (VALUES ('shameful'), ('shame')) v(t);
 
 -- the built-in configuration is read-only
 UPDATE configurations SET description = 'x' WHERE name = 'english';
