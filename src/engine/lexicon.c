@@ -1370,6 +1370,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	int			nwant = 0;
 	int			nsyms = 0;
 	bool		lead_exact = false;
+	int			nmarks = 0;		/* "=" that must mark a word, less those that do */
 	bool		first = true;
 	bool		keyed = false;	/* an emoji or emoticon: its own key */
 	EmpToken	tok;
@@ -1387,22 +1388,22 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		len--;
 	text = term;
 	textlen = len;
+	/* a leading "=" marks the first word, unless it begins an emoticon ("=)") */
 	if (len > 0 && term[0] == '=')
 	{
-		lead_exact = true;
-		term++;
-		len--;
-	}
-	/* an "=" marks the word right after it: one followed by a space or nothing marks none */
-	for (size_t i = 0; i < len; i++)
-		if (term[i] == '=' && (i == 0 || term[i - 1] == ' ' || term[i - 1] == '\t') &&
-			(i + 1 == len || term[i + 1] == ' ' || term[i + 1] == '\t'))
+		emp_tokenizer_reset(lx->tz, term, len);
+		if (!emp_tokenizer_next(lx->tz, &tok) || tok.start != 0 || tok.kind != EMP_TOK_EMOTICON)
 		{
-			emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "\"=\" in term \"%.*s\" marks no word",
-						  emp_utf8_clipn(text, textlen, 60), text);
-			emp_error_hint(err, "Write \"=\" right before a word that must have that form, as in \"you =fixed\".");
-			return 0;
+			lead_exact = true;
+			nmarks = 1;
+			term++;
+			len--;
 		}
+	}
+	/* the other "=" that mark a word, each right before one, at the start or after a space */
+	for (size_t i = 0; i < len; i++)
+		if (term[i] == '=' && (i == 0 || term[i - 1] == ' ' || term[i - 1] == '\t'))
+			nmarks++;
 	emp_tokenizer_reset(lx->tz, term, len);
 	while (emp_tokenizer_next(lx->tz, &tok))
 	{
@@ -1412,8 +1413,23 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		int			np;
 		bool		exact;
 
+		/* an "=" that begins a token ("=)") marks none; one right before a token marks it */
+		if (tok.start < len && term[tok.start] == '=' &&
+			(tok.start == 0 || term[tok.start - 1] == ' ' || term[tok.start - 1] == '\t'))
+			nmarks--;
+		exact = (tok.start > 0 && term[tok.start - 1] == '=' &&
+				 (tok.start == 1 || term[tok.start - 2] == ' ' || term[tok.start - 2] == '\t'));
+		/* a leading "=" marks a first word after nothing but spaces ("= kindly", not "=\"kindly\"") */
+		for (size_t i = 0; first && lead_exact && i < tok.start; i++)
+			if (term[i] != ' ' && term[i] != '\t')
+				first = false;
 		if (tok.kind == EMP_TOK_PUNCT || tok.kind == EMP_TOK_BREAK)
+		{
+			first = false;
 			continue;
+		}
+		if (exact || (first && lead_exact))
+			nmarks--;
 		/* "{feeling}" placeholder */
 		if (tok.kind == EMP_TOK_WORD && tok.normlen == 7 && memcmp(tok.norm, "feeling", 7) == 0 &&
 			tok.start > 0 && term[tok.start - 1] == '{' && tok.start + 7 < len && term[tok.start + 7] == '}')
@@ -1432,9 +1448,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		 * "=" right before a word, at the start or after a space, makes it
 		 * exact; a leading "=" ("=kindly", "= kindly") the first word
 		 */
-		exact = (first && lead_exact) ||
-			(tok.start > 0 && term[tok.start - 1] == '=' &&
-			 (tok.start == 1 || term[tok.start - 2] == ' ' || term[tok.start - 2] == '\t'));
+		exact = exact || (first && lead_exact);
 		first = false;
 		if (tok.kind == EMP_TOK_EMOJI || tok.kind == EMP_TOK_EMOTICON)
 		{
@@ -1470,9 +1484,17 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 										part[i], plen[i]);
 		}
 	}
+	if (nmarks > 0)
+	{
+		/* "= word", "you =", "you =\"fixed\"", "={feeling}" */
+		emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "\"=\" in term \"%.*s\" marks no word",
+					  emp_utf8_clipn(text, textlen, 60), text);
+		emp_error_hint(err, "Write \"=\" right before a word that must have that form, as in \"you =fixed\".");
+		return 0;
+	}
 	if (nsyms == 0)
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s\" has no words",
-							 emp_utf8_clipn(term, len, 60), term), 0;
+							 emp_utf8_clipn(text, textlen, 60), text), 0;
 	if (nsyms == 1 && syms[0] > 0)
 	{
 		id = syms[0];

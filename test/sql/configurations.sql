@@ -91,6 +91,16 @@ FROM (VALUES ('english'), ('telecom')) c(c), (VALUES ('The line is excellent.'),
 ORDER BY 1, 2;
 SELECT t, array(SELECT DISTINCT weight FROM explain('telecom', t) WHERE dimension = 'joy' AND rule = 'lexicon') AS joy
 FROM (VALUES ('shameful'), ('shame')) v(t);
+-- an "=" must stand right before the word it marks; one that begins an emoticon ("=)") marks none
+INSERT INTO config_terms VALUES ('telecom', 'you =', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', 'you ="fixed"', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', '="fixed"', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', 'so ={feeling}', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', '=', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', '=(', 'anger', 2), ('telecom', 'no signal =(', 'anger', 2);
+SELECT t, round((emotions('telecom', t) -> 'anger')::numeric, 2) AS telecom,
+       round((emotions(t) -> 'anger')::numeric, 2) AS english
+FROM (VALUES ('fine =('), ('no signal =('), ('no signal')) v(t);
 
 -- the built-in configuration is read-only
 UPDATE configurations SET description = 'x' WHERE name = 'english';
