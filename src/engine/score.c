@@ -288,6 +288,15 @@ emp_scorer_create(EmpAllocator *a, EmpLexicon *lx, const EmpModel *model)
 	return sc;
 }
 
+/* A closed sentence's joy, gratitude and valence when positive, what capitals added to them, and its span. */
+typedef struct Said
+{
+	double		pos[3];
+	double		caps[3];
+	uint32_t	start;
+	uint32_t	len;
+} Said;
+
 /* Per-call state. */
 typedef struct Run
 {
@@ -321,12 +330,11 @@ typedef struct Run
 	bool		sent_open;		/* the current sentence has a term */
 	bool		sent_eyeroll;	/* ... and an eye-rolling emoji after a word */
 	bool		asked;			/* a '?' has ended a sentence or clause (a sign-off may follow) */
-	double		prev_pos[3];	/* the last sentence's joy, gratitude and valence, */
-	uint32_t	prev_start,		/* when positive, and its span */
-				prev_len;
+	Said		prev;			/* the last sentence's praise */
+	Said		thanks;			/* ... and the last one's with gratitude (a
+								 * sign-off's name on a line of its own) */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
-	double		prev_caps[3];	/* ... and of the last sentence's */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
 								 * 12 for three vectors of four, the last two unused) */
 	bool		any_strong;		/* ... any */
@@ -687,7 +695,7 @@ sentence_acc(Run *r)
  * them that words in capitals added (kept apart, as the text's capitals
  * are, for a text written all in capitals).
  */
-/* The channels of praise, in the order of Run's prev_pos, sent_caps and prev_caps. */
+/* The channels of praise, in the order of Said's pos and caps and Run's sent_caps. */
 static const int praise_chans[3] = {EMP_JOY, EMP_GRATITUDE, EMP_CH_VALENCE};
 
 static void
@@ -825,13 +833,17 @@ end_sentence(Run *r, const EmpSlot *punct)
 			 * often its opener ("Oh great, the entrance has 14 steps. We'll
 			 * just fly in then 🙄")
 			 */
-			unsay_praise(r, r->prev_pos, r->prev_caps, r->prev_start, r->prev_len);
+			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
+			if (r->thanks.start == r->prev.start)
+				memset(&r->thanks, 0, sizeof(r->thanks));
 		}
-		memcpy(r->prev_pos, pos, sizeof(pos));
-		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));
+		memcpy(r->prev.pos, pos, sizeof(pos));
+		memcpy(r->prev.caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
-		r->prev_start = r->sent_start;
-		r->prev_len = sent_len;
+		r->prev.start = r->sent_start;
+		r->prev.len = sent_len;
+		if (r->prev.pos[1] > 0)
+			r->thanks = r->prev;
 	}
 	/* a sentence with no words ("!!!\n") leaves the last one's praise for an eye roll */
 	r->sent_open = false;
@@ -1097,21 +1109,23 @@ close_sentence(Run *r, const EmpSlot *punct)
 		keep_strong(r, sum, f, r->sent_start, r->sent_end - r->sent_start);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
-			r->prev_pos[i] = sum[praise_chans[i]] * f;
+			r->prev.pos[i] = sum[praise_chans[i]] * f;
 		/* a plain question keeps part of its praise, as end_sentence takes it off: last */
 		if (question_kept(m, punct))
 		{
 			for (int i = 0; i < 3; i++)
-				if (r->prev_pos[i] > 0)
+				if (r->prev.pos[i] > 0)
 				{
-					r->tot[praise_chans[i]] += (m->question_keep - 1.0) * r->prev_pos[i];
-					r->prev_pos[i] *= m->question_keep;
+					r->tot[praise_chans[i]] += (m->question_keep - 1.0) * r->prev.pos[i];
+					r->prev.pos[i] *= m->question_keep;
 				}
 		}
-		memcpy(r->prev_caps, r->sent_caps, sizeof(r->sent_caps));
+		memcpy(r->prev.caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
-		r->prev_start = r->sent_start;
-		r->prev_len = r->sent_end - r->sent_start;
+		r->prev.start = r->sent_start;
+		r->prev.len = r->sent_end - r->sent_start;
+		if (__builtin_expect(r->prev.pos[1] > 0, 0))
+			r->thanks = r->prev;
 	}
 	r->sent_open = false;
 	clear_channels(r->pre);
@@ -1181,9 +1195,11 @@ on_term(Run *r, const EmpSlot *s)
 			r->sent_eyeroll = true;
 		else
 		{
-			unsay_praise(r, r->prev_pos, r->prev_caps, r->prev_start, r->prev_len);
-			memset(r->prev_pos, 0, sizeof(r->prev_pos));
-			memset(r->prev_caps, 0, sizeof(r->prev_caps));
+			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
+			if (r->thanks.start == r->prev.start)
+				memset(&r->thanks, 0, sizeof(r->thanks));
+			memset(r->prev.pos, 0, sizeof(r->prev.pos));
+			memset(r->prev.caps, 0, sizeof(r->prev.caps));
 		}
 	}
 	if (!r->sent_open)
@@ -1557,9 +1573,15 @@ ends_in_not(const char *text, const EmpSlot *s)
  * p, is such an ending (asked: a '?' ended a sentence or clause before
  * it, not one inside a link): at most 120 bytes of it are read.
  */
-static const char *const signoff_formulas[] = {
-	"thank you in advance", "thanks in advance", "many thanks", "thank you again", "thanks again",
-	"thank you", "thanks", "cheers", "thx", "ta", NULL
+static const struct
+{
+	const char *s;
+	size_t		n;
+}			signoff_formulas[] = {
+#define F(x) {x, sizeof(x) - 1}
+	F("thank you in advance"), F("thanks in advance"), F("many thanks"), F("thank you again"),
+	F("thanks again"), F("thank you"), F("thanks"), F("cheers"), F("thx"), F("ta"), {NULL, 0}
+#undef F
 };
 
 /* A byte of a name: an ASCII letter, an apostrophe, a hyphen, or one of a two-byte UTF-8 letter ("é") */
@@ -1584,6 +1606,32 @@ signoff_not_name(const char *w, size_t n)
 	return false;
 }
 
+/* Is this name word a title written with a full stop ("Mr.", "Dr.")? */
+static bool
+signoff_title(const unsigned char *w, size_t n)
+{
+	if (n < 2 || n > 4)
+		return false;
+	switch (w[0] | 0x20)
+	{
+		case 'm':
+			return (n == 2 && strchr("rsx", w[1] | 0x20) != NULL) ||
+				(n == 3 && strncasecmp((const char *) w, "mrs", 3) == 0);
+		case 'd':
+			return n == 2 && (w[1] | 0x20) == 'r';
+		case 'p':
+			return n == 4 && strncasecmp((const char *) w, "prof", 4) == 0;
+		default:
+			return false;
+	}
+}
+
+static inline bool
+signoff_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static bool
 signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
@@ -1599,23 +1647,23 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	if (p >= e || ((s[p] | 0x20) != 't' && (s[p] | 0x20) != 'm' && (s[p] | 0x20) != 'c'))
 		return false;
 	/* and something comes before it: what ends the sentence before, after any spaces */
-	while (q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t' || s[q - 1] == '\n' || s[q - 1] == '\r'))
+	while (q > 0 && signoff_space(s[q - 1]))
 		q--;
 	if (q == 0)
 		return false;
-	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r' ||
-					 s[e - 1] == '.' || s[e - 1] == '!'))
+	while (e > p && (signoff_space(s[e - 1]) || s[e - 1] == '.' || s[e - 1] == '!'))
 		e--;
 	if (e - p > 120)
 		return false;
-	for (int i = 0; signoff_formulas[i] != NULL; i++)
+	for (int i = 0; signoff_formulas[i].s != NULL; i++)
 	{
-		size_t		n = strlen(signoff_formulas[i]);
+		size_t		n = signoff_formulas[i].n;
 
-		if (p + n <= e && strncasecmp((const char *) s + p, signoff_formulas[i], n) == 0 &&
+		if (p + n <= e && (s[p] | 0x20) == signoff_formulas[i].s[0] &&
+			strncasecmp((const char *) s + p, signoff_formulas[i].s, n) == 0 &&
 			(p + n == e || !signoff_letter(s[p + n])))
 		{
-			advance = (strstr(signoff_formulas[i], "advance") != NULL);
+			advance = (strstr(signoff_formulas[i].s, "advance") != NULL);
 			p += n;
 			found = true;
 			break;
@@ -1623,16 +1671,44 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	}
 	if (!found)
 		return false;
+	/* "thanks in advance for your help": up to four small words */
+	if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
+	{
+		int			small = 0;
+
+		p += 4;
+		while (p < e && s[p] == ' ' && small < 4)
+		{
+			size_t		w = p + 1;
+
+			while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || s[w] == '\''))
+				w++;
+			if (w == p + 1)
+				break;
+			small++;
+			p = w;
+		}
+	}
+	/* a comma; or a full stop or "!" ending the formula's own line, the name on the next ("Thanks!\nMarion") */
 	if (p < e && s[p] == ',')
 		p++;
+	else if (p < e && (s[p] == '.' || s[p] == '!'))
+	{
+		size_t		nl = ++p;
+
+		while (nl < e && signoff_space(s[nl]) && s[nl] != '\n')
+			nl++;
+		if (nl < e && s[nl] != '\n')
+			return false;
+	}
 	/* then the name: up to four words, each starting with a capital (or a non-ASCII letter) */
 	while (p < e)
 	{
 		size_t		w;
 
-		if (s[p] != ' ')
+		if (!signoff_space(s[p]))
 			return false;
-		while (p < e && s[p] == ' ')
+		while (p < e && signoff_space(s[p]))
 			p++;
 		if (p >= e || !((s[p] >= 'A' && s[p] <= 'Z') || (s[p] >= 0xC0 && s[p] <= 0xDF)))
 			return false;
@@ -1650,6 +1726,8 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			return false;
 		if (++names > 4)
 			return false;
+		if (w < e && s[w] == '.' && signoff_title(s + p, w - p))
+			w++;
 		p = w;
 	}
 	/* thanks in advance closes a request; a name, a question */
@@ -1657,29 +1735,76 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 }
 
 /*
+ * Could the last sentence b be a name that ends the sign-off a ("Thanks,\n
+ * Marion", "Thanks, Mr. Kowalczyk")?  It starts with a capital, on a line
+ * of its own or after a title; signoff_at reads the rest.
+ */
+static bool
+name_after(const char *text, const Said *a, const Said *b)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		end = (size_t) a->start + a->len;
+
+	if (end > b->start || !((s[b->start] >= 'A' && s[b->start] <= 'Z') || (s[b->start] >= 0xC0 && s[b->start] <= 0xDF)))
+		return false;
+	if (memchr(s + end, '\n', b->start - end) != NULL)
+		return true;
+	/* "Mr." ends a's span: the letters before its full stop */
+	if (end >= 2 && s[end - 1] == '.')
+	{
+		size_t		w = end - 1;
+
+		while (w > a->start && signoff_letter(s[w - 1]))
+			w--;
+		return signoff_title(s + w, end - 1 - w);
+	}
+	return false;
+}
+
+/*
  * After the last sentence: a sign-off's joy, gratitude and positive valence
  * keep signoff_keep of themselves when the valence before it is at most
  * signoff_praise (a question, a request, a complaint; "The repair was
- * perfect. Thanks, Val" keeps its thanks).
+ * perfect. Thanks, Val" keeps its thanks).  The name may be a sentence of
+ * its own ("Thanks,\nMarion", "Thanks. Marion"): then the thanks is the
+ * sentence before it.
  */
 static void
 sign_off(Run *r, const char *text, size_t len)
 {
+	const Said *said[2] = {&r->prev, NULL};
+	double		before = r->tot[EMP_CH_VALENCE];
+
 	/* every formula's thanks is gratitude: a last sentence with none goes no further */
-	if (!(r->prev_pos[1] > 0) || !r->prev_len || !signoff_at(text, len, r->prev_start, r->asked))
-		return;
-	if (r->tot[EMP_CH_VALENCE] - r->prev_pos[2] > r->m->signoff_praise)
-		return;
-	for (int i = 0; i < 3; i++)
+	if (r->prev.pos[1] > 0)
 	{
-		if (r->prev_pos[i] > 0)
-			emit(r, r->tot, r->prev_start, r->prev_len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
-				 (r->m->signoff_keep - 1.0) * r->prev_pos[i], false);
-		/* and what capitals added to it, kept apart as the text's capitals are */
-		if (r->prev_caps[i] > 0)
-			emit(r, r->caps, r->prev_start, r->prev_len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
-				 (r->m->signoff_keep - 1.0) * r->prev_caps[i], true);
+		if (!r->prev.len || !signoff_at(text, len, r->prev.start, r->asked))
+			return;
 	}
+	else if (r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len && name_after(text, &r->thanks, &r->prev))
+	{
+		/* the text from the thanks to the end: only if it is the sentence before */
+		if (!signoff_at(text, len, r->thanks.start, r->asked))
+			return;
+		said[1] = &r->thanks;
+	}
+	else
+		return;
+	for (int k = 0; k < 2 && said[k] != NULL; k++)
+		before -= said[k]->pos[2];
+	if (before > r->m->signoff_praise)
+		return;
+	for (int k = 0; k < 2 && said[k] != NULL; k++)
+		for (int i = 0; i < 3; i++)
+		{
+			if (said[k]->pos[i] > 0)
+				emit(r, r->tot, said[k]->start, said[k]->len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
+					 (r->m->signoff_keep - 1.0) * said[k]->pos[i], false);
+			/* and what capitals added to it, kept apart as the text's capitals are */
+			if (said[k]->caps[i] > 0)
+				emit(r, r->caps, said[k]->start, said[k]->len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
+					 (r->m->signoff_keep - 1.0) * said[k]->caps[i], true);
+		}
 }
 
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */

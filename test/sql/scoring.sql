@@ -227,6 +227,17 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks for sorting it so fast, Marion!')) v(b);
 SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
 FROM explain('Is the gate code still 1234? Thanks, Priya') WHERE rule = 'sign-off' ORDER BY dimension;
+-- the name on a line of its own (an e-mail's sign-off), a title with a full stop, thanks in
+-- advance for something; not a capitalised word after the thanks on the same line
+SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	(E'Hi, when will my order ship?\n\nThanks,\nMarion Smith\n'),
+	(E'Is the 9:15 still running?\r\nMany thanks!\r\nRoisin'),
+	('Is the 9:15 still running? Thank you, Dr. Mensah.'),
+	('Could you send the invoice again? Thanks in advance for your help!'),
+	(E'The repair was perfect and so quick.\nThanks,\nVal'),
+	('Is it ready? Thanks. Great'),
+	(E'Is it ready?\nThanks.\nI waited all day')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake

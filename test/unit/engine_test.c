@@ -1290,6 +1290,16 @@ main(void)
 					{"Is it ready? Thank you, Thank You So Much", true},
 					{"I tracked it at https://shop.example/track?id=5 and it came. Thank you, Marion.", true},
 					{"Is it ready? Thanks for sorting it so fast, Marion!", true},
+					/* the name on a line of its own, a title with a full stop */
+					{"Is it ready?\n\nThanks,\nMarion", false},
+					{"Is it ready?\r\nThanks!\r\nMarion Kowalczyk\r\n", false},
+					{"Is it ready? Thank you, Dr. Mensah.", false},
+					{"Could you send the invoice? Thanks in advance for your help!", false},
+					{"The repair was perfect and so quick.\nThanks,\nVal", true},
+					{"Is it ready? Thanks. Marion", true},
+					{"Is it ready? thx. What", true},
+					{"Is it ready?\nThanks.\nI waited an hour", true},
+					{"Is it ready? Thanks,\n\xf0\x9f\x99\x84\nMarion", false},
 				};
 				int			bad = 0;
 
