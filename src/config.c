@@ -372,6 +372,8 @@ select_config_rows(const char *query, const char *name)
 static void
 apply_terms(EmpLexicon *lx, const char *name, bool roles)
 {
+	/* a level of its own: what the levels before it wrote is inherited */
+	emp_lexicon_inherit(lx);
 	if (roles)
 		select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
 						   "WHERE config OPERATOR(pg_catalog.=) $1 "

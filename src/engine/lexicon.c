@@ -697,6 +697,23 @@ emp_lexicon_create(EmpAllocator *a, EmpStemmer *st)
 	return lx;
 }
 
+/*
+ * What is written in lx from now on is a level of its own (a derived
+ * configuration's, over the lexicon it copies or the levels before it):
+ * every exact word ("=excellent") and every reading of a phrase with exact
+ * words written so far is inherited, and a word or phrase by stems written
+ * over one speaks for it too (see emp_lexicon_add).
+ */
+void
+emp_lexicon_inherit(EmpLexicon *lx)
+{
+	for (int32_t i = 1; i < lx->h.nterms; i++)
+		if ((lx->h.terms[i].flags & EMP_TERM_EXACT) && lx->h.terms[i].stem_id > 0)
+			lx->h.terms[i].flags |= EMP_TERM_INHERITED;
+	for (int32_t i = 0; i < lx->nvariants; i++)
+		lx->variants[i].inherited = 1;
+}
+
 /* Return a deep copy of src in allocator a (a derived configuration). */
 EmpLexicon *
 emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
@@ -736,30 +753,14 @@ emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a)
 	{
 		lx->variants = emp_alloc(a, sizeof(EmpVariant) * (size_t) src->variantcap);
 		memcpy(lx->variants, src->variants, sizeof(EmpVariant) * (size_t) src->nvariants);
-		for (int32_t i = 0; i < lx->nvariants; i++)
-			lx->variants[i].inherited = 1;
 	}
 	if (src->reqcap)
 	{
 		lx->reqs = emp_alloc(a, sizeof(TermText) * src->reqcap);
 		memcpy(lx->reqs, src->reqs, sizeof(TermText) * src->nreqs);
 	}
-	/* its exact words, which a word by stems written in this one speaks for */
-	lx->inherited = NULL;
-	lx->ninherited = 0;
-	for (int32_t i = 1; i < lx->h.nterms; i++)
-	{
-		EmpTerm    *t = &lx->h.terms[i];
-
-		t->flags &= ~EMP_TERM_INHERITED;
-		if ((t->flags & EMP_TERM_EXACT) && t->stem_id > 0)
-		{
-			if (lx->inherited == NULL)
-				lx->inherited = emp_alloc(a, sizeof(int32_t) * (size_t) lx->h.nterms);
-			t->flags |= EMP_TERM_INHERITED;
-			lx->inherited[lx->ninherited++] = i;
-		}
-	}
+	/* what is written in it from now on is its own */
+	emp_lexicon_inherit(lx);
 	memo_alloc(lx);
 	lx->finished = false;
 	return lx;
@@ -1356,6 +1357,28 @@ apply_weights(EmpTerm *t, const float *w, const bool *wset, EmpMerge merge)
 			t->flags |= EMP_TERM_STRONG;
 }
 
+/*
+ * Is term[i] an "=" that marks the word right after it as exact: one at the
+ * start or after anything but a letter, a digit or another "=" ("you
+ * =fixed", "(=fixed)", "you,=fixed"; not "a=b", nor the second of "==")?
+ */
+static inline bool
+marks_at(const char *term, size_t i)
+{
+	const unsigned char *t = (const unsigned char *) term;
+	unsigned char c;
+
+	if (t[i] != '=')
+		return false;
+	if (i == 0)
+		return true;
+	c = t[i - 1];
+	if (c == 0xA0 && i >= 2 && t[i - 2] == 0xC2)
+		return true;			/* a no-break space */
+	return c < 0x80 && c != '=' && c != '_' && !(c >= '0' && c <= '9') &&
+		!((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 int32_t
 emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				const float *w, const bool *wset, EmpMerge merge,
@@ -1371,6 +1394,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	int			nsyms = 0;
 	bool		lead_exact = false;
 	int			nmarks = 0;		/* "=" that must mark a word, less those that do */
+	char		one[EMP_MAX_WORD_BYTES];	/* the first word's form, for a term of one */
+	size_t		onelen = 0;
 	bool		first = true;
 	bool		keyed = false;	/* an emoji or emoticon: its own key */
 	EmpToken	tok;
@@ -1402,7 +1427,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	}
 	/* the other "=" that mark a word, each right before one, at the start or after a space */
 	for (size_t i = 0; i < len; i++)
-		if (term[i] == '=' && (i == 0 || term[i - 1] == ' ' || term[i - 1] == '\t'))
+		if (marks_at(term, i))
 			nmarks++;
 	emp_tokenizer_reset(lx->tz, term, len);
 	while (emp_tokenizer_next(lx->tz, &tok))
@@ -1414,11 +1439,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		bool		exact;
 
 		/* an "=" that begins a token ("=)") marks none; one right before a token marks it */
-		if (tok.start < len && term[tok.start] == '=' &&
-			(tok.start == 0 || term[tok.start - 1] == ' ' || term[tok.start - 1] == '\t'))
+		if (tok.start < len && marks_at(term, tok.start))
 			nmarks--;
-		exact = (tok.start > 0 && term[tok.start - 1] == '=' &&
-				 (tok.start == 1 || term[tok.start - 2] == ' ' || term[tok.start - 2] == '\t'));
+		exact = (tok.start > 0 && marks_at(term, tok.start - 1));
 		/* a leading "=" marks a first word after nothing but spaces ("= kindly", not "=\"kindly\"") */
 		for (size_t i = 0; first && lead_exact && i < tok.start; i++)
 			if (term[i] != ' ' && term[i] != '\t')
@@ -1480,6 +1503,11 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				wused += plen[i];
 				nwant++;
 			}
+			if (nsyms == 0 && plen[i] <= EMP_MAX_WORD_BYTES)
+			{
+				memcpy(one, part[i], plen[i]);
+				onelen = plen[i];
+			}
 			syms[nsyms++] = dict_intern(lx, key, emp_stem(lx->stemmer, part[i], plen[i], key, sizeof(key)),
 										part[i], plen[i]);
 		}
@@ -1510,26 +1538,28 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			/* written in this lexicon: its own weights from now on */
 			lx->h.terms[id].flags &= ~EMP_TERM_INHERITED;
 		}
-		else if (!keyed)
+		else if (!keyed && onelen > 0)
 		{
 			/*
-			 * A word by stems written over exact words of the lexicon this
-			 * one copies (a configuration's "excellent" over the built-in
-			 * "=excellent", which the lookup finds first) speaks for them
-			 * too, as a phrase does for its readings.
+			 * A word by stems written over an inherited exact word of the
+			 * same form (a configuration's "excellent" over the built-in
+			 * "=excellent", which the lookup finds first) speaks for it too,
+			 * as a phrase does for its readings; not for other words of its
+			 * stem ("helpful" is not "help").
 			 */
-			for (int32_t i = 0; i < lx->ninherited; i++)
-			{
-				EmpTerm    *v = &lx->h.terms[lx->inherited[i]];
+			char		key[EMP_MAX_WORD_BYTES + 2];
+			int32_t		x;
 
-				if ((v->flags & EMP_TERM_INHERITED) && v->stem_id == id)
+			key[0] = '=';
+			memcpy(key + 1, one, onelen);
+			x = emp_lexicon_find(lx, key, onelen + 1);
+			if (x > 0 && (lx->h.terms[x].flags & EMP_TERM_INHERITED))
+			{
+				apply_weights(&lx->h.terms[x], w, wset, merge);
+				if (roles)
 				{
-					apply_weights(v, w, wset, merge);
-					if (roles)
-					{
-						v->flags |= roles;
-						v->mod = mod;
-					}
+					lx->h.terms[x].flags |= roles;
+					lx->h.terms[x].mod = mod;
 				}
 			}
 		}

@@ -30,9 +30,10 @@
 									 * words in an exact form ("you =fixed") */
 #define EMP_TERM_VARIANTS_ONLY 0x2000	/* such a phrase that is not a term by itself:
 										 * when no reading matches, a shorter phrase may */
-#define EMP_TERM_INHERITED	0x4000	/* an exact word ("=excellent") of the lexicon this
-									 * one copies, not written in this one: a word by
-									 * stems written here ("excellent") speaks for it */
+#define EMP_TERM_INHERITED	0x4000	/* an exact word ("=excellent") written before the
+									 * level now being written (emp_lexicon_inherit): a
+									 * word of that form by stems ("excellent") written
+									 * at this level speaks for it */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
 #define EMP_STRONG_CUE_MIN	2.0f
@@ -86,6 +87,7 @@ typedef struct EmpLookup
 
 extern EmpLexicon *emp_lexicon_create(EmpAllocator *a, EmpStemmer *st);
 extern EmpLexicon *emp_lexicon_copy(const EmpLexicon *src, EmpAllocator *a);
+extern void emp_lexicon_inherit(EmpLexicon *lx);
 
 /*
  * Add a term (word or phrase, surface text; "=word" for an exact,

@@ -163,8 +163,6 @@ struct EmpLexicon
 	uint32_t	nreqs;
 	uint32_t	reqcap;
 	uint32_t	digit_key_max;	/* longest key that is a number ("10", "=10") */
-	int32_t    *inherited;		/* the exact words a copy inherits (EMP_TERM_INHERITED) */
-	int32_t		ninherited;
 };
 
 /*

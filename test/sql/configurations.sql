@@ -91,12 +91,27 @@ FROM (VALUES ('english'), ('telecom')) c(c), (VALUES ('The line is excellent.'),
 ORDER BY 1, 2;
 SELECT t, array(SELECT DISTINCT weight FROM explain('telecom', t) WHERE dimension = 'joy' AND rule = 'lexicon') AS joy
 FROM (VALUES ('shameful'), ('shame')) v(t);
--- an "=" must stand right before the word it marks; one that begins an emoticon ("=)") marks none
+-- only the exact word of that form: "help" does not set "=helpful" nor "=helped"; and a child
+-- configuration's word reaches an exact word its parent wrote
+INSERT INTO config_terms VALUES ('telecom', 'help', 'frustration', 1.5);
+SELECT t, (emotions('telecom', t) -> 'frustration') > 0 AS frustrated
+FROM (VALUES ('The staff were so helpful.'), ('They helped me.'), ('I need help.')) v(t);
+INSERT INTO config_terms VALUES ('telecom', '=excellent', 'joy', 3), ('telecom_uk', 'excellent', 'joy', 0);
+SELECT c, array(SELECT DISTINCT weight FROM explain(c, 'excellent') WHERE dimension = 'joy' AND rule = 'lexicon') AS joy
+FROM (VALUES ('telecom'), ('telecom_uk')) v(c);
+DELETE FROM config_terms WHERE config IN ('telecom', 'telecom_uk') AND term IN ('help', '=excellent', 'excellent')
+	AND dimension IN ('frustration', 'joy') AND weight IN (1.5, 3) OR (config = 'telecom_uk' AND term = 'excellent');
+-- an "=" must stand right before the word it marks, after a space or a mark ("(=fixed)"), not
+-- after a letter ("a=b") or another "="; one that begins an emoticon ("=)") marks none
 INSERT INTO config_terms VALUES ('telecom', 'you =', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'you ="fixed"', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '="fixed"', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'so ={feeling}', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '=', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', 'you ==fixed', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', '(=dropped)', 'anger', 1), ('telecom', 'a=b', 'anger', 1);
+SELECT t, (emotions('telecom', t) -> 'anger') > 0 AS angry FROM (VALUES ('dropped'), ('drops'), ('a=b')) v(t);
+DELETE FROM config_terms WHERE config = 'telecom' AND term IN ('(=dropped)', 'a=b');
 INSERT INTO config_terms VALUES ('telecom', '=(', 'anger', 2), ('telecom', 'no signal =(', 'anger', 2);
 SELECT t, round((emotions('telecom', t) -> 'anger')::numeric, 2) AS telecom,
        round((emotions(t) -> 'anger')::numeric, 2) AS english
