@@ -331,8 +331,8 @@ typedef struct Run
 	bool		sent_eyeroll;	/* ... and an eye-rolling emoji after a word */
 	bool		asked;			/* a '?' has ended a sentence or clause (a sign-off may follow) */
 	Said		prev;			/* the last sentence's praise */
-	Said		thanks;			/* ... and the last one's with gratitude (a
-								 * sign-off's name on a line of its own) */
+	Said		thanks;			/* ... and the last one's with gratitude before
+								 * it (a sign-off's name on a line of its own) */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
@@ -834,16 +834,16 @@ end_sentence(Run *r, const EmpSlot *punct)
 			 * just fly in then 🙄")
 			 */
 			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
-			if (r->thanks.start == r->prev.start)
-				memset(&r->thanks, 0, sizeof(r->thanks));
+			memset(&r->prev, 0, sizeof(r->prev));
 		}
+		/* the last sentence with gratitude before the last one (a sign-off's name after it) */
+		if (r->prev.pos[1] > 0)
+			r->thanks = r->prev;
 		memcpy(r->prev.pos, pos, sizeof(pos));
 		memcpy(r->prev.caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev.start = r->sent_start;
 		r->prev.len = sent_len;
-		if (r->prev.pos[1] > 0)
-			r->thanks = r->prev;
 	}
 	/* a sentence with no words ("!!!\n") leaves the last one's praise for an eye roll */
 	r->sent_open = false;
@@ -1107,6 +1107,9 @@ close_sentence(Run *r, const EmpSlot *punct)
 		if (punct)
 			r->sent_end = punct->start + punct->len;
 		keep_strong(r, sum, f, r->sent_start, r->sent_end - r->sent_start);
+		/* the last sentence with gratitude before the last one (a sign-off's name after it) */
+		if (__builtin_expect(r->prev.pos[1] > 0, 0))
+			r->thanks = r->prev;
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			r->prev.pos[i] = sum[praise_chans[i]] * f;
@@ -1124,8 +1127,6 @@ close_sentence(Run *r, const EmpSlot *punct)
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev.start = r->sent_start;
 		r->prev.len = r->sent_end - r->sent_start;
-		if (__builtin_expect(r->prev.pos[1] > 0, 0))
-			r->thanks = r->prev;
 	}
 	r->sent_open = false;
 	clear_channels(r->pre);
@@ -1196,8 +1197,6 @@ on_term(Run *r, const EmpSlot *s)
 		else
 		{
 			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
-			if (r->thanks.start == r->prev.start)
-				memset(&r->thanks, 0, sizeof(r->thanks));
 			memset(r->prev.pos, 0, sizeof(r->prev.pos));
 			memset(r->prev.caps, 0, sizeof(r->prev.caps));
 		}
@@ -1632,6 +1631,42 @@ signoff_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/*
+ * Does the text before byte end ask for something ("Please confirm...",
+ * "Could you send...", "let me know"), as a question does?  Read only for a
+ * sign-off with a name, when no question came before it.
+ */
+static bool
+signoff_request(const char *text, size_t end)
+{
+	static const struct
+	{
+		const char *s;
+		size_t		n;
+	}			asks[] = {
+#define F(x) {x, sizeof(x) - 1}
+		F("please"), F("kindly"), F("could you"), F("can you"), F("would you"), F("let me know"),
+		{NULL, 0}
+#undef F
+	};
+	const unsigned char *s = (const unsigned char *) text;
+
+	for (size_t i = 0; i < end; i++)
+	{
+		unsigned char c = s[i] | 0x20;
+
+		if ((c != 'p' && c != 'k' && c != 'c' && c != 'w' && c != 'l') ||
+			(i > 0 && signoff_letter(s[i - 1])))
+			continue;
+		for (int k = 0; asks[k].s != NULL; k++)
+			if (i + asks[k].n <= end && c == asks[k].s[0] &&
+				strncasecmp((const char *) s + i, asks[k].s, asks[k].n) == 0 &&
+				(i + asks[k].n == end || !signoff_letter(s[i + asks[k].n])))
+				return true;
+	}
+	return false;
+}
+
 static bool
 signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
@@ -1640,6 +1675,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	int			names = 0;
 	bool		advance = false;
 	bool		found = false;
+	bool		titled = false;
 
 	size_t		q = p;
 
@@ -1694,11 +1730,13 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		p++;
 	else if (p < e && (s[p] == '.' || s[p] == '!'))
 	{
-		size_t		nl = ++p;
+		size_t		nl;
 
-		while (nl < e && signoff_space(s[nl]) && s[nl] != '\n')
-			nl++;
-		if (nl < e && s[nl] != '\n')
+		while (p < e && (s[p] == '.' || s[p] == '!'))
+			p++;
+		for (nl = p; nl < e && (s[nl] == ' ' || s[nl] == '\t'); nl++)
+			;
+		if (nl < e && s[nl] != '\n' && s[nl] != '\r')
 			return false;
 	}
 	/* then the name: up to four words, each starting with a capital (or a non-ASCII letter) */
@@ -1726,12 +1764,16 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			return false;
 		if (++names > 4)
 			return false;
-		if (w < e && s[w] == '.' && signoff_title(s + p, w - p))
+		/* a title ("Dr", "Dr.") wants a name after it ("Dr. Mensah") */
+		titled = signoff_title(s + p, w - p);
+		if (titled && w < e && s[w] == '.')
 			w++;
 		p = w;
 	}
-	/* thanks in advance closes a request; a name, a question */
-	return advance || (names > 0 && asked);
+	if (titled)
+		return false;
+	/* thanks in advance closes a request; a name, a question or a request */
+	return advance || (names > 0 && (asked || signoff_request(text, q)));
 }
 
 /*
@@ -1747,8 +1789,11 @@ name_after(const char *text, const Said *a, const Said *b)
 
 	if (end > b->start || !((s[b->start] >= 'A' && s[b->start] <= 'Z') || (s[b->start] >= 0xC0 && s[b->start] <= 0xDF)))
 		return false;
-	if (memchr(s + end, '\n', b->start - end) != NULL)
-		return true;
+	if (b->start - end > 120)
+		return false;
+	for (size_t i = end; i < b->start; i++)
+		if (s[i] == '\n' || s[i] == '\r')
+			return true;
 	/* "Mr." ends a's span: the letters before its full stop */
 	if (end >= 2 && s[end - 1] == '.')
 	{
@@ -1775,19 +1820,17 @@ sign_off(Run *r, const char *text, size_t len)
 	const Said *said[2] = {&r->prev, NULL};
 	double		before = r->tot[EMP_CH_VALENCE];
 
-	/* every formula's thanks is gratitude: a last sentence with none goes no further */
-	if (r->prev.pos[1] > 0)
-	{
-		if (!r->prev.len || !signoff_at(text, len, r->prev.start, r->asked))
-			return;
-	}
-	else if (r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len && name_after(text, &r->thanks, &r->prev))
-	{
-		/* the text from the thanks to the end: only if it is the sentence before */
-		if (!signoff_at(text, len, r->thanks.start, r->asked))
-			return;
+	/*
+	 * Every formula's thanks is gratitude: the last sentence has some, or
+	 * the one with thanks before it, when the last is a name (with no more
+	 * praise of its own than signoff_praise: "Awesome" is no name).
+	 */
+	if (r->prev.pos[1] > 0 && r->prev.len && signoff_at(text, len, r->prev.start, r->asked))
+		;
+	else if (r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len &&
+			 r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
+			 signoff_at(text, len, r->thanks.start, r->asked))
 		said[1] = &r->thanks;
-	}
 	else
 		return;
 	for (int k = 0; k < 2 && said[k] != NULL; k++)

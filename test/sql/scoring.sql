@@ -237,7 +237,11 @@ SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS pos
 	('Could you send the invoice again? Thanks in advance for your help!'),
 	(E'The repair was perfect and so quick.\nThanks,\nVal'),
 	('Is it ready? Thanks. Great'),
-	(E'Is it ready?\nThanks.\nI waited all day')) v(b);
+	(E'Is it ready?\nThanks.\nI waited all day'),
+	(E'Is it ready?\nThanks,\nBill'), (E'Is it ready? Thank you\nAwesome'),
+	('Please confirm the bridle repair is ready for collection. Thanks, Philippa'),
+	('Let me know when the part arrives. Cheers, Dave'),
+	('Please pass on my thanks to Ade, he was brilliant. Thanks, Maria')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake

@@ -1300,6 +1300,14 @@ main(void)
 					{"Is it ready? thx. What", true},
 					{"Is it ready?\nThanks.\nI waited an hour", true},
 					{"Is it ready? Thanks,\n\xf0\x9f\x99\x84\nMarion", false},
+					/* a name with weights of its own; praise on a line of its own is no name */
+					{"Is it ready?\nThanks,\nBill", false},
+					{"Is it ready? Thank you\nAwesome", true},
+					{"Is it ready?\nThanks!!\nMarion", false},
+					{"Is it ready?\rThanks,\rMarion", false},
+					{"Is it ready?\nThanks,\nMr.", true},
+					{"Please confirm the repair is ready. Thanks, Philippa", false},
+					{"I was so pleased with the repair. Thanks, Philippa", true},
 				};
 				int			bad = 0;
 
