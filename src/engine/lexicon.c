@@ -1357,28 +1357,6 @@ apply_weights(EmpTerm *t, const float *w, const bool *wset, EmpMerge merge)
 			t->flags |= EMP_TERM_STRONG;
 }
 
-/*
- * Is term[i] an "=" that marks the word right after it as exact: one at the
- * start or after anything but a letter, a digit or another "=" ("you
- * =fixed", "(=fixed)", "you,=fixed"; not "a=b", nor the second of "==")?
- */
-static inline bool
-marks_at(const char *term, size_t i)
-{
-	const unsigned char *t = (const unsigned char *) term;
-	unsigned char c;
-
-	if (t[i] != '=')
-		return false;
-	if (i == 0)
-		return true;
-	c = t[i - 1];
-	if (c == 0xA0 && i >= 2 && t[i - 2] == 0xC2)
-		return true;			/* a no-break space */
-	return c < 0x80 && c != '=' && c != '_' && !(c >= '0' && c <= '9') &&
-		!((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 int32_t
 emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				const float *w, const bool *wset, EmpMerge merge,
@@ -1393,7 +1371,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	int			nwant = 0;
 	int			nsyms = 0;
 	bool		lead_exact = false;
-	int			nmarks = 0;		/* "=" that must mark a word, less those that do */
+	int			nmarks = 0;		/* "=" in the term, less those that mark a word */
 	char		one[EMP_MAX_WORD_BYTES];	/* the first word's form, for a term of one */
 	size_t		onelen = 0;
 	bool		first = true;
@@ -1425,9 +1403,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			len--;
 		}
 	}
-	/* the other "=" that mark a word, each right before one, at the start or after a space */
+	/* every other "=" marks the word right after it ("you =fixed", "(=fixed)"), so must have one */
 	for (size_t i = 0; i < len; i++)
-		if (marks_at(term, i))
+		if (term[i] == '=')
 			nmarks++;
 	emp_tokenizer_reset(lx->tz, term, len);
 	while (emp_tokenizer_next(lx->tz, &tok))
@@ -1439,9 +1417,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		bool		exact;
 
 		/* an "=" that begins a token ("=)") marks none; one right before a token marks it */
-		if (tok.start < len && marks_at(term, tok.start))
+		if (tok.start < len && term[tok.start] == '=')
 			nmarks--;
-		exact = (tok.start > 0 && marks_at(term, tok.start - 1));
+		exact = (tok.start > 0 && term[tok.start - 1] == '=');
 		/* a leading "=" marks a first word after nothing but spaces ("= kindly", not "=\"kindly\"") */
 		for (size_t i = 0; first && lead_exact && i < tok.start; i++)
 			if (term[i] != ' ' && term[i] != '\t')
@@ -1514,7 +1492,7 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	}
 	if (nmarks > 0)
 	{
-		/* "= word", "you =", "you =\"fixed\"", "={feeling}" */
+		/* "you =", "you =\"fixed\"", "={feeling}", "you ==fixed", "x=" */
 		emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "\"=\" in term \"%.*s\" marks no word",
 					  emp_utf8_clipn(text, textlen, 60), text);
 		emp_error_hint(err, "Write \"=\" right before a word that must have that form, as in \"you =fixed\".");

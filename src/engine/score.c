@@ -1583,11 +1583,36 @@ static const struct
 #undef F
 };
 
-/* A byte of a name: an ASCII letter, an apostrophe, a hyphen, or one of a two-byte UTF-8 letter ("é") */
+/*
+ * A byte of a name: an ASCII letter, an apostrophe, a hyphen, or one of a
+ * two-byte UTF-8 letter ("é"; not of U+0080 to U+00BF, which are no
+ * letters: a no-break space, "«", "©")
+ */
 static inline bool
 signoff_letter(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c <= 0xDF) || c == '\'' || c == '-';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x80 && c <= 0xBF) ||
+		(c >= 0xC3 && c <= 0xDF) || c == '\'' || c == '-';
+}
+
+/* Does a name start at s[p] (before e): an ASCII capital, or a two-byte letter ("Ó", "Ł"; not "×") */
+static inline bool
+signoff_capital(const unsigned char *s, size_t p, size_t e)
+{
+	if (s[p] >= 'A' && s[p] <= 'Z')
+		return true;
+	if (p + 1 >= e || s[p + 1] < 0x80 || s[p + 1] > 0xBF)
+		return false;
+	if (s[p] == 0xC3)
+		return s[p + 1] <= 0x9E && s[p + 1] != 0x97;	/* "À" to "Þ" */
+	return s[p] >= 0xC4 && s[p] <= 0xDF;
+}
+
+/* Is s[i] (before e) a no-break space's first byte? */
+static inline bool
+signoff_nbsp(const unsigned char *s, size_t i, size_t e)
+{
+	return s[i] == 0xC2 && i + 1 < e && s[i + 1] == 0xA0;
 }
 
 /* Is this capitalised word one of thanks rather than a name? */
@@ -1632,9 +1657,12 @@ signoff_space(unsigned char c)
 }
 
 /*
- * Does the text before byte end ask for something ("Please confirm...",
- * "Could you send...", "let me know"), as a question does?  Read only for a
- * sign-off with a name, when no question came before it.
+ * Does the text before byte end ask for something, as a question does: a
+ * sentence or clause that starts with "please", "kindly", "could you",
+ * "can you", "would you" or "let me know" ("Please confirm...", "Hi, could
+ * you send...")?  Not such words inside a sentence ("the driver let me
+ * know", "he kindly stayed late") nor in a link ("example.com/please").
+ * Read only for a sign-off with a name and no question before it.
  */
 static bool
 signoff_request(const char *text, size_t end)
@@ -1650,19 +1678,25 @@ signoff_request(const char *text, size_t end)
 #undef F
 	};
 	const unsigned char *s = (const unsigned char *) text;
+	bool		starts = true;	/* a sentence or clause starts here, after spaces */
 
 	for (size_t i = 0; i < end; i++)
 	{
-		unsigned char c = s[i] | 0x20;
+		unsigned char c = s[i];
 
-		if ((c != 'p' && c != 'k' && c != 'c' && c != 'w' && c != 'l') ||
-			(i > 0 && signoff_letter(s[i - 1])))
+		if (c == ' ' || c == '\t')
 			continue;
-		for (int k = 0; asks[k].s != NULL; k++)
-			if (i + asks[k].n <= end && c == asks[k].s[0] &&
-				strncasecmp((const char *) s + i, asks[k].s, asks[k].n) == 0 &&
-				(i + asks[k].n == end || !signoff_letter(s[i + asks[k].n])))
-				return true;
+		if (starts && strchr("pkcwlPKCWL", c) != NULL)
+		{
+			for (int k = 0; asks[k].s != NULL; k++)
+				if (i + asks[k].n <= end && (c | 0x20) == asks[k].s[0] &&
+					strncasecmp((const char *) s + i, asks[k].s, asks[k].n) == 0 &&
+					(i + asks[k].n == end || !((s[i + asks[k].n] | 0x20) >= 'a' && (s[i + asks[k].n] | 0x20) <= 'z')))
+					return true;
+		}
+		/* what ends a sentence or clause: a mark, a line break, an ellipsis ("…") */
+		starts = (c != 0 && strchr(".!?,;:-\n\r", c) != NULL) ||
+			(c == 0xA6 && i >= 2 && s[i - 1] == 0x80 && s[i - 2] == 0xE2);
 	}
 	return false;
 }
@@ -1687,8 +1721,9 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		q--;
 	if (q == 0)
 		return false;
-	while (e > p && (signoff_space(s[e - 1]) || s[e - 1] == '.' || s[e - 1] == '!'))
-		e--;
+	while (e > p && (signoff_space(s[e - 1]) || s[e - 1] == '.' || s[e - 1] == '!' ||
+					 (e >= p + 2 && signoff_nbsp(s, e - 2, e))))
+		e -= (e >= p + 2 && signoff_nbsp(s, e - 2, e)) ? 2 : 1;
 	if (e - p > 120)
 		return false;
 	for (int i = 0; signoff_formulas[i].s != NULL; i++)
@@ -1744,11 +1779,11 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	{
 		size_t		w;
 
-		if (!signoff_space(s[p]))
+		if (!signoff_space(s[p]) && !signoff_nbsp(s, p, e))
 			return false;
-		while (p < e && signoff_space(s[p]))
-			p++;
-		if (p >= e || !((s[p] >= 'A' && s[p] <= 'Z') || (s[p] >= 0xC0 && s[p] <= 0xDF)))
+		while (p < e && (signoff_space(s[p]) || signoff_nbsp(s, p, e)))
+			p += signoff_nbsp(s, p, e) ? 2 : 1;
+		if (p >= e || !signoff_capital(s, p, e))
 			return false;
 		for (w = p; w < e;)
 		{
@@ -1770,7 +1805,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			w++;
 		p = w;
 	}
-	if (titled)
+	if (titled && !advance)
 		return false;
 	/* thanks in advance closes a request; a name, a question or a request */
 	return advance || (names > 0 && (asked || signoff_request(text, q)));
@@ -1787,7 +1822,7 @@ name_after(const char *text, const Said *a, const Said *b)
 	const unsigned char *s = (const unsigned char *) text;
 	size_t		end = (size_t) a->start + a->len;
 
-	if (end > b->start || !((s[b->start] >= 'A' && s[b->start] <= 'Z') || (s[b->start] >= 0xC0 && s[b->start] <= 0xDF)))
+	if (end > b->start || !signoff_capital(s, b->start, (size_t) b->start + b->len))
 		return false;
 	if (b->start - end > 120)
 		return false;

@@ -101,14 +101,15 @@ SELECT c, array(SELECT DISTINCT weight FROM explain(c, 'excellent') WHERE dimens
 FROM (VALUES ('telecom'), ('telecom_uk')) v(c);
 DELETE FROM config_terms WHERE config IN ('telecom', 'telecom_uk') AND term IN ('help', '=excellent', 'excellent')
 	AND dimension IN ('frustration', 'joy') AND weight IN (1.5, 3) OR (config = 'telecom_uk' AND term = 'excellent');
--- an "=" must stand right before the word it marks, after a space or a mark ("(=fixed)"), not
--- after a letter ("a=b") or another "="; one that begins an emoticon ("=)") marks none
+-- an "=" marks the word right after it, wherever it stands ("(=fixed)", "a=b": "a" and an exact
+-- "b"), so must stand right before one; one that begins an emoticon ("=)") marks none
 INSERT INTO config_terms VALUES ('telecom', 'you =', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'you ="fixed"', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '="fixed"', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'so ={feeling}', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '=', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'you ==fixed', 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', 'you =fixed=', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', '(=dropped)', 'anger', 1), ('telecom', 'a=b', 'anger', 1);
 SELECT t, (emotions('telecom', t) -> 'anger') > 0 AS angry FROM (VALUES ('dropped'), ('drops'), ('a=b')) v(t);
 DELETE FROM config_terms WHERE config = 'telecom' AND term IN ('(=dropped)', 'a=b');

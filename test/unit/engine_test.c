@@ -1308,6 +1308,13 @@ main(void)
 					{"Is it ready?\nThanks,\nMr.", true},
 					{"Please confirm the repair is ready. Thanks, Philippa", false},
 					{"I was so pleased with the repair. Thanks, Philippa", true},
+					/* request words inside a sentence or a link, a no-break space, a title after "in advance" */
+					{"Your driver let me know the parcel was with a neighbour. Thanks, Philippa", true},
+					{"I checked https://example.com/please and it came. Thanks, Philippa", true},
+					{"Wait\xe2\x80\xa6please confirm it is ready. Thanks, Philippa", false},
+					{"Is it ready?\nMany thanks!!\n\xc2\xa0", true},
+					{"Is it ready?\nThanks,\nMarion\xc2\xa0", false},
+					{"Could you send the invoice? Thanks in advance, Dr.", false},
 				};
 				int			bad = 0;
 
