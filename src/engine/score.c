@@ -55,6 +55,7 @@
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
+#include <unicode/uchar.h>
 #endif
 
 const char *const emp_rule_names[EMP_NRULES] = {
@@ -1595,17 +1596,21 @@ signoff_letter(unsigned char c)
 		(c >= 0xC3 && c <= 0xDF) || c == '\'' || c == '-';
 }
 
-/* Does a name start at s[p] (before e): an ASCII capital, or a two-byte letter ("Ó", "Ł"; not "×") */
+/*
+ * Does a name start at s[p] (before e): an ASCII capital, or a two-byte
+ * letter in upper or title case ("Ó", "Ł", "И"; not "ł", "×")
+ */
 static inline bool
 signoff_capital(const unsigned char *s, size_t p, size_t e)
 {
+	UChar32		c;
+
 	if (s[p] >= 'A' && s[p] <= 'Z')
 		return true;
-	if (p + 1 >= e || s[p + 1] < 0x80 || s[p + 1] > 0xBF)
+	if (s[p] < 0xC3 || s[p] > 0xDF || p + 1 >= e || s[p + 1] < 0x80 || s[p + 1] > 0xBF)
 		return false;
-	if (s[p] == 0xC3)
-		return s[p + 1] <= 0x9E && s[p + 1] != 0x97;	/* "À" to "Þ" */
-	return s[p] >= 0xC4 && s[p] <= 0xDF;
+	c = ((UChar32) (s[p] & 0x1F) << 6) | (s[p + 1] & 0x3F);
+	return u_isupper(c) || u_istitle(c);
 }
 
 /* Is s[i] (before e) a no-break space's first byte? */
@@ -1671,32 +1676,68 @@ signoff_request(const char *text, size_t end)
 	{
 		const char *s;
 		size_t		n;
+		bool		clause;		/* also after a comma ("..., please confirm") */
 	}			asks[] = {
-#define F(x) {x, sizeof(x) - 1}
-		F("please"), F("kindly"), F("could you"), F("can you"), F("would you"), F("let me know"),
-		{NULL, 0}
+#define F(x, c) {x, sizeof(x) - 1, c}
+		F("please", true), F("kindly", false), F("could you", true), F("can you", true),
+		F("would you", true), F("let me know", true), {NULL, 0, false}
 #undef F
 	};
 	const unsigned char *s = (const unsigned char *) text;
-	bool		starts = true;	/* a sentence or clause starts here, after spaces */
+	int			starts = 2;		/* 2: a sentence starts here, 1: a clause, 0: neither */
 
 	for (size_t i = 0; i < end; i++)
 	{
 		unsigned char c = s[i];
+		unsigned char next = (i + 1 < end) ? s[i + 1] : ' ';
+		bool		spaced = (next == ' ' || next == '\t' || next == '\n' || next == '\r' ||
+							  next == '"' || next == '\'' || next == ')' || i + 1 == end);
 
-		if (c == ' ' || c == '\t')
+		/* spaces, quotes and brackets leave it as it was ("(See attached.) Please") */
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']')
 			continue;
+		if (c == 0xE2 && i + 2 < end && s[i + 1] == 0x80)
+		{
+			/* curly quotes leave it; an en or em dash or an ellipsis starts a clause or sentence */
+			if (s[i + 2] >= 0x98 && s[i + 2] <= 0x9F)
+			{
+				i += 2;
+				continue;
+			}
+			if (s[i + 2] == 0x93 || s[i + 2] == 0x94 || s[i + 2] == 0xA6)
+			{
+				starts = (s[i + 2] == 0xA6) ? 2 : 1;
+				i += 2;
+				continue;
+			}
+		}
 		if (starts && strchr("pkcwlPKCWL", c) != NULL)
 		{
 			for (int k = 0; asks[k].s != NULL; k++)
-				if (i + asks[k].n <= end && (c | 0x20) == asks[k].s[0] &&
-					strncasecmp((const char *) s + i, asks[k].s, asks[k].n) == 0 &&
-					(i + asks[k].n == end || !((s[i + asks[k].n] | 0x20) >= 'a' && (s[i + asks[k].n] | 0x20) <= 'z')))
+			{
+				size_t		n = asks[k].n;
+				unsigned char after = (i + n < end) ? s[i + n] : ' ';
+
+				if ((starts == 2 || asks[k].clause) && i + n <= end && (c | 0x20) == asks[k].s[0] &&
+					strncasecmp((const char *) s + i, asks[k].s, n) == 0 &&
+				/* a whole word, not one of a link ("please-help.org", "x.please/") */
+					!((after | 0x20) >= 'a' && (after | 0x20) <= 'z') && !(after >= '0' && after <= '9') &&
+					after < 0x80 && strchr("-_/@=", after) == NULL &&
+					!(after == '.' && i + n + 1 < end && s[i + n + 1] != ' ' && s[i + n + 1] != '\n') &&
+				/* a wonder, not a request: "can you believe", "could you imagine" */
+					!(asks[k].s[n - 1] == 'u' && i + n + 8 <= end &&
+					  (strncasecmp((const char *) s + i + n, " believe", 8) == 0 ||
+					   strncasecmp((const char *) s + i + n, " imagine", 8) == 0)))
 					return true;
+			}
 		}
-		/* what ends a sentence or clause: a mark, a line break, an ellipsis ("…") */
-		starts = (c != 0 && strchr(".!?,;:-\n\r", c) != NULL) ||
-			(c == 0xA6 && i >= 2 && s[i - 1] == 0x80 && s[i - 2] == 0xE2);
+		/* a sentence ends at "!", "?", a line break, or ". " (not "www.x"); a clause at ", ", "; ", ": ", " - " */
+		if (c == '!' || c == '?' || c == '\n' || c == '\r' || (c == '.' && spaced))
+			starts = 2;
+		else if ((c == ',' || c == ';' || c == ':' || c == '-') && spaced)
+			starts = 1;
+		else
+			starts = 0;
 	}
 	return false;
 }

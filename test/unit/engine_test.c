@@ -1315,6 +1315,13 @@ main(void)
 					{"Is it ready?\nMany thanks!!\n\xc2\xa0", true},
 					{"Is it ready?\nThanks,\nMarion\xc2\xa0", false},
 					{"Could you send the invoice? Thanks in advance, Dr.", false},
+					{"(See attached.) Please confirm it is ready. Thanks, Philippa", false},
+					{"Hi \xe2\x80\x94 please confirm it is ready. Thanks, Philippa", false},
+					{"I saw it at www.please-help.org and it came. Thanks, Philippa", true},
+					{"The nurse, kindly, stayed late with my mum. Thank you, Dr Mensah.", true},
+					{"I waited an hour, can you believe it. Thanks, Philippa", true},
+					{"Is it ready? Thanks, \xc5\x82ukasz", true},
+					{"Is it ready? Thanks, \xc5\x81ukasz", false},
 				};
 				int			bad = 0;
 
