@@ -1446,8 +1446,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 								 "word in term \"%.*s...\" is too long", emp_utf8_clipn(term, len, 40), term), 0;
 		/*
-		 * "=" right before a word, at the start or after a space, makes it
-		 * exact; a leading "=" ("=kindly", "= kindly") the first word
+		 * An "=" right before a word makes it exact; a leading "=" ("=kindly",
+		 * "= kindly") the first word
 		 */
 		exact = exact || (first && lead_exact);
 		first = false;
