@@ -55,8 +55,8 @@
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
-#include <unicode/uchar.h>
 #endif
+#include <unicode/uchar.h>
 
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
@@ -1598,7 +1598,8 @@ signoff_letter(unsigned char c)
 
 /*
  * Does a name start at s[p] (before e): an ASCII capital, or a two-byte
- * letter in upper or title case ("Ó", "Ł", "И"; not "ł", "×")
+ * letter that is not lower case ("Ó", "Ł", "И", a Hebrew or Arabic letter;
+ * not "ł", "и", "×")
  */
 static inline bool
 signoff_capital(const unsigned char *s, size_t p, size_t e)
@@ -1610,7 +1611,7 @@ signoff_capital(const unsigned char *s, size_t p, size_t e)
 	if (s[p] < 0xC3 || s[p] > 0xDF || p + 1 >= e || s[p + 1] < 0x80 || s[p + 1] > 0xBF)
 		return false;
 	c = ((UChar32) (s[p] & 0x1F) << 6) | (s[p + 1] & 0x3F);
-	return u_isupper(c) || u_istitle(c);
+	return u_isalpha(c) && !u_islower(c);
 }
 
 /* Is s[i] (before e) a no-break space's first byte? */
@@ -1676,10 +1677,11 @@ signoff_request(const char *text, size_t end)
 	{
 		const char *s;
 		size_t		n;
-		bool		clause;		/* also after a comma ("..., please confirm") */
+		bool		clause;		/* also after a comma ("Hi, please confirm"), when no
+								 * comma follows ("The nurse, kindly, stayed") */
 	}			asks[] = {
 #define F(x, c) {x, sizeof(x) - 1, c}
-		F("please", true), F("kindly", false), F("could you", true), F("can you", true),
+		F("please", true), F("kindly", true), F("could you", true), F("can you", true),
 		F("would you", true), F("let me know", true), {NULL, 0, false}
 #undef F
 	};
@@ -1691,7 +1693,10 @@ signoff_request(const char *text, size_t end)
 		unsigned char c = s[i];
 		unsigned char next = (i + 1 < end) ? s[i + 1] : ' ';
 		bool		spaced = (next == ' ' || next == '\t' || next == '\n' || next == '\r' ||
-							  next == '"' || next == '\'' || next == ')' || i + 1 == end);
+							  next == '"' || next == '\'' || next == ')' || next == ']' || i + 1 == end ||
+							  (next == 0xC2 && i + 2 < end && s[i + 2] == 0xA0) ||
+							  (next == 0xE2 && i + 3 < end && s[i + 2] == 0x80 &&
+							   (s[i + 3] == 0x99 || s[i + 3] == 0x9D)));
 
 		/* spaces, quotes and brackets leave it as it was ("(See attached.) Please") */
 		if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']')
@@ -1717,13 +1722,19 @@ signoff_request(const char *text, size_t end)
 			{
 				size_t		n = asks[k].n;
 				unsigned char after = (i + n < end) ? s[i + n] : ' ';
+				unsigned char after2 = (i + n + 1 < end) ? s[i + n + 1] : ' ';
 
-				if ((starts == 2 || asks[k].clause) && i + n <= end && (c | 0x20) == asks[k].s[0] &&
-					strncasecmp((const char *) s + i, asks[k].s, n) == 0 &&
-				/* a whole word, not one of a link ("please-help.org", "x.please/") */
+				if ((starts == 2 || (asks[k].clause && after != ',')) && i + n <= end &&
+					(c | 0x20) == asks[k].s[0] && strncasecmp((const char *) s + i, asks[k].s, n) == 0 &&
+				/*
+				 * a whole word ("please—", "please…" too), not one of a link
+				 * ("please-help.org", "x.please/"), nor "kindly," between commas
+				 */
 					!((after | 0x20) >= 'a' && (after | 0x20) <= 'z') && !(after >= '0' && after <= '9') &&
-					after < 0x80 && strchr("-_/@=", after) == NULL &&
-					!(after == '.' && i + n + 1 < end && s[i + n + 1] != ' ' && s[i + n + 1] != '\n') &&
+					(after < 0x80 || (after == 0xE2 && after2 == 0x80) || (after == 0xC2 && after2 == 0xA0)) &&
+					strchr("-_/@=", after) == NULL &&
+					!(after == '.' && i + n + 1 < end && after2 != ' ' && after2 != '\n' && after2 != '\r' &&
+					  after2 != '\t' && after2 != '"' && after2 != '\'' && after2 != ')') &&
 				/* a wonder, not a request: "can you believe", "could you imagine" */
 					!(asks[k].s[n - 1] == 'u' && i + n + 8 <= end &&
 					  (strncasecmp((const char *) s + i + n, " believe", 8) == 0 ||
@@ -1734,7 +1745,9 @@ signoff_request(const char *text, size_t end)
 		/* a sentence ends at "!", "?", a line break, or ". " (not "www.x"); a clause at ", ", "; ", ": ", " - " */
 		if (c == '!' || c == '?' || c == '\n' || c == '\r' || (c == '.' && spaced))
 			starts = 2;
-		else if ((c == ',' || c == ';' || c == ':' || c == '-') && spaced)
+		else if ((c == ',' || c == ';' || c == ':') && spaced)
+			starts = 1;
+		else if (c == '-' && spaced && i > 0 && s[i - 1] == ' ')
 			starts = 1;
 		else
 			starts = 0;
@@ -1815,7 +1828,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		if (nl < e && s[nl] != '\n' && s[nl] != '\r')
 			return false;
 	}
-	/* then the name: up to four words, each starting with a capital (or a non-ASCII letter) */
+	/* then the name: up to four words, each starting with a letter not in lower case (signoff_capital) */
 	while (p < e)
 	{
 		size_t		w;

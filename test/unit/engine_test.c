@@ -1322,6 +1322,11 @@ main(void)
 					{"I waited an hour, can you believe it. Thanks, Philippa", true},
 					{"Is it ready? Thanks, \xc5\x82ukasz", true},
 					{"Is it ready? Thanks, \xc5\x81ukasz", false},
+					{"Hi, kindly send the invoice. Thanks, Philippa", false},
+					{"Please\xe2\x80\x94confirm by Monday. Thanks, Philippa", false},
+					{"He said \xe2\x80\x9cit is fine.\xe2\x80\x9d Please confirm the date. Thanks, Philippa", false},
+					{"Send it Monday, please.\r\nI am away after that.\r\nThanks,\r\nPhilippa", false},
+					{"Is it ready? Thanks, \xd7\x93\xd7\x95\xd7\x93", false},
 				};
 				int			bad = 0;
 
