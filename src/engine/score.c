@@ -1914,14 +1914,14 @@ sign_off(Run *r, const char *text, size_t len)
 	 * the one with thanks before it, when the last is a name (with no more
 	 * praise of its own than signoff_praise: "Awesome" is no name).
 	 */
-	if (r->prev.pos[1] > 0 && r->prev.len && signoff_at(text, len, r->prev.start, r->asked))
-		;
-	else if (r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len &&
-			 r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
-			 signoff_at(text, len, r->thanks.start, r->asked))
+	if (!(r->prev.pos[1] > 0 && r->prev.len && signoff_at(text, len, r->prev.start, r->asked)))
+	{
+		if (!(r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len &&
+			  r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
+			  signoff_at(text, len, r->thanks.start, r->asked)))
+			return;
 		said[1] = &r->thanks;
-	else
-		return;
+	}
 	for (int k = 0; k < 2 && said[k] != NULL; k++)
 		before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
