@@ -342,10 +342,14 @@ typedef struct Run
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 	/*
-	 * An expletive read ("fucking"), whose own feeling waits for the cue it
-	 * boosts (see settle_expletive): its term, span, rule and what reached it.
+	 * An expletive read ("fucking"), or a booster or dampener whose own
+	 * weights lean one way ("pretty"), whose own feeling waits for the cue
+	 * it boosts (see settle_expletive): its term, span, rule, what reached
+	 * it and, for a booster, the way its weights lean (+1 or -1; 0 for an
+	 * expletive).
 	 */
 	bool		expl_pending;
+	int8_t		expl_sign;
 	bool		expl_negated,
 				expl_shouted,
 				expl_elongated;
@@ -1000,11 +1004,12 @@ term_evidence(Run *r, const EmpTerm *t, int32_t id, uint32_t start, uint32_t len
 /*
  * Is a cue positive, as it counts toward sentiment: its valence, and what
  * its emotions with positive evidence add to it (as sentiment_evidence
- * adds them up), at least expletive_positive?  A plain word's small
- * learned weights ("refund") are not enough.
+ * adds them up), at least expletive_positive (1)?  Or negative, as far
+ * below 0 (-1)?  A plain word's small learned weights ("refund") are
+ * neither (0).
  */
-static bool
-positive_cue(const Run *r, const float *w, bool negated)
+static int
+cue_sign(const Run *r, const float *w, bool negated)
 {
 	const double *neg = r->sc->negation;
 	double		v = w[EMP_CH_VALENCE] * (negated ? neg[EMP_CH_VALENCE] : 1.0);
@@ -1016,7 +1021,12 @@ positive_cue(const Run *r, const float *w, bool negated)
 		if (x > 0)
 			v += r->m->valence_from[d] * x;
 	}
-	return v > 0 && v >= r->m->expletive_positive;
+	if (v > 0 && v >= r->m->expletive_positive)
+		return 1;
+	/* negative, as far (for a booster's own lean and the cue it boosts) */
+	if (v < 0 && -v >= r->m->expletive_positive)
+		return -1;
+	return 0;
 }
 
 /*
@@ -1026,7 +1036,8 @@ positive_cue(const Run *r, const float *w, bool negated)
  * guys are fucking amazing", "bloody brilliant"), and is dropped; before
  * any other, or with none ("where is my fucking refund"), it counts where
  * it stood.  Settled at that cue, at another expletive, at a contrast and
- * at the end of the sentence.
+ * at the end of the sentence.  A booster or dampener whose own weights
+ * lean clearly one way waits the same way (see expletive_step).
  */
 static __attribute__((noinline)) void
 settle_expletive(Run *r, bool intensifier)
@@ -1041,26 +1052,43 @@ settle_expletive(Run *r, bool intensifier)
 }
 
 /*
- * A weighted term read while an expletive waits, or an expletive: settle
- * the one that waits at the cue it boosts (when that cue is positive, the
- * expletive only intensified it: "so fucking good"; any other cue, or one
- * past its reach, lets its own feeling count), and keep an expletive back.
- * True when the term is an expletive, whose evidence waits.
+ * A weighted term read while an expletive or a leaning booster waits, or
+ * an expletive or weighted booster: settle the one that waits at the cue
+ * it boosts, and keep an expletive or leaning booster back.  What waits is
+ * dropped at a cue it only intensified: an expletive before a positive cue
+ * ("so fucking good"), a booster before a cue that leans the other way
+ * ("pretty" has the joy it learned from "pretty good" and "a pretty
+ * dress", which "pretty upset" does not mean); any other cue, or one past
+ * its reach, lets its own feeling count.  True when the term's evidence
+ * waits.
  */
 static __attribute__((noinline)) bool
 expletive_step(Run *r, const EmpSlot *s, const EmpTerm *t, uint16_t tflags, int32_t id,
 			   uint32_t start, uint32_t len, bool negated, bool boosted, bool shouted)
 {
+	int			sign = 0;
+
 	if (r->expl_pending)
 	{
 		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
-			settle_expletive(r, boosted && positive_cue(r, t->w, negated));
+		{
+			int			cue = boosted ? cue_sign(r, t->w, negated) : 0;
+
+			settle_expletive(r, r->expl_sign == 0 ? cue > 0 : cue == -r->expl_sign);
+		}
 		else if (tflags & EMP_TERM_EXPLETIVE)
 			settle_expletive(r, false);
+		else
+			return false;		/* a booster after what waits: its own evidence now */
 	}
 	if (!(tflags & EMP_TERM_EXPLETIVE))
-		return false;
+	{
+		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) ||
+			(sign = cue_sign(r, t->w, negated)) == 0)
+			return false;
+	}
 	r->expl_pending = true;
+	r->expl_sign = (int8_t) sign;
 	r->expl_negated = negated;
 	r->expl_shouted = shouted;
 	r->expl_elongated = (s->flags & EMP_TF_ELONGATED) != 0;
@@ -1276,7 +1304,8 @@ on_term(Run *r, const EmpSlot *s)
 			s->kind != EMP_TOK_EMOJI && s->kind != EMP_TOK_EMOTICON;
 		if (run_on)
 			;
-		else if (!(__builtin_expect((boosted && r->expl_pending) || (tflags & EMP_TERM_EXPLETIVE), 0) &&
+		else if (!(__builtin_expect((boosted && r->expl_pending) ||
+									(tflags & (EMP_TERM_EXPLETIVE | EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)), 0) &&
 			  expletive_step(r, s, t, tflags, id, start, len, negated, boosted, shouted)))
 			term_evidence(r, t, id, start, len, s->phrase ? EMP_RULE_PHRASE :
 						  s->kind == EMP_TOK_EMOJI ? EMP_RULE_EMOJI :

@@ -53,7 +53,9 @@ typedef struct EmpModel
 	float		sentence_floor;			/* > 0: a sentence lowers an emotion's evidence by at most this */
 	float		strong_cue;				/* a term's own weight on an emotion of at least this is a strong cue */
 	float		strong_cue_keep;		/* > 0: a sentence keeps at least this share of its strongest cue */
-	float		expletive_positive;		/* an expletive's own feeling is dropped before a cue at least this positive */
+	float		expletive_positive;		/* an expletive's own feeling is dropped before a cue at least this
+										 * positive; a booster's leaning this far, before a cue leaning
+										 * as far the other way */
 	float		negation_scope;			/* words a negator reaches */
 	float		negation_valence;		/* multiplier on negated valence */
 	float		negation_emotion;		/* multiplier on negated emotion evidence */

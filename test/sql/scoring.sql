@@ -88,6 +88,24 @@ SELECT sentiment('fucking awful service') < sentiment('awful service') AS boosts
        (emotions('so fucking good') -> 'anger') = 0 AS no_anger_before_praise;
 SELECT token, rule, dimension FROM explain('so fucking good') WHERE dimension IN ('anger', 'joy');
 
+-- a booster whose own weights lean one way ("pretty" learned joy from "pretty
+-- good" and "a pretty dress") drops them before a cue that leans the other
+-- way: "pretty upset" is very upset, not also glad; they count before a cue
+-- the same way, alone, past the booster's reach, and at a contrast
+SELECT b, dominant_emotion(b), emotion_labels(b), round(sentiment(b)::numeric, 2) AS sentiment FROM (VALUES
+	('I''m pretty upset about this.'), ('Honestly that''s pretty deflating.'), ('The service was pretty good.'),
+	('The box was pretty.'), ('pretty'), ('Pretty, but the lid broke.'), ('PRETTY upset'),
+	('pretty fucking awful'), ('fucking pretty awful'), ('not pretty upset')) v(b);
+SELECT (emotions('I''m pretty upset') -> 'joy') = 0 AS no_joy_before_upset,
+       (emotions('I''m pretty upset') -> 'sadness') + (emotions('I''m pretty upset') -> 'disappointment')
+         > (emotions('I''m upset') -> 'sadness') + (emotions('I''m upset') -> 'disappointment') AS still_boosts,
+       sentiment('pretty good') > sentiment('good') AS own_joy_before_praise,
+       sentiment('pretty') = sentiment('pretty.') AS waits_to_the_end;
+SELECT token, rule, dimension FROM explain('pretty upset') WHERE dimension = 'joy';
+SELECT round(sum(contribution)::numeric, 4) = round(sentiment('I''m pretty upset, really pretty upset.')::numeric, 4)
+       AS rows_add_up
+  FROM explain('I''m pretty upset, really pretty upset.') WHERE dimension = 'sentiment';
+
 -- a text in capitals throughout is not emphasised word by word, but still reads as shouting
 SELECT (emotions('WHERE IS MY ORDER') -> 'intensity') > 0 AS shouting_counts,
        (emotions('WHERE IS MY ORDER') -> 'anger') <= (emotions('where is my ORDER') -> 'anger') + 0.5 AS not_per_word;
