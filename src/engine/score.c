@@ -1793,6 +1793,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	bool		advance = false;
 	bool		found = false;
 	bool		titled = false;
+	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
 
 	size_t		q = p;
 
@@ -1857,7 +1858,11 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		if (nl < e && s[nl] != '\n' && s[nl] != '\r')
 			return false;
 	}
-	/* then the name: up to four words, each starting with a letter not in lower case (signoff_capital) */
+	/*
+	 * then the name: up to four words, each starting with a letter not in
+	 * lower case (signoff_capital), two names joined once by "and" or "&"
+	 * ("Thanks, Sam and Ellie")
+	 */
 	while (p < e)
 	{
 		size_t		w;
@@ -1866,8 +1871,18 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			return false;
 		while (p < e && (signoff_space(s[p]) || signoff_nbsp(s, p, e)))
 			p += signoff_nbsp(s, p, e) ? 2 : 1;
+		if (names > 0 && join == 0 && p + 4 <= e &&
+			((s[p] == '&' && signoff_space(s[p + 1])) ||
+			 (s[p] == 'a' && s[p + 1] == 'n' && s[p + 2] == 'd' && signoff_space(s[p + 3]))))
+		{
+			p += (s[p] == '&') ? 1 : 3;
+			join = 1;			/* a name must follow */
+			continue;
+		}
 		if (p >= e || !signoff_capital(s, p, e))
 			return false;
+		if (join == 1)
+			join = 2;
 		for (w = p; w < e;)
 		{
 			if (signoff_letter(s[w]))
@@ -1888,7 +1903,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			w++;
 		p = w;
 	}
-	if (titled && !advance)
+	if ((titled && !advance) || join == 1)
 		return false;
 	/* thanks in advance closes a request; a name, a question or a request */
 	return advance || (names > 0 && (asked || signoff_request(text, q)));

@@ -260,6 +260,16 @@ SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS pos
 	('Please confirm the bridle repair is ready for collection. Thanks, Philippa'),
 	('Let me know when the part arrives. Cheers, Dave'),
 	('Please pass on my thanks to Ade, he was brilliant. Thanks, Maria')) v(b);
+-- two names joined by "and" or "&" close a sign-off too; a joiner with no name
+-- after it, or a second one, does not
+SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	('Do you deliver on Sundays? Thanks, Sam and Ellie'),
+	('Could you send paper samples? The wedding is next June. Thanks, Amara & Joe'),
+	(E'Is it ready?\nThanks,\nSam and Ellie Hart'),
+	('Is it ready? Thanks, Sam and'), ('Is it ready? Thanks, Sam and ellie'),
+	('Is it ready? Thanks, Sam and Ellie and Joe'), ('Is it ready? Thanks, Sam &'),
+	('Is it ready? Thanks, and Sam')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake
@@ -295,6 +305,20 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3
 	('I''d be happiest with a refund rather than a replacement.'),
 	('Which bit concerning delivery applies to me?'),
 	('The hard acceptance test passed on Friday.')) v(b);
+-- laughing till one cries, impatience that is eagerness, skill praised or
+-- doubted, a worry about one's own guilt, a whole week made; lost property, a
+-- retracted email and a great-grandmother are no complaint and no praise; 😳
+-- is mostly embarrassment
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Took my dad for his 70th and he laughed till he cried.'), ('We laughed so hard we cried 😂'),
+	('Saturday can''t come fast enough!'), ('Whoever did it really knows what they''re doing.'),
+	('The fiddle plays again. Made my whole week.'), ('My great-grandmother''s ring needs resizing.'),
+	('The fitter clearly didn''t know what he was doing.'),
+	('She''s my great aunt''s doll and I''d never forgive myself if she broke.'),
+	('Could someone check lost property for a blue bag, please?'),
+	('Found the receipt, please ignore my last email.'), ('Please don''t ignore my emails again.')) v(b);
+SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
+       (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
 -- company on Reddit
 SELECT emotion_labels('I''m worried the card will stop working') AS worried, sentiment('My order is late') < -0.3 AS late_negative;
