@@ -1301,6 +1301,15 @@ main(void)
 					{"Is it ready?\nThanks.\nI waited an hour", true},
 					{"Is it ready? Thanks,\n\xf0\x9f\x99\x84\nMarion", false},
 					/* a name with weights of its own; praise on a line of its own is no name */
+					/* two names joined once by "and" or "&", to the text's last byte */
+					{"Is it ready? Thanks, Sam and Ellie", false},
+					{"Is it ready? Thanks, Sam & Ellie", false},
+					{"Is it ready?\nThanks,\nSam and Ellie", false},
+					{"Is it ready? Thanks, Sam and", true},
+					{"Is it ready? Thanks, Sam an", true},
+					{"Is it ready? Thanks, Sam &", true},
+					{"Is it ready? Thanks, Sam and Ellie and Joe", true},
+					{"Is it ready? Thanks, and Sam", true},
 					{"Is it ready?\nThanks,\nBill", false},
 					{"Is it ready? Thank you\nAwesome", true},
 					{"Is it ready?\nThanks!!\nMarion", false},
