@@ -317,6 +317,12 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('She''s my great aunt''s doll and I''d never forgive myself if she broke.'),
 	('Could someone check lost property for a blue bag, please?'),
 	('Found the receipt, please ignore my last email.'), ('Please don''t ignore my emails again.')) v(b);
+-- a threat to take it further, hopes let down, a standard not kept; "I should
+-- have known better" blames oneself
+SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('I want my £96 back today or I''m taking this further.'), ('Not what we''d hoped for from a £2,400 package.'),
+	('It was not what I was hoping for.'), ('Anyone who works on clocks should know better than that.'),
+	('I should have known better than to pay upfront.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
