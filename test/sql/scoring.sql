@@ -323,6 +323,13 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment
 	('I want my £96 back today or I''m taking this further.'), ('Not what we''d hoped for from a £2,400 package.'),
 	('It was not what I was hoping for.'), ('Anyone who works on clocks should know better than that.'),
 	('I should have known better than to pay upfront.')) v(b);
+-- going to the regulator is a threat; a gas bottle's regulator is none
+SELECT b, escalation_risk(b) > 0.3 AS escalating FROM (VALUES
+	('Compensation by Friday or I''m going to the regulator.'), ('I will be writing to the regulator.'),
+	('I have reported you to the energy regulator.'),
+	('Which gas bottle do I need, propane or butane? And do you sell the regulator?'),
+	('My buddy''s regulator free-flowed at eighteen metres.'),
+	('According to the regulations you must refund me.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
