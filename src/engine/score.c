@@ -298,6 +298,23 @@ typedef struct Said
 	uint32_t	len;
 } Said;
 
+/*
+ * A term whose own evidence waits: its term, span, rule, what reached it
+ * and, for a booster, the way its weights lean (+1 or -1; 0 for an
+ * expletive).
+ */
+typedef struct Waiting
+{
+	int8_t		sign;
+	bool		negated,
+				shouted,
+				elongated;
+	uint8_t		rule;
+	int32_t		term;
+	uint32_t	start,
+				len;
+} Waiting;
+
 /* Per-call state. */
 typedef struct Run
 {
@@ -342,21 +359,13 @@ typedef struct Run
 	uint32_t	sent_start;		/* its byte span so far */
 	uint32_t	sent_end;
 	/*
-	 * An expletive read ("fucking"), or a booster or dampener whose own
-	 * weights lean one way ("pretty"), whose own feeling waits for the cue
-	 * it boosts (see settle_expletive): its term, span, rule, what reached
-	 * it and, for a booster, the way its weights lean (+1 or -1; 0 for an
-	 * expletive).
+	 * What waits for the cue it boosts (see settle_expletive): an
+	 * expletive read ("fucking", slot 0) and a booster or dampener whose own
+	 * weights lean one way ("pretty", slot 1); expl_pending has bit k set
+	 * while slot k waits.
 	 */
-	bool		expl_pending;
-	int8_t		expl_sign;
-	bool		expl_negated,
-				expl_shouted,
-				expl_elongated;
-	uint8_t		expl_rule;
-	int32_t		expl_term;
-	uint32_t	expl_start,
-				expl_len;
+	unsigned	expl_pending;
+	Waiting		wait[2];
 } Run;
 
 /*
@@ -1040,62 +1049,83 @@ cue_sign(const Run *r, const float *w, bool negated)
  * lean clearly one way waits the same way (see expletive_step).
  */
 static __attribute__((noinline)) void
-settle_expletive(Run *r, bool intensifier)
+settle_expletive(Run *r, int k, bool intensifier)
 {
-	const EmpTerm *t = run_term(r, r->expl_term);
+	const Waiting *wt = &r->wait[k];
 
-	r->expl_pending = false;
+	r->expl_pending &= ~(1u << k);
 	if (intensifier)
 		return;
-	term_evidence(r, t, r->expl_term, r->expl_start, r->expl_len, (EmpRule) r->expl_rule,
-				  r->expl_negated, false, r->expl_shouted, r->expl_elongated);
+	term_evidence(r, run_term(r, wt->term), wt->term, wt->start, wt->len, (EmpRule) wt->rule,
+				  wt->negated, false, wt->shouted, wt->elongated);
+}
+
+/* Everything that waits counts where it stood (a contrast, a comma, the sentence's end). */
+static __attribute__((noinline)) void
+settle_all(Run *r)
+{
+	for (int k = 0; k < 2; k++)
+		if (r->expl_pending & (1u << k))
+			settle_expletive(r, k, false);
 }
 
 /*
  * A weighted term read while an expletive or a leaning booster waits, or
- * an expletive or weighted booster: settle the one that waits at the cue
- * it boosts, and keep an expletive or leaning booster back.  What waits is
- * dropped at a cue it only intensified: an expletive before a positive cue
- * ("so fucking good"), a booster before a cue that leans the other way
- * ("pretty" has the joy it learned from "pretty good" and "a pretty
- * dress", which "pretty upset" does not mean); any other cue, or one past
- * its reach, lets its own feeling count.  True when the term's evidence
- * waits.
+ * an expletive or weighted booster: settle what waits at the cue it boosts,
+ * and keep an expletive or leaning booster back.  What waits is dropped at
+ * a cue it only intensified: an expletive before a positive cue ("so
+ * fucking good"), a booster before a cue that leans the other way ("pretty"
+ * has the joy it learned from "pretty good" and "a pretty dress", which
+ * "pretty upset" and "pretty damn bad" do not mean); any other cue, or one
+ * past its reach, lets its own feeling count.  A leaning booster waits on
+ * through the expletives and boosters of its run.  True when the term's
+ * evidence waits.
  */
 static __attribute__((noinline)) bool
 expletive_step(Run *r, const EmpSlot *s, const EmpTerm *t, uint16_t tflags, int32_t id,
 			   uint32_t start, uint32_t len, bool negated, bool boosted, bool shouted)
 {
 	int			sign = 0;
+	int			k;
+	Waiting    *wt;
 
-	if (r->expl_pending)
+	if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
 	{
-		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
-		{
-			int			cue = boosted ? cue_sign(r, t->w, negated) : 0;
+		/* a cue: settle what waits for it */
+		int			cue = boosted ? cue_sign(r, t->w, negated) : 0;
 
-			settle_expletive(r, r->expl_sign == 0 ? cue > 0 : cue == -r->expl_sign);
-		}
-		else if (tflags & EMP_TERM_EXPLETIVE)
-			settle_expletive(r, false);
-		else
-			return false;		/* a booster after what waits: its own evidence now */
+		if (r->expl_pending & 1u)
+			settle_expletive(r, 0, cue > 0);
+		if (r->expl_pending & 2u)
+			settle_expletive(r, 1, cue != 0 && cue == -r->wait[1].sign);
+		return false;
 	}
-	if (!(tflags & EMP_TERM_EXPLETIVE))
+	if (tflags & EMP_TERM_EXPLETIVE)
 	{
-		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)) ||
-			(sign = cue_sign(r, t->w, negated)) == 0)
+		/* another expletive: the one before it counts */
+		if (r->expl_pending & 1u)
+			settle_expletive(r, 0, false);
+		k = 0;
+	}
+	else
+	{
+		if ((sign = cue_sign(r, t->w, negated)) == 0)
 			return false;
+		/* a leaning booster out of a run: the one before it counts */
+		if (r->expl_pending & 2u)
+			settle_expletive(r, 1, false);
+		k = 1;
 	}
-	r->expl_pending = true;
-	r->expl_sign = (int8_t) sign;
-	r->expl_negated = negated;
-	r->expl_shouted = shouted;
-	r->expl_elongated = (s->flags & EMP_TF_ELONGATED) != 0;
-	r->expl_rule = (uint8_t) (s->phrase ? EMP_RULE_PHRASE : EMP_RULE_LEXICON);
-	r->expl_term = id;
-	r->expl_start = start;
-	r->expl_len = len;
+	wt = &r->wait[k];
+	r->expl_pending |= 1u << k;
+	wt->sign = (int8_t) sign;
+	wt->negated = negated;
+	wt->shouted = shouted;
+	wt->elongated = (s->flags & EMP_TF_ELONGATED) != 0;
+	wt->rule = (uint8_t) (s->phrase ? EMP_RULE_PHRASE : EMP_RULE_LEXICON);
+	wt->term = id;
+	wt->start = start;
+	wt->len = len;
 	return true;
 }
 
@@ -1115,7 +1145,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 	const double *sum = r->pre;
 
 	if (__builtin_expect(r->expl_pending, 0))
-		settle_expletive(r, false);
+		settle_all(r);
 	if (r->explain || r->sent_eyeroll)
 	{
 		end_sentence(r, punct);
@@ -1192,6 +1222,9 @@ on_punct(Run *r, const EmpSlot *s)
 		close_sentence(r, s->kind == EMP_TOK_PUNCT ? s : NULL);
 	else
 	{
+		/* a comma ends a booster's reach: what waits counts */
+		if (__builtin_expect(r->expl_pending, 0))
+			settle_all(r);
 		r->neg_left = 0;
 		r->boost = 1.0f;
 		r->boost_left = 0;
@@ -1253,7 +1286,7 @@ on_term(Run *r, const EmpSlot *s)
 	if (tflags & EMP_TERM_CONTRAST)
 	{
 		if (r->expl_pending)
-			settle_expletive(r, false);
+			settle_all(r);
 		if (!r->contrast_seen)
 		{
 			if (!r->explain)
@@ -1871,9 +1904,10 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			return false;
 		while (p < e && (signoff_space(s[p]) || signoff_nbsp(s, p, e)))
 			p += signoff_nbsp(s, p, e) ? 2 : 1;
-		if (names > 0 && join == 0 && p + 4 <= e &&
-			((s[p] == '&' && signoff_space(s[p + 1])) ||
-			 (s[p] == 'a' && s[p + 1] == 'n' && s[p + 2] == 'd' && signoff_space(s[p + 3]))))
+		if (names > 0 && join == 0 &&
+			((s[p] == '&' && p + 2 < e && (signoff_space(s[p + 1]) || signoff_nbsp(s, p + 1, e))) ||
+			 (s[p] == 'a' && p + 4 < e && s[p + 1] == 'n' && s[p + 2] == 'd' &&
+			  (signoff_space(s[p + 3]) || signoff_nbsp(s, p + 3, e)))))
 		{
 			p += (s[p] == '&') ? 1 : 3;
 			join = 1;			/* a name must follow */
