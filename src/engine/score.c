@@ -1060,13 +1060,29 @@ settle_expletive(Run *r, int k, bool intensifier)
 				  wt->negated, false, wt->shouted, wt->elongated);
 }
 
-/* Everything that waits counts where it stood (a contrast, a comma, the sentence's end). */
+/*
+ * Everything that waits counts where it stood: at a contrast, a comma, the
+ * sentence's end, and past its booster's reach (see end_reach).
+ */
 static __attribute__((noinline)) void
 settle_all(Run *r)
 {
 	for (int k = 0; k < 2; k++)
 		if (r->expl_pending & (1u << k))
 			settle_expletive(r, k, false);
+}
+
+/*
+ * A booster's reach ends (the words it could boost are past): no boost, and
+ * what waits counts where it stood ("the dress was pretty and the delivery
+ * so slow": "pretty" boosts no cue, and "slow" does not drop its joy).
+ */
+static inline void
+end_reach(Run *r)
+{
+	r->boost = 1.0f;
+	if (__builtin_expect(r->expl_pending, 0))
+		settle_all(r);
 }
 
 /*
@@ -1348,6 +1364,9 @@ on_term(Run *r, const EmpSlot *s)
 		{
 			r->boost = 1.0f;
 			r->boost_left = 0;
+			/* past the booster's reach, what waits counts (see settle_expletive) */
+			if (__builtin_expect(r->expl_pending, 0))
+				settle_all(r);
 		}
 	}
 	if (shouted && r->ncaps_cues < m->caps_max_words)
@@ -1383,7 +1402,7 @@ on_term(Run *r, const EmpSlot *s)
 		return;
 	}
 	if (r->boost_left > 0 && --r->boost_left == 0)
-		r->boost = 1.0f;
+		end_reach(r);
 	if (r->neg_left > 0 && (is_word || s->phrase))
 		r->neg_left--;
 }
@@ -1446,13 +1465,13 @@ plain_word(Run *r, const EmpSlot *s)
 		add_weights(sentence_acc(r), run_term(r, s->id)->w);
 		if ((tflags & EMP_TERM_STRONG) && r->m->strong_cue_keep > 0)
 			note_strong(r, run_term(r, s->id)->w);
-		r->boost = 1.0f;
 		r->boost_left = 0;
+		end_reach(r);
 		return true;
 	}
 	plain_word_span(r, s);
 	if (r->boost_left > 0 && --r->boost_left == 0)
-		r->boost = 1.0f;
+		end_reach(r);
 	if (r->neg_left > 0)
 		r->neg_left--;
 	return true;

@@ -96,11 +96,14 @@ SELECT b, dominant_emotion(b), emotion_labels(b), round(sentiment(b)::numeric, 2
 	('I''m pretty upset about this.'), ('Honestly that''s pretty deflating.'), ('The service was pretty good.'),
 	('The box was pretty.'), ('pretty'), ('Pretty, but the lid broke.'), ('PRETTY upset'),
 	('pretty fucking awful'), ('fucking pretty awful'), ('not pretty upset'), ('Pretty damn bad service'),
-	('Damn, I am pretty upset'), ('The dress is pretty, so upset it arrived torn')) v(b);
+	('Damn, I am pretty upset'), ('The dress is pretty, so upset it arrived torn'),
+	('The dress was pretty and the delivery was so slow')) v(b);
 SELECT (emotions('I''m pretty upset') -> 'joy') = 0 AS no_joy_before_upset,
        (emotions('Pretty damn bad service') -> 'joy') = 0 AS none_through_an_expletive,
        (emotions('Damn, I am pretty upset') -> 'joy') = 0 AS none_after_an_expletive,
        (emotions('The dress is pretty, so upset') -> 'joy') > 0 AS a_comma_ends_its_reach,
+       emotions('The dress was pretty and the delivery was so slow')
+         = emotions('The dress was pretty, and the delivery was so slow') AS so_do_the_words_after_it,
        (emotions('I''m pretty upset') -> 'sadness') + (emotions('I''m pretty upset') -> 'disappointment')
          > (emotions('I''m upset') -> 'sadness') + (emotions('I''m upset') -> 'disappointment') AS still_boosts,
        sentiment('pretty good') > sentiment('good') AS own_joy_before_praise,
@@ -320,7 +323,9 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('The installer knew what he was doing.'), ('I need to know what you are doing about this.'),
 	('Can you send someone who knows what they are doing?'),
 	('Your engineer can''t come soon enough, the heating has been off for a week.'),
-	('We lost property in the flood and need to claim.'),
+	('We lost property in the flood and need to claim.'), ('Do you have lost property at the station?'),
+	('God knows what they are doing with my money.'),
+	('I finally got through to someone who knows what they are doing, thank you.'),
 	('The fitter clearly didn''t know what he was doing.'),
 	('She''s my great aunt''s doll and I''d never forgive myself if she broke.'),
 	('Could someone check lost property for a blue bag, please?'),
@@ -329,7 +334,7 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 -- have known better" blames oneself
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating, sentiment(b) < -0.3 AS negative FROM (VALUES
 	('I want my £96 back today or I''m taking this further.'), ('Not what we''d hoped for from a £2,400 package.'),
-	('Could the driver take it further up the drive next time?'),
+	('Could the driver take it further up the drive next time?'), ('I will take it further up the chain.'),
 	('It was not what I was hoping for.'), ('Anyone who works on clocks should know better than that.'),
 	('I should have known better than to pay upfront.')) v(b);
 -- going to the regulator is a threat; a gas bottle's regulator is none
@@ -337,7 +342,8 @@ SELECT b, escalation_risk(b) > 0.3 AS escalating FROM (VALUES
 	('Compensation by Friday or I''m going to the regulator.'), ('I will be writing to the regulator.'),
 	('I have reported you to the energy regulator.'),
 	('Which gas bottle do I need, propane or butane? And do you sell the regulator?'),
-	('How do I connect the hose to the regulator?'),
+	('How do I connect the hose to the regulator?'), ('I will go straight to the regulator.'),
+	('Contact your regulator supplier for a spare o-ring.'),
 	('My buddy''s regulator free-flowed at eighteen metres.'),
 	('According to the regulations you must refund me.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
