@@ -1362,11 +1362,8 @@ on_term(Run *r, const EmpSlot *s)
 						  negated, boosted, shouted, (s->flags & EMP_TF_ELONGATED) != 0);
 		if (!(tflags & (EMP_TERM_BOOSTER | EMP_TERM_DAMPENER)))
 		{
-			r->boost = 1.0f;
 			r->boost_left = 0;
-			/* past the booster's reach, what waits counts (see settle_expletive) */
-			if (__builtin_expect(r->expl_pending, 0))
-				settle_all(r);
+			end_reach(r);
 		}
 	}
 	if (shouted && r->ncaps_cues < m->caps_max_words)
