@@ -346,6 +346,17 @@ SELECT b, escalation_risk(b) > 0.3 AS escalating FROM (VALUES
 	('Contact your regulator supplier for a spare o-ring.'),
 	('My buddy''s regulator free-flowed at eighteen metres.'),
 	('According to the regulations you must refund me.')) v(b);
+-- superlatives the stemmer leaves as they are, praise of a show, hopes for better,
+-- conduct that was not appropriate or could have been handled better, a threat to
+-- dispute the payment, a crisis averted
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative,
+       escalation_risk(b) > 0.3 AS escalating FROM (VALUES
+	('Honestly the nicest tradesman we''ve had in the house.'), ('She was the kindest nurse on the ward.'),
+	('The rudest driver I have ever met.'), ('The puppeteers were extraordinary.'),
+	('For £26 a skein I was hoping for better.'), ('That comment was not appropriate for a kids'' party.'),
+	('That could have been handled far more kindly.'),
+	('Send someone back this week or I''ll dispute the payment with my card company.'),
+	('Someone found the kite and dropped it round. Phew, tears averted!')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
