@@ -1833,6 +1833,45 @@ signoff_request(const char *text, size_t end)
 	return false;
 }
 
+/*
+ * A closing joined to the thanks ("Thanks and regards", "Thank you &
+ * kind regards", "Many thanks and best wishes"): the byte after it, or p
+ * when none follows the formula ending at p
+ */
+static size_t
+signoff_closing(const unsigned char *s, size_t p, size_t e)
+{
+	static const char *const kinds[] = {"kind ", "best ", "warmest ", "warm ", NULL};
+	size_t		q = p;
+
+	if (q + 2 <= e && s[q] == ' ' && s[q + 1] == '&')
+		q += 2;
+	else if (q + 4 <= e && strncasecmp((const char *) s + q, " and", 4) == 0)
+		q += 4;
+	else
+		return p;
+	if (q >= e || s[q] != ' ')
+		return p;
+	q++;
+	for (int i = 0; kinds[i] != NULL; i++)
+	{
+		size_t		n = strlen(kinds[i]);
+
+		if (q + n <= e && strncasecmp((const char *) s + q, kinds[i], n) == 0)
+		{
+			q += n;
+			break;
+		}
+	}
+	if (q + 7 <= e && strncasecmp((const char *) s + q, "regards", 7) == 0)
+		q += 7;
+	else if (q + 6 <= e && strncasecmp((const char *) s + q, "wishes", 6) == 0)
+		q += 6;
+	else
+		return p;
+	return (q < e && signoff_letter(s[q])) ? p : q;
+}
+
 static bool
 signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
@@ -1875,6 +1914,8 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	}
 	if (!found)
 		return false;
+	if (!advance)
+		p = signoff_closing(s, p, e);
 	/* "thanks in advance for your help": up to four small words */
 	if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
 	{

@@ -277,6 +277,14 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks, Sam and'), ('Is it ready? Thanks, Sam and ellie'),
 	('Is it ready? Thanks, Sam and Ellie and Joe'), ('Is it ready? Thanks, Sam &'),
 	('Is it ready? Thanks, and Sam')) v(b);
+-- a closing joined to the thanks ("Thanks and regards") closes a sign-off too
+SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	('When is the next tasting evening? Thanks and regards, Priya Nair'),
+	('Do you ship to Jersey? Thank you & kind regards, Tomasz'),
+	('Is the kiln fixed yet? Many thanks and best wishes, Ruth'),
+	('Is the kiln fixed yet? Thanks and regardless, Ruth'),
+	('Is the kiln fixed yet? Thanks and regards')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake
