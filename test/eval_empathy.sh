@@ -44,8 +44,10 @@
 # 1347-1386 (the same again; evaluated once as written and held out),
 # 1387-1426 (the same again; evaluated once as written and held out),
 # 1427-1466 (the same again; evaluated once, by the final scorer of its
-# version, and held out), 1467-1506 (the same again, last; evaluated once,
-# by the final scorer of its version, and held out), and for all groups:
+# version, and held out), 1467-1506 (the same again; evaluated once, by
+# the final scorer of its version, and held out), 1507-1546 (the same
+# again, last; evaluated once, by the final scorer of its version, and held
+# out), and for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
 #  - accuracy of 'needed' per customer message;
@@ -114,7 +116,8 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 1386 THEN '1347-1386 (held out, thirty-first later set)'
          WHEN e.grp <= 1426 THEN '1387-1426 (held out, thirty-second later set)'
          WHEN e.grp <= 1466 THEN '1427-1466 (held out, thirty-third later set)'
-         ELSE '1467-1506 (held out, thirty-fourth later set)' END AS part,
+         WHEN e.grp <= 1506 THEN '1467-1506 (held out, thirty-fourth later set)'
+         ELSE '1507-1546 (held out, thirty-fifth later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 -- parts in the order of their groups (as text, '1007-...' would come before '987-...')
