@@ -365,6 +365,12 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('That could have been handled far more kindly.'),
 	('Send someone back this week or I''ll dispute the payment with my card company.'),
 	('Someone found the kite and dropped it round. Phew, tears averted!')) v(b);
+-- a wait that "took long enough", scorn ("I hope you're proud of yourselves",
+-- "you should be ashamed of yourselves"); pride in oneself stays pride
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Took you long enough!'), ('The refund came today. Took them long enough.'),
+	('I hope you''re proud of yourselves, an 80 year old left without heating.'),
+	('You should be ashamed of yourselves.'), ('I passed first time and I''m so proud of myself!')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
