@@ -371,6 +371,15 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('Took you long enough!'), ('The refund came today. Took them long enough.'),
 	('I hope you''re proud of yourselves, an 80 year old left without heating.'),
 	('You should be ashamed of yourselves.'), ('I passed first time and I''m so proud of myself!')) v(b);
+-- what cannot be forgiven, a demand to know what will be done, still no idea when,
+-- a trip made, exactly what was wanted, a bill raised without asking
+SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative,
+       escalation_risk(b) > 0.3 AS escalating FROM (VALUES
+	('This is unforgivable.'), ('What exactly are you going to do about it?'),
+	('Three calls, two emails. Still no idea when it will be ready.'),
+	('My son found a fossil on your tour. Made our whole holiday!'),
+	('Posted on Monday, back on Thursday, properly sharp. Exactly what I wanted.'),
+	('You billed £145 without checking with me. I should have been asked first.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
