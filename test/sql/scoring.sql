@@ -380,6 +380,10 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('My son found a fossil on your tour. Made our whole holiday!'),
 	('Posted on Monday, back on Thursday, properly sharp. Exactly what I wanted.'),
 	('You billed £145 without checking with me. I should have been asked first.')) v(b);
+-- "an apology would be nice" is a complaint, not a wish
+SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative FROM (VALUES
+	('An apology would be nice.'), ('A reply would be nice, it''s been a week.'),
+	('Nobody said we''d be lifting stone all day. A bit of warning would be nice.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
