@@ -331,7 +331,6 @@ typedef struct Run
 				contrast_len;
 	int32_t		contrast_term;
 	int			neg_left;
-	int			phrase_left;	/* slots of the current phrase still to come */
 	float		boost;
 	int			boost_left;
 	bool		boost_is_damp;
@@ -2101,22 +2100,31 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		emp_walker_set_token_fn(&w, tokfn, tokarg);
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
-		if (s->covered)
-		{
-			/*
-			 * A phrase that ends in "not" or "never" ("wasn't", "still has
-			 * not") carries the negation on: "I wasn't happy".
-			 */
-			if (r.phrase_left > 0 && --r.phrase_left == 0 && (s->tflags & EMP_TERM_NEGATOR) &&
-				ends_in_not(text, s))
-				r.neg_left = (int) r.m->negation_scope;
-			continue;
-		}
-		r.phrase_left = s->phrase ? s->phrase_slots - 1 : 0;
 		if (s->kind == EMP_TOK_PUNCT || s->kind == EMP_TOK_BREAK)
 			on_punct(&r, s);
 		else if (!plain_word(&r, s))
+		{
 			on_term(&r, s);
+
+			/*
+			 * A phrase's other slots are read here, not tested for in the
+			 * loop: once its first slot is handed out, no phrase accepted
+			 * later covers them otherwise (see accept_phrase), so the
+			 * next phrase_slots - 1 slots are its own.  A phrase that ends
+			 * in "not" or "never" ("wasn't", "still has not") carries the
+			 * negation on: "I wasn't happy".
+			 */
+			if (s->phrase)
+			{
+				for (int k = s->phrase_slots - 1; k > 0 && (s = emp_walker_next(&w)) != NULL; k--)
+				{
+					if (k == 1 && (s->tflags & EMP_TERM_NEGATOR) && ends_in_not(text, s))
+						r.neg_left = (int) r.m->negation_scope;
+				}
+				if (s == NULL)
+					break;
+			}
+		}
 	}
 	close_sentence(&r, NULL);
 	if (r.m->signoff_keep < 1.0f)
