@@ -224,7 +224,9 @@ typedef struct EmpSlot
 {
 	int32_t		id;				/* term id, 0 unknown */
 	int32_t		sym;			/* automaton symbol fed for this slot, or -1 */
-	uint32_t	stemhash;
+	uint32_t	stemhash;		/* the stem's hash; a plain walk leaves it and
+								 * sym unset for a word, no reader of one
+								 * needing them */
 	uint32_t	start;			/* byte span of the token in the input */
 	uint32_t	len;
 	uint8_t		kind;			/* EmpTokKind */
@@ -237,7 +239,8 @@ typedef struct EmpSlot
 	uint16_t	phrase_slots;	/* it covers (set only with phrase) */
 	uint16_t	tflags;			/* the flags of term id (EMP_TERM_*) */
 	bool		covered;		/* inside an accepted phrase, not its first slot */
-	uint64_t	index;			/* global slot number */
+	uint64_t	index;			/* global slot number, set for a word that a
+								 * walk other than a plain one feeds */
 	uint64_t	pad;			/* to 64 bytes: finding a slot in the ring is a shift */
 } EmpSlot;
 

@@ -402,8 +402,9 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 
 /*
  * The next slot of the ring, for part p of tok, its term not yet set: the
- * fields every slot has (a punctuation slot's mark and count, and an
- * accepted phrase's extent, are set where they apply).
+ * fields every slot has (a punctuation slot's mark and count, an accepted
+ * phrase's extent, and the index, symbol and stem hash a walk with roles,
+ * a table or a function of symbols reads, are set where they apply).
  */
 static inline __attribute__((always_inline)) EmpSlot *
 new_slot(EmpWalker *w, const EmpToken *tok, int p)
@@ -415,7 +416,6 @@ new_slot(EmpWalker *w, const EmpToken *tok, int p)
 	s->kind = (uint8_t) tok->kind;
 	s->flags = tok->flags;
 	s->part = (uint8_t) p;
-	s->index = w->nslots;
 	s->phrase = 0;
 	s->covered = false;
 	return s;
@@ -453,7 +453,9 @@ plain_readings(EmpWalker *w, uint64_t last)
 /*
  * Push the slot of part p of a word, emoji or emoticon, resolved as lk, in
  * a plain walk (no roles skipped, the terms' own symbols): feed's steps for
- * a symbol that is a term's, never a break or a skip.
+ * a symbol that is a term's, never a break or a skip.  The slot's index,
+ * symbol and stem hash are not set: only a walk with roles, a symbol table
+ * or a symbol function reads them (its symbols, and the markers' words).
  */
 static inline __attribute__((always_inline)) void
 push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
@@ -465,8 +467,6 @@ push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
-	s->stemhash = lk->stemhash[p];
-	s->sym = sym;
 	w->nslots = index + 1;
 	w->symslot[EMP_RING(w->nsyms)] = index;
 	w->nsyms++;
@@ -498,6 +498,7 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	EmpSlot    *s = new_slot(w, tok, p);
 	uint16_t	symflags = 0;
 
+	s->index = w->nslots;
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
 	s->stemhash = lk->stemhash[p];
