@@ -1849,15 +1849,18 @@ signoff_request(const char *text, size_t end)
 
 /*
  * A closing joined to the thanks ("Thanks and regards", "Thank you &
- * kind regards", "Many thanks and best wishes"): the byte after it, or p
- * when none follows the formula ending at p
+ * kind regards", "Thanks, and kindest regards", "Many thanks and best
+ * wishes"): the byte after it, or p when none follows the formula ending
+ * at p
  */
 static size_t
 signoff_closing(const unsigned char *s, size_t p, size_t e)
 {
-	static const char *const kinds[] = {"kind ", "best ", "warmest ", "warm ", NULL};
+	static const char *const kinds[] = {"kindest ", "kind ", "best ", "warmest ", "warm ", NULL};
 	size_t		q = p;
 
+	if (q < e && s[q] == ',')
+		q++;
 	if (q + 2 <= e && s[q] == ' ' && s[q + 1] == '&')
 		q += 2;
 	else if (q + 4 <= e && strncasecmp((const char *) s + q, " and", 4) == 0)
@@ -1895,6 +1898,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	bool		advance = false;
 	bool		found = false;
 	bool		titled = false;
+	bool		closed = false;	/* a closing joined to the thanks: "Thanks and regards" */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
 
 	size_t		q = p;
@@ -1928,8 +1932,9 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	}
 	if (!found)
 		return false;
-	if (!advance)
-		p = signoff_closing(s, p, e);
+	/* a joined closing, after "in advance" too; it needs no name */
+	closed = (signoff_closing(s, p, e) != p);
+	p = signoff_closing(s, p, e);
 	/* "thanks in advance for your help": up to four small words */
 	if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
 	{
@@ -2008,10 +2013,10 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			w++;
 		p = w;
 	}
-	if ((titled && !advance) || join == 1)
+	if ((titled && !advance && !closed) || join == 1)
 		return false;
-	/* thanks in advance closes a request; a name, a question or a request */
-	return advance || (names > 0 && (asked || signoff_request(text, q)));
+	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
+	return advance || ((names > 0 || closed) && (asked || signoff_request(text, q)));
 }
 
 /*

@@ -277,14 +277,17 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks, Sam and'), ('Is it ready? Thanks, Sam and ellie'),
 	('Is it ready? Thanks, Sam and Ellie and Joe'), ('Is it ready? Thanks, Sam &'),
 	('Is it ready? Thanks, and Sam')) v(b);
--- a closing joined to the thanks ("Thanks and regards") closes a sign-off too
+-- a closing joined to the thanks ("Thanks and regards") closes a sign-off too, with
+-- a name or without one, after a question or a request; not after a story
 SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
        (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
 	('When is the next tasting evening? Thanks and regards, Priya Nair'),
 	('Do you ship to Jersey? Thank you & kind regards, Tomasz'),
 	('Is the kiln fixed yet? Many thanks and best wishes, Ruth'),
-	('Is the kiln fixed yet? Thanks and regardless, Ruth'),
-	('Is the kiln fixed yet? Thanks and regards')) v(b);
+	('Is the kiln fixed yet? Thanks, and kindest regards, Ruth'),
+	('Is the kiln fixed yet? Thanks and regards'),
+	('Could you send the invoice? Thanks in advance and kind regards, Priya'),
+	('I stood in the park and cried. Thanks and regards, Dr Mensah.')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake
@@ -366,11 +369,13 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('Send someone back this week or I''ll dispute the payment with my card company.'),
 	('Someone found the kite and dropped it round. Phew, tears averted!')) v(b);
 -- a wait that "took long enough", scorn ("I hope you're proud of yourselves",
--- "you should be ashamed of yourselves"); pride in oneself stays pride
+-- "you should be ashamed of yourselves"); pride in oneself stays pride, and so
+-- do congratulations
 SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
 	('Took you long enough!'), ('The refund came today. Took them long enough.'),
-	('I hope you''re proud of yourselves, an 80 year old left without heating.'),
-	('You should be ashamed of yourselves.'), ('I passed first time and I''m so proud of myself!')) v(b);
+	('An 80 year old left without heating for a week. I hope you''re proud of yourselves.'),
+	('You should be ashamed of yourselves.'), ('I passed first time and I''m so proud of myself!'),
+	('Congratulations on fifty years in business, I hope you''re all proud of yourselves!')) v(b);
 -- what cannot be forgiven, a demand to know what will be done, still no idea when,
 -- a trip made, exactly what was wanted, a bill raised without asking
 SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative,
@@ -379,11 +384,14 @@ SELECT b, dominant_emotion(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0
 	('Three calls, two emails. Still no idea when it will be ready.'),
 	('My son found a fossil on your tour. Made our whole holiday!'),
 	('Posted on Monday, back on Thursday, properly sharp. Exactly what I wanted.'),
+	('I made my holiday booking in March and it was cancelled without notice.'),
 	('You billed £145 without checking with me. I should have been asked first.')) v(b);
--- "an apology would be nice" is a complaint, not a wish
+-- "an apology would be nice" is a complaint, not a wish; a call before the
+-- driver comes is a wish
 SELECT b, dominant_emotion(b), sentiment(b) < -0.3 AS negative FROM (VALUES
 	('An apology would be nice.'), ('A reply would be nice, it''s been a week.'),
-	('Nobody said we''d be lifting stone all day. A bit of warning would be nice.')) v(b);
+	('Nobody said we''d be lifting stone all day. A bit of warning would be nice.'),
+	('If possible, a call would be nice before the driver arrives.')) v(b);
 SELECT emotion_labels('😳') AS flushed, (emotions('I ordered 40 pizzas, not 4 😳') -> 'sadness') > 0 AS embarrassed,
        (emotions('I ordered 40 pizzas, not 4 😳') -> 'fear') = 0 AS not_afraid;
 -- a feeling word keeps its own side: "worried" is no joy, whatever its
