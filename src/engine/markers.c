@@ -1972,7 +1972,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 									 * (2), told by the next word */
 	bool		pending_apologetic = false;
 	bool		pending_understand = false; /* a stock phrase of understanding */
-	bool		prev_as_even = false;	/* the last word was "as" or "even" */
+	uint32_t	prev_start = 0; /* the clause's last word, read for "as if" */
+	uint32_t	prev_len = 0;	/* and "even if" (0: none) */
 	long		if_word = 0;	/* the clause's word number of its "if" */
 	bool		q_open = false;		/* a clause of this sentence opens a question */
 	bool		q_block = false;	/* ... that asks for an identifier or a fix */
@@ -2045,7 +2046,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			word = 0;
 			clause_open = Q_OTHER;
 			c->if_clause = false;
-			prev_as_even = false;
+			prev_len = 0;
 			res_subj = res_aux = res_cond = res_block = res_you = res_may = false;
 			res_to = res_clause = res_head_num = false;
 			res_past = res_recent = res_err = res_lead = res_by_past = false;
@@ -2106,11 +2107,15 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 		/*
 		 * "If the original was unclear, errors can occur": up to the clause's
 		 * end, or to an "I"/"we" that starts the main clause ("if it happens
-		 * again I will refund you"). "As if" and "even if" suppose nothing.
+		 * again I will refund you"). "As if" and "even if" suppose nothing:
+		 * the word before is read only when an "if" comes, not every word
+		 * tested for "as" and "even" as it passes.
 		 */
 		if (s->kind == EMP_TOK_WORD && s->part == 0)
 		{
-			if (s->len == 2 && !c->if_clause && !prev_as_even && same_word_ci(text + s->start, "if", 2))
+			if (s->len == 2 && !c->if_clause && same_word_ci(text + s->start, "if", 2) &&
+				!((prev_len == 2 && same_word_ci(text + prev_start, "as", 2)) ||
+				  (prev_len == 4 && same_word_ci(text + prev_start, "even", 4))))
 			{
 				c->if_clause = true;
 				c->if_start = s->start;
@@ -2120,8 +2125,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					 ((s->len == 1 && same_word_ci(text + s->start, "i", 1)) ||
 					  (s->len == 2 && same_word_ci(text + s->start, "we", 2))))
 				c->if_clause = false;
-			prev_as_even = (s->len == 2 && same_word_ci(text + s->start, "as", 2)) ||
-				(s->len == 4 && same_word_ci(text + s->start, "even", 4));
+			prev_start = s->start;
+			prev_len = s->len;
 		}
 		/* only clause openers, and words of a sentence that asks, need a look */
 		if (s->part == 0 && s->kind == EMP_TOK_WORD &&
@@ -2205,9 +2210,13 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				if (pending.category == EMP_MK_APOLOGY && !pending_drop)
 					sent_apologies++;
 			}
-			else if (!s->covered)
+			/*
+			 * A word with a category of its own is rare, whether a phrase
+			 * covers a slot goes as the text does: the rare test first.
+			 */
+			else if (hot->category >= 0 && !s->covered)
 			{
-				if (hot->category >= 0 && !negated)
+				if (!negated)
 				{
 					EmpMarkerHit h;
 
