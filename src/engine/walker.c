@@ -55,6 +55,7 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->symstride = 0;
 	w->nsymtab = 0;
 	w->plain = (skip_roles == 0 && symbol == NULL);
+	w->table = false;
 	emp_tokenizer_reset(tz, text, len);
 }
 
@@ -370,7 +371,7 @@ fed(EmpWalker *w, EmpSlot *s, int32_t state, int32_t id)
 }
 
 /* Feed one slot's symbol and record the phrases that end at it. */
-static void
+static inline __attribute__((always_inline)) void
 feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 {
 	int32_t		id;
@@ -491,9 +492,15 @@ push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	}
 }
 
-/* Push the slot of part p of a word, emoji or emoticon, resolved as lk. */
+/*
+ * Push the slot of part p of a word, emoji or emoticon, resolved as lk.
+ * With table (a constant where it is inlined), for a walk known to skip no
+ * roles and to read its symbols from a table (w->table): the markers'
+ * walk, which then tests neither the roles nor which way it maps symbols
+ * at every word.
+ */
 static inline __attribute__((always_inline)) void
-push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
+push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p, const bool table)
 {
 	EmpSlot    *s = new_slot(w, tok, p);
 	uint16_t	symflags = 0;
@@ -502,18 +509,19 @@ push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
 	s->stemhash = lk->stemhash[p];
-	if (lk->flags[p] & w->skip_roles)
+	if (!table && (lk->flags[p] & w->skip_roles))
 		s->sym = EMP_SYM_SKIP;
-	else if (w->symtab == NULL && w->symbol == NULL)
+	else if (!table && w->symtab == NULL && w->symbol == NULL)
 	{
 		s->sym = lk->sym[p];
 		symflags = lk->symflags[p];
 	}
 	else
 	{
-		if (w->symtab != NULL)
+		if (table || w->symtab != NULL)
 		{
-			int32_t		id = (s->id > 0 && s->id < w->nsymtab) ? s->id : 0;
+			/* one unsigned comparison: ids past the table, or below 1, read id 0's */
+			int32_t		id = ((uint32_t) s->id < (uint32_t) w->nsymtab) ? s->id : 0;
 
 			s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
 			/*
@@ -605,6 +613,14 @@ push_token(EmpWalker *w)
 			push_plain_part(w, &tok, lk, 1);
 		return true;
 	}
+	if (w->table)
+	{
+		/* the markers' walk: as the plain one, one part or two */
+		push_part(w, &tok, lk, 0, true);
+		if (lk->nparts > 1)
+			push_part(w, &tok, lk, 1, true);
+		return true;
+	}
 	/* a symbol function may look words up, which would overwrite it */
 	if (w->symbol != NULL)
 	{
@@ -612,7 +628,7 @@ push_token(EmpWalker *w)
 		lk = &copy;
 	}
 	for (int p = 0; p < lk->nparts; p++)
-		push_part(w, &tok, lk, p);
+		push_part(w, &tok, lk, p, false);
 	return true;
 }
 
@@ -649,4 +665,5 @@ emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t
 	w->symstride = stride;
 	w->nsymtab = n;
 	w->plain = false;
+	w->table = (w->skip_roles == 0);
 }
