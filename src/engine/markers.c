@@ -1836,6 +1836,23 @@ reply_word(const EmpMarkerSet *ms, const char *w, uint32_t len, size_t avail)
 
 	if (len > 16)
 		return &no_word;
+#ifdef __SSE2__
+	if (avail >= 16)
+	{
+		/*
+		 * pack_word's key in one load: each byte with bit 0x20 set, those
+		 * from len on cleared by a mask of the bytes whose index is below
+		 * len, without its tests of the length.
+		 */
+		__m128i		v = _mm_loadu_si128((const __m128i *) w);
+		__m128i		keep = _mm_cmpgt_epi8(_mm_set1_epi8((char) len),
+										  _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7,
+														8, 9, 10, 11, 12, 13, 14, 15));
+
+		_mm_storeu_si128((__m128i *) key, _mm_and_si128(_mm_or_si128(v, _mm_set1_epi8(0x20)), keep));
+		return word_class(ms, key, len);
+	}
+#endif
 	pack_word(w, len, avail, true, key);
 	return word_class(ms, key, len);
 }
