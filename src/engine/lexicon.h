@@ -296,7 +296,7 @@ typedef struct EmpWalker
 	size_t		symstride;
 	int32_t		nsymtab;
 	bool		plain;			/* no roles skipped, no symtab nor symbol */
-	bool		table;			/* no roles skipped, a symtab */
+	bool		table;			/* no roles skipped, a symtab, no symbol function */
 } EmpWalker;
 
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
