@@ -1899,6 +1899,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	bool		found = false;
 	bool		titled = false;
 	bool		closed = false;	/* a closing joined to the thanks: "Thanks and regards" */
+	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
 
 	size_t		q = p;
@@ -1933,8 +1934,9 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	if (!found)
 		return false;
 	/* a joined closing, after "in advance" too; it needs no name */
-	closed = (signoff_closing(s, p, e) != p);
-	p = signoff_closing(s, p, e);
+	closing = signoff_closing(s, p, e);
+	closed = (closing != p);
+	p = closing;
 	/* "thanks in advance for your help": up to four small words */
 	if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
 	{
