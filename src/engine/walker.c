@@ -665,5 +665,5 @@ emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t
 	w->symstride = stride;
 	w->nsymtab = n;
 	w->plain = false;
-	w->table = (w->skip_roles == 0 && w->symbol == NULL);
+	w->table = (syms != NULL && w->skip_roles == 0 && w->symbol == NULL);
 }
