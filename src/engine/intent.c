@@ -177,7 +177,7 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 			len--;
 	}
 	memset(weight, 0, sizeof(weight));
-	emp_walker_init(&w, is->lx, is->tz, text, len, 0, NULL, NULL);
+	emp_walker_init(&w, is->lx, is->tz, text, len);
 	while ((s = emp_walker_next(&w)) != NULL)
 	{
 		const EmpTerm *t = NULL;

@@ -244,9 +244,6 @@ typedef struct EmpSlot
 	uint64_t	pad;			/* to 64 bytes: finding a slot in the ring is a shift */
 } EmpSlot;
 
-/* Map a slot to an automaton symbol: a term id or an EMP_SYM_* value. */
-typedef int32_t (*EmpSymbolFn) (void *arg, const EmpSlot *slot, const EmpToken *tok);
-
 /* See every token of a walk as it is read (emp_walker_set_token_fn). */
 typedef void (*EmpTokenFn) (void *arg, const EmpToken *tok);
 
@@ -287,21 +284,16 @@ typedef struct EmpWalker
 											 * a shadow accepted it */
 	int32_t		state;
 	bool		eof;
-	uint16_t	skip_roles;		/* terms with these roles are not fed */
-	EmpSymbolFn symbol;
-	void	   *symarg;
 	EmpTokenFn	token_fn;		/* NULL, or called on every token read */
 	void	   *token_arg;
 	const char *symtab;			/* NULL, or each term id's symbol (see below) */
 	size_t		symstride;
 	int32_t		nsymtab;
-	bool		plain;			/* no roles skipped, no symtab nor symbol */
-	bool		table;			/* no roles skipped, a symtab, no symbol function */
+	bool		plain;			/* no symtab: each term's own symbol */
 } EmpWalker;
 
 extern void emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
-							const char *text, size_t len, uint16_t skip_roles,
-							EmpSymbolFn symbol, void *symarg);
+							const char *text, size_t len);
 #define EMP_RING(i)		((i) % EMP_WALK_RING)
 
 /* Read tokens until a slot can be handed out; then as emp_walker_next. */
@@ -321,8 +313,9 @@ extern void emp_walker_set_token_fn(EmpWalker *w, EmpTokenFn fn, void *arg);
 
 /*
  * Map each slot's term id to its automaton symbol through a table instead
- * of the walk's symbol function: the int32_t at syms + id * stride, for ids
- * 0 .. n - 1 (others as id 0).  The table outlives the walk.
+ * of the term's own symbol: the int32_t at syms + id * stride, for ids
+ * 0 .. n - 1 (others as id 0), a term id or an EMP_SYM_* value.  The table
+ * outlives the walk; syms NULL makes the walk a plain one again.
  */
 extern void emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t n);
 

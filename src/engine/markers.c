@@ -2038,7 +2038,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	 * (as the sentiment's walk relies on), and a slot's work here is
 	 * bounded.
 	 */
-	emp_walker_init(&w, ms->lx, ms->tz, text, len, 0, NULL, NULL);
+	emp_walker_init(&w, ms->lx, ms->tz, text, len);
 	emp_walker_set_symbols(&w, &ms->hot[0].sym, sizeof(MarkerHot), ms->nhot);
 	if (c->namelen)
 		emp_walker_set_token_fn(&w, count_name, c);

@@ -2117,7 +2117,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	emp_scorer_trim(sc);
 	emp_clear_bytes(out, sizeof(*out));
 
-	emp_walker_init(&w, sc->lx, sc->tz, text, len, 0, NULL, NULL);
+	emp_walker_init(&w, sc->lx, sc->tz, text, len);
 	if (tokfn)
 		emp_walker_set_token_fn(&w, tokfn, tokarg);
 	while ((s = emp_walker_next(&w)) != NULL)

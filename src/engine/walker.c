@@ -13,7 +13,9 @@
  * out.  Time is linear in the text; memory is the fixed ring.
  *
  * Punctuation and breaks reset the automaton: phrases never span them.
- * Slots whose term has a role in skip_roles (fillers, intensifiers) are
+ * A plain walk feeds every word its term's own symbol.  A walk with a
+ * symbol table (emp_walker_set_symbols: the markers') reads each term's
+ * symbol from it, and a word the table skips (fillers, intensifiers) is
  * not fed, so "i am really so sorry" matches "i am sorry".
  *
  *-------------------------------------------------------------------------
@@ -31,9 +33,7 @@ _Static_assert(sizeof(EmpSlot) == 64, "a slot is 64 bytes");
 
 
 void
-emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
-				const char *text, size_t len, uint16_t skip_roles,
-				EmpSymbolFn symbol, void *symarg)
+emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz, const char *text, size_t len)
 {
 	w->lx = lx;
 	w->tz = tz;
@@ -46,16 +46,12 @@ emp_walker_init(EmpWalker *w, EmpLexicon *lx, EmpTokenizer *tz,
 	w->gap_end = 0;
 	w->state = emp_ac_root();
 	w->eof = false;
-	w->skip_roles = skip_roles;
-	w->symbol = symbol;
-	w->symarg = symarg;
 	w->token_fn = NULL;
 	w->token_arg = NULL;
 	w->symtab = NULL;
 	w->symstride = 0;
 	w->nsymtab = 0;
-	w->plain = (skip_roles == 0 && symbol == NULL);
-	w->table = false;
+	w->plain = true;
 	emp_tokenizer_reset(tz, text, len);
 }
 
@@ -404,8 +400,8 @@ feed(EmpWalker *w, EmpSlot *s, uint16_t symflags)
 /*
  * The next slot of the ring, for part p of tok, its term not yet set: the
  * fields every slot has (a punctuation slot's mark and count, an accepted
- * phrase's extent, and the index, symbol and stem hash a walk with roles,
- * a table or a function of symbols reads, are set where they apply).
+ * phrase's extent, and the index, symbol and stem hash a walk with a
+ * symbol table reads, are set where they apply).
  */
 static inline __attribute__((always_inline)) EmpSlot *
 new_slot(EmpWalker *w, const EmpToken *tok, int p)
@@ -453,10 +449,10 @@ plain_readings(EmpWalker *w, uint64_t last)
 
 /*
  * Push the slot of part p of a word, emoji or emoticon, resolved as lk, in
- * a plain walk (no roles skipped, the terms' own symbols): feed's steps for
- * a symbol that is a term's, never a break or a skip.  The slot's index,
- * symbol and stem hash are not set: only a walk with roles, a symbol table
- * or a symbol function reads them (its symbols, and the markers' words).
+ * a plain walk (the terms' own symbols): feed's steps for a symbol that is
+ * a term's, never a break or a skip.  The slot's index, symbol and stem
+ * hash are not set: only a walk with a symbol table reads them (its
+ * symbols, and the markers' words).
  */
 static inline __attribute__((always_inline)) void
 push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
@@ -493,78 +489,58 @@ push_plain_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 }
 
 /*
- * Push the slot of part p of a word, emoji or emoticon, resolved as lk.
- * With table (a constant where it is inlined), for a walk known to skip no
- * roles and to read its symbols from a table (w->table): the markers'
- * walk, which then tests neither the roles nor which way it maps symbols
- * at every word.
+ * Push the slot of part p of a word, emoji or emoticon, resolved as lk, in
+ * a walk that reads its symbols from a table (emp_walker_set_symbols: the
+ * markers' walk).
  */
 static inline __attribute__((always_inline)) void
-push_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p, const bool table)
+push_table_part(EmpWalker *w, const EmpToken *tok, const EmpLookup *lk, int p)
 {
 	EmpSlot    *s = new_slot(w, tok, p);
 	uint16_t	symflags = 0;
+	int32_t		id;
 
 	s->index = w->nslots;
 	s->id = lk->ids[p];
 	s->tflags = lk->flags[p];
 	s->stemhash = lk->stemhash[p];
-	if (!table && (lk->flags[p] & w->skip_roles))
-		s->sym = EMP_SYM_SKIP;
-	else if (!table && w->symtab == NULL && w->symbol == NULL)
+	/* one unsigned comparison: ids past the table, or below 1, read id 0's */
+	id = ((uint32_t) s->id < (uint32_t) w->nsymtab) ? s->id : 0;
+	s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
+	/*
+	 * A word skipped where reading it would only reset the automaton; read,
+	 * its step is taken once, here.
+	 */
+	if (EMP_SYM_IS_SOFT(s->sym))
 	{
-		s->sym = lk->sym[p];
-		symflags = lk->symflags[p];
-	}
-	else
-	{
-		if (table || w->symtab != NULL)
+		int32_t		state = w->state;
+		int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
+		bool		goes_on = state != emp_ac_root();
+
+		/* skipped if no reading goes on with it ("high" in "we are just experiencing high volumes") */
+		for (int i = 0; i < w->nshadows && !goes_on; i++)
 		{
-			/* one unsigned comparison: ids past the table, or below 1, read id 0's */
-			int32_t		id = ((uint32_t) s->id < (uint32_t) w->nsymtab) ? s->id : 0;
+			int32_t		st = w->shadows[i].state;
 
-			s->sym = *(const int32_t *) (w->symtab + (size_t) id * w->symstride);
-			/*
-			 * A word skipped where reading it would only reset the
-			 * automaton; read, its step is taken once, here.
-			 */
-			if (EMP_SYM_IS_SOFT(s->sym))
-			{
-				int32_t		state = w->state;
-				int32_t		step = emp_ac_feed_inline(w->lx, &state, EMP_SYM_SOFT_REAL(s->sym));
-				bool		goes_on = state != emp_ac_root();
-
-				/* skipped if no reading goes on with it ("high" in "we are just experiencing high volumes") */
-				for (int i = 0; i < w->nshadows && !goes_on; i++)
-				{
-					int32_t		st = w->shadows[i].state;
-
-					emp_ac_feed_inline(w->lx, &st, EMP_SYM_SOFT_REAL(s->sym));
-					goes_on = st != emp_ac_root();
-				}
-				if (!goes_on)
-					s->sym = EMP_SYM_SKIP;
-				else
-				{
-					s->sym = EMP_SYM_SOFT_REAL(s->sym);
-					w->nslots++;
-					fed(w, s, state, step);
-					/* read; a second reading goes on without it */
-					start_shadow(w, 1);
-					return;
-				}
-			}
+			emp_ac_feed_inline(w->lx, &st, EMP_SYM_SOFT_REAL(s->sym));
+			goes_on = st != emp_ac_root();
 		}
+		if (!goes_on)
+			s->sym = EMP_SYM_SKIP;
 		else
 		{
-			s->sym = 0;			/* not chosen yet, as the callback sees it */
-			s->sym = w->symbol(w->symarg, s, tok);
+			s->sym = EMP_SYM_SOFT_REAL(s->sym);
+			w->nslots++;
+			fed(w, s, state, step);
+			/* read; a second reading goes on without it */
+			start_shadow(w, 1);
+			return;
 		}
-		if (s->sym == lk->sym[p])
-			symflags = lk->symflags[p];
-		else if (s->sym > 0)
-			symflags = emp_lexicon_term(w->lx, s->sym)->flags;
 	}
+	if (s->sym == lk->sym[p])
+		symflags = lk->symflags[p];
+	else if (s->sym > 0)
+		symflags = emp_lexicon_term(w->lx, s->sym)->flags;
 	w->nslots++;
 	feed(w, s, symflags);
 }
@@ -575,7 +551,6 @@ push_token(EmpWalker *w)
 {
 	EmpToken	tok;
 	const EmpLookup *lk;
-	EmpLookup	copy;
 	int			got;
 
 	got = emp_tokenizer_next_classed(w->tz, &tok);
@@ -613,22 +588,10 @@ push_token(EmpWalker *w)
 			push_plain_part(w, &tok, lk, 1);
 		return true;
 	}
-	if (w->table)
-	{
-		/* the markers' walk: as the plain one, one part or two */
-		push_part(w, &tok, lk, 0, true);
-		if (lk->nparts > 1)
-			push_part(w, &tok, lk, 1, true);
-		return true;
-	}
-	/* a symbol function may look words up, which would overwrite it */
-	if (w->symbol != NULL)
-	{
-		copy = *lk;
-		lk = &copy;
-	}
-	for (int p = 0; p < lk->nparts; p++)
-		push_part(w, &tok, lk, p, false);
+	/* the markers' walk: as the plain one, one part or two */
+	push_table_part(w, &tok, lk, 0);
+	if (lk->nparts > 1)
+		push_table_part(w, &tok, lk, 1);
 	return true;
 }
 
@@ -664,6 +627,5 @@ emp_walker_set_symbols(EmpWalker *w, const int32_t *syms, size_t stride, int32_t
 	w->symtab = (const char *) syms;
 	w->symstride = stride;
 	w->nsymtab = n;
-	w->plain = false;
-	w->table = (syms != NULL && w->skip_roles == 0 && w->symbol == NULL);
+	w->plain = (syms == NULL);
 }

@@ -217,7 +217,7 @@ bench_stages_run(EmpScorer *sc, EmpLexicon *lx, int rounds)
 					EmpWalker	w;
 					EmpSlot    *s;
 
-					emp_walker_init(&w, lx, tz, bench_lines[i], bench_lens[i], 0, NULL, NULL);
+					emp_walker_init(&w, lx, tz, bench_lines[i], bench_lens[i]);
 					while ((s = emp_walker_next(&w)) != NULL)
 						sum += s->id + s->phrase;
 				}

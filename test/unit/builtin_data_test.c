@@ -332,7 +332,7 @@ main(void)
 		EmpSlot    *s;
 		bool		hit = false;
 
-		emp_walker_init(&w, lx, tz, text, strlen(text), 0, NULL, NULL);
+		emp_walker_init(&w, lx, tz, text, strlen(text));
 		while ((s = emp_walker_next(&w)) != NULL)
 			if (s->phrase == lines[i].id || (!s->covered && s->phrase == 0 && s->id == lines[i].id))
 				hit = true;

@@ -1153,7 +1153,7 @@ main(void)
 			EmpSlot    *sl;
 			int32_t		first = 0;
 
-			emp_walker_init(&w, vl, vtz, cases[c].text, strlen(cases[c].text), 0, NULL, NULL);
+			emp_walker_init(&w, vl, vtz, cases[c].text, strlen(cases[c].text));
 			while ((sl = emp_walker_next(&w)) != NULL)
 				if (sl->phrase && first == 0)
 					first = sl->phrase;
@@ -1176,7 +1176,7 @@ main(void)
 			emp_lexicon_finish(cl);
 			for (int t = 0; t < 2; t++)
 			{
-				emp_walker_init(&w, cl, vtz, texts[t], strlen(texts[t]), 0, NULL, NULL);
+				emp_walker_init(&w, cl, vtz, texts[t], strlen(texts[t]));
 				while ((sl = emp_walker_next(&w)) != NULL)
 					if (sl->phrase)
 						got[t] = sl->phrase;
@@ -1226,7 +1226,7 @@ main(void)
 					  emp_lexicon_term(ol, exact)->w[EMP_ANGER] == 2.0f,
 					  "exact words in phrases: a derived lexicon's phrase by stems sets the readings it copied too");
 			}
-			emp_walker_init(&w, ol, vtz, "wait 10 minutes", 15, 0, NULL, NULL);
+			emp_walker_init(&w, ol, vtz, "wait 10 minutes", 15);
 			while ((sl = emp_walker_next(&w)) != NULL)
 				if (sl->phrase)
 					got = sl->phrase;
