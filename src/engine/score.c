@@ -1717,13 +1717,20 @@ signoff_nbsp(const unsigned char *s, size_t i, size_t e)
 static bool
 signoff_not_name(const char *w, size_t n)
 {
-	static const char *const words[] = {
-		"thank", "thanks", "you", "so", "much", "very", "i", "really", "again", "appreciate",
-		"appreciated", "a", "lot", "all", "for", "everything", NULL
+#define W(x) {x, sizeof(x) - 1}
+	static const struct
+	{
+		const char *s;
+		size_t		n;
+	}			words[] = {
+		W("thank"), W("thanks"), W("you"), W("so"), W("much"), W("very"), W("i"), W("really"),
+		W("again"), W("appreciate"), W("appreciated"), W("a"), W("lot"), W("all"), W("for"),
+		W("everything"), {NULL, 0}
 	};
+#undef W
 
-	for (int i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+	for (int i = 0; words[i].s != NULL; i++)
+		if (words[i].n == n && strncasecmp(w, words[i].s, n) == 0)
 			return true;
 	return false;
 }
@@ -1856,7 +1863,15 @@ signoff_request(const char *text, size_t end)
 static size_t
 signoff_closing(const unsigned char *s, size_t p, size_t e)
 {
-	static const char *const kinds[] = {"kindest ", "kind ", "best ", "warmest ", "warm ", NULL};
+#define K(x) {x, sizeof(x) - 1}
+	static const struct
+	{
+		const char *s;
+		size_t		n;
+	}			kinds[] = {
+		K("kindest "), K("kind "), K("best "), K("warmest "), K("warm "), {NULL, 0}
+	};
+#undef K
 	size_t		q = p;
 
 	if (q < e && s[q] == ',')
@@ -1870,11 +1885,11 @@ signoff_closing(const unsigned char *s, size_t p, size_t e)
 	if (q >= e || s[q] != ' ')
 		return p;
 	q++;
-	for (int i = 0; kinds[i] != NULL; i++)
+	for (int i = 0; kinds[i].s != NULL; i++)
 	{
-		size_t		n = strlen(kinds[i]);
+		size_t		n = kinds[i].n;
 
-		if (q + n <= e && strncasecmp((const char *) s + q, kinds[i], n) == 0)
+		if (q + n <= e && strncasecmp((const char *) s + q, kinds[i].s, n) == 0)
 		{
 			q += n;
 			break;
