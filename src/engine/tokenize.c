@@ -691,46 +691,101 @@ grow_u16(EmpAllocator *a, UChar **buf, int32_t *cap, int32_t need)
 }
 
 /*
- * Normalise the non-ASCII word at text[start, end) into tz->norm with
- * NFKC case folding.  Falls back to copying the bytes if ICU fails.
+ * Normalise text[start, end) with NFKC case folding and append it to
+ * tz->norm; false if ICU or memory fails.
  */
-static void
-normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
+static bool
+normalize_piece(EmpTokenizer *tz, size_t start, size_t end)
 {
 	UErrorCode	status = U_ZERO_ERROR;
 	int32_t		n16 = 0;
 	int32_t		nout;
 	int32_t		n8 = 0;
 	size_t		blen = end - start;
+	size_t		room;
 
-	tz->norm.len = 0;
-	if (tz->nfkc_cf == NULL || blen > (size_t) (INT32_MAX / 8))
-		goto fallback;
 	if (!grow_u16(tz->a, &tz->u16, &tz->u16cap, (int32_t) blen + 1))
-		goto fallback;
+		return false;
 	u_strFromUTF8WithSub(tz->u16, tz->u16cap, &n16, (const char *) tz->text + start,
 						 (int32_t) blen, 0xFFFD, NULL, &status);
 	if (U_FAILURE(status))
-		goto fallback;
+		return false;
 	if (!grow_u16(tz->a, &tz->u16out, &tz->u16outcap, n16 * 2 + 16))
-		goto fallback;
+		return false;
 	nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
 	if (status == U_BUFFER_OVERFLOW_ERROR)
 	{
 		status = U_ZERO_ERROR;
 		if (nout > INT32_MAX - 16 || !grow_u16(tz->a, &tz->u16out, &tz->u16outcap, nout + 16))
-			goto fallback;
+			return false;
 		nout = unorm2_normalize(tz->nfkc_cf, tz->u16, n16, tz->u16out, tz->u16outcap, &status);
 	}
 	if (U_FAILURE(status))
-		goto fallback;
+		return false;
 	/* UTF-8 needs at most 3 bytes per UTF-16 unit */
-	if (!emp_buf_reserve(&tz->norm, (size_t) nout * 3 + 1))
-		goto fallback;
-	u_strToUTF8(tz->norm.data, (int32_t) tz->norm.cap, &n8, tz->u16out, nout, &status);
+	room = (size_t) nout * 3 + 1;
+	if (!emp_buf_reserve(&tz->norm, tz->norm.len + room))
+		return false;
+	u_strToUTF8(tz->norm.data + tz->norm.len, (int32_t) room, &n8, tz->u16out, nout, &status);
 	if (U_FAILURE(status))
+		return false;
+	tz->norm.len += n8;
+	return true;
+}
+
+/*
+ * Where a piece of a long word that starts at p may end, at most at max
+ * (< end): at the start of a code point before which the normaliser has a
+ * boundary, so that normalising the pieces one by one gives what
+ * normalising the whole would; end when none is in the last half of the
+ * piece (a long run of combining marks: the rest is one piece).
+ */
+static size_t
+piece_end(EmpTokenizer *tz, size_t p, size_t max, size_t end)
+{
+	const unsigned char *s = tz->text;
+
+	for (size_t q = max; q > p + (max - p) / 2; q--)
+	{
+		UChar32		c;
+
+		if ((s[q] & 0xC0) == 0x80)
+			continue;			/* inside a code point */
+		decode_at(s, end, q, &c);
+		if (c >= 0 && unorm2_hasBoundaryBefore(tz->nfkc_cf, c))
+			return q;
+	}
+	return end;
+}
+
+/*
+ * Normalise the non-ASCII word at text[start, end) into tz->norm with
+ * NFKC case folding.  Falls back to copying the bytes if ICU fails.  A
+ * word longer than EMP_TZ_NORM_PIECE bytes is normalised a piece at a
+ * time, with a check for interrupts after each: the buffers stay the size
+ * of a piece, and a query reading a word of 100 MB can be cancelled.
+ */
+#define EMP_TZ_NORM_PIECE	65536
+static void
+normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
+{
+	size_t		blen = end - start;
+
+	tz->norm.len = 0;
+	if (tz->nfkc_cf == NULL || blen > (size_t) (INT32_MAX / 8))
 		goto fallback;
-	tz->norm.len = n8;
+	for (size_t p = start; p < end;)
+	{
+		size_t		q = end;
+
+		if (end - p > EMP_TZ_NORM_PIECE)
+			q = piece_end(tz, p, p + EMP_TZ_NORM_PIECE, end);
+		if (!normalize_piece(tz, p, q))
+			goto fallback;
+		p = q;
+		if (p < end)
+			emp_check_interrupts(tz->a);
+	}
 	return;
 
 fallback:

@@ -248,6 +248,39 @@ main(void)
 		  "an emoji with a long run of selectors checks for interrupts (%ld)", ninterrupts);
 	CHECK(interrupts_over("\xE2\x80\xBC\xEF\xB8\x8F", 6, "x", 300000) >= 2,
 		  "a long run of \"\xE2\x80\xBC\xEF\xB8\x8F\" checks for interrupts (%ld)", ninterrupts);
+	{
+		/*
+		 * A word of over 64 kB is normalised a piece at a time: never
+		 * between a letter and the mark or jamo that composes with it, so
+		 * the word reads as normalised whole, and each piece checks for
+		 * interrupts.  Each unit: e + combining acute, a full-width A, a
+		 * Hangul L + V jamo pair, sharp s and a mathematical bold f.
+		 */
+		static const char unit[] = "e\xCC\x81\xEF\xBC\xA1\xE1\x84\x80\xE1\x85\xA1\xC3\x9F\xF0\x9D\x90\x9F";
+		static const char want[] = "\xC3\xA9" "a" "\xEA\xB0\x80" "ss" "f";
+		size_t		reps = 20000;
+		size_t		ul = sizeof(unit) - 1,
+					wl = sizeof(want) - 1;
+		char	   *text = malloc(ul * reps);
+		bool		same;
+		EmpAllocator counting = emp_malloc_allocator;
+		EmpTokenizer *ctz;
+
+		counting.check_interrupts = count_interrupt;
+		ctz = emp_tokenizer_create(&counting);
+		for (size_t i = 0; i < reps; i++)
+			memcpy(text + i * ul, unit, ul);
+		ninterrupts = 0;
+		emp_tokenizer_reset(ctz, text, ul * reps);
+		CHECK(emp_tokenizer_next(ctz, &t) && t.start == 0 && t.len == ul * reps, "a long word is one token");
+		same = (t.normlen == wl * reps);
+		for (size_t i = 0; same && i < reps; i++)
+			same = (memcmp(t.norm + i * wl, want, wl) == 0);
+		CHECK(same, "a long word normalised in pieces reads as normalised whole (%u bytes)", t.normlen);
+		CHECK(ninterrupts >= 5, "normalising a long word checks for interrupts (%ld)", ninterrupts);
+		emp_tokenizer_destroy(ctz);
+		free(text);
+	}
 	CHECK_STR(tokens("meet@5.30 ok, v@1.2.3 x"), "meet|5|30|ok|,|v|1|2|3|x", "a domain ends in a name, not a number");
 	CHECK_STR(tokens("\xC2\xA3" "6.40 each, 2,180 total. 1.5"), "6|40|each|,|2|180|total|.|1|5",
 			  "a decimal point or thousands separator between digits is no punctuation");
