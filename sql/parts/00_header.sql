@@ -54,3 +54,37 @@ BEGIN
 END
 $empathy_schema$;
 ALTER SCHEMA @extschema@ OWNER TO CURRENT_USER;
+/*
+ * Grants on the schema survive the change of owner: the installing role
+ * may have granted CREATE on it, in the same transaction, to itself or to
+ * PUBLIC (or a superuser's schema left by DROP EXTENSION may keep one), and
+ * whoever holds CREATE could add to it what the extension's functions
+ * would find by name.  Only the owner keeps CREATE; grants of USAGE stay.
+ */
+DO $empathy_schema_acl$
+DECLARE
+	g oid;
+BEGIN
+	FOR g IN SELECT DISTINCT a.grantee
+	         FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+	         WHERE n.oid OPERATOR(pg_catalog.=) pg_catalog.to_regnamespace('@extschema@')
+	           AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+	           AND a.grantee OPERATOR(pg_catalog.<>) n.nspowner
+	LOOP
+		IF g OPERATOR(pg_catalog.=) 0 THEN
+			REVOKE CREATE ON SCHEMA @extschema@ FROM PUBLIC CASCADE;
+		ELSE
+			EXECUTE pg_catalog.format('REVOKE CREATE ON SCHEMA @extschema@ FROM %s CASCADE', g::pg_catalog.regrole);
+		END IF;
+	END LOOP;
+	IF EXISTS (SELECT FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+	           WHERE n.oid OPERATOR(pg_catalog.=) pg_catalog.to_regnamespace('@extschema@')
+	             AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+	             AND a.grantee OPERATOR(pg_catalog.<>) n.nspowner) THEN
+		RAISE EXCEPTION 'schema "@extschema@" grants CREATE to a role other than its owner'
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'A role that may create objects in the extension''s schema could add what its functions would find by name.',
+			      HINT = 'Revoke CREATE on schema "@extschema@" from every role but its owner, then install the extension again.';
+	END IF;
+END
+$empathy_schema_acl$;

@@ -31,6 +31,24 @@ psql -Xq -c "DROP DATABASE IF EXISTS trusted_pre" -c "CREATE DATABASE trusted_pr
 case "$(psql -XAtq -U app_owner -d trusted_pre -c "CREATE SCHEMA empathy" -c "GRANT CREATE ON SCHEMA empathy TO PUBLIC" -c "CREATE EXTENSION empathy" 2>&1)" in
 	*"belongs to a role that is not a superuser"*) r=refused ;; *) r=installed ;; esac
 check "the installer cannot install into its own schema made before" "$r" "refused"
+# nor keep CREATE on a schema it makes and grants in the installing transaction: only the
+# owner keeps CREATE, whoever it was granted to (grants of USAGE stay)
+psql -Xq -c "DROP DATABASE trusted_pre" >/dev/null 2>&1
+psql -Xq -c "CREATE DATABASE trusted_pre OWNER app_owner" >/dev/null 2>&1
+r=$(psql -XAtq -U app_owner -d trusted_pre -1 -c "CREATE SCHEMA empathy" \
+	-c "GRANT CREATE ON SCHEMA empathy TO PUBLIC" \
+	-c "GRANT USAGE, CREATE ON SCHEMA empathy TO app_reader WITH GRANT OPTION" -c "CREATE EXTENSION empathy" 2>&1)
+check "the installer's schema made in the installing transaction is taken" "$r" ""
+check "no role but the owner keeps CREATE on it" \
+	"$(psql -XAtq -U app_owner -d trusted_pre -c "SELECT count(*) FROM pg_namespace n, aclexplode(n.nspacl) a WHERE n.nspname = 'empathy' AND a.privilege_type = 'CREATE' AND a.grantee <> n.nspowner")" "0"
+check "grants of USAGE stay" \
+	"$(psql -XAtq -U app_owner -d trusted_pre -c "SELECT has_schema_privilege('app_reader', 'empathy', 'USAGE WITH GRANT OPTION'), has_schema_privilege('public', 'empathy', 'USAGE')")" "t|t"
+case "$(psql -XAtq -U app_owner -d trusted_pre -c "CREATE FUNCTION empathy.sentiment(varchar) RETURNS float8 LANGUAGE sql RETURN 1" 2>&1)" in
+	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
+check "the installer cannot add a function to the schema it granted CREATE on" "$r" "denied"
+case "$(psql -XAtq -U app_reader -d trusted_pre -c "CREATE FUNCTION empathy.sentiment(varchar) RETURNS float8 LANGUAGE sql RETURN 1" 2>&1)" in
+	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
+check "nor can the role it granted CREATE to" "$r" "denied"
 psql -Xq -c "DROP DATABASE trusted_pre" >/dev/null 2>&1
 case "$(as_reader "INSERT INTO empathy.config_terms VALUES ('mine', 'bah', 'anger', 1)")" in
 	*"permission denied"*) r=denied ;; *) r=allowed ;; esac
