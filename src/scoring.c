@@ -166,6 +166,18 @@ emotion_labels_of(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(labels_array(empathy_builtin_scorer(), &s));
 }
 
+PG_FUNCTION_INFO_V1(emotion_labels_of_cfg);
+/* The labels of a stored profile under a named configuration's thresholds. */
+Datum
+emotion_labels_of_cfg(PG_FUNCTION_ARGS)
+{
+	EmpScores	s;
+	EmpScorer  *sc = scorer_for(fcinfo, true);
+
+	scores_from_profile(PG_GETARG_EMOTIONS_P(1), &s);
+	PG_RETURN_ARRAYTYPE_P(labels_array(sc, &s));
+}
+
 static Datum
 dominant_common(FunctionCallInfo fcinfo, bool cfg)
 {
@@ -200,6 +212,18 @@ dominant_emotion_of(PG_FUNCTION_ARGS)
 
 	scores_from_profile(PG_GETARG_EMOTIONS_P(0), &s);
 	PG_RETURN_TEXT_P(dominant_text(empathy_builtin_scorer(), &s));
+}
+
+PG_FUNCTION_INFO_V1(dominant_emotion_of_cfg);
+/* The strongest emotion of a stored profile under a named configuration's thresholds. */
+Datum
+dominant_emotion_of_cfg(PG_FUNCTION_ARGS)
+{
+	EmpScores	s;
+	EmpScorer  *sc = scorer_for(fcinfo, true);
+
+	scores_from_profile(PG_GETARG_EMOTIONS_P(1), &s);
+	PG_RETURN_TEXT_P(dominant_text(sc, &s));
 }
 
 static Datum

@@ -314,7 +314,10 @@ CREATE FUNCTION @extschema@.emotion_labels(@extschema@.emotions) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'emotion_labels_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.emotion_labels(text) IS 'emotions a text expresses (scores at or above their calibrated thresholds), strongest first; empty for neutral';
 COMMENT ON FUNCTION @extschema@.emotion_labels(text, text) IS 'emotions a text expresses under a named configuration';
+CREATE FUNCTION @extschema@.emotion_labels(config text, e @extschema@.emotions) RETURNS text[]
+	AS 'MODULE_PATHNAME', 'emotion_labels_of_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.emotion_labels(@extschema@.emotions) IS 'emotions a stored profile expresses (built-in thresholds)';
+COMMENT ON FUNCTION @extschema@.emotion_labels(text, @extschema@.emotions) IS 'emotions a stored profile expresses under a named configuration''s thresholds';
 
 CREATE FUNCTION @extschema@.dominant_emotion(text) RETURNS text
 	AS 'MODULE_PATHNAME', 'dominant_emotion' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
@@ -324,7 +327,10 @@ CREATE FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) RETURNS text
 	AS 'MODULE_PATHNAME', 'dominant_emotion_of' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.dominant_emotion(text) IS 'strongest emotion of a text, or ''neutral''';
 COMMENT ON FUNCTION @extschema@.dominant_emotion(text, text) IS 'strongest emotion of a text under a named configuration';
-COMMENT ON FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) IS 'strongest emotion of a stored profile, or ''neutral''';
+CREATE FUNCTION @extschema@.dominant_emotion(config text, e @extschema@.emotions) RETURNS text
+	AS 'MODULE_PATHNAME', 'dominant_emotion_of_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.dominant_emotion(@extschema@.emotions) IS 'strongest emotion of a stored profile (built-in thresholds), or ''neutral''';
+COMMENT ON FUNCTION @extschema@.dominant_emotion(text, @extschema@.emotions) IS 'strongest emotion of a stored profile under a named configuration''s thresholds, or ''neutral''';
 
 CREATE FUNCTION @extschema@.escalation_risk(text) RETURNS float8
 	AS 'MODULE_PATHNAME', 'escalation_risk' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;

@@ -185,6 +185,15 @@ SELECT sentiment('support', 'can I get a refund for my order') < sentiment('can 
 -- a threshold: labels follow the configuration's own
 INSERT INTO config_model VALUES ('support', 'threshold.fear', 0.9);
 SELECT emotion_labels('I''m worried my card was stolen') AS english, emotion_labels('support', 'I''m worried my card was stolen') AS support;
+-- and a stored profile's labels under the configuration's thresholds, or the built-in ones
+SELECT emotion_labels('support', emotions('support', 'I''m worried my card was stolen')) AS profile_support,
+       dominant_emotion('support', emotions('support', 'I''m worried my card was stolen')) AS dominant_support,
+       emotion_labels(emotions('support', 'I''m worried my card was stolen')) AS profile_builtin,
+       dominant_emotion(emotions('support', 'I''m worried my card was stolen')) AS dominant_builtin,
+       dominant_emotion('english', '(fear:0.6)'::emotions) AS english,
+       dominant_emotion('support', NULL::emotions) IS NULL AS strict;
+SELECT dominant_emotion('no_such_config', '(fear:0.6)'::emotions);
+SELECT emotion_labels('', '(fear:0.6)'::emotions);
 -- inherited by a derived configuration, and overridden there
 SELECT create_configuration('support_emea', 'support');
 SELECT emotion_labels('support_emea', 'I''m worried my card was stolen') = emotion_labels('support', 'I''m worried my card was stolen') AS inherited;
