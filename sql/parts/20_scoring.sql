@@ -103,11 +103,16 @@ BEGIN
 	IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
 		RETURN NEW;
 	END IF;
-	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
-	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
-		RAISE EXCEPTION 'built-in configuration "%" cannot be changed', COALESCE(OLD.name, NEW.name)
+	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND OLD.builtin) THEN
+		RAISE EXCEPTION 'built-in configuration "%" cannot be changed', OLD.name
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Create a derived configuration with empathy.create_configuration().';
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.builtin THEN
+		RAISE EXCEPTION 'configuration "%" cannot be made built-in', NEW.name
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Only the configurations the extension installs are built-in.',
+			      HINT = 'Leave builtin false, or create the configuration with empathy.create_configuration().';
 	END IF;
 	-- the name rule of the CHECK constraint, said with a hint
 	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.name !~ '^[a-z_][a-z0-9_]{0,62}$' THEN

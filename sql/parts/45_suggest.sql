@@ -752,11 +752,16 @@ BEGIN
 			      DETAIL = 'TRUNCATE would remove them with your own templates.',
 			      HINT = 'Drop your own templates with DELETE FROM empathy.templates WHERE NOT builtin.';
 	END IF;
-	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND (OLD.builtin OR NEW.builtin))
-	   OR (TG_OP = 'INSERT' AND NEW.builtin) THEN
-		RAISE EXCEPTION 'built-in template "%" cannot be changed', COALESCE(OLD.name, NEW.name)
+	IF (TG_OP = 'DELETE' AND OLD.builtin) OR (TG_OP = 'UPDATE' AND OLD.builtin) THEN
+		RAISE EXCEPTION 'built-in template "%" cannot be changed', OLD.name
 			USING ERRCODE = 'insufficient_privilege',
 			      HINT = 'Insert your own row (builtin false) with a new name; a more specific template of yours is picked before it.';
+	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.builtin THEN
+		RAISE EXCEPTION 'template "%" cannot be made built-in', NEW.name
+			USING ERRCODE = 'insufficient_privilege',
+			      DETAIL = 'Only the templates the extension installs are built-in.',
+			      HINT = 'Leave builtin false: a more specific template of yours is picked before a built-in one.';
 	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;

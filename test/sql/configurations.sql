@@ -122,6 +122,10 @@ FROM (VALUES ('fine =('), ('no signal =('), ('no signal')) v(t);
 UPDATE configurations SET description = 'x' WHERE name = 'english';
 DELETE FROM configurations WHERE name = 'english';
 INSERT INTO configurations (name, parent, builtin) VALUES ('fake', NULL, true);
+-- nor can a configuration be made built-in
+SELECT create_configuration('made');
+UPDATE configurations SET builtin = true WHERE name = 'made';
+DELETE FROM configurations WHERE name = 'made';
 -- bad names and parents
 SELECT create_configuration('Bad Name');
 SELECT create_configuration('9lives');

@@ -98,6 +98,9 @@ INSERT INTO empathy.templates (name, channel, body) VALUES ('bad_channel', 'fax'
 UPDATE empathy.templates SET body = 'Hi' WHERE id = 1;
 DELETE FROM empathy.templates WHERE id = 1;
 INSERT INTO empathy.templates (id, name, body, builtin) VALUES (999, 'fake_builtin', 'Hi', true);
+INSERT INTO empathy.templates (name, body) VALUES ('made_builtin', 'Hi');
+UPDATE empathy.templates SET builtin = true WHERE name = 'made_builtin';
+DELETE FROM empathy.templates WHERE name = 'made_builtin';
 -- TRUNCATE would take them with it, even for a superuser
 TRUNCATE empathy.templates;
 SELECT count(*) FILTER (WHERE builtin) >= 40 AS builtin_kept FROM empathy.templates;
