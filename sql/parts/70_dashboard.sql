@@ -142,7 +142,7 @@ COMMENT ON FUNCTION @extschema@.contract_check_history(regclass, regclass, text)
 'raise an error if a messages relation, or a surveys one, lacks a column of the interaction-history contract or has one of a type it does not allow; return the types of conversation_id and message_id';
 
 CREATE FUNCTION @extschema@.create_dashboard(messages regclass, surveys regclass, target_schema name,
-	baseline_end timestamptz DEFAULT NULL)
+	baseline_end timestamptz DEFAULT NULL, config text DEFAULT NULL)
 RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE ROWS 13 SET search_path = pg_catalog, pg_temp SET DateStyle = 'ISO, YMD' AS $fn$
 DECLARE
@@ -172,6 +172,7 @@ DECLARE
 	why text;
 	regrants text[] := ARRAY[]::text[];
 	g text;
+	cfg text := '';				-- the configuration as the scoring functions' first argument
 BEGIN
 	IF messages IS NULL OR target_schema IS NULL THEN
 		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
@@ -200,6 +201,11 @@ BEGIN
 			      HINT = 'Read the history from a permanent or unlogged table.';
 	END IF;
 	types := @extschema@.contract_check_history(messages, surveys, 'create_dashboard');
+	IF config IS NOT NULL THEN
+		-- one that does not exist is an error now, not when the views are read
+		PERFORM @extschema@.sentiment(config, '');
+		cfg := format('%L, ', config);
+	END IF;
 	conv_t := types[1];
 	msg_t := types[2];
 
@@ -209,16 +215,17 @@ BEGIN
 	-- columns the tagging trigger filled are read, not scored again; a row
 	-- they are NULL in (one stored before the trigger was created) is scored
 	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
-		THEN 'coalesce(m.emotions, @extschema@.emotions(m.body::text))' ELSE '@extschema@.emotions(m.body::text)' END;
+		THEN 'coalesce(m.emotions, @extschema@.emotions(' || cfg || 'm.body::text))'
+		ELSE '@extschema@.emotions(' || cfg || 'm.body::text)' END;
 	risk_expr := CASE WHEN @extschema@.contract_column_type(messages, 'escalation_risk') = ANY
 			(ARRAY['double precision', 'real', 'numeric']::regtype[])
-		THEN 'coalesce(m.escalation_risk::float8, @extschema@.escalation_risk(m.body::text))'
-		ELSE '@extschema@.escalation_risk(m.body::text)' END;
+		THEN 'coalesce(m.escalation_risk::float8, @extschema@.escalation_risk(' || cfg || 'm.body::text))'
+		ELSE '@extschema@.escalation_risk(' || cfg || 'm.body::text)' END;
 	markers_expr := CASE
 		WHEN @extschema@.contract_column_type(messages, 'markers') = 'text[]'::regtype AND has_markers
-			THEN 'coalesce(m.markers, @extschema@.markers(m.body::text))'
+			THEN 'coalesce(m.markers, @extschema@.markers(' || cfg || 'm.body::text))'
 		WHEN @extschema@.contract_column_type(messages, 'markers') = 'text[]'::regtype THEN 'm.markers'
-		WHEN has_markers THEN format('%s(m.body::text)', '@extschema@.markers')
+		WHEN has_markers THEN '@extschema@.markers(' || cfg || 'm.body::text)'
 		ELSE 'NULL::text[]' END;
 	open_expr := CASE WHEN @extschema@.contract_column_type(messages, 'conversation_open') = 'boolean'::regtype
 		THEN 'm.conversation_open' ELSE 'NULL::boolean' END;
@@ -245,7 +252,7 @@ BEGIN
 			(x.r).emotional_reaction::int AS emotional_reaction, (x.r).interpretation::int AS interpretation,
 			(x.r).exploration::int AS exploration, (x.r).acknowledged_emotion AS acknowledged_emotion,
 			pg_catalog.cardinality((x.r).penalties)::int AS penalties
-		 FROM (SELECT @extschema@.empathy_score(c.body, c.customer_context, c.customer_name) AS r
+		 FROM (SELECT @extschema@.empathy_score(' || cfg || 'c.body, c.customer_context, c.customer_name) AS r
 			   WHERE c.role = ''agent'' OFFSET 0) x)'
 		ELSE
 		'(SELECT NULL::float8 AS empathy_score, NULL::boolean AS empathy_needed, NULL::int AS emotional_reaction,
@@ -296,7 +303,7 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 	pg_catalog.date_trunc('month', c.sent_at)::date AS month,
 	c.role, c.agent_id, c.channel,
 	(e.emo OPERATOR(@extschema@.->) 'sentiment') AS sentiment,
-	CASE WHEN e.emo IS NOT NULL THEN @extschema@.dominant_emotion(e.emo) END AS dominant_emotion,
+	CASE WHEN e.emo IS NOT NULL THEN @extschema@.dominant_emotion(%11$se.emo) END AS dominant_emotion,
 	%8$s,
 	GREATEST(e.emo OPERATOR(@extschema@.->) 'anger', e.emo OPERATOR(@extschema@.->) 'frustration',
 		e.emo OPERATOR(@extschema@.->) 'disappointment', e.emo OPERATOR(@extschema@.->) 'sadness',
@@ -306,10 +313,10 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 	CASE WHEN c.role = 'customer' THEN c.agents_total > c.agents_before END AS answered,
 	CASE WHEN c.role = 'customer' THEN NOT (c.body !~ '[?]'
 		AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
-		AND @extschema@.dominant_emotion(e.emo) IN ('gratitude', 'joy')) END AS needs_reply,
+		AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy')) END AS needs_reply,
 	CASE WHEN c.role = 'customer' THEN c.agents_total = c.agents_before
 		AND NOT (c.body !~ '[?]' AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
-			AND @extschema@.dominant_emotion(e.emo) IN ('gratitude', 'joy'))
+			AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy'))
 		AND coalesce(c.conversation_open, true) END AS awaiting_reply,
 	c.role = 'agent' AND c.agents_before = 0 AS first_reply,
 	-- an infinite timestamp ('infinity', '-infinity') gives no duration
@@ -323,7 +330,7 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 FROM c
 CROSS JOIN LATERAL (SELECT c.emo OFFSET 0) e
 LEFT JOIN LATERAL %9$s s ON true
-$v$, s, conv_expr, msg_expr, emo_expr, risk_expr, markers_expr, messages::text, dim_cols, score_sql, open_expr);
+$v$, s, conv_expr, msg_expr, emo_expr, risk_expr, markers_expr, messages::text, dim_cols, score_sql, open_expr, cfg);
 	EXECUTE format('COMMENT ON VIEW %s.message_scores IS %L', s,
 		'one row per message of ' || messages::text || ': customer emotions and escalation risk, agent response time and empathy (empathy extension)');
 	names := names || 'message_scores'::text;
@@ -630,8 +637,8 @@ $v$, s, split);
 	RETURN;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.create_dashboard(regclass, regclass, name, timestamptz) IS
-'create plain-column, security_invoker dashboard views over an interaction history and its surveys in target_schema; baseline_end splits baseline and current periods (default: the middle of the history)';
+COMMENT ON FUNCTION @extschema@.create_dashboard(regclass, regclass, name, timestamptz, text) IS
+'create plain-column, security_invoker dashboard views over an interaction history and its surveys in target_schema; baseline_end splits baseline and current periods (default: the middle of the history); config names the configuration the views score with (default: the built-in one)';
 
 -- ---------------------------------------------------------------------------
 -- Routing: rank agents for an open conversation by how they did on past
@@ -639,7 +646,8 @@ COMMENT ON FUNCTION @extschema@.create_dashboard(regclass, regclass, name, times
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.route(conversation_emotions @extschema@.emotions, messages regclass,
-	surveys regclass DEFAULT NULL, agents text[] DEFAULT NULL, neighbours integer DEFAULT 100)
+	surveys regclass DEFAULT NULL, agents text[] DEFAULT NULL, neighbours integer DEFAULT 100,
+	config text DEFAULT NULL)
 RETURNS TABLE (rank integer, agent_id text, score float8, similar_conversations bigint,
 	csat float8, empathy_rate float8, mean_distance float8)
 LANGUAGE plpgsql STABLE ROWS 20 SET search_path = pg_catalog, pg_temp AS $fn$
@@ -648,6 +656,7 @@ DECLARE
 	emo_expr text;
 	sv text;
 	emp text;
+	cfg text := '';				-- the configuration as the scoring functions' first argument
 BEGIN
 	IF messages IS NULL THEN
 		RAISE EXCEPTION 'route: messages must not be NULL'
@@ -666,8 +675,13 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 	PERFORM @extschema@.contract_check_history(messages, surveys, 'route');
+	IF config IS NOT NULL THEN
+		PERFORM @extschema@.sentiment(config, '');	-- an error if it does not exist
+		cfg := format('%L, ', config);
+	END IF;
 	emo_expr := CASE WHEN @extschema@.contract_column_type(messages, 'emotions') = '@extschema@.emotions'::regtype
-		THEN 'coalesce(m.emotions, @extschema@.emotions(m.body::text))' ELSE '@extschema@.emotions(m.body::text)' END;
+		THEN 'coalesce(m.emotions, @extschema@.emotions(' || cfg || 'm.body::text))'
+		ELSE '@extschema@.emotions(' || cfg || 'm.body::text)' END;
 	IF surveys IS NOT NULL THEN
 		-- the latest answer counts, the same one as in create_dashboard()'s
 		-- conversations (ties: the best scores)
@@ -680,7 +694,7 @@ BEGIN
 	-- per neighbouring conversation, its agent's replies and those scoring 50 or more
 	emp := CASE WHEN has_score THEN
 		'(SELECT x.cid, count(*) FILTER (WHERE x.score >= 50) AS good, count(x.score) AS n
-		  FROM (SELECT q.cid, (@extschema@.empathy_score(r.body::text, q.opening, r.customer_name::text)).score AS score
+		  FROM (SELECT q.cid, (@extschema@.empathy_score(' || replace(cfg, '%', '%%') || 'r.body::text, q.opening, r.customer_name::text)).score AS score
 				FROM %1$s r JOIN near q ON r.conversation_id::text = q.cid AND r.agent_id::text = q.agent
 				WHERE r.role::text = ''agent'') x
 		  GROUP BY x.cid)'
@@ -721,5 +735,5 @@ $q$, messages::text, emo_expr, sv, format(emp, messages::text))
 	USING conversation_emotions, neighbours, agents;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@.route(@extschema@.emotions, regclass, regclass, text[], integer) IS
+COMMENT ON FUNCTION @extschema@.route(@extschema@.emotions, regclass, regclass, text[], integer, text) IS
 'rank agents for a conversation: among the past conversations nearest to its emotion profile (<->), each agent''s CSAT and empathy rate, shrunk towards the group''s';

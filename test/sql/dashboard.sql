@@ -241,5 +241,34 @@ CREATE TABLE crm.bigsurveys (conversation_id int, csat smallint, nps bigint, ces
 SELECT count(*) FROM empathy.create_dashboard('crm.run', 'crm.bigsurveys', 'dash3');
 DROP SCHEMA dash3 CASCADE;
 
+-- a configuration: the views score with it, and read a stored profile at its thresholds
+SELECT empathy.create_configuration('dash_cfg');
+INSERT INTO empathy.config_model VALUES ('dash_cfg', 'threshold.fear', 0.9);
+INSERT INTO empathy.config_terms VALUES ('dash_cfg', 'kerfuffle', 'anger', 3);
+CREATE TABLE crm.cfg (conversation_id int, message_id int, sent_at timestamptz, role text, agent_id text,
+	channel text, customer_name text, body text, emotions empathy.emotions);
+INSERT INTO crm.cfg VALUES
+	(1, 1, '2024-03-01 09:00', 'customer', NULL, 'chat', 'Ann', 'I''m worried my card was stolen', NULL),
+	(1, 2, '2024-03-01 09:05', 'agent', 'x', 'chat', 'Ann', 'I am so sorry, Ann. I have frozen the card.', NULL),
+	(2, 3, '2024-03-01 10:00', 'customer', NULL, 'chat', 'Bo', 'What a kerfuffle with my order', NULL),
+	(3, 4, '2024-03-01 11:00', 'customer', NULL, 'chat', 'Cy', 'I''m worried my card was stolen',
+	 empathy.emotions('dash_cfg', 'I''m worried my card was stolen'));
+SELECT count(*) FROM empathy.create_dashboard('crm.cfg', NULL, 'dash4');
+SELECT count(*) FROM empathy.create_dashboard('crm.cfg', NULL, 'dash5', config => 'dash_cfg');
+SELECT d4.message_id, d4.dominant_emotion AS builtin, d5.dominant_emotion AS configured,
+	d5.dominant_emotion = empathy.dominant_emotion('dash_cfg', m.body) AS as_text_scored,
+	d5.anger = (empathy.emotions('dash_cfg', m.body) OPERATOR(empathy.->) 'anger') AS configured_terms,
+	d5.escalation_risk = empathy.escalation_risk('dash_cfg', m.body) AS configured_risk
+FROM dash4.message_scores d4 JOIN dash5.message_scores d5 USING (message_id) JOIN crm.cfg m USING (message_id)
+WHERE d4.role = 'customer' ORDER BY 1;
+SELECT d5.empathy_score = (empathy.empathy_score('dash_cfg', m.body, 'I''m worried my card was stolen', 'Ann')).score AS configured_score
+FROM dash5.message_scores d5 JOIN crm.cfg m USING (message_id) WHERE d5.role = 'agent';
+SELECT empathy.create_dashboard('crm.cfg', NULL, 'dash6', config => 'no_such_config');
+SELECT count(*) AS configured_route FROM empathy.route(empathy.emotions('I am furious'), 'crm.cfg', config => 'dash_cfg');
+SELECT * FROM empathy.route(empathy.emotions('I am furious'), 'crm.cfg', config => 'no_such_config');
+DROP SCHEMA dash4 CASCADE;
+DROP SCHEMA dash5 CASCADE;
+DELETE FROM empathy.configurations WHERE name = 'dash_cfg';
+
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;
