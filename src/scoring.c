@@ -155,15 +155,29 @@ emotion_labels_cfg(PG_FUNCTION_ARGS)
 	return labels_common(fcinfo, true);
 }
 
+/*
+ * A stored profile's scores into s (the argument after the configuration,
+ * with one), and the scorer whose thresholds read them: the built-in one,
+ * or the named configuration's.
+ */
+static EmpScorer *
+profile_arg(FunctionCallInfo fcinfo, bool cfg, EmpScores *s)
+{
+	EmpScorer  *sc = scorer_for(fcinfo, cfg);
+
+	scores_from_profile(PG_GETARG_EMOTIONS_P(cfg ? 1 : 0), s);
+	return sc;
+}
+
 PG_FUNCTION_INFO_V1(emotion_labels_of);
 /* Return the labels of a stored profile (built-in thresholds). */
 Datum
 emotion_labels_of(PG_FUNCTION_ARGS)
 {
 	EmpScores	s;
+	EmpScorer  *sc = profile_arg(fcinfo, false, &s);
 
-	scores_from_profile(PG_GETARG_EMOTIONS_P(0), &s);
-	PG_RETURN_ARRAYTYPE_P(labels_array(empathy_builtin_scorer(), &s));
+	PG_RETURN_ARRAYTYPE_P(labels_array(sc, &s));
 }
 
 PG_FUNCTION_INFO_V1(emotion_labels_of_cfg);
@@ -172,9 +186,8 @@ Datum
 emotion_labels_of_cfg(PG_FUNCTION_ARGS)
 {
 	EmpScores	s;
-	EmpScorer  *sc = scorer_for(fcinfo, true);
+	EmpScorer  *sc = profile_arg(fcinfo, true, &s);
 
-	scores_from_profile(PG_GETARG_EMOTIONS_P(1), &s);
 	PG_RETURN_ARRAYTYPE_P(labels_array(sc, &s));
 }
 
@@ -209,9 +222,9 @@ Datum
 dominant_emotion_of(PG_FUNCTION_ARGS)
 {
 	EmpScores	s;
+	EmpScorer  *sc = profile_arg(fcinfo, false, &s);
 
-	scores_from_profile(PG_GETARG_EMOTIONS_P(0), &s);
-	PG_RETURN_TEXT_P(dominant_text(empathy_builtin_scorer(), &s));
+	PG_RETURN_TEXT_P(dominant_text(sc, &s));
 }
 
 PG_FUNCTION_INFO_V1(dominant_emotion_of_cfg);
@@ -220,9 +233,8 @@ Datum
 dominant_emotion_of_cfg(PG_FUNCTION_ARGS)
 {
 	EmpScores	s;
-	EmpScorer  *sc = scorer_for(fcinfo, true);
+	EmpScorer  *sc = profile_arg(fcinfo, true, &s);
 
-	scores_from_profile(PG_GETARG_EMOTIONS_P(1), &s);
 	PG_RETURN_TEXT_P(dominant_text(sc, &s));
 }
 
