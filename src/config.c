@@ -39,6 +39,7 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/resowner.h"
 #include "utils/snapmgr.h"
 
 #include "builtin.h"
@@ -79,7 +80,16 @@ static LocalTransactionId provisional_lxid = InvalidLocalTransactionId;
  */
 static LocalTransactionId seen_lxid = InvalidLocalTransactionId;
 static TimestampTz seen_statement = 0;
+static uint64 statement_no = 0;	/* counts the statements so told apart */
 static bool own_change = false;
+
+/*
+ * The snapshot the builds of the current statement read under READ
+ * COMMITTED (see empathy_config_read_begin()), registered on the top
+ * transaction's resource owner, and the statement it was taken for.
+ */
+static Snapshot stmt_snapshot = NULL;
+static uint64 stmt_snapshot_no = 0;
 /* the transaction in which this session last changed a configuration */
 static LocalTransactionId changed_lxid = InvalidLocalTransactionId;
 
@@ -99,19 +109,58 @@ config_relcache_callback(Datum arg, Oid relid)
 	}
 }
 
+/* Let go of the statement's snapshot for builds, if this transaction holds one. */
+static void
+release_stmt_snapshot(void)
+{
+	if (stmt_snapshot != NULL)
+		UnregisterSnapshotFromOwner(stmt_snapshot, TopTransactionResourceOwner);
+	stmt_snapshot = NULL;
+}
+
+/*
+ * At the end of a transaction the snapshot goes: unregistered before a
+ * commit (a snapshot still registered then is reported as a leak), and
+ * released with the resource owner by an abort.
+ */
+static void
+config_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PARALLEL_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			release_stmt_snapshot();
+			break;
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+			stmt_snapshot = NULL;
+			break;
+		default:
+			break;
+	}
+}
+
 /*
  * Begin reading configuration rows.  Under READ COMMITTED they are read as
  * catalogs are, with the latest snapshot, not the statement's: a
  * configuration rebuilt after another session's change (its invalidation
  * arrives after the change is visible) must see that change, or it would
- * be kept stale until the next change.  A transaction that keeps one
- * snapshot (REPEATABLE READ, SERIALIZABLE) reads them with it, as it reads
- * any table, and so do parallel workers, which cannot take a new snapshot:
- * the leader and its workers then score with the same version, where the
- * latest snapshot would have given the leader one the workers cannot see.
- * In both cases the active snapshot is read, and what is built from it is
- * kept for this transaction only.  Returns whether a snapshot was pushed,
- * for empathy_config_read_end().
+ * be kept stale until the next change.  The latest snapshot as of the
+ * statement's first build: every build of one statement reads the same
+ * one, so that a configuration evicted and built again while the
+ * statement runs (more of them in use than empathy.config_cache_size), or
+ * a configuration's markers built after its scorer, read the same rows; a
+ * change this session makes takes a new one (see drop_user_configs()).
+ * A transaction that keeps one snapshot (REPEATABLE READ, SERIALIZABLE)
+ * reads them with it, as it reads any table, and so do parallel workers,
+ * which cannot take a new snapshot: the leader and its workers then score
+ * with the same version, where the latest snapshot would have given the
+ * leader one the workers cannot see.  What is built from the active
+ * snapshot is kept for this transaction only, or under READ COMMITTED for
+ * this statement only.  Returns whether a snapshot was pushed, for
+ * empathy_config_read_end().
  */
 bool
 empathy_config_read_begin(void)
@@ -125,9 +174,8 @@ empathy_config_read_begin(void)
 		return false;
 	}
 	/*
-	 * The tables locked first, as catalogs are read: a session that holds
-	 * one of them is waited for before the snapshot is taken, so that the
-	 * snapshot has what it commits.
+	 * The tables locked first, as catalogs are read: a session that is
+	 * dropping, truncating or altering one of them is waited for.
 	 */
 	nsp = get_namespace_oid("empathy", true);
 	for (int i = 0; OidIsValid(nsp) && i < (int) lengthof(tables); i++)
@@ -137,7 +185,14 @@ empathy_config_read_begin(void)
 		if (OidIsValid(rel))
 			LockRelationOid(rel, AccessShareLock);
 	}
-	PushActiveSnapshot(GetLatestSnapshot());
+	if (stmt_snapshot != NULL && stmt_snapshot_no != statement_no)
+		release_stmt_snapshot();
+	if (stmt_snapshot == NULL)
+	{
+		stmt_snapshot = RegisterSnapshotOnOwner(GetLatestSnapshot(), TopTransactionResourceOwner);
+		stmt_snapshot_no = statement_no;
+	}
+	PushActiveSnapshot(stmt_snapshot);
 	return true;
 }
 
@@ -218,6 +273,7 @@ ensure_callback(void)
 	{
 		CacheRegisterRelcacheCallback(config_relcache_callback, (Datum) 0);
 		RegisterSubXactCallback(config_subxact_callback, NULL);
+		RegisterXactCallback(config_xact_callback, NULL);
 		callback_registered = true;
 	}
 	if (!OidIsValid(terms_relid) || !OidIsValid(markers_relid) || relids_stale)
@@ -251,6 +307,8 @@ drop_user_configs(void)
 	cache_stale = false;
 	cache_generation++;
 	cache_changes++;
+	/* what is built next reads the rows anew: this session's own change among them */
+	release_stmt_snapshot();
 }
 
 /*
@@ -305,9 +363,13 @@ empathy_config_changes(void)
  * row with the configuration as it was when it first used it, and a
  * change committed while it runs applies from the next statement.  A
  * statement is told by its start time (statement_timestamp(), set for each
- * message from the client) and its transaction.  This session's own
- * changes, and a rolled-back subtransaction, apply at once, as catalog
- * changes do.
+ * message from the client) and its transaction: the statements of one
+ * message with several ("SELECT ...; SELECT ...") count as one, and
+ * another session's change committed while the message runs applies from
+ * the next message.  (Telling them apart by their snapshots would also
+ * tell apart the queries of a PL/pgSQL function, which one statement runs
+ * for each row.)  This session's own changes, and a rolled-back
+ * subtransaction, apply at once, as catalog changes do.
  */
 uint64
 empathy_config_generation(void)
@@ -319,9 +381,14 @@ empathy_config_generation(void)
 	{
 		seen_lxid = MyProc->lxid;
 		seen_statement = GetCurrentStatementStartTimestamp();
+		statement_no++;
 		AcceptInvalidationMessages();
-		/* built from an older transaction's snapshot: build again */
-		if (provisional_lxid != InvalidLocalTransactionId && provisional_lxid != MyProc->lxid)
+		/*
+		 * Built from an older transaction's snapshot, or under READ
+		 * COMMITTED from an older statement's: build again.
+		 */
+		if (provisional_lxid != InvalidLocalTransactionId &&
+			(provisional_lxid != MyProc->lxid || !IsolationUsesXactSnapshot()))
 		{
 			provisional_lxid = InvalidLocalTransactionId;
 			cache_stale = true;
@@ -710,6 +777,26 @@ config_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("empathy.config_changed: trigger \"%s\" must be AFTER",
 						((TriggerData *) fcinfo->context)->tg_trigger->tgname)));
+	/*
+	 * Only on the configuration tables: on another, any role could make
+	 * every session drop and build its configurations again at will.
+	 */
+	{
+		static const char *const tables[] = {"configurations", "config_terms", "config_model", "config_markers"};
+		Relation	rel = ((TriggerData *) fcinfo->context)->tg_relation;
+		Oid			nsp = get_namespace_oid("empathy", true);
+		bool		ours = false;
+
+		for (int i = 0; OidIsValid(nsp) && !ours && i < (int) lengthof(tables); i++)
+			ours = RelationGetRelid(rel) == get_relname_relid(tables[i], nsp);
+		if (!ours)
+			ereport(ERROR,
+					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					 errmsg("empathy.config_changed: trigger \"%s\" must be on a configuration table",
+							((TriggerData *) fcinfo->context)->tg_trigger->tgname),
+					 errdetail("Table \"%s\" is not empathy.configurations, config_terms, config_model or config_markers.",
+							   RelationGetRelationName(rel))));
+	}
 	ensure_callback();
 	if (OidIsValid(terms_relid))
 		CacheInvalidateRelcacheByRelid(terms_relid);

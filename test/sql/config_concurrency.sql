@@ -108,6 +108,20 @@ CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
 	$$UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_stmt'$$) END AS changed OFFSET 0) x
 ORDER BY g;
 SELECT sentiment('cc_stmt', 'zorp') < 0 AS next_statement_negative;
+-- also when the statement uses more configurations than the session keeps built, so that
+-- each is evicted and built again while it runs: every build of one statement reads the
+-- same rows
+SELECT create_configuration('cc_ev1'), create_configuration('cc_ev2');
+INSERT INTO config_terms VALUES ('cc_ev1', 'zorp', 'sentiment', -3), ('cc_ev2', 'zorp', 'sentiment', -3);
+SET empathy.config_cache_size = 1;
+SELECT g, sentiment(CASE WHEN g % 2 = 0 THEN 'cc_ev1' ELSE 'cc_ev2' END, 'zorp') < 0 AS negative
+FROM generate_series(1, 6) g
+CROSS JOIN LATERAL (SELECT CASE WHEN g = 3 THEN dblink_exec('other',
+	$$UPDATE empathy.config_terms SET weight = 3 WHERE config IN ('cc_ev1', 'cc_ev2')$$) END AS changed OFFSET 0) x
+ORDER BY g;
+SELECT sentiment('cc_ev1', 'zorp') < 0 AS next_statement_negative;
+RESET empathy.config_cache_size;
+DELETE FROM configurations WHERE name IN ('cc_ev1', 'cc_ev2');
 -- also when each row goes through an EXCEPTION block that rolls back (and changed no configuration)
 CREATE FUNCTION pg_temp.guarded_sentiment(cfg text, t text) RETURNS float8 LANGUAGE plpgsql AS $$
 BEGIN

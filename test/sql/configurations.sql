@@ -410,6 +410,12 @@ DELETE FROM configurations WHERE name = 'trig';
 CREATE TRIGGER v BEFORE INSERT ON my_terms FOR EACH ROW EXECUTE FUNCTION empathy.config_changed();
 INSERT INTO my_terms (term) VALUES ('kept');
 SELECT count(*) FROM my_terms;
+-- nor on a table that is not a configuration table: any role could make every session build
+-- its configurations again at will
+DROP TRIGGER v ON my_terms;
+CREATE TRIGGER v2 AFTER INSERT ON my_terms FOR EACH STATEMENT EXECUTE FUNCTION empathy.config_changed();
+INSERT INTO my_terms (term) VALUES ('kept');
+DROP TRIGGER v2 ON my_terms;
 DROP TABLE my_terms;
 SELECT empathy.config_terms_validate();
 -- a quote cut short in a message keeps whole characters: no half character reaches the client
