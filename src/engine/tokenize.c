@@ -733,18 +733,52 @@ normalize_piece(EmpTokenizer *tz, size_t start, size_t end)
 	return true;
 }
 
+#define EMP_TZ_NORM_PIECE	65536
+#define EMP_TZ_MAX_NONSTARTERS	30
+
 /*
- * Where a piece of a long word that starts at p may end, at most at max
- * (< end): at the start of a code point before which the normaliser has a
+ * Where the piece of a word that starts at p (before end) ends.
+ *
+ * With marks (the word has a run of more than EMP_TZ_MAX_NONSTARTERS
+ * combining marks, see read_word), at the mark after that many in a row:
+ * the normaliser reorders a run of marks in time that grows with the
+ * square of its length, and Unicode's stream-safe text format (UAX #15)
+ * breaks such runs the same way.  No real word has one.
+ *
+ * Else, for a word longer than EMP_TZ_NORM_PIECE bytes, at most that far:
+ * at the start of a code point before which the normaliser has a
  * boundary, so that normalising the pieces one by one gives what
- * normalising the whole would; end when none is in the last half of the
- * piece (a long run of combining marks: the rest is one piece).
+ * normalising the whole would; where none is in the piece's last half (a
+ * run of 32 kB of Hangul vowels, say), at the limit all the same, so that
+ * no piece is longer.
  */
 static size_t
-piece_end(EmpTokenizer *tz, size_t p, size_t max, size_t end)
+piece_end(EmpTokenizer *tz, size_t p, size_t end, bool marks)
 {
 	const unsigned char *s = tz->text;
+	size_t		max = (end - p > EMP_TZ_NORM_PIECE) ? p + EMP_TZ_NORM_PIECE : end;
 
+	if (marks)
+	{
+		int			run = 0;
+
+		for (size_t q = p; q < max;)
+		{
+			UChar32		c;
+			int			n = decode_at(s, end, q, &c);
+
+			if (c >= 0 && u_getCombiningClass(c) != 0)
+			{
+				if (++run > EMP_TZ_MAX_NONSTARTERS && q > p)
+					return q;
+			}
+			else
+				run = 0;
+			q += n;
+		}
+	}
+	if (max == end)
+		return end;
 	for (size_t q = max; q > p + (max - p) / 2; q--)
 	{
 		UChar32		c;
@@ -755,19 +789,22 @@ piece_end(EmpTokenizer *tz, size_t p, size_t max, size_t end)
 		if (c >= 0 && unorm2_hasBoundaryBefore(tz->nfkc_cf, c))
 			return q;
 	}
-	return end;
+	while (max > p + 1 && (s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
 }
 
 /*
  * Normalise the non-ASCII word at text[start, end) into tz->norm with
  * NFKC case folding.  Falls back to copying the bytes if ICU fails.  A
- * word longer than EMP_TZ_NORM_PIECE bytes is normalised a piece at a
- * time, with a check for interrupts after each: the buffers stay the size
- * of a piece, and a query reading a word of 100 MB can be cancelled.
+ * word longer than EMP_TZ_NORM_PIECE bytes, or one with a long run of
+ * combining marks (marks), is normalised a piece at a time (piece_end),
+ * with a check for interrupts after each: the buffers stay the size of a
+ * piece, the time grows with the length of the word, and a query reading
+ * a word of 100 MB can be cancelled.
  */
-#define EMP_TZ_NORM_PIECE	65536
 static void
-normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
+normalize_icu(EmpTokenizer *tz, size_t start, size_t end, bool marks)
 {
 	size_t		blen = end - start;
 
@@ -778,8 +815,8 @@ normalize_icu(EmpTokenizer *tz, size_t start, size_t end)
 	{
 		size_t		q = end;
 
-		if (end - p > EMP_TZ_NORM_PIECE)
-			q = piece_end(tz, p, p + EMP_TZ_NORM_PIECE, end);
+		if (marks || end - p > EMP_TZ_NORM_PIECE)
+			q = piece_end(tz, p, end, marks);
 		if (!normalize_piece(tz, p, q))
 			goto fallback;
 		p = q;
@@ -934,6 +971,8 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 				ndigit = 0;
 	bool		first_upper = false;
 	size_t		nread = 0;		/* code points read, for interrupt checks */
+	int			marks = 0;		/* combining marks in a row */
+	bool		long_marks = false; /* more than EMP_TZ_MAX_NONSTARTERS of them */
 
 	while (p < tz->len)
 	{
@@ -943,6 +982,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 		{
 			unsigned char k = emp_tz_ascii_class[b];
 
+			marks = 0;
 			if (k == C_LOWER)
 				nlower++;
 			else if (k == C_UPPER)
@@ -991,6 +1031,11 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 			}
 			else if (u_islower(c))
 				nlower++;
+			/* (letters are starters: a mark is neither upper nor lower case) */
+			if (u_isupper(c) || u_islower(c) || u_getCombiningClass(c) == 0)
+				marks = 0;
+			else if (++marks > EMP_TZ_MAX_NONSTARTERS)
+				long_marks = true;
 			nonascii = true;
 			p += n;
 		}
@@ -1032,7 +1077,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 	else
 	{
 		tok->flags |= EMP_TF_NONASCII;
-		normalize_icu(tz, start, p);
+		normalize_icu(tz, start, p, long_marks);
 		/* fold typographic apostrophes to ASCII */
 		{
 			size_t		w = 0;
