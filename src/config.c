@@ -143,6 +143,23 @@ config_xact_callback(XactEvent event, void *arg)
 }
 
 /*
+ * A portal's resources released while no snapshot is active: the
+ * statement it ran has ended (a function's queries and the cursors a
+ * statement reads end while the statement's own snapshot is active), and
+ * the snapshot for its builds goes, so that the session does not hold
+ * back the cleanup of old rows (its xmin) while it waits in an open
+ * transaction.
+ */
+static void
+config_resource_release(ResourceReleasePhase phase, bool isCommit, bool isTopLevel, void *arg)
+{
+	if (phase == RESOURCE_RELEASE_AFTER_LOCKS && !isTopLevel && stmt_snapshot != NULL &&
+		!ActiveSnapshotSet() && TopTransactionResourceOwner != NULL &&
+		CurrentResourceOwner != TopTransactionResourceOwner)
+		release_stmt_snapshot();
+}
+
+/*
  * Begin reading configuration rows.  Under READ COMMITTED they are read as
  * catalogs are, with the latest snapshot, not the statement's: a
  * configuration rebuilt after another session's change (its invalidation
@@ -152,7 +169,8 @@ config_xact_callback(XactEvent event, void *arg)
  * one, so that a configuration evicted and built again while the
  * statement runs (more of them in use than empathy.config_cache_size), or
  * a configuration's markers built after its scorer, read the same rows; a
- * change this session makes takes a new one (see drop_user_configs()).
+ * change this session makes takes a new one (see drop_user_configs()),
+ * and it goes when the statement ends (config_resource_release()).
  * A transaction that keeps one snapshot (REPEATABLE READ, SERIALIZABLE)
  * reads them with it, as it reads any table, and so do parallel workers,
  * which cannot take a new snapshot: the leader and its workers then score
@@ -274,6 +292,7 @@ ensure_callback(void)
 		CacheRegisterRelcacheCallback(config_relcache_callback, (Datum) 0);
 		RegisterSubXactCallback(config_subxact_callback, NULL);
 		RegisterXactCallback(config_xact_callback, NULL);
+		RegisterResourceReleaseCallback(config_resource_release, NULL);
 		callback_registered = true;
 	}
 	if (!OidIsValid(terms_relid) || !OidIsValid(markers_relid) || relids_stale)
