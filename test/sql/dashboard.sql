@@ -250,6 +250,7 @@ CREATE TABLE crm.cfg (conversation_id int, message_id int, sent_at timestamptz, 
 INSERT INTO crm.cfg VALUES
 	(1, 1, '2024-03-01 09:00', 'customer', NULL, 'chat', 'Ann', 'I''m worried my card was stolen', NULL),
 	(1, 2, '2024-03-01 09:05', 'agent', 'x', 'chat', 'Ann', 'I am so sorry, Ann. I have frozen the card.', NULL),
+	(1, 5, '2024-03-01 09:06', 'customer', NULL, 'chat', 'Ann', 'What a kerfuffle', NULL),
 	(2, 3, '2024-03-01 10:00', 'customer', NULL, 'chat', 'Bo', 'What a kerfuffle with my order', NULL),
 	(3, 4, '2024-03-01 11:00', 'customer', NULL, 'chat', 'Cy', 'I''m worried my card was stolen',
 	 empathy.emotions('dash_cfg', 'I''m worried my card was stolen'));
@@ -264,7 +265,13 @@ WHERE d4.role = 'customer' ORDER BY 1;
 SELECT d5.empathy_score = (empathy.empathy_score('dash_cfg', m.body, 'I''m worried my card was stolen', 'Ann')).score AS configured_score
 FROM dash5.message_scores d5 JOIN crm.cfg m USING (message_id) WHERE d5.role = 'agent';
 SELECT empathy.create_dashboard('crm.cfg', NULL, 'dash6', config => 'no_such_config');
-SELECT count(*) AS configured_route FROM empathy.route(empathy.emotions('I am furious'), 'crm.cfg', config => 'dash_cfg');
+-- the history's profiles are scored under the configuration ("kerfuffle" is anger there)
+SELECT c.mean_distance <> b.mean_distance AS configured_profiles,
+	c.mean_distance = (empathy.avg(empathy.emotions('dash_cfg', m.body)) OPERATOR(empathy.<->) empathy.emotions('I am furious')) AS as_scored
+FROM empathy.route(empathy.emotions('I am furious'), 'crm.cfg', config => 'dash_cfg') c,
+	empathy.route(empathy.emotions('I am furious'), 'crm.cfg') b, crm.cfg m
+WHERE m.conversation_id = 1 AND m.role = 'customer'
+GROUP BY c.mean_distance, b.mean_distance;
 SELECT * FROM empathy.route(empathy.emotions('I am furious'), 'crm.cfg', config => 'no_such_config');
 DROP SCHEMA dash4 CASCADE;
 DROP SCHEMA dash5 CASCADE;
