@@ -309,8 +309,9 @@ explain_row(void *arg, const EmpExplainRow *row)
 	}
 	values[2] = CStringGetTextDatum(emp_rule_names[row->rule]);
 	values[3] = CStringGetTextDatum(emp_dim_names[row->channel]);
-	values[4] = Float8GetDatum((double) row->weight);
-	values[5] = Float8GetDatum((double) row->contribution);
+	/* (+ 0.0: a zero is shown as 0, never -0) */
+	values[4] = Float8GetDatum((double) row->weight + 0.0);
+	values[5] = Float8GetDatum((double) row->contribution + 0.0);
 	MemoryContextSwitchTo(old);
 	tuplestore_putvalues(st->store, st->desc, values, nulls);
 	MemoryContextReset(st->rowcxt);
