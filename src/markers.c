@@ -342,17 +342,22 @@ blank_text(const char *s, size_t len)
 	return true;
 }
 
-/* Score the (reply, message, name) arguments starting at argument 'first'. */
+/*
+ * Score the (reply, message, name) arguments starting at argument 'first'.
+ * The reply in UTF-8 is *reply when the caller has it already, else it is
+ * made and handed back.
+ */
 static void
 score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
-		   EmpEmpathy *out, EmpEmpathyFn fn, void *arg, char **reply, size_t *replylen)
+		   EmpEmpathy *out, EmpEmpathyFn fn, void *arg, const char **reply, size_t *replylen)
 {
 	char	   *msg = NULL,
 			   *name = NULL;
 	size_t		msglen = 0,
 				namelen = 0;
 
-	*reply = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), replylen);
+	if (*reply == NULL)
+		*reply = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), replylen);
 	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
 	{
 		msg = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 1), &msglen);
@@ -399,8 +404,8 @@ Datum
 empathy_score(PG_FUNCTION_ARGS)
 {
 	EmpEmpathy	e;
-	char	   *reply;
-	size_t		len;
+	const char *reply = NULL;
+	size_t		len = 0;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -414,8 +419,8 @@ Datum
 empathy_score_cfg(PG_FUNCTION_ARGS)
 {
 	EmpEmpathy	e;
-	char	   *reply;
-	size_t		len;
+	const char *reply = NULL;
+	size_t		len = 0;
 	EmpMarkerSet *ms;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
@@ -480,7 +485,7 @@ explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
 {
 	ExplainEmpathyState st;
 	EmpEmpathy	e;
-	char	   *reply;
+	const char *reply;
 	size_t		len;
 	int			first = cfg ? 1 : 0;
 
@@ -492,13 +497,14 @@ explain_empathy_common(FunctionCallInfo fcinfo, bool cfg)
 		EmpMarkerSet *ms = cfg ? markers_for_config(PG_GETARG_TEXT_PP(0)) : markers_builtin();
 		EmpScorer  *sc = cfg ? empathy_config_scorer_cached(fcinfo, PG_GETARG_TEXT_PP(0))
 			: empathy_builtin_scorer();
-		size_t		ulen;
 
-		st.text = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), &ulen);
+		st.text = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first), &len);
 		st.cached_byte = 0;
 		st.cached_char = 0;
 		st.nrows = 0;
 		st.rowcxt = empathy_row_context();
+		/* the reply read once: the rows' positions are in st.text */
+		reply = st.text;
 		score_args(fcinfo, first, ms, sc, &e, explain_empathy_row, &st, &reply, &len);
 		MemoryContextDelete(st.rowcxt);
 	}
