@@ -145,18 +145,24 @@ config_xact_callback(XactEvent event, void *arg)
 /*
  * A portal's resources released while no snapshot is active: the
  * statement it ran has ended (a function's queries and the cursors a
- * statement reads end while the statement's own snapshot is active), and
- * the snapshot for its builds goes, so that the session does not hold
- * back the cleanup of old rows (its xmin) while it waits in an open
- * transaction.
+ * statement reads end while the statement's own snapshot is active).  The
+ * next call starts a new statement (see empathy_config_generation()): the
+ * statements of one message with several are told apart so.  And the
+ * snapshot for the statement's builds goes, so that the session does not
+ * hold back the cleanup of old rows (its xmin) while it waits in an open
+ * transaction (after an error inside a savepoint, until the ROLLBACK TO:
+ * the failed statement's snapshots are still active when its resources
+ * are released).
  */
 static void
 config_resource_release(ResourceReleasePhase phase, bool isCommit, bool isTopLevel, void *arg)
 {
-	if (phase == RESOURCE_RELEASE_AFTER_LOCKS && !isTopLevel && stmt_snapshot != NULL &&
-		!ActiveSnapshotSet() && TopTransactionResourceOwner != NULL &&
-		CurrentResourceOwner != TopTransactionResourceOwner)
+	if (phase == RESOURCE_RELEASE_AFTER_LOCKS && !isTopLevel && !ActiveSnapshotSet() &&
+		TopTransactionResourceOwner != NULL && CurrentResourceOwner != TopTransactionResourceOwner)
+	{
+		seen_lxid = InvalidLocalTransactionId;
 		release_stmt_snapshot();
+	}
 }
 
 /*
@@ -382,13 +388,12 @@ empathy_config_changes(void)
  * row with the configuration as it was when it first used it, and a
  * change committed while it runs applies from the next statement.  A
  * statement is told by its start time (statement_timestamp(), set for each
- * message from the client) and its transaction: the statements of one
- * message with several ("SELECT ...; SELECT ...") count as one, and
- * another session's change committed while the message runs applies from
- * the next message.  (Telling them apart by their snapshots would also
- * tell apart the queries of a PL/pgSQL function, which one statement runs
- * for each row.)  This session's own changes, and a rolled-back
- * subtransaction, apply at once, as catalog changes do.
+ * message from the client), its transaction, and the end of the one before
+ * (config_resource_release(): the statements of one message with several,
+ * "SELECT ...; SELECT ...", share a start time).  The queries a PL/pgSQL
+ * function runs for each row are no statements of their own.  This
+ * session's own changes, and a rolled-back subtransaction, apply at once,
+ * as catalog changes do.
  */
 uint64
 empathy_config_generation(void)

@@ -737,10 +737,26 @@ normalize_piece(EmpTokenizer *tz, size_t start, size_t end)
 #define EMP_TZ_MAX_NONSTARTERS	30
 
 /*
+ * Is c a non-starter in UAX #15's sense: a combining mark (a canonical
+ * combining class other than 0), or a character whose decomposition
+ * starts with one (U+0F73, U+0F75, U+0F81 canonically; the half-width
+ * voiced sound marks U+FF9E, U+FF9F by compatibility)?  The normaliser
+ * reorders a run of them in time that grows with the square of its length.
+ */
+static inline bool
+nonstarter(UChar32 c)
+{
+	return u_getCombiningClass(c) != 0 ||
+		u_getIntPropertyValue(c, UCHAR_LEAD_CANONICAL_COMBINING_CLASS) != 0 ||
+		c == 0xFF9E || c == 0xFF9F;
+}
+
+/*
  * Where the piece of a word that starts at p (before end) ends.
  *
  * With marks (the word has a run of more than EMP_TZ_MAX_NONSTARTERS
- * combining marks, see read_word), at the mark after that many in a row:
+ * non-starters, see nonstarter() and read_word), at the one after that many
+ * in a row:
  * the normaliser reorders a run of marks in time that grows with the
  * square of its length, and Unicode's stream-safe text format (UAX #15)
  * breaks such runs the same way.  No real word has one.
@@ -767,7 +783,7 @@ piece_end(EmpTokenizer *tz, size_t p, size_t end, bool marks)
 			UChar32		c;
 			int			n = decode_at(s, end, q, &c);
 
-			if (c >= 0 && u_getCombiningClass(c) != 0)
+			if (c >= 0 && nonstarter(c))
 			{
 				if (++run > EMP_TZ_MAX_NONSTARTERS && q > p)
 					return q;
@@ -971,7 +987,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 				ndigit = 0;
 	bool		first_upper = false;
 	size_t		nread = 0;		/* code points read, for interrupt checks */
-	int			marks = 0;		/* combining marks in a row */
+	int			marks = 0;		/* non-starters in a row (nonstarter()) */
 	bool		long_marks = false; /* more than EMP_TZ_MAX_NONSTARTERS of them */
 
 	while (p < tz->len)
@@ -1031,8 +1047,7 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 			}
 			else if (u_islower(c))
 				nlower++;
-			/* (letters are starters: a mark is neither upper nor lower case) */
-			if (u_isupper(c) || u_islower(c) || u_getCombiningClass(c) == 0)
+			if (!nonstarter(c))
 				marks = 0;
 			else if (++marks > EMP_TZ_MAX_NONSTARTERS)
 				long_marks = true;

@@ -122,6 +122,14 @@ ORDER BY g;
 SELECT sentiment('cc_ev1', 'zorp') < 0 AS next_statement_negative;
 RESET empathy.config_cache_size;
 DELETE FROM configurations WHERE name IN ('cc_ev1', 'cc_ev2');
+-- the statements of one message with several ("SELECT ...; SELECT ...") are statements of
+-- their own: a change committed during the first applies to the second
+SELECT create_configuration('cc_msg');
+INSERT INTO config_terms VALUES ('cc_msg', 'zorp', 'sentiment', -3);
+SELECT sentiment('cc_msg', 'zorp') < 0 AS first_negative,
+	dblink_exec('other', $$UPDATE empathy.config_terms SET weight = 3 WHERE config = 'cc_msg'$$) AS changed \;
+SELECT sentiment('cc_msg', 'zorp') < 0 AS second_negative;
+DELETE FROM configurations WHERE name = 'cc_msg';
 -- also when each row goes through an EXCEPTION block that rolls back (and changed no configuration)
 CREATE FUNCTION pg_temp.guarded_sentiment(cfg text, t text) RETURNS float8 LANGUAGE plpgsql AS $$
 BEGIN

@@ -402,6 +402,14 @@ main(void)
 			CHECK(emp_tokenizer_next(ctz, &t) && t.len == big && t.normlen >= big - 2,
 				  "200,000 combining marks are one token, every mark kept (%u bytes)", t.normlen);
 			CHECK(ninterrupts >= 6000, "a long run of combining marks is normalised 30 at a time (%ld checks)", ninterrupts);
+			/* so is one of U+0F73, whose decomposition is two marks, though its own class is 0 */
+			for (size_t i = 1; i + 3 <= big; i += 3)
+				memcpy(text + i, "\xE0\xBD\xB3", 3);
+			ninterrupts = 0;
+			emp_tokenizer_reset(ctz, text, 1 + (big - 1) / 3 * 3);
+			CHECK(emp_tokenizer_next(ctz, &t) && t.len == 1 + (big - 1) / 3 * 3,
+				  "a long run of U+0F73 is one token");
+			CHECK(ninterrupts >= 4000, "a long run of U+0F73 is normalised 30 at a time too (%ld checks)", ninterrupts);
 			free(text);
 		}
 		emp_tokenizer_destroy(ctz);
