@@ -509,6 +509,25 @@ resolve_token(EmpLexicon *lx, const EmpToken *tok, EmpLookup *out)
 			memcpy(key + 1, tok->norm, tok->normlen);
 			out->ids[0] = emp_lexicon_find(lx, key, tok->normlen + 1);
 		}
+		/*
+		 * A ZWJ sequence the lexicon does not list reads as the emoji
+		 * before its first joiner ("😢" of a crying face joined to a sign).
+		 */
+		if (out->ids[0] == 0 && tok->kind == EMP_TOK_EMOJI)
+		{
+			size_t		n = 0;
+
+			while (n + 2 < tok->normlen &&
+				   !((unsigned char) tok->norm[n] == 0xE2 && (unsigned char) tok->norm[n + 1] == 0x80 &&
+					 (unsigned char) tok->norm[n + 2] == 0x8D))
+				n++;
+			if (n > 0 && n + 2 < tok->normlen && n + 1 <= sizeof(key))
+			{
+				key[0] = '=';
+				memcpy(key + 1, tok->norm, n);
+				out->ids[0] = emp_lexicon_find(lx, key, n + 1);
+			}
+		}
 	}
 	else
 		resolve_word(lx, tok->norm, tok->normlen, (tok->flags & EMP_TF_ELONGATED) != 0, out);

@@ -570,6 +570,19 @@ is_word_cp(UChar32 c)
 		(U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
+/*
+ * A default-ignorable character (soft hyphen, zero-width space, joiner and
+ * non-joiner, word joiner, byte order mark, Mongolian vowel separator):
+ * NFKC case folding removes it, so a word goes on across one ("fu\u00ADrious"
+ * reads as "furious").  Combining grapheme joiners and variation selectors
+ * are marks, and word characters already.
+ */
+static inline bool
+is_ignorable_cp(UChar32 c)
+{
+	return c >= 0x00AD && u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
 static inline bool
 is_apostrophe(UChar32 c)
 {
@@ -1038,7 +1051,21 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 					break;
 			}
 			else if (!is_word_cp(c))
-				break;
+			{
+				UChar32		nc = -1;
+
+				/*
+				 * Inside a word, an ignorable character that a word
+				 * character or another ignorable one follows: the word
+				 * goes on (normalising drops it).
+				 */
+				if (p == start || !is_ignorable_cp(c))
+					break;
+				if (p + n < tz->len)
+					decode_at(s, tz->len, p + n, &nc);
+				if (nc < 0 || !(is_word_cp(nc) || is_ignorable_cp(nc)))
+					break;
+			}
 			else if (u_isupper(c))
 			{
 				if (p == start)

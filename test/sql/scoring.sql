@@ -125,6 +125,22 @@ SELECT b, sentiment(b) > 0 AS positive, sentiment(b) < 0 AS negative FROM (VALUE
 SELECT emotions('ｆｒｕｓｔｒａｔｅｄ') = emotions('frustrated'::text) AS fullwidth,
        emotions('𝐟𝐫𝐮𝐬𝐭𝐫𝐚𝐭𝐞𝐝') = emotions('frustrated'::text) AS math_bold,
        sentiment('Frustrated') = sentiment('frustrated') AS case_folded;
+-- characters that NFKC case folding removes (soft hyphen, zero-width space,
+-- joiner and non-joiner, word joiner, byte order mark) do not split a word;
+-- at a word's edge they are no part of it
+SELECT name, emotions('I am fu' || c || 'rious') = emotions('I am furious'::text) AS inside,
+       emotions('I am furious' || c) = emotions('I am furious'::text) AS after,
+       emotions(c || 'furious') = emotions('furious'::text) AS before,
+       markers('so' || c || 'rry for the trouble') AS markers
+  FROM (VALUES ('soft hyphen', U&'\00AD'), ('zero-width space', U&'\200B'), ('non-joiner', U&'\200C'),
+               ('joiner', U&'\200D'), ('word joiner', U&'\2060'), ('byte order mark', U&'\FEFF'),
+               ('two in a row', U&'\00AD\200B')) v(name, c);
+SELECT emotions(U&'fu\00AD rious') = emotions('fu rious'::text) AS space_still_splits,
+       emotions(U&'fu\00AD😡') = emotions('fu 😡'::text) AS emoji_still_splits;
+-- a ZWJ sequence the lexicon does not list reads as its first emoji
+SELECT sentiment(U&'\+01F622\200D\2640\FE0F') = sentiment('😢') AS unlisted_sequence,
+       sentiment(repeat(U&'\+01F621\200D', 999) || '😡') = sentiment('😡') AS long_chain,
+       sentiment('🤦‍♂️') <> sentiment('🤦') AS listed_sequence_kept;
 
 -- customer-service phrasing
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALUES

@@ -259,6 +259,11 @@ main(void)
 	CHECK_STR(tokens("Hello, WORLD!!!"), "hello|,|world|!!!", "words and punctuation runs");
 	CHECK_STR(tokens("\xEF\xBD\x86\xEF\xBD\x92\xEF\xBD\x95\xEF\xBD\x93\xEF\xBD\x94"), "frust", "full-width letters fold to ASCII");
 	CHECK_STR(tokens("\xF0\x9D\x90\x9F\xF0\x9D\x90\xAB\xF0\x9D\x90\xAE"), "fru", "mathematical bold letters fold to ASCII");
+	CHECK_STR(tokens("fu\xC2\xADrious so\xE2\x80\x8B\xE2\x81\xA0rry"), "furious|sorry",
+			  "a soft hyphen, zero-width space or word joiner inside a word is dropped, not a break");
+	CHECK_STR(tokens("\xC2\xAD" "furious\xEF\xBB\xBF ok\xE2\x80\x8B,"), "furious|ok|,",
+			  "at a word's edge, ignorable characters are no part of it");
+	CHECK_STR(tokens("ok\xC2\xAD\xF0\x9F\x98\xA1"), "ok|\xF0\x9F\x98\xA1", "an emoji after one is a token of its own");
 	CHECK_STR(tokens("sooooo good"), "soo|good", "elongation collapses to two letters");
 	CHECK_STR(tokens("I don\xE2\x80\x99t"), "i|don't", "typographic apostrophe folds");
 	CHECK_STR(tokens("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), "\xF0\x9F\x91\x8D", "skin tone is dropped from an emoji");
