@@ -171,6 +171,7 @@ DECLARE
 	names text[];
 	why text;
 	regrants text[] := ARRAY[]::text[];
+	unowned text[] := ARRAY[]::text[];	-- views that could not be given back to their owners
 	g text;
 	cfg text := '';				-- the configuration as the scoring functions' first argument
 BEGIN
@@ -236,7 +237,11 @@ BEGIN
 		RAISE NOTICE 'function @extschema@.markers(text) does not exist: the phrase_categories view is empty';
 	END IF;
 
-	EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', target_schema);
+	-- created only when missing: CREATE SCHEMA IF NOT EXISTS asks for CREATE on
+	-- the database even when the schema exists, which a schema's owner may lack
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) target_schema) THEN
+		EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', target_schema);
+	END IF;
 
 	-- Views of an earlier call are replaced.  When their columns change type
 	-- (other id types), CREATE OR REPLACE cannot, and they are dropped first:
@@ -602,21 +607,43 @@ $v$, s, split);
 			RAISE;
 		END IF;
 		GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
-		-- the grants on the old views, given again on the new ones (a BI role keeps its access)
-		SELECT coalesce(pg_catalog.array_agg(pg_catalog.format('GRANT %s ON %s.%I TO %s%s', a.privilege_type, s, c.relname,
-				CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END,
-				CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)), ARRAY[]::text[])
+		-- the grants on the old views, on the whole view or on columns, given
+		-- again on the new ones (a BI role keeps its access), and the owner
+		-- of a view that another role owned
+		SELECT coalesce(pg_catalog.array_agg(g.cmd ORDER BY g.ord, g.cmd), ARRAY[]::text[])
 			INTO regrants
-			FROM pg_catalog.pg_class c
-			CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
-			LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) a.grantee
-			WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
-				WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
-			  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-			  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
-				'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
-				'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
-			  AND a.grantee OPERATOR(pg_catalog.<>) c.relowner;
+			FROM (
+				SELECT 1 AS ord, pg_catalog.format('GRANT %s%s ON %s.%I TO %s%s', a.privilege_type,
+						CASE WHEN col.attname IS NULL THEN '' ELSE pg_catalog.format(' (%I)', col.attname) END, s, c.relname,
+						CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END,
+						CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS cmd
+				FROM pg_catalog.pg_class c
+				CROSS JOIN LATERAL (
+					SELECT NULL::name AS attname, c.relacl AS acl
+					UNION ALL
+					SELECT at.attname, at.attacl FROM pg_catalog.pg_attribute at
+					WHERE at.attrelid OPERATOR(pg_catalog.=) c.oid AND at.attnum OPERATOR(pg_catalog.>) 0
+					  AND NOT at.attisdropped AND at.attacl IS NOT NULL) col
+				CROSS JOIN LATERAL pg_catalog.aclexplode(col.acl) a
+				LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) a.grantee
+				WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
+					WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
+				  AND c.relkind OPERATOR(pg_catalog.=) 'v'
+				  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
+					'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
+					'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
+				  AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
+				UNION ALL
+				SELECT 0, pg_catalog.format('ALTER VIEW %s.%I OWNER TO %I', s, c.relname, o.rolname)
+				FROM pg_catalog.pg_class c
+				JOIN pg_catalog.pg_roles o ON o.oid OPERATOR(pg_catalog.=) c.relowner
+				WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
+					WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
+				  AND c.relkind OPERATOR(pg_catalog.=) 'v'
+				  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
+					'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
+					'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
+				  AND o.rolname OPERATOR(pg_catalog.<>) CURRENT_USER) g;
 		BEGIN
 			EXECUTE format('DROP VIEW IF EXISTS %1$s.period_comparison, %1$s.emotional_load, %1$s.channel_consistency,
 				%1$s.phrase_categories, %1$s.empathy_by_agent, %1$s.escalation_queue, %1$s.unanswered_messages,
@@ -631,8 +658,25 @@ $v$, s, split);
 	END;
 	END LOOP;
 	FOREACH g IN ARRAY regrants LOOP
-		EXECUTE g;
+		IF g LIKE 'ALTER VIEW %' THEN
+			BEGIN
+				EXECUTE g;
+			EXCEPTION WHEN insufficient_privilege THEN
+				GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
+				unowned := unowned || g;
+			END;
+		ELSE
+			EXECUTE g;
+		END IF;
 	END LOOP;
+	IF pg_catalog.cardinality(unowned) > 0 THEN
+		RAISE WARNING 'create_dashboard: % rebuilt views in schema "%" could not be given back to their owners',
+			pg_catalog.cardinality(unowned), target_schema
+			USING DETAIL = format('%s failed: %s.%s', unowned[1], why,
+						CASE WHEN pg_catalog.cardinality(unowned) > 1
+							 THEN format(' So did %s more such commands.', pg_catalog.cardinality(unowned) - 1) ELSE '' END),
+			      HINT = 'Run create_dashboard as the views'' owner, or change their owner yourself.';
+	END IF;
 	RETURN QUERY SELECT pg_catalog.unnest(names);
 	RETURN;
 END

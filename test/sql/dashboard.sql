@@ -159,16 +159,44 @@ CREATE VIEW crm.mine AS SELECT * FROM dash.kpi_by_agent;
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
 SELECT count(*) FROM empathy.create_dashboard('crm.messages_t', 'crm.surveys_v', 'dash');
 DROP VIEW crm.mine;
--- views dropped and made again keep their grants
+-- views dropped and made again keep their grants, on columns too, and their owners
 CREATE ROLE regress_empathy_bi;
+CREATE ROLE regress_empathy_col;
+CREATE ROLE regress_empathy_owner;
 GRANT SELECT ON ALL TABLES IN SCHEMA dash TO regress_empathy_bi;
 GRANT SELECT ON dash.kpi_by_agent TO PUBLIC;
+GRANT SELECT (agent_id, csat) ON dash.conversations TO regress_empathy_col;
+GRANT SELECT (week) ON dash.kpi_by_week TO regress_empathy_col WITH GRANT OPTION;
+ALTER VIEW dash.kpi_by_week OWNER TO regress_empathy_owner;
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys', 'dash');
 SELECT pg_typeof(conversation_id) FROM dash.conversations LIMIT 1;
 SELECT grantee, count(*) FROM information_schema.role_table_grants
 WHERE table_schema = 'dash' AND grantee IN ('regress_empathy_bi', 'PUBLIC') GROUP BY grantee ORDER BY grantee;
-REVOKE ALL ON ALL TABLES IN SCHEMA dash FROM regress_empathy_bi, PUBLIC;
+SELECT table_name, column_name, privilege_type, is_grantable FROM information_schema.column_privileges
+WHERE table_schema = 'dash' AND grantee = 'regress_empathy_col' ORDER BY 1, 2;
+SELECT relname, relowner = 'regress_empathy_owner'::regrole AS owner_kept FROM pg_class
+WHERE relnamespace = 'dash'::regnamespace AND relname IN ('kpi_by_week', 'kpi_by_month') ORDER BY 1;
+ALTER VIEW dash.kpi_by_week OWNER TO CURRENT_USER;
+REVOKE ALL ON ALL TABLES IN SCHEMA dash FROM regress_empathy_bi, regress_empathy_col, PUBLIC;
+REVOKE ALL (agent_id, csat) ON dash.conversations FROM regress_empathy_col;
+REVOKE ALL (week) ON dash.kpi_by_week FROM regress_empathy_col CASCADE;
 DROP ROLE regress_empathy_bi;
+DROP ROLE regress_empathy_col;
+DROP ROLE regress_empathy_owner;
+-- a role that owns the schema needs no CREATE on the database
+CREATE ROLE regress_empathy_so;
+CREATE SCHEMA dash_so AUTHORIZATION regress_empathy_so;
+GRANT USAGE ON SCHEMA crm TO regress_empathy_so;
+GRANT SELECT ON crm.messages TO regress_empathy_so;
+SET ROLE regress_empathy_so;
+SELECT has_database_privilege(current_database(), 'CREATE') AS may_create_schemas,
+       count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash_so');
+SELECT count(*) > 0 AS readable FROM dash_so.message_scores;
+RESET ROLE;
+DROP SCHEMA dash_so CASCADE;
+REVOKE ALL ON crm.messages FROM regress_empathy_so;
+REVOKE ALL ON SCHEMA crm FROM regress_empathy_so;
+DROP ROLE regress_empathy_so;
 -- integer and text ids do not meet
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', 'crm.surveys_v', 'dash');
 -- a temporary table would take the views with it at the end of the session
