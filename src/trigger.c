@@ -392,6 +392,23 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 					 errhint("Write the scores into columns of their own.")));
 	if (st->ncols == 0)
 		bad_argument(rel, tg->tgname, tg->tgargs[tg->tgnargs - 1], "No column to fill is named.");
+
+	/*
+	 * The columns read for the replies' scores, with no reply score to fill:
+	 * a mistake (a key left out, or put on the wrong trigger), not a no-op
+	 */
+	if (st->col[TAG_MARKERS] == 0 && st->col[TAG_EMPATHY] == 0)
+	{
+		for (int i = 1; i < tg->tgnargs; i++)
+		{
+			const char *arg = tg->tgargs[i];
+
+			if (strncmp(arg, "role=", 5) == 0 || strncmp(arg, "customer_message=", 17) == 0 ||
+				strncmp(arg, "customer_name=", 14) == 0)
+				bad_argument(rel, tg->tgname, arg,
+							 "role=, customer_message= and customer_name= apply only to markers= and empathy=, and neither is given.");
+		}
+	}
 	if (st->config[0] != '\0')
 	{
 		MemoryContext old = MemoryContextSwitchTo(mcxt);

@@ -104,6 +104,12 @@ BEGIN
 	IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
 		openers := openers || pg_catalog.chr(8220);
 		closers := closers || pg_catalog.chr(8221);
+	-- the encodings that have curly double quotes (chr() names a code of the
+	-- database's own encoding, which differs from one to the next)
+	ELSIF pg_catalog.getdatabaseencoding() IN ('WIN1250', 'WIN1251', 'WIN1252', 'WIN1253', 'WIN1254', 'WIN1255',
+			'WIN1256', 'WIN1257', 'WIN1258', 'WIN874', 'LATIN7', 'EUC_JP', 'EUC_JIS_2004', 'EUC_CN', 'EUC_KR', 'EUC_TW') THEN
+		openers := openers || pg_catalog.convert_from('\xe2809c'::bytea, 'UTF8');
+		closers := closers || pg_catalog.convert_from('\xe2809d'::bytea, 'UTF8');
 	END IF;
 	head := @extschema@.own_words(left(message, 4000));
 	-- full-width and mathematical letters read as the scorer reads them
@@ -827,13 +833,15 @@ BEGIN
 			      HINT = 'Pass an object such as ''{"name": "Dana", "agent_name": "Sam"}''.';
 	END IF;
 	-- the values that pick and fill the templates are strings (a name, a
-	-- language tag; an intent or emotion, which a typo would leave unmatched)
+	-- language tag; an intent or emotion, which a typo would leave unmatched;
+	-- a concern, which the reply quotes)
 	FOR vkey, vwhat, vhint IN VALUES
 		('name', 'customer''s name', 'Pass it as ''{"name": "Dana"}''.'),
 		('customer_name', 'customer''s name', 'Pass it as ''{"name": "Dana"}''.'),
 		('language', 'language', 'Pass a language tag, as in ''{"language": "en-GB"}''.'),
 		('intent', 'intent', 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.'),
-		('emotion', 'emotion', 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.')
+		('emotion', 'emotion', 'Pass names, as in ''{"intent": "refund", "emotion": "frustration"}''.'),
+		('concern', 'concern', 'Pass a phrase the reply can quote, as in ''{"concern": "your parcel is late"}''.')
 	LOOP
 		IF jsonb_typeof(v->vkey) IN ('object', 'array', 'number', 'boolean') THEN
 			RAISE EXCEPTION 'the % in vars must be a string', vwhat

@@ -119,11 +119,28 @@ CREATE EXTENSION empathy;
 SELECT empathy.dominant_emotion('私はとても怒っています!!! I am ANGRY') AS dominant,
        empathy.markers('I am so sorry, I will fix it today') AS markers;
 SELECT empathy.concern('My order 注文123 (a gift for my mum) has not arrived, where is it?') AS concern;
+SELECT empathy.concern('I typed “hello” and it failed') AS curly_quotes_closed;
 SELECT empathy.suggest_reply('My order is late again, I am furious', '{"name": "Ana"}') ~ 'Ana' AS names_the_customer;
 SELECT DISTINCT token, position FROM empathy.explain('怒って ANGRY') WHERE rule = 'all caps';
 \c :regress_db
 SET client_min_messages = warning;
 DROP DATABASE empathy_euc_jp;
+
+-- WIN1252, whose curly quotes have codes of their own: a clause keeps the one
+-- that closes the quote it opened, and so does the reply drafted from it
+DROP DATABASE IF EXISTS empathy_win1252;
+CREATE DATABASE empathy_win1252 ENCODING 'WIN1252' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0;
+\c empathy_win1252
+SET client_encoding = 'UTF8';
+SET client_min_messages = warning;
+CREATE EXTENSION empathy;
+SELECT empathy.concern('I still get “invalid credentials”') AS concern,
+       empathy.concern('I typed “hello” and it failed') AS concern2;
+SELECT empathy.suggest_reply('I still get “invalid credentials” when I log in', '{"name": "Ann"}')
+       ~ '“invalid credentials” when' AS quote_closed;
+\c :regress_db
+SET client_min_messages = warning;
+DROP DATABASE empathy_win1252;
 
 -- A database whose collation orders lower case first (ICU): rows that read the same words
 -- apply in byte order, as in any other database, so the same rows give the same markers

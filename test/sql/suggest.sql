@@ -134,6 +134,9 @@ SELECT empathy.suggest_reply('My order is late', '{"name": 5, "customer_name": [
 -- an intent or emotion that is no string, or an emotion no template answers, is an error
 SELECT empathy.suggest_reply('My order is late', '{"emotion": 5}');
 SELECT empathy.suggest_reply('My order is late', '{"intent": ["late_delivery"]}');
+-- so is a concern, which the reply would quote
+SELECT empathy.suggest_reply('My order is late', '{"concern": 42}');
+SELECT empathy.suggest_reply('My order is late', '{"concern": {"a": 1}}');
 SELECT empathy.suggest_reply('My order is late', '{"emotion": "furious"}');
 SELECT left(empathy.suggest_reply('My order is late', '{"emotion": "anger", "intent": "late_delivery"}'), 0) AS given_ok;
 -- concern: a short clause needs two words of letters or digits; full-width letters read as ASCII

@@ -159,6 +159,10 @@ SELECT tm_try($$'body', 'sentiment='$$);
 SELECT tm_try($$'body', 'sentiment=sent', 'sentiment=sent4'$$);
 SELECT tm_try($$'body', 'sentiment=sent', 'escalation=sent'$$);
 SELECT tm_try($$'body', 'dominant=body'$$);
+-- the columns read for a reply's scores, with no reply score to fill
+SELECT tm_try($$'body', 'sentiment=sent', 'role=role'$$);
+SELECT tm_try($$'body', 'customer_message=customer_message', 'sentiment=sent'$$);
+SELECT tm_try($$'body', 'sentiment=sent', 'role=role', 'markers=mk'$$);
 SELECT tm_try($$'body', 'sentiment=gen'$$);
 SELECT tm_try($$'body', 'sentiment=sent', 'config=no_such_config'$$);
 SELECT tm_try($$'body', 'config=tm_support'$$);
