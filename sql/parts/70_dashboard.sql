@@ -663,7 +663,7 @@ $v$, s, split);
 				EXECUTE g;
 			EXCEPTION WHEN insufficient_privilege THEN
 				GET STACKED DIAGNOSTICS why = MESSAGE_TEXT;
-				unowned := unowned || g;
+				unowned := unowned || format('%s failed: %s.', g, why);
 			END;
 		ELSE
 			EXECUTE g;
@@ -672,9 +672,8 @@ $v$, s, split);
 	IF pg_catalog.cardinality(unowned) > 0 THEN
 		RAISE WARNING 'create_dashboard: % rebuilt views in schema "%" could not be given back to their owners',
 			pg_catalog.cardinality(unowned), target_schema
-			USING DETAIL = format('%s failed: %s.%s', unowned[1], why,
-						CASE WHEN pg_catalog.cardinality(unowned) > 1
-							 THEN format(' So did %s more such commands.', pg_catalog.cardinality(unowned) - 1) ELSE '' END),
+			USING DETAIL = unowned[1] || CASE WHEN pg_catalog.cardinality(unowned) > 1
+							 THEN format(' So did %s more such commands.', pg_catalog.cardinality(unowned) - 1) ELSE '' END,
 			      HINT = 'Run create_dashboard as the views'' owner, or change their owner yourself.';
 	END IF;
 	RETURN QUERY SELECT pg_catalog.unnest(names);

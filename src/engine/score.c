@@ -51,7 +51,6 @@
 #include "score.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -95,6 +94,7 @@ emp_model_defaults(EmpModel *m)
 	m->question_keep = 0.5f;
 	m->signoff_keep = 0.0f;
 	m->signoff_praise = 1.0f;
+	m->sarcasm_below = -0.3f;
 	m->caps_max_words = 3.0f;
 	m->intensity_scale = 3.0f;
 	m->escalation_scale = 3.0f;
@@ -133,7 +133,7 @@ static const ModelParam model_params[] = {
 	P1(negation_scope), P1(negation_valence), P1(negation_emotion),
 	P1(caps_factor), P1(elongation_factor), P1(contrast_before), P1(contrast_after),
 	P1(exclaim_step), P1(exclaim_max), P1(question_step), P1(question_keep), P1(caps_max_words),
-	P1(signoff_keep), P1(signoff_praise),
+	P1(signoff_keep), P1(signoff_praise), P1(sarcasm_below),
 	P1(intensity_scale), P1(escalation_scale), PC(escalation_from), PD(valence_from),
 	P1(escalation_caps), P1(escalation_exclaim),
 	PC(cue_exclaim), PC(cue_question), PC(cue_interrobang), PC(cue_caps),
@@ -203,6 +203,10 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		if ((p->offset == offsetof(EmpModel, caps_max_words) || p->offset == offsetof(EmpModel, exclaim_max)) &&
 			!(value >= 0 && value <= 100 && value == floor(value)))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number from 0 to 100, not %s",
+								 p->name, EMP_FMT_DOUBLE(value));
+		/* a sentiment: -1 turns the rule off */
+		if (p->offset == offsetof(EmpModel, sarcasm_below) && !(value >= -1 && value <= 1))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between -1 and 1, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
 		if (p->offset == offsetof(EmpModel, signoff_praise) && !(value >= -100 && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between -100 and 100, not %s",
@@ -2110,6 +2114,82 @@ sign_off(Run *r, const char *text, size_t len)
 		}
 }
 
+/* Whether the n bytes at w are, case aside, one of list's words. */
+static bool
+word_in(const char *w, size_t n, const char *const *list)
+{
+	for (int k = 0; list[k]; k++)
+		if (strncasecmp(w, list[k], n) == 0 && list[k][n] == '\0')
+			return true;
+	return false;
+}
+
+/*
+ * Terse praise after a complaint: a last sentence of at most three words,
+ * one of them a word of praise and the others fillers ("Wonderful.",
+ * "Brilliant work.", "Great job."), ending a text whose sentiment before it
+ * is below sarcasm_below, is sarcasm: its praise is unsaid as an eye roll's
+ * is.  Praise ending a text that is not negative before it ("Arrived
+ * early. Brilliant."), thanks ("Still broken. Thanks."), a question, and a
+ * last sentence with any other word or any character beyond ASCII
+ * ("Love it!", "Lol") are read as written.  At most the last sentence's
+ * bytes are read, once a text.
+ */
+static void
+terse_sarcasm(Run *r, const char *text)
+{
+	static const char *const praise[] = {
+		"great", "wonderful", "brilliant", "lovely", "perfect", "fantastic", "marvellous", "marvelous",
+		"superb", "excellent", "nice", "fab", "fabulous", "super", "awesome", "splendid", "terrific",
+		"amazing", "genius", "outstanding", "impressive", "smashing", "cracking", "delightful", "charming",
+		"classy", "stellar", "glorious", "bravo", NULL
+	};
+	static const char *const filler[] = {
+		"just", "oh", "how", "really", "simply", "absolutely", "so", "one", "job", "work", "service",
+		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", NULL
+	};
+	const Said *p = &r->prev;
+	double		ev[EMP_NCHANNELS];
+	int			words = 0,
+				praised = 0;
+	uint32_t	i = p->start,
+				e = p->start + p->len;
+
+	if (p->len == 0 || !(p->pos[2] > 0) || p->start == 0 || r->m->sarcasm_below <= -1.0f)
+		return;
+	while (i < e)
+	{
+		uint32_t	w = i;
+
+		while (w < e && (((text[w] | 0x20) >= 'a' && (text[w] | 0x20) <= 'z') || (w > i && text[w] == '\'')))
+			w++;
+		if (w == i)
+		{
+			if (text[i] == '?' || (unsigned char) text[i] >= 128)
+				return;
+			i++;
+			continue;
+		}
+		if (++words > 3)
+			return;
+		if (word_in(text + i, w - i, praise))
+			praised++;
+		else if (!word_in(text + i, w - i, filler))
+			return;
+		i = w;
+	}
+	if (praised == 0)
+		return;
+	/* the text's sentiment without the last sentence's praise */
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] = r->tot[ch] + r->caps[ch];
+	for (int k = 0; k < 3; k++)
+		ev[praise_chans[k]] -= p->pos[k] + p->caps[k];
+	if (tanh(sentiment_evidence(r->m, ev) / (r->m->sentiment_scale > 0 ? r->m->sentiment_scale : 1)) >= r->m->sarcasm_below)
+		return;
+	unsay_praise(r, p->pos, p->caps, p->start, p->len);
+}
+
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
 static void
 score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
@@ -2166,6 +2246,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	close_sentence(&r, NULL);
 	if (r.m->signoff_keep < 1.0f)
 		sign_off(&r, text, len);
+	terse_sarcasm(&r, text);
 
 	/* the whole text shouted: one cue for the text instead of per word */
 	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;

@@ -71,6 +71,8 @@ typedef struct EmpModel
 	float		signoff_keep;			/* share of a sign-off's ("Thanks, Marion") joy,
 										 * gratitude and positive valence kept */
 	float		signoff_praise;			/* ... when the valence before it is at most this */
+	float		sarcasm_below;			/* terse praise ending a text whose sentiment
+										 * before it is below this is sarcasm */
 	float		caps_max_words;			/* caps cue counted for at most this many words */
 	float		intensity_scale;
 	float		escalation_scale;

@@ -62,7 +62,6 @@ typedef enum TplOp
 
 /* VAR flags */
 #define VF_RAW			0x01	/* no escaping */
-#define VF_HTML			0x02	/* the html filter ran: no second HTML escape */
 #define VF_DEFAULT		0x04	/* has a default filter */
 /* IF flags */
 #define IF_NEGATE		0x01	/* {{#unless}} */
@@ -1517,8 +1516,6 @@ parse_filters(TplParser *p, uint32_t *first, uint32_t *count, uint8_t *flags)
 			return false;
 		if (fd->id == F_RAW)
 			*flags |= VF_RAW;
-		else if (fd->id == F_HTML)
-			*flags |= VF_HTML;
 		else if (fd->id == F_DEFAULT)
 			*flags |= VF_DEFAULT;
 		if (fd->id == F_RAW)
@@ -3417,6 +3414,7 @@ render_var(TplRender *r, const TplInstr *in)
 			   *tmp;
 	bool		is_text = false;
 	bool		from_collection = false;	/* the text is an array's or object's */
+	bool		html_done = false;	/* the text is the html filter's, escaped */
 	EmpTplEscape esc = r->o->escape;
 	const char *s;
 	size_t		n;
@@ -3425,7 +3423,7 @@ render_var(TplRender *r, const TplInstr *in)
 	if (v.kind == EMP_TPL_MISSING && r->o->strict && !(in->flags & VF_DEFAULT) &&
 		t->opds[in->a].kind == OPD_PATH)
 		return missing_error(r, &t->opds[in->a]);
-	if ((in->flags & VF_RAW) || ((in->flags & VF_HTML) && esc == EMP_TPL_ESCAPE_HTML))
+	if (in->flags & VF_RAW)
 		esc = EMP_TPL_ESCAPE_TEXT;
 
 	for (uint32_t k = 0; k < in->c; k++)
@@ -3437,8 +3435,10 @@ render_var(TplRender *r, const TplInstr *in)
 			case F_DEFAULT:
 				if (is_text ? is_blank_text(cur->data, cur->len) : value_is_blank(&v))
 				{
+					/* a fallback the html filter has not escaped */
 					operand_value(r, f->arg[0], &v);
 					is_text = false;
+					html_done = false;
 				}
 				continue;
 			case F_FIRST:
@@ -3541,6 +3541,8 @@ render_var(TplRender *r, const TplInstr *in)
 				break;
 		}
 		/* the filter's output is in nxt */
+		if (f->id == F_HTML)
+			html_done = true;
 		if (!is_text)
 			from_collection = (v.kind == EMP_TPL_ARRAY || v.kind == EMP_TPL_OBJECT) &&
 				f->id != F_SIZE && f->id != F_PLURAL;
@@ -3573,6 +3575,9 @@ render_var(TplRender *r, const TplInstr *in)
 		r->pending = true;		/* nothing to show: collapse around it */
 		return true;
 	}
+	/* text the html filter escaped is not escaped again for HTML */
+	if (html_done && esc == EMP_TPL_ESCAPE_HTML)
+		esc = EMP_TPL_ESCAPE_TEXT;
 	return emit(r, s, n, esc, false);
 }
 

@@ -801,8 +801,8 @@ piece_end(EmpTokenizer *tz, size_t p, size_t end, bool marks)
 				if (++run > EMP_TZ_MAX_NONSTARTERS && q > p)
 					return q;
 			}
-			else
-				run = 0;
+			else if (!(c >= 0 && is_ignorable_cp(c)))
+				run = 0;		/* marks on both sides of an ignorable meet when it goes */
 			q += n;
 		}
 	}
@@ -1052,19 +1052,33 @@ read_word(EmpTokenizer *tz, EmpToken *tok)
 			}
 			else if (!is_word_cp(c))
 			{
-				UChar32		nc = -1;
+				size_t		q = p;
+				UChar32		nc = c;
+				int			nn = n;
 
 				/*
-				 * Inside a word, an ignorable character that a word
-				 * character or another ignorable one follows: the word
-				 * goes on (normalising drops it).
+				 * Inside a word, a run of ignorable characters that a word
+				 * character follows: the word goes on across it
+				 * (normalising drops them), and so does a run of marks,
+				 * which meet when they go.  Otherwise the word ends
+				 * before the run.
 				 */
 				if (p == start || !is_ignorable_cp(c))
 					break;
-				if (p + n < tz->len)
-					decode_at(s, tz->len, p + n, &nc);
-				if (nc < 0 || !(is_word_cp(nc) || is_ignorable_cp(nc)))
+				while (nc >= 0 && is_ignorable_cp(nc))
+				{
+					q += nn;
+					nc = -1;
+					if (q < tz->len)
+						nn = decode_at(s, tz->len, q, &nc);
+					if ((++nread & 0xFFFF) == 0)
+						emp_check_interrupts(tz->a);
+				}
+				if (nc < 0 || !is_word_cp(nc))
 					break;
+				nonascii = true;
+				p = q;
+				continue;
 			}
 			else if (u_isupper(c))
 			{

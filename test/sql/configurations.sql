@@ -148,6 +148,7 @@ INSERT INTO config_model VALUES ('telecom', 'strong_cue_keep', 1.5);
 INSERT INTO config_model VALUES ('telecom', 'question_keep', 1.5);
 INSERT INTO config_model VALUES ('telecom', 'signoff_keep', -0.5);
 INSERT INTO config_model VALUES ('telecom', 'signoff_praise', 1e6);
+INSERT INTO config_model VALUES ('telecom', 'sarcasm_below', -1.5);
 INSERT INTO config_model VALUES ('telecom', 'strong_cue', 0);
 INSERT INTO config_model VALUES ('telecom', 'sentence_floor', -1);
 INSERT INTO config_model VALUES ('telecom', 'length_tokens', 0);
@@ -226,6 +227,12 @@ UPDATE config_model SET value = 0 WHERE config = 'signed' AND parameter = 'signo
 INSERT INTO config_model VALUES ('signed', 'signoff_praise', -100);
 SELECT round(sentiment('signed', 'Is the 9:15 still running? Thanks, Marion')::numeric, 3) AS not_after_neutral;
 DELETE FROM configurations WHERE name = 'signed';
+-- terse praise after a complaint is sarcasm, or praise (sarcasm_below -1: the rule is off)
+SELECT create_configuration('literal', 'english');
+INSERT INTO config_model VALUES ('literal', 'sarcasm_below', -1);
+SELECT sentiment('My order is late again. Great.') < 0 AS sarcasm,
+       sentiment('literal', 'My order is late again. Great.') > 0 AS literal;
+DELETE FROM configurations WHERE name = 'literal';
 -- explain still adds up under the configuration's model
 SELECT bool_and(abs(x.s - CASE WHEN x.d = 'sentiment' THEN sentiment('support', t) ELSE emotions('support', t) -> x.d END) < 1e-4) AS adds_up
 FROM (VALUES ('I was happy at first but now I am NOT happy!!! thanks for nothing')) v(t),

@@ -126,6 +126,10 @@ SELECT render(E'Hi {{name}},\n{{#if order}}\n  Order {{order}} has shipped.\n{{/
 -- Escaping
 -- ---------------------------------------------------------------
 SELECT render('<p>{{x}} {{x | raw}}</p>', '{"x": "<b>Tom & \"Jerry\"''s</b>"}', 'html');
+-- a default after the html filter is escaped: the filter never saw it
+SELECT render('<p>{{ x | html | default: y }}</p>', '{"y": "<script>alert(1)</script>"}', 'html') AS fallback,
+       render('<p>{{ x | html | default: y }}</p>', '{"x": "", "y": "<i>"}', 'html') AS blank,
+       render('<p>{{ x | html | default: y }}</p>', '{"x": "a<b", "y": "<i>"}', 'html') AS not_doubled;
 SELECT render('{"reply": "{{x}}"}', '{"x": "line\nnext \"quoted\" \\ \t"}', 'json')::jsonb;
 SELECT render('{{x}}', '{"x": "<&>"}', 'HTML'), render('{{x}}', '{"x": "<&>"}', 'text'), render('{{x}}', '{"x": "<&>"}', NULL);
 SELECT render('{{x}}', '{}', 'xml');

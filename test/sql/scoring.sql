@@ -443,6 +443,16 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('thanks a lot, really great service 🙃'), ('Great service. 🙃'), ('thanks a lot, really great service'),
 	('Loved it! 😍'), (E'Amazing work guys!!!\n🙄'), ('wow you are AMAZING 🙃'), ('WOW YOU ARE AMAZING 🙃')) v(b);
 SELECT DISTINCT token, dimension FROM explain('thanks a lot, really great service 🙃') WHERE rule = 'sarcasm' ORDER BY dimension;
+-- terse praise ending a complaint is sarcasm; not after a text that is not negative, not
+-- thanks, not a question, not with other words or emoji
+SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
+	('My order is late again. Great.'), ('The box was dented and the lid cracked. Just brilliant!'),
+	('Two hours on hold, then cut off. Great job.'), ('Arrived early. Brilliant.'),
+	('Still broken. Thanks.'), ('The box was dented. Lovely?'), ('The box was dented. I love the colour though.'),
+	('Great.'), ('The box was dented. Great 😊')) v(b);
+SELECT DISTINCT token, dimension FROM explain('My order is late again. Great.') WHERE rule = 'sarcasm' ORDER BY dimension;
+SELECT round(sum(contribution)::numeric, 4) = round(sentiment('My order is late again. Great.')::numeric, 4) AS rows_add_up
+  FROM explain('My order is late again. Great.') WHERE dimension = 'sentiment';
 -- a plain question asks, it does not praise: half its joy, gratitude and positive valence
 SELECT b, round(sentiment(b)::numeric, 2) AS sentiment, dominant_emotion(b) FROM (VALUES
 	('Is my house safe to sleep in?'), ('My house is safe to sleep in.'),

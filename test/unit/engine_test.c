@@ -264,6 +264,13 @@ main(void)
 	CHECK_STR(tokens("\xC2\xAD" "furious\xEF\xBB\xBF ok\xE2\x80\x8B,"), "furious|ok|,",
 			  "at a word's edge, ignorable characters are no part of it");
 	CHECK_STR(tokens("ok\xC2\xAD\xF0\x9F\x98\xA1"), "ok|\xF0\x9F\x98\xA1", "an emoji after one is a token of its own");
+	{
+		EmpToken	st;
+
+		emp_tokenizer_reset(tz, "so\xE2\x80\x8B\xE2\x80\x8B furious", 12);
+		CHECK(emp_tokenizer_next(tz, &st) && st.len == 2, "a run of ignorable characters after a word is no part of it (%u bytes)",
+			  st.len);
+	}
 	CHECK_STR(tokens("sooooo good"), "soo|good", "elongation collapses to two letters");
 	CHECK_STR(tokens("I don\xE2\x80\x99t"), "i|don't", "typographic apostrophe folds");
 	CHECK_STR(tokens("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), "\xF0\x9F\x91\x8D", "skin tone is dropped from an emoji");
@@ -415,6 +422,28 @@ main(void)
 			CHECK(emp_tokenizer_next(ctz, &t) && t.len == 1 + (big - 1) / 3 * 3,
 				  "a long run of U+0F73 is one token");
 			CHECK(ninterrupts >= 4000, "a long run of U+0F73 is normalised 30 at a time too (%ld checks)", ninterrupts);
+			/*
+			 * and so is a run broken by zero-width spaces every 30 marks:
+			 * they go, and the marks on both sides of each meet
+			 */
+			{
+				size_t		m = 1;
+				size_t		unit = 15 * 4 + 3;
+
+				while (m + unit <= big)
+				{
+					for (int i = 0; i < 15; i++, m += 4)
+						memcpy(text + m, "\xCC\x81\xCC\x96", 4);
+					memcpy(text + m, "\xE2\x80\x8B", 3);	/* U+200B */
+					m += 3;
+				}
+				ninterrupts = 0;
+				emp_tokenizer_reset(ctz, text, m - 3);
+				CHECK(emp_tokenizer_next(ctz, &t) && t.len == m - 3,
+					  "a run of marks with zero-width spaces in it is one token");
+				CHECK(ninterrupts >= 4000, "a run of marks with zero-width spaces in it is normalised 30 marks at a time (%ld checks)",
+					  ninterrupts);
+			}
 			free(text);
 		}
 		emp_tokenizer_destroy(ctz);

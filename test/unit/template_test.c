@@ -296,6 +296,13 @@ test_escape(void)
 	CHECK_OUT(RE("<p>{{x | raw}}</p>", vv, EMP_TPL_ESCAPE_HTML), "<p><a href='#'>\"Tom & Jerry\"</a></p>", "raw in html");
 	CHECK_OUT(RE("{{{x}}}", vv, EMP_TPL_ESCAPE_HTML), "<a href='#'>\"Tom & Jerry\"</a>", "triple in html");
 	CHECK_OUT(RE("{{x | html}}", vv, EMP_TPL_ESCAPE_HTML), "&lt;a href=&#39;#&#39;&gt;&quot;Tom &amp; Jerry&quot;&lt;/a&gt;", "html filter not doubled");
+	/* a default after the html filter is escaped: the filter never saw it */
+	CHECK_OUT(RE("{{none | html | default: x}}", vv, EMP_TPL_ESCAPE_HTML),
+			  "&lt;a href=&#39;#&#39;&gt;&quot;Tom &amp; Jerry&quot;&lt;/a&gt;", "a default after html is escaped");
+	CHECK_OUT(RE("{{none | html | default: x | upper}}", vv, EMP_TPL_ESCAPE_HTML),
+			  "&lt;A HREF=&#39;#&#39;&gt;&quot;TOM &amp; JERRY&quot;&lt;/A&gt;", "a default after html is escaped, filters after it too");
+	CHECK_OUT(RE("{{x | html | default: none}}", vv, EMP_TPL_ESCAPE_HTML),
+			  "&lt;a href=&#39;#&#39;&gt;&quot;Tom &amp; Jerry&quot;&lt;/a&gt;", "a default not used leaves the html filter's text as it is");
 	CHECK_OUT(RE("{\"t\": \"{{j}}\"}", vv, EMP_TPL_ESCAPE_JSON), "{\"t\": \"line\\n\\ttab \\\\ \\u0001\"}", "json escaping");
 	CHECK_OUT(RE("{\"t\": \"{{x}}\"}", vv, EMP_TPL_ESCAPE_JSON), "{\"t\": \"<a href='#'>\\\"Tom & Jerry\\\"</a>\"}", "json quotes");
 	CHECK_OUT(RE("{{missing | default: \"<none>\"}}", vv, EMP_TPL_ESCAPE_HTML), "&lt;none&gt;", "defaults are escaped too");
