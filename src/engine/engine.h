@@ -210,6 +210,7 @@ typedef enum EmpTokKind
 #define EMP_TF_CAPITALIZED	0x08	/* first letter upper case, rest not */
 #define EMP_TF_NONASCII		0x10	/* needed ICU normalisation */
 #define EMP_TF_DIGIT		0x20	/* a word or number with a digit ("4pm", "AB12") */
+#define EMP_TF_PHRASE_CAPS	0x40	/* on a phrase's first slot: a word of it is ALLCAPS */
 
 typedef struct EmpToken
 {

@@ -1282,7 +1282,9 @@ on_term(Run *r, const EmpSlot *s)
 	uint32_t	start = s->start;
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
 	bool		is_word = (s->kind == EMP_TOK_WORD);
-	bool		shouted = is_word && !s->phrase && (s->flags & EMP_TF_ALLCAPS) && s->part == 0;
+	/* a word in capitals, or a phrase with one: "SPEAK TO A MANAGER", "am NOT happy" */
+	bool		shouted = is_word && s->part == 0 &&
+		(s->flags & (s->phrase ? EMP_TF_PHRASE_CAPS : EMP_TF_ALLCAPS)) != 0;
 	bool		negated = false;
 
 	if (s->kind == EMP_TOK_EMOJI && emp_is_eye_roll(r->text + s->start, s->len))
@@ -2237,6 +2239,17 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 				{
 					if (k == 1 && (s->tflags & EMP_TERM_NEGATOR) && ends_in_not(text, s))
 						r.neg_left = (int) r.m->negation_scope;
+					/* its words count toward the text's capitals as a word's do */
+					if (s->kind == EMP_TOK_WORD && s->part == 0)
+					{
+						if (s->flags & EMP_TF_ALLCAPS)
+						{
+							r.ncased++;
+							r.ncaps++;
+						}
+						else if (s->len >= 2)
+							r.ncased++;
+					}
 				}
 				if (s == NULL)
 					break;

@@ -67,6 +67,7 @@ static bool
 accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 {
 	EmpSlot    *s;
+	unsigned	caps = 0;		/* the flags of its slots, or'ed */
 
 	if (__builtin_expect(id < 0, 0))
 	{
@@ -90,8 +91,10 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 		s = &w->ring[EMP_RING(i)];
 		s->phrase = 0;
 		s->covered = (i != first);
+		caps |= s->flags;
 	}
 	s = &w->ring[EMP_RING(first)];
+	s->flags = (uint8_t) ((s->flags & ~EMP_TF_PHRASE_CAPS) | ((caps & EMP_TF_ALLCAPS) ? EMP_TF_PHRASE_CAPS : 0));
 	s->phrase = id;
 	s->phrase_slots = (uint16_t) (last - first + 1);
 	s->phrase_end = w->ring[EMP_RING(last)].start + w->ring[EMP_RING(last)].len;

@@ -117,6 +117,14 @@ SELECT round(sum(contribution)::numeric, 4) = round(sentiment('I''m pretty upset
 SELECT (emotions('WHERE IS MY ORDER') -> 'intensity') > 0 AS shouting_counts,
        (emotions('WHERE IS MY ORDER') -> 'anger') <= (emotions('where is my ORDER') -> 'anger') + 0.5 AS not_per_word;
 
+-- a phrase in capitals, or with a word in capitals, is shouted as a word is; a text of
+-- phrases in capitals is shouting
+SELECT t, emotions(t) <> emotions(lower(t)) AS emphasised,
+       escalation_risk(t) > escalation_risk(lower(t)) AS escalates_more
+  FROM unnest(ARRAY['I want to SPEAK TO A MANAGER right now', 'I am NOT happy with this, third time calling!!!',
+                    'SPEAK TO A MANAGER', 'WHERE IS MY ORDER']) t;
+SELECT DISTINCT token, rule FROM explain('I want to SPEAK TO A MANAGER right now')
+ WHERE rule IN ('all caps', 'shouting') ORDER BY 1;
 -- emoji and emoticons, with skin tones, variation selectors and ZWJ sequences
 SELECT b, sentiment(b) > 0 AS positive, sentiment(b) < 0 AS negative FROM (VALUES
 	('👍'), ('👍🏽'), ('❤️'), ('❤'), ('😡'), ('🤬'), ('😭'), ('🤦‍♂️'), ('🤦🏻‍♀️'), (':)'), (':-('), ('<3')) v(b);
