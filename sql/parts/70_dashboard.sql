@@ -610,6 +610,15 @@ $v$, s, split);
 		-- the grants on the old views, on the whole view or on columns, given
 		-- again on the new ones (a BI role keeps its access), and the owner
 		-- of a view that another role owned
+		WITH c AS (
+			SELECT c.oid, c.relname, c.relacl, c.relowner
+			FROM pg_catalog.pg_class c
+			WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
+				WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
+			  AND c.relkind OPERATOR(pg_catalog.=) 'v'
+			  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
+				'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
+				'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[]))
 		SELECT coalesce(pg_catalog.array_agg(g.cmd ORDER BY g.ord, g.cmd), ARRAY[]::text[])
 			INTO regrants
 			FROM (
@@ -617,7 +626,7 @@ $v$, s, split);
 						CASE WHEN col.attname IS NULL THEN '' ELSE pg_catalog.format(' (%I)', col.attname) END, s, c.relname,
 						CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC' ELSE pg_catalog.quote_ident(r.rolname) END,
 						CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END) AS cmd
-				FROM pg_catalog.pg_class c
+				FROM c
 				CROSS JOIN LATERAL (
 					SELECT NULL::name AS attname, c.relacl AS acl
 					UNION ALL
@@ -626,24 +635,12 @@ $v$, s, split);
 					  AND NOT at.attisdropped AND at.attacl IS NOT NULL) col
 				CROSS JOIN LATERAL pg_catalog.aclexplode(col.acl) a
 				LEFT JOIN pg_catalog.pg_roles r ON r.oid OPERATOR(pg_catalog.=) a.grantee
-				WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
-					WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
-				  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-				  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
-					'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
-					'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
-				  AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
+				WHERE a.grantee OPERATOR(pg_catalog.<>) c.relowner
 				UNION ALL
 				SELECT 0, pg_catalog.format('ALTER VIEW %s.%I OWNER TO %I', s, c.relname, o.rolname)
-				FROM pg_catalog.pg_class c
+				FROM c
 				JOIN pg_catalog.pg_roles o ON o.oid OPERATOR(pg_catalog.=) c.relowner
-				WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
-					WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
-				  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-				  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
-					'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
-					'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[])
-				  AND o.rolname OPERATOR(pg_catalog.<>) CURRENT_USER) g;
+				WHERE o.rolname OPERATOR(pg_catalog.<>) CURRENT_USER) g;
 		BEGIN
 			EXECUTE format('DROP VIEW IF EXISTS %1$s.period_comparison, %1$s.emotional_load, %1$s.channel_consistency,
 				%1$s.phrase_categories, %1$s.empathy_by_agent, %1$s.escalation_queue, %1$s.unanswered_messages,
