@@ -2121,7 +2121,7 @@ static bool
 word_in(const char *w, size_t n, const char *const *list)
 {
 	for (int k = 0; list[k]; k++)
-		if (strncasecmp(w, list[k], n) == 0 && list[k][n] == '\0')
+		if ((w[0] | 0x20) == list[k][0] && strncasecmp(w, list[k], n) == 0 && list[k][n] == '\0')
 			return true;
 	return false;
 }
@@ -2157,7 +2157,8 @@ terse_sarcasm(Run *r, const char *text)
 	uint32_t	i = p->start,
 				e = p->start + p->len;
 
-	if (p->len == 0 || !(p->pos[2] > 0) || p->start == 0 || r->m->sarcasm_below <= -1.0f)
+	/* three words of these lists and their spaces and stops fit in 48 bytes */
+	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0) || p->start == 0 || r->m->sarcasm_below <= -1.0f)
 		return;
 	while (i < e)
 	{
