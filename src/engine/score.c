@@ -51,7 +51,9 @@
 #include "score.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -352,6 +354,9 @@ typedef struct Run
 	bool		sent_eyeroll;	/* ... and an eye-rolling emoji after a word */
 	bool		asked;			/* a '?' has ended a sentence or clause (a sign-off may follow) */
 	Said		prev;			/* the last sentence's praise */
+	double		before[EMP_NCHANNELS];	/* the evidence before the current or
+										 * last sentence, caps included ... */
+	uint32_t	before_nwords;	/* ... and the words before it */
 	Said		thanks;			/* ... and the last one's with gratitude before
 								 * it (a sign-off's name on a line of its own) */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
@@ -1283,8 +1288,8 @@ on_term(Run *r, const EmpSlot *s)
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
 	bool		is_word = (s->kind == EMP_TOK_WORD);
 	/* a word in capitals, or a phrase with one: "SPEAK TO A MANAGER", "am NOT happy" */
-	bool		shouted = is_word && s->part == 0 &&
-		(s->flags & (s->phrase ? EMP_TF_PHRASE_CAPS : EMP_TF_ALLCAPS)) != 0;
+	bool		shouted = is_word &&
+		(s->phrase ? (s->flags & EMP_TF_PHRASE_CAPS) != 0 : (s->part == 0 && (s->flags & EMP_TF_ALLCAPS)));
 	bool		negated = false;
 
 	if (s->kind == EMP_TOK_EMOJI && emp_is_eye_roll(r->text + s->start, s->len))
@@ -1303,6 +1308,8 @@ on_term(Run *r, const EmpSlot *s)
 	{
 		r->sent_open = true;
 		r->sent_start = start;
+		add_pairs(r->before, r->tot, r->caps);
+		r->before_nwords = r->nwords;
 	}
 	r->sent_end = start + len;
 
@@ -1432,6 +1439,8 @@ plain_word_span(Run *r, const EmpSlot *s)
 	{
 		r->sent_open = true;
 		r->sent_start = s->start;
+		add_pairs(r->before, r->tot, r->caps);
+		r->before_nwords = r->nwords;
 	}
 	r->sent_end = s->start + s->len;
 	if (s->part == 0)
@@ -2078,9 +2087,9 @@ name_after(const char *text, const Said *a, const Said *b)
  * signoff_praise (a question, a request, a complaint; "The repair was
  * perfect. Thanks, Val" keeps its thanks).  The name may be a sentence of
  * its own ("Thanks,\nMarion", "Thanks. Marion"): then the thanks is the
- * sentence before it.
+ * sentence before it.  True when it is one.
  */
-static void
+static bool
 sign_off(Run *r, const char *text, size_t len)
 {
 	const Said *said[2] = {&r->prev, NULL};
@@ -2096,13 +2105,13 @@ sign_off(Run *r, const char *text, size_t len)
 		if (!(r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len &&
 			  r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
 			  signoff_at(text, len, r->thanks.start, r->asked)))
-			return;
+			return false;
 		said[1] = &r->thanks;
 	}
 	for (int k = 0; k < 2 && said[k] != NULL; k++)
 		before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
-		return;
+		return false;
 	for (int k = 0; k < 2 && said[k] != NULL; k++)
 		for (int i = 0; i < 3; i++)
 		{
@@ -2113,7 +2122,7 @@ sign_off(Run *r, const char *text, size_t len)
 			if (said[k]->caps[i] > 0)
 				emit(r, r->caps, said[k]->start, said[k]->len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
 					 (r->m->signoff_keep - 1.0) * said[k]->caps[i], true);
-		}
+		}	return true;
 }
 
 /* Whether the n bytes at w are, case aside, one of list's words. */
@@ -2130,12 +2139,15 @@ word_in(const char *w, size_t n, const char *const *list)
  * Terse praise after a complaint: a last sentence of at most three words,
  * one of them a word of praise and the others fillers ("Wonderful.",
  * "Brilliant work.", "Great job."), ending a text whose sentiment before it
- * is below sarcasm_below, is sarcasm: its praise is unsaid as an eye roll's
- * is.  Praise ending a text that is not negative before it ("Arrived
- * early. Brilliant."), thanks ("Still broken. Thanks."), a question, and a
- * last sentence with any other word or any character beyond ASCII
- * ("Love it!", "Lol") are read as written.  At most the last sentence's
- * bytes are read, once a text.
+ * (the evidence when the sentence opened, averaged over the words before it
+ * as a text's is) is below sarcasm_below, is sarcasm: its praise is unsaid
+ * as an eye roll's is.  Praise ending a text that is not negative before it
+ * ("Arrived early. Brilliant."), thanks ("Still broken. Thanks."), and a
+ * last sentence with any other word, a question, a number, an emoticon or
+ * any character beyond ASCII ("Love it!", "Lol", "Great :)") are read as
+ * written; so are a sign-off's name and a text in capitals (the caller
+ * does not ask).  At most the last sentence's 48 bytes are read, once a
+ * text.
  */
 static void
 terse_sarcasm(Run *r, const char *text)
@@ -2151,14 +2163,16 @@ terse_sarcasm(Run *r, const char *text)
 		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", NULL
 	};
 	const Said *p = &r->prev;
+	const EmpModel *m = r->m;
 	double		ev[EMP_NCHANNELS];
+	double		norm = 1.0;
 	int			words = 0,
 				praised = 0;
 	uint32_t	i = p->start,
 				e = p->start + p->len;
 
 	/* three words of these lists and their spaces and stops fit in 48 bytes */
-	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0) || p->start == 0 || r->m->sarcasm_below <= -1.0f)
+	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0) || p->start == 0 || m->sarcasm_below <= -1.0f)
 		return;
 	while (i < e)
 	{
@@ -2168,7 +2182,8 @@ terse_sarcasm(Run *r, const char *text)
 			w++;
 		if (w == i)
 		{
-			if (text[i] == '?' || (unsigned char) text[i] >= 128)
+			/* spaces and stops only: not a question, a number, an emoticon or emoji */
+			if (text[i] != ' ' && text[i] != '.' && text[i] != '!' && text[i] != ',')
 				return;
 			i++;
 			continue;
@@ -2183,12 +2198,12 @@ terse_sarcasm(Run *r, const char *text)
 	}
 	if (praised == 0)
 		return;
-	/* the text's sentiment without the last sentence's praise */
+	/* the sentiment of the text before the last sentence, as finish_scores reads a text */
+	if (r->before_nwords > m->length_tokens && m->length_tokens > 0)
+		norm = r->before_nwords / m->length_tokens;
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		ev[ch] = r->tot[ch] + r->caps[ch];
-	for (int k = 0; k < 3; k++)
-		ev[praise_chans[k]] -= p->pos[k] + p->caps[k];
-	if (tanh(sentiment_evidence(r->m, ev) / (r->m->sentiment_scale > 0 ? r->m->sentiment_scale : 1)) >= r->m->sarcasm_below)
+		ev[ch] = r->before[ch] / norm;
+	if (tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) >= m->sarcasm_below)
 		return;
 	unsay_praise(r, p->pos, p->caps, p->start, p->len);
 }
@@ -2202,6 +2217,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	EmpWalker	w;
 	EmpSlot    *s;
 	bool		all_caps;
+	bool		signed_off;
 	double		lnorm;
 
 	emp_clear_bytes(&r, sizeof(r));
@@ -2258,12 +2274,13 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		}
 	}
 	close_sentence(&r, NULL);
-	if (r.m->signoff_keep < 1.0f)
-		sign_off(&r, text, len);
-	terse_sarcasm(&r, text);
+	signed_off = r.m->signoff_keep < 1.0f && sign_off(&r, text, len);
 
 	/* the whole text shouted: one cue for the text instead of per word */
 	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;
+	/* (a sign-off's praise is gone already; a text in capitals keeps its own) */
+	if (!signed_off && !all_caps)
+		terse_sarcasm(&r, text);
 	if (all_caps)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)

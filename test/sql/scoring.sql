@@ -123,6 +123,9 @@ SELECT t, emotions(t) <> emotions(lower(t)) AS emphasised,
        escalation_risk(t) > escalation_risk(lower(t)) AS escalates_more
   FROM unnest(ARRAY['I want to SPEAK TO A MANAGER right now', 'I am NOT happy with this, third time calling!!!',
                     'SPEAK TO A MANAGER', 'WHERE IS MY ORDER']) t;
+-- a phrase that starts in a contraction is shouted as the same words written out are
+SELECT sentiment('I wasn''t HAPPY') = sentiment('I was not HAPPY') AS contraction_shouted,
+       sentiment('I WASN''T happy') = sentiment('I WAS NOT happy') AS contraction_once;
 SELECT DISTINCT token, rule FROM explain('I want to SPEAK TO A MANAGER right now')
  WHERE rule IN ('all caps', 'shouting') ORDER BY 1;
 -- emoji and emoticons, with skin tones, variation selectors and ZWJ sequences
@@ -457,7 +460,11 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('My order is late again. Great.'), ('The box was dented and the lid cracked. Just brilliant!'),
 	('Two hours on hold, then cut off. Great job.'), ('Arrived early. Brilliant.'),
 	('Still broken. Thanks.'), ('The box was dented. Lovely?'), ('The box was dented. I love the colour though.'),
-	('Great.'), ('The box was dented. Great 😊')) v(b);
+	('Great.'), ('The box was dented. Great 😊'), ('The box was dented. Great :)'),
+	(E'Why has my refund still not arrived? Nobody replies. Thanks,\nSuper')) v(b);
+-- the sentiment before it is the text's as the scorer reads a text: a long quiet text with a
+-- little complaint in it is not negative enough
+SELECT sentiment(repeat('Order 12345 item 67890. ', 60) || 'The parcel was a little late. Great.') > 0 AS praise_kept;
 SELECT DISTINCT token, dimension FROM explain('My order is late again. Great.') WHERE rule = 'sarcasm' ORDER BY dimension;
 SELECT round(sum(contribution)::numeric, 4) = round(sentiment('My order is late again. Great.')::numeric, 4) AS rows_add_up
   FROM explain('My order is late again. Great.') WHERE dimension = 'sentiment';
