@@ -2174,6 +2174,9 @@ terse_sarcasm(Run *r, const char *text)
 	/* three words of these lists and their spaces and stops fit in 48 bytes */
 	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0) || p->start == 0 || m->sarcasm_below <= -1.0f)
 		return;
+	/* thanks ("Thanks!", "Cheers."): more gratitude than joy */
+	if (p->pos[1] > p->pos[0])
+		return;
 	while (i < e)
 	{
 		uint32_t	w = i;
