@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -3092,6 +3093,27 @@ is_honorific(const char *w, size_t n)
  * The given name in a full name: "Jane Smith" -> "Jane", "Smith, Jane" ->
  * "Jane", "Dr. Jane Smith" -> "Jane".
  */
+/*
+ * The bytes of a quote, bracket, comma or semicolon at the start (front)
+ * or the end of the n bytes at w: straight and curly quotes, 0 if none.
+ */
+static size_t
+name_edge(const char *w, size_t n, bool front)
+{
+	static const char *const curly[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", NULL};
+	const char *c = front ? w : w + n - 1;
+
+	if (n == 0)
+		return 0;
+	if (*c == '"' || *c == '\'' || *c == ',' || *c == ';' || *c == '(' || *c == ')' || *c == '[' || *c == ']')
+		return 1;
+	if (n >= 3)
+		for (int k = 0; curly[k]; k++)
+			if (memcmp(front ? w : w + n - 3, curly[k], 3) == 0)
+				return 3;
+	return 0;
+}
+
 static bool
 f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 {
@@ -3142,10 +3164,23 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 		we = i;
 		if (we == ws)
 			break;
-		if (is_honorific(s + ws, we - ws))
+		/* quotes, brackets and stray commas around a word are no part of it ("\"Jane\"", ",,Jane") */
+		for (;;)
+		{
+			size_t		e;
+
+			if ((e = name_edge(s + ws, we - ws, true)) > 0)
+				ws += e;
+			else if ((e = name_edge(s + ws, we - ws, false)) > 0)
+				we -= e;
+			else
+				break;
+		}
+		if (we == ws || is_honorific(s + ws, we - ws))
 			continue;
-		while (we > ws && (s[we - 1] == ',' || s[we - 1] == ';'))
-			we--;
+		/* "Mr. and Mrs. Smith", "Jo & Sam": a couple's name has no one first name */
+		if ((we - ws == 3 && strncasecmp(s + ws, "and", 3) == 0) || (we - ws == 1 && s[ws] == '&'))
+			return true;
 		return buf_put(out, s + ws, we - ws, r->err);
 	}
 	return true;

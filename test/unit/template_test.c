@@ -217,6 +217,11 @@ test_filters(void)
 	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"  zoë  \"}"), "zoë", "first_name of one word");
 	CHECK_OUT(R("Hi {{x | first_name}}!", "{\"x\": \"Mr.\"}"), "Hi!", "first_name of a bare title");
 	CHECK_OUT(R("{{x | first_name | capitalize}}", "{\"x\": \"jane doe\"}"), "Jane", "chained");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr. and Mrs. Smith\"}"), "[]", "a couple's name has no first name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \",,,Jane\"}"), "[Jane]", "stray commas are no part of a name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\\\"Jane\\\" Smith\"}"), "[Jane]", "quotes are no part of a name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\u201cJo\u201d Bloggs\"}"), "[Jo]", "curly quotes are no part of a name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Smith,, John\"}"), "[John]", "a doubled comma of Last, First");
 	CHECK_OUT(R("{{x | truncate: 10}}", "{\"x\": \"short\"}"), "short", "truncate, short enough");
 	CHECK_OUT(R("{{x | truncate: 12}}", "{\"x\": \"The router keeps dropping\"}"), "The router…", "truncate at a word");
 	CHECK_OUT(R("{{x | truncate: 8, \"...\"}}", "{\"x\": \"abcdefghijkl\"}"), "abcde...", "truncate with a custom ellipsis");
