@@ -189,6 +189,9 @@ SELECT empathy.concern('Hey my order never arrived') AS greeting_then_concern,
 SELECT empathy.concern('I think you overcharged me') AS subject_you,
        empathy.concern('The parcel you shipped never arrived') AS relative_you;
 -- "ship" in a question is no late order; a shipment and "shipping" as written are
+-- a late order asked about as a question is a late order, and its concern a statement
+SELECT m, empathy.intent(m), empathy.concern(m)
+  FROM unnest(ARRAY['why is my order late?', 'Why is my parcel late AGAIN??', 'is my delivery late?']) m;
 SELECT empathy.intent('Could you tell me if you ship to Canada?') AS ship_question,
        empathy.intent('Where is my shipment?') AS shipment_missing,
        empathy.intent('Shipping takes forever') AS shipping_slow,
