@@ -1461,7 +1461,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 			first = false;
 			continue;
 		}
-		if (tok.normlen > EMP_MAX_WORD_BYTES)
+		/* as written, too: a long run of one letter reads as two ("aaaa...") */
+		if (tok.normlen > EMP_MAX_WORD_BYTES || tok.len > EMP_MAX_WORD_BYTES)
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 								 "word in term \"%.*s...\" is too long", emp_utf8_clipn(term, len, 40), term), 0;
 		/*

@@ -54,6 +54,7 @@ INSERT INTO config_terms VALUES ('telecom', '!!! ???', 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'a' || repeat('é', 70), 'joy', 1);
 INSERT INTO config_terms VALUES ('telecom', repeat('word ', 40), 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', repeat('ab', 50), 'anger', 1);
+INSERT INTO config_terms VALUES ('telecom', repeat('a', 65), 'anger', 1);
 INSERT INTO config_terms VALUES ('telecom', 'slow', 'rage', 1);
 INSERT INTO config_terms VALUES ('telecom', 'slow', 'anger', 11);
 INSERT INTO config_terms VALUES ('telecom', 'slow', 'anger', 'NaN');
