@@ -34,6 +34,9 @@ SELECT r, empathy.markers(r) FROM (VALUES
 	('We get why a 90p jump stings.'), ('I get why that was the last straw.')) v(r);
 
 -- negation: a negator within two words before the phrase cancels it
+-- sorry said through a negator is an apology
+SELECT empathy.markers('I couldn''t be sorrier about this.') AS sorrier,
+       empathy.markers('I could not be more sorry.') AS more_sorry;
 SELECT empathy.markers('I''m not sorry.') AS not_sorry,
        empathy.markers('I am not really sorry') AS skipped_booster,
        empathy.markers('No, I''m sorry.') AS comma_breaks_negation;
