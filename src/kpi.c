@@ -692,7 +692,8 @@ rate_ci_combine(PG_FUNCTION_ARGS)
 	else if (a[RATE_CI_CONFIDENCE] != b[RATE_CI_CONFIDENCE])
 		mixed_definitions(fn, "confidence",
 						  double_to_shortest_decimal(a[RATE_CI_CONFIDENCE]), double_to_shortest_decimal(b[RATE_CI_CONFIDENCE]));
-	if (a[RATE_CI_N] + b[RATE_CI_N] > EMPATHY_FLOAT_COUNT_MAX)
+	/* (a sum past 2^53 would round back to it: the room left, exactly) */
+	if (b[RATE_CI_N] > EMPATHY_FLOAT_COUNT_MAX - a[RATE_CI_N])
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s: count out of range", fn)));

@@ -179,6 +179,9 @@ SELECT empathy.nps_accum(NULL, 5) IS NULL AS null_state, empathy.nps_final('{0,0
 SELECT empathy.csat_combine('{2,1,5,4}', '{2,1,10,9}');
 SELECT empathy.ces_combine('{1,7,1,7,1}', '{1,7,1,7,2}');
 SELECT empathy.rate_ci_combine('{1,1,0.95}', '{1,1,0.9}');
+-- counts past 2^53, which a float8 state cannot hold, are an error, not rounded away
+SELECT empathy.rate_ci_combine('{9007199254740992,9007199254740992,0.95}', '{1,1,0.95}');
+SELECT empathy.rate_ci_combine('{9007199254740991,1,0.95}', '{1,1,0.95}') AS at_the_limit;
 -- hand-made states that no aggregate produces
 SELECT empathy.nps_final('{1,2}');
 SELECT empathy.nps_final('{1,2,NULL}');
