@@ -1518,6 +1518,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 		emp_error_hint(err, "Write \"=\" right before a word that must have that form, as in \"you =fixed\".");
 		return 0;
 	}
+	if (nsyms == 0 && textlen == 0)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term is blank"), 0;
 	if (nsyms == 0)
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "term \"%.*s\" has no words",
 							 emp_utf8_clipn(text, textlen, 60), text), 0;

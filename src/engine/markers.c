@@ -984,17 +984,19 @@ mark_literal(EmpMarkerSet *ms, const char *phrase, size_t len)
 
 /*
  * The lexicon's reason a phrase was refused names it a term ('term "!!!" has
- * no words'); a catalogue's phrase is named a phrase.
+ * no words', '"=" in term "x=" marks no word'); a catalogue's phrase is named
+ * a phrase.
  */
 static void
 name_phrase(EmpError *err)
 {
 	size_t		n = strlen(err->message);
+	char	   *t = strstr(err->message, "term ");
 
-	if (strncmp(err->message, "term ", 5) == 0 && n + 2 < sizeof(err->message))
+	if (t != NULL && (t == err->message || t[-1] == ' ') && n + 2 < sizeof(err->message))
 	{
-		memmove(err->message + 7, err->message + 5, n - 5 + 1);
-		memcpy(err->message, "phrase ", 7);
+		memmove(t + 7, t + 5, n - (size_t) (t - err->message) - 5 + 1);
+		memcpy(t, "phrase ", 7);
 	}
 }
 

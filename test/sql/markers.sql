@@ -194,6 +194,8 @@ SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delet
 INSERT INTO empathy.config_markers VALUES ('retail', 'kindness', 1, 'you rock');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 3, 'my bad');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, ' ... !!! ');
+INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, '   ');
+INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, 'sorry about x=');
 -- braces hold the one placeholder, written {feeling}: other spellings would match nothing
 INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, '{FEELING} indeed');
 INSERT INTO empathy.config_markers VALUES ('retail', 'emotional_reaction', 2, 'how {feelings} for me');
