@@ -2160,7 +2160,8 @@ terse_sarcasm(Run *r, const char *text)
 	};
 	static const char *const filler[] = {
 		"just", "oh", "how", "really", "simply", "absolutely", "so", "one", "job", "work", "service",
-		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", NULL
+		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", "guys",
+		"team", "folks", "everyone", "there", "again", NULL
 	};
 	const Said *p = &r->prev;
 	const EmpModel *m = r->m;
@@ -2168,6 +2169,8 @@ terse_sarcasm(Run *r, const char *text)
 	double		norm = 1.0;
 	int			words = 0,
 				praised = 0;
+	bool		good = false,
+				well = false;
 	uint32_t	i = p->start,
 				e = p->start + p->len;
 
@@ -2193,13 +2196,18 @@ terse_sarcasm(Run *r, const char *text)
 		}
 		if (++words > 3)
 			return;
-		if (word_in(text + i, w - i, praise))
+		if (word_in(text + i, w - i, praise) ||
+			(w - i == 4 && well && strncasecmp(text + i, "done", 4) == 0))
 			praised++;
+		else if (w - i == 4 && strncasecmp(text + i, "good", 4) == 0)
+			good = true;
 		else if (!word_in(text + i, w - i, filler))
 			return;
+		well = (w - i == 4 && strncasecmp(text + i, "well", 4) == 0);
 		i = w;
 	}
-	if (praised == 0)
+	/* "Good job.", "Oh good.": not a bare "Good!", which can mean it */
+	if (praised == 0 && !(good && words > 1))
 		return;
 	/* the sentiment of the text before the last sentence, as finish_scores reads a text */
 	if (r->before_nwords > m->length_tokens && m->length_tokens > 0)

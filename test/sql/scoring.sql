@@ -462,6 +462,10 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('Still broken. Thanks.'), ('The box was dented. Lovely?'), ('The box was dented. I love the colour though.'),
 	('Great.'), ('The box was dented. Great 😊'), ('The box was dented. Great :)'),
 	(E'Why has my refund still not arrived? Nobody replies. Thanks,\nSuper')) v(b);
+-- "well done", and "good" with a word beside it ("Good job.", "Oh good."), not a bare "Good!"
+SELECT b, EXISTS (SELECT FROM explain(b) WHERE rule = 'sarcasm') AS sarcasm FROM (VALUES
+	('Charged twice again. Well done guys.'), ('Card declined twice and nobody called back. Oh good.'),
+	('The refund has still not arrived after three weeks. Good job.'), ('Wall St is scared. Good!')) v(b);
 -- the sentiment before it is the text's as the scorer reads a text: a long quiet text with a
 -- little complaint in it is not negative enough
 SELECT sentiment(repeat('Order 12345 item 67890. ', 60) || 'The parcel was a little late. Great.') > 0 AS praise_kept;
