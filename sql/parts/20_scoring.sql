@@ -310,6 +310,16 @@ CREATE FUNCTION @extschema@.emotions(config text, body text) RETURNS @extschema@
 	AS 'MODULE_PATHNAME', 'emotions_of_text_cfg' LANGUAGE C STABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.emotions(text) IS 'emotion profile of a text';
 COMMENT ON FUNCTION @extschema@.emotions(text, text) IS 'emotion profile of a text under a named configuration';
+-- One argument of another string type would make emotions(x) a cast to the
+-- type emotions (PostgreSQL reads a call named after a type that way when no
+-- function takes the argument's own type): a varchar or char column holding
+-- "(joy: 1)" would be read as a profile.  These take those types as they are.
+CREATE FUNCTION @extschema@.emotions(varchar) RETURNS @extschema@.emotions
+	AS 'MODULE_PATHNAME', 'emotions_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
+CREATE FUNCTION @extschema@.emotions(bpchar) RETURNS @extschema@.emotions
+	AS 'MODULE_PATHNAME', 'emotions_of_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
+COMMENT ON FUNCTION @extschema@.emotions(varchar) IS 'emotion profile of a text held as varchar (a call, not a cast to the type)';
+COMMENT ON FUNCTION @extschema@.emotions(bpchar) IS 'emotion profile of a text held as char(n) (a call, not a cast to the type)';
 
 CREATE FUNCTION @extschema@.emotion_labels(text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'emotion_labels' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;

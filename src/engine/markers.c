@@ -41,6 +41,7 @@
  */
 #include "markers.h"
 #include "builtin.h"
+#include "template.h"
 
 #include <stddef.h>
 #include <string.h>
@@ -3712,13 +3713,17 @@ keep_message(EmpMarkerSet *ms, const EmpScorer *scorer, const char *msg, size_t 
 
 /*
  * The customer's first name, as the reply's tokens will show it: the norm
- * of its first word, and that word's stem hash.  The last name read is
- * kept, since the replies of a conversation are scored with one name.
+ * of the first word of the given name (the first_name filter's: no title,
+ * "Smith, Jane" is Jane), or of the name's last word when it has none (a
+ * couple's), and that word's stem hash.  The last name read is kept, since
+ * the replies of a conversation are scored with one name.
  */
 static void
 read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 {
 	EmpToken	tok;
+	size_t		given,
+				givenlen;
 
 	if (ms->name_kept && namelen == ms->name_textlen && memcmp(name, ms->name_text, namelen) == 0)
 	{
@@ -3729,7 +3734,12 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 		c->name_sent_start = true;
 		return;
 	}
-	emp_tokenizer_reset(ms->tz2, name, namelen);
+	/* the given name, as the first_name filter reads it; else the last word ("Mr. and Mrs. Smith") */
+	emp_given_name(name, namelen, &given, &givenlen);
+	if (givenlen > 0)
+		emp_tokenizer_reset(ms->tz2, name + given, givenlen);
+	else
+		emp_tokenizer_reset(ms->tz2, name, namelen);
 	while (emp_tokenizer_next(ms->tz2, &tok))
 	{
 		if (tok.kind == EMP_TOK_WORD && tok.normlen <= NAME_MAX_BYTES)
@@ -3741,7 +3751,8 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 			emp_lexicon_lookup(ms->lx, &tok, &lk);
 			c->name_stem = lk.stemhash[0];
 			c->name_is_word = lk.ids[0] > 0;
-			break;
+			if (givenlen > 0)
+				break;
 		}
 	}
 	ms->name_kept = namelen <= NAME_KEPT_BYTES;

@@ -3090,10 +3090,6 @@ is_honorific(const char *w, size_t n)
 }
 
 /*
- * The given name in a full name: "Jane Smith" -> "Jane", "Smith, Jane" ->
- * "Jane", "Dr. Jane Smith" -> "Jane".
- */
-/*
  * The bytes of a quote, bracket, comma or semicolon at the start (front)
  * or the end of the n bytes at w: straight and curly quotes, 0 if none.
  */
@@ -3114,8 +3110,14 @@ name_edge(const char *w, size_t n, bool front)
 	return 0;
 }
 
-static bool
-f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
+/*
+ * The given name in a full name, as the span [*start, *start + *len) of s:
+ * "Jane Smith" -> "Jane", "Smith, Jane" -> "Jane", "Dr. Jane Smith" ->
+ * "Jane"; none (*len 0) for a couple's name ("Mr. and Mrs. Smith") or a
+ * name of titles only.
+ */
+void
+emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 {
 	size_t		a,
 				b;
@@ -3180,10 +3182,23 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 			continue;
 		/* "Mr. and Mrs. Smith", "Jo & Sam": a couple's name has no one first name */
 		if ((we - ws == 3 && strncasecmp(s + ws, "and", 3) == 0) || (we - ws == 1 && s[ws] == '&'))
-			return true;
-		return buf_put(out, s + ws, we - ws, r->err);
+			break;
+		*start = ws;
+		*len = we - ws;
+		return;
 	}
-	return true;
+	*start = 0;
+	*len = 0;
+}
+
+static bool
+f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
+{
+	size_t		start,
+				len;
+
+	emp_given_name(s, n, &start, &len);
+	return buf_put(out, s + start, len, r->err);
 }
 
 /* Is c a regional indicator (two of them make a flag)? */

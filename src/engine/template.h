@@ -151,4 +151,7 @@ extern bool emp_template_check(EmpAllocator *a, const char *src, size_t len,
 /* Names of the filters, NULL-terminated (documentation and hints). */
 extern const char *const emp_tpl_filter_names[];
 
+/* The given name in a full name (the first_name filter's): its span in s. */
+extern void emp_given_name(const char *s, size_t n, size_t *start, size_t *len);
+
 #endif							/* EMPATHY_TEMPLATE_H */

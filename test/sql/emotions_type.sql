@@ -46,6 +46,13 @@ SELECT emotions('I am furious!!!') = emotions('I am furious!!!'::text) AS litera
 -- a literal that starts with "(" is a profile; as text it is scored
 SELECT emotions('(sigh) I am so angry');
 SELECT dominant_emotion(emotions('(sigh) I am so angry'::text)) AS as_text;
+-- varchar and char(n) columns are scored, not read as profiles
+CREATE TEMP TABLE vc (v varchar(60), c char(60));
+INSERT INTO vc VALUES ('(joy:1, sentiment:1)', '(joy:1, sentiment:1)'), ('(sigh) late again', '(sigh) late again');
+SELECT v, emotions(v) = emotions(v::text) AS varchar_scored, emotions(c) = emotions(rtrim(c)::text) AS char_scored,
+       (emotions(v) -> 'joy') < 1 AS not_a_profile FROM vc;
+SELECT pg_typeof(emotions(v)), pg_typeof(emotions(c)) FROM vc LIMIT 1;
+DROP TABLE vc;
 
 -- reading one value
 SELECT '(anger:0.5)'::emotions -> 'anger' AS anger, '(anger:0.5)'::emotions -> 'joy' AS joy;

@@ -367,6 +367,11 @@ SELECT empathy.own_words(E'It has been 12 working days and nothing.\n\n> Thanks 
        empathy.own_words(E'Still broken.\n\nOn Mon, 3 Mar 2025 at 10:02, Sam <sam@example.com> wrote:\nSorry to hear your kettle arrived broken.') AS on_wrote,
        empathy.own_words('Hello > there') AS no_quote, empathy.own_words('') AS empty, empathy.own_words(NULL) IS NULL AS null_in;
 SELECT empathy.concern(E'> Thanks for contacting us. Your refund has been processed.\n\nIt has been 12 working days and my refund is still missing.') AS concern_of_own_words;
+-- ... and so with CR LF line ends, as e-mail has them
+SELECT empathy.own_words(E'Thanks\r\n\r\nOn Mon, 1 Jan 2024, Bob wrote:\r\nhi there\r\n') AS on_wrote_crlf,
+       empathy.own_words(E'Thanks\r\n-----Original Message-----\r\nFrom: x') AS original_crlf,
+       empathy.own_words(E'Still broken.\r\n>\r\n> We are delighted you love it!\r\n>\r\n') AS quoted_crlf;
+SELECT empathy.concern(E'Thanks.\r\n\r\n-----Original Message-----\r\nFrom: Support\r\nYour order was cancelled and your card was charged twice.') IS NULL AS no_concern_crlf;
 -- amounts, percentages, brackets and quotes survive in a concern
 SELECT empathy.concern('I was charged $1,299.00 twice for the same order') AS amount,
        empathy.concern('We are only getting 97% uptime this month') AS percent,
