@@ -767,8 +767,12 @@ WITH prof AS (
 		(per.ne * coalesce(per.emp, 0) + 5 * coalesce(prior.emp, 50)) / (per.ne + 5) AS emp_b
 	FROM per CROSS JOIN prior
 )
-SELECT (row_number() OVER (ORDER BY b.sc DESC, b.agent))::int, b.agent, b.sc::float8, b.n, b.csat::float8, b.emp::float8, b.dist::float8
-FROM (SELECT blended.*, CASE WHEN prior.emp IS NULL THEN csat_b ELSE (csat_b + emp_b) / 2 END AS sc
+SELECT (row_number() OVER (ORDER BY b.sc DESC NULLS LAST, b.agent))::int, b.agent, b.sc::float8, b.n, b.csat::float8, b.emp::float8, b.dist::float8
+FROM (SELECT blended.*,
+		-- a measure the neighbourhood has no value of does not count: no survey, no CSAT
+		CASE WHEN prior.emp IS NULL AND prior.csat IS NULL THEN NULL
+			 WHEN prior.emp IS NULL THEN csat_b WHEN prior.csat IS NULL THEN emp_b
+			 ELSE (csat_b + emp_b) / 2 END AS sc
 	  FROM blended CROSS JOIN prior) b
 ORDER BY 1
 $q$, messages::text, emo_expr, sv, format(emp, messages::text))

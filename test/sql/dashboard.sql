@@ -100,6 +100,11 @@ SELECT * FROM empathy.route(empathy.emotions('x'), 'crm.messages', NULL, NULL, 0
 SELECT count(*) AS empty_list FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[]::text[]);
 SELECT count(*) AS nulls_only FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, ARRAY[NULL, 'nobody']::text[]);
 SELECT count(*) > 0 AS all_agents FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, NULL);
+-- without surveys there is no CSAT: the score is the empathy rate alone, not its mean with an invented one
+SELECT rank, agent_id, round(score::numeric, 2) AS score, similar_conversations, csat, round(empathy_rate::numeric, 2) AS empathy_rate
+FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', NULL, NULL);
+SELECT rank, agent_id, round(score::numeric, 2) AS score, similar_conversations, round(csat::numeric, 2) AS csat, round(empathy_rate::numeric, 2) AS empathy_rate
+FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys', NULL);
 SELECT count(*) AS no_such_table FROM empathy.route(empathy.emotions('x'), 'crm.no_such_table');
 SELECT count(*) FROM empathy.route(empathy.emotions('x'), NULL);
 -- routing checks the contract's types as the dashboard does
