@@ -304,6 +304,13 @@ typedef struct Said
 	uint32_t	len;
 } Said;
 
+/* Has a sentence any joy or gratitude (of thanks, or of a closing's wishes)? */
+static inline bool
+said_warm(const Said *x)
+{
+	return x->pos[0] > 0 || x->pos[1] > 0;
+}
+
 /*
  * A term whose own evidence waits: its term, span, rule, what reached it
  * and, for a booster, the way its weights lean (+1 or -1; 0 for an
@@ -873,8 +880,8 @@ end_sentence(Run *r, const EmpSlot *punct)
 			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
 			memset(&r->prev, 0, sizeof(r->prev));
 		}
-		/* the last sentence with gratitude before the last one (a sign-off's name after it) */
-		if (r->prev.pos[1] > 0)
+		/* the last sentence with thanks or wishes before the last one (a sign-off's name after it) */
+		if (said_warm(&r->prev))
 			r->thanks = r->prev;
 		memcpy(r->prev.pos, pos, sizeof(pos));
 		memcpy(r->prev.caps, r->sent_caps, sizeof(r->sent_caps));
@@ -1205,8 +1212,8 @@ close_sentence(Run *r, const EmpSlot *punct)
 		if (punct)
 			r->sent_end = punct->start + punct->len;
 		keep_strong(r, sum, f, r->sent_start, r->sent_end - r->sent_start);
-		/* the last sentence with gratitude before the last one (a sign-off's name after it) */
-		if (__builtin_expect(r->prev.pos[1] > 0, 0))
+		/* the last sentence with thanks or wishes before the last one (a sign-off's name after it) */
+		if (said_warm(&r->prev))
 			r->thanks = r->prev;
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
@@ -1692,6 +1699,24 @@ static const struct
 };
 
 /*
+ * Closings that wish well ("Best wishes, Pat", "All the best, Callum Reid",
+ * "Best, Hannah"): with a name after them they close any message, a
+ * question or not, and their warmth is the formula's, not the writer's
+ * feeling about what the message says.  Longest first.
+ */
+static const struct
+{
+	const char *s;
+	size_t		n;
+}			closing_formulas[] = {
+#define F(x) {x, sizeof(x) - 1}
+	F("with best wishes"), F("with warm wishes"), F("warmest wishes"), F("warm wishes"),
+	F("best wishes"), F("all the best"), F("kindest regards"), F("kind regards"),
+	F("warmest regards"), F("warm regards"), F("best regards"), F("best"), {NULL, 0}
+#undef F
+};
+
+/*
  * A byte of a name: an ASCII letter, an apostrophe, a hyphen, or one of a
  * two-byte UTF-8 letter ("é"; not of U+0080 to U+00BF, which are no
  * letters: a no-break space, "«", "©")
@@ -1929,13 +1954,14 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	bool		found = false;
 	bool		titled = false;
 	bool		closed = false;	/* a closing joined to the thanks: "Thanks and regards" */
+	bool		closing_only = false;	/* a closing formula, no thanks: "Best wishes" */
 	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
 
 	size_t		q = p;
 
-	/* every formula starts with "t", "m" or "c" */
-	if (p >= e || ((s[p] | 0x20) != 't' && (s[p] | 0x20) != 'm' && (s[p] | 0x20) != 'c'))
+	/* every formula starts with "t", "m", "c", "w", "b", "a" or "k" */
+	if (p >= e || !memchr("tmcwbak", s[p] | 0x20, 7))
 		return false;
 	/* and something comes before it: what ends the sentence before, after any spaces */
 	while (q > 0 && signoff_space(s[q - 1]))
@@ -1959,6 +1985,19 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			p += n;
 			found = true;
 			break;
+		}
+	}
+	for (int i = 0; !found && closing_formulas[i].s != NULL; i++)
+	{
+		size_t		n = closing_formulas[i].n;
+
+		if (p + n <= e && (s[p] | 0x20) == closing_formulas[i].s[0] &&
+			(s[p + 1] | 0x20) == closing_formulas[i].s[1] &&
+			strncasecmp((const char *) s + p, closing_formulas[i].s, n) == 0 &&
+			(p + n == e || !signoff_letter(s[p + n])))
+		{
+			p += n;
+			found = closing_only = true;
 		}
 	}
 	if (!found)
@@ -2047,6 +2086,9 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	}
 	if ((titled && !advance && !closed) || join == 1)
 		return false;
+	/* a closing with a name closes whatever came before */
+	if (closing_only)
+		return names > 0;
 	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
 	return advance || ((names > 0 || closed) && (asked || signoff_request(text, q)));
 }
@@ -2096,13 +2138,14 @@ sign_off(Run *r, const char *text, size_t len)
 	double		before = r->tot[EMP_CH_VALENCE];
 
 	/*
-	 * Every formula's thanks is gratitude: the last sentence has some, or
-	 * the one with thanks before it, when the last is a name (with no more
-	 * praise of its own than signoff_praise: "Awesome" is no name).
+	 * Every formula's thanks is gratitude, a closing's wishes joy: the last
+	 * sentence has some, or the one with thanks or wishes before it, when
+	 * the last is a name (with no more praise of its own than
+	 * signoff_praise: "Awesome" is no name).
 	 */
-	if (!(r->prev.pos[1] > 0 && r->prev.len && signoff_at(text, len, r->prev.start, r->asked)))
+	if (!(said_warm(&r->prev) && r->prev.len && signoff_at(text, len, r->prev.start, r->asked)))
 	{
-		if (!(r->thanks.pos[1] > 0 && r->thanks.len && r->prev.len &&
+		if (!(said_warm(&r->thanks) && r->thanks.len && r->prev.len &&
 			  r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
 			  signoff_at(text, len, r->thanks.start, r->asked)))
 			return false;

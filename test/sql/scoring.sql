@@ -315,6 +315,16 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is the kiln fixed yet? Thanks and regards'),
 	('Could you send the invoice? Thanks in advance and kind regards, Priya'),
 	('I stood in the park and cried. Thanks and regards, Dr Mensah.')) v(b);
+-- a closing that wishes well ("Best wishes", "All the best", "Best") with a name closes any
+-- message, a question or not; not one with no name, nor wishes inside a sentence, nor praise
+SELECT replace(b, E'\n', '|') AS b, sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	('Could you move me to the Sunday class? Order CAL-5126. Best wishes, Ifeoma Eze'),
+	('Do we apply to the council ourselves? All the best, Callum Reid'),
+	('The box had parsley instead. Just flagging it in case others ask. Best, Vikram'),
+	(E'Is there a fee?\n\nBest wishes,\nPat'),
+	('Is there a fee? Best wishes'), ('Best wishes to all the staff, you were wonderful.'),
+	('Such a kind gesture from your driver. Best, Rachel'), ('It was the best, Sam')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake
