@@ -2204,7 +2204,7 @@ terse_sarcasm(Run *r, const char *text)
 	static const char *const filler[] = {
 		"just", "oh", "how", "really", "simply", "absolutely", "so", "one", "job", "work", "service",
 		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", "guys",
-		"team", "folks", "everyone", "there", "again", NULL
+		"team", "folks", "everyone", "there", "again", "value", NULL
 	};
 	const Said *p = &r->prev;
 	const EmpModel *m = r->m;
