@@ -3714,9 +3714,9 @@ keep_message(EmpMarkerSet *ms, const EmpScorer *scorer, const char *msg, size_t 
 /*
  * The customer's first name, as the reply's tokens will show it: the norm
  * of the first word of the given name (the first_name filter's: no title,
- * "Smith, Jane" is Jane), or of the name's last word when it has none (a
- * couple's), and that word's stem hash.  The last name read is kept, since
- * the replies of a conversation are scored with one name.
+ * "Smith, Jane" is Jane), or of the surname when it has none (a couple's),
+ * and that word's stem hash.  The last name read is kept, since the
+ * replies of a conversation are scored with one name.
  */
 static void
 read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
@@ -3734,12 +3734,9 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 		c->name_sent_start = true;
 		return;
 	}
-	/* the given name, as the first_name filter reads it; else the last word ("Mr. and Mrs. Smith") */
-	emp_given_name(name, namelen, &given, &givenlen);
-	if (givenlen > 0)
-		emp_tokenizer_reset(ms->tz2, name + given, givenlen);
-	else
-		emp_tokenizer_reset(ms->tz2, name, namelen);
+	/* the given name, as the first_name filter reads it; else the surname ("Mr. and Mrs. Smith") */
+	emp_name_to_match(name, namelen, &given, &givenlen);
+	emp_tokenizer_reset(ms->tz2, name + given, givenlen);
 	while (emp_tokenizer_next(ms->tz2, &tok))
 	{
 		if (tok.kind == EMP_TOK_WORD && tok.normlen <= NAME_MAX_BYTES)
@@ -3751,8 +3748,7 @@ read_name(EmpMarkerSet *ms, const char *name, size_t namelen, ScanCtx *c)
 			emp_lexicon_lookup(ms->lx, &tok, &lk);
 			c->name_stem = lk.stemhash[0];
 			c->name_is_word = lk.ids[0] > 0;
-			if (givenlen > 0)
-				break;
+			break;
 		}
 	}
 	ms->name_kept = namelen <= NAME_KEPT_BYTES;

@@ -3111,28 +3111,104 @@ name_edge(const char *w, size_t n, bool front)
 }
 
 /*
+ * The next word of s[*i, b): its span after the quotes, brackets and stray
+ * commas around it ("\"Jane\"", ",,Jane"); false when no word is left.
+ */
+static bool
+next_name_word(const char *s, size_t b, size_t *i, size_t *ws, size_t *we)
+{
+	size_t		k;
+
+	/* skip spaces, then take a word */
+	while (*i < b)
+	{
+		k = *i;
+		if (!cp_is_space(next_cp(s, b, &k)))
+			break;
+		*i = k;
+	}
+	*ws = *i;
+	while (*i < b)
+	{
+		k = *i;
+		if (cp_is_space(next_cp(s, b, &k)))
+			break;
+		*i = k;
+	}
+	*we = *i;
+	if (*we == *ws)
+		return false;
+	for (;;)
+	{
+		size_t		e;
+
+		if ((e = name_edge(s + *ws, *we - *ws, true)) > 0)
+			*ws += e;
+		else if ((e = name_edge(s + *ws, *we - *ws, false)) > 0)
+			*we -= e;
+		else
+			break;
+	}
+	return true;
+}
+
+/*
+ * Can the n bytes at w be a name: a letter in them ("🌸", "--" and "*" are
+ * none), and not a title ("Dr.") nor an initial ("J", "J.")?
+ */
+static bool
+name_word(const char *w, size_t n)
+{
+	size_t		k = 0;
+	int			letters = 0;
+
+	if (n == 0 || is_honorific(w, n))
+		return false;
+	while (k < n && letters < 2)
+		if (u_isalpha(next_cp(w, n, &k)))
+			letters++;
+	return letters > 1 || (letters == 1 && n > 2);
+}
+
+/* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
+static bool
+name_joiner(const char *w, size_t n)
+{
+	return (n == 3 && strncasecmp(w, "and", 3) == 0) || (n == 1 && w[0] == '&');
+}
+
+/*
  * The given name in a full name, as the span [*start, *start + *len) of s:
- * "Jane Smith" -> "Jane", "Smith, Jane" -> "Jane", "Dr. Jane Smith" ->
- * "Jane"; none (*len 0) for a couple's name ("Mr. and Mrs. Smith") or a
- * name of titles only.
+ * "Jane Smith" -> "Jane", "Smith, Jane" -> "Jane" (a single word before a
+ * comma is the surname; "Jane Smith, Jr." keeps Jane), "Dr. Jane Smith"
+ * and "Mr J Smith" -> "Jane", "Smith"; none (*len 0) for a couple's name
+ * ("Mr. and Mrs. Smith") or a name of titles and initials only.
  */
 void
 emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 {
 	size_t		a,
-				b;
+				b,
+				i,
+				ws,
+				we;
 	const char *comma;
-	size_t		i;
 
+	*start = 0;
+	*len = 0;
 	trim_bounds(s, n, &a, &b);
 	comma = memchr(s + a, ',', b - a);
 	if (comma)
 	{
 		size_t		ca,
-					cb;
+					cb,
+					words = 0;
 
+		/* one word before the comma: "Smith, Jane"; else what follows is a suffix or a firm */
+		for (i = a; i < (size_t) (comma - s) && next_name_word(s, (size_t) (comma - s), &i, &ws, &we);)
+			words += (we > ws);
 		trim_bounds(comma + 1, (size_t) (s + b - comma - 1), &ca, &cb);
-		if (cb > ca)
+		if (cb > ca && words <= 1)
 		{
 			a = (size_t) (comma + 1 - s) + ca;
 			b = (size_t) (comma + 1 - s) + cb;
@@ -3140,55 +3216,41 @@ emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 		else
 			b = (size_t) (comma - s);
 	}
-	i = a;
-	while (i < b)
+	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
 	{
-		size_t		ws,
-					we;
-		size_t		k;
-
-		/* skip spaces, then take a word */
-		while (i < b)
+		if (name_joiner(s + ws, we - ws))
+			return;
+		if (name_word(s + ws, we - ws))
 		{
-			k = i;
-			if (!cp_is_space(next_cp(s, b, &k)))
-				break;
-			i = k;
+			*start = ws;
+			*len = we - ws;
+			return;
 		}
-		ws = i;
-		while (i < b)
-		{
-			k = i;
-			if (cp_is_space(next_cp(s, b, &k)))
-				break;
-			i = k;
-		}
-		we = i;
-		if (we == ws)
-			break;
-		/* quotes, brackets and stray commas around a word are no part of it ("\"Jane\"", ",,Jane") */
-		for (;;)
-		{
-			size_t		e;
-
-			if ((e = name_edge(s + ws, we - ws, true)) > 0)
-				ws += e;
-			else if ((e = name_edge(s + ws, we - ws, false)) > 0)
-				we -= e;
-			else
-				break;
-		}
-		if (we == ws || is_honorific(s + ws, we - ws))
-			continue;
-		/* "Mr. and Mrs. Smith", "Jo & Sam": a couple's name has no one first name */
-		if ((we - ws == 3 && strncasecmp(s + ws, "and", 3) == 0) || (we - ws == 1 && s[ws] == '&'))
-			break;
-		*start = ws;
-		*len = we - ws;
-		return;
 	}
-	*start = 0;
-	*len = 0;
+}
+
+/*
+ * The name to look for in a reply to this customer: the given name, or
+ * when there is none the last word that can be a name (a couple's
+ * surname: "Mr. and Mrs. Smith" -> "Smith"; "Smith, Mr. and Mrs." ->
+ * "Smith"); none when no word can be.
+ */
+void
+emp_name_to_match(const char *s, size_t n, size_t *start, size_t *len)
+{
+	size_t		i = 0,
+				ws,
+				we;
+
+	emp_given_name(s, n, start, len);
+	if (*len > 0)
+		return;
+	while (i < n && next_name_word(s, n, &i, &ws, &we))
+		if (name_word(s + ws, we - ws) && !name_joiner(s + ws, we - ws))
+		{
+			*start = ws;
+			*len = we - ws;
+		}
 }
 
 static bool

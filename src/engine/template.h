@@ -153,5 +153,7 @@ extern const char *const emp_tpl_filter_names[];
 
 /* The given name in a full name (the first_name filter's): its span in s. */
 extern void emp_given_name(const char *s, size_t n, size_t *start, size_t *len);
+/* The name to look for in a reply: the given name, else the surname. */
+extern void emp_name_to_match(const char *s, size_t n, size_t *start, size_t *len);
 
 #endif							/* EMPATHY_TEMPLATE_H */

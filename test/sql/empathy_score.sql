@@ -124,9 +124,12 @@ SELECT (s).name_count FROM empathy.empathy_score('Will, I''m sorry. Thanks for w
 SELECT (s).name_count FROM empathy.empathy_score('Ann, I''m sorry. Thanks ann.', 'late', 'Ann') s;
 -- the first name is the first_name filter's: no title, "Lee, Ann" is Ann; a couple's is the surname
 SELECT n, (empathy.empathy_score('Sorry Ann, I will fix it', 'my order is late', n)).name_count
-FROM unnest(ARRAY['Ann Lee', 'Dr. Ann Lee', 'Mrs Ann Lee', 'Lee, Ann', '"Ann"', 'Mr Smith', 'Dr.']) n;
+FROM unnest(ARRAY['Ann Lee', 'Dr. Ann Lee', 'Mrs Ann Lee', 'Lee, Ann', '"Ann"', 'Ann Lee, PhD', 'Ann Lee, Acme Ltd',
+	'🌸 Ann Lee', '-- Ann Lee', 'Mr Smith', 'Dr.', 'J']) n;
 SELECT (empathy.empathy_score('Sorry Mr Jones, I will fix it', 'my order is late', 'Mr Smith')).name_count AS other_mr,
-       (empathy.empathy_score('Dear Mr. and Mrs. Smith, sorry, I will fix it', 'my order is late', 'Mr. and Mrs. Smith')).name_count AS couple;
+       (empathy.empathy_score('Dear Mr. and Mrs. Smith, sorry, I will fix it', 'my order is late', 'Mr. and Mrs. Smith')).name_count AS couple,
+       (empathy.empathy_score('Dear Mr. and Mrs. Smith, sorry, I will fix it', 'my order is late', 'Smith, Mr. and Mrs.')).name_count AS couple_last_first,
+       (empathy.empathy_score('Sorry Mr Smith, I will fix it', 'my order is late', 'Mr J. Smith')).name_count AS initial;
 -- an empty or blank customer message is no message, as an empty name is no name
 SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', '', '') s;
 SELECT (s).needed, (s).reflection, (s).score FROM empathy.empathy_score('I''m sorry about that, I''ve refunded you.', E' \n\u00a0\u3000\u2028\u2029\u0085 ', 'Ann') s;

@@ -222,6 +222,10 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\\\"Jane\\\" Smith\"}"), "[Jane]", "quotes are no part of a name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\u201cJo\u201d Bloggs\"}"), "[Jo]", "curly quotes are no part of a name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Smith,, John\"}"), "[John]", "a doubled comma of Last, First");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John Smith, Jr.\"}"), "[John]", "a suffix after a comma is no given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ann Lee, Acme Ltd\"}"), "[Ann]", "nor a firm after a comma");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\u2740 -- Ann Lee\"}"), "[Ann]", "a word with no letter is no name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr J. Smith\"}"), "[Smith]", "an initial is no given name");
 	CHECK_OUT(R("{{x | truncate: 10}}", "{\"x\": \"short\"}"), "short", "truncate, short enough");
 	CHECK_OUT(R("{{x | truncate: 12}}", "{\"x\": \"The router keeps dropping\"}"), "The router…", "truncate at a word");
 	CHECK_OUT(R("{{x | truncate: 8, \"...\"}}", "{\"x\": \"abcdefghijkl\"}"), "abcde...", "truncate with a custom ellipsis");
