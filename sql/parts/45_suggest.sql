@@ -32,7 +32,7 @@ SET search_path = pg_catalog, pg_temp AS $$
 	            ELSE o END
 	FROM (SELECT btrim(regexp_replace(regexp_replace(message,
 	             '\n[ \t]*(On [^\n]{1,200} wrote:[ \t\r]*|-{2,} ?Original Message ?-*[ \t\r]*)(\n.*)?$', ''),
-	             '(^|\n)[ \t]*>([ >][^\n]*)?\r?(?=\n|$)', '', 'g'), E' \t\r\n') AS o) AS q
+	             '(^|\n)[ \t]*>([ >][^\n]*)?\r*(?=\n|$)', '', 'g'), E' \t\r\n') AS o) AS q
 $$;
 COMMENT ON FUNCTION @extschema@.own_words(text) IS
 'the customer''s own words of an e-mail reply: the message without its quoted lines ("> ...") and without what follows "On ... wrote:" or "-----Original Message"; the message as it is when it quotes nothing';

@@ -2002,6 +2002,16 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	}
 	if (!found)
 		return false;
+	/* a closing's name comes after a comma or on a line of its own: "Best Service Ever!" is none */
+	if (closing_only)
+	{
+		size_t		k = p;
+
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (!(k < e && (s[k] == ',' || s[k] == '\n' || s[k] == '\r')))
+			return false;
+	}
 	/* a joined closing, after "in advance" too; it needs no name */
 	closing = signoff_closing(s, p, e);
 	closed = (closing != p);
@@ -2203,8 +2213,7 @@ terse_sarcasm(Run *r, const char *text)
 	};
 	static const char *const filler[] = {
 		"just", "oh", "how", "really", "simply", "absolutely", "so", "one", "job", "work", "service",
-		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", "guys",
-		"team", "folks", "everyone", "there", "again", "value", NULL
+		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", NULL
 	};
 	const Said *p = &r->prev;
 	const EmpModel *m = r->m;
@@ -2212,8 +2221,6 @@ terse_sarcasm(Run *r, const char *text)
 	double		norm = 1.0;
 	int			words = 0,
 				praised = 0;
-	bool		good = false,
-				well = false;
 	uint32_t	i = p->start,
 				e = p->start + p->len;
 
@@ -2239,18 +2246,13 @@ terse_sarcasm(Run *r, const char *text)
 		}
 		if (++words > 3)
 			return;
-		if (word_in(text + i, w - i, praise) ||
-			(w - i == 4 && well && strncasecmp(text + i, "done", 4) == 0))
+		if (word_in(text + i, w - i, praise))
 			praised++;
-		else if (w - i == 4 && strncasecmp(text + i, "good", 4) == 0)
-			good = true;
 		else if (!word_in(text + i, w - i, filler))
 			return;
-		well = (w - i == 4 && strncasecmp(text + i, "well", 4) == 0);
 		i = w;
 	}
-	/* "Good job.", "Oh good.": not a bare "Good!", which can mean it */
-	if (praised == 0 && !(good && words > 1))
+	if (praised == 0)
 		return;
 	/* the sentiment of the text before the last sentence, as finish_scores reads a text */
 	if (r->before_nwords > m->length_tokens && m->length_tokens > 0)

@@ -324,7 +324,8 @@ SELECT replace(b, E'\n', '|') AS b, sentiment(b) > 0.3 AS positive,
 	('The box had parsley instead. Just flagging it in case others ask. Best, Vikram'),
 	(E'Is there a fee?\n\nBest wishes,\nPat'),
 	('Is there a fee? Best wishes'), ('Best wishes to all the staff, you were wonderful.'),
-	('Such a kind gesture from your driver. Best, Rachel'), ('It was the best, Sam')) v(b);
+	('Such a kind gesture from your driver. Best, Rachel'), ('It was the best, Sam'),
+	('Ordered on Monday, arrived Tuesday. Best Service Ever!'), ('Got my refund in an hour. Best Team Ever!')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake
@@ -472,10 +473,11 @@ SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
 	('Still broken. Thanks.'), ('The box was dented. Lovely?'), ('The box was dented. I love the colour though.'),
 	('Great.'), ('The box was dented. Great 😊'), ('The box was dented. Great :)'),
 	(E'Why has my refund still not arrived? Nobody replies. Thanks,\nSuper')) v(b);
--- "well done", and "good" with a word beside it ("Good job.", "Oh good."), not a bare "Good!"
+-- "Well done" and "Good job" are read as written: after a problem put right they are often meant
 SELECT b, EXISTS (SELECT FROM explain(b) WHERE rule = 'sarcasm') AS sarcasm FROM (VALUES
-	('Charged twice again. Well done guys.'), ('Card declined twice and nobody called back. Oh good.'),
-	('The refund has still not arrived after three weeks. Good job.'), ('Wall St is scared. Good!')) v(b);
+	('My card was declined twice and I was worried, but Priya sorted it in minutes. Well done.'),
+	('My boiler broke down on Christmas Eve and your engineer came out. Good job.'),
+	('Charged twice again. Well done guys.')) v(b);
 -- the sentiment before it is the text's as the scorer reads a text: a long quiet text with a
 -- little complaint in it is not negative enough
 SELECT sentiment(repeat('Order 12345 item 67890. ', 60) || 'The parcel was a little late. Great.') > 0 AS praise_kept;

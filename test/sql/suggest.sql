@@ -370,7 +370,8 @@ SELECT empathy.concern(E'> Thanks for contacting us. Your refund has been proces
 -- ... and so with CR LF line ends, as e-mail has them
 SELECT empathy.own_words(E'Thanks\r\n\r\nOn Mon, 1 Jan 2024, Bob wrote:\r\nhi there\r\n') AS on_wrote_crlf,
        empathy.own_words(E'Thanks\r\n-----Original Message-----\r\nFrom: x') AS original_crlf,
-       empathy.own_words(E'Still broken.\r\n>\r\n> We are delighted you love it!\r\n>\r\n') AS quoted_crlf;
+       empathy.own_words(E'Still broken.\r\n>\r\n> We are delighted you love it!\r\n>\r\n') AS quoted_crlf,
+       empathy.own_words(E'Still broken.\r\r\n>\r\r\n> We are delighted you love it!\r\r\n>\r\r\n') AS quoted_crcrlf;
 SELECT empathy.concern(E'Thanks.\r\n\r\n-----Original Message-----\r\nFrom: Support\r\nYour order was cancelled and your card was charged twice.') IS NULL AS no_concern_crlf;
 -- amounts, percentages, brackets and quotes survive in a concern
 SELECT empathy.concern('I was charged $1,299.00 twice for the same order') AS amount,
