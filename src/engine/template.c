@@ -3083,8 +3083,11 @@ is_honorific(const char *w, size_t n)
 {
 	if (n > 0 && w[n - 1] == '.')
 		n--;
+	/* the longest is five letters ("madam") */
+	if (n < 2 || n > 5)
+		return false;
 	for (int k = 0; honorifics[k]; k++)
-		if (ascii_ieq(w, n, honorifics[k]))
+		if ((w[0] | 0x20) == honorifics[k][0] && ascii_ieq(w, n, honorifics[k]))
 			return true;
 	return false;
 }
@@ -3165,8 +3168,17 @@ name_word(const char *w, size_t n)
 	if (n == 0 || is_honorific(w, n))
 		return false;
 	while (k < n && letters < 2)
-		if (u_isalpha(next_cp(w, n, &k)))
+	{
+		unsigned char c = (unsigned char) w[k];
+
+		if (c < 0x80)
+		{
+			letters += ((unsigned) ((c | 0x20) - 'a') < 26u);
+			k++;
+		}
+		else if (u_isalpha(next_cp(w, n, &k)))
 			letters++;
+	}
 	return letters > 1 || (letters == 1 && n > 2);
 }
 
