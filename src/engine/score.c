@@ -1687,33 +1687,28 @@ ends_in_not(const char *text, const EmpSlot *s)
  * p, is such an ending (asked: a '?' ended a sentence or clause before
  * it, not one inside a link): at most 120 bytes of it are read.
  */
-static const struct
-{
-	const char *s;
-	size_t		n;
-}			signoff_formulas[] = {
-#define F(x) {x, sizeof(x) - 1}
-	F("thank you in advance"), F("thanks in advance"), F("many thanks"), F("thank you again"),
-	F("thanks again"), F("thank you"), F("thanks"), F("cheers"), F("thx"), F("ta"), {NULL, 0}
-#undef F
-};
-
 /*
- * Closings that wish well ("Best wishes, Pat", "All the best, Callum Reid",
- * "Best, Hannah"): with a name after them they close any message, a
- * question or not, and their warmth is the formula's, not the writer's
- * feeling about what the message says.  Longest first.
+ * The formulas: thanks, and closings that wish well ("Best wishes, Pat",
+ * "All the best, Callum Reid", "Best, Hannah"), which with a name after
+ * them close any message, a question or not: their warmth is the
+ * formula's, not the writer's feeling about what the message says.
+ * Longest first among those that share a start.
  */
 static const struct
 {
 	const char *s;
 	size_t		n;
-}			closing_formulas[] = {
-#define F(x) {x, sizeof(x) - 1}
-	F("with best wishes"), F("with warm wishes"), F("warmest wishes"), F("warm wishes"),
-	F("best wishes"), F("all the best"), F("kindest regards"), F("kind regards"),
-	F("warmest regards"), F("warm regards"), F("best regards"), F("best"), {NULL, 0}
+	bool		closing;
+}			signoff_formulas[] = {
+#define F(x) {x, sizeof(x) - 1, false}
+#define C(x) {x, sizeof(x) - 1, true}
+	F("thank you in advance"), F("thanks in advance"), F("many thanks"), F("thank you again"),
+	F("thanks again"), F("thank you"), F("thanks"), F("cheers"), F("thx"), F("ta"),
+	C("with best wishes"), C("with warm wishes"), C("warmest wishes"), C("warm wishes"),
+	C("best wishes"), C("all the best"), C("kindest regards"), C("kind regards"),
+	C("warmest regards"), C("warm regards"), C("best regards"), C("best"), {NULL, 0, false}
 #undef F
+#undef C
 };
 
 /*
@@ -1982,22 +1977,10 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			(p + n == e || !signoff_letter(s[p + n])))
 		{
 			advance = (strstr(signoff_formulas[i].s, "advance") != NULL);
+			closing_only = signoff_formulas[i].closing;
 			p += n;
 			found = true;
 			break;
-		}
-	}
-	for (int i = 0; !found && closing_formulas[i].s != NULL; i++)
-	{
-		size_t		n = closing_formulas[i].n;
-
-		if (p + n <= e && (s[p] | 0x20) == closing_formulas[i].s[0] &&
-			(s[p + 1] | 0x20) == closing_formulas[i].s[1] &&
-			strncasecmp((const char *) s + p, closing_formulas[i].s, n) == 0 &&
-			(p + n == e || !signoff_letter(s[p + n])))
-		{
-			p += n;
-			found = closing_only = true;
 		}
 	}
 	if (!found)
