@@ -52,6 +52,10 @@ INSERT INTO vc VALUES ('(joy:1, sentiment:1)', '(joy:1, sentiment:1)'), ('(sigh)
 SELECT v, emotions(v) = emotions(v::text) AS varchar_scored, emotions(c) = emotions(rtrim(c)::text) AS char_scored,
        (emotions(v) -> 'joy') < 1 AS not_a_profile FROM vc;
 SELECT pg_typeof(emotions(v)), pg_typeof(emotions(c)) FROM vc LIMIT 1;
+SELECT emotions(NULL::varchar) IS NULL AS null_varchar, emotions(NULL::bpchar) IS NULL AS null_char,
+       emotions(''::varchar) = emotions(''::text) AS empty_varchar, emotions('  '::char(5)) = emotions(''::text) AS blank_char,
+       emotions('Très déçue 😡'::varchar) = emotions('Très déçue 😡'::text) AS multibyte,
+       emotions(repeat('so angry!!! ', 100000)::varchar) = emotions(repeat('so angry!!! ', 100000)) AS long_varchar;
 DROP TABLE vc;
 
 -- reading one value
