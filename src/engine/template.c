@@ -3194,10 +3194,14 @@ name_joiner(const char *w, size_t n)
  * "Jane Smith" -> "Jane", "Smith, Jane" -> "Jane" (a single word before a
  * comma is the surname; "Jane Smith, Jr." keeps Jane), "Dr. Jane Smith"
  * and "Mr J Smith" -> "Jane", "Smith"; none (*len 0) for a couple's name
- * ("Mr. and Mrs. Smith") or a name of titles and initials only.
+ * ("Mr. and Mrs. Smith") or a name of titles and initials only.  When
+ * title is not NULL it gets the span of the title just before the name
+ * ("Mr J Smith" -> "Mr"; *tlen 0 if none), and *last whether no word that
+ * can be a name follows it.
  */
-void
-emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
+static void
+given_name(const char *s, size_t n, size_t *start, size_t *len,
+		   size_t *tstart, size_t *tlen, bool *last)
 {
 	size_t		a,
 				b,
@@ -3205,9 +3209,13 @@ emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 				ws,
 				we;
 	const char *comma;
+	size_t		surname = 0,
+				surnamelen = 0;
 
 	*start = 0;
 	*len = 0;
+	if (tlen)
+		*tlen = 0;
 	trim_bounds(s, n, &a, &b);
 	comma = memchr(s + a, ',', b - a);
 	if (comma)
@@ -3218,15 +3226,24 @@ emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 
 		/* one word before the comma: "Smith, Jane"; else what follows is a suffix or a firm */
 		for (i = a; i < (size_t) (comma - s) && next_name_word(s, (size_t) (comma - s), &i, &ws, &we);)
+		{
 			words += (we > ws);
+			surname = ws;
+			surnamelen = we - ws;
+		}
 		trim_bounds(comma + 1, (size_t) (s + b - comma - 1), &ca, &cb);
 		if (cb > ca && words <= 1)
 		{
 			a = (size_t) (comma + 1 - s) + ca;
 			b = (size_t) (comma + 1 - s) + cb;
+			if (!name_word(s + surname, surnamelen))
+				surnamelen = 0;
 		}
 		else
+		{
 			b = (size_t) (comma - s);
+			surnamelen = 0;
+		}
 	}
 	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
 	{
@@ -3236,9 +3253,38 @@ emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
 		{
 			*start = ws;
 			*len = we - ws;
+			if (tlen)
+			{
+				/* after a comma the name is the given one: "Smith, Mr John" -> "John" */
+				*last = (surnamelen == 0);
+				while (i < b && next_name_word(s, b, &i, &ws, &we))
+					if (name_word(s + ws, we - ws))
+					{
+						*last = false;
+						break;
+					}
+			}
 			return;
 		}
+		if (tlen && is_honorific(s + ws, we - ws))
+		{
+			*tstart = ws;
+			*tlen = we - ws;
+		}
 	}
+	/* "Smith, Mr." and "Smith, Dr J.": the surname, after its title */
+	if (tlen && *tlen > 0 && surnamelen > 0)
+	{
+		*start = surname;
+		*len = surnamelen;
+		*last = true;
+	}
+}
+
+void
+emp_given_name(const char *s, size_t n, size_t *start, size_t *len)
+{
+	given_name(s, n, start, len, NULL, NULL, NULL);
 }
 
 /*
@@ -3265,13 +3311,34 @@ emp_name_to_match(const char *s, size_t n, size_t *start, size_t *len)
 		}
 }
 
+/* Is the title one said with the given name ("Sir Elton", "Dame Judi")? */
+static bool
+title_with_given_name(const char *w, size_t n)
+{
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	return ascii_ieq(w, n, "sir") || ascii_ieq(w, n, "dame");
+}
+
+/*
+ * The name to greet the customer by: the given name, kept after "Sir" or
+ * "Dame"; a title and a surname alone keep the title ("Mr J. Smith" ->
+ * "Mr Smith", not "Smith").
+ */
 static bool
 f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 {
 	size_t		start,
-				len;
+				len,
+				tstart = 0,
+				tlen;
+	bool		last = false;
 
-	emp_given_name(s, n, &start, &len);
+	given_name(s, n, &start, &len, &tstart, &tlen, &last);
+	if (len > 0 && tlen > 0 && (last || title_with_given_name(s + tstart, tlen)))
+		return buf_put(out, s + tstart, tlen, r->err) &&
+			buf_put(out, " ", 1, r->err) &&
+			buf_put(out, s + start, len, r->err);
 	return buf_put(out, s + start, len, r->err);
 }
 

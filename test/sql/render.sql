@@ -77,6 +77,9 @@ SELECT render('{{n | upper}} {{n | lower}} {{n | capitalize}} {{n | title}}', '{
 SELECT render('[{{s | trim}}]', '{"s": "  padded \t "}');
 SELECT render('{{a | first_name}}, {{b | first_name}}, {{c | first_name}}, {{d | first_name | capitalize}}',
               '{"a": "Dr. Jane Q. Smith", "b": "Smith, John", "c": "Zoë", "d": "ms ann lee"}');
+-- a title and a surname alone keep the title; Sir and Dame keep the given name
+SELECT render('Hi {{a | first_name}}! Hi {{b | first_name}}! Hi {{c | first_name}}! Hi {{d | first_name}}!',
+              '{"a": "Mr J. Smith", "b": "Smith, Dr.", "c": "Dame Judi Dench", "d": "Smith, Mrs Ann"}');
 -- an object or an array is not a name: blank, so that default applies (not a piece of its text)
 SELECT render('[{{ a | first_name }}] [{{ a | first_name | default: "there" }}] [{{ b | first_name }}] [{{ b | first | first_name }}]',
               '{"a": {"x": "y"}, "b": ["Ann Lee", "Bo"]}');

@@ -225,7 +225,12 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John Smith, Jr.\"}"), "[John]", "a suffix after a comma is no given name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ann Lee, Acme Ltd\"}"), "[Ann]", "nor a firm after a comma");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"\u2740 -- Ann Lee\"}"), "[Ann]", "a word with no letter is no name");
-	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr J. Smith\"}"), "[Smith]", "an initial is no given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr J. Smith\"}"), "[Mr Smith]", "an initial is no given name: title and surname");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr. Smith\"}"), "[Dr. Smith]", "a title and a surname keep the title as written");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Smith, Mr.\"}"), "[Mr. Smith]", "Last, Title");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Smith, Mr John\"}"), "[John]", "Last, Title First");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Sir Elton John\"}"), "[Sir Elton]", "Sir keeps the given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Prof Ann Lee\"}"), "[Ann]", "a title before a given name goes");
 	CHECK_OUT(R("{{x | truncate: 10}}", "{\"x\": \"short\"}"), "short", "truncate, short enough");
 	CHECK_OUT(R("{{x | truncate: 12}}", "{\"x\": \"The router keeps dropping\"}"), "The router…", "truncate at a word");
 	CHECK_OUT(R("{{x | truncate: 8, \"...\"}}", "{\"x\": \"abcdefghijkl\"}"), "abcde...", "truncate with a custom ellipsis");
