@@ -26,13 +26,14 @@ SET search_path = pg_catalog, pg_temp AS $$
 	-- "-----Original Message-----" are the agent's words, not the customer's;
 	-- a message that is all quote is left as it is ("> 2 weeks and still no
 	-- parcel!", ">:( late again"), and so is one that quotes nothing (string
-	-- tests first: most messages do not); lines may end in CR LF, as e-mail's do
+	-- tests first: most messages do not); lines may end in CR LF, as e-mail's
+	-- do, or in CR alone
 	SELECT CASE WHEN (strpos(message, '>') = 0 AND strpos(message, 'wrote:') = 0 AND strpos(message, 'Original Message') = 0)
 	                 OR o !~ '[[:alpha:]]' THEN message
 	            ELSE o END
 	FROM (SELECT btrim(regexp_replace(regexp_replace(message,
-	             '\n[ \t]*(On [^\n]{1,200} wrote:[ \t\r]*|-{2,} ?Original Message ?-*[ \t\r]*)(\n.*)?$', ''),
-	             '(^|\n)[ \t]*>([ >][^\n]*)?\r*(?=\n|$)', '', 'g'), E' \t\r\n') AS o) AS q
+	             '[\r\n][ \t]*(On [^\r\n]{1,200} wrote:[ \t\r]*|-{2,} ?Original Message ?-*[ \t\r]*)([\r\n].*)?$', ''),
+	             '(^|[\r\n])[ \t]*>([ >][^\r\n]*)?\r*(?=[\r\n]|$)', '', 'g'), E' \t\r\n') AS o) AS q
 $$;
 COMMENT ON FUNCTION @extschema@.own_words(text) IS
 'the customer''s own words of an e-mail reply: the message without its quoted lines ("> ...") and without what follows "On ... wrote:" or "-----Original Message"; the message as it is when it quotes nothing';

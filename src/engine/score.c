@@ -366,6 +366,9 @@ typedef struct Run
 	uint32_t	before_nwords;	/* ... and the words before it */
 	Said		thanks;			/* ... and the last one's with gratitude before
 								 * it (a sign-off's name on a line of its own) */
+	Said		stack;			/* ... and the one's with warmth before that */
+	bool		thanks_next;	/* thanks is the sentence just before prev */
+	bool		stack_next;		/* stack is the sentence just before thanks */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
@@ -448,6 +451,26 @@ emp_scorer_trim(EmpScorer *sc)
 {
 	sc->nevents = 0;
 	release_large_events(sc);
+}
+
+/*
+ * As a sentence closes, before prev becomes it: the last sentence with
+ * thanks or wishes before the last one (a sign-off's name after it), and
+ * the one with warmth before that when the two follow each other (stacked
+ * formulas: "Thanks,\nBest,\nSam").
+ */
+static inline void
+keep_warm(Run *r)
+{
+	if (said_warm(&r->prev))
+	{
+		r->stack = r->thanks;
+		r->stack_next = r->thanks_next;
+		r->thanks = r->prev;
+		r->thanks_next = true;
+	}
+	else
+		r->thanks_next = false;
 }
 
 /* Record one piece of evidence (and, explaining, its row). */
@@ -880,9 +903,7 @@ end_sentence(Run *r, const EmpSlot *punct)
 			unsay_praise(r, r->prev.pos, r->prev.caps, r->prev.start, r->prev.len);
 			memset(&r->prev, 0, sizeof(r->prev));
 		}
-		/* the last sentence with thanks or wishes before the last one (a sign-off's name after it) */
-		if (said_warm(&r->prev))
-			r->thanks = r->prev;
+		keep_warm(r);
 		memcpy(r->prev.pos, pos, sizeof(pos));
 		memcpy(r->prev.caps, r->sent_caps, sizeof(r->sent_caps));
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
@@ -1212,9 +1233,7 @@ close_sentence(Run *r, const EmpSlot *punct)
 		if (punct)
 			r->sent_end = punct->start + punct->len;
 		keep_strong(r, sum, f, r->sent_start, r->sent_end - r->sent_start);
-		/* the last sentence with thanks or wishes before the last one (a sign-off's name after it) */
-		if (said_warm(&r->prev))
-			r->thanks = r->prev;
+		keep_warm(r);
 		/* the sentence's joy, gratitude and valence, for an eye roll after it */
 		for (int i = 0; i < 3; i++)
 			r->prev.pos[i] = sum[praise_chans[i]] * f;
@@ -1950,6 +1969,8 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	bool		titled = false;
 	bool		closed = false;	/* a closing joined to the thanks: "Thanks and regards" */
 	bool		closing_only = false;	/* a closing formula, no thanks: "Best wishes" */
+	bool		stacked = false;	/* a closing after the first formula: "Thanks,\nBest,\nSam" */
+	size_t		stacked_at = 0;	/* where the first formula's part ends */
 	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
 
@@ -1968,68 +1989,102 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		e -= (e >= p + 2 && signoff_nbsp(s, e - 2, e)) ? 2 : 1;
 	if (e - p > 120)
 		return false;
-	for (int i = 0; signoff_formulas[i].s != NULL; i++)
+	for (int stack = 0;; stack++)
 	{
-		size_t		n = signoff_formulas[i].n;
+		size_t		k;
+		bool		closing_formula = false;
 
-		if (p + n <= e && (s[p] | 0x20) == signoff_formulas[i].s[0] &&
-			strncasecmp((const char *) s + p, signoff_formulas[i].s, n) == 0 &&
-			(p + n == e || !signoff_letter(s[p + n])))
+		found = false;
+		for (int i = 0; signoff_formulas[i].s != NULL; i++)
 		{
-			advance = (strstr(signoff_formulas[i].s, "advance") != NULL);
-			closing_only = signoff_formulas[i].closing;
-			p += n;
-			found = true;
+			size_t		n = signoff_formulas[i].n;
+
+			/* a second formula is a closing: "Thanks,\nBest,\nSam", "Many thanks\nKind regards" */
+			if ((stack == 0 || signoff_formulas[i].closing) &&
+				p + n <= e && (s[p] | 0x20) == signoff_formulas[i].s[0] &&
+				strncasecmp((const char *) s + p, signoff_formulas[i].s, n) == 0 &&
+				(p + n == e || !signoff_letter(s[p + n])))
+			{
+				advance |= (strstr(signoff_formulas[i].s, "advance") != NULL);
+				closing_formula = signoff_formulas[i].closing;
+				p += n;
+				found = true;
+				break;
+			}
+		}
+		if (!found && stack > 0)
+		{
+			p = stacked_at;		/* a name: "Thanks,\nBill" */
 			break;
 		}
-	}
-	if (!found)
-		return false;
-	/* a closing's name comes after a comma or on a line of its own: "Best Service Ever!" is none */
-	if (closing_only)
-	{
-		size_t		k = p;
-
-		while (k < e && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (!(k < e && (s[k] == ',' || s[k] == '\n' || s[k] == '\r')))
+		if (!found)
 			return false;
-	}
-	/* a joined closing, after "in advance" too; it needs no name */
-	closing = signoff_closing(s, p, e);
-	closed = (closing != p);
-	p = closing;
-	/* "thanks in advance for your help": up to four small words */
-	if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
-	{
-		int			small = 0;
-
-		p += 4;
-		while (p < e && s[p] == ' ' && small < 4)
+		/* a closing's name comes after a comma or on a line of its own: "Best Service Ever!" is none */
+		if (closing_formula)
 		{
-			size_t		w = p + 1;
-
-			while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || s[w] == '\''))
-				w++;
-			if (w == p + 1)
+			k = p;
+			while (k < e && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			/* a stacked one may end the text: "Thanks,\nBest wishes" */
+			if (!(k < e && (s[k] == ',' || s[k] == '\n' || s[k] == '\r')) &&
+				!(stack > 0 && k == e))
+			{
+				if (stack == 0)
+					return false;
+				/* no closing after all: "Thanks, Best Regards Team" */
+				p = stacked_at;
 				break;
-			small++;
-			p = w;
+			}
 		}
-	}
-	/* a comma; or a full stop or "!" ending the formula's own line, the name on the next ("Thanks!\nMarion") */
-	if (p < e && s[p] == ',')
-		p++;
-	else if (p < e && (s[p] == '.' || s[p] == '!'))
-	{
-		size_t		nl;
+		if (stack == 0)
+			closing_only = closing_formula;
+		else
+			stacked = true;
+		/* a joined closing, after "in advance" too; it needs no name */
+		closing = signoff_closing(s, p, e);
+		closed |= (closing != p);
+		p = closing;
+		/* "thanks in advance for your help": up to four small words */
+		if (advance && p + 5 <= e && strncasecmp((const char *) s + p, " for ", 5) == 0)
+		{
+			int			small = 0;
 
-		while (p < e && (s[p] == '.' || s[p] == '!'))
+			p += 4;
+			while (p < e && s[p] == ' ' && small < 4)
+			{
+				size_t		w = p + 1;
+
+				while (w < e && ((s[w] >= 'a' && s[w] <= 'z') || s[w] == '\''))
+					w++;
+				if (w == p + 1)
+					break;
+				small++;
+				p = w;
+			}
+		}
+		/* a comma; or a full stop or "!" ending the formula's own line, the name on the next ("Thanks!\nMarion") */
+		if (p < e && s[p] == ',')
 			p++;
-		for (nl = p; nl < e && (s[nl] == ' ' || s[nl] == '\t'); nl++)
-			;
-		if (nl < e && s[nl] != '\n' && s[nl] != '\r')
-			return false;
+		else if (p < e && (s[p] == '.' || s[p] == '!'))
+		{
+			size_t		nl;
+
+			while (p < e && (s[p] == '.' || s[p] == '!'))
+				p++;
+			for (nl = p; nl < e && (s[nl] == ' ' || s[nl] == '\t'); nl++)
+				;
+			if (nl < e && s[nl] != '\n' && s[nl] != '\r')
+				return false;
+		}
+		if (stack == 1)
+			break;
+		/* a closing stacked on it, after a space or a line break */
+		for (k = p; k < e && (signoff_space(s[k]) || signoff_nbsp(s, k, e));)
+			k += signoff_nbsp(s, k, e) ? 2 : 1;
+		if (k == p || k >= e || !memchr("wbak", s[k] | 0x20, 4))
+			break;
+		stacked_at = p;
+		p = k;
 	}
 	/*
 	 * then the name: up to four words, each starting with a letter not in
@@ -2077,11 +2132,14 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			w++;
 		p = w;
 	}
-	if ((titled && !advance && !closed) || join == 1)
+	if ((titled && !advance && !closed && !stacked) || join == 1)
 		return false;
-	/* a closing with a name closes whatever came before */
+	/* a closing with a name closes whatever came before; without one, a closing alone is none */
+	if ((closing_only || stacked) && names > 0)
+		return true;
 	if (closing_only)
-		return names > 0;
+		return false;
+	closed |= stacked;
 	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
 	return advance || ((names > 0 || closed) && (asked || signoff_request(text, q)));
 }
@@ -2127,7 +2185,9 @@ name_after(const char *text, const Said *a, const Said *b)
 static bool
 sign_off(Run *r, const char *text, size_t len)
 {
-	const Said *said[2] = {&r->prev, NULL};
+	const Said *said[3] = {&r->prev, NULL, NULL};
+	const Said *earlier;
+	bool		next;
 	double		before = r->tot[EMP_CH_VALENCE];
 
 	/*
@@ -2136,19 +2196,29 @@ sign_off(Run *r, const char *text, size_t len)
 	 * the last is a name (with no more praise of its own than
 	 * signoff_praise: "Awesome" is no name).
 	 */
-	if (!(said_warm(&r->prev) && r->prev.len && signoff_at(text, len, r->prev.start, r->asked)))
+	if (said_warm(&r->prev) && r->prev.len && signoff_at(text, len, r->prev.start, r->asked))
+	{
+		earlier = &r->thanks;
+		next = r->thanks_next;
+	}
+	else
 	{
 		if (!(said_warm(&r->thanks) && r->thanks.len && r->prev.len &&
 			  r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
 			  signoff_at(text, len, r->thanks.start, r->asked)))
 			return false;
 		said[1] = &r->thanks;
+		earlier = &r->stack;
+		next = r->stack_next;
 	}
-	for (int k = 0; k < 2 && said[k] != NULL; k++)
+	/* a formula on the line before, stacked on this one: "Thanks,\nBest,\nSam" */
+	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
+		said[said[1] ? 2 : 1] = earlier;
+	for (int k = 0; k < 3 && said[k] != NULL; k++)
 		before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
 		return false;
-	for (int k = 0; k < 2 && said[k] != NULL; k++)
+	for (int k = 0; k < 3 && said[k] != NULL; k++)
 		for (int i = 0; i < 3; i++)
 		{
 			if (said[k]->pos[i] > 0)

@@ -326,6 +326,17 @@ SELECT replace(b, E'\n', '|') AS b, sentiment(b) > 0.3 AS positive,
 	('Is there a fee? Best wishes'), ('Best wishes to all the staff, you were wonderful.'),
 	('Such a kind gesture from your driver. Best, Rachel'), ('It was the best, Sam'),
 	('Ordered on Monday, arrived Tuesday. Best Service Ever!'), ('Got my refund in an hour. Best Team Ever!')) v(b);
+-- formulas stacked on lines of their own close the message together: the thanks as well as
+-- the closing, with or without a name; a name that starts like a closing is a name
+SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
+	(E'Can you tell me when the shop opens on Sunday?\nThanks,\nBest,\nSam'),
+	(E'Can you tell me when the shop opens on Sunday?\nMany thanks\nKind regards\nSam'),
+	(E'The parcel arrived smashed.\nThank you.\nKind regards,\nSam Lee'),
+	(E'Could you resend the invoice?\nThanks,\nBest wishes'),
+	('Could you resend the invoice? Thanks, all the best, Anouk'),
+	(E'Is it ready?\nThanks,\nBill'), (E'Is it ready?\nThanks,\nBest Regards Team'),
+	(E'Great service today, really happy.\nThanks,\nBest,\nSam')) v(b);
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake

@@ -372,6 +372,10 @@ SELECT empathy.own_words(E'Thanks\r\n\r\nOn Mon, 1 Jan 2024, Bob wrote:\r\nhi th
        empathy.own_words(E'Thanks\r\n-----Original Message-----\r\nFrom: x') AS original_crlf,
        empathy.own_words(E'Still broken.\r\n>\r\n> We are delighted you love it!\r\n>\r\n') AS quoted_crlf,
        empathy.own_words(E'Still broken.\r\r\n>\r\r\n> We are delighted you love it!\r\r\n>\r\r\n') AS quoted_crcrlf;
+-- lines that end in CR alone
+SELECT empathy.own_words(E'Thanks\r\rOn Mon, 1 Jan 2024, Bob wrote:\rhi there\r') AS on_wrote_cr,
+       empathy.own_words(E'Still broken.\r>\r> We are delighted you love it!\r>\r') AS quoted_cr,
+       empathy.own_words(E'Still broken.\r> We are delighted\rPlease call me.') AS quote_between_cr;
 SELECT empathy.concern(E'Thanks.\r\n\r\n-----Original Message-----\r\nFrom: Support\r\nYour order was cancelled and your card was charged twice.') IS NULL AS no_concern_crlf;
 -- amounts, percentages, brackets and quotes survive in a concern
 SELECT empathy.concern('I was charged $1,299.00 twice for the same order') AS amount,

@@ -1554,6 +1554,11 @@ main(void)
 					{"He said \xe2\x80\x9cit is fine.\xe2\x80\x9d Please confirm the date. Thanks, Philippa", false},
 					{"Send it Monday, please.\r\nI am away after that.\r\nThanks,\r\nPhilippa", false},
 					{"Is it ready? Thanks, \xd7\x93\xd7\x95\xd7\x93", false},
+					{"Is it ready?\nThanks,\nBest,\nSam", false},
+					{"Is it ready?\r\nMany thanks\r\nKind regards\r\nSam", false},
+					{"Is it ready?\nThanks,\nBest wishes", false},
+					{"Is it ready?\nThanks,\nBill", false},
+					{"The repair was perfect and so quick.\nThanks,\nBest,\nVal", true},
 				};
 				int			bad = 0;
 
