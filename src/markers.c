@@ -558,6 +558,12 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	if (cat == NULL || str == NULL || phrase == NULL)
 		return PointerGetDatum(tup);	/* NOT NULL constraints report these */
 	category = emp_marker_lookup(cat, strlen(cat));
+	if (category < 0 && strcmp(cat, "over_apology") == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("marker category \"over_apology\" cannot be given to a phrase"),
+				 errdetail("A reply shows over_apology when it apologises three times or more, or in most of its sentences; no phrase carries it."),
+				 errhint("File an apology phrase as apology.")));
 	if (category < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

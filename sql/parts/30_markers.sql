@@ -125,14 +125,19 @@ BEGIN ATOMIC
 	       CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{empty_reply}' THEN 'the reply is empty' ELSE c.reason END
 	FROM @extschema@.empathy_score(reply, customer_message, customer_name) AS s, LATERAL (VALUES
 		(1, 'acknowledged the customer''s emotions',
+		 -- as the score reads the reply: a feeling the customer did not express
+		 -- (wrong_feeling) is no acknowledgement, one the score counts is
 		 CASE WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN false
 		      WHEN s.needed IS NOT TRUE THEN true
-		      ELSE s.emotional_reaction >= 1 AND NOT s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' END,
+		      ELSE (s.emotional_reaction >= 1 OR s.acknowledged_emotion)
+		           AND NOT s.penalties OPERATOR(pg_catalog.&&) '{misread_as_praise,wrong_feeling}' END,
 		 CASE WHEN s.needed IS NULL THEN 'no customer message to compare with'
 		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_complaint}' THEN 'answered praise as a complaint'
 		      WHEN NOT s.needed THEN 'empathy was not needed'
 		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{misread_as_praise}' THEN 'answered a grievance as praise'
-		      WHEN s.emotional_reaction = 2 THEN 'named the feeling or tied care to the situation'
+		      WHEN s.penalties OPERATOR(pg_catalog.@>) '{wrong_feeling}' THEN 'named a feeling the customer did not express'
+		      WHEN s.acknowledged_emotion THEN 'named or answered the customer''s feeling'
+		      WHEN s.emotional_reaction = 2 THEN 'tied care to the situation'
 		      WHEN s.emotional_reaction = 1 THEN 'generic acknowledgement'
 		      ELSE 'no acknowledgement of how the customer feels' END),
 		(2, 'used personalized empathetic language',

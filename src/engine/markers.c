@@ -3532,6 +3532,21 @@ hit_effect(ScoreCtx *sc, int cat, EmpEmpathyFn fn, void *arg, float *score, floa
 		effect(fn, arg, score, 0, 0, emp_marker_names[cat], pts);
 }
 
+/*
+ * A penalty's effect, named after the penalty, on the span of the
+ * category's strongest hit ("that must be really hard" for
+ * empathy_not_needed); the hit keeps its own row.
+ */
+static void
+penalty_effect(ScoreCtx *sc, int cat, EmpEmpathyFn fn, void *arg, float *score,
+			   const char *penalty, float pts)
+{
+	if (sc->has_first[cat])
+		effect(fn, arg, score, sc->first[cat].start, sc->first[cat].len, penalty, pts);
+	else
+		effect(fn, arg, score, 0, 0, penalty, pts);
+}
+
 static void
 add_penalty(EmpEmpathy *out, const char *reason)
 {
@@ -3961,7 +3976,9 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			effect(fn, arg, &score, c.scare_start, c.scare_len, emp_marker_names[EMP_MK_EMOTIONAL_REACTION],
 				   misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
 		else
-			hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY,
+			/* the points of the mechanism: on an apology's span when that is all it has */
+			hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
+					   sc.has_first[EMP_MK_APOLOGY] ? EMP_MK_APOLOGY : EMP_MK_EMOTIONAL_REACTION,
 					   fn, arg, &score, misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
 		if (o->level[EMP_MK_INTERPRETATION] >= in)
 			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,
@@ -3987,7 +4004,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		if (o->level[EMP_MK_EMOTIONAL_REACTION] == 2 &&
 			(sc.misfit || (sc.plain && !sc.fit && sc.er_other > 0)))
 		{
-			hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_UNNEEDED);
+			penalty_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, "empathy_not_needed", -PEN_UNNEEDED);
 			add_penalty(out, "empathy_not_needed");
 		}
 		/* praise answered in kind ("congratulations!", "so glad you enjoyed it") */
@@ -3996,8 +4013,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		/* or with regret: "we're sorry to hear about your experience" */
 		else if (sc.praise && (o->count[EMP_MK_APOLOGY] > 0 || sc.er_other > 0))
 		{
-			hit_effect(&sc, sc.er_other > 0 ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY, fn, arg, &score,
-					   -PEN_MISREAD_COMPLAINT);
+			penalty_effect(&sc, sc.er_other > 0 ? EMP_MK_EMOTIONAL_REACTION : EMP_MK_APOLOGY, fn, arg, &score,
+						   "misread_as_complaint", -PEN_MISREAD_COMPLAINT);
 			add_penalty(out, "misread_as_complaint");
 		}
 	}
@@ -4048,7 +4065,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	}
 	if (needed && sc.misfit && !sc.fit && sc.cust_fam && out->needed == 1)
 	{
-		hit_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, -PEN_WRONG_FEELING);
+		penalty_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, "wrong_feeling", -PEN_WRONG_FEELING);
 		add_penalty(out, "wrong_feeling");
 	}
 	if (misread)
@@ -4074,11 +4091,17 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	/* the marker hits themselves, with no effect of their own */
 	if (fn)
 	{
+		bool		apology_row = sc.reported[EMP_MK_APOLOGY];
+		int			scripted = -1;
+
 		for (size_t i = 0; i < sc.nhits; i++)
 		{
 			EmpEmpathyRow row;
 			int			cat = sc.hits[i].category;
 
+			apology_row |= (cat == EMP_MK_APOLOGY);
+			if (cat == EMP_MK_SCRIPTED && scripted < 0)
+				scripted = (int) i;
 			if (sc.reported[cat] && sc.first[cat].start == sc.hits[i].start &&
 				sc.first[cat].term == sc.hits[i].term)
 				continue;
@@ -4088,6 +4111,10 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			row.effect = 0;
 			fn(arg, &row);
 		}
+		/* a stock apology ("we apologise for any inconvenience") is an apology too, as markers() says */
+		if (!apology_row && o->count[EMP_MK_APOLOGY] > 0 && scripted >= 0)
+			report_effect(fn, arg, sc.hits[scripted].start, sc.hits[scripted].len,
+						  emp_marker_names[EMP_MK_APOLOGY], 0);
 	}
 	release_call_scratch(ms);
 	emp_tokenizer_trim(ms->tz);

@@ -191,8 +191,8 @@ emp_model_set(EmpModel *m, const char *name, size_t len, double value, EmpError 
 		if (p->offset == offsetof(EmpModel, sentence_floor) && !(value >= 0 && value <= 100))
 			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 0 and 100, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
-		if (p->offset == offsetof(EmpModel, length_tokens) && !(value >= 1 && value <= 1000000))
-			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be between 1 and 1000000 words, not %s",
+		if (p->offset == offsetof(EmpModel, length_tokens) && !(value >= 1 && value <= 1000000 && value == floor(value)))
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "model parameter \"%s\" must be a whole number of words from 1 to 1000000, not %s",
 								 p->name, EMP_FMT_DOUBLE(value));
 		/* terms are flagged as candidates from EMP_STRONG_CUE_MIN up */
 		if (p->offset == offsetof(EmpModel, strong_cue) && !(value >= EMP_STRONG_CUE_MIN && value <= 100))

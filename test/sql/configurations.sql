@@ -383,6 +383,7 @@ INSERT INTO config_model VALUES ('english', 'length_tokens', 1234567.5);
 SELECT empathy.create_configuration('shown');
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1234567.5);
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1000001);
+INSERT INTO config_model VALUES ('shown', 'length_tokens', 1.5);
 -- the check reads the value, not its text: with extra_float_digits = 0 the text is "1"
 SET extra_float_digits = 0;
 INSERT INTO config_model VALUES ('shown', 'threshold.anger', 1.0000000000000002);

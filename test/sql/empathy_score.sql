@@ -58,6 +58,17 @@ FROM (VALUES ('You should have checked. Sorry. Sorry again. We are so sorry. Mar
 	('Oh no, Maria, that sounds awful. I have refunded it; could you tell me which card you used?', 'I was charged twice and I am furious!'),
 	('', 'I was charged twice and I am furious!')) t(r, m);
 
+-- explain rows are named as markers() and penalties name them: care with no phrase of its own is
+-- emotional_reaction (not apology); a stock apology is an apology too; a penalty's row has its name
+SELECT * FROM empathy.explain_empathy('Being charged for damage you didn''t cause is infuriating.',
+	'I was charged 250 for damage I did not cause!');
+SELECT * FROM empathy.explain_empathy('We''re so sorry for any confusion!', 'What time do you close?');
+SELECT * FROM empathy.explain_empathy('I''m so sorry, that must be really hard for you both.',
+	'does the box ever include decaf?');
+SELECT * FROM empathy.explain_empathy('I''m so sorry you''re disappointed.', 'I am scared my card was stolen');
+SELECT criterion, passed, reason FROM empathy.qa_scorecard('I''m so sorry you''re disappointed.',
+	'I am scared my card was stolen') WHERE criterion LIKE 'acknowledged%';
+
 -- QA scorecard
 SELECT * FROM empathy.qa_scorecard(
 	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. Could you tell me whether both payments show as pending?',

@@ -192,6 +192,8 @@ DELETE FROM empathy.config_markers WHERE config = 'retail';
 SELECT empathy.markers('retail', 'Consider it done, Ana. Sorry!') AS after_delete;
 -- malformed entries are rejected with a clear error
 INSERT INTO empathy.config_markers VALUES ('retail', 'kindness', 1, 'you rock');
+-- over_apology is counted, not matched: no phrase can carry it
+INSERT INTO empathy.config_markers VALUES ('retail', 'over_apology', 2, 'so so sorry');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 3, 'my bad');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, ' ... !!! ');
 INSERT INTO empathy.config_markers VALUES ('retail', 'apology', 1, '   ');
