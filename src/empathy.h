@@ -50,6 +50,8 @@ extern int	empathy_cliplen(const char *s, int len, int limit);
 
 /* Return a UTF-8 string as text in the database encoding. */
 extern text *empathy_utf8_to_text(const char *s, size_t len);
+/* the customer's own words of a message (quoted e-mail left out); src/intent.c */
+extern const char *empathy_own_words(const char *s, size_t len, size_t *outlen);
 
 /* Return a one-dimensional text[] of n C strings (ASCII names). */
 struct ArrayType;

@@ -97,3 +97,32 @@ intent_names(PG_FUNCTION_ARGS)
 		names[i] = emp_intents_name(is, i);
 	PG_RETURN_ARRAYTYPE_P(empathy_names_array(names, n));
 }
+
+/*
+ * The customer's own words of a message, for a scorer: a pointer into s,
+ * or into a copy made here when quoted lines are left out.
+ */
+const char *
+empathy_own_words(const char *s, size_t len, size_t *outlen)
+{
+	const char *o = emp_own_words(s, len, NULL, outlen);
+
+	if (o == NULL)
+		o = emp_own_words(s, len, palloc(len), outlen);
+	return o;
+}
+
+PG_FUNCTION_INFO_V1(own_words);
+/* Return the customer's own words of an e-mail reply (see emp_own_words). */
+Datum
+own_words(PG_FUNCTION_ARGS)
+{
+	size_t		len,
+				outlen;
+	char	   *s = empathy_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	const char *o = empathy_own_words(s, len, &outlen);
+
+	if (o == s)
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_TEXT_P(empathy_utf8_to_text(o, outlen));
+}

@@ -351,8 +351,8 @@ static void
 score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
 		   EmpEmpathy *out, EmpEmpathyFn fn, void *arg, const char **reply, size_t *replylen)
 {
-	char	   *msg = NULL,
-			   *name = NULL;
+	const char *msg = NULL;
+	char	   *name = NULL;
 	size_t		msglen = 0,
 				namelen = 0;
 
@@ -361,6 +361,8 @@ score_args(FunctionCallInfo fcinfo, int first, EmpMarkerSet *ms, EmpScorer *sc,
 	if (PG_NARGS() > first + 1 && !PG_ARGISNULL(first + 1))
 	{
 		msg = empathy_text_to_utf8(PG_GETARG_TEXT_PP(first + 1), &msglen);
+		/* an e-mail's quoted lines are the agent's words, not the customer's */
+		msg = empathy_own_words(msg, msglen, &msglen);
 		/* an empty or blank message is none, as an empty name is */
 		if (blank_text(msg, msglen))
 			msg = NULL;

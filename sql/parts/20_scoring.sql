@@ -39,6 +39,11 @@ CREATE TABLE @extschema@.config_terms (
 		CONSTRAINT config_terms_weight_check CHECK (weight BETWEEN -10 AND 10),
 	PRIMARY KEY (config, term, dimension)
 );
+-- a booster that is also a negator or a contrast word reads one way only:
+-- one modifier role a term
+CREATE UNIQUE INDEX config_terms_one_role ON @extschema@.config_terms (config, term)
+	WHERE dimension IN ('negator', 'booster', 'dampener', 'contrast', 'expletive');
+COMMENT ON INDEX @extschema@.config_terms_one_role IS 'a term has at most one modifier role in a configuration';
 COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
 COMMENT ON COLUMN @extschema@.config_terms.config IS 'the derived configuration the term belongs to';
 COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';

@@ -15,29 +15,18 @@ CREATE FUNCTION @extschema@.intent_names() RETURNS text[]
 COMMENT ON FUNCTION @extschema@.intent_names() IS
 'the intents empathy.intent() can return, in catalogue order';
 
--- The concern: the clause of the message that carries the problem, seen
--- from the agent's side.  Linear: only the first 4000 characters are read,
--- and every step is a regular expression or a split over them.
+-- An e-mail reply's quoted lines ("> Thanks for contacting us ...") and the
+-- message it quotes below a line "On Mon, 3 Mar, Sam wrote:" or
+-- "-----Original Message-----" are the agent's words, not the customer's.
+-- The same C function reads the customer message for empathy_score.
 CREATE FUNCTION @extschema@.own_words(message text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5
-SET search_path = pg_catalog, pg_temp AS $$
-	-- an e-mail reply's quoted lines ("> Thanks for contacting us ...") and
-	-- the message it quotes below a line "On Mon, 3 Mar, Sam wrote:" or
-	-- "-----Original Message-----" are the agent's words, not the customer's;
-	-- a message that is all quote is left as it is ("> 2 weeks and still no
-	-- parcel!", ">:( late again"), and so is one that quotes nothing (string
-	-- tests first: most messages do not); lines may end in CR LF, as e-mail's
-	-- do, or in CR alone
-	SELECT CASE WHEN (strpos(message, '>') = 0 AND strpos(message, 'wrote:') = 0 AND strpos(message, 'Original Message') = 0)
-	                 OR o !~ '[[:alpha:]]' THEN message
-	            ELSE o END
-	FROM (SELECT btrim(regexp_replace(regexp_replace(message,
-	             '[\r\n][ \t]*(On [^\r\n]{1,200} wrote:[ \t\r]*|-{2,} ?Original Message ?-*[ \t\r]*)([\r\n].*)?$', ''),
-	             '(^|[\r\n])[ \t]*>([ >][^\r\n]*)?\r*(?=[\r\n]|$)', '', 'g'), E' \t\r\n') AS o) AS q
-$$;
+	AS 'MODULE_PATHNAME', 'own_words' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 COMMENT ON FUNCTION @extschema@.own_words(text) IS
 'the customer''s own words of an e-mail reply: the message without its quoted lines ("> ...") and without what follows "On ... wrote:" or "-----Original Message"; the message as it is when it quotes nothing';
 
+-- The concern: the clause of the message that carries the problem, seen
+-- from the agent's side.  Linear: only the first 4000 characters are read,
+-- and every step is a regular expression or a split over them.
 CREATE FUNCTION @extschema@.concern(message text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1300
 SET search_path = pg_catalog, pg_temp AS $$

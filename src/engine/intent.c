@@ -17,6 +17,9 @@
  */
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "intent.h"
 #include "lexicon.h"
 
@@ -225,4 +228,124 @@ emp_intents_classify(EmpIntentSet *is, const char *text, size_t len, uint32_t *s
 	if (best >= 0 && start)
 		*start = first[best];
 	return best;
+}
+
+/* Is the line s[p, e) a header above a quoted message: "On ... wrote:" or "-----Original Message-----"? */
+static bool
+quote_header(const char *s, size_t p, size_t e)
+{
+	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e - p > 3 + 7 && memcmp(s + p, "On ", 3) == 0 && memcmp(s + e - 7, " wrote:", 7) == 0)
+		return emp_utf8_charcount(s + p + 3, e - 7 - (p + 3)) <= 200;
+	if (e - p >= 18 && s[p] == '-' && s[p + 1] == '-')
+	{
+		while (p < e && s[p] == '-')
+			p++;
+		if (p < e && s[p] == ' ')
+			p++;
+		if (e - p < 16 || memcmp(s + p, "Original Message", 16) != 0)
+			return false;
+		p += 16;
+		if (p < e && s[p] == ' ')
+			p++;
+		while (p < e && s[p] == '-')
+			p++;
+		return p == e;
+	}
+	return false;
+}
+
+/* Does w (wl bytes) occur in s[0, n)? */
+static bool
+contains(const char *s, size_t n, const char *w, size_t wl)
+{
+	const char *p = s;
+
+	while ((size_t) (s + n - p) >= wl && (p = memchr(p, w[0], (size_t) (s + n - p) - wl + 1)) != NULL)
+	{
+		if (memcmp(p, w, wl) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* Has the text a letter? */
+static bool
+has_letter(const char *s, size_t n)
+{
+	int32_t		i = 0;
+
+	while ((size_t) i < n)
+	{
+		UChar32		c;
+
+		if ((unsigned char) s[i] < 0x80)
+		{
+			if ((unsigned) ((s[i] | 0x20) - 'a') < 26u)
+				return true;
+			i++;
+			continue;
+		}
+		U8_NEXT(s, i, (int32_t) n, c);
+		if (c >= 0 && u_isalpha(c))
+			return true;
+	}
+	return false;
+}
+
+const char *
+emp_own_words(const char *s, size_t n, char *buf, size_t *outlen)
+{
+	size_t		i = 0,
+				o = 0,
+				a = 0;
+	bool		dropped = false;
+
+	*outlen = n;
+	/* most messages quote nothing */
+	if (!memchr(s, '>', n) && !contains(s, n, "wrote:", 6) && !contains(s, n, "Original Message", 16))
+		return s;
+	if (buf == NULL)
+		return NULL;			/* the caller's to make */
+	while (i < n)
+	{
+		size_t		ls = i,
+					le,
+					next,
+					p;
+
+		for (le = ls; le < n && s[le] != '\n' && s[le] != '\r'; le++)
+			;
+		next = (le + 1 < n && s[le] == '\r' && s[le + 1] == '\n') ? le + 2 : le < n ? le + 1 : n;
+		for (p = ls; p < le && (s[p] == ' ' || s[p] == '\t'); p++)
+			;
+		/* the message it answers, below its header (not on the first line) */
+		if (ls > 0 && quote_header(s, p, le))
+		{
+			dropped = true;
+			break;
+		}
+		/* a quoted line: ">", "> ...", ">> ..." (not ">:(") */
+		if (p < le && s[p] == '>' && (p + 1 == le || s[p + 1] == ' ' || s[p + 1] == '>'))
+			dropped = true;
+		else
+		{
+			memcpy(buf + o, s + ls, next - ls);
+			o += next - ls;
+		}
+		i = next;
+	}
+	if (!dropped)
+		return s;
+	while (a < o && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r' || buf[a] == '\n'))
+		a++;
+	while (o > a && (buf[o - 1] == ' ' || buf[o - 1] == '\t' || buf[o - 1] == '\r' || buf[o - 1] == '\n'))
+		o--;
+	/* all quote: the message as it is ("> 2 weeks and still no parcel!") */
+	if (!has_letter(buf + a, o - a))
+		return s;
+	*outlen = o - a;
+	return buf + a;
 }

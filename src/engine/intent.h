@@ -47,4 +47,15 @@ extern const char *emp_intents_name(const EmpIntentSet *is, int i);
 extern int	emp_intents_classify(EmpIntentSet *is, const char *text, size_t len,
 								 uint32_t *start);
 
+/*
+ * The customer's own words of an e-mail reply: the text without its quoted
+ * lines ("> ...", ">> ...", ">"; not ">:(") and without what follows a
+ * line "On ... wrote:" or "-----Original Message-----" below the first;
+ * lines end in LF, CR LF or CR.  Returns s (*outlen = n) when nothing is
+ * left out, or when what is left has no letter (a message that is all
+ * quote); else the trimmed rest, written to buf (n bytes or more).  With
+ * buf NULL it returns NULL when it would need one.
+ */
+extern const char *emp_own_words(const char *s, size_t n, char *buf, size_t *outlen);
+
 #endif							/* EMPATHY_INTENT_H */

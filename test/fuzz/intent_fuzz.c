@@ -2,8 +2,9 @@
  * intent_fuzz.c
  *	  libFuzzer target: classify the input with the built-in intent
  *	  catalogue, and compile the input as a catalogue of its own and
- *	  classify a fixed message with it.  Any crash, sanitizer report or
- *	  out-of-range result is a bug.
+ *	  classify a fixed message with it; and read its own words (quoted
+ *	  e-mail left out).  Any crash, sanitizer report or out-of-range
+ *	  result is a bug.
  */
 #include "builtin.h"
 #include "intent.h"
@@ -76,6 +77,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	i = emp_intents_classify(is, (const char *) data, size, &start);
 	if (i >= emp_intents_count(is) || (i >= 0 && (start >= size || start >= EMP_INTENT_SCAN_BYTES)))
 		abort();
+	/* its own words: a part of it, no longer, and the same twice */
+	{
+		char	   *buf = malloc(size + 1);
+		char	   *buf2 = malloc(size + 1);
+		size_t		n1,
+					n2;
+		const char *o1 = emp_own_words((const char *) data, size, buf, &n1);
+		const char *o2 = emp_own_words(o1, n1, buf2, &n2);
+
+		if (n1 > size || (o1 != (const char *) data && (o1 < buf || o1 + n1 > buf + size)) || n2 > n1)
+			abort();
+		(void) o2;
+		free(buf);
+		free(buf2);
+	}
 	/* the input as a catalogue of its own */
 	if (size < 512)
 	{

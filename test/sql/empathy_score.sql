@@ -69,6 +69,13 @@ SELECT * FROM empathy.explain_empathy('I''m so sorry you''re disappointed.', 'I 
 SELECT criterion, passed, reason FROM empathy.qa_scorecard('I''m so sorry you''re disappointed.',
 	'I am scared my card was stolen') WHERE criterion LIKE 'acknowledged%';
 
+-- the customer's own words: an e-mail's quote is the agent's (the same reading as own_words)
+SELECT score, needed, penalties FROM empathy.empathy_score('Great to hear, glad it''s sorted!',
+	E'Thanks, all sorted now!\r\n\r\nOn Mon, 3 Mar 2024, Sam wrote:\r\n> I''m so sorry your parcel was lost and that you were charged twice.\r\n', 'Ann');
+SELECT (empathy.empathy_score('Great to hear, glad it''s sorted!', m, 'Ann')).score
+	= (empathy.empathy_score('Great to hear, glad it''s sorted!', empathy.own_words(m), 'Ann')).score AS same_as_own_words
+FROM (VALUES (E'Thanks, all sorted now!\n> I''m so sorry your parcel was lost.\n> I know how worrying this is.')) v(m);
+
 -- QA scorecard
 SELECT * FROM empathy.qa_scorecard(
 	'Maria, I''m so sorry. Being charged twice right before rent is due is really stressful. Could you tell me whether both payments show as pending?',

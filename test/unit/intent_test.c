@@ -2,7 +2,7 @@
  * intent_test.c
  *	  Engine tests of the intent catalogue: the built-in catalogue, phrase
  *	  and word matches, weights and ties, the 4 KB window, and malformed
- *	  catalogues.
+ *	  catalogues; the customer's own words of an e-mail reply.
  */
 #include "builtin.h"
 #include "intent.h"
@@ -128,6 +128,53 @@ main(void)
 		CHECK(emp_intents_classify(bad, "apple and pear", 14, NULL) == 1, "weights add up");
 	}
 	emp_intents_destroy(bad);
+
+	/* the customer's own words of an e-mail reply */
+	{
+		static const struct
+		{
+			const char *in;
+			const char *out;
+		}			ow[] = {
+			{"Still broken.\n\n> We are delighted you love it!\n>\n", "Still broken."},
+			{"Still broken.\r\n>\r\n> We are delighted\r\n", "Still broken."},
+			{"Still broken.\r> We are delighted\rPlease call me.", "Still broken.\rPlease call me."},
+			{"Thanks\r\n\r\nOn Mon, 1 Jan 2024, Bob wrote:\r\nhi there\r\n", "Thanks"},
+			{"Thanks\rOn Mon, Bob wrote:\rhi", "Thanks"},
+			{"Thanks\n-----Original Message-----\nFrom: x", "Thanks"},
+			{"On Mon, Bob wrote: it broke", "On Mon, Bob wrote: it broke"},	/* the first line is the customer's */
+			{"Hello > there", "Hello > there"},
+			{">:( late again", ">:( late again"},
+			{"> 2 weeks and still no parcel!", "> 2 weeks and still no parcel!"},	/* all quote */
+			{"  > quoted\n\u00e9t\u00e9 cass\u00e9  ", "\u00e9t\u00e9 cass\u00e9"},
+			{">> deep\n> quote\nmine", "mine"},
+			{"", ""},
+		};
+		int			bad_ow = 0;
+
+		for (size_t k = 0; k < sizeof(ow) / sizeof(ow[0]); k++)
+		{
+			size_t		n = strlen(ow[k].in),
+						outlen;
+			char	   *buf = malloc(n + 1);
+			const char *o = emp_own_words(ow[k].in, n, buf, &outlen);
+
+			if (outlen != strlen(ow[k].out) || memcmp(o, ow[k].out, outlen) != 0)
+			{
+				fprintf(stderr, "# own words of \"%s\": \"%.*s\"\n", ow[k].in, (int) outlen, o);
+				bad_ow++;
+			}
+			free(buf);
+		}
+		CHECK(bad_ow == 0, "own words: quoted lines and quoted messages left out (%d wrong)", bad_ow);
+		{
+			size_t		outlen;
+
+			CHECK(emp_own_words("no quote", 8, NULL, &outlen) != NULL && outlen == 8,
+				  "own words: no buffer needed when nothing is quoted");
+			CHECK(emp_own_words("a\n> b", 5, NULL, &outlen) == NULL, "own words: NULL when a buffer is needed");
+		}
+	}
 	emp_intents_destroy(is);
 	emp_stemmer_destroy(st);
 	for (size_t k = 0; k < nblocks; k++)
