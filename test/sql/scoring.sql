@@ -158,6 +158,17 @@ SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALU
 	('I want to speak to a manager right now'), ('cancel my account'), ('This is the third time I have contacted you'),
 	('still waiting for a reply'), ('I will report you to the BBB'), ('what is your opening time'),
 	('thanks for nothing'), ('thank you, that fixed it')) v(b);
+-- the kin of "thanks for nothing" are no thanks either; a freeze asked for is no fault; working
+-- out at a gym is no fault, working out a bill is confusion; "right" of place is no praise
+SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('Thank you for nothing.'), ('Thanks a lot for nothing.'), ('thx for nothing'), ('Cheers for nothing, guys.'),
+	('How do I freeze my card in the app?'), ('The app keeps freezing and I can''t pay.'),
+	('Since my knee surgery I can''t work out at the gym, so please pause my membership.'),
+	('I can''t work out the new bill, it''s double last month''s.'),
+	('The furnace door swung open while I was standing right beside it. I''m still shaken.'),
+	('Funniest tour I''ve ever been on.'), ('Booked for four. Nobody phoned.'),
+	('My cheeks are still burning.'), ('Not bad for a retired accountant!'),
+	('Just booked the workshop!! Counting down the days now.')) v(b);
 SELECT b, dominant_emotion(b), escalation_risk(b) > 0.3 AS escalating FROM (VALUES
 	('My driving test is tomorrow and I am a nervous wreck'), ('I don''t feel safe on your trains at night'),
 	('Nine years a customer and I am seriously considering leaving'), ('My card was declined in front of everyone. Mortifying.'),
