@@ -1660,14 +1660,15 @@ explain_rows(Run *r, const EmpScores *out, bool all_caps, double lnorm, EmpExpla
 		if (ch < EMP_NDIMS && raw[ch] <= 0)
 			row->contribution = 0;
 		fn(arg, row);
-		if (ch < EMP_NDIMS && raw[ch] > 0 && m->valence_from[ch] != 0 &&
-			raw[EMP_CH_VALENCE] != 0 && row->weight != 0)
+		/* the twin row, shown even when the sentiment's evidence cancels out (contributing 0) */
+		if (ch < EMP_NDIMS && raw[ch] > 0 && m->valence_from[ch] != 0 && row->weight != 0)
 		{
 			EmpExplainRow vrow = *row;
 
 			vrow.channel = EMP_CH_VALENCE;
 			vrow.weight = row->weight * m->valence_from[ch];
-			vrow.contribution = (float) (vrow.weight * final[EMP_CH_VALENCE] / raw[EMP_CH_VALENCE]);
+			vrow.contribution = (raw[EMP_CH_VALENCE] != 0) ?
+				(float) (vrow.weight * final[EMP_CH_VALENCE] / raw[EMP_CH_VALENCE]) : 0.0f;
 			fn(arg, &vrow);
 		}
 	}

@@ -80,6 +80,10 @@ SELECT t, array(SELECT DISTINCT dimension FROM explain('telecom', t) e
 FROM (VALUES ('my call dropped'), ('MY CALL DROPPED!'), ('ｃａｌｌ ｄｒｏｐｐｅｄ'), ('does the call drop?'),
 	('the call drops'), ('the call droppped'), ('my bars'), ('my bar'), ('my barred line')) v(t);
 SELECT token, rule, dimension, weight FROM explain('telecom', 'call dropped') WHERE dimension = 'anger';
+-- an emotion's twin row on sentiment is shown when the sentiment's evidence cancels out, with 0
+INSERT INTO config_terms VALUES ('telecom', 'jolly2', 'joy', 3), ('telecom', 'flarby', 'sentiment', -3);
+SELECT token, dimension, weight, round(contribution::numeric, 3) AS contribution FROM explain('telecom', 'jolly2 flarby') ORDER BY position, dimension;
+DELETE FROM config_terms WHERE config = 'telecom' AND term IN ('jolly2', 'flarby');
 -- a configuration's phrase by stems speaks for the built-in readings with exact words it
 -- writes over: "your manager" sets the built-in "your =manager" too
 INSERT INTO config_terms VALUES ('telecom', 'your manager', 'joy', 2);
