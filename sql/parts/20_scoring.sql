@@ -40,10 +40,11 @@ CREATE TABLE @extschema@.config_terms (
 	PRIMARY KEY (config, term, dimension)
 );
 -- a booster that is also a negator or a contrast word reads one way only:
--- one modifier role a term
-CREATE UNIQUE INDEX config_terms_one_role ON @extschema@.config_terms (config, term)
+-- one modifier role a term, whatever its case and the spaces around it
+-- ("hella", "Hella " are one word to the engine)
+CREATE UNIQUE INDEX config_terms_one_role ON @extschema@.config_terms (config, lower(btrim(term)))
 	WHERE dimension IN ('negator', 'booster', 'dampener', 'contrast', 'expletive');
-COMMENT ON INDEX @extschema@.config_terms_one_role IS 'a term has at most one modifier role in a configuration';
+COMMENT ON INDEX @extschema@.config_terms_one_role IS 'a term (case and surrounding spaces aside) has at most one modifier role in a configuration';
 COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
 COMMENT ON COLUMN @extschema@.config_terms.config IS 'the derived configuration the term belongs to';
 COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';

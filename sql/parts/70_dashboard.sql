@@ -287,9 +287,11 @@ WITH a AS (
 	-- what the customer wrote since the last reply: the context of the reply
 	-- that ends the run (the run's last row), gathered once per run; as a
 	-- window frame ending at each row it was copied again at every message,
-	-- and a long run cost time in the square of its length
+	-- and a long run cost time in the square of its length.  Each message's
+	-- own words, a line each: a message after one that ends in an e-mail
+	-- quote is not read as part of that quote
 	SELECT b.conversation_id, b.agents_before,
-		string_agg(b.body, ' ' ORDER BY b.sent_at, b.message_id) AS customer_context
+		string_agg(@extschema@.own_words(b.body), E'\n' ORDER BY b.sent_at, b.message_id) AS customer_context
 	FROM b WHERE b.role = 'customer' GROUP BY b.conversation_id, b.agents_before
 ), c AS (
 	-- (joined on the conversation, so that a filter on it reaches x too; the

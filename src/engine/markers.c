@@ -1407,6 +1407,10 @@ typedef struct ScanCtx
 	bool		scripted_care;
 	uint32_t	scare_start;	/* the first such phrase's span */
 	uint32_t	scare_len;
+	/* "we apologise for any inconvenience": a stock apology, an apology too */
+	bool		stock_apology;
+	uint32_t	sapo_start;		/* the first one's span */
+	uint32_t	sapo_len;
 	bool		if_clause;		/* in a clause after "if": a supposition */
 	uint32_t	if_start;		/* where its "if" is */
 	bool		asks;			/* the reply asks something ("?") */
@@ -2258,6 +2262,12 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				{
 					if (hot->flags & HOT_APOLOGY)
 					{
+						if (!c->stock_apology)
+						{
+							c->stock_apology = true;
+							c->sapo_start = pending.start;
+							c->sapo_len = pending.len;
+						}
 						pending_apologetic = true;
 						o->count[EMP_MK_APOLOGY]++;
 						if (o->level[EMP_MK_APOLOGY] == 0)
@@ -3792,6 +3802,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	float		score;
 	bool		needed;
 	bool		misread = false;
+	bool		stock_reported = false;	/* a stock apology's points have their row */
 	float		msg_sentiment = 0;
 	bool		sarcastic = false;
 	int			er,
@@ -3976,10 +3987,21 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			effect(fn, arg, &score, c.scare_start, c.scare_len, emp_marker_names[EMP_MK_EMOTIONAL_REACTION],
 				   misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
 		else
+		{
+			float		pts = misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0;
+
 			/* the points of the mechanism: on an apology's span when that is all it has */
-			hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
-					   sc.has_first[EMP_MK_APOLOGY] ? EMP_MK_APOLOGY : EMP_MK_EMOTIONAL_REACTION,
-					   fn, arg, &score, misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0);
+			if (o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
+				!sc.has_first[EMP_MK_APOLOGY] && c.stock_apology)
+			{
+				effect(fn, arg, &score, c.sapo_start, c.sapo_len, emp_marker_names[EMP_MK_APOLOGY], pts);
+				stock_reported = (pts != 0);
+			}
+			else
+				hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
+						   sc.has_first[EMP_MK_APOLOGY] ? EMP_MK_APOLOGY : EMP_MK_EMOTIONAL_REACTION,
+						   fn, arg, &score, pts);
+		}
 		if (o->level[EMP_MK_INTERPRETATION] >= in)
 			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,
 					   in == 2 ? PTS_INT_STRONG : in == 1 ? PTS_INT_WEAK : 0);
@@ -4091,8 +4113,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	/* the marker hits themselves, with no effect of their own */
 	if (fn)
 	{
-		bool		apology_row = sc.reported[EMP_MK_APOLOGY];
-		int			scripted = -1;
+		bool		apology_row = sc.reported[EMP_MK_APOLOGY] || stock_reported;
 
 		for (size_t i = 0; i < sc.nhits; i++)
 		{
@@ -4100,8 +4121,6 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			int			cat = sc.hits[i].category;
 
 			apology_row |= (cat == EMP_MK_APOLOGY);
-			if (cat == EMP_MK_SCRIPTED && scripted < 0)
-				scripted = (int) i;
 			if (sc.reported[cat] && sc.first[cat].start == sc.hits[i].start &&
 				sc.first[cat].term == sc.hits[i].term)
 				continue;
@@ -4112,9 +4131,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			fn(arg, &row);
 		}
 		/* a stock apology ("we apologise for any inconvenience") is an apology too, as markers() says */
-		if (!apology_row && o->count[EMP_MK_APOLOGY] > 0 && scripted >= 0)
-			report_effect(fn, arg, sc.hits[scripted].start, sc.hits[scripted].len,
-						  emp_marker_names[EMP_MK_APOLOGY], 0);
+		if (!apology_row && o->count[EMP_MK_APOLOGY] > 0 && c.stock_apology)
+			report_effect(fn, arg, c.sapo_start, c.sapo_len, emp_marker_names[EMP_MK_APOLOGY], 0);
 	}
 	release_call_scratch(ms);
 	emp_tokenizer_trim(ms->tz);

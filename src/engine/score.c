@@ -2175,6 +2175,22 @@ name_after(const char *text, const Said *a, const Said *b)
 	return false;
 }
 
+/* Is the sentence a closing formula alone ("Best", "All the best!", "Kind regards,")? */
+static bool
+closing_line(const char *text, const Said *x)
+{
+	const unsigned char *s = (const unsigned char *) text + x->start;
+	size_t		n = x->len;
+
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == ',' || signoff_space(s[n - 1])))
+		n--;
+	for (int i = 0; signoff_formulas[i].s != NULL; i++)
+		if (signoff_formulas[i].closing && signoff_formulas[i].n == n &&
+			strncasecmp((const char *) s, signoff_formulas[i].s, n) == 0)
+			return true;
+	return false;
+}
+
 /*
  * After the last sentence: a sign-off's joy, gratitude and positive valence
  * keep signoff_keep of themselves when the valence before it is at most
@@ -2204,8 +2220,10 @@ sign_off(Run *r, const char *text, size_t len)
 	}
 	else
 	{
+		/* (a closing alone on the last line is no praise: "Thanks,\nAll the best!") */
 		if (!(said_warm(&r->thanks) && r->thanks.len && r->prev.len &&
-			  r->prev.pos[2] <= r->m->signoff_praise && name_after(text, &r->thanks, &r->prev) &&
+			  (r->prev.pos[2] <= r->m->signoff_praise || closing_line(text, &r->prev)) &&
+			  name_after(text, &r->thanks, &r->prev) &&
 			  signoff_at(text, len, r->thanks.start, r->asked)))
 			return false;
 		said[1] = &r->thanks;

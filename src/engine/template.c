@@ -3182,6 +3182,25 @@ name_word(const char *w, size_t n)
 	return letters > 1 || (letters == 1 && n > 2);
 }
 
+static const char *const suffixes[] = {
+	"jr", "jnr", "snr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "mbe", "cbe", "kc", "qc",
+	"mp", "dds", "rn", "cpa", "mba", NULL
+};
+
+/* Is the word a suffix after a surname ("Jr.", "III", "PhD")? */
+static bool
+name_suffix(const char *w, size_t n)
+{
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n < 2 || n > 3)
+		return false;
+	for (int k = 0; suffixes[k]; k++)
+		if ((w[0] | 0x20) == suffixes[k][0] && ascii_ieq(w, n, suffixes[k]))
+			return true;
+	return false;
+}
+
 /* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
 static bool
 name_joiner(const char *w, size_t n)
@@ -3258,7 +3277,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 				/* after a comma the name is the given one: "Smith, Mr John" -> "John" */
 				*last = (surnamelen == 0);
 				while (i < b && next_name_word(s, b, &i, &ws, &we))
-					if (name_word(s + ws, we - ws))
+					if (name_word(s + ws, we - ws) && !name_suffix(s + ws, we - ws))
 					{
 						*last = false;
 						break;

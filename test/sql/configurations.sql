@@ -27,6 +27,7 @@ INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 1.8);
 SELECT sentiment('telecom', 'hella dropping') < sentiment('telecom', 'dropping') AS booster_role;
 -- one role a term: a booster cannot also be a negator
 INSERT INTO config_terms VALUES ('telecom', 'hella', 'negator', 1);
+INSERT INTO config_terms VALUES ('telecom', ' HELLA ', 'contrast', 1);
 -- an expletive: a booster whose own feeling ('sentiment' and emotions set as for any term)
 -- counts only when the cue it boosts is not positive
 INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1.5), ('telecom', 'frigging', 'anger', 2),

@@ -89,6 +89,17 @@ SELECT count(*) FROM dash.escalation_queue;
 SELECT message_id, response_minutes FROM dash.message_scores WHERE conversation_id = 6 ORDER BY message_id;
 DELETE FROM crm.messages WHERE conversation_id = 6;
 
+-- the customer messages since the last reply, each read for its own words: a message after
+-- one that ends in an e-mail quote is not taken for part of that quote
+INSERT INTO crm.messages VALUES
+	(6, 12, '2024-03-01 09:00', 'customer', NULL, 'email', 'Fi Gu', E'Thanks.\n\n> Your order has shipped.'),
+	(6, 13, '2024-03-01 09:01', 'customer', NULL, 'email', 'Fi Gu', 'It has been three weeks, nothing arrived and I am furious!'),
+	(6, 14, '2024-03-01 10:00', 'agent', 'a1', 'email', 'Fi Gu', 'Your order will arrive tomorrow.');
+SELECT empathy_needed, empathy_score = (empathy.empathy_score('Your order will arrive tomorrow.',
+	E'Thanks.\nIt has been three weeks, nothing arrived and I am furious!', 'Fi Gu')).score AS as_own_words
+FROM dash.message_scores WHERE message_id = 14;
+DELETE FROM crm.messages WHERE conversation_id = 6;
+
 -- routing
 SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys');
 SELECT count(*) FROM empathy.route(empathy.emotions('fine'), 'crm.messages', NULL, ARRAY['a2']);

@@ -63,6 +63,7 @@ FROM (VALUES ('You should have checked. Sorry. Sorry again. We are so sorry. Mar
 SELECT * FROM empathy.explain_empathy('Being charged for damage you didn''t cause is infuriating.',
 	'I was charged 250 for damage I did not cause!');
 SELECT * FROM empathy.explain_empathy('We''re so sorry for any confusion!', 'What time do you close?');
+SELECT * FROM empathy.explain_empathy('We value your feedback. Sorry for any inconvenience.', 'My parcel never came.');
 SELECT * FROM empathy.explain_empathy('I''m so sorry, that must be really hard for you both.',
 	'does the box ever include decaf?');
 SELECT * FROM empathy.explain_empathy('I''m so sorry you''re disappointed.', 'I am scared my card was stolen');

@@ -44,6 +44,10 @@ SELECT count(*) AS criteria FROM empathy.qa_scorecard('Sorry Zoé.', 'I am furio
 -- suggestions and the concern (whose regular expressions name characters LATIN1 lacks)
 SELECT empathy.concern('Bonjour, my café order was charged twice and I''m upset') AS concern;
 SELECT empathy.intent('my café order was charged twice') AS intent;
+-- own words: the quote goes, Latin-1 letters stay (a message of accented letters alone is words)
+SELECT empathy.own_words(E'Déçu, toujours rien.\n> Votre colis est en route.') AS own_words,
+       empathy.own_words(E'été\n> quoted') AS accented_only,
+       (empathy.empathy_score('Great to hear, glad it''s sorted!', E'Thanks, all sorted now! Zoé\n> I''m so sorry your parcel was lost.')).needed AS needed;
 SELECT empathy.suggest_reply('I was charged twice for my café order!!', '{"name": "Zoé"}') ~ 'Zoé' AS names_the_customer;
 
 -- templates: Latin-1 text, names and values, and error positions in characters

@@ -345,6 +345,7 @@ SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS pos
 	(E'Can you tell me when the shop opens on Sunday?\nMany thanks\nKind regards\nSam'),
 	(E'The parcel arrived smashed.\nThank you.\nKind regards,\nSam Lee'),
 	(E'Could you resend the invoice?\nThanks,\nBest wishes'),
+	(E'Could you resend the invoice?\nThanks,\nBest'), (E'Could you resend the invoice?\nThanks,\nAll the best!'),
 	('Could you resend the invoice? Thanks, all the best, Anouk'),
 	(E'Is it ready?\nThanks,\nBill'), (E'Is it ready?\nThanks,\nBest Regards Team'),
 	(E'Great service today, really happy.\nThanks,\nBest,\nSam')) v(b);

@@ -1557,6 +1557,9 @@ main(void)
 					{"Is it ready?\nThanks,\nBest,\nSam", false},
 					{"Is it ready?\r\nMany thanks\r\nKind regards\r\nSam", false},
 					{"Is it ready?\nThanks,\nBest wishes", false},
+					{"Is it ready?\nThanks,\nBest", false},
+					{"Is it ready?\nThanks,\nAll the best!", false},
+					{"Is it ready?\nThanks\nBest", false},
 					{"Is it ready?\nThanks,\nBill", false},
 					{"The repair was perfect and so quick.\nThanks,\nBest,\nVal", true},
 				};
