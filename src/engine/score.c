@@ -464,7 +464,9 @@ keep_warm(Run *r)
 {
 	if (said_warm(&r->prev))
 	{
-		r->stack = r->thanks;
+		/* (stack is read only when it is the sentence just before thanks) */
+		if (r->thanks_next)
+			r->stack = r->thanks;
 		r->stack_next = r->thanks_next;
 		r->thanks = r->prev;
 		r->thanks_next = true;
