@@ -972,6 +972,10 @@ BEGIN
 			OR msg ~* '\m(please|pls|kindly)\s+cancel\M';
 	END IF;
 	IF (intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NOT NULL AND NOT asks)
+	   -- nor a feeling with no concern and no question ("wtf", an angry emoji): not
+	   -- "Happy to help! You asked a question."
+	   OR (intn = 'general_question' AND NULLIF(v->>'intent', '') IS NULL AND conc IS NULL AND strpos(msg, '?') = 0
+	       AND labels && ARRAY['anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust'])
 	   OR praise_needs
 	   -- a cancellation the customer did not ask for ("Why did you cancel my
 	   -- order?": "we cancelled your order", "your order was cancelled", "My

@@ -318,12 +318,13 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 	c.risk AS escalation_risk,
 	c.risk >= @extschema@.escalation_threshold() AS escalate,
 	CASE WHEN c.role = 'customer' THEN c.agents_total > c.agents_before END AS answered,
-	CASE WHEN c.role = 'customer' THEN NOT (c.body !~ '[?]'
+	-- (a message with no text, an attachment alone, needs a reply as an empty one does)
+	CASE WHEN c.role = 'customer' THEN NOT coalesce(c.body !~ '[?]'
 		AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
-		AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy')) END AS needs_reply,
+		AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy'), false) END AS needs_reply,
 	CASE WHEN c.role = 'customer' THEN c.agents_total = c.agents_before
-		AND NOT (c.body !~ '[?]' AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
-			AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy'))
+		AND NOT coalesce(c.body !~ '[?]' AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
+			AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy'), false)
 		AND coalesce(c.conversation_open, true) END AS awaiting_reply,
 	c.role = 'agent' AND c.agents_before = 0 AS first_reply,
 	-- an infinite timestamp ('infinity', '-infinity') gives no duration
@@ -412,13 +413,16 @@ FROM %s.conversations cv %s GROUP BY cv.%I',
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.unanswered_messages WITH (security_invoker = true) AS
 SELECT ms.conversation_id, ms.message_id, ms.sent_at, ms.channel,
-	cv.agent_id,
+	CASE WHEN ms.conversation_id IS NULL THEN cvn.agent_id ELSE cv.agent_id END AS agent_id,
 	CASE WHEN pg_catalog.isfinite(ms.sent_at) THEN extract(epoch FROM
 		(SELECT max(x.sent_at) FROM %1$s.message_scores x WHERE pg_catalog.isfinite(x.sent_at)) - ms.sent_at)::float8 / 3600
 	END AS hours_waiting,
 	ms.dominant_emotion, ms.sentiment, ms.escalation_risk, ms.escalate
 FROM %1$s.message_scores ms
-JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
+-- (the messages with no conversation id are one conversation, joined apart)
+LEFT JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
+LEFT JOIN (SELECT n.agent_id FROM %1$s.conversations n WHERE n.conversation_id IS NULL) cvn
+	ON ms.conversation_id IS NULL
 WHERE ms.awaiting_reply
 $v$, s);
 	EXECUTE format('COMMENT ON VIEW %s.unanswered_messages IS %L', s,
@@ -481,7 +485,9 @@ WITH r AS (
 ), total AS (
 	SELECT count(*) AS replies FROM %1$s.message_scores WHERE role = 'agent'
 ), cats AS (
-	SELECT r.category, count(*) AS replies, count(DISTINCT r.conversation_id) AS conversations FROM r GROUP BY r.category
+	SELECT r.category, count(*) AS replies,
+		count(DISTINCT r.conversation_id) + (bool_or(r.conversation_id IS NULL))::int AS conversations
+	FROM r GROUP BY r.category
 ), cc AS (
 	SELECT DISTINCT r.conversation_id, r.category FROM r
 ), sv AS (
@@ -498,7 +504,8 @@ SELECT cats.category,
 		- @extschema@.csat(sv.csat) FILTER (WHERE cc.conversation_id IS NULL) AS csat_difference,
 	count(cc.conversation_id) AS surveyed_conversations
 FROM cats
-CROSS JOIN sv
+-- (every category, with no CSAT columns when no conversation has a CSAT answer)
+LEFT JOIN sv ON true
 LEFT JOIN cc ON cc.category = cats.category AND cc.conversation_id = sv.conversation_id
 GROUP BY cats.category, cats.replies, cats.conversations
 $v$, s);
@@ -535,21 +542,25 @@ $v$, s);
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.emotional_load WITH (security_invoker = true) AS
 WITH l AS (
-	SELECT cv.agent_id, (ms.sent_at)::date AS shift_date, ms.conversation_id, ms.negative_emotion, ms.escalation_risk,
+	SELECT CASE WHEN ms.conversation_id IS NULL THEN cvn.agent_id ELSE cv.agent_id END AS agent_id,
+		(ms.sent_at)::date AS shift_date, ms.conversation_id, ms.negative_emotion, ms.escalation_risk,
 		ms.escalate, ms.dominant_emotion
 	FROM %1$s.message_scores ms
-	JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
-	WHERE ms.role = 'customer' AND cv.agent_id IS NOT NULL
+	-- (the messages with no conversation id are one conversation, joined apart)
+	LEFT JOIN %1$s.conversations cv ON cv.conversation_id = ms.conversation_id
+	LEFT JOIN (SELECT n.agent_id FROM %1$s.conversations n WHERE n.conversation_id IS NULL) cvn
+		ON ms.conversation_id IS NULL
+	WHERE ms.role = 'customer'
 ), d AS (
 	SELECT l.agent_id, l.shift_date,
-		count(DISTINCT l.conversation_id) AS conversations,
+		count(DISTINCT l.conversation_id) + (bool_or(l.conversation_id IS NULL))::int AS conversations,
 		count(*) AS customer_messages,
 		count(*) FILTER (WHERE l.negative_emotion >= 0.3) AS negative_messages,
 		count(*) FILTER (WHERE l.dominant_emotion IN ('anger', 'frustration')) AS angry_messages,
 		count(*) FILTER (WHERE l.escalate) AS high_risk_messages,
 		coalesce(sum(l.negative_emotion), 0) AS emotional_load,
 		avg(l.negative_emotion) AS mean_negative_emotion
-	FROM l GROUP BY l.agent_id, l.shift_date
+	FROM l WHERE l.agent_id IS NOT NULL GROUP BY l.agent_id, l.shift_date
 )
 SELECT d.*,
 	d.emotional_load / nullif(avg(d.emotional_load) OVER (PARTITION BY d.shift_date), 0) AS load_vs_team

@@ -3074,7 +3074,8 @@ trim_bounds(const char *s, size_t n, size_t *start, size_t *end)
 
 static const char *const honorifics[] = {
 	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "rev",
-	"fr", "herr", "frau", "sr", "sra", "srta", "mme", "mlle", "lady", "lord", NULL
+	"fr", "herr", "frau", "sr", "sra", "srta", "mme", "mlle", "lady", "lord",
+	"capt", "cpt", "maj", "sgt", "lt", "cmdr", "adm", "cllr", NULL
 };
 
 /* Is the word a title such as "Mr." or "Dr"? */
@@ -3165,7 +3166,8 @@ name_word(const char *w, size_t n)
 	size_t		k = 0;
 	int			letters = 0;
 
-	if (n == 0 || is_honorific(w, n))
+	/* nor is an e-mail address */
+	if (n == 0 || is_honorific(w, n) || memchr(w, '@', n) != NULL)
 		return false;
 	while (k < n && letters < 2)
 	{
@@ -3201,11 +3203,15 @@ name_suffix(const char *w, size_t n)
 	return false;
 }
 
-/* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
+/*
+ * Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam"), or the
+ * article of a family's name ("The Smiths")?
+ */
 static bool
 name_joiner(const char *w, size_t n)
 {
-	return (n == 3 && strncasecmp(w, "and", 3) == 0) || (n == 1 && w[0] == '&');
+	return (n == 3 && (strncasecmp(w, "and", 3) == 0 || strncasecmp(w, "the", 3) == 0)) ||
+		(n == 1 && w[0] == '&');
 }
 
 /*
@@ -3270,6 +3276,14 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 			return;
 		if (name_word(s + ws, we - ws))
 		{
+			size_t		j = i,
+						js,
+						je;
+
+			/* "John and Jane Doe": a couple's name, no one's given name */
+			if (next_name_word(s, b, &j, &js, &je) && name_joiner(s + js, je - js) &&
+				(je - js != 3 || strncasecmp(s + js, "the", 3) != 0))
+				return;
 			*start = ws;
 			*len = we - ws;
 			if (tlen)

@@ -52,6 +52,8 @@ UPDATE crm.surveys SET csat = 1 WHERE conversation_id = 2;
 
 -- a second call replaces the views
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash');
+-- with no surveys, every marker category still has its row (no CSAT columns)
+SELECT category, replies, csat_with, surveyed_conversations FROM dash.phrase_categories ORDER BY category;
 
 -- contract errors
 CREATE TABLE crm.partial (conversation_id int, body text);
@@ -275,7 +277,12 @@ SELECT count(*) FROM empathy.create_dashboard('crm.run', NULL, 'dash3');
 SELECT message_id, empathy_needed,
 	empathy_score = (empathy.empathy_score(m.body, 'I was charged twice and I am furious!', 'Di')).score AS same_as_context
 FROM dash3.message_scores JOIN crm.run m USING (message_id) WHERE message_id = 5002;
-DELETE FROM crm.run WHERE message_id IN (5001, 5002);
+-- ... and its message still waiting is in the queue, with its agent, as the counts say
+INSERT INTO crm.run VALUES (NULL, 5003, '2024-04-01 10:00', 'customer', NULL, 'chat', 'Di', 'It is STILL not refunded, I am furious!!!');
+SELECT message_id, agent_id, escalate FROM dash3.unanswered_messages WHERE conversation_id IS NULL;
+SELECT conversation_id, unanswered_messages FROM dash3.escalation_queue WHERE conversation_id IS NULL;
+SELECT agent_id, customer_messages FROM dash3.emotional_load WHERE shift_date = '2024-04-01';
+DELETE FROM crm.run WHERE message_id IN (5001, 5002, 5003);
 -- an infinite timestamp has no place in the default split of the periods
 INSERT INTO crm.run VALUES (2, 4001, 'infinity', 'customer', NULL, 'chat', 'Bo', 'Where is my order?'),
 	(3, 4002, '-infinity', 'customer', NULL, 'chat', 'Cy', 'Where is my order?');

@@ -474,3 +474,6 @@ SELECT m, empathy.concern(m) FROM (VALUES ('my claim [ref CLM-55231] was denied'
 -- intent()'s comment names every intent it returns
 SELECT array_agg(n) AS missing_from_comment FROM unnest(empathy.intent_names()) n
 WHERE strpos(obj_description('empathy.intent(text)'::regprocedure, 'pg_proc'), n) = 0;
+-- a feeling with neither a concern nor a question gets no "You asked a question."
+SELECT m, empathy.suggest_reply(m, '{"name": "Bob"}', 'chat') !~ 'asked a question' AS not_a_question
+FROM (VALUES ('wtf'), ('😡😡😡'), ('😡')) v(m);

@@ -233,6 +233,10 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Prof Ann Lee\"}"), "[Ann]", "a title before a given name goes");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr Smith Jr.\"}"), "[Mr Smith]", "a suffix after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr Lee PhD\"}"), "[Dr Lee]", "a degree after the surname");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John and Jane Doe\"}"), "[]", "a couple of given names");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"The Smiths\"}"), "[]", "a family");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Capt. Kirk\"}"), "[Capt. Kirk]", "a rank is a title");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"jane.doe@example.com\"}"), "[]", "an e-mail address is no name");
 	CHECK_OUT(R("{{x | truncate: 10}}", "{\"x\": \"short\"}"), "short", "truncate, short enough");
 	CHECK_OUT(R("{{x | truncate: 12}}", "{\"x\": \"The router keeps dropping\"}"), "The router…", "truncate at a word");
 	CHECK_OUT(R("{{x | truncate: 8, \"...\"}}", "{\"x\": \"abcdefghijkl\"}"), "abcde...", "truncate with a custom ellipsis");
