@@ -711,7 +711,7 @@ tag_message(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("empathy.tag_message: trigger \"%s\" must be BEFORE INSERT OR UPDATE and FOR EACH ROW",
 						td->tg_trigger->tgname),
-				 errhint("CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF body ON ... FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(...).")));
+				 errhint("Create it as CREATE TRIGGER ... BEFORE INSERT OR UPDATE OF body ON ... FOR EACH ROW EXECUTE FUNCTION empathy.tag_message(...).")));
 
 	/* an unknown configuration, a value a column cannot hold: say which trigger */
 	errcb.callback = tag_message_context;

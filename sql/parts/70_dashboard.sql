@@ -44,7 +44,7 @@ BEGIN
 	FROM unnest(cols) WITH ORDINALITY AS u(c, o)
 	WHERE @extschema@.contract_column_type(rel, c) IS NULL;
 	IF missing IS NOT NULL THEN
-		RAISE EXCEPTION 'relation % lacks column(s) % of the % contract', rel, array_to_string(missing, ', '), kind
+		RAISE EXCEPTION 'relation "%" lacks column(s) % of the % contract', rel, array_to_string(missing, ', '), kind
 			USING ERRCODE = 'undefined_column',
 			      DETAIL = format('The %s contract needs columns %s.', kind, array_to_string(cols, ', ')),
 			      HINT = 'Create a view over your table that renames or computes the missing columns.';
@@ -72,12 +72,12 @@ BEGIN
 			USING ERRCODE = 'undefined_table';
 	END IF;
 	IF t IS NULL THEN
-		RAISE EXCEPTION 'relation % has no column "%"', rel, col
+		RAISE EXCEPTION 'relation "%" has no column "%"', rel, col
 			USING ERRCODE = 'undefined_column',
 			      HINT = 'Create a view over your table that renames or computes the column.';
 	END IF;
 	IF NOT t = ANY (allowed) THEN
-		RAISE EXCEPTION 'column "%" of relation % has type %', col, rel, t
+		RAISE EXCEPTION 'column "%" of relation "%" has type %', col, rel, t
 			USING ERRCODE = 'datatype_mismatch',
 			      DETAIL = format('The contract wants one of: %s.', array_to_string(allowed::text[], ', ')),
 			      HINT = 'Cast the column in a view over your table.';
