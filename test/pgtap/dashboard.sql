@@ -73,11 +73,11 @@ RESET ROLE;
 -- contract errors
 CREATE TABLE bad_msgs (conversation_id bigint, message_id bigint, sent_at timestamp, role text, agent_id text, channel text, body text);
 SELECT throws_ok($$SELECT empathy.create_dashboard('bad_msgs', NULL, 'bad')$$, '42703',
-	'relation public.bad_msgs lacks column(s) customer_name of the interaction-history contract',
+	'relation "public.bad_msgs" lacks column(s) customer_name of the interaction-history contract',
 	'a missing contract column is named');
 ALTER TABLE bad_msgs ADD COLUMN customer_name text;
 SELECT throws_ok($$SELECT empathy.create_dashboard('bad_msgs', NULL, 'bad')$$, '42804',
-	'column "sent_at" of relation public.bad_msgs has type timestamp without time zone',
+	'column "sent_at" of relation "public.bad_msgs" has type timestamp without time zone',
 	'a contract column of the wrong type is named');
 SELECT throws_ok($$SELECT empathy.create_dashboard('bad_msgs', NULL, NULL)$$, '22004', NULL,
 	'a NULL target schema is an error');
