@@ -3078,19 +3078,28 @@ static const char *const honorifics[] = {
 	"capt", "cpt", "maj", "sgt", "lt", "cmdr", "adm", "cllr", NULL
 };
 
-/* Is the word a title such as "Mr." or "Dr"? */
+/*
+ * Is the word, case aside and without a full stop after it, one of list's,
+ * which are maxlen letters long at most?
+ */
 static bool
-is_honorific(const char *w, size_t n)
+word_of_list(const char *w, size_t n, const char *const *list, size_t maxlen)
 {
 	if (n > 0 && w[n - 1] == '.')
 		n--;
-	/* the longest is five letters ("madam") */
-	if (n < 2 || n > 5)
+	if (n < 2 || n > maxlen)
 		return false;
-	for (int k = 0; honorifics[k]; k++)
-		if ((w[0] | 0x20) == honorifics[k][0] && ascii_ieq(w, n, honorifics[k]))
+	for (int k = 0; list[k]; k++)
+		if ((w[0] | 0x20) == list[k][0] && ascii_ieq(w, n, list[k]))
 			return true;
 	return false;
+}
+
+/* Is the word a title such as "Mr." or "Dr"? (the longest is "madam") */
+static bool
+is_honorific(const char *w, size_t n)
+{
+	return word_of_list(w, n, honorifics, 5);
 }
 
 /*
@@ -3193,14 +3202,7 @@ static const char *const suffixes[] = {
 static bool
 name_suffix(const char *w, size_t n)
 {
-	if (n > 0 && w[n - 1] == '.')
-		n--;
-	if (n < 2 || n > 3)
-		return false;
-	for (int k = 0; suffixes[k]; k++)
-		if ((w[0] | 0x20) == suffixes[k][0] && ascii_ieq(w, n, suffixes[k]))
-			return true;
-	return false;
+	return word_of_list(w, n, suffixes, 3);
 }
 
 /*
