@@ -372,6 +372,9 @@ SELECT empathy.own_words(E'Thanks\r\n\r\nOn Mon, 1 Jan 2024, Bob wrote:\r\nhi th
        empathy.own_words(E'Thanks\r\n-----Original Message-----\r\nFrom: x') AS original_crlf,
        empathy.own_words(E'Still broken.\r\n>\r\n> We are delighted you love it!\r\n>\r\n') AS quoted_crlf,
        empathy.own_words(E'Still broken.\r\r\n>\r\r\n> We are delighted you love it!\r\r\n>\r\r\n') AS quoted_crcrlf;
+-- a long quote (10 MB) goes in one pass, and a long message that quotes nothing comes back as it is
+SELECT empathy.own_words(repeat(E'> quoted line\n', 700000) || 'mine') AS long_quote,
+       length(empathy.own_words(repeat('no quote here ', 700000))) AS long_plain;
 -- lines that end in CR alone
 SELECT empathy.own_words(E'Thanks\r\rOn Mon, 1 Jan 2024, Bob wrote:\rhi there\r') AS on_wrote_cr,
        empathy.own_words(E'Still broken.\r>\r> We are delighted you love it!\r>\r') AS quoted_cr,
