@@ -846,6 +846,10 @@ BEGIN
 	v := v - ARRAY(SELECT e.key FROM jsonb_each(v) AS e
 		WHERE e.key IN ('intent', 'emotion', 'concern')
 		AND (jsonb_typeof(e.value) = 'null' OR (jsonb_typeof(e.value) = 'string' AND btrim(e.value #>> '{}') = '')));
+	-- an emotion in any case, as a channel is ('Anger')
+	IF jsonb_typeof(v->'emotion') = 'string' THEN
+		v := jsonb_set(v, '{emotion}', to_jsonb(lower(btrim(v->>'emotion'))));
+	END IF;
 	-- an intent is one intent() can return, general_question, or one of a
 	-- template's own (a team's templates may answer intents of their own)
 	IF NULLIF(v->>'intent', '') IS NOT NULL

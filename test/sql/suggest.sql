@@ -139,6 +139,8 @@ SELECT empathy.suggest_reply('My order is late', '{"concern": 42}');
 SELECT empathy.suggest_reply('My order is late', '{"concern": {"a": 1}}');
 SELECT empathy.suggest_reply('My order is late', '{"emotion": "furious"}');
 SELECT left(empathy.suggest_reply('My order is late', '{"emotion": "anger", "intent": "late_delivery"}'), 0) AS given_ok;
+SELECT empathy.suggest_reply('My order is late', '{"emotion": " Anger", "intent": "late_delivery"}')
+	= empathy.suggest_reply('My order is late', '{"emotion": "anger", "intent": "late_delivery"}') AS emotion_in_any_case;
 -- concern: a short clause needs two words of letters or digits; full-width letters read as ASCII
 SELECT empathy.concern('{{ name }}') AS braces, empathy.concern(E'😡 I am 😡') AS emoji_i_am,
        empathy.concern('ＭＹ ＯＲＤＥＲ ＩＳ ＬＡＴＥ') AS fullwidth, empathy.concern('cancel 12345') AS digits;
