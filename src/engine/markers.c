@@ -3528,18 +3528,29 @@ effect(EmpEmpathyFn fn, void *arg, float *score, uint32_t start, uint32_t len,
 		report_effect(fn, arg, start, len, category, pts);
 }
 
+/*
+ * An effect named name on the span of the category's strongest hit, or on
+ * the whole reply when it has none; true when it had one.
+ */
+static bool
+span_effect(ScoreCtx *sc, int cat, const char *name, EmpEmpathyFn fn, void *arg, float *score,
+			float pts)
+{
+	if (!sc->has_first[cat])
+	{
+		effect(fn, arg, score, 0, 0, name, pts);
+		return false;
+	}
+	effect(fn, arg, score, sc->first[cat].start, sc->first[cat].len, name, pts);
+	return true;
+}
+
 /* Effect of a category's strongest hit (its span), or of the whole reply. */
 static void
 hit_effect(ScoreCtx *sc, int cat, EmpEmpathyFn fn, void *arg, float *score, float pts)
 {
-	if (sc->has_first[cat])
-	{
-		effect(fn, arg, score, sc->first[cat].start, sc->first[cat].len, emp_marker_names[cat], pts);
-		if (pts != 0)
-			sc->reported[cat] = true;
-	}
-	else
-		effect(fn, arg, score, 0, 0, emp_marker_names[cat], pts);
+	if (span_effect(sc, cat, emp_marker_names[cat], fn, arg, score, pts) && pts != 0)
+		sc->reported[cat] = true;
 }
 
 /*
@@ -3551,10 +3562,7 @@ static void
 penalty_effect(ScoreCtx *sc, int cat, EmpEmpathyFn fn, void *arg, float *score,
 			   const char *penalty, float pts)
 {
-	if (sc->has_first[cat])
-		effect(fn, arg, score, sc->first[cat].start, sc->first[cat].len, penalty, pts);
-	else
-		effect(fn, arg, score, 0, 0, penalty, pts);
+	(void) span_effect(sc, cat, penalty, fn, arg, score, pts);
 }
 
 static void
@@ -3990,17 +3998,18 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 		{
 			float		pts = misread ? 0 : er == 2 ? PTS_ER_STRONG : er == 1 ? PTS_ER_WEAK : 0;
 
+			bool		apology_only = o->level[EMP_MK_EMOTIONAL_REACTION] == 0 &&
+				o->count[EMP_MK_APOLOGY] > 0;
+
 			/* the points of the mechanism: on an apology's span when that is all it has */
-			if (o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
-				!sc.has_first[EMP_MK_APOLOGY] && c.stock_apology)
+			if (apology_only && !sc.has_first[EMP_MK_APOLOGY] && c.stock_apology)
 			{
 				effect(fn, arg, &score, c.sapo_start, c.sapo_len, emp_marker_names[EMP_MK_APOLOGY], pts);
 				stock_reported = (pts != 0);
 			}
 			else
-				hit_effect(&sc, o->level[EMP_MK_EMOTIONAL_REACTION] == 0 && o->count[EMP_MK_APOLOGY] > 0 &&
-						   sc.has_first[EMP_MK_APOLOGY] ? EMP_MK_APOLOGY : EMP_MK_EMOTIONAL_REACTION,
-						   fn, arg, &score, pts);
+				hit_effect(&sc, apology_only && sc.has_first[EMP_MK_APOLOGY] ? EMP_MK_APOLOGY :
+						   EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, pts);
 		}
 		if (o->level[EMP_MK_INTERPRETATION] >= in)
 			hit_effect(&sc, EMP_MK_INTERPRETATION, fn, arg, &score,

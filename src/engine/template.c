@@ -3205,15 +3205,18 @@ name_suffix(const char *w, size_t n)
 	return word_of_list(w, n, suffixes, 3);
 }
 
-/*
- * Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam"), or the
- * article of a family's name ("The Smiths")?
- */
+/* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
 static bool
 name_joiner(const char *w, size_t n)
 {
-	return (n == 3 && (strncasecmp(w, "and", 3) == 0 || strncasecmp(w, "the", 3) == 0)) ||
-		(n == 1 && w[0] == '&');
+	return (n == 3 && strncasecmp(w, "and", 3) == 0) || (n == 1 && w[0] == '&');
+}
+
+/* Is the word the article of a family's name ("The Smiths")? */
+static bool
+name_article(const char *w, size_t n)
+{
+	return n == 3 && strncasecmp(w, "the", 3) == 0;
 }
 
 /*
@@ -3274,7 +3277,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 	}
 	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
 	{
-		if (name_joiner(s + ws, we - ws))
+		if (name_joiner(s + ws, we - ws) || name_article(s + ws, we - ws))
 			return;
 		if (name_word(s + ws, we - ws))
 		{
@@ -3283,8 +3286,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 						je;
 
 			/* "John and Jane Doe": a couple's name, no one's given name */
-			if (next_name_word(s, b, &j, &js, &je) && name_joiner(s + js, je - js) &&
-				(je - js != 3 || strncasecmp(s + js, "the", 3) != 0))
+			if (next_name_word(s, b, &j, &js, &je) && name_joiner(s + js, je - js))
 				return;
 			*start = ws;
 			*len = we - ws;
@@ -3339,7 +3341,7 @@ emp_name_to_match(const char *s, size_t n, size_t *start, size_t *len)
 	if (*len > 0)
 		return;
 	while (i < n && next_name_word(s, n, &i, &ws, &we))
-		if (name_word(s + ws, we - ws) && !name_joiner(s + ws, we - ws))
+		if (name_word(s + ws, we - ws) && !name_joiner(s + ws, we - ws) && !name_article(s + ws, we - ws))
 		{
 			*start = ws;
 			*len = we - ws;
