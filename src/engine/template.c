@@ -3205,6 +3205,21 @@ name_suffix(const char *w, size_t n)
 	return word_of_list(w, n, suffixes, 3);
 }
 
+static const char *const degrees[] = {
+	"med", "dent", "vet", "rer", "nat", "phil", "jur", "iur", "theol", "oec", "pol", "soc",
+	"sc", "ing", "techn", "habil", "h.c", NULL
+};
+
+/*
+ * Is the word, with its full stop, the faculty of a doctor's degree that
+ * follows the title ("Dr. med.", "Dr. rer. nat.", "Dr. h.c.")?
+ */
+static bool
+name_degree(const char *w, size_t n)
+{
+	return n > 2 && w[n - 1] == '.' && word_of_list(w, n, degrees, 5);
+}
+
 /* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
 static bool
 name_joiner(const char *w, size_t n)
@@ -3241,6 +3256,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 	const char *comma;
 	size_t		surname = 0,
 				surnamelen = 0;
+	bool		titled = false;
 
 	*start = 0;
 	*len = 0;
@@ -3279,6 +3295,13 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 	{
 		if (name_joiner(s + ws, we - ws) || name_article(s + ws, we - ws))
 			return;
+		/* "Dr. med. Hans Weber": the degree is the title's */
+		if (titled && name_degree(s + ws, we - ws))
+		{
+			if (tlen)
+				*tlen = we - *tstart;
+			continue;
+		}
 		if (name_word(s + ws, we - ws))
 		{
 			size_t		j = i,
@@ -3303,10 +3326,14 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 			}
 			return;
 		}
-		if (tlen && is_honorific(s + ws, we - ws))
+		if (is_honorific(s + ws, we - ws))
 		{
-			*tstart = ws;
-			*tlen = we - ws;
+			titled = true;
+			if (tlen)
+			{
+				*tstart = ws;
+				*tlen = we - ws;
+			}
 		}
 	}
 	/* "Smith, Mr." and "Smith, Dr J.": the surname, after its title */
@@ -3372,6 +3399,9 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 	bool		last = false;
 
 	given_name(s, n, &start, &len, &tstart, &tlen, &last);
+	/* "Sir J. Jones": Sir goes with a given name, and none is known */
+	if (len > 0 && tlen > 0 && last && title_with_given_name(s + tstart, tlen))
+		return true;
 	if (len > 0 && tlen > 0 && (last || title_with_given_name(s + tstart, tlen)))
 		return buf_put(out, s + tstart, tlen, r->err) &&
 			buf_put(out, " ", 1, r->err) &&

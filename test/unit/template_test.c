@@ -231,6 +231,10 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Smith, Mr John\"}"), "[John]", "Last, Title First");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Sir Elton John\"}"), "[Sir Elton]", "Sir keeps the given name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Prof Ann Lee\"}"), "[Ann]", "a title before a given name goes");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Sir J. Jones\"}"), "[]", "Sir with no given name known");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr. med. Hans Weber\"}"), "[Hans]", "a doctor's faculty is no given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Prof. Dr. rer. nat. Weber\"}"), "[Dr. rer. nat. Weber]", "the faculty stays with its title");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr. Phil Smith\"}"), "[Phil]", "Phil without a full stop is a name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr Smith Jr.\"}"), "[Mr Smith]", "a suffix after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr Lee PhD\"}"), "[Dr Lee]", "a degree after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John and Jane Doe\"}"), "[]", "a couple of given names");
