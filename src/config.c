@@ -473,7 +473,7 @@ apply_terms(EmpLexicon *lx, const char *name, bool roles)
 	else
 		select_config_rows("SELECT term, dimension, weight FROM empathy.config_terms "
 						   "WHERE config OPERATOR(pg_catalog.=) $1 AND dimension OPERATOR(pg_catalog.<>) "
-						   "ALL (ARRAY['negator', 'booster', 'dampener', 'contrast', 'expletive']) "
+						   "ALL (ARRAY['negator', 'booster', 'dampener', 'contrast', 'expletive', 'acronym']) "
 						   "ORDER BY term COLLATE pg_catalog.\"C\", dimension COLLATE pg_catalog.\"C\"", name);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
@@ -509,7 +509,7 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	}			roles[] = {
 		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
 		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST},
-		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {NULL, 0}
+		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {"acronym", EMP_TERM_ACRONYM}, {NULL, 0}
 	};
 	int			ch = emp_dim_lookup(dim, strlen(dim));
 	float		w[EMP_NCHANNELS];
@@ -533,6 +533,10 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %s", EMP_FMT_DOUBLE(weight));
+	/* an acronym is one or not: 1 */
+	if (strcmp(dim, "acronym") == 0 && weight != 1)
+		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+							 "an acronym's weight is 1, not %s", EMP_FMT_DOUBLE(weight));
 	for (int i = 0; roles[i].name; i++)
 		if (strcmp(roles[i].name, dim) == 0)
 			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,
@@ -874,7 +878,8 @@ config_terms_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy term \"%.*s\"", empathy_clip(term, 60), term),
+				 errmsg("invalid empathy term \"%.*s%s\"", empathy_clip(term, 60), term,
+						empathy_clip_more(term, empathy_clip(term, 60))),
 				 errdetail("%s", empathy_reason_detail(err.message, err.detail)),
 				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);
@@ -916,7 +921,8 @@ config_model_validate(PG_FUNCTION_ARGS)
 	if (!emp_model_set(&m, param, strlen(param), DatumGetFloat8(vval), &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy model parameter \"%.*s\"", empathy_clip(param, 64), param),
+				 errmsg("invalid empathy model parameter \"%.*s%s\"", empathy_clip(param, 64), param,
+						empathy_clip_more(param, empathy_clip(param, 64))),
 				 errdetail("%c%s.", pg_toupper((unsigned char) err.message[0]), err.message + 1),
 				 /* the names, for a name that is not one */
 				 strncmp(err.message, "unknown", 7) == 0 ?

@@ -150,6 +150,13 @@ empathy_clip(const char *s, int limit)
 	return empathy_cliplen(s, (int) strnlen(s, (size_t) limit + MAX_MULTIBYTE_CHAR_LEN), limit);
 }
 
+/* "..." when s is longer than its first clipped bytes (empathy_clip), else "". */
+const char *
+empathy_clip_more(const char *s, int clipped)
+{
+	return s[clipped] != '\0' ? "..." : "";
+}
+
 /*
  * pg_mbcliplen() for text the extension reads: in SQL_ASCII, where text is
  * read as UTF-8 but the server counts bytes, it does not cut a UTF-8

@@ -46,6 +46,7 @@ extern char *empathy_reason_detail(const char *reason, const char *detail);
 /* The byte length of s cut to at most limit bytes on a character boundary of the
  * database encoding: for quoting user input in a message ("%.*s"). */
 extern int	empathy_clip(const char *s, int limit);
+extern const char *empathy_clip_more(const char *s, int clipped);
 extern int	empathy_cliplen(const char *s, int len, int limit);
 
 /* Return a UTF-8 string as text in the database encoding. */

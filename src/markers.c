@@ -118,8 +118,9 @@ apply_config_markers(EmpMarkerSet *ms, const char *name)
 		if (!emp_markers_add_user(ms, emp_marker_lookup(cat, strlen(cat)), atoi(str), u, strlen(u), &err))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid marker \"%.*s\" in configuration \"%s\": %s",
-							empathy_clip(phrase, 60), phrase, name, empathy_message_to_server(err.message))));
+					 errmsg("invalid marker \"%.*s%s\" in configuration \"%s\": %s",
+							empathy_clip(phrase, 60), phrase, empathy_clip_more(phrase, empathy_clip(phrase, 60)),
+							name, empathy_message_to_server(err.message))));
 		CHECK_FOR_INTERRUPTS();
 	}
 }
@@ -586,7 +587,8 @@ config_markers_validate(PG_FUNCTION_ARGS)
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid empathy marker \"%.*s\"", empathy_clip(phrase, 60), phrase),
+				 errmsg("invalid empathy marker \"%.*s%s\"", empathy_clip(phrase, 60), phrase,
+						empathy_clip_more(phrase, empathy_clip(phrase, 60))),
 				 errdetail("%s", empathy_reason_detail(err.message, err.detail)),
 				 err.hint[0] ? errhint("%s", empathy_message_to_server(err.hint)) : 0));
 	return PointerGetDatum(tup);

@@ -34,7 +34,7 @@ CREATE TABLE @extschema@.config_terms (
 		CONSTRAINT config_terms_dimension_check CHECK (dimension IN (
 			'anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
 			'surprise', 'joy', 'gratitude', 'disgust', 'sentiment', 'escalation',
-			'negator', 'booster', 'dampener', 'contrast', 'expletive')),
+			'negator', 'booster', 'dampener', 'contrast', 'expletive', 'acronym')),
 	weight float8 NOT NULL
 		CONSTRAINT config_terms_weight_check CHECK (weight BETWEEN -10 AND 10),
 	PRIMARY KEY (config, term, dimension)
@@ -48,7 +48,7 @@ COMMENT ON INDEX @extschema@.config_terms_one_role IS 'a term (case and surround
 COMMENT ON TABLE @extschema@.config_terms IS 'user terms of derived configurations: a weight per dimension, or a modifier role';
 COMMENT ON COLUMN @extschema@.config_terms.config IS 'the derived configuration the term belongs to';
 COMMENT ON COLUMN @extschema@.config_terms.term IS 'word or phrase as written in text; "=word" matches that exact form without stemming';
-COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, or a modifier role (negator, booster, dampener, contrast, expletive)';
+COMMENT ON COLUMN @extschema@.config_terms.dimension IS 'emotion dimension, sentiment, escalation, a modifier role (negator, booster, dampener, contrast, expletive), or acronym (a word whose capitals are no shouting, weight 1)';
 COMMENT ON COLUMN @extschema@.config_terms.weight IS 'evidence for the dimension (replaces the parent''s), or the factor of a booster, dampener or expletive';
 
 CREATE TABLE @extschema@.config_model (

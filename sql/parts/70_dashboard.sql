@@ -299,6 +299,9 @@ WITH a AS (
 	-- the windows and to GROUP BY elsewhere, joined apart)
 	SELECT b.*,
 		min(b.sent_at) FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id, b.agents_before) AS pending_since,
+		-- (the first run of customer messages: the reply that ends it is the
+		-- first response, not a message the agent opened the conversation with)
+		min(b.agents_before) FILTER (WHERE b.role = 'customer') OVER (PARTITION BY b.conversation_id) AS first_asked,
 		CASE WHEN b.conversation_id IS NULL THEN xn.customer_context ELSE x.customer_context END AS customer_context
 	FROM b
 	LEFT JOIN x ON b.role = 'agent' AND x.conversation_id = b.conversation_id AND x.agents_before = b.agents_before
@@ -326,7 +329,7 @@ SELECT c.conversation_id, c.message_id, c.sent_at,
 		AND NOT coalesce(c.body !~ '[?]' AND (e.emo OPERATOR(@extschema@.->) 'sentiment') > 0.5
 			AND @extschema@.dominant_emotion(%11$se.emo) IN ('gratitude', 'joy'), false)
 		AND coalesce(c.conversation_open, true) END AS awaiting_reply,
-	c.role = 'agent' AND c.agents_before = 0 AS first_reply,
+	c.role = 'agent' AND c.agents_before IS NOT DISTINCT FROM c.first_asked AS first_reply,
 	-- an infinite timestamp ('infinity', '-infinity') gives no duration
 	CASE WHEN c.role = 'agent' AND pg_catalog.isfinite(c.sent_at) AND pg_catalog.isfinite(c.pending_since)
 		THEN extract(epoch FROM c.sent_at - c.pending_since)::float8 / 60 END AS response_minutes,
@@ -373,6 +376,7 @@ SELECT ms.conversation_id,
 	count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown) AS replies_showing_empathy,
 	count(*) FILTER (WHERE ms.missed_opportunity) AS missed_opportunities,
 	avg(ms.empathy_score) AS mean_empathy_score,
+	count(ms.empathy_score) AS scored_replies,
 	min(sv.csat) AS csat, min(sv.nps) AS nps, min(sv.ces) AS ces, bool_and(sv.fcr) AS fcr,
 	min(sv.answered_at) AS survey_answered_at
 FROM %2$s.message_scores ms
@@ -396,7 +400,7 @@ $v$, s, s, sv);
 	sum(cv.unanswered_messages)::bigint AS unanswered_messages,
 	100 * sum(cv.replies_showing_empathy)::float8 / nullif(sum(cv.replies_needing_empathy), 0) AS empathy_rate,
 	sum(cv.missed_opportunities)::bigint AS missed_opportunities,
-	avg(cv.mean_empathy_score) AS mean_empathy_score,
+	sum(cv.mean_empathy_score * cv.scored_replies) / nullif(sum(cv.scored_replies), 0) AS mean_empathy_score,
 	@extschema@.rate(cv.escalation_risk_reached) AS escalation_rate$k$;
 	FOREACH v IN ARRAY ARRAY['agent_id', 'channel', 'week', 'month'] LOOP
 		EXECUTE format('CREATE OR REPLACE VIEW %s.%I WITH (security_invoker = true) AS

@@ -1559,7 +1559,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 				if (roles)
 				{
 					lx->h.terms[x].flags |= roles;
-					lx->h.terms[x].mod = mod;
+					if (roles & ~EMP_TERM_ACRONYM)
+						lx->h.terms[x].mod = mod;
 				}
 			}
 		}
@@ -1612,7 +1613,8 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 					if (roles)
 					{
 						v->flags |= roles;
-						v->mod = mod;
+						if (roles & ~EMP_TERM_ACRONYM)
+							v->mod = mod;
 					}
 				}
 		}
@@ -1623,7 +1625,9 @@ emp_lexicon_add(EmpLexicon *lx, const char *term, size_t len,
 	if (roles)
 	{
 		t->flags |= roles;
-		t->mod = mod;
+		/* (an acronym has no factor: it keeps a modifier's) */
+		if (roles & ~EMP_TERM_ACRONYM)
+			t->mod = mod;
 	}
 	return id;
 
@@ -1793,7 +1797,7 @@ modifier_line(EmpLexicon *lx, char **cols, size_t *lens, int ncols,
 		{"negator", EMP_TERM_NEGATOR}, {"booster", EMP_TERM_BOOSTER},
 		{"dampener", EMP_TERM_DAMPENER}, {"contrast", EMP_TERM_CONTRAST},
 		{"filler", EMP_TERM_FILLER}, {"stop", EMP_TERM_STOP},
-		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {NULL, 0}
+		{"expletive", EMP_TERM_BOOSTER | EMP_TERM_EXPLETIVE}, {"acronym", EMP_TERM_ACRONYM}, {NULL, 0}
 	};
 	uint16_t	role = 0;
 	double		v = 1.0;

@@ -34,6 +34,8 @@
 									 * level now being written (emp_lexicon_inherit): a
 									 * word of that form by stems ("excellent") written
 									 * at this level speaks for it */
+#define EMP_TERM_ACRONYM	0x8000	/* written in capitals as a matter of course ("PIN",
+									 * "FAQ", "IBAN"): its capitals are no shouting */
 
 /* The least weight on an emotion that may make a term a strong cue (the model's strong_cue is no less). */
 #define EMP_STRONG_CUE_MIN	2.0f

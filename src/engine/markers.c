@@ -288,6 +288,7 @@ static const struct
 	{"paid", RW_FIX}, {"reprint", RW_FIXR}, {"reopen", RW_FIXR}, {"renew", RW_FIX}, {"close", RW_FIXS},
 	{"issue", RW_FIX}, {"process", RW_FIX}, {"credit", RW_FIX}, {"release", RW_FIX},
 	{"restart", RW_FIXR}, {"reconnect", RW_FIXR}, {"unblock", RW_FIXR}, {"enable", RW_FIX},
+	{"freeze", RW_FIXS}, {"frozen", RW_FIXS}, {"unfreeze", RW_FIXR}, {"unfrozen", RW_FIXR}, {"block", RW_FIXS},
 	{"i", RW_SUBJ}, {"we", RW_SUBJ},
 	{"have", RW_HAVE}, {"has", RW_HAVE}, {"had", RW_PAST}, {"will", RW_WILL}, {"shall", RW_WILL},
 	{"would", RW_WILL}, {"can", RW_MODAL}, {"could", RW_MODAL}, {"am", RW_BE}, {"is", RW_BE}, {"are", RW_ARE},
@@ -1397,7 +1398,9 @@ typedef struct ScanCtx
 	uint32_t	max_sent_overlap;	/* most message stems restated in one sentence */
 	bool		sent_er_open;	/* the sentence has an emotional reaction naming no feeling */
 	int32_t		sent_feel;		/* first negative feeling word of the sentence */
-	void		(*feeling_fn) (void *arg, int32_t term);	/* a feeling named near care */
+	uint32_t	sent_feel_start;	/* its span */
+	uint32_t	sent_feel_len;
+	void		(*feeling_fn) (void *arg, int32_t term, uint32_t start, uint32_t len);	/* a feeling named near care */
 	uint32_t	name_stem;
 	/* resolution: the reply says the problem is fixed or a fix is arranged */
 	bool		resolved;
@@ -1525,7 +1528,7 @@ end_sentence(ScanCtx *c, bool had_words, bool apology, const bool full)
 		c->max_sent_overlap = c->sent_overlap;
 	/* "sorry you're disappointed": the feeling the care names */
 	if (c->sent_er_open && c->sent_feel && c->feeling_fn)
-		c->feeling_fn(c->arg, c->sent_feel);
+		c->feeling_fn(c->arg, c->sent_feel, c->sent_feel_start, c->sent_feel_len);
 	c->sent_er_open = false;
 	c->sent_feel = 0;
 	c->sent_care = false;
@@ -1888,7 +1891,8 @@ static bool
 is_participle(const char *w, uint32_t len)
 {
 	static const LitWord irregular[] = {
-		LW("sent"), LW("held"), LW("paid"), LW("reset"), LW("ready"), LW("resent")
+		LW("sent"), LW("held"), LW("paid"), LW("reset"), LW("ready"), LW("resent"), LW("frozen"),
+		LW("unfrozen")
 	};
 	/* words ending in "ed" that are no past participle ("it's just need a restart") */
 	static const LitWord not_past[] = {
@@ -2077,6 +2081,22 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			res_recent_words = 0;
 			res_conj_word = -1;
 			res_auxkind = AUX_NONE;
+			/*
+			 * A fix said before a semicolon is made, whatever the clause
+			 * after it asks: "I'll close the account today; could you send
+			 * the certificate?"
+			 */
+			if (sent_res && s->kind == EMP_TOK_PUNCT && s->punct == ';' && !(s->flags & EMP_TF_SENT_END))
+			{
+				c->sent_fix = true;
+				if (!c->resolved)
+				{
+					c->resolved = true;
+					c->res_start = sent_res_start;
+					c->res_len = sent_res_len;
+				}
+				sent_res = false;
+			}
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
 				/* a fix offered as a question is not one made */
@@ -2308,7 +2328,11 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				(!(f & WF_LITERAL) || (!in_phrase && (f & WF_NEEDFEEL))))
 				c->sent_care = true;
 			if (full && (f & WF_FEELRAW) && !negated && !(f & WF_FACT) && c->sent_feel == 0 && remaining == 0)
+			{
 				c->sent_feel = s->id;
+				c->sent_feel_start = s->start;
+				c->sent_feel_len = s->len;
+			}
 			if (full && res_head_num)
 			{
 				/* "Refunded £120.": a participle, then an amount or a date */
@@ -2651,6 +2675,8 @@ typedef struct ScoreCtx
 	uint8_t		cust_fam;		/* families of the customer's negative emotions */
 	bool		fit;			/* a named feeling fits the customer */
 	bool		misfit;			/* a named feeling does not */
+	uint32_t	misfit_start;	/* the span of the first hit that names it */
+	uint32_t	misfit_len;
 	const char *reply;			/* the reply's text, for the spans of hits */
 	bool		praise_like;	/* the message needs empathy but reads as praise */
 	bool		grievance;		/* the message needs empathy */
@@ -2686,9 +2712,9 @@ word_families(const EmpTerm *t)
 	return fam;
 }
 
-/* Note whether a feeling the reply names fits the customer's. */
+/* Note whether a feeling the reply names (at start, len bytes) fits the customer's. */
 static void
-score_feeling(void *arg, int32_t term)
+score_feeling(void *arg, int32_t term, uint32_t start, uint32_t len)
 {
 	ScoreCtx   *c = (ScoreCtx *) arg;
 	const EmpTerm *t = emp_lexicon_term(c->ms->lx, term);
@@ -2698,8 +2724,12 @@ score_feeling(void *arg, int32_t term)
 		fam = word_families(emp_lexicon_term(c->ms->lx, t->stem_id));
 	if (fam & c->cust_fam)
 		c->fit = true;
-	else
+	else if (!c->misfit)
+	{
 		c->misfit = true;
+		c->misfit_start = start;
+		c->misfit_len = len;
+	}
 }
 
 /* What an emotional reaction does (shares_joy) */
@@ -2780,7 +2810,7 @@ score_hit(void *arg, const EmpMarkerHit *h)
 	ScoreCtx   *c = (ScoreCtx *) arg;
 
 	if (h->feeling)
-		score_feeling(arg, h->feeling);
+		score_feeling(arg, h->feeling, h->start, h->len);
 	if (h->category == EMP_MK_EMOTIONAL_REACTION && (c->grievance || c->praise || c->plain))
 	{
 		int			kind = shares_joy(c, h);
@@ -3968,14 +3998,17 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	out->interpretation = (in == 0 && c.understood) ? 1 : in;
 	out->exploration = ex;
 
-	/* acknowledged: named or answered the customer's emotion */
+	/*
+	 * acknowledged: named or answered the customer's emotion; a problem
+	 * told with no feeling named ("my order is late") is answered as a
+	 * feeling would be, by strong care or care that validates or reassures,
+	 * not by a bare "Sorry."
+	 */
 	if (misread)
 		out->acknowledged = 0;
-	else if (out->needed == 1 && sc.cust_fam)
-		out->acknowledged = (sc.fit || (er == 2 && !sc.misfit) ||
-							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
 	else if (out->needed == 1)
-		out->acknowledged = er >= 1 ? 1 : 0;
+		out->acknowledged = ((sc.cust_fam && sc.fit) || (er == 2 && !sc.misfit) ||
+							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
 	else if (out->needed == 0 && (out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE))
 		out->acknowledged = (o->count[EMP_MK_GRATITUDE] || o->count[EMP_MK_EMOTIONAL_REACTION]) ? 1 : 0;
 
@@ -4096,7 +4129,8 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	}
 	if (needed && sc.misfit && !sc.fit && sc.cust_fam && out->needed == 1)
 	{
-		penalty_effect(&sc, EMP_MK_EMOTIONAL_REACTION, fn, arg, &score, "wrong_feeling", -PEN_WRONG_FEELING);
+		/* on the phrase that names the wrong feeling ("sorry for any confusion") */
+		effect(fn, arg, &score, sc.misfit_start, sc.misfit_len, "wrong_feeling", -PEN_WRONG_FEELING);
 		add_penalty(out, "wrong_feeling");
 	}
 	if (misread)
@@ -4130,8 +4164,12 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 			int			cat = sc.hits[i].category;
 
 			apology_row |= (cat == EMP_MK_APOLOGY);
+			/* one row a span and category: the hit with an effect has it already */
 			if (sc.reported[cat] && sc.first[cat].start == sc.hits[i].start &&
-				sc.first[cat].term == sc.hits[i].term)
+				sc.first[cat].len == sc.hits[i].len)
+				continue;
+			if (i > 0 && sc.hits[i - 1].category == cat && sc.hits[i - 1].start == sc.hits[i].start &&
+				sc.hits[i - 1].len == sc.hits[i].len)
 				continue;
 			row.start = sc.hits[i].start;
 			row.len = sc.hits[i].len;

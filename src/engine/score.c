@@ -1298,6 +1298,35 @@ on_punct(Run *r, const EmpSlot *s)
 	}
 }
 
+/*
+ * Is the word in capitals for emphasis: not an acronym ("PIN", "FAQ",
+ * "IBAN"), which is written so as a matter of course, nor a code with a
+ * digit in it ("AB12CD", "4K")?
+ */
+static inline bool
+caps_word(const EmpSlot *s)
+{
+	return (s->flags & (EMP_TF_ALLCAPS | EMP_TF_DIGIT)) == EMP_TF_ALLCAPS &&
+		!(s->tflags & EMP_TERM_ACRONYM);
+}
+
+/*
+ * Count a word toward the text's capitals: a word in capitals, or one of
+ * two letters or more in other case; acronyms and codes count for neither
+ * ("MY PIN IS BLOCKED" is shouted throughout, "my PIN is blocked" is not).
+ */
+static inline void
+count_cased(Run *r, const EmpSlot *s)
+{
+	if (caps_word(s))
+	{
+		r->ncased++;
+		r->ncaps++;
+	}
+	else if (s->len >= 2 && !(s->flags & EMP_TF_ALLCAPS))
+		r->ncased++;
+}
+
 /* Handle a word, phrase, emoji or emoticon slot. */
 static void
 on_term(Run *r, const EmpSlot *s)
@@ -1315,9 +1344,12 @@ on_term(Run *r, const EmpSlot *s)
 	uint32_t	start = s->start;
 	uint32_t	len = s->phrase ? s->phrase_end - s->start : s->len;
 	bool		is_word = (s->kind == EMP_TOK_WORD);
-	/* a word in capitals, or a phrase with one: "SPEAK TO A MANAGER", "am NOT happy" */
+	/*
+	 * A word in capitals, or a phrase with one: "SPEAK TO A MANAGER", "am
+	 * NOT happy"; not an acronym ("my PIN") nor a code ("AB12CD").
+	 */
 	bool		shouted = is_word &&
-		(s->phrase ? (s->flags & EMP_TF_PHRASE_CAPS) != 0 : (s->part == 0 && (s->flags & EMP_TF_ALLCAPS)));
+		(s->phrase ? (s->flags & EMP_TF_PHRASE_CAPS) != 0 : (s->part == 0 && caps_word(s)));
 	bool		negated = false;
 
 	if (s->kind == EMP_TOK_EMOJI && emp_is_eye_roll(r->text + s->start, s->len))
@@ -1344,15 +1376,7 @@ on_term(Run *r, const EmpSlot *s)
 	if (s->part == 0 && (s->kind == EMP_TOK_WORD || s->kind == EMP_TOK_EMOJI || s->kind == EMP_TOK_NUMBER))
 		r->nwords++;
 	if (is_word && s->part == 0)
-	{
-		if (s->flags & EMP_TF_ALLCAPS)
-		{
-			r->ncased++;
-			r->ncaps++;
-		}
-		else if (s->len >= 2)
-			r->ncased++;
-	}
+		count_cased(r, s);
 
 	if (tflags & EMP_TERM_CONTRAST)
 	{
@@ -2388,15 +2412,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 						r.neg_left = (int) r.m->negation_scope;
 					/* its words count toward the text's capitals as a word's do */
 					if (s->kind == EMP_TOK_WORD && s->part == 0)
-					{
-						if (s->flags & EMP_TF_ALLCAPS)
-						{
-							r.ncased++;
-							r.ncaps++;
-						}
-						else if (s->len >= 2)
-							r.ncased++;
-					}
+						count_cased(&r, s);
 				}
 				if (s == NULL)
 					break;

@@ -3220,6 +3220,18 @@ name_degree(const char *w, size_t n)
 	return n > 2 && w[n - 1] == '.' && word_of_list(w, n, degrees, 5);
 }
 
+static const char *const particles[] = {
+	"van", "von", "der", "den", "de", "del", "della", "la", "le", "du", "da", "di", "dos",
+	"das", "do", "al", "el", "bin", "ibn", "ten", "ter", "zu", "vom", "af", NULL
+};
+
+/* Is the word a particle of a surname ("van der Berg", "de la Cruz")? */
+static bool
+name_particle(const char *w, size_t n)
+{
+	return n > 1 && w[n - 1] != '.' && word_of_list(w, n, particles, 5);
+}
+
 /* Is the word a couple's joiner ("Mr. and Mrs. Smith", "Jo & Sam")? */
 static bool
 name_joiner(const char *w, size_t n)
@@ -3270,19 +3282,25 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 					cb,
 					words = 0;
 
-		/* one word before the comma: "Smith, Jane"; else what follows is a suffix or a firm */
+		/*
+		 * one word before the comma, its particles aside: "Smith, Jane",
+		 * "van der Berg, Anna"; else what follows is a suffix or a firm
+		 */
 		for (i = a; i < (size_t) (comma - s) && next_name_word(s, (size_t) (comma - s), &i, &ws, &we);)
 		{
-			words += (we > ws);
-			surname = ws;
-			surnamelen = we - ws;
+			bool		particle = words == 0 && name_particle(s + ws, we - ws);
+
+			if (words == 0 && surnamelen == 0)
+				surname = ws;
+			words += (we > ws && !particle);
+			surnamelen = we - surname;
 		}
 		trim_bounds(comma + 1, (size_t) (s + b - comma - 1), &ca, &cb);
 		if (cb > ca && words <= 1)
 		{
 			a = (size_t) (comma + 1 - s) + ca;
 			b = (size_t) (comma + 1 - s) + cb;
-			if (!name_word(s + surname, surnamelen))
+			if (words == 0 || !name_word(s + surname, surnamelen))
 				surnamelen = 0;
 		}
 		else
@@ -3307,6 +3325,12 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 			size_t		j = i,
 						js,
 						je;
+
+			/* "van der Berg", "Mr de la Cruz": a surname, no given name */
+			if ((unsigned char) s[ws] >= 'a' && (unsigned char) s[ws] <= 'z' &&
+				name_particle(s + ws, we - ws) && next_name_word(s, b, &j, &js, &je))
+				return;
+			j = i;
 
 			/* "John and Jane Doe": a couple's name, no one's given name */
 			if (next_name_word(s, b, &j, &js, &je) && name_joiner(s + js, je - js))

@@ -34,6 +34,14 @@ INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1.5), ('tel
 	('telecom', 'frigging', 'sentiment', -1.5);
 SELECT (emotions('telecom', 'frigging awesome') -> 'anger') = 0 AS expletive_before_praise,
        (emotions('telecom', 'frigging dropping again') -> 'anger') > 0 AS expletive_before_complaint;
+-- an acronym of the trade (a broadband hub, say): its capitals are no shouting, in this configuration only;
+-- it keeps its weights ("ASAP" is built in, with its own)
+SELECT escalation_risk('telecom', 'the HUB light is red') > escalation_risk('telecom', 'the hub light is red') AS shouted_before;
+INSERT INTO config_terms VALUES ('telecom', 'HUB', 'acronym', 1);
+SELECT escalation_risk('telecom', 'the HUB light is red') = escalation_risk('telecom', 'the hub light is red') AS acronym_now,
+       escalation_risk('english', 'the HUB light is red') > escalation_risk('english', 'the hub light is red') AS not_in_english,
+       sentiment('I need it ASAP') = sentiment('I need it asap') AS builtin_acronym,
+       sentiment('I need it ASAP') < 0 AS keeps_weights;
 -- a configuration derived from a derived one
 SELECT create_configuration('telecom_uk', 'telecom');
 INSERT INTO config_terms VALUES ('telecom_uk', 'gutted', 'disappointment', 2.5), ('telecom_uk', 'gutted', 'sentiment', -2);
@@ -146,6 +154,8 @@ INSERT INTO config_terms VALUES ('telecom', 'hella', 'booster', 0.5);
 INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', 5);
 INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', -0.5);
 INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1);
+-- an acronym is one or not: weight 1
+INSERT INTO config_terms VALUES ('telecom', 'SKU', 'acronym', 2);
 INSERT INTO config_model VALUES ('telecom', 'expletive_positive', -1);
 -- model counts are whole numbers, factors and steps not negative
 INSERT INTO config_model VALUES ('telecom', 'exclaim_max', -1);

@@ -102,6 +102,26 @@ SELECT empathy_needed, empathy_score = (empathy.empathy_score('Your order will a
 FROM dash.message_scores WHERE message_id = 14;
 DELETE FROM crm.messages WHERE conversation_id = 6;
 
+-- a conversation the agent opens: its first response is the reply to the customer's first
+-- message, not the opening message; an agent's mean empathy score is over its replies, not
+-- a mean of its conversations' means
+INSERT INTO crm.messages VALUES
+	(7, 14, '2024-03-02 09:00', 'agent', 'a3', 'chat', 'Gil Ho', 'Hi! Just checking in about your order.'),
+	(7, 15, '2024-03-02 09:10', 'customer', NULL, 'chat', 'Gil Ho', 'My order is late and nobody told me.'),
+	(7, 16, '2024-03-02 09:20', 'agent', 'a3', 'chat', 'Gil Ho', 'Sorry, checking now.'),
+	(8, 17, '2024-03-03 09:00', 'customer', NULL, 'chat', 'Ida Jo', 'Where is my refund?'),
+	(8, 18, '2024-03-03 09:05', 'agent', 'a3', 'chat', 'Ida Jo', 'It is on its way.');
+SELECT message_id, first_reply, response_minutes FROM dash.message_scores WHERE conversation_id = 7 ORDER BY message_id;
+SELECT conversation_id, first_response_minutes, agent_replies, scored_replies FROM dash.conversations
+WHERE conversation_id IN (7, 8) ORDER BY conversation_id;
+SELECT k.median_first_response_minutes,
+	round(k.mean_empathy_score::numeric, 6) = round((SELECT avg(empathy_score) FROM dash.message_scores
+		WHERE agent_id = 'a3' AND role = 'agent')::numeric, 6) AS mean_over_replies,
+	round(k.mean_empathy_score::numeric, 6) <> round((SELECT avg(mean_empathy_score) FROM dash.conversations
+		WHERE agent_id = 'a3')::numeric, 6) AS not_mean_of_means
+FROM dash.kpi_by_agent k WHERE k.agent_id = 'a3';
+DELETE FROM crm.messages WHERE conversation_id IN (7, 8);
+
 -- routing
 SELECT rank, agent_id, similar_conversations FROM empathy.route(empathy.emotions('I am furious!!!'), 'crm.messages', 'crm.surveys');
 SELECT count(*) FROM empathy.route(empathy.emotions('fine'), 'crm.messages', NULL, ARRAY['a2']);

@@ -70,6 +70,30 @@ SELECT * FROM empathy.explain_empathy('I''m so sorry you''re disappointed.', 'I 
 SELECT criterion, passed, reason FROM empathy.qa_scorecard('I''m so sorry you''re disappointed.',
 	'I am scared my card was stolen') WHERE criterion LIKE 'acknowledged%';
 
+-- the wrong feeling's row is on the words that name it, with or without care around them;
+-- one row a span and category (no second row for the hit that has the effect)
+SELECT * FROM empathy.explain_empathy('Sorry for any confusion! Refunded.',
+	'I was charged twice for my subscription this month. Can you fix it?');
+SELECT * FROM empathy.explain_empathy('What went wrong?', 'My order is late.');
+SELECT * FROM empathy.explain_empathy('What went wrong?', 'Hi, when do you open?');
+-- "sorry you're" + a judgement of the customer is no care; a cancellation script is scripted
+SELECT r, (s).score, (s).emotional_reaction, (s).acknowledged_emotion, (s).penalties
+FROM unnest(ARRAY['I''m sorry you''re so dramatic about it.', 'Sorry you''re wrong.', 'Sorry you''re overreacting.',
+	'Sorry you''re going through this, that sounds frightening.']) r,
+	LATERAL empathy.empathy_score(r, 'I am scared my card was stolen.') s;
+SELECT (s).penalties, (s).markers FROM empathy.empathy_score('We''re sorry to see you go! Can you tell us why you''re leaving?',
+	'My husband passed away last month and I need to close his account.') s;
+SELECT (s).score, (s).penalties FROM empathy.empathy_score('Oh great, another one. It''ll come when it comes.',
+	'Hi, could you tell me when my order will arrive? Thanks!') s;
+-- a bare "Sorry." acknowledges no feeling, named or not
+SELECT m, (empathy.empathy_score('Sorry.', m)).acknowledged_emotion
+FROM unnest(ARRAY['My order is late.', 'I was charged twice and I am furious!']) m;
+-- a fix said before a semicolon is made, whatever the clause after it asks; frozen and blocked cards are fixes
+SELECT r, (SELECT sum(effect) FROM empathy.explain_empathy(r, 'My card was stolen and someone is using it!')
+	WHERE category = 'resolution') AS resolution
+FROM unnest(ARRAY['I''ll block the card today; could you confirm the last payment you made?', 'I''ve frozen your card.',
+	'I have blocked the card.', 'Shall I block the card?', 'Your card is now frozen.']) r;
+
 -- the customer's own words: an e-mail's quote is the agent's (the same reading as own_words)
 SELECT score, needed, penalties FROM empathy.empathy_score('Great to hear, glad it''s sorted!',
 	E'Thanks, all sorted now!\r\n\r\nOn Mon, 3 Mar 2024, Sam wrote:\r\n> I''m so sorry your parcel was lost and that you were charged twice.\r\n', 'Ann');

@@ -128,6 +128,17 @@ SELECT sentiment('I wasn''t HAPPY') = sentiment('I was not HAPPY') AS contractio
        sentiment('I WASN''T happy') = sentiment('I WAS NOT happy') AS contraction_once;
 SELECT DISTINCT token, rule FROM explain('I want to SPEAK TO A MANAGER right now')
  WHERE rule IN ('all caps', 'shouting') ORDER BY 1;
+-- acronyms and codes are written in capitals as a matter of course: no shouting,
+-- and they count toward neither the words in capitals nor the others
+SELECT t, emotions(t) = emotions(lower(t)) AS as_written,
+       escalation_risk(t) = escalation_risk(lower(t)) AS no_more_risk
+  FROM unnest(ARRAY['The FAQ says my ID is OK', 'Can I use the ATM in the USA?', 'Please reset my PIN',
+                    'Order #AB12CD34 still not here', 'Is there VAT on the 4K model?', 'My IBAN and BIC are on the PDF']) t;
+SELECT count(*) FILTER (WHERE rule IN ('all caps', 'shouting')) AS caps_rows FROM explain('Please reset my PIN and send the FAQ');
+-- a text of acronyms and words in capitals is still shouted throughout; a word
+-- shouted among acronyms still is
+SELECT escalation_risk('MY PIN IS BLOCKED') > escalation_risk('my pin is blocked') AS all_caps,
+       (emotions('WHY is my IBAN wrong') -> 'frustration') > (emotions('why is my IBAN wrong') -> 'frustration') AS shouted_word;
 -- emoji and emoticons, with skin tones, variation selectors and ZWJ sequences
 SELECT b, sentiment(b) > 0 AS positive, sentiment(b) < 0 AS negative FROM (VALUES
 	('👍'), ('👍🏽'), ('❤️'), ('❤'), ('😡'), ('🤬'), ('😭'), ('🤦‍♂️'), ('🤦🏻‍♀️'), (':)'), (':-('), ('<3')) v(b);

@@ -24,7 +24,7 @@ typedef struct DataLine
 	int			lineno;
 	char	   *term;			/* NUL-terminated copy of column 1 */
 	int32_t		id;
-	bool		expletive;		/* a modifier of that kind: it shares the key of its lexicon entry */
+	bool		expletive;		/* an expletive or an acronym: it shares the key of its lexicon entry */
 } DataLine;
 
 static DataLine lines[MAX_LINES];
@@ -162,7 +162,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 		double		lo,
 					hi;
 	}			kinds[] = {
-		{"negator", 1, 1}, {"contrast", 1, 1}, {"filler", 1, 1},
+		{"negator", 1, 1}, {"contrast", 1, 1}, {"filler", 1, 1}, {"acronym", 1, 1},
 		{"booster", 1.1, 1.8}, {"expletive", 1.1, 1.8}, {"dampener", 0.3, 0.9}, {NULL, 0, 0}
 	};
 	DataLine	l = {file, lineno, cols[0], 0, false};
@@ -182,7 +182,7 @@ modifier_line(const char *file, int lineno, char **cols, int ncols)
 			if (nlines < MAX_LINES)
 			{
 				l.term = dup_n(cols[0], strlen(cols[0]));
-				l.expletive = strcmp(cols[1], "expletive") == 0;
+				l.expletive = strcmp(cols[1], "expletive") == 0 || strcmp(cols[1], "acronym") == 0;
 				lines[nlines++] = l;
 			}
 			nmods++;
@@ -304,7 +304,7 @@ main(void)
 		}
 		for (int j = 0; j < i; j++)
 		{
-			/* an expletive's feeling is its stem's lexicon entry */
+			/* an expletive's feeling is its stem's lexicon entry, as an acronym's weights are */
 			if (lines[j].id == lines[i].id &&
 				!((lines[i].expletive && strcmp(lines[j].file, "lexicon.tsv") == 0) ||
 				  (lines[j].expletive && strcmp(lines[i].file, "lexicon.tsv") == 0)))

@@ -235,6 +235,12 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr. med. Hans Weber\"}"), "[Hans]", "a doctor's faculty is no given name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Prof. Dr. rer. nat. Weber\"}"), "[Dr. rer. nat. Weber]", "the faculty stays with its title");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr. Phil Smith\"}"), "[Phil]", "Phil without a full stop is a name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"van der Berg, Anna\"}"), "[Anna]", "a surname's particles before the comma");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"de la Cruz, Sra. Maria\"}"), "[Maria]", "particles, then a title after the comma");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"de la Cruz, Sra.\"}"), "[Sra. de la Cruz]", "a title and a surname with particles");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Anna van der Berg\"}"), "[Anna]", "particles after the given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr van der Berg\"}"), "[]", "a surname with particles alone");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Van Morrison\"}"), "[Van]", "Van with a capital is a given name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr Smith Jr.\"}"), "[Mr Smith]", "a suffix after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr Lee PhD\"}"), "[Dr Lee]", "a degree after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John and Jane Doe\"}"), "[]", "a couple of given names");
