@@ -533,10 +533,22 @@ empathy_lexicon_apply_row(EmpLexicon *lx, const char *term, const char *dim, dou
 	if (strcmp(dim, "dampener") == 0 && !(weight >= 0 && weight < 1))
 		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
 							 "a dampener's weight is the factor it multiplies the next words by, from 0 to below 1, not %s", EMP_FMT_DOUBLE(weight));
-	/* an acronym is one or not: 1 */
-	if (strcmp(dim, "acronym") == 0 && weight != 1)
-		return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
-							 "an acronym's weight is 1, not %s", EMP_FMT_DOUBLE(weight));
+	/* an acronym is one or not: 1; and one word ("ONT", not "speak to a manager") */
+	if (strcmp(dim, "acronym") == 0)
+	{
+		const char *w = term;
+
+		if (weight != 1)
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0,
+								 "an acronym's weight is 1, not %s", EMP_FMT_DOUBLE(weight));
+		while (*w == ' ' || *w == '\t')
+			w++;
+		w += strcspn(w, " \t");
+		while (*w == ' ' || *w == '\t')
+			w++;
+		if (*w != '\0')
+			return emp_error_set(err, EMP_ERR_INVALID_VALUE, 0, "an acronym is one word, not a phrase");
+	}
 	for (int i = 0; roles[i].name; i++)
 		if (strcmp(roles[i].name, dim) == 0)
 			return emp_lexicon_add(lx, term, strlen(term), NULL, NULL, EMP_MERGE_ADD,

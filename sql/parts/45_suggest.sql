@@ -605,6 +605,10 @@ BEGIN
 		-- "you guys lost my parcel": "we lost your parcel"
 		CONTINUE WHEN prev = 'you' AND lw IN ('guys', 'people', 'folks', 'lot');
 		nxt := CASE WHEN i < array_length(words, 1) THEN lower(words[i + 1]) ELSE '' END;
+		-- "I hate you guys": the word after "you guys" tells a subject from an object
+		IF lw = 'you' AND regexp_replace(nxt, '[^[:alnum:]]+$', '') IN ('guys', 'people', 'folks', 'lot') THEN
+			nxt := CASE WHEN i + 1 < array_length(words, 1) THEN lower(words[i + 2]) ELSE '' END;
+		END IF;
 		w := CASE lw
 			WHEN 'i' THEN 'you'
 			WHEN 'me' THEN 'you'
@@ -793,6 +797,10 @@ DECLARE
 	bereaved text := '\m(passed away|bereavement|bereaved|(husband|wife|partner|father|mother|dad|mum|mom|son|daughter|brother|sister|grandma|grandmother|grandfather|grandad|granddad|grandpa|nan|aunt|uncle|friend|baby|child|fiancee?)\s+((has|had|just|recently|sadly|suddenly)\s+)*died|(a|the|his|her|my|their|our)\s+funeral(?!\s+(home|director|directors|parlou?r|plan|plans)))\M';
 	-- a journey, not a shop order ("My flight BA283 was cancelled"; not "I
 	-- ordered a model plane", "the departure scan of my parcel")
+	-- suicide or self-harm, said by the customer ("I want to kill myself",
+	-- "I don't want to live anymore", "I'm thinking of ending it all"; not
+	-- "I hurt myself on the step", whose injury a template can answer)
+	crisis text := '\m(suicid(e|al)|kill(ing)?\s+myself|end(ing)?\s+(it\s+all|my\s+(own\s+)?life)|tak(e|ing)\s+my\s+(own\s+)?life|(want|wanted|wanna)\s+to\s+die|(do\s+not|don\W?t)\s+want\s+to\s+(live|be\s+alive|be\s+here|wake\s+up)|no\s+(point|reason)\s+(in\s+)?(living|to\s+live|going\s+on)|better\s+off\s+dead|self[-\s]?harm(ing)?|not\s+worth\s+living)\M';
 	travel text := '\m(flights?|trains?|ferry|ferries|plane|planes)\M';
 	shop text := '\m(orders?|ordered|parcels?|packages?|items?|delivery|deliveries|shipment|shipped|courier)\M';
 	labels text[];
@@ -895,6 +903,20 @@ BEGIN
 	k := LEAST(k, 100000);
 	-- the first 4000 characters are what is read, for every step
 	msg := @extschema@.own_words(left(customer_message, 4000));
+	-- a customer who speaks of suicide or self-harm is answered by no
+	-- template, whatever its intent or feeling: one reply that takes it
+	-- seriously and points to urgent help (an agent should follow the
+	-- organisation's own procedure for it too)
+	IF msg ~* crisis THEN
+		cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
+		cname := NULLIF(@extschema@.render('{{ n | first_name }}', jsonb_build_object('n', cname)), '');
+		RETURN QUERY SELECT NULL::integer, 'crisis'::text,
+			'I''m really sorry you''re feeling this way' || COALESCE(', ' || cname, '') ||
+			', and thank you for telling us. You don''t have to go through this alone. If you are in danger or might act on these thoughts, please call your local emergency number now, or contact a crisis line where you live, where someone can talk with you straight away. Is there someone near you who can be with you right now?',
+			NULL::float8,
+			'the message speaks of suicide or self-harm: a reply pointing to urgent help, not a template';
+		RETURN;
+	END IF;
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
 	-- praise that calls for empathy and shows a negative feeling (a customer
 	-- in crisis: "Thank you so much, brilliant! I'm feeling suicidal"; "Thanks

@@ -376,9 +376,10 @@ SELECT ms.conversation_id,
 	count(*) FILTER (WHERE ms.empathy_needed AND ms.empathy_shown) AS replies_showing_empathy,
 	count(*) FILTER (WHERE ms.missed_opportunity) AS missed_opportunities,
 	avg(ms.empathy_score) AS mean_empathy_score,
-	count(ms.empathy_score) AS scored_replies,
 	min(sv.csat) AS csat, min(sv.nps) AS nps, min(sv.ces) AS ces, bool_and(sv.fcr) AS fcr,
-	min(sv.answered_at) AS survey_answered_at
+	min(sv.answered_at) AS survey_answered_at,
+	-- (last, so that CREATE OR REPLACE VIEW keeps a dashboard made by an earlier version)
+	count(ms.empathy_score) AS scored_replies
 FROM %2$s.message_scores ms
 LEFT JOIN %3$s
 GROUP BY ms.conversation_id

@@ -2037,6 +2037,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	uint32_t	res_past_start = 0,
 				res_past_len = 0;
 	bool		sent_res = false;	/* the sentence says a fix is done or arranged */
+	bool		semi_res = false;	/* it did before a semicolon: made, unless "or" follows */
 	uint32_t	sent_res_start = 0,
 				sent_res_len = 0;
 
@@ -2088,14 +2089,13 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 			 */
 			if (sent_res && s->kind == EMP_TOK_PUNCT && s->punct == ';' && !(s->flags & EMP_TF_SENT_END))
 			{
-				c->sent_fix = true;
-				if (!c->resolved)
-				{
-					c->resolved = true;
-					c->res_start = sent_res_start;
-					c->res_len = sent_res_len;
-				}
+				semi_res = true;
 				sent_res = false;
+			}
+			if (semi_res && ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK))
+			{
+				semi_res = false;
+				sent_res = true;	/* nothing after the semicolon: said */
 			}
 			if ((s->flags & EMP_TF_SENT_END) || s->kind == EMP_TOK_BREAK)
 			{
@@ -2148,6 +2148,28 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 		}
 		had_words = true;
 		o->nwords++;
+		/*
+		 * The word after a semicolon that followed a fix: "or" offers a
+		 * choice ("I could refund it; or would you prefer a replacement?"),
+		 * and the fix waits for the sentence's end, as it would have; any
+		 * other word makes it said.
+		 */
+		if (__builtin_expect(semi_res, 0))
+		{
+			semi_res = false;
+			if (s->kind == EMP_TOK_WORD && s->len == 2 && same_word_ci(text + s->start, "or", 2))
+				sent_res = true;
+			else
+			{
+				c->sent_fix = true;
+				if (!c->resolved)
+				{
+					c->resolved = true;
+					c->res_start = sent_res_start;
+					c->res_len = sent_res_len;
+				}
+			}
+		}
 		/*
 		 * "If the original was unclear, errors can occur": up to the clause's
 		 * end, or to an "I"/"we" that starts the main clause ("if it happens
@@ -2376,7 +2398,9 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 					 * auxiliary.  "Engineer booked for Thursday": a
 					 * participle after a word or two that open the sentence.
 					 */
-					hit = (res_subj && fits && rc != RW_STATE) ||
+					hit = (res_subj && fits && rc != RW_STATE &&
+						   /* "we are blocked from that", "I'm frozen out": the agent's state */
+						   !(form == FORM_PART && res_auxkind == AUX_BE)) ||
 						(rc != RW_FIXS && part && fits && !res_you && !(rc == RW_STATE && res_subj)) ||
 						(rc != RW_FIXS && rc != RW_STATE && part && res_head && word >= 1 && word <= 2);
 					/*
@@ -2545,6 +2569,8 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 	}
 	if ((remaining > 0 && !pending_drop) || pending_defer)
 		emit_hit(c, &pending);
+	if (semi_res)
+		sent_res = true;
 	if (sent_res)
 	{
 		c->sent_fix = true;
@@ -4007,7 +4033,7 @@ emp_empathy_score(EmpMarkerSet *ms, EmpScorer *scorer,
 	if (misread)
 		out->acknowledged = 0;
 	else if (out->needed == 1)
-		out->acknowledged = ((sc.cust_fam && sc.fit) || (er == 2 && !sc.misfit) ||
+		out->acknowledged = ((sc.cust_fam && sc.fit) || (er == 2 && !(sc.cust_fam && sc.misfit)) ||
 							 (er >= 1 && (o->count[EMP_MK_VALIDATION] || o->count[EMP_MK_REASSURANCE]))) ? 1 : 0;
 	else if (out->needed == 0 && (out->customer_emotion == EMP_JOY || out->customer_emotion == EMP_GRATITUDE))
 		out->acknowledged = (o->count[EMP_MK_GRATITUDE] || o->count[EMP_MK_EMOTIONAL_REACTION]) ? 1 : 0;

@@ -3075,7 +3075,8 @@ trim_bounds(const char *s, size_t n, size_t *start, size_t *end)
 static const char *const honorifics[] = {
 	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "rev",
 	"fr", "herr", "frau", "sr", "sra", "srta", "mme", "mlle", "lady", "lord",
-	"capt", "cpt", "maj", "sgt", "lt", "cmdr", "adm", "cllr", NULL
+	"capt", "cpt", "maj", "sgt", "lt", "cmdr", "adm", "cllr", "ing", "pastor", "rabbi", "imam",
+	"sister", "senor", "se\xc3\xb1or", NULL
 };
 
 /*
@@ -3095,11 +3096,31 @@ word_of_list(const char *w, size_t n, const char *const *list, size_t maxlen)
 	return false;
 }
 
-/* Is the word a title such as "Mr." or "Dr"? (the longest is "madam") */
+/* Is the word a title such as "Mr." or "Dr"? (the longest is "pastor", or "señor" in UTF-8) */
 static bool
 is_honorific(const char *w, size_t n)
 {
-	return word_of_list(w, n, honorifics, 5);
+	return word_of_list(w, n, honorifics, 6);
+}
+
+static const char *const doctors[] = {"dr", "prof", NULL};
+
+/*
+ * A value a CRM puts where no name is known ("N/A", "null", "Customer",
+ * "Valued Customer"): no one's name.
+ */
+static bool
+name_placeholder(const char *s, size_t n)
+{
+	static const char *const placeholders[] = {
+		"n/a", "na", "null", "none", "nil", "unknown", "customer", "valued customer",
+		"customer service", "guest", "anonymous", "user", "test", "-", "--", "?", NULL
+	};
+
+	for (int k = 0; placeholders[k]; k++)
+		if (ascii_ieq(s, n, placeholders[k]))
+			return true;
+	return false;
 }
 
 /*
@@ -3268,13 +3289,15 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 	const char *comma;
 	size_t		surname = 0,
 				surnamelen = 0;
-	bool		titled = false;
+	bool		doctor = false; /* the title is "Dr" or "Prof": a faculty may follow */
 
 	*start = 0;
 	*len = 0;
 	if (tlen)
 		*tlen = 0;
 	trim_bounds(s, n, &a, &b);
+	if (name_placeholder(s + a, b - a))
+		return;
 	comma = memchr(s + a, ',', b - a);
 	if (comma)
 	{
@@ -3314,7 +3337,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 		if (name_joiner(s + ws, we - ws) || name_article(s + ws, we - ws))
 			return;
 		/* "Dr. med. Hans Weber": the degree is the title's */
-		if (titled && name_degree(s + ws, we - ws))
+		if (doctor && name_degree(s + ws, we - ws))
 		{
 			if (tlen)
 				*tlen = we - *tstart;
@@ -3352,7 +3375,7 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 		}
 		if (is_honorific(s + ws, we - ws))
 		{
-			titled = true;
+			doctor = word_of_list(s + ws, we - ws, doctors, 4);
 			if (tlen)
 			{
 				*tstart = ws;
@@ -3423,9 +3446,16 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 	bool		last = false;
 
 	given_name(s, n, &start, &len, &tstart, &tlen, &last);
-	/* "Sir J. Jones": Sir goes with a given name, and none is known */
+	/*
+	 * "Sir J. Jones": Sir goes with a given name, and none is known (an
+	 * initial stands between; "Sir Elton" alone is his given name)
+	 */
 	if (len > 0 && tlen > 0 && last && title_with_given_name(s + tstart, tlen))
-		return true;
+	{
+		for (size_t k = tstart + tlen; k < start; k++)
+			if (!cp_is_space((unsigned char) s[k]))
+				return true;
+	}
 	if (len > 0 && tlen > 0 && (last || title_with_given_name(s + tstart, tlen)))
 		return buf_put(out, s + tstart, tlen, r->err) &&
 			buf_put(out, " ", 1, r->err) &&

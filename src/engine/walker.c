@@ -91,7 +91,9 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 		s = &w->ring[EMP_RING(i)];
 		s->phrase = 0;
 		s->covered = (i != first);
-		caps |= s->flags;
+		/* a word in capitals, not an acronym nor a code ("is that OK") */
+		if ((s->flags & (EMP_TF_ALLCAPS | EMP_TF_DIGIT)) == EMP_TF_ALLCAPS && !(s->tflags & EMP_TERM_ACRONYM))
+			caps |= EMP_TF_ALLCAPS;
 	}
 	s = &w->ring[EMP_RING(first)];
 	s->flags = (uint8_t) ((s->flags & ~EMP_TF_PHRASE_CAPS) | ((caps & EMP_TF_ALLCAPS) ? EMP_TF_PHRASE_CAPS : 0));

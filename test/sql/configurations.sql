@@ -156,6 +156,8 @@ INSERT INTO config_terms VALUES ('telecom', 'kinda', 'dampener', -0.5);
 INSERT INTO config_terms VALUES ('telecom', 'frigging', 'expletive', 1);
 -- an acronym is one or not: weight 1
 INSERT INTO config_terms VALUES ('telecom', 'SKU', 'acronym', 2);
+-- and one word
+INSERT INTO config_terms VALUES ('telecom', 'speak to a manager', 'acronym', 1);
 INSERT INTO config_model VALUES ('telecom', 'expletive_positive', -1);
 -- model counts are whole numbers, factors and steps not negative
 INSERT INTO config_model VALUES ('telecom', 'exclaim_max', -1);

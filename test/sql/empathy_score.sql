@@ -85,14 +85,19 @@ SELECT (s).penalties, (s).markers FROM empathy.empathy_score('We''re sorry to se
 	'My husband passed away last month and I need to close his account.') s;
 SELECT (s).score, (s).penalties FROM empathy.empathy_score('Oh great, another one. It''ll come when it comes.',
 	'Hi, could you tell me when my order will arrive? Thanks!') s;
--- a bare "Sorry." acknowledges no feeling, named or not
-SELECT m, (empathy.empathy_score('Sorry.', m)).acknowledged_emotion
-FROM unnest(ARRAY['My order is late.', 'I was charged twice and I am furious!']) m;
--- a fix said before a semicolon is made, whatever the clause after it asks; frozen and blocked cards are fixes
+-- a bare "Sorry." acknowledges no feeling, named or not; strong care that names one does, when
+-- the customer named none
+SELECT m, r, (empathy.empathy_score(r, m)).acknowledged_emotion
+FROM unnest(ARRAY['My order is late.', 'I was charged twice and I am furious!']) m,
+	unnest(ARRAY['Sorry.', 'I''m so sorry, that must be really upsetting.']) r;
+-- a fix said before a semicolon is made, whatever the clause after it asks, unless it offers a choice ("; or");
+-- "I've frozen your card" is a fix, "your card is now frozen" none said by the agent, "we are blocked" the agent's state
 SELECT r, (SELECT sum(effect) FROM empathy.explain_empathy(r, 'My card was stolen and someone is using it!')
 	WHERE category = 'resolution') AS resolution
 FROM unnest(ARRAY['I''ll block the card today; could you confirm the last payment you made?', 'I''ve frozen your card.',
-	'I have blocked the card.', 'Shall I block the card?', 'Your card is now frozen.']) r;
+	'I have blocked the card.', 'Shall I block the card?', 'Your card is now frozen.',
+	'I could refund the order; or would you prefer a replacement?', 'We are blocked from doing that.',
+	'I''m frozen out of the system, sorry.']) r;
 
 -- the customer's own words: an e-mail's quote is the agent's (the same reading as own_words)
 SELECT score, needed, penalties FROM empathy.empathy_score('Great to hear, glad it''s sorted!',

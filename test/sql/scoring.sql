@@ -135,6 +135,9 @@ SELECT t, emotions(t) = emotions(lower(t)) AS as_written,
   FROM unnest(ARRAY['The FAQ says my ID is OK', 'Can I use the ATM in the USA?', 'Please reset my PIN',
                     'Order #AB12CD34 still not here', 'Is there VAT on the 4K model?', 'My IBAN and BIC are on the PDF']) t;
 SELECT count(*) FILTER (WHERE rule IN ('all caps', 'shouting')) AS caps_rows FROM explain('Please reset my PIN and send the FAQ');
+-- nor inside a phrase ("is that ok" is one)
+SELECT sentiment('Is that OK with you?') = sentiment('is that ok with you?') AS phrase_acronym,
+       count(*) FILTER (WHERE rule = 'all caps') AS caps_rows FROM explain('Is that OK with you?');
 -- a text of acronyms and words in capitals is still shouted throughout; a word
 -- shouted among acronyms still is
 SELECT escalation_risk('MY PIN IS BLOCKED') > escalation_risk('my pin is blocked') AS all_caps,

@@ -482,3 +482,18 @@ WHERE strpos(obj_description('empathy.intent(text)'::regprocedure, 'pg_proc'), n
 -- a feeling with neither a concern nor a question gets no "You asked a question."
 SELECT m, empathy.suggest_reply(m, '{"name": "Bob"}', 'chat') !~ 'asked a question' AS not_a_question
 FROM (VALUES ('wtf'), ('😡😡😡'), ('😡')) v(m);
+-- suicide or self-harm: no template, one reply that points to urgent help, whatever vars say;
+-- an injury is no such message
+SELECT m, s.template_id, s.template_name, s.score, s.reply ~ 'emergency number' AS urgent_help,
+       s.reply ~ 'Dana' AS named
+FROM unnest(ARRAY['I want to kill myself', 'I don''t want to live anymore', 'I''m thinking of ending it all',
+	'There''s no point in living', 'Thank you so much, brilliant! I''m feeling suicidal']) m,
+	LATERAL empathy.suggest_replies(m, '{"name": "Dana Lee", "intent": "praise", "emotion": "joy"}') s;
+SELECT empathy.suggest_reply('I hurt myself on your broken step', '{"name": "Dana"}') ~ 'emergency number' AS injury_is_crisis;
+-- serious life events told plainly read as feelings, not neutral
+SELECT m, empathy.dominant_emotion(m) FROM unnest(ARRAY['I was diagnosed with cancer and need to pause my subscription.',
+	'I have been a victim of domestic abuse, please remove my address from the account.',
+	'Your driver crashed into my car and my child was injured.', 'My house burned down last week.']) m;
+-- "you guys" at the end of a clause is an object: "us"
+SELECT empathy.concern('I hate you guys') AS hate, empathy.concern('I miss you guys!') AS miss,
+       empathy.concern('you guys lost my parcel') AS subject;

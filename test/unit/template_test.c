@@ -241,6 +241,13 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Anna van der Berg\"}"), "[Anna]", "particles after the given name");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr van der Berg\"}"), "[]", "a surname with particles alone");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Van Morrison\"}"), "[Van]", "Van with a capital is a given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Sir Elton\"}"), "[Sir Elton]", "Sir and one name: the given name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dame Judi\"}"), "[Dame Judi]", "Dame and one name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ing. Petr Nov\u00e1k\"}"), "[Petr]", "Ing. is a title");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Sister Mary\"}"), "[Sister Mary]", "Sister and a name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Rabbi Cohen\"}"), "[Rabbi Cohen]", "Rabbi and a surname");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"N/A\"}"), "[]", "a placeholder is no name");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \" Valued Customer \"}"), "[]", "nor a customer in general");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr Smith Jr.\"}"), "[Mr Smith]", "a suffix after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Dr Lee PhD\"}"), "[Dr Lee]", "a degree after the surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"John and Jane Doe\"}"), "[]", "a couple of given names");
