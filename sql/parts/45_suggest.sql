@@ -963,9 +963,13 @@ BEGIN
 	        -- (a word test first, the regular expressions after)
 	        OR (string_to_array(lower(conc), ' ') && ARRAY['sorting', 'fixing', 'resolving', 'processing', 'refunding',
 	            'replacing', 'reversing', 'crediting', 'dealing', 'handling', 'unlocking', 'restoring', 'refunded', 'fixed',
-	            'resolved', 'sorted', 'replaced', 'reversed', 'credited', 'unlocked', 'restored', 'processed', 'back']
+	            'resolved', 'sorted', 'replaced', 'reversed', 'credited', 'unlocked', 'restored', 'processed', 'back',
+	            'arrived', 'came', 'landed', 'got']
 	            AND (conc ~* '^(for\s+)?(sorting|fixing|resolving|processing|refunding|replacing|reversing|crediting|dealing with|handling|unlocking|restoring)\M'
 	                 OR conc ~* '\m(was|were|is|are|has been|have been|got|is now|are now)\s+(now\s+|finally\s+|all\s+)?(refunded|fixed|resolved|sorted|replaced|reversed|credited|unlocked|restored|processed|back)\M'
+	                 -- ("My refund arrived, thanks", "Got my refund today, thank you!")
+	                 OR conc ~* '\m(refund|money|payment|credit|replacement|order|parcel|package|card)\s+(has\s+|have\s+|finally\s+|now\s+|just\s+)*(arrived|came(\s+through)?|landed|turned\s+up)\M'
+	                 OR conc ~* '^(you\s+)?got\s+(your|the)\s+(refund|money|replacement|order|parcel|package|card)\M'
 	                 -- ("Priya sorted my refund in 5 minutes!")
 	                 OR conc ~* '\m(sorted|fixed|resolved|processed|refunded|replaced|reversed|credited|unlocked|restored)\s+(out\s+)?(your|our|the|it|this|that|everything)\M')
 	            AND msg !~* '\m(still|not|never|again|but|however|though|although|yet|now|no|nothing|anymore|cannot|only|dont|doesnt|didnt|isnt|wasnt|arent|werent|hasnt|havent|hadnt|cant|couldnt|wont|wouldnt)\M|n[\u2019'']t\M')) THEN

@@ -497,3 +497,8 @@ SELECT m, empathy.dominant_emotion(m) FROM unnest(ARRAY['I was diagnosed with ca
 -- "you guys" at the end of a clause is an object: "us"
 SELECT empathy.concern('I hate you guys') AS hate, empathy.concern('I miss you guys!') AS miss,
        empathy.concern('you guys lost my parcel') AS subject;
+-- an arrival put right, with thanks, is praise; not one still awaited
+SELECT m, s.template_name LIKE 'praise%' AS praise
+FROM unnest(ARRAY['My refund arrived, thanks.', 'Got my refund today, thank you!',
+	'The refund came through, thanks a million!', 'My refund hasn''t arrived, thanks']) m,
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
