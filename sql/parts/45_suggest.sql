@@ -800,7 +800,7 @@ DECLARE
 	-- suicide or self-harm, said by the customer ("I want to kill myself",
 	-- "I don't want to live anymore", "I'm thinking of ending it all"; not
 	-- "I hurt myself on the step", whose injury a template can answer)
-	crisis text := '\m(suicid(e|al)|kill(ing)?\s+myself|end(ing)?\s+(it\s+all|my\s+(own\s+)?life)|tak(e|ing)\s+my\s+(own\s+)?life|(want|wanted|wanna)\s+to\s+die|(do\s+not|don\W?t)\s+want\s+to\s+(live|be\s+alive|be\s+here|wake\s+up)|no\s+(point|reason)\s+(in\s+)?(living|to\s+live|going\s+on)|better\s+off\s+dead|self[-\s]?harm(ing)?|not\s+worth\s+living)\M';
+	crisis text := '\m(suicidal|suicidle|sucidal|(commit(ting)?|attempt(ing|ed)?|consider(ing)?|thinking\s+(of|about))\s+suicide|suicide\s+attempt|kill(ing)?\s*my\s*self|kms|end(ing)?\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|membership|plan|savings))|end(ing)?\s+it\s+all(?!\s*[^.!\s[:alnum:]])|want\s+it\s+all\s+to\s+end|tak(e|ing)\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|savings))|((want|wanted)\s+to|wanna)\s+die(?!\s+(my|your|the|her|his|it)\M)|wish\s+i\s+(was|were)\s+dead|want\s+to\s+be\s+dead|(do\s+not|don\W?t|dont)\s+((want|wish)\s+to|wanna)\s+(live|be\s+alive|exist|wake\s+up)(?!\s+(in|with|at|on|there|here|near|next|without|under|beside|like\s+th(is|at)\s+(flat|house|place|area))\M)|no\s+(point|reason)\s+(in\s+)?(living|to\s+live|going\s+on)(?!\s+(in|with|at|on|there|here|near|next)\M)|can\W?t\s+go\s+on\s+living|better\s+off\s+dead|better\s+off\s+without\s+me|(would\s+be\s+)?better\s+without\s+me|(nobody|no\s+one)\s+would\s+(miss|notice)\s+me|(going\s+to|gonna|might|want\s+to|wanna|feel\s+like|thinking\s+(of|about))\s+(hurt|harm|cut)(ing)?\s+myself|(been|keep|started|i)\s+(cutting|harming)\s+myself|(\mi|been|started|keep|my)\s+(\w+\s+)?self[-\s]?harm(ing|ed)?|(planning|going|want)\s+to\s+overdose|take\s+all\s+(my|the|of\s+my)\s+pills|jump\s+off\s+(a|the)\s+(bridge|building|roof|cliff)|(done\s+with|had\s+enough\s+of|tired\s+of)\s+(life|living)|(not|isn\W?t|isnt)\s+worth\s+living)\M';
 	travel text := '\m(flights?|trains?|ferry|ferries|plane|planes)\M';
 	shop text := '\m(orders?|ordered|parcels?|packages?|items?|delivery|deliveries|shipment|shipped|courier)\M';
 	labels text[];
@@ -822,6 +822,33 @@ DECLARE
 BEGIN
 	IF customer_message IS NULL THEN
 		RETURN;
+	END IF;
+	-- a customer who speaks of suicide or self-harm is answered by no
+	-- template, whatever its intent or feeling, and whatever vars hold: one
+	-- reply that takes it seriously and points to urgent help (an agent
+	-- should follow the organisation's own procedure for it too); the first
+	-- 20000 characters are read for it, in their own words, spaces and
+	-- letters normalised in a UTF-8 database (a no-break or zero-width
+	-- space, full-width letters, a modifier apostrophe)
+	IF k >= 1 THEN
+		msg := @extschema@.own_words(left(customer_message, 20000));
+		IF pg_catalog.getdatabaseencoding() = 'UTF8' THEN
+			msg := regexp_replace(regexp_replace(normalize(msg, NFKC), '[\u200b\u200c\u200d\u2060\ufeff\u00ad]', '', 'g'),
+				'[\u2018\u2019\u02bc\u0060]', '''', 'g');
+		END IF;
+		IF msg ~* crisis THEN
+			cname := CASE WHEN jsonb_typeof(vars) = 'object' THEN
+				COALESCE(NULLIF(btrim(CASE WHEN jsonb_typeof(vars->'name') = 'string' THEN vars->>'name' END), ''),
+				         NULLIF(btrim(CASE WHEN jsonb_typeof(vars->'customer_name') = 'string' THEN vars->>'customer_name' END), ''))
+				END;
+			cname := NULLIF(@extschema@.render('{{ n | first_name | truncate: 60 }}', jsonb_build_object('n', cname)), '');
+			RETURN QUERY SELECT NULL::integer, 'crisis'::text,
+				'I''m really sorry you''re feeling this way' || COALESCE(', ' || cname, '') ||
+				', and thank you for telling us. You don''t have to go through this alone. If you are in danger or might act on these thoughts, please call your local emergency number now, or contact a crisis line where you live, where someone can talk with you straight away. Is there someone near you who can be with you right now?',
+				NULL::float8,
+				'the message speaks of suicide or self-harm: a reply pointing to urgent help, not a template';
+			RETURN;
+		END IF;
 	END IF;
 	v := COALESCE(vars, '{}'::jsonb);
 	IF jsonb_typeof(v) <> 'object' THEN
@@ -903,20 +930,6 @@ BEGIN
 	k := LEAST(k, 100000);
 	-- the first 4000 characters are what is read, for every step
 	msg := @extschema@.own_words(left(customer_message, 4000));
-	-- a customer who speaks of suicide or self-harm is answered by no
-	-- template, whatever its intent or feeling: one reply that takes it
-	-- seriously and points to urgent help (an agent should follow the
-	-- organisation's own procedure for it too)
-	IF msg ~* crisis THEN
-		cname := COALESCE(NULLIF(btrim(v->>'name'), ''), NULLIF(btrim(v->>'customer_name'), ''));
-		cname := NULLIF(@extschema@.render('{{ n | first_name }}', jsonb_build_object('n', cname)), '');
-		RETURN QUERY SELECT NULL::integer, 'crisis'::text,
-			'I''m really sorry you''re feeling this way' || COALESCE(', ' || cname, '') ||
-			', and thank you for telling us. You don''t have to go through this alone. If you are in danger or might act on these thoughts, please call your local emergency number now, or contact a crisis line where you live, where someone can talk with you straight away. Is there someone near you who can be with you right now?',
-			NULL::float8,
-			'the message speaks of suicide or self-harm: a reply pointing to urgent help, not a template';
-		RETURN;
-	END IF;
 	intn := COALESCE(NULLIF(v->>'intent', ''), @extschema@.intent(msg));
 	-- praise that calls for empathy and shows a negative feeling (a customer
 	-- in crisis: "Thank you so much, brilliant! I'm feeling suicidal"; "Thanks

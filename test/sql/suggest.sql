@@ -490,6 +490,17 @@ FROM unnest(ARRAY['I want to kill myself', 'I don''t want to live anymore', 'I''
 	'There''s no point in living', 'Thank you so much, brilliant! I''m feeling suicidal']) m,
 	LATERAL empathy.suggest_replies(m, '{"name": "Dana Lee", "intent": "praise", "emotion": "joy"}') s;
 SELECT empathy.suggest_reply('I hurt myself on your broken step', '{"name": "Dana"}') ~ 'emergency number' AS injury_is_crisis;
+-- more ways of saying it, a no-break space, and past the first 4000 characters; not a policy,
+-- a hair dye, a car door or a bereavement; vars that would be refused do not stop it
+SELECT left(t, 60) AS t, (SELECT s.template_name FROM empathy.suggest_replies(t, '{}', NULL, 1) s) = 'crisis' AS crisis
+FROM unnest(ARRAY['everyone would be better off without me', 'I''m going to hurt myself', 'I wish I was dead',
+	'Life isn''t worth living', 'i just wanna die', 'I self-harmed last night', E'I want to kill\u00a0myself',
+	repeat('My order was late and the tracking never updated. ', 90) || E'\n\nHonestly I want to kill myself.',
+	'How do I end my life insurance policy?', 'Please end it all - cancel every service on my account',
+	'I don''t want to live in this flat anymore', 'I want to die my hair but the dye is wrong',
+	'The suicide door on the car is jammed', 'My son died by suicide and I need to close his account',
+	'I nearly died laughing']) t;
+SELECT s.template_name FROM empathy.suggest_replies('I want to kill myself', '{"name": 42, "intent": "bogus"}') s;
 -- serious life events told plainly read as feelings, not neutral
 SELECT m, empathy.dominant_emotion(m) FROM unnest(ARRAY['I was diagnosed with cancer and need to pause my subscription.',
 	'I have been a victim of domestic abuse, please remove my address from the account.',
