@@ -513,3 +513,8 @@ SELECT m, s.template_name LIKE 'praise%' AS praise
 FROM unnest(ARRAY['My refund arrived, thanks.', 'Got my refund today, thank you!',
 	'The refund came through, thanks a million!', 'My refund hasn''t arrived, thanks']) m,
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- a stolen card is a payment problem, not a refund; a site, an app or a screen reader that
+-- does not work is no damaged parcel
+SELECT m, empathy.intent(m) FROM unnest(ARRAY['Someone stole my card and took all my money, I am terrified.',
+	'I am disabled and your website does not work with my screen reader.', 'The app keeps crashing when I pay',
+	'My new kettle does not work']) m;
