@@ -246,6 +246,18 @@ typedef struct EmpSlot
 	uint64_t	pad;			/* to 64 bytes: finding a slot in the ring is a shift */
 } EmpSlot;
 
+/*
+ * Is the slot's word in capitals for emphasis: not an acronym ("PIN",
+ * "FAQ", "IBAN"), which is written so as a matter of course, nor a code
+ * with a digit in it ("AB12CD", "4K")?
+ */
+static inline bool
+emp_slot_shouted(const EmpSlot *s)
+{
+	return (s->flags & (EMP_TF_ALLCAPS | EMP_TF_DIGIT)) == EMP_TF_ALLCAPS &&
+		!(s->tflags & EMP_TERM_ACRONYM);
+}
+
 /* See every token of a walk as it is read (emp_walker_set_token_fn). */
 typedef void (*EmpTokenFn) (void *arg, const EmpToken *tok);
 

@@ -1980,6 +1980,19 @@ fix_form(const char *w, uint32_t len)
  * markers alone.  Each is compiled on its own (scan_markers, scan_empathy),
  * so that neither tests what the other needs.
  */
+/* The sentence says a fix is made (at start, len bytes): the first one is the reply's. */
+static inline void
+said_fix(ScanCtx *c, uint32_t start, uint32_t len)
+{
+	c->sent_fix = true;
+	if (!c->resolved)
+	{
+		c->resolved = true;
+		c->res_start = start;
+		c->res_len = len;
+	}
+}
+
 static inline __attribute__((always_inline)) void
 scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 {
@@ -2102,13 +2115,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				/* a fix offered as a question is not one made */
 				if (sent_res && !(s->kind == EMP_TOK_PUNCT && (s->punct == '?' || s->punct == 'x')))
 				{
-					c->sent_fix = true;
-					if (!c->resolved)
-					{
-						c->resolved = true;
-						c->res_start = sent_res_start;
-						c->res_len = sent_res_len;
-					}
+					said_fix(c, sent_res_start, sent_res_len);
 				}
 				sent_res = false;
 				res_head = true;
@@ -2161,13 +2168,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 				sent_res = true;
 			else
 			{
-				c->sent_fix = true;
-				if (!c->resolved)
-				{
-					c->resolved = true;
-					c->res_start = sent_res_start;
-					c->res_len = sent_res_len;
-				}
+				said_fix(c, sent_res_start, sent_res_len);
 			}
 		}
 		/*
@@ -2573,13 +2574,7 @@ scan_reply(ScanCtx *c, const char *text, size_t len, const bool full)
 		sent_res = true;
 	if (sent_res)
 	{
-		c->sent_fix = true;
-		if (!c->resolved)
-		{
-			c->resolved = true;
-			c->res_start = sent_res_start;
-			c->res_len = sent_res_len;
-		}
+		said_fix(c, sent_res_start, sent_res_len);
 	}
 	end_sentence(c, had_words, sent_apologies > 0, full);
 }

@@ -1299,18 +1299,6 @@ on_punct(Run *r, const EmpSlot *s)
 }
 
 /*
- * Is the word in capitals for emphasis: not an acronym ("PIN", "FAQ",
- * "IBAN"), which is written so as a matter of course, nor a code with a
- * digit in it ("AB12CD", "4K")?
- */
-static inline bool
-caps_word(const EmpSlot *s)
-{
-	return (s->flags & (EMP_TF_ALLCAPS | EMP_TF_DIGIT)) == EMP_TF_ALLCAPS &&
-		!(s->tflags & EMP_TERM_ACRONYM);
-}
-
-/*
  * Count a word toward the text's capitals: a word in capitals, or one of
  * two letters or more in other case; acronyms and codes count for neither
  * ("MY PIN IS BLOCKED" is shouted throughout, "my PIN is blocked" is not).
@@ -1318,7 +1306,7 @@ caps_word(const EmpSlot *s)
 static inline void
 count_cased(Run *r, const EmpSlot *s)
 {
-	if (caps_word(s))
+	if (emp_slot_shouted(s))
 	{
 		r->ncased++;
 		r->ncaps++;
@@ -1349,7 +1337,7 @@ on_term(Run *r, const EmpSlot *s)
 	 * NOT happy"; not an acronym ("my PIN") nor a code ("AB12CD").
 	 */
 	bool		shouted = is_word &&
-		(s->phrase ? (s->flags & EMP_TF_PHRASE_CAPS) != 0 : (s->part == 0 && caps_word(s)));
+		(s->phrase ? (s->flags & EMP_TF_PHRASE_CAPS) != 0 : (s->part == 0 && emp_slot_shouted(s)));
 	bool		negated = false;
 
 	if (s->kind == EMP_TOK_EMOJI && emp_is_eye_roll(r->text + s->start, s->len))

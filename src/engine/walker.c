@@ -92,7 +92,7 @@ accept_phrase(EmpWalker *w, int32_t id, uint64_t first, uint64_t last)
 		s->phrase = 0;
 		s->covered = (i != first);
 		/* a word in capitals, not an acronym nor a code ("is that OK") */
-		if ((s->flags & (EMP_TF_ALLCAPS | EMP_TF_DIGIT)) == EMP_TF_ALLCAPS && !(s->tflags & EMP_TERM_ACRONYM))
+		if (emp_slot_shouted(s))
 			caps |= EMP_TF_ALLCAPS;
 	}
 	s = &w->ring[EMP_RING(first)];
