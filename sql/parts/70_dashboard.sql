@@ -174,6 +174,10 @@ DECLARE
 	unowned text[] := ARRAY[]::text[];	-- views that could not be given back to their owners
 	g text;
 	cfg text := '';				-- the configuration as the scoring functions' first argument
+	view_names name[] := ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
+		'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
+		'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[];
+	others name[];				-- views of the user's that have a dashboard view's name
 BEGIN
 	IF messages IS NULL OR target_schema IS NULL THEN
 		RAISE EXCEPTION 'create_dashboard: messages and target_schema must not be NULL'
@@ -241,6 +245,40 @@ BEGIN
 	-- the database even when the schema exists, which a schema's owner may lack
 	IF NOT EXISTS (SELECT FROM pg_catalog.pg_namespace n WHERE n.nspname OPERATOR(pg_catalog.=) target_schema) THEN
 		EXECUTE format('CREATE SCHEMA IF NOT EXISTS %I', target_schema);
+	END IF;
+
+	-- A view of the user's with a dashboard view's name is never replaced: the
+	-- dashboard's views use the extension's functions, types or operators, or
+	-- another dashboard view of the schema; a view that uses neither is not one
+	SELECT pg_catalog.array_agg(c.relname ORDER BY c.relname) INTO others
+	FROM pg_catalog.pg_class c
+	WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
+		WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
+	  AND c.relkind OPERATOR(pg_catalog.=) 'v'
+	  AND c.relname OPERATOR(pg_catalog.=) ANY (view_names)
+	  AND NOT EXISTS (
+		SELECT FROM pg_catalog.pg_rewrite rw
+		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
+			AND d.objid OPERATOR(pg_catalog.=) rw.oid
+		WHERE rw.ev_class OPERATOR(pg_catalog.=) c.oid
+		  AND (EXISTS (SELECT FROM pg_catalog.pg_depend e
+				JOIN pg_catalog.pg_extension x ON x.oid OPERATOR(pg_catalog.=) e.refobjid
+				WHERE e.classid OPERATOR(pg_catalog.=) d.refclassid AND e.objid OPERATOR(pg_catalog.=) d.refobjid
+				  AND e.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
+				  AND e.deptype OPERATOR(pg_catalog.=) 'e' AND x.extname OPERATOR(pg_catalog.=) 'empathy')
+			OR EXISTS (SELECT FROM pg_catalog.pg_class o
+				WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
+				  AND o.oid OPERATOR(pg_catalog.=) d.refobjid AND o.oid OPERATOR(pg_catalog.<>) c.oid
+				  AND o.relnamespace OPERATOR(pg_catalog.=) c.relnamespace AND o.relkind OPERATOR(pg_catalog.=) 'v'
+				  AND o.relname OPERATOR(pg_catalog.=) ANY (view_names))));
+	IF pg_catalog.cardinality(others) > 0 THEN
+		RAISE EXCEPTION 'create_dashboard: schema "%" has views of its own named as dashboard views', target_schema
+			USING ERRCODE = 'duplicate_table',
+			      DETAIL = format('%s %s not made by create_dashboard, and would be replaced.',
+					CASE WHEN pg_catalog.cardinality(others) = 1 THEN 'View' ELSE 'Views' END,
+					pg_catalog.array_to_string(others, ', ') ||
+					CASE WHEN pg_catalog.cardinality(others) = 1 THEN ' was' ELSE ' were' END),
+			      HINT = 'Create the dashboard views in another schema, or rename those views.';
 	END IF;
 
 	-- Views of an earlier call are replaced.  When their columns change type
@@ -437,20 +475,34 @@ $v$, s);
 	EXECUTE format($v$
 CREATE OR REPLACE VIEW %1$s.escalation_queue WITH (security_invoker = true) AS
 WITH u AS (
-	SELECT um.*, m.customer_name, m.body,
+	SELECT um.*,
 		count(*) OVER (PARTITION BY um.conversation_id) AS unanswered,
 		max(um.hours_waiting) OVER (PARTITION BY um.conversation_id) AS waiting,
 		row_number() OVER (PARTITION BY um.conversation_id ORDER BY um.escalation_risk DESC NULLS LAST, um.sent_at) AS k
 	FROM %1$s.unanswered_messages um
-	JOIN (SELECT %2$s AS message_id, m.customer_name::text AS customer_name, m.body::text AS body FROM %3$s m) m
-		ON m.message_id = um.message_id
+), q AS (
+	-- the chosen message's name and text, looked up after the counting: by
+	-- conversation and message id, since message ids need only be unique
+	-- within a conversation (one with a NULL id keeps its place in the
+	-- queue, without them), the one sent at its time first
+	SELECT u.*, m.customer_name, m.body,
+		row_number() OVER (PARTITION BY u.conversation_id
+			ORDER BY (m.sent_at IS NOT DISTINCT FROM u.sent_at) DESC) AS j
+	FROM u
+	LEFT JOIN (SELECT %2$s AS conversation_id, %3$s AS message_id, m.sent_at,
+			m.customer_name::text AS customer_name, m.body::text AS body
+		FROM %4$s m WHERE m.role::text = 'customer') m
+		ON m.conversation_id = u.conversation_id AND m.message_id = u.message_id
+	WHERE u.k = 1
 )
-SELECT row_number() OVER (ORDER BY u.escalate DESC, u.escalation_risk DESC NULLS LAST, u.waiting DESC)::int AS priority,
-	u.conversation_id, u.channel, u.agent_id, u.customer_name,
-	u.unanswered AS unanswered_messages, u.waiting AS hours_waiting,
-	u.message_id, u.sent_at, u.body, u.dominant_emotion, u.sentiment, u.escalation_risk, u.escalate
-FROM u WHERE u.k = 1
-$v$, s, msg_expr, messages::text);
+-- (a message with no text has no risk: after every message that has one)
+SELECT row_number() OVER (ORDER BY q.escalate DESC NULLS LAST, q.escalation_risk DESC NULLS LAST,
+		q.waiting DESC NULLS LAST, q.sent_at, q.conversation_id)::int AS priority,
+	q.conversation_id, q.channel, q.agent_id, q.customer_name,
+	q.unanswered AS unanswered_messages, q.waiting AS hours_waiting,
+	q.message_id, q.sent_at, q.body, q.dominant_emotion, q.sentiment, q.escalation_risk, q.escalate
+FROM q WHERE q.j = 1
+$v$, s, conv_expr, msg_expr, messages::text);
 	EXECUTE format('COMMENT ON VIEW %s.escalation_queue IS %L', s,
 		'conversations waiting for an answer, riskiest first: the riskiest unanswered customer message of each, escalate = risk >= empathy.escalation_threshold()');
 	names := names || 'escalation_queue'::text;
@@ -634,9 +686,7 @@ $v$, s, split);
 			WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
 				WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
 			  AND c.relkind OPERATOR(pg_catalog.=) 'v'
-			  AND c.relname OPERATOR(pg_catalog.=) ANY (ARRAY['period_comparison', 'emotional_load', 'channel_consistency',
-				'phrase_categories', 'empathy_by_agent', 'escalation_queue', 'unanswered_messages', 'kpi_by_month',
-				'kpi_by_week', 'kpi_by_channel', 'kpi_by_agent', 'conversations', 'message_scores']::name[]))
+			  AND c.relname OPERATOR(pg_catalog.=) ANY (view_names))
 		SELECT coalesce(pg_catalog.array_agg(g.cmd ORDER BY g.ord, g.cmd), ARRAY[]::text[])
 			INTO regrants
 			FROM (

@@ -348,5 +348,35 @@ DROP SCHEMA dash4 CASCADE;
 DROP SCHEMA dash5 CASCADE;
 DELETE FROM empathy.configurations WHERE name = 'dash_cfg';
 
+-- a view of the user's with a dashboard view's name is never replaced, even one whose
+-- columns would fit; the dashboard's own views are
+CREATE TABLE crm.tickets (id int, subject text, status text);
+CREATE SCHEMA dash7;
+CREATE VIEW dash7.conversations AS SELECT id, subject, status FROM crm.tickets;
+CREATE VIEW dash7.kpi_by_week AS SELECT 1 AS x;
+SELECT empathy.create_dashboard('crm.messages', NULL, 'dash7');
+SELECT pg_get_viewdef('dash7.conversations'::regclass) LIKE '%tickets%' AS users_view_kept,
+	(SELECT count(*) FROM pg_class WHERE relnamespace = 'dash7'::regnamespace) AS relations;
+DROP VIEW dash7.conversations, dash7.kpi_by_week;
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash7');
+SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash7');
+DROP SCHEMA dash7 CASCADE;
+-- message ids numbered within each conversation: the queue shows each conversation's own
+-- customer and text; a message with no text, which has no risk, comes after every real
+-- escalation, and one with a NULL id is queued too (with no name or text)
+CREATE TABLE crm.seq (LIKE crm.messages);
+INSERT INTO crm.seq VALUES
+	(1, 1, '2024-03-01 10:00', 'customer', NULL, 'chat', 'Ann', 'I want to speak to a manager NOW!!! Third time I write!!! I will cancel!!!'),
+	(2, 1, '2024-03-01 11:00', 'customer', NULL, 'chat', 'Bob', 'Where is my parcel?'),
+	(2, 2, '2024-03-01 11:05', 'agent', 'a1', 'chat', 'Bob', 'It ships today.'),
+	(2, 3, '2024-03-01 11:10', 'customer', NULL, 'chat', 'Bob', 'And the invoice?'),
+	(3, 1, '2024-03-01 09:00', 'customer', NULL, 'email', 'Cy', NULL),
+	(4, NULL, '2024-03-01 12:00', 'customer', NULL, 'email', 'Di', 'Is my order still on track?');
+SELECT * FROM empathy.create_dashboard('crm.seq', NULL, 'dash8');
+SELECT priority, conversation_id, customer_name, left(body, 20) AS body, unanswered_messages, escalate
+FROM dash8.escalation_queue ORDER BY priority;
+SELECT conversation_id, count(*) AS unanswered FROM dash8.unanswered_messages GROUP BY 1 ORDER BY 1;
+DROP SCHEMA dash8 CASCADE;
+
 DROP SCHEMA dash CASCADE;
 DROP SCHEMA crm CASCADE;
