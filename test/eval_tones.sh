@@ -14,7 +14,9 @@
 #    by sentiment_label();
 #  - 3-class macro-F1 with angry, anxious and repeat-contact messages as
 #    negative, happy as positive and neutral as neutral (confused and
-#    sarcastic messages are left out: their polarity is not one class).
+#    sarcastic messages are left out: their polarity is not one class);
+#  - per tone, the share of messages whose escalation risk reaches
+#    empathy.escalation_threshold().
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 cd "$EMP_ROOT"
@@ -65,4 +67,12 @@ WITH g AS (
 SELECT config, round(avg(f1), 4) AS macro_f1,
 	string_agg(class || ' F1 ' || round(f1, 3) || ' recall ' || recall, ', ' ORDER BY class) AS per_class
 FROM f GROUP BY config ORDER BY config;
+
+\echo
+\echo == escalation per tone (escalation_risk >= escalation_threshold(), the built-in configuration)
+SELECT l.tone, count(*) AS messages,
+	round(100.0 * avg((empathy.escalation_risk(m.body) >= empathy.escalation_threshold())::int), 1) AS escalate_pct
+FROM demo.messages m JOIN demo.labels l USING (message_id)
+WHERE m.role = 'customer' AND l.tone IS NOT NULL
+GROUP BY l.tone ORDER BY l.tone;
 SQL
