@@ -367,9 +367,17 @@ typedef struct Run
 	Said		thanks;			/* ... and the last one's with gratitude before
 								 * it (a sign-off's name on a line of its own) */
 	Said		stack;			/* ... and the one's with warmth before that */
-	Said		first;			/* the first sentence's praise (len 0: none yet) */
-	double		after_first[EMP_NCHANNELS];	/* the evidence as it closed, caps included ... */
-	uint32_t	first_nwords;	/* ... and its words */
+	/*
+	 * The first sentence's praise as Said keeps it (len 0: none yet), the
+	 * evidence as it closed, caps included, and its words; in floats, which
+	 * keep Run within what score_text clears in one unrolled run of stores
+	 */
+	float		first_pos[3];
+	float		first_caps[3];
+	uint32_t	first_start,
+				first_len;
+	float		after_first[EMP_NCHANNELS];
+	uint32_t	first_nwords;
 	bool		thanks_next;	/* thanks is the sentence just before prev */
 	bool		stack_next;		/* stack is the sentence just before thanks */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
@@ -550,11 +558,21 @@ add_pairs(double *out, const double *a, const double *b)
 static inline void
 keep_first(Run *r)
 {
-	if (r->first.len == 0 && r->prev.len != 0)
+	if (r->first_len == 0 && r->prev.len != 0)
 	{
-		r->first = r->prev;
-		add_pairs(r->after_first, r->tot, r->caps);
+		r->first_start = r->prev.start;
+		r->first_len = r->prev.len;
 		r->first_nwords = r->nwords;
+		/* (only a sentence of three words or fewer can be terse praise) */
+		if (r->nwords > 3)
+			return;
+		for (int i = 0; i < 3; i++)
+		{
+			r->first_pos[i] = (float) r->prev.pos[i];
+			r->first_caps[i] = (float) r->prev.caps[i];
+		}
+		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+			r->after_first[ch] = (float) (r->tot[ch] + r->caps[ch]);
 	}
 }
 
@@ -2304,7 +2322,7 @@ word_in(const char *w, size_t n, const char *const *list)
  * emoticon or character beyond ASCII)?  At most its 48 bytes are read.
  */
 static bool
-terse_praise(const char *text, const Said *p)
+terse_praise(const char *text, uint32_t start, uint32_t len, double joy, double gratitude, double valence)
 {
 	static const char *const praise[] = {
 		"great", "wonderful", "brilliant", "lovely", "perfect", "fantastic", "marvellous", "marvelous",
@@ -2318,14 +2336,14 @@ terse_praise(const char *text, const Said *p)
 	};
 	int			words = 0,
 				praised = 0;
-	uint32_t	i = p->start,
-				e = p->start + p->len;
+	uint32_t	i = start,
+				e = start + len;
 
 	/* three words of these lists and their spaces and stops fit in 48 bytes */
-	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0))
+	if (len == 0 || len > 48 || !(valence > 0))
 		return false;
 	/* thanks ("Thanks!", "Cheers."): more gratitude than joy */
-	if (p->pos[1] > p->pos[0])
+	if (gratitude > joy)
 		return false;
 	while (i < e)
 	{
@@ -2387,7 +2405,8 @@ terse_sarcasm(Run *r, const char *text)
 {
 	const Said *p = &r->prev;
 
-	if (p->start == 0 || r->m->sarcasm_below <= -1.0f || !terse_praise(text, p))
+	if (p->start == 0 || r->nwords - r->before_nwords > 3 || r->m->sarcasm_below <= -1.0f ||
+		!terse_praise(text, p->start, p->len, p->pos[0], p->pos[1], p->pos[2]))
 		return;
 	if (!reads_sour(r, r->before, r->before_nwords))
 		return;
@@ -2405,17 +2424,25 @@ terse_sarcasm(Run *r, const char *text)
 static void
 opening_sarcasm(Run *r, const char *text)
 {
-	const Said *p = &r->first;
 	double		rest[EMP_NCHANNELS];
+	double		pos[3],
+				caps[3];
 
-	if (p->len == 0 || r->prev.start <= p->start || r->nwords <= r->first_nwords ||
-		r->m->sarcasm_below <= -1.0f || !terse_praise(text, p))
+	/* (the count of its words first: most first sentences have more than three) */
+	if (r->first_len == 0 || r->first_nwords > 3 || r->prev.start <= r->first_start ||
+		r->nwords <= r->first_nwords || r->m->sarcasm_below <= -1.0f ||
+		!terse_praise(text, r->first_start, r->first_len, r->first_pos[0], r->first_pos[1], r->first_pos[2]))
 		return;
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 		rest[ch] = r->tot[ch] + r->caps[ch] - r->after_first[ch];
 	if (!reads_sour(r, rest, r->nwords - r->first_nwords))
 		return;
-	unsay_praise(r, p->pos, p->caps, p->start, p->len);
+	for (int i = 0; i < 3; i++)
+	{
+		pos[i] = r->first_pos[i];
+		caps[i] = r->first_caps[i];
+	}
+	unsay_praise(r, pos, caps, r->first_start, r->first_len);
 }
 
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
