@@ -248,15 +248,16 @@ BEGIN
 	END IF;
 
 	-- A view of the user's with a dashboard view's name is never replaced: the
-	-- dashboard's views use the extension's functions, types or operators, or
-	-- another dashboard view of the schema; a view that uses neither is not one
+	-- dashboard's views are security_invoker and use the extension's
+	-- functions, types or operators, or another dashboard view of the schema;
+	-- a view that is not or uses neither is not one
 	SELECT pg_catalog.array_agg(c.relname ORDER BY c.relname) INTO others
 	FROM pg_catalog.pg_class c
 	WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT n.oid FROM pg_catalog.pg_namespace n
 		WHERE n.nspname OPERATOR(pg_catalog.=) target_schema)
 	  AND c.relkind OPERATOR(pg_catalog.=) 'v'
 	  AND c.relname OPERATOR(pg_catalog.=) ANY (view_names)
-	  AND NOT EXISTS (
+	  AND NOT (coalesce('security_invoker=true' OPERATOR(pg_catalog.=) ANY (c.reloptions), false) AND EXISTS (
 		SELECT FROM pg_catalog.pg_rewrite rw
 		JOIN pg_catalog.pg_depend d ON d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_rewrite'::pg_catalog.regclass
 			AND d.objid OPERATOR(pg_catalog.=) rw.oid
@@ -270,7 +271,7 @@ BEGIN
 				WHERE d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_class'::pg_catalog.regclass
 				  AND o.oid OPERATOR(pg_catalog.=) d.refobjid AND o.oid OPERATOR(pg_catalog.<>) c.oid
 				  AND o.relnamespace OPERATOR(pg_catalog.=) c.relnamespace AND o.relkind OPERATOR(pg_catalog.=) 'v'
-				  AND o.relname OPERATOR(pg_catalog.=) ANY (view_names))));
+				  AND o.relname OPERATOR(pg_catalog.=) ANY (view_names)))));
 	IF pg_catalog.cardinality(others) > 0 THEN
 		RAISE EXCEPTION 'create_dashboard: schema "%" has views of its own named as dashboard views', target_schema
 			USING ERRCODE = 'duplicate_table',
@@ -485,14 +486,19 @@ WITH u AS (
 	-- conversation and message id, since message ids need only be unique
 	-- within a conversation (one with a NULL id keeps its place in the
 	-- queue, without them), the one sent at its time first
-	SELECT u.*, m.customer_name, m.body,
+	SELECT u.*, coalesce(m.customer_name, mn.customer_name) AS customer_name, coalesce(m.body, mn.body) AS body,
 		row_number() OVER (PARTITION BY u.conversation_id
-			ORDER BY (m.sent_at IS NOT DISTINCT FROM u.sent_at) DESC) AS j
+			ORDER BY (coalesce(m.sent_at, mn.sent_at) IS NOT DISTINCT FROM u.sent_at) DESC) AS j
 	FROM u
 	LEFT JOIN (SELECT %2$s AS conversation_id, %3$s AS message_id, m.sent_at,
 			m.customer_name::text AS customer_name, m.body::text AS body
 		FROM %4$s m WHERE m.role::text = 'customer') m
 		ON m.conversation_id = u.conversation_id AND m.message_id = u.message_id
+	-- (the messages with no conversation id are one conversation, joined apart)
+	LEFT JOIN (SELECT %3$s AS message_id, m.sent_at,
+			m.customer_name::text AS customer_name, m.body::text AS body
+		FROM %4$s m WHERE m.role::text = 'customer' AND m.conversation_id IS NULL) mn
+		ON u.conversation_id IS NULL AND mn.message_id = u.message_id
 	WHERE u.k = 1
 )
 -- (a message with no text has no risk: after every message that has one)

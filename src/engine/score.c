@@ -367,17 +367,6 @@ typedef struct Run
 	Said		thanks;			/* ... and the last one's with gratitude before
 								 * it (a sign-off's name on a line of its own) */
 	Said		stack;			/* ... and the one's with warmth before that */
-	/*
-	 * The first sentence's praise as Said keeps it (len 0: none yet), the
-	 * evidence as it closed, caps included, and its words; in floats, which
-	 * keep Run within what score_text clears in one unrolled run of stores
-	 */
-	float		first_pos[3];
-	float		first_caps[3];
-	uint32_t	first_start,
-				first_len;
-	float		after_first[EMP_NCHANNELS];
-	uint32_t	first_nwords;
 	bool		thanks_next;	/* thanks is the sentence just before prev */
 	bool		stack_next;		/* stack is the sentence just before thanks */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
@@ -548,32 +537,6 @@ add_pairs(double *out, const double *a, const double *b)
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
 		out[ch] = a[ch] + b[ch];
 #endif
-}
-
-/*
- * As a sentence closes, after the totals have it: if it is the text's
- * first, keep its praise, the evidence so far and its words, for
- * opening_sarcasm.
- */
-static inline void
-keep_first(Run *r)
-{
-	if (r->first_len == 0 && r->prev.len != 0)
-	{
-		r->first_start = r->prev.start;
-		r->first_len = r->prev.len;
-		r->first_nwords = r->nwords;
-		/* (only a sentence of three words or fewer can be terse praise) */
-		if (r->nwords > 3)
-			return;
-		for (int i = 0; i < 3; i++)
-		{
-			r->first_pos[i] = (float) r->prev.pos[i];
-			r->first_caps[i] = (float) r->prev.caps[i];
-		}
-		for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-			r->after_first[ch] = (float) (r->tot[ch] + r->caps[ch]);
-	}
 }
 
 /*
@@ -963,8 +926,6 @@ end_sentence(Run *r, const EmpSlot *punct)
 		keep_strong(r, sum, f, r->sent_start, sent_len);
 	for (int i = 0; i < 3; i++)
 		emit(r, r->tot, r->sent_start, sent_len, 0, EMP_RULE_QUESTION, praise_chans[i], qadj[i], false);
-	if (was_open)
-		keep_first(r);
 	clear_channels(r->pre);
 	clear_channels(r->post);
 	r->contrast_seen = false;
@@ -1292,7 +1253,6 @@ close_sentence(Run *r, const EmpSlot *punct)
 		memset(r->sent_caps, 0, sizeof(r->sent_caps));
 		r->prev.start = r->sent_start;
 		r->prev.len = r->sent_end - r->sent_start;
-		keep_first(r);
 	}
 	r->sent_open = false;
 	clear_channels(r->pre);
@@ -2315,14 +2275,21 @@ word_in(const char *w, size_t n, const char *const *list)
 }
 
 /*
- * Is sentence p terse praise: at most three words, one of them a word of
- * praise and the others fillers ("Wonderful.", "Brilliant work.", "Great
- * job."), with more joy than gratitude (thanks, "Cheers.", is not), and
- * nothing else but spaces, stops, commas and '!' (no question, number,
- * emoticon or character beyond ASCII)?  At most its 48 bytes are read.
+ * Terse praise after a complaint: a last sentence of at most three words,
+ * one of them a word of praise and the others fillers ("Wonderful.",
+ * "Brilliant work.", "Great job."), ending a text whose sentiment before it
+ * (the evidence when the sentence opened, averaged over the words before it
+ * as a text's is) is below sarcasm_below, is sarcasm: its praise is unsaid
+ * as an eye roll's is.  Praise ending a text that is not negative before it
+ * ("Arrived early. Brilliant."), thanks ("Still broken. Thanks."), and a
+ * last sentence with any other word, a question, a number, an emoticon or
+ * any character beyond ASCII ("Love it!", "Lol", "Great :)") are read as
+ * written; so are a sign-off's name and a text in capitals (the caller
+ * does not ask).  At most the last sentence's 48 bytes are read, once a
+ * text.
  */
-static bool
-terse_praise(const char *text, uint32_t start, uint32_t len, double joy, double gratitude, double valence)
+static void
+terse_sarcasm(Run *r, const char *text)
 {
 	static const char *const praise[] = {
 		"great", "wonderful", "brilliant", "lovely", "perfect", "fantastic", "marvellous", "marvelous",
@@ -2334,17 +2301,21 @@ terse_praise(const char *text, uint32_t start, uint32_t len, double joy, double 
 		"just", "oh", "how", "really", "simply", "absolutely", "so", "one", "job", "work", "service",
 		"stuff", "then", "very", "well", "done", "that's", "thats", "what", "a", "truly", "top", NULL
 	};
+	const Said *p = &r->prev;
+	const EmpModel *m = r->m;
+	double		ev[EMP_NCHANNELS];
+	double		norm = 1.0;
 	int			words = 0,
 				praised = 0;
-	uint32_t	i = start,
-				e = start + len;
+	uint32_t	i = p->start,
+				e = p->start + p->len;
 
 	/* three words of these lists and their spaces and stops fit in 48 bytes */
-	if (len == 0 || len > 48 || !(valence > 0))
-		return false;
+	if (p->len == 0 || p->len > 48 || !(p->pos[2] > 0) || p->start == 0 || m->sarcasm_below <= -1.0f)
+		return;
 	/* thanks ("Thanks!", "Cheers."): more gratitude than joy */
-	if (gratitude > joy)
-		return false;
+	if (p->pos[1] > p->pos[0])
+		return;
 	while (i < e)
 	{
 		uint32_t	w = i;
@@ -2355,94 +2326,28 @@ terse_praise(const char *text, uint32_t start, uint32_t len, double joy, double 
 		{
 			/* spaces and stops only: not a question, a number, an emoticon or emoji */
 			if (text[i] != ' ' && text[i] != '.' && text[i] != '!' && text[i] != ',')
-				return false;
+				return;
 			i++;
 			continue;
 		}
 		if (++words > 3)
-			return false;
+			return;
 		if (word_in(text + i, w - i, praise))
 			praised++;
 		else if (!word_in(text + i, w - i, filler))
-			return false;
+			return;
 		i = w;
 	}
-	return praised > 0;
-}
-
-/*
- * Is the sentiment of evidence ev (caps included), of nwords words, as
- * finish_scores reads a text's (averaged over the words beyond
- * length_tokens), below sarcasm_below?
- */
-static bool
-reads_sour(const Run *r, const double *ev, uint32_t nwords)
-{
-	const EmpModel *m = r->m;
-	double		e[EMP_NCHANNELS];
-	double		norm = 1.0;
-
-	if (nwords > m->length_tokens && m->length_tokens > 0)
-		norm = nwords / m->length_tokens;
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		e[ch] = ev[ch] / norm;
-	return tanh(sentiment_evidence(m, e) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) < m->sarcasm_below;
-}
-
-/*
- * Terse praise after a complaint: a last sentence of terse praise (see
- * terse_praise) ending a text whose sentiment before it (the evidence when
- * the sentence opened, read as a text's is) is below sarcasm_below, is
- * sarcasm: its praise is unsaid as an eye roll's is.  Praise ending a text
- * that is not negative before it ("Arrived early. Brilliant."), thanks
- * ("Still broken. Thanks."), and a last sentence with any other word, a
- * question, a number, an emoticon or any character beyond ASCII ("Love
- * it!", "Lol", "Great :)") are read as written; so are a sign-off's name
- * and a text in capitals (the caller does not ask).
- */
-static void
-terse_sarcasm(Run *r, const char *text)
-{
-	const Said *p = &r->prev;
-
-	if (p->start == 0 || r->nwords - r->before_nwords > 3 || r->m->sarcasm_below <= -1.0f ||
-		!terse_praise(text, p->start, p->len, p->pos[0], p->pos[1], p->pos[2]))
+	if (praised == 0)
 		return;
-	if (!reads_sour(r, r->before, r->before_nwords))
+	/* the sentiment of the text before the last sentence, as finish_scores reads a text */
+	if (r->before_nwords > m->length_tokens && m->length_tokens > 0)
+		norm = r->before_nwords / m->length_tokens;
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] = r->before[ch] / norm;
+	if (tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) >= m->sarcasm_below)
 		return;
 	unsay_praise(r, p->pos, p->caps, p->start, p->len);
-}
-
-/*
- * Terse praise before a complaint, the same turned round: a text's first
- * sentence of terse praise ("Fantastic. The app crashed again.",
- * "Brilliant, just brilliant. Charged twice again.") followed by sentences
- * whose sentiment without it is below sarcasm_below is sarcasm.  Not before
- * a text that is not that negative ("Perfect. Could you also send the
- * invoice?"), nor a first sentence of thanks or a question.
- */
-static void
-opening_sarcasm(Run *r, const char *text)
-{
-	double		rest[EMP_NCHANNELS];
-	double		pos[3],
-				caps[3];
-
-	/* (the count of its words first: most first sentences have more than three) */
-	if (r->first_len == 0 || r->first_nwords > 3 || r->prev.start <= r->first_start ||
-		r->nwords <= r->first_nwords || r->m->sarcasm_below <= -1.0f ||
-		!terse_praise(text, r->first_start, r->first_len, r->first_pos[0], r->first_pos[1], r->first_pos[2]))
-		return;
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		rest[ch] = r->tot[ch] + r->caps[ch] - r->after_first[ch];
-	if (!reads_sour(r, rest, r->nwords - r->first_nwords))
-		return;
-	for (int i = 0; i < 3; i++)
-	{
-		pos[i] = r->first_pos[i];
-		caps[i] = r->first_caps[i];
-	}
-	unsay_praise(r, pos, caps, r->first_start, r->first_len);
 }
 
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
@@ -2509,10 +2414,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	all_caps = r.ncaps >= 2 && r.ncaps * 10 >= r.ncased * 8;
 	/* (a sign-off's praise is gone already; a text in capitals keeps its own) */
 	if (!signed_off && !all_caps)
-	{
 		terse_sarcasm(&r, text);
-		opening_sarcasm(&r, text);
-	}
 	if (all_caps)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)

@@ -360,10 +360,18 @@ SELECT pg_get_viewdef('dash7.conversations'::regclass) LIKE '%tickets%' AS users
 DROP VIEW dash7.conversations, dash7.kpi_by_week;
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash7');
 SELECT count(*) FROM empathy.create_dashboard('crm.messages', NULL, 'dash7');
+-- nor one of the user's built on the dashboard's own views, or on the extension
+DROP VIEW dash7.escalation_queue;
+CREATE VIEW dash7.escalation_queue AS SELECT conversation_id FROM dash7.conversations WHERE unanswered_messages > 0;
+SELECT empathy.create_dashboard('crm.messages', NULL, 'dash7');
+DROP VIEW dash7.escalation_queue;
+CREATE VIEW dash7.escalation_queue AS SELECT empathy.sentiment(body) AS s FROM crm.messages;
+SELECT empathy.create_dashboard('crm.messages', NULL, 'dash7');
 DROP SCHEMA dash7 CASCADE;
 -- message ids numbered within each conversation: the queue shows each conversation's own
 -- customer and text; a message with no text, which has no risk, comes after every real
--- escalation, and one with a NULL id is queued too (with no name or text)
+-- escalation, and one with a NULL id is queued too (with no name or text); the messages with
+-- no conversation id are one conversation, with their own name and text
 CREATE TABLE crm.seq (LIKE crm.messages);
 INSERT INTO crm.seq VALUES
 	(1, 1, '2024-03-01 10:00', 'customer', NULL, 'chat', 'Ann', 'I want to speak to a manager NOW!!! Third time I write!!! I will cancel!!!'),
@@ -371,7 +379,9 @@ INSERT INTO crm.seq VALUES
 	(2, 2, '2024-03-01 11:05', 'agent', 'a1', 'chat', 'Bob', 'It ships today.'),
 	(2, 3, '2024-03-01 11:10', 'customer', NULL, 'chat', 'Bob', 'And the invoice?'),
 	(3, 1, '2024-03-01 09:00', 'customer', NULL, 'email', 'Cy', NULL),
-	(4, NULL, '2024-03-01 12:00', 'customer', NULL, 'email', 'Di', 'Is my order still on track?');
+	(4, NULL, '2024-03-01 12:00', 'customer', NULL, 'email', 'Di', 'Is my order still on track?'),
+	(NULL, 1, '2024-03-01 13:00', 'customer', NULL, 'email', 'Ed', 'I am furious!!! Refund me or I go to the ombudsman!!!'),
+	(NULL, 2, '2024-03-01 13:05', 'customer', NULL, 'email', 'Ed', 'hello?');
 SELECT * FROM empathy.create_dashboard('crm.seq', NULL, 'dash8');
 SELECT priority, conversation_id, customer_name, left(body, 20) AS body, unanswered_messages, escalate
 FROM dash8.escalation_queue ORDER BY priority;

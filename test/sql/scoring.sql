@@ -521,17 +521,10 @@ SELECT sentiment(repeat('Order 12345 item 67890. ', 60) || 'The parcel was a lit
 SELECT DISTINCT token, dimension FROM explain('My order is late again. Great.') WHERE rule = 'sarcasm' ORDER BY dimension;
 SELECT round(sum(contribution)::numeric, 4) = round(sentiment('My order is late again. Great.')::numeric, 4) AS rows_add_up
   FROM explain('My order is late again. Great.') WHERE dimension = 'sentiment';
--- terse praise opening a complaint is sarcasm too; not before a text that is not negative, not
--- thanks, not a question, not a longer first sentence, not a text of one sentence
-SELECT b, sentiment(b) < 0 AS negative, dominant_emotion(b) FROM (VALUES
-	('Fantastic. The app crashed again.'), ('Brilliant, just brilliant. Charged twice again!'),
-	('Perfect. My parcel is lost again.'), ('Perfect. Could you also send the invoice?'),
-	('Great, thanks. The app works now.'), ('Great? The app crashed again.'),
-	('Great to hear from you. The app crashed again.'), ('Fantastic!'),
-	('Fantastic. Arrived early and works a treat.')) v(b);
-SELECT DISTINCT token, dimension FROM explain('Fantastic. The app crashed again.') WHERE rule = 'sarcasm' ORDER BY dimension;
-SELECT round(sum(contribution)::numeric, 4) = round(sentiment('Fantastic. The app crashed again.')::numeric, 4) AS rows_add_up
-  FROM explain('Fantastic. The app crashed again.') WHERE dimension = 'sentiment';
+-- terse praise that opens a text is read as written: most often it is no sarcasm
+SELECT b, EXISTS (SELECT FROM explain(b) WHERE rule = 'sarcasm') AS sarcasm FROM (VALUES
+	('Great. Unfortunately I won''t be in on Tuesday, my father is in hospital.'),
+	('Fantastic! I was worried sick it was lost.'), ('Nice one. Only issue is it arrived scratched.')) v(b);
 -- a plain question asks, it does not praise: half its joy, gratitude and positive valence
 SELECT b, round(sentiment(b)::numeric, 2) AS sentiment, dominant_emotion(b) FROM (VALUES
 	('Is my house safe to sleep in?'), ('My house is safe to sleep in.'),

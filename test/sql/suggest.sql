@@ -301,9 +301,8 @@ SELECT m, empathy.intent(m) FROM (VALUES ('I don''t recognise the sender of this
 	('I heard your competitor got hacked, is my data safe?'), ('My account was hacked')) v(m);
 -- praise that calls for empathy and shows a negative feeling (a customer in crisis, a
 -- problem) takes no praise template; praise that does not, thanks for a problem put right,
--- and sarcasm that shows no negative feeling (a known limit) do, unless the problem it names
--- outweighs its praise ("another week without internet"); the mild joy of a plain request is
--- no joy to answer
+-- and sarcasm that shows no negative feeling (a known limit) do; the mild joy of a plain
+-- request is no joy to answer
 SELECT m, s.template_name
 FROM (VALUES ('Thank you so much, brilliant! I''m feeling suicidal.'),
 	('great, another week without internet, thanks so much, really loving it'),
