@@ -604,6 +604,27 @@ build_hot(EmpMarkerSet *ms)
 		ms->understands = nu;
 	}
 	ms->nhot = n;
+
+	/*
+	 * A reading with exact words written over a marker phrase by a
+	 * configuration's term for scoring ("sorry for the =delay") is still
+	 * that marker: the walker reads the reading instead of the phrase, so it
+	 * takes the phrase's category and strength, unless it has its own (a
+	 * marker phrase written with exact words).
+	 */
+	for (int32_t id = 1; id < n; id++)
+	{
+		const EmpTerm *t = emp_lexicon_term(ms->lx, id);
+		const EmpVariant *v;
+		int			nv;
+
+		if (t->category < 0 || !(t->flags & EMP_TERM_VARIANTS))
+			continue;
+		nv = emp_lexicon_variants(ms->lx, id, &v);
+		for (int i = 0; i < nv; i++)
+			if (emp_lexicon_term(ms->lx, v[i].term)->category < 0)
+				emp_lexicon_set_category(ms->lx, v[i].term, t->category, t->strength);
+	}
 	for (int32_t id = 0; id < n; id++)
 	{
 		const EmpTerm *t = emp_lexicon_term(ms->lx, id);
@@ -633,6 +654,7 @@ build_hot(EmpMarkerSet *ms)
 			(t->category == EMP_MK_EMOTIONAL_REACTION || t->category == EMP_MK_VALIDATION ||
 			 t->category == EMP_MK_SCRIPTED) && says_understand(ms, id);
 	}
+
 }
 
 /*

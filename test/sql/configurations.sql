@@ -323,6 +323,19 @@ SET search_path = public, empathy;
 DELETE FROM configurations WHERE name = 'shadowed';
 DROP SCHEMA shadow CASCADE;
 
+-- a term for scoring written with exact words over a marker phrase keeps the marker: the reply
+-- still apologises, thanks or takes ownership
+SELECT create_configuration('exact_terms');
+INSERT INTO config_markers VALUES ('exact_terms', 'ownership', 2, 'consider it done');
+INSERT INTO config_terms VALUES ('exact_terms', 'sorry for the =delay', 'frustration', 1),
+	('exact_terms', 'thank you for your =patience', 'joy', 1), ('exact_terms', 'consider it =done', 'joy', 1);
+SELECT markers('exact_terms', 'Sorry for the delay.') AS apology,
+	markers('exact_terms', 'Thank you for your patience.') AS gratitude,
+	markers('exact_terms', 'Consider it done.') AS ownership,
+	(empathy_score('exact_terms', 'Sorry for the delay.', 'Where is my order?', NULL)).score =
+	(empathy_score('Sorry for the delay.', 'Where is my order?')).score AS same_score;
+DELETE FROM configurations WHERE name = 'exact_terms';
+
 -- a session keeps at most empathy.config_cache_size configurations built; past that the one
 -- used least recently goes, and is built again when needed, scoring the same
 SELECT create_configuration('lru_' || i) FROM generate_series(1, 3) i;
