@@ -58,7 +58,7 @@ CREATE TABLE @extschema@.config_model (
 	parameter text NOT NULL
 		CONSTRAINT config_model_parameter_check CHECK (length(parameter) BETWEEN 1 AND 64),
 	value float8 NOT NULL
-		CONSTRAINT config_model_value_check CHECK (value BETWEEN -1000 AND 1000),
+		CONSTRAINT config_model_value_check CHECK (value BETWEEN -1000000 AND 1000000),
 	PRIMARY KEY (config, parameter)
 );
 COMMENT ON TABLE @extschema@.config_model IS 'scoring model constants of derived configurations (label thresholds, sentiment scale, the emotions'' shares of sentiment, rule factors), replacing the parent''s';
@@ -285,6 +285,11 @@ BEGIN
 			      HINT = 'Pick another name, or change the existing configuration through its tables.';
 	END IF;
 	INSERT INTO @extschema@.configurations (name, parent, description) VALUES (create_configuration.name, create_configuration.parent, create_configuration.description);
+EXCEPTION WHEN unique_violation THEN
+	-- another session created it between the check and the insert
+	RAISE EXCEPTION 'configuration "%" already exists', create_configuration.name
+		USING ERRCODE = 'duplicate_object',
+		      HINT = 'Pick another name, or change the existing configuration through its tables.';
 END $$;
 COMMENT ON FUNCTION @extschema@.create_configuration(text, text, text) IS 'create a scoring configuration derived from another (''english'' by default)';
 

@@ -36,6 +36,28 @@ CREATE TRIGGER config_markers_validate BEFORE INSERT OR UPDATE ON @extschema@.co
 CREATE TRIGGER config_markers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_markers
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
 
+-- Changes that logical replication applies (session_replication_role = replica,
+-- where only triggers enabled ALWAYS or REPLICA fire, and the apply worker
+-- fires row triggers only, statement triggers for TRUNCATE) invalidate the
+-- subscriber's built configurations too: the statement triggers fire
+-- always, and a row trigger of each table fires in replica mode alone.
+ALTER TABLE @extschema@.configurations ENABLE ALWAYS TRIGGER configurations_changed;
+CREATE TRIGGER configurations_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
+ALTER TABLE @extschema@.configurations ENABLE REPLICA TRIGGER configurations_replicated;
+ALTER TABLE @extschema@.config_terms ENABLE ALWAYS TRIGGER config_terms_changed;
+CREATE TRIGGER config_terms_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_terms
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
+ALTER TABLE @extschema@.config_terms ENABLE REPLICA TRIGGER config_terms_replicated;
+ALTER TABLE @extschema@.config_model ENABLE ALWAYS TRIGGER config_model_changed;
+CREATE TRIGGER config_model_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_model
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
+ALTER TABLE @extschema@.config_model ENABLE REPLICA TRIGGER config_model_replicated;
+ALTER TABLE @extschema@.config_markers ENABLE ALWAYS TRIGGER config_markers_changed;
+CREATE TRIGGER config_markers_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_markers
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
+ALTER TABLE @extschema@.config_markers ENABLE REPLICA TRIGGER config_markers_replicated;
+
 CREATE FUNCTION @extschema@.markers(reply text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'markers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 CREATE FUNCTION @extschema@.markers(config text, reply text) RETURNS text[]

@@ -53,6 +53,25 @@ COMMIT;
 SELECT * FROM dblink_get_result('other', false) AS t(status text);
 SELECT split_part(dblink_error_message('other'), E'\n', 1) AS other_session;
 SELECT * FROM dblink_get_result('other', false) AS t(status text);
+-- two sessions creating one name at once: the second waits for the first, then is told
+-- the configuration exists (not of a duplicate key)
+BEGIN;
+SELECT create_configuration('cc_race');
+SELECT dblink_send_query('other', $$SELECT empathy.create_configuration('cc_race')$$);
+DO $$
+BEGIN
+	FOR i IN 1..600 LOOP
+		PERFORM pg_stat_clear_snapshot();
+		PERFORM FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%create_configuration(''cc_race'')%';
+		EXIT WHEN FOUND;
+		PERFORM pg_sleep(0.05);
+	END LOOP;
+END $$;
+COMMIT;
+SELECT * FROM dblink_get_result('other', false) AS t(status text);
+SELECT split_part(dblink_error_message('other'), E'\n', 1) AS other_session;
+SELECT * FROM dblink_get_result('other', false) AS t(status text);
+DELETE FROM configurations WHERE name = 'cc_race';
 -- under REPEATABLE READ the second fails to serialize
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT count(*) FROM configurations WHERE name LIKE 'cc\_%';

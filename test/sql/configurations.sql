@@ -336,6 +336,18 @@ SELECT markers('exact_terms', 'Sorry for the delay.') AS apology,
 	(empathy_score('Sorry for the delay.', 'Where is my order?')).score AS same_score;
 DELETE FROM configurations WHERE name = 'exact_terms';
 
+-- changes made in replica mode, as logical replication's apply worker makes them on a
+-- subscriber, invalidate the built configurations too
+SELECT create_configuration('replicated');
+SELECT sentiment('replicated', 'zork') AS before;
+SET session_replication_role = replica;
+INSERT INTO config_terms VALUES ('replicated', 'zork', 'sentiment', -2);
+SELECT sentiment('replicated', 'zork') < 0 AS in_replica_mode;
+UPDATE config_terms SET weight = 2 WHERE config = 'replicated' AND term = 'zork';
+RESET session_replication_role;
+SELECT sentiment('replicated', 'zork') > 0 AS after;
+DELETE FROM configurations WHERE name = 'replicated';
+
 -- a session keeps at most empathy.config_cache_size configurations built; past that the one
 -- used least recently goes, and is built again when needed, scoring the same
 SELECT create_configuration('lru_' || i) FROM generate_series(1, 3) i;
@@ -416,6 +428,10 @@ SELECT empathy.create_configuration('shown');
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1234567.5);
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1000001);
 INSERT INTO config_model VALUES ('shown', 'length_tokens', 1.5);
+-- the whole documented range is accepted (the table's check allowed only 1,000)
+INSERT INTO config_model VALUES ('shown', 'length_tokens', 1000000);
+SELECT value FROM config_model WHERE config = 'shown' AND parameter = 'length_tokens';
+DELETE FROM config_model WHERE config = 'shown' AND parameter = 'length_tokens';
 -- the check reads the value, not its text: with extra_float_digits = 0 the text is "1"
 SET extra_float_digits = 0;
 INSERT INTO config_model VALUES ('shown', 'threshold.anger', 1.0000000000000002);
