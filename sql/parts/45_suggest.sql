@@ -800,7 +800,12 @@ DECLARE
 	-- suicide or self-harm, said by the customer ("I want to kill myself",
 	-- "I don't want to live anymore", "I'm thinking of ending it all"; not
 	-- "I hurt myself on the step", whose injury a template can answer)
-	crisis text := '\m(suicidal|suicidle|sucidal|(commit(ting)?|attempt(ing|ed)?|consider(ing)?|thinking\s+(of|about))\s+suicide|suicide\s+attempt|kill(ing)?\s*my\s*self|kms|end(ing)?\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|membership|plan|savings))|end(ing)?\s+it\s+all(?!\s*[^.!\s[:alnum:]])|want\s+it\s+all\s+to\s+end|tak(e|ing)\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|savings))|((want|wanted)\s+to|wanna)\s+die(?!\s+(my|your|the|her|his|it)\M)|wish\s+i\s+(was|were)\s+dead|want\s+to\s+be\s+dead|(do\s+not|don\W?t|dont)\s+((want|wish)\s+to|wanna)\s+(live|be\s+alive|exist|wake\s+up)(?!\s+(in|with|at|on|there|here|near|next|without|under|beside|like\s+th(is|at)\s+(flat|house|place|area))\M)|no\s+(point|reason)\s+(in\s+)?(living|to\s+live|going\s+on)(?!\s+(in|with|at|on|there|here|near|next)\M)|can\W?t\s+go\s+on\s+living|better\s+off\s+dead|better\s+off\s+without\s+me|(would\s+be\s+)?better\s+without\s+me|(nobody|no\s+one)\s+would\s+(miss|notice)\s+me|(going\s+to|gonna|might|want\s+to|wanna|feel\s+like|thinking\s+(of|about))\s+(hurt|harm|cut)(ing)?\s+myself|(been|keep|started|i)\s+(cutting|harming)\s+myself|(\mi|been|started|keep|my)\s+(\w+\s+)?self[-\s]?harm(ing|ed)?|(planning|going|want)\s+to\s+overdose|take\s+all\s+(my|the|of\s+my)\s+pills|jump\s+off\s+(a|the)\s+(bridge|building|roof|cliff)|(done\s+with|had\s+enough\s+of|tired\s+of)\s+(life|living)|(not|isn\W?t|isnt)\s+worth\s+living)\M';
+	-- what a reply must not say back: a card number (13 to 19 digits, spaces or
+	-- dashes between), a security code, a US social security number, a password
+	sensitive text := '\m\d([ -]?\d){12,18}\M|\m(cvv2?|cvc2?|cid|security\s+code)\W{0,3}\d{3,4}\M|\m\d{3}-\d{2}-\d{4}\M|\m(password|passcode|passwd|pin)\s*(is|was|:|=)\s*\S+|\m(password|passcode|passwd)\s+\S*\d\S*';
+	-- a threat of violence to others ("I want to kill you", "I have a bomb")
+	threat text := '\m(i(\s+will|''ll|ll|\s+am\s+going\s+to|''m\s+going\s+to|m\s+going\s+to|\s+want\s+to|\s+wanna|\s+gonna|''m\s+gonna)\s+(kill|shoot|stab|murder|beat\s+up|attack|hurt)\s+(you|u|him|her|them|someone|somebody|everyone|your\s+(staff|agents?|manager|driver|engineer|family|kids|children)|the\s+(driver|engineer|manager|staff|agent))|i\s+(have|''ve\s+got|got|am\s+carrying)\s+a\s+(bomb|gun|knife)|(bomb|burn\s+down|blow\s+up|shoot\s+up)\s+(your|the)\s+(office|offices|shop|store|building|branch|warehouse|depot|headquarters|hq))\M';
+	crisis text := '\m(suicidal|suicidle|sucidal|(commit(ting)?|attempt(ing|ed)?|consider(ing)?|thinking\s+(of|about))\s+suicide|suicide\s+attempt|kill(ing)?\s*my\s*self|kms|end(ing)?\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|membership|plan|savings))|end(ing)?\s+it\s+all(?!\s*[^.!\s[:alnum:]])|want\s+it\s+all\s+to\s+end|tak(e|ing)\s+my\s+(own\s+)?life(?!\s+(insurance|assurance|cover|policy|savings))|((want|wanted)\s+to|wanna)\s+die(?!\s+(my|your|the|her|his|it)\M)|wish\s+i\s+(was|were)\s+dead|want\s+to\s+be\s+dead|(do\s+not|don\W?t|dont)\s+((want|wish)\s+to|wanna)\s+(live|be\s+alive|exist|wake\s+up)(?!\s+(in|with|at|on|there|here|near|next|without|under|beside|like\s+th(is|at)\s+(flat|house|place|area))\M)|no\s+(point|reason)\s+(in\s+)?(living|to\s+live|going\s+on)(?!\s+(in|with|at|on|there|here|near|next)\M)|can\W?t\s+go\s+on\s+living|better\s+off\s+dead|better\s+off\s+without\s+me|(would\s+be\s+)?better\s+without\s+me|(nobody|no\s+one)\s+would\s+(miss|notice)\s+me|(going\s+to|gonna|might|want\s+to|wanna|feel\s+like|thinking\s+(of|about))\s+(hurt|harm|cut)(ing)?\s+myself|(been|keep|started|i)\s+(cutting|harming)\s+myself|(\mi|been|started|keep|my)\s+(\w+\s+)?self[-\s]?harm(ing|ed)?|(planning|going|want)\s+to\s+overdose|take\s+all\s+(my|the|of\s+my)\s+pills|jump(ing)?\s+off\s+(a|the)\s+(bridge|building|roof|cliff)|end(ing)?\s+it\s+(all\s+)?tonight|\mi\s+(just\s+)?(want|wanna)\s+(to\s+)?disappear(\s+for\s+good)?(?!\s+(from|off|with|into)\M)|(do\s+not|don\W?t|dont)\s+see\s+(the|any)\s+point\s+(in|of)\s+(living|life|going\s+on|being\s+alive)|(do\s+not|don\W?t|dont)\s+want\s+to\s+be\s+(here|alive)\s+any\s*more|can\W?t\s+go\s+on\s+any\s*more|see\s+no\s+way\s+out(?!\s+of\s+(this|the|my|our)\s+(contract|plan|deal|agreement|subscription|lease|tariff))|(done\s+with|had\s+enough\s+of|tired\s+of)\s+(life|living)|(not|isn\W?t|isnt)\s+worth\s+living)\M';
 	travel text := '\m(flights?|trains?|ferry|ferries|plane|planes)\M';
 	shop text := '\m(orders?|ordered|parcels?|packages?|items?|delivery|deliveries|shipment|shipped|courier)\M';
 	labels text[];
@@ -847,6 +852,16 @@ BEGIN
 				', and thank you for telling us. You don''t have to go through this alone. If you are in danger or might act on these thoughts, please call your local emergency number now, or contact a crisis line where you live, where someone can talk with you straight away. Is there someone near you who can be with you right now?',
 				NULL::float8,
 				'the message speaks of suicide or self-harm: a reply pointing to urgent help, not a template';
+			RETURN;
+		END IF;
+		-- a threat of violence to others is answered by no template either: no
+		-- "I understand you want to kill us", no "happy to help with that", but
+		-- one plain reply that hands it to a person
+		IF msg ~* threat THEN
+			RETURN QUERY SELECT NULL::integer, 'threat'::text,
+				'Thank you for your message. I have passed it to a senior colleague, who will review it. If anyone is in danger, please call your local emergency number now.'::text,
+				NULL::float8,
+				'the message threatens violence: a plain reply that hands it to a person, not a template';
 			RETURN;
 		END IF;
 	END IF;
@@ -958,6 +973,13 @@ BEGIN
 		END IF;
 	END IF;
 	conc := @extschema@.concern(msg);
+	-- a concern that carries a card number, a card's security code, a social
+	-- security number or a password is not said back to the customer ("You
+	-- mentioned your card 4111 1111 1111 1111 exp 12/27 cvv 123 was
+	-- declined"): the reply is written as for a message with no concern
+	IF conc IS NOT NULL AND conc ~* sensitive THEN
+		conc := NULL;
+	END IF;
 	-- thanks for a problem put right ("Thanks for sorting my refund so
 	-- quickly", "My late fee was refunded, thank you") is praise: a problem's
 	-- intent in a message that shows gratitude or joy and no negative feeling,
@@ -1061,8 +1083,12 @@ BEGIN
 		-- polite "sorry" or the fear of "I'm afraid": "Sorry, I'm a bit confused
 		-- about my invoice" is confusion)
 		IF intn <> 'praise' OR praise_needs THEN
+			-- (nor the faint confusion of praise that states none and asks
+			-- nothing: "Best service ever!!!")
 			SELECT u.l INTO emo FROM unnest(labels) WITH ORDINALITY AS u(l, n)
 			WHERE u.l IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'disgust', 'confusion')
+			  AND NOT (u.l = 'confusion' AND labels[1] IN ('joy', 'gratitude') AND strpos(msg, '?') = 0
+			           AND msg !~* '\m(confus|unclear|understand|puzzl|baffl|lost|clue|idea|sure)')
 			ORDER BY u.l = 'confusion' AND labels && ARRAY['anger', 'frustration', 'disappointment', 'disgust'], u.n
 			LIMIT 1;
 		END IF;
@@ -1087,6 +1113,13 @@ BEGIN
 		   AND (conc LIKE 'you want us to %' OR asks OR @extschema@.sentiment(msg) < 0.5
 		        OR (@extschema@.empathy_score('', msg)).needed) THEN
 			emo := 'neutral';
+		END IF;
+		-- thanks or praise that matches no intent phrase and asks nothing
+		-- ("Thank you!", a thumbs-up emoji, "Best service ever!!!") is praise, not a general
+		-- question ("Thanks for your question")
+		IF emo IN ('joy', 'gratitude') AND intn = 'general_question' AND mintent = 'general_question'
+		   AND NULLIF(v->>'intent', '') IS NULL AND strpos(msg, '?') = 0 THEN
+			mintent := 'praise';
 		END IF;
 	END IF;
 	-- on a channel, a message that names no feeling but reports a problem

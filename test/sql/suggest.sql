@@ -501,6 +501,36 @@ FROM unnest(ARRAY['everyone would be better off without me', 'I''m going to hurt
 	'The suicide door on the car is jammed', 'My son died by suicide and I need to close his account',
 	'I nearly died laughing']) t;
 SELECT s.template_name FROM empathy.suggest_replies('I want to kill myself', '{"name": 42, "intent": "bogus"}') s;
+-- and the wordings a probe found missing; not a mailing list, a contract or a coffee
+SELECT left(t, 60) AS t, (SELECT s.template_name FROM empathy.suggest_replies(t, '{}', NULL, 1) s) AS template
+FROM unnest(ARRAY['I''m going to end it tonight.', 'Honestly I just want to disappear.',
+	'I don''t see the point in living anymore', 'I don''t want to be here anymore',
+	'I can''t go on anymore, this debt is killing me and I see no way out.', 'Thinking of jumping off a bridge tbh',
+	'I want to disappear from your mailing list', 'I see no way out of this contract, please help',
+	'I could kill for a coffee']) t;
+-- a threat of violence to others: no template, one plain reply that hands it to a person
+SELECT m, s.template_name, s.reply ~ 'senior colleague' AS handed_on, s.reply ~ 'emergency number' AS danger,
+       s.reply ~ 'Dana' AS named
+FROM unnest(ARRAY['I want to kill you', 'I have a bomb', 'I''ll kill you if my parcel is late again',
+	'I am going to burn down your office']) m,
+	LATERAL empathy.suggest_replies(m, '{"name": "Dana", "intent": "praise"}') s;
+SELECT s.template_name FROM empathy.suggest_replies('My kids will kill me if the console is late', '{}', NULL, 1) s;
+-- a card number, a security code, a social security number or a password is not said back
+SELECT m, s.reply ~ '4111|123-45|Hunter|cvv|cvc' AS echoed
+FROM unnest(ARRAY['My card 4111111111111111 exp 12/27 cvv 123 was declined',
+	'My card 4111 1111 1111 1111 was charged twice', 'My SSN 123-45-6789 was exposed on your site',
+	'My password Hunter2! doesn''t work', 'My password is Hunter2 and it is rejected']) m,
+	LATERAL empathy.suggest_replies(m, '{"name": "Dana"}', NULL, 1) s;
+SELECT empathy.suggest_reply('My order 58213 has not arrived') ~ '58213' AS order_number_kept;
+-- thanks or praise with no intent phrase and no question is praise, not a question; the faint
+-- confusion of "!!!" is not answered, a stated one is
+SELECT m, s.template_name
+FROM unnest(ARRAY['Thank you!', 'Amazing!!! Thank you!!!', 'Best service ever!!! 10/10',
+	'Thanks, but I am confused about the invoice', 'Great, thanks! Is the shop open on Sunday?']) m,
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- a password that does not work is login trouble, a broken website no damaged parcel
+SELECT m, empathy.intent(m) FROM unnest(ARRAY['My password doesn''t work', 'Your website is broken again.',
+	'The lamp arrived broken']) m;
 -- serious life events told plainly read as feelings, not neutral
 SELECT m, empathy.dominant_emotion(m) FROM unnest(ARRAY['I was diagnosed with cancer and need to pause my subscription.',
 	'I have been a victim of domestic abuse, please remove my address from the account.',
