@@ -1067,7 +1067,13 @@ BEGIN
 	       AND msg !~* '\m(damaged|broken|broke|cracked|smashed|dented|scratched|shattered|torn|defective|faulty|leaking|crushed)\M')
 	   -- a delayed flight, train or ferry is no late order ("I'll follow the
 	   -- delivery")
-	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel AND msg !~* shop) THEN
+	   OR (intn = 'late_delivery' AND NULLIF(v->>'intent', '') IS NULL AND msg ~* travel AND msg !~* shop)
+	   -- a cancellation the customer only threatens ("If this isn't fixed I'm
+	   -- cancelling", "unless you call me today I'll cancel") is no request to
+	   -- act on ("I'll process your cancellation right away")
+	   OR (intn = 'cancellation' AND NULLIF(v->>'intent', '') IS NULL
+	       AND msg ~* '\m(if|unless|otherwise|or\s+else)\M[^.!?;]{0,120}\mcancel(l?ing|l?ed)?\M'
+	       AND msg !~* '\m(please|pls|kindly)\s+cancel\M|\m(i|we)(''d|\s+would)\s+like\s+to\s+cancel\M') THEN
 		mintent := NULL;
 	END IF;
 	emo := NULLIF(v->>'emotion', '');

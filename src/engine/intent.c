@@ -256,6 +256,40 @@ quote_header(const char *s, size_t p, size_t e)
 	return false;
 }
 
+/* Does the line s[p, e) start with w (wl bytes)? */
+static inline bool
+starts_with(const char *s, size_t p, size_t e, const char *w, size_t wl)
+{
+	return e - p >= wl && memcmp(s + p, w, wl) == 0;
+}
+
+/*
+ * Is the line s[p, e) the header of a message an e-mail client quotes
+ * whole below a reply, Outlook's way: a line of ten or more underscores, or
+ * "From: ..." with "Sent: ", "Date: " or "To: " on the next line that is not
+ * blank (from, the start of that next line, to n)?
+ */
+static bool
+outlook_header(const char *s, size_t p, size_t e, size_t from, size_t n)
+{
+	size_t		q = p;
+
+	while (q < e && s[q] == '_')
+		q++;
+	if (q - p >= 10)
+	{
+		while (q < e && (s[q] == ' ' || s[q] == '\t'))
+			q++;
+		return q == e;
+	}
+	if (!starts_with(s, p, e, "From: ", 6))
+		return false;
+	while (from < n && (s[from] == ' ' || s[from] == '\t' || s[from] == '\r' || s[from] == '\n'))
+		from++;
+	return starts_with(s, from, n, "Sent: ", 6) || starts_with(s, from, n, "Date: ", 6) ||
+		starts_with(s, from, n, "To: ", 4);
+}
+
 /* Does w (wl bytes) occur in s[0, n)? */
 static bool
 contains(const char *s, size_t n, const char *w, size_t wl)
@@ -305,7 +339,8 @@ emp_own_words(const char *s, size_t n, char *buf, size_t *outlen)
 
 	*outlen = n;
 	/* most messages quote nothing */
-	if (!memchr(s, '>', n) && !contains(s, n, "wrote:", 6) && !contains(s, n, "Original Message", 16))
+	if (!memchr(s, '>', n) && !contains(s, n, "wrote:", 6) && !contains(s, n, "Original Message", 16) &&
+		!contains(s, n, "From: ", 6) && !contains(s, n, "__________", 10))
 		return s;
 	if (buf == NULL)
 		return NULL;			/* the caller's to make */
@@ -322,7 +357,7 @@ emp_own_words(const char *s, size_t n, char *buf, size_t *outlen)
 		for (p = ls; p < le && (s[p] == ' ' || s[p] == '\t'); p++)
 			;
 		/* the message it answers, below its header (not on the first line) */
-		if (ls > 0 && quote_header(s, p, le))
+		if (ls > 0 && (quote_header(s, p, le) || outlook_header(s, p, le, next, n)))
 		{
 			dropped = true;
 			break;

@@ -501,6 +501,12 @@ FROM unnest(ARRAY['everyone would be better off without me', 'I''m going to hurt
 	'The suicide door on the car is jammed', 'My son died by suicide and I need to close his account',
 	'I nearly died laughing']) t;
 SELECT s.template_name FROM empathy.suggest_replies('I want to kill myself', '{"name": 42, "intent": "bogus"}') s;
+-- Outlook quotes the message whole below its header or a line of underscores: the agent's
+-- words are not read as the customer's
+SELECT empathy.own_words(E'Still waiting!!\n\nFrom: Acme Support\nSent: Monday 3 June\nSubject: RE: refund\n\nHi Dana, your refund will arrive soon.') AS outlook,
+       empathy.own_words(E'My parcel is damaged.\n\n________________________________\nthanks for shopping, we hope you love it') AS underscores,
+       empathy.own_words(E'Hi\nFrom: the label, it came from Leeds') AS no_header;
+SELECT s.template_name FROM empathy.suggest_replies(E'My parcel is damaged.\n\n________________________________\nFrom: Acme\nSent: Monday\n\nThanks for shopping, we hope you love it!', '{}', NULL, 1) s;
 -- and the wordings a probe found missing; not a mailing list, a contract or a coffee
 SELECT left(t, 60) AS t, (SELECT s.template_name FROM empathy.suggest_replies(t, '{}', NULL, 1) s) AS template
 FROM unnest(ARRAY['I''m going to end it tonight.', 'Honestly I just want to disappear.',
@@ -527,6 +533,11 @@ SELECT empathy.suggest_reply('My order 58213 has not arrived') ~ '58213' AS orde
 SELECT m, s.template_name
 FROM unnest(ARRAY['Thank you!', 'Amazing!!! Thank you!!!', 'Best service ever!!! 10/10',
 	'Thanks, but I am confused about the invoice', 'Great, thanks! Is the shop open on Sunday?']) m,
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- a cancellation only threatened is no request to act on; one asked for is
+SELECT m, s.template_name, s.reply ~* 'cancellation' AS cancels
+FROM unnest(ARRAY['If this isn''t fixed I''m cancelling.', 'Unless you call me today I''ll cancel my contract!',
+	'Please cancel my subscription.']) m,
 	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
 -- a password that does not work is login trouble, a broken website no damaged parcel
 SELECT m, empathy.intent(m) FROM unnest(ARRAY['My password doesn''t work', 'Your website is broken again.',

@@ -148,6 +148,13 @@ main(void)
 			{"> 2 weeks and still no parcel!", "> 2 weeks and still no parcel!"},	/* all quote */
 			{"  > quoted\n\u00e9t\u00e9 cass\u00e9  ", "\u00e9t\u00e9 cass\u00e9"},
 			{">> deep\n> quote\nmine", "mine"},
+			/* Outlook quotes the message whole below its header, or below a line of underscores */
+			{"Still waiting!!\n\nFrom: Acme Support\nSent: Monday\nSubject: RE: order\n\nYour refund will arrive soon.",
+			 "Still waiting!!"},
+			{"Still waiting!!\r\n\r\nFrom: Acme Support <help@acme.test>\r\nDate: 1 May\r\n\r\nhi", "Still waiting!!"},
+			{"My parcel is damaged.\n\n________________________________\nthanks for shopping", "My parcel is damaged."},
+			{"From: Ana\nSent: today\nmy own words", "From: Ana\nSent: today\nmy own words"},	/* the first line is the customer's */
+			{"Hi\nFrom: the sender address on the label, it came from Leeds", "Hi\nFrom: the sender address on the label, it came from Leeds"},
 			{"", ""},
 		};
 		int			bad_ow = 0;
