@@ -263,11 +263,36 @@ starts_with(const char *s, size_t p, size_t e, const char *w, size_t wl)
 	return e - p >= wl && memcmp(s + p, w, wl) == 0;
 }
 
+/* The start of the first line at or after from that is not blank. */
+static size_t
+next_nonblank(const char *s, size_t from, size_t n)
+{
+	while (from < n && (s[from] == ' ' || s[from] == '\t' || s[from] == '\r' || s[from] == '\n'))
+		from++;
+	return from;
+}
+
+/* Is the line at from "From: ..." with "Sent: " or "Date: " on the next line that is not blank? */
+static bool
+from_sent(const char *s, size_t from, size_t n)
+{
+	size_t		e = from;
+
+	if (!starts_with(s, from, n, "From: ", 6))
+		return false;
+	while (e < n && s[e] != '\n' && s[e] != '\r')
+		e++;
+	e = next_nonblank(s, e, n);
+	return starts_with(s, e, n, "Sent: ", 6) || starts_with(s, e, n, "Date: ", 6);
+}
+
 /*
  * Is the line s[p, e) the header of a message an e-mail client quotes
- * whole below a reply, Outlook's way: a line of ten or more underscores, or
- * "From: ..." with "Sent: ", "Date: " or "To: " on the next line that is not
- * blank (from, the start of that next line, to n)?
+ * whole below a reply, Outlook's way: "From: ..." with "Sent: " or "Date: "
+ * on the next line that is not blank, or a line of ten or more underscores
+ * with such a header below it (from: the start of the line after it; n:
+ * the text's end)?  A "From:" with only a "To:" below it is no header
+ * ("From: Leeds / To: London").
  */
 static bool
 outlook_header(const char *s, size_t p, size_t e, size_t from, size_t n)
@@ -280,14 +305,9 @@ outlook_header(const char *s, size_t p, size_t e, size_t from, size_t n)
 	{
 		while (q < e && (s[q] == ' ' || s[q] == '\t'))
 			q++;
-		return q == e;
+		return q == e && from_sent(s, next_nonblank(s, from, n), n);
 	}
-	if (!starts_with(s, p, e, "From: ", 6))
-		return false;
-	while (from < n && (s[from] == ' ' || s[from] == '\t' || s[from] == '\r' || s[from] == '\n'))
-		from++;
-	return starts_with(s, from, n, "Sent: ", 6) || starts_with(s, from, n, "Date: ", 6) ||
-		starts_with(s, from, n, "To: ", 4);
+	return from_sent(s, p, n);
 }
 
 /* Does w (wl bytes) occur in s[0, n)? */

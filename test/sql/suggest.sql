@@ -504,8 +504,24 @@ SELECT s.template_name FROM empathy.suggest_replies('I want to kill myself', '{"
 -- Outlook quotes the message whole below its header or a line of underscores: the agent's
 -- words are not read as the customer's
 SELECT empathy.own_words(E'Still waiting!!\n\nFrom: Acme Support\nSent: Monday 3 June\nSubject: RE: refund\n\nHi Dana, your refund will arrive soon.') AS outlook,
-       empathy.own_words(E'My parcel is damaged.\n\n________________________________\nthanks for shopping, we hope you love it') AS underscores,
+       empathy.own_words(E'My parcel is damaged.\n\n________________________________\nFrom: Acme\nSent: Monday\n\nthanks for shopping, we hope you love it') AS underscores,
        empathy.own_words(E'Hi\nFrom: the label, it came from Leeds') AS no_header;
+-- a "From:" with a "To:" only, or underscores with no header below, are the customer's: a
+-- crisis or a threat below them is still read
+SELECT s.template_name FROM unnest(ARRAY[E'My train was cancelled again.\nFrom: Leeds\nTo: London\nHonestly I want to kill myself',
+	E'Refund please.\n____________________\nI''m going to kill your driver']) m,
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
+-- the forms a review found: more wordings, and fewer ordinary messages, for the crisis, the
+-- threat and the threatened cancellation
+SELECT left(m, 50) AS m, s.template_name FROM unnest(ARRAY['I''m going to hang myself', 'i want to disappear from this world',
+	'I''d rather be dead than deal with this', 'I just want to sleep and never wake up',
+	'I just want to disappear for a week after this nightmare with your airline',
+	'I can''t go on any more flights until the refund comes through', 'I see no way out of this mess with your billing',
+	'im gonna kill you if my parcel doesnt come', 'I will literally kill you all', 'I''ll kill your delivery guy',
+	'I have a knife block that arrived with a crack in it', 'I got a knife in my order instead of the spatula',
+	'Fix this by Friday or I''m cancelling', 'I''ll cancel my contract if this isn''t fixed today',
+	'If it hasn''t shipped yet, I want to cancel my order', 'If possible, cancel my order please']) m,
+	LATERAL empathy.suggest_replies(m, '{}', NULL, 1) s;
 SELECT s.template_name FROM empathy.suggest_replies(E'My parcel is damaged.\n\n________________________________\nFrom: Acme\nSent: Monday\n\nThanks for shopping, we hope you love it!', '{}', NULL, 1) s;
 -- and the wordings a probe found missing; not a mailing list, a contract or a coffee
 SELECT left(t, 60) AS t, (SELECT s.template_name FROM empathy.suggest_replies(t, '{}', NULL, 1) s) AS template
@@ -522,10 +538,11 @@ FROM unnest(ARRAY['I want to kill you', 'I have a bomb', 'I''ll kill you if my p
 	LATERAL empathy.suggest_replies(m, '{"name": "Dana", "intent": "praise"}') s;
 SELECT s.template_name FROM empathy.suggest_replies('My kids will kill me if the console is late', '{}', NULL, 1) s;
 -- a card number, a security code, a social security number or a password is not said back
-SELECT m, s.reply ~ '4111|123-45|Hunter|cvv|cvc' AS echoed
+SELECT m, s.reply ~ '4111|123-45|Hunter|4821|cvv|cvc' AS echoed
 FROM unnest(ARRAY['My card 4111111111111111 exp 12/27 cvv 123 was declined',
 	'My card 4111 1111 1111 1111 was charged twice', 'My SSN 123-45-6789 was exposed on your site',
-	'My password Hunter2! doesn''t work', 'My password is Hunter2 and it is rejected']) m,
+	'My password Hunter2! doesn''t work', 'My password is Hunter2 and it is rejected',
+	'My pin 4821 keeps getting rejected']) m,
 	LATERAL empathy.suggest_replies(m, '{"name": "Dana"}', NULL, 1) s;
 SELECT empathy.suggest_reply('My order 58213 has not arrived') ~ '58213' AS order_number_kept;
 -- thanks or praise with no intent phrase and no question is praise, not a question; the faint

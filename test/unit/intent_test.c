@@ -152,7 +152,11 @@ main(void)
 			{"Still waiting!!\n\nFrom: Acme Support\nSent: Monday\nSubject: RE: order\n\nYour refund will arrive soon.",
 			 "Still waiting!!"},
 			{"Still waiting!!\r\n\r\nFrom: Acme Support <help@acme.test>\r\nDate: 1 May\r\n\r\nhi", "Still waiting!!"},
-			{"My parcel is damaged.\n\n________________________________\nthanks for shopping", "My parcel is damaged."},
+			{"My parcel is damaged.\n\n________________________________\nFrom: Acme\nSent: Monday\nthanks for shopping",
+			 "My parcel is damaged."},
+			/* a "From:" with a "To:" only, or underscores with no header below, are the customer's */
+			{"Train cancelled.\nFrom: Leeds\nTo: London\nI am upset", "Train cancelled.\nFrom: Leeds\nTo: London\nI am upset"},
+			{"Thanks\n____________________\nI also need a new address", "Thanks\n____________________\nI also need a new address"},
 			{"From: Ana\nSent: today\nmy own words", "From: Ana\nSent: today\nmy own words"},	/* the first line is the customer's */
 			{"Hi\nFrom: the sender address on the label, it came from Leeds", "Hi\nFrom: the sender address on the label, it came from Leeds"},
 			{"", ""},
