@@ -209,14 +209,15 @@ BEGIN
 	at_end := substr(head, strpos(head, raw_clause) + length(raw_clause), 2);
 	ended := strpos(head, raw_clause) = 0 OR btrim(at_end, E' \t\n\r') = '' OR left(at_end, 1) IN ('!', '?')
 		OR (left(at_end, 1) = '.' AND at_end <> '..');
-	-- "I've been passed around and still have no answer": a clause that
-	-- starts without its subject takes the previous clause's
+	-- "I've been passed around and still have no answer", "The app crashed
+	-- and still won't open": a clause that starts without its subject takes
+	-- the previous clause's
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
 	   AND prev_clause IS NOT NULL
 	   -- not a request: "please don't close this ticket again" has no subject to borrow
 	   AND raw_clause !~* '^(@\S+\s+)*please\M' THEN
 		subj := (regexp_match(prev_clause,
-			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|my [[:alnum:]_' || letters || ']+|our [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
+			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|(?:my|our|the|this) [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
 		IF subj IS NOT NULL THEN
 			-- the clause's first word is no longer first: "you can't wait", not "you Can't wait"
 			clause := subj || ' ' || CASE WHEN clause ~ '^[[:upper:]][^[:upper:]]'
@@ -635,7 +636,19 @@ BEGIN
 			-- overcharged me")
 			-- (and at the end of the clause, where no subject stands: "I
 			-- always have to chase you")
-			WHEN 'you' THEN CASE WHEN nxt IN ('', 'to') OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			-- (a "you" a verb follows is a subject after a noun too: "the refund
+			-- you promised us", "the engineer you sent")
+			WHEN 'you' THEN CASE WHEN nxt IN ('have', 'had', 'will', 'would', 'can', 'could', 'did', 'do', 'should',
+			                                  'shall', 'may', 'might', 'must', 'are', 'were', 'said', 'promised', 'sent',
+			                                  'charged', 'gave', 'took', 'made', 'offered', 'quoted', 'advertised',
+			                                  'sold', 'delivered', 'cancelled', 'canceled', 'booked', 'agreed',
+			                                  'confirmed', 'claimed', 'guaranteed', 'assured', 'billed', 'changed',
+			                                  'lost', 'broke', 'damaged', 'missed', 'fitted', 'installed', 'supplied',
+			                                  'kept')
+			                      AND prev NOT IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			                                       'without', 'against', 'behind', 'towards', 'than', 'by', 'of')
+			                     THEN 'we'
+			                     WHEN nxt IN ('', 'to') OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
 			                                   'without', 'against', 'behind', 'towards', 'told',
 			                                   'asked', 'called', 'emailed', 'contacted', 'paid',
 			                                   'gave', 'sent', 'than', 'by', 'of', 'bother', 'trouble',

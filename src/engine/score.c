@@ -62,7 +62,7 @@
 const char *const emp_rule_names[EMP_NRULES] = {
 	"lexicon", "phrase", "negation", "booster", "dampener", "contrast",
 	"all caps", "punctuation run", "elongation", "emoji", "emoticon", "shouting", "sentence floor",
-	"sarcasm", "question", "sign-off"
+	"sarcasm", "question", "sign-off", "courtesy"
 };
 
 /* ---------------------------------------------------------------- model */
@@ -369,6 +369,11 @@ typedef struct Run
 	Said		stack;			/* ... and the one's with warmth before that */
 	bool		thanks_next;	/* thanks is the sentence just before prev */
 	bool		stack_next;		/* stack is the sentence just before thanks */
+	uint32_t	nsaid;			/* sentences closed with a word */
+	Said		first;			/* the first of them, when it has gratitude ... */
+	double		first_tot[EMP_NCHANNELS];	/* ... the evidence after it, caps included ... */
+	uint32_t	first_nwords;	/* ... and the words up to its end */
+	uint32_t	signoff_from;	/* where the earliest sentence a sign-off unsaid starts */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
@@ -462,6 +467,13 @@ emp_scorer_trim(EmpScorer *sc)
 static inline void
 keep_warm(Run *r)
 {
+	/* the first sentence with gratitude, for an opening courtesy (the next one opened after it) */
+	if (__builtin_expect(++r->nsaid == 2, 0) && r->prev.pos[1] > 0)
+	{
+		r->first = r->prev;
+		memcpy(r->first_tot, r->before, sizeof(r->first_tot));
+		r->first_nwords = r->before_nwords;
+	}
 	if (said_warm(&r->prev))
 	{
 		/* (stack is read only when it is the sentence just before thanks) */
@@ -2251,7 +2263,11 @@ sign_off(Run *r, const char *text, size_t len)
 		before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
 		return false;
+	r->signoff_from = UINT32_MAX;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
+	{
+		if (said[k]->start < r->signoff_from)
+			r->signoff_from = said[k]->start;
 		for (int i = 0; i < 3; i++)
 		{
 			if (said[k]->pos[i] > 0)
@@ -2261,7 +2277,9 @@ sign_off(Run *r, const char *text, size_t len)
 			if (said[k]->caps[i] > 0)
 				emit(r, r->caps, said[k]->start, said[k]->len, 0, EMP_RULE_SIGNOFF, praise_chans[i],
 					 (r->m->signoff_keep - 1.0) * said[k]->caps[i], true);
-		}	return true;
+		}
+	}
+	return true;
 }
 
 /* Whether the n bytes at w are, case aside, one of list's words. */
@@ -2350,6 +2368,237 @@ terse_sarcasm(Run *r, const char *text)
 	unsay_praise(r, p->pos, p->caps, p->start, p->len);
 }
 
+/* What a word of an opening courtesy is (see opening_courtesy). */
+typedef enum CourtesyWord
+{
+	CW_NONE = 0,
+	CW_THANKS,					/* the formula: "thanks", "thank", "cheers" */
+	CW_CONTACT,					/* what for: the contact itself, "reply", "email" */
+	CW_GREETING,				/* "hi", "dear": a name may follow */
+	CW_OTHER					/* the words around them: "for", "your", "quick" */
+} CourtesyWord;
+
+/* A word's class: at most 11 bytes, folded to lower case, looked up by its first letter. */
+static CourtesyWord
+courtesy_word(const char *w, size_t n)
+{
+	char		b[12];
+
+	if (n == 0 || n > 11)
+		return CW_NONE;
+	/* (letters fold; '-' and '\'' keep their code under | 0x20) */
+	for (size_t k = 0; k < n; k++)
+		b[k] = (char) (w[k] | 0x20);
+	b[n] = '\0';
+#define IS(word, cls) do { if (n == sizeof(word) - 1 && memcmp(b, word, n) == 0) return (cls); } while (0)
+	switch (b[0])
+	{
+		case 'a':
+			IS("a", CW_OTHER);
+			IS("again", CW_OTHER);
+			IS("and", CW_OTHER);
+			IS("advice", CW_CONTACT);
+			IS("answer", CW_CONTACT);
+			break;
+		case 'b':
+			IS("back", CW_OTHER);
+			break;
+		case 'c':
+			IS("cheers", CW_THANKS);
+			IS("call", CW_CONTACT);
+			break;
+		case 'd':
+			IS("dear", CW_GREETING);
+			break;
+		case 'e':
+			IS("email", CW_CONTACT);
+			IS("e-mail", CW_CONTACT);
+			IS("explanation", CW_CONTACT);
+			break;
+		case 'f':
+			IS("for", CW_OTHER);
+			IS("fast", CW_OTHER);
+			break;
+		case 'g':
+			IS("great", CW_OTHER);
+			IS("getting", CW_CONTACT);
+			break;
+		case 'h':
+			IS("hi", CW_GREETING);
+			IS("hello", CW_GREETING);
+			IS("hey", CW_GREETING);
+			IS("help", CW_CONTACT);
+			break;
+		case 'i':
+			IS("in", CW_OTHER);
+			IS("info", CW_CONTACT);
+			IS("information", CW_CONTACT);
+			break;
+		case 'l':
+			IS("lot", CW_OTHER);
+			break;
+		case 'm':
+			IS("many", CW_OTHER);
+			IS("much", CW_OTHER);
+			IS("me", CW_OTHER);
+			IS("mail", CW_CONTACT);
+			IS("message", CW_CONTACT);
+			break;
+		case 'o':
+			IS("ok", CW_OTHER);
+			IS("okay", CW_OTHER);
+			IS("out", CW_OTHER);
+			break;
+		case 'p':
+			IS("prompt", CW_OTHER);
+			break;
+		case 'q':
+			IS("quick", CW_OTHER);
+			IS("quickly", CW_OTHER);
+			break;
+		case 'r':
+			IS("reply", CW_CONTACT);
+			IS("replies", CW_CONTACT);
+			IS("response", CW_CONTACT);
+			IS("reaching", CW_CONTACT);
+			break;
+		case 's':
+			IS("so", CW_OTHER);
+			IS("speedy", CW_OTHER);
+			IS("swift", CW_OTHER);
+			IS("suggestion", CW_CONTACT);
+			IS("suggestions", CW_CONTACT);
+			IS("support", CW_CONTACT);
+			break;
+		case 't':
+			IS("thanks", CW_THANKS);
+			IS("thank", CW_THANKS);
+			IS("thx", CW_THANKS);
+			IS("ty", CW_THANKS);
+			IS("the", CW_OTHER);
+			IS("to", CW_OTHER);
+			IS("touch", CW_OTHER);
+			IS("tips", CW_CONTACT);
+			break;
+		case 'u':
+			IS("us", CW_OTHER);
+			IS("update", CW_CONTACT);
+			break;
+		case 'v':
+			IS("very", CW_OTHER);
+			break;
+		case 'y':
+			IS("you", CW_OTHER);
+			IS("your", CW_OTHER);
+			break;
+	}
+#undef IS
+	return CW_NONE;
+}
+
+/*
+ * An opening courtesy: a first sentence that only thanks for the contact
+ * ("Thanks for the reply.", "Hi Sam, thanks for your email.", "Great,
+ * thanks."), followed by a complaint (text whose own sentiment is below
+ * sarcasm_below, with more evidence of anger, frustration, disappointment
+ * and disgust than of sadness and fear: "Still not working.", "I tried that
+ * and it still won't turn on."), does not make the message positive: the
+ * sentence's positive valence, and what its joy and gratitude add to the
+ * sentiment, keep signoff_keep of themselves, as a sign-off's do.  Its
+ * gratitude stays an emotion the message expresses ("Thanks. Still
+ * broken." is gratitude and frustration, and negative).  Thanks that say
+ * what for ("Thanks for the refund."), thanks before a text that is not a
+ * complaint ("Thanks for the reply. I'll try that tomorrow.", "Thank you.
+ * I'm really nervous."), and a first sentence a sign-off has taken
+ * ("Thanks,\nMarion") are read as written.  At most the first sentence's
+ * 80 bytes are read, once a text.
+ */
+static void
+opening_courtesy(Run *r, const char *text, bool signed_off)
+{
+	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
+	const Said *p = &r->first;
+	const EmpModel *m = r->m;
+	double		ev[EMP_NCHANNELS];
+	double		norm = 1.0;
+	double		complained = 0,
+				distressed = 0;
+	uint32_t	rest_words = r->nwords - r->first_nwords;
+	uint32_t	i = p->start,
+				e = p->start + p->len;
+	bool		thanked = false,
+				said_what = false;
+	int			names = 0;		/* capitalised words after a greeting: a name */
+
+	if (p->len == 0 || p->len > 80 || !(p->pos[1] > 0) || rest_words == 0 ||
+		(signed_off && r->signoff_from <= p->start) || m->signoff_keep >= 1.0f)
+		return;
+	while (i < e)
+	{
+		uint32_t	w = i;
+
+		while (w < e && (((text[w] | 0x20) >= 'a' && (text[w] | 0x20) <= 'z') ||
+						 (w > i && (text[w] == '\'' || text[w] == '-'))))
+			w++;
+		if (w == i)
+		{
+			/* spaces and stops only: no question, number, emoticon or emoji */
+			if (text[i] != ' ' && text[i] != '.' && text[i] != '!' && text[i] != ',')
+				return;
+			i++;
+			continue;
+		}
+		switch (courtesy_word(text + i, w - i))
+		{
+			case CW_THANKS:
+				thanked = true;
+				break;
+			case CW_CONTACT:
+				said_what = true;
+				names = 0;
+				break;
+			case CW_GREETING:
+				names = 2;
+				break;
+			case CW_OTHER:
+				names = 0;
+				break;
+			case CW_NONE:
+				/* a name after a greeting: "Hi Sarah, thanks for your email." */
+				if (names == 0 || text[i] < 'A' || text[i] > 'Z')
+					return;
+				names--;
+				break;
+		}
+		i = w;
+	}
+	if (!thanked || !said_what)
+		return;
+	/* the text after it, as finish_scores reads a text: a complaint */
+	if (rest_words > m->length_tokens && m->length_tokens > 0)
+		norm = rest_words / m->length_tokens;
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] = (r->tot[ch] + r->caps[ch] - r->first_tot[ch]) / norm;
+	for (int k = 0; k < 4; k++)
+		complained += ev[complaint[k]] > 0 ? ev[complaint[k]] : 0;
+	distressed = (ev[EMP_SADNESS] > 0 ? ev[EMP_SADNESS] : 0) + (ev[EMP_FEAR] > 0 ? ev[EMP_FEAR] : 0);
+	if (complained <= distressed ||
+		tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) >= m->sarcasm_below)
+		return;
+	/* its positive valence, and what its joy and gratitude add to the sentiment */
+	for (int part = 0; part < 2; part++)
+	{
+		const double *v = part ? p->caps : p->pos;
+		double		sum = 0;
+
+		for (int k = 0; k < 3; k++)
+			if (v[k] > 0)
+				sum += (praise_chans[k] == EMP_CH_VALENCE ? 1.0 : m->valence_from[praise_chans[k]]) * v[k];
+		emit(r, part ? r->caps : r->tot, p->start, p->len, 0, EMP_RULE_COURTESY, EMP_CH_VALENCE,
+			 (m->signoff_keep - 1.0) * sum, part == 1);
+	}
+}
+
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
 static void
 score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores *out,
@@ -2415,6 +2664,8 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	/* (a sign-off's praise is gone already; a text in capitals keeps its own) */
 	if (!signed_off && !all_caps)
 		terse_sarcasm(&r, text);
+	if (__builtin_expect(r.nsaid >= 2 && r.first.len > 0, 0))
+		opening_courtesy(&r, text, signed_off);
 	if (all_caps)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)

@@ -363,6 +363,28 @@ SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS pos
 	('Could you resend the invoice? Thanks, all the best, Anouk'),
 	(E'Is it ready?\nThanks,\nBill'), (E'Is it ready?\nThanks,\nBest Regards Team'),
 	(E'Great service today, really happy.\nThanks,\nBest,\nSam')) v(b);
+-- an opening courtesy: thanks for the contact itself (the reply, the email, getting
+-- back), before a complaint, does not make the message positive; its gratitude stays.
+-- Bare thanks, thanks for something done, thanks before sad news or before a text that
+-- is no complaint, or with a question, a number or an emoji in them, are read as
+-- written
+SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
+       sentiment(b) < -0.3 AS negative,
+       (SELECT count(*) FROM explain(b) WHERE rule = 'courtesy') AS courtesy_rows FROM (VALUES
+	('Thanks for the reply. Still not working'),
+	('Hi Sarah, thanks for getting back to me. I tried that and it still won''t turn on.'),
+	('Great, thanks for the quick response. The app crashed again.'),
+	('Thanks for your email. The engineer was rude and unhelpful.'),
+	('THANKS FOR THE REPLY. STILL BROKEN AND I AM FURIOUS.'),
+	(E'Thanks for the update,\nStill broken'),
+	('Thanks. Still broken.'),
+	('Thank you for your email. Sadly my mum passed away last week, so I need to close her account.'),
+	('Thanks for the reply. I''ll try that tomorrow.'), ('Thanks! That fixed it.'),
+	('Thanks for the refund. The curry was cold though.'),
+	('Thanks for the reply? Still not working'), ('Thanks for the reply 🙏 Still not working'),
+	('Thanks for the reply 2. Still not working'), ('Thanks for the reply')) v(b);
+SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
+FROM explain('Thanks for the reply. Still not working') WHERE rule = 'courtesy' ORDER BY dimension;
 -- heartbreak, a turned stomach, vermin found dead, a threat to tell everyone, a
 -- visit nobody made, calls left unanswered, a demand for compensation, a worry
 -- that keeps one awake

@@ -65,6 +65,9 @@ FROM (VALUES
 	('I''ve been passed between three people and still have no answer!!!'),
 	('Hi, we paid last week and still can''t log in'),
 	('The app crashed and still won''t open'),
+	-- a "you" a verb follows is a subject after a noun too; one an adverb follows after a verb is no subject
+	('Where is the refund you promised us?'), ('The parcel you said would come never came'),
+	('I told you never to call me again'),
 	-- no-break, narrow no-break and ideographic spaces are spaces; one word alone is no clause
 	(E'my\u00a0order\u00a0is\u202flate\u3000again'),
 	('refund')

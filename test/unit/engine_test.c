@@ -1584,6 +1584,51 @@ main(void)
 				}
 				CHECK(bad == 0, "sign-offs: gratitude kept or not as each text says, the same explained (%d wrong)", bad);
 			}
+			{
+				/* an opening courtesy before a complaint: negative, grateful still */
+				static const struct
+				{
+					const char *text;
+					bool		negative;
+				}			oc[] = {
+					{"Thanks for the reply. Still not working", true},
+					{"Hi Sarah, thanks for getting back to me. It still won't turn on.", true},
+					{"THANKS FOR THE REPLY. STILL BROKEN AND I AM FURIOUS.", true},
+					{"Thanks for the e-mail!! Still broken", true},
+					{"Thanks for the update,\nStill broken", true},
+					{"Thanks. Still broken.", false},
+					{"Thanks for the refund. Still broken.", false},
+					{"Thanks for the reply? Still broken.", false},
+					{"Thanks for the reply \xf0\x9f\x99\x8f Still broken.", false},
+					{"Thanks for the reply 2. Still broken.", false},
+					{"Hi Dear Sarah Jane Smith, thanks for the reply. Still broken.", false},
+					{"Thanks for the reply, thanks for the reply, thanks for the reply, thanks for the reply. Still broken.", false},
+					{"Thanks for the reply. I'll try that tomorrow.", false},
+					{"Thanks for the reply", false},
+				};
+				int			bad = 0;
+
+				for (size_t i = 0; i < sizeof(oc) / sizeof(oc[0]); i++)
+				{
+					size_t		n = strlen(oc[i].text);
+					char	   *exact = malloc(n);
+					EmpScores	a1,
+								a2;
+
+					memcpy(exact, oc[i].text, n);
+					emp_score(bsc, exact, n, &a1, NULL, NULL);
+					emp_score(bsc, exact, n, &a2, sum_rows, NULL);
+					if ((a1.sentiment < -0.3f) != oc[i].negative || !(a1.dims[EMP_GRATITUDE] > 0) ||
+						memcmp(&a1, &a2, sizeof(a1)) != 0)
+					{
+						fprintf(stderr, "# courtesy: \"%s\" sentiment %g gratitude %g\n", oc[i].text,
+								a1.sentiment, a1.dims[EMP_GRATITUDE]);
+						bad++;
+					}
+					free(exact);
+				}
+				CHECK(bad == 0, "opening courtesies: negative before a complaint, grateful still, the same explained (%d wrong)", bad);
+			}
 		}
 	}
 	UNIT_DONE();
