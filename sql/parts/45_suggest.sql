@@ -211,13 +211,24 @@ BEGIN
 		OR (left(at_end, 1) = '.' AND at_end <> '..');
 	-- "I've been passed around and still have no answer", "The app crashed
 	-- and still won't open": a clause that starts without its subject takes
-	-- the previous clause's
+	-- the previous clause's ("I", "we", "my" or "our" and a word, "the" and
+	-- a word before a verb: not "the new" of "The new app crashed", nor
+	-- "this" of "This happened on Monday")
 	IF clause ~* '^(still|never|just|also|then|keep|kept|got|can''t|cannot|couldn''t|didn''t|don''t|doesn''t|won''t|haven''t|hasn''t|wasn''t|weren''t)\M'
 	   AND prev_clause IS NOT NULL
 	   -- not a request: "please don't close this ticket again" has no subject to borrow
 	   AND raw_clause !~* '^(@\S+\s+)*please\M' THEN
 		subj := (regexp_match(prev_clause,
-			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|(?:my|our|the|this) [[:alnum:]_' || letters || ']+)(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
+			'^(?:(?:hi|hello|hey|dear|so|well|and|but|now|honestly|seriously)\M[\s,!]*)*(i|we|(?:my|our) [[:alnum:]_' || letters || ']+|the [[:alnum:]_' || letters || ']+(?=\s+(?:\w+ed|is|was|has|had|keeps|broke|froze|went|stopped|died|crashed|leaked)\M))(?:''(?:ve|m|d|ll|re)|(?![[:alnum:]_' || letters || ']))', 'i'))[1];
+		-- a thing is the subject only of a clause in its own sentence ("The
+		-- engineer was lovely. Still waiting on the part though."); "I" and
+		-- "we" go on ("I only bought one mat. Can't wait to hear the excuse")
+		IF lower(subj) NOT IN ('i', 'we')
+		   AND (strpos(head, raw_clause) <= strpos(head, prev_clause)
+		        OR substr(head, strpos(head, prev_clause) + length(prev_clause),
+		                  greatest(strpos(head, raw_clause) - strpos(head, prev_clause) - length(prev_clause), 0)) ~ '[.!?;]') THEN
+			subj := NULL;
+		END IF;
 		IF subj IS NOT NULL THEN
 			-- the clause's first word is no longer first: "you can't wait", not "you Can't wait"
 			clause := subj || ' ' || CASE WHEN clause ~ '^[[:upper:]][^[:upper:]]'
@@ -645,8 +656,21 @@ BEGIN
 			                                  'confirmed', 'claimed', 'guaranteed', 'assured', 'billed', 'changed',
 			                                  'lost', 'broke', 'damaged', 'missed', 'fitted', 'installed', 'supplied',
 			                                  'kept')
-			                      AND prev NOT IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
-			                                       'without', 'against', 'behind', 'towards', 'than', 'by', 'of')
+			                      AND (prev IN ('refund', 'charge', 'bill', 'message', 'call', 'email', 'text',
+			                                    'phone', 'report', 'contact', 'visit', 'rate', 'help')
+			                           OR prev NOT IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
+			                                'without', 'against', 'behind', 'towards', 'than', 'by', 'of', 'told',
+			                                'asked', 'called', 'emailed', 'contacted', 'paid', 'gave', 'sent',
+			                                'thank', 'trust', 'reach', 'ask', 'tell', 'pay', 'give', 'send',
+			                                'let', 'need', 'want', 'urge', 'beg', 'remind', 'take', 'took',
+			                                'chase', 'chased', 'charged', 'refunded', 'billed', 'messaged',
+			                                'phoned', 'ring', 'rang', 'texted', 'reminded', 'thanked', 'helped',
+			                                'reached', 'trusted', 'warned', 'blamed', 'joined', 'followed',
+			                                'visited', 'informed', 'notified', 'rated', 'bother', 'bothered',
+			                                'lets', 'gives', 'tells', 'asks', 'sends', 'pays', 'charges', 'helps',
+			                                'reminds', 'calls', 'emails', 'contacts', 'bothers', 'made', 'make',
+			                                'see', 'saw', 'heard', 'hear', 'show', 'showed', 'expect',
+			                                'expected', 'told'))
 			                     THEN 'we'
 			                     WHEN nxt IN ('', 'to') OR prev IN ('to', 'for', 'with', 'at', 'from', 'about', 'through', 'via',
 			                                   'without', 'against', 'behind', 'towards', 'told',
@@ -776,9 +800,33 @@ BEGIN
 			      DETAIL = 'Only the templates the extension installs are built-in.',
 			      HINT = 'Leave builtin false: a more specific template of yours is picked before a built-in one.';
 	END IF;
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		-- "CHAT", " Anger", "Late_Delivery", "EN-GB" as the lookups read them
+		-- (lower case, no spaces around; a language's region keeps its case),
+		-- and an unknown channel or emotion named in the error, not a bare
+		-- check constraint (a NULL is left to NOT NULL)
+		NEW.channel := lower(btrim(NEW.channel));
+		NEW.emotion := lower(btrim(NEW.emotion));
+		NEW.intent := lower(btrim(NEW.intent));
+		NEW.language := lower(split_part(btrim(NEW.language), '-', 1))
+			|| CASE WHEN strpos(btrim(NEW.language), '-') > 0
+			        THEN substr(btrim(NEW.language), strpos(btrim(NEW.language), '-')) ELSE '' END;
+		IF NEW.channel NOT IN ('chat', 'email', 'social', 'any') THEN
+			RAISE EXCEPTION 'unknown channel "%" for template "%"', NEW.channel, NEW.name
+				USING ERRCODE = 'check_violation',
+				      DETAIL = 'A template''s channel is chat, email, social or any.';
+		END IF;
+		IF NEW.emotion NOT IN ('anger', 'frustration', 'disappointment', 'sadness', 'fear', 'confusion',
+				'surprise', 'joy', 'gratitude', 'disgust', 'neutral', 'any') THEN
+			RAISE EXCEPTION 'unknown emotion "%" for template "%"', NEW.emotion, NEW.name
+				USING ERRCODE = 'check_violation',
+				      DETAIL = 'A template''s emotion is one of the ten emotion dimensions, neutral or any.',
+				      HINT = 'The dimensions are anger, frustration, disappointment, sadness, fear, confusion, surprise, joy, gratitude and disgust.';
+		END IF;
+	END IF;
 	RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END $$;
-COMMENT ON FUNCTION @extschema@.templates_protect() IS 'trigger: keep built-in templates read-only';
+COMMENT ON FUNCTION @extschema@.templates_protect() IS 'trigger: keep built-in templates read-only; fold a template''s channel, emotion, intent and language to the case the lookups read, and name an unknown channel or emotion';
 
 -- ---------------------------------------------------------------- suggestions
 

@@ -373,7 +373,8 @@ typedef struct Run
 	Said		first;			/* the first of them, when it has gratitude ... */
 	double		first_tot[EMP_NCHANNELS];	/* ... the evidence after it, caps included ... */
 	uint32_t	first_nwords;	/* ... and the words up to its end */
-	uint32_t	signoff_from;	/* where the earliest sentence a sign-off unsaid starts */
+	bool		greeted;		/* the first of them is a greeting alone ("Hi Sam,") */
+	bool		courteous;		/* first was an opening courtesy, its valence unsaid */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
@@ -458,6 +459,163 @@ emp_scorer_trim(EmpScorer *sc)
 	release_large_events(sc);
 }
 
+/* What a word of an opening courtesy is (see opening_courtesy). */
+typedef enum CourtesyWord
+{
+	CW_NONE = 0,
+	CW_THANKS,					/* the formula: "thanks", "thank", "cheers" */
+	CW_CONTACT,					/* what for: the contact itself, "reply", "email" */
+	CW_GREETING,				/* "hi", "dear": a name may follow */
+	CW_OTHER					/* the words around them: "for", "your", "quick" */
+} CourtesyWord;
+
+/* A word's class: at most 11 bytes, folded to lower case, looked up by its first letter. */
+static CourtesyWord
+courtesy_word(const char *w, size_t n)
+{
+	char		b[12];
+
+	if (n == 0 || n > 11)
+		return CW_NONE;
+	/* (letters fold; '-' and '\'' keep their code under | 0x20) */
+	for (size_t k = 0; k < n; k++)
+		b[k] = (char) (w[k] | 0x20);
+	b[n] = '\0';
+#define IS(word, cls) do { if (n == sizeof(word) - 1 && memcmp(b, word, n) == 0) return (cls); } while (0)
+	switch (b[0])
+	{
+		case 'a':
+			IS("a", CW_OTHER);
+			IS("again", CW_OTHER);
+			IS("and", CW_OTHER);
+			IS("answer", CW_CONTACT);
+			break;
+		case 'b':
+			IS("back", CW_OTHER);
+			break;
+		case 'c':
+			IS("cheers", CW_THANKS);
+			IS("call", CW_CONTACT);
+			break;
+		case 'd':
+			IS("dear", CW_GREETING);
+			break;
+		case 'e':
+			IS("email", CW_CONTACT);
+			IS("e-mail", CW_CONTACT);
+			break;
+		case 'f':
+			IS("for", CW_OTHER);
+			IS("fast", CW_OTHER);
+			break;
+		case 'g':
+			IS("great", CW_OTHER);
+			IS("getting", CW_CONTACT);
+			break;
+		case 'h':
+			IS("hi", CW_GREETING);
+			IS("hello", CW_GREETING);
+			IS("hey", CW_GREETING);
+			break;
+		case 'i':
+			IS("in", CW_OTHER);
+			break;
+		case 'l':
+			IS("lot", CW_OTHER);
+			break;
+		case 'm':
+			IS("many", CW_OTHER);
+			IS("much", CW_OTHER);
+			IS("me", CW_OTHER);
+			IS("mail", CW_CONTACT);
+			IS("message", CW_CONTACT);
+			break;
+		case 'o':
+			IS("ok", CW_OTHER);
+			IS("okay", CW_OTHER);
+			IS("out", CW_OTHER);
+			break;
+		case 'p':
+			IS("prompt", CW_OTHER);
+			break;
+		case 'q':
+			IS("quick", CW_OTHER);
+			IS("quickly", CW_OTHER);
+			break;
+		case 'r':
+			IS("reply", CW_CONTACT);
+			IS("replies", CW_CONTACT);
+			IS("response", CW_CONTACT);
+			IS("reaching", CW_CONTACT);
+			break;
+		case 's':
+			IS("so", CW_OTHER);
+			IS("speedy", CW_OTHER);
+			IS("swift", CW_OTHER);
+			break;
+		case 't':
+			IS("thanks", CW_THANKS);
+			IS("thank", CW_THANKS);
+			IS("thx", CW_THANKS);
+			IS("ty", CW_THANKS);
+			IS("the", CW_OTHER);
+			IS("to", CW_OTHER);
+			IS("touch", CW_OTHER);
+			break;
+		case 'u':
+			IS("us", CW_OTHER);
+			IS("u", CW_OTHER);
+			IS("update", CW_CONTACT);
+			break;
+		case 'v':
+			IS("very", CW_OTHER);
+			break;
+		case 'y':
+			IS("you", CW_OTHER);
+			IS("your", CW_OTHER);
+			break;
+	}
+#undef IS
+	return CW_NONE;
+}
+
+/*
+ * Is the sentence x a greeting alone, a greeting word and at most three
+ * capitalised words or titles ("Hi Sam,", "Hello Mr.", "Dear Customer
+ * Services,")?  At most its first 40 bytes are read.
+ */
+static bool
+greeting_alone(const char *text, const Said *x)
+{
+	uint32_t	i = x->start,
+				e = x->start + x->len;
+	int			words = 0;
+
+	if (x->len == 0 || x->len > 40 || ((text[i] | 0x20) != 'h' && (text[i] | 0x20) != 'd'))
+		return false;
+	while (i < e)
+	{
+		uint32_t	w = i;
+
+		while (w < e && ((text[w] | 0x20) >= 'a' && (text[w] | 0x20) <= 'z'))
+			w++;
+		if (w == i)
+		{
+			if (text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != '!' &&
+				text[i] != '\n' && text[i] != '\r')
+				return false;
+			i++;
+			continue;
+		}
+		if (words == 0 ? courtesy_word(text + i, w - i) != CW_GREETING
+			: (words > 3 || text[i] < 'A' || text[i] > 'Z'))
+			return false;
+		words++;
+		i = w;
+	}
+	return words > 0;
+}
+
 /*
  * As a sentence closes, before prev becomes it: the last sentence with
  * thanks or wishes before the last one (a sign-off's name after it), and
@@ -467,12 +625,20 @@ emp_scorer_trim(EmpScorer *sc)
 static inline void
 keep_warm(Run *r)
 {
-	/* the first sentence with gratitude, for an opening courtesy (the next one opened after it) */
-	if (__builtin_expect(++r->nsaid == 2, 0) && r->prev.pos[1] > 0)
+	/*
+	 * The first sentence with gratitude, for an opening courtesy (the next
+	 * one opened after it), or the second after a greeting alone
+	 */
+	if (__builtin_expect(++r->nsaid <= 3, 0))
 	{
-		r->first = r->prev;
-		memcpy(r->first_tot, r->before, sizeof(r->first_tot));
-		r->first_nwords = r->before_nwords;
+		if (r->prev.pos[1] > 0 && (r->nsaid == 2 || r->greeted))
+		{
+			r->first = r->prev;
+			memcpy(r->first_tot, r->before, sizeof(r->first_tot));
+			r->first_nwords = r->before_nwords;
+		}
+		else if (r->nsaid == 2)
+			r->greeted = greeting_alone(r->text, &r->prev);
 	}
 	if (said_warm(&r->prev))
 	{
@@ -2260,14 +2426,15 @@ sign_off(Run *r, const char *text, size_t len)
 	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
 		said[said[1] ? 2 : 1] = earlier;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
-		before -= said[k]->pos[2];
+		if (!(r->courteous && said[k]->start == r->first.start))
+			before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
 		return false;
-	r->signoff_from = UINT32_MAX;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 	{
-		if (said[k]->start < r->signoff_from)
-			r->signoff_from = said[k]->start;
+		/* (an opening courtesy's valence is unsaid already) */
+		if (r->courteous && said[k]->start == r->first.start)
+			continue;
 		for (int i = 0; i < 3; i++)
 		{
 			if (said[k]->pos[i] > 0)
@@ -2368,153 +2535,31 @@ terse_sarcasm(Run *r, const char *text)
 	unsay_praise(r, p->pos, p->caps, p->start, p->len);
 }
 
-/* What a word of an opening courtesy is (see opening_courtesy). */
-typedef enum CourtesyWord
-{
-	CW_NONE = 0,
-	CW_THANKS,					/* the formula: "thanks", "thank", "cheers" */
-	CW_CONTACT,					/* what for: the contact itself, "reply", "email" */
-	CW_GREETING,				/* "hi", "dear": a name may follow */
-	CW_OTHER					/* the words around them: "for", "your", "quick" */
-} CourtesyWord;
-
-/* A word's class: at most 11 bytes, folded to lower case, looked up by its first letter. */
-static CourtesyWord
-courtesy_word(const char *w, size_t n)
-{
-	char		b[12];
-
-	if (n == 0 || n > 11)
-		return CW_NONE;
-	/* (letters fold; '-' and '\'' keep their code under | 0x20) */
-	for (size_t k = 0; k < n; k++)
-		b[k] = (char) (w[k] | 0x20);
-	b[n] = '\0';
-#define IS(word, cls) do { if (n == sizeof(word) - 1 && memcmp(b, word, n) == 0) return (cls); } while (0)
-	switch (b[0])
-	{
-		case 'a':
-			IS("a", CW_OTHER);
-			IS("again", CW_OTHER);
-			IS("and", CW_OTHER);
-			IS("advice", CW_CONTACT);
-			IS("answer", CW_CONTACT);
-			break;
-		case 'b':
-			IS("back", CW_OTHER);
-			break;
-		case 'c':
-			IS("cheers", CW_THANKS);
-			IS("call", CW_CONTACT);
-			break;
-		case 'd':
-			IS("dear", CW_GREETING);
-			break;
-		case 'e':
-			IS("email", CW_CONTACT);
-			IS("e-mail", CW_CONTACT);
-			IS("explanation", CW_CONTACT);
-			break;
-		case 'f':
-			IS("for", CW_OTHER);
-			IS("fast", CW_OTHER);
-			break;
-		case 'g':
-			IS("great", CW_OTHER);
-			IS("getting", CW_CONTACT);
-			break;
-		case 'h':
-			IS("hi", CW_GREETING);
-			IS("hello", CW_GREETING);
-			IS("hey", CW_GREETING);
-			IS("help", CW_CONTACT);
-			break;
-		case 'i':
-			IS("in", CW_OTHER);
-			IS("info", CW_CONTACT);
-			IS("information", CW_CONTACT);
-			break;
-		case 'l':
-			IS("lot", CW_OTHER);
-			break;
-		case 'm':
-			IS("many", CW_OTHER);
-			IS("much", CW_OTHER);
-			IS("me", CW_OTHER);
-			IS("mail", CW_CONTACT);
-			IS("message", CW_CONTACT);
-			break;
-		case 'o':
-			IS("ok", CW_OTHER);
-			IS("okay", CW_OTHER);
-			IS("out", CW_OTHER);
-			break;
-		case 'p':
-			IS("prompt", CW_OTHER);
-			break;
-		case 'q':
-			IS("quick", CW_OTHER);
-			IS("quickly", CW_OTHER);
-			break;
-		case 'r':
-			IS("reply", CW_CONTACT);
-			IS("replies", CW_CONTACT);
-			IS("response", CW_CONTACT);
-			IS("reaching", CW_CONTACT);
-			break;
-		case 's':
-			IS("so", CW_OTHER);
-			IS("speedy", CW_OTHER);
-			IS("swift", CW_OTHER);
-			IS("suggestion", CW_CONTACT);
-			IS("suggestions", CW_CONTACT);
-			IS("support", CW_CONTACT);
-			break;
-		case 't':
-			IS("thanks", CW_THANKS);
-			IS("thank", CW_THANKS);
-			IS("thx", CW_THANKS);
-			IS("ty", CW_THANKS);
-			IS("the", CW_OTHER);
-			IS("to", CW_OTHER);
-			IS("touch", CW_OTHER);
-			IS("tips", CW_CONTACT);
-			break;
-		case 'u':
-			IS("us", CW_OTHER);
-			IS("update", CW_CONTACT);
-			break;
-		case 'v':
-			IS("very", CW_OTHER);
-			break;
-		case 'y':
-			IS("you", CW_OTHER);
-			IS("your", CW_OTHER);
-			break;
-	}
-#undef IS
-	return CW_NONE;
-}
-
 /*
  * An opening courtesy: a first sentence that only thanks for the contact
  * ("Thanks for the reply.", "Hi Sam, thanks for your email.", "Great,
- * thanks."), followed by a complaint (text whose own sentiment is below
- * sarcasm_below, with more evidence of anger, frustration, disappointment
- * and disgust than of sadness and fear: "Still not working.", "I tried that
- * and it still won't turn on."), does not make the message positive: the
- * sentence's positive valence, and what its joy and gratitude add to the
- * sentiment, keep signoff_keep of themselves, as a sign-off's do.  Its
- * gratitude stays an emotion the message expresses ("Thanks. Still
- * broken." is gratitude and frustration, and negative).  Thanks that say
- * what for ("Thanks for the refund."), thanks before a text that is not a
- * complaint ("Thanks for the reply. I'll try that tomorrow.", "Thank you.
- * I'm really nervous."), and a first sentence a sign-off has taken
- * ("Thanks,\nMarion") are read as written.  At most the first sentence's
- * 80 bytes are read, once a text.
+ * thanks for the update."; or the second, after a greeting alone: "Hi
+ * Sam,\nThanks for the reply."), followed by a complaint (text whose own
+ * sentiment is below sarcasm_below, with more evidence of anger,
+ * frustration, disappointment and disgust than of sadness and fear:
+ * "Still not working.", "I tried that and it still won't turn on."), does
+ * not make the message positive: the sentence's positive valence, and what
+ * its joy and gratitude add to the sentiment, keep signoff_keep of
+ * themselves, as a sign-off's do.  Its gratitude stays an emotion the
+ * message expresses ("Thanks for the reply. Still broken." is gratitude and
+ * frustration, and negative).  The text after it is read without the
+ * praise of a short warm sentence or two at its end, which the sign-off
+ * and terse sarcasm rules read next ("... Still broken.\nThanks,\nSam",
+ * "... Still broken. Great."), and those rules then read the text before
+ * them without the courtesy's valence.  Bare thanks ("Thanks. Still
+ * broken."), thanks that say what for ("Thanks for the refund.", "Thanks
+ * for your help."), thanks before a text that is no complaint ("Thanks for
+ * the reply. I'll try that tomorrow.", "Thank you for your email. Sadly my
+ * mum passed away.") are read as written.  At most the first sentence's
+ * 80 bytes are read, once a text.  Runs before the sign-off rule.
  */
 static void
-opening_courtesy(Run *r, const char *text, bool signed_off)
+opening_courtesy(Run *r, const char *text)
 {
 	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
 	const Said *p = &r->first;
@@ -2528,10 +2573,11 @@ opening_courtesy(Run *r, const char *text, bool signed_off)
 				e = p->start + p->len;
 	bool		thanked = false,
 				said_what = false;
-	int			names = 0;		/* capitalised words after a greeting: a name */
+	/* capitalised words after a greeting: a name ("Hello Mr. / Smith, thank you") */
+	int			names = r->greeted ? 2 : 0;
+	const Said *tail[2] = {&r->prev, r->thanks_next ? &r->thanks : NULL};
 
-	if (p->len == 0 || p->len > 80 || !(p->pos[1] > 0) || rest_words == 0 ||
-		(signed_off && r->signoff_from <= p->start) || m->signoff_keep >= 1.0f)
+	if (p->len == 0 || p->len > 80 || !(p->pos[1] > 0) || rest_words == 0 || m->signoff_keep >= 1.0f)
 		return;
 	while (i < e)
 	{
@@ -2578,7 +2624,21 @@ opening_courtesy(Run *r, const char *text, bool signed_off)
 	if (rest_words > m->length_tokens && m->length_tokens > 0)
 		norm = rest_words / m->length_tokens;
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		ev[ch] = (r->tot[ch] + r->caps[ch] - r->first_tot[ch]) / norm;
+		ev[ch] = r->tot[ch] + r->caps[ch] - r->first_tot[ch];
+	/*
+	 * less the praise of a short warm sentence or two at its end, which
+	 * the sign-off and terse sarcasm rules read after this one: "...
+	 * Still broken.\nThanks,\nSam", "... Still broken. Great."
+	 */
+	for (int k = 0; k < 2; k++)
+		if (tail[k] && tail[k]->len <= 48 && tail[k]->start > p->start)
+			for (int i = 0; i < 3; i++)
+			{
+				ev[praise_chans[i]] -= tail[k]->pos[i] > 0 ? tail[k]->pos[i] : 0;
+				ev[praise_chans[i]] -= tail[k]->caps[i] > 0 ? tail[k]->caps[i] : 0;
+			}
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] /= norm;
 	for (int k = 0; k < 4; k++)
 		complained += ev[complaint[k]] > 0 ? ev[complaint[k]] : 0;
 	distressed = (ev[EMP_SADNESS] > 0 ? ev[EMP_SADNESS] : 0) + (ev[EMP_FEAR] > 0 ? ev[EMP_FEAR] : 0);
@@ -2596,7 +2656,10 @@ opening_courtesy(Run *r, const char *text, bool signed_off)
 				sum += (praise_chans[k] == EMP_CH_VALENCE ? 1.0 : m->valence_from[praise_chans[k]]) * v[k];
 		emit(r, part ? r->caps : r->tot, p->start, p->len, 0, EMP_RULE_COURTESY, EMP_CH_VALENCE,
 			 (m->signoff_keep - 1.0) * sum, part == 1);
+		/* and from the text before the last sentence, as terse sarcasm reads it */
+		r->before[EMP_CH_VALENCE] += (m->signoff_keep - 1.0) * sum;
 	}
+	r->courteous = true;
 }
 
 /* Score a text: the scores in want, explanation rows to fn, tokens to tokfn. */
@@ -2657,6 +2720,8 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		}
 	}
 	close_sentence(&r, NULL);
+	if (__builtin_expect(r.nsaid >= 2 && r.first.len > 0, 0))
+		opening_courtesy(&r, text);
 	signed_off = r.m->signoff_keep < 1.0f && sign_off(&r, text, len);
 
 	/* the whole text shouted: one cue for the text instead of per word */
@@ -2664,8 +2729,6 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	/* (a sign-off's praise is gone already; a text in capitals keeps its own) */
 	if (!signed_off && !all_caps)
 		terse_sarcasm(&r, text);
-	if (__builtin_expect(r.nsaid >= 2 && r.first.len > 0, 0))
-		opening_courtesy(&r, text, signed_off);
 	if (all_caps)
 	{
 		for (int ch = 0; ch < EMP_NCHANNELS; ch++)

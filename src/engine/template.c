@@ -2849,9 +2849,29 @@ is_closer(const char *s, size_t n)
 		case '\r':
 			return true;
 		default:
+			if (n < 3)
+				return false;
 			/* U+2026 HORIZONTAL ELLIPSIS */
-			return n >= 3 && (unsigned char) s[0] == 0xE2 && (unsigned char) s[1] == 0x80 &&
-				(unsigned char) s[2] == 0xA6;
+			if ((unsigned char) s[0] == 0xE2)
+				return (unsigned char) s[1] == 0x80 && (unsigned char) s[2] == 0xA6;
+			/* U+3001 IDEOGRAPHIC COMMA, U+3002 IDEOGRAPHIC FULL STOP */
+			if ((unsigned char) s[0] == 0xE3)
+				return (unsigned char) s[1] == 0x80 &&
+					((unsigned char) s[2] == 0x81 || (unsigned char) s[2] == 0x82);
+			/* full-width ! ) , . : ; ? (U+FF01, U+FF09, U+FF0C, U+FF0E, U+FF1A, U+FF1B, U+FF1F) */
+			if ((unsigned char) s[0] == 0xEF && (unsigned char) s[1] == 0xBC)
+				switch ((unsigned char) s[2])
+				{
+					case 0x81:
+					case 0x89:
+					case 0x8C:
+					case 0x8E:
+					case 0x9A:
+					case 0x9B:
+					case 0x9F:
+						return true;
+				}
+			return false;
 	}
 }
 
@@ -2899,14 +2919,17 @@ collapse_before_closer(TplRender *r)
 /*
  * Emit text, collapsing around an empty value before it.  The rule, applied
  * when a variable renders as nothing:
- *	- before punctuation that closes a phrase (, . ! ? ; : ) ] } ...), before
+ *	- before punctuation that closes a phrase (, . ! ? ; : ) ] } ..., and
+ *	  the ideographic comma and full stop and the full-width ones), before
  *	  a line end or at the end of the output, drop the spaces before the
  *	  value and a comma or semicolon that led to it ("Hi {{name}}, thanks"
  *	  -> "Hi, thanks"; "Thanks, {{name}}!" -> "Thanks!");
  *	- between two spaces, keep one ("Thanks {{name}} for" -> "Thanks for");
- *	- at the start of a line, drop the spaces after it, and a comma or
- *	  semicolon that follows ("{{greeting}}, we" -> "we"); a line left
- *	  with nothing at all is removed with its line break.
+ *	- at the start of a line, drop the spaces after it, and a comma,
+ *	  semicolon or colon that follows ("{{greeting}}, we" -> "we",
+ *	  "{{greeting}}: your order" -> "your order"; a colon only before a
+ *	  space or a line end: "{{hour}}:00" keeps it); a line left with
+ *	  nothing at all is removed with its line break.
  * Text that is only spaces keeps the decision pending.
  */
 /* Is out at the start of a line, past its indentation (spaces alone so far)? */
@@ -2947,7 +2970,10 @@ emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc, bool literal)
 		r->pending = false;
 		if (is_closer(s + i, n - i))
 		{
-			if ((s[i] == ',' || s[i] == ';') && at_line_start_past_spaces(r))
+			/* (a colon too, before a space or the end: "{{greeting}}: your order is ready") */
+			if ((s[i] == ',' || s[i] == ';' ||
+				 (s[i] == ':' && (i + 1 == n || is_hws(s[i + 1]) || s[i + 1] == '\n' || s[i + 1] == '\r'))) &&
+				at_line_start_past_spaces(r))
 			{
 				i++;
 				while (i < n && is_hws(s[i]))

@@ -55,6 +55,10 @@ SELECT render(E'a\n  {{x}},\nb', '{}') AS indented_empty, render(E'a\n\t{{x}}, w
 SELECT render('Hi {{name}}, thanks', '{"name": ""}'), render('Hi {{name}}, thanks', '{"name": null}'),
        render('Hi {{name}}, thanks', '{"name": "   "}');
 SELECT render('({{x}}) x{{x}}y', '{}');
+-- a colon after it at a line's start goes (not one before a digit); ideographic and full-width
+-- stops close a phrase
+SELECT render('{{greeting}}: your order is ready', '{}') AS colon, render('{{h}}:00 sharp', '{}') AS time,
+       render(E'Hi {{name}}\u3002', '{}') AS ideographic, render(E'Hi {{name}}\uff01', '{}') AS fullwidth;
 -- defaults
 SELECT render('Hi {{ name | default: "there" }}!', '{}');
 SELECT render('Hi {{ nickname | default: first_name | default: "there" }}!', '{"first_name": "Jane"}');

@@ -68,6 +68,12 @@ FROM (VALUES
 	-- a "you" a verb follows is a subject after a noun too; one an adverb follows after a verb is no subject
 	('Where is the refund you promised us?'), ('The parcel you said would come never came'),
 	('I told you never to call me again'),
+	-- a "you" after a verb that takes one stays an object; no thing borrowed as a subject across a
+	-- sentence end ("I" and "we" are), nor "this" or an adjective for one
+	('I already paid you can you check'), ('I emailed you have you read it'),
+	('The engineer was lovely. Still waiting on the part though.'),
+	('This happened on Monday and still isn''t fixed'), ('The new app crashed and still won''t open'),
+	('My order was late, and still hasn''t arrived'),
 	-- no-break, narrow no-break and ideographic spaces are spaces; one word alone is no clause
 	(E'my\u00a0order\u00a0is\u202flate\u3000again'),
 	('refund')
@@ -97,6 +103,14 @@ RETURNING id >= 1000 AS user_id, builtin;
 INSERT INTO empathy.templates (name, body) VALUES ('broken', 'Hi {{ name ');
 INSERT INTO empathy.templates (name, emotion, body) VALUES ('bad_emotion', 'grumpy', 'Hi');
 INSERT INTO empathy.templates (name, channel, body) VALUES ('bad_channel', 'fax', 'Hi');
+-- channel, emotion, intent and language in any case, spaces around: as the lookups read them
+INSERT INTO empathy.templates (name, emotion, intent, channel, language, body)
+VALUES ('shouted_fields', ' Anger', 'Late_Delivery ', 'CHAT', 'EN-GB', 'Hi')
+RETURNING emotion, intent, channel, language;
+UPDATE empathy.templates SET channel = 'Email' WHERE name = 'shouted_fields' RETURNING channel;
+UPDATE empathy.templates SET channel = 'E-mail' WHERE name = 'shouted_fields';
+INSERT INTO empathy.templates (name, channel, body) VALUES ('null_channel', NULL, 'Hi');
+DELETE FROM empathy.templates WHERE name = 'shouted_fields';
 -- built-in rows are read-only
 UPDATE empathy.templates SET body = 'Hi' WHERE id = 1;
 DELETE FROM empathy.templates WHERE id = 1;

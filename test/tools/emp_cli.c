@@ -24,6 +24,8 @@
  *	  emp_cli --features VOCAB	 print, per line, each term's coefficient on
  *			the emotion channels and on valence (term weights set to 1), with
  *			the words of VOCAB added to the built-in lexicon
+ *	  emp_cli --unescape ...	 read "\n", "\r", "\t" and "\\" in each line as
+ *			the characters they name (a text of several lines on one line)
  *	  emp_cli --builtin-files	 print the names of the data files compiled in
  *	  emp_cli --build-time	 time building the built-in lexicon and phrase
  *			catalogue once, as a backend's first call does
@@ -467,6 +469,7 @@ main(int argc, char **argv)
 	bool		bench_stages = false;
 	bool		replies = false;
 	bool		exact = false;
+	bool		unescape = false;
 	EmpMarkerSet *rms = NULL;
 	unsigned	bench_want = EMP_WANT_ALL;
 
@@ -491,6 +494,8 @@ main(int argc, char **argv)
 		}
 		else if (strcmp(argv[i], "--replies") == 0)
 			replies = true;
+		else if (strcmp(argv[i], "--unescape") == 0)
+			unescape = true;
 		else if (strcmp(argv[i], "--exact") == 0)
 			exact = true;
 		else if (strcmp(argv[i], "--dump") == 0)
@@ -611,6 +616,23 @@ main(int argc, char **argv)
 
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
+		if (unescape)
+		{
+			ssize_t		o = 0;
+
+			for (ssize_t k = 0; k < n; k++)
+			{
+				if (line[k] == '\\' && k + 1 < n && strchr("nrt\\", line[k + 1]))
+				{
+					k++;
+					line[o++] = line[k] == 'n' ? '\n' : line[k] == 'r' ? '\r' : line[k] == 't' ? '\t' : '\\';
+				}
+				else
+					line[o++] = line[k];
+			}
+			n = o;
+			line[n] = '\0';
+		}
 		cur_text = line;
 		if (bench > 0)
 		{

@@ -1605,6 +1605,14 @@ main(void)
 					{"Thanks for the reply, thanks for the reply, thanks for the reply, thanks for the reply. Still broken.", false},
 					{"Thanks for the reply. I'll try that tomorrow.", false},
 					{"Thanks for the reply", false},
+					/* a sign-off or terse praise after the complaint, a greeting on its own line */
+					{"Thanks for the reply. Still not working. Can you help?\nThanks,\nSam", true},
+					{"Thanks for the reply. Still broken. Great.", true},
+					{"Hi Sam,\nThanks for the reply.\nStill broken.", true},
+					{"Hello Mr. Smith, thank you for your email. Still broken.", true},
+					{"Hi Sam,\nHi Jo,\nThanks for the reply.\nStill broken.", false},
+					{"Thanks for your help. The engineer was rude.", false},
+					{"Thanks for the reply. That fixed it, great!", false},
 				};
 				int			bad = 0;
 

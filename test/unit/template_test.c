@@ -188,6 +188,14 @@ test_lenient(void)
 			  "Hi x y z", "default replaces blanks");
 	CHECK_OUT(R("{{zero | default: 5}} {{f | default: 5}}", V), "0 false", "default keeps 0 and false");
 	CHECK_OUT(R("{{nobody}}", V), "", "only a missing variable");
+	CHECK_OUT(R("{{nobody}}: your order is ready", V), "your order is ready", "leading colon");
+	CHECK_OUT(R("{{nobody}}:00 sharp", V), ":00 sharp", "a colon before no space stays");
+	CHECK_OUT(R("{{nobody}}:", V), "", "a colon at the end goes with the value");
+	CHECK_OUT(R("Hi,\n{{nobody}}: thanks", V), "Hi,\nthanks", "leading colon on a later line");
+	CHECK_OUT(R("Hi {{nobody}}\xe3\x80\x82", V), "Hi\xe3\x80\x82", "ideographic full stop closes");
+	CHECK_OUT(R("Hi {{nobody}}\xef\xbc\x81", V), "Hi\xef\xbc\x81", "full-width ! closes");
+	CHECK_OUT(R("Hi {{nobody}}\xef\xbc", V), "Hi \xef\xbc", "a cut full-width character is no closer");
+	CHECK_OUT(R("Hi {{nobody}}\xe3\x80\x8c", V), "Hi \xe3\x80\x8c", "an opening bracket is no closer");
 }
 
 static void
