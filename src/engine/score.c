@@ -370,11 +370,8 @@ typedef struct Run
 	bool		thanks_next;	/* thanks is the sentence just before prev */
 	bool		stack_next;		/* stack is the sentence just before thanks */
 	uint32_t	nsaid;			/* sentences closed with a word */
-	Said		first;			/* the first of them, when it has gratitude ... */
-	double		first_tot[EMP_NCHANNELS];	/* ... the evidence after it, caps included ... */
-	uint32_t	first_nwords;	/* ... and the words up to its end */
-	bool		greeted;		/* the first of them is a greeting alone ("Hi Sam,") */
-	bool		courteous;		/* first was an opening courtesy, its valence unsaid */
+	bool		courteous;		/* an opening courtesy's valence is unsaid */
+	uint32_t	first;			/* ... and its sentence: 0 or 1 in early[] */
 	double		sent_caps[3];	/* the part of this sentence's joy, gratitude and
 								 * valence that capitals added (kept in caps) */
 	float		strongest[12];	/* this sentence's strongest cue of each emotion (0: none;
@@ -390,7 +387,19 @@ typedef struct Run
 	 */
 	unsigned	expl_pending;
 	Waiting		wait[2];
+
+	/*
+	 * The first two sentences with a word, the evidence after each (caps
+	 * included) and the words up to its end, for an opening courtesy: kept
+	 * as they close, read only once more have closed, and so left out of
+	 * the clearing of a run (RUN_CLEARED).
+	 */
+	Said		early[2];
+	double		early_tot[2][EMP_NCHANNELS];
+	uint32_t	early_nwords[2];
 } Run;
+
+#define RUN_CLEARED		offsetof(Run, early)
 
 /*
  * The scorer lives as long as its configuration (a backend, in the server):
@@ -625,20 +634,14 @@ greeting_alone(const char *text, const Said *x)
 static inline void
 keep_warm(Run *r)
 {
-	/*
-	 * The first sentence with gratitude, for an opening courtesy (the next
-	 * one opened after it), or the second after a greeting alone
-	 */
-	if (__builtin_expect(++r->nsaid <= 3, 0))
+	/* the first two sentences, for an opening courtesy (the next one opened after each) */
+	uint32_t	k = r->nsaid++ - 1;
+
+	if (k < 2)
 	{
-		if (r->prev.pos[1] > 0 && (r->nsaid == 2 || r->greeted))
-		{
-			r->first = r->prev;
-			memcpy(r->first_tot, r->before, sizeof(r->first_tot));
-			r->first_nwords = r->before_nwords;
-		}
-		else if (r->nsaid == 2)
-			r->greeted = greeting_alone(r->text, &r->prev);
+		r->early[k] = r->prev;
+		memcpy(r->early_tot[k], r->before, sizeof(r->early_tot[k]));
+		r->early_nwords[k] = r->before_nwords;
 	}
 	if (said_warm(&r->prev))
 	{
@@ -2426,14 +2429,14 @@ sign_off(Run *r, const char *text, size_t len)
 	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
 		said[said[1] ? 2 : 1] = earlier;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
-		if (!(r->courteous && said[k]->start == r->first.start))
+		if (!(r->courteous && said[k]->start == r->early[r->first].start))
 			before -= said[k]->pos[2];
 	if (before > r->m->signoff_praise)
 		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 	{
 		/* (an opening courtesy's valence is unsaid already) */
-		if (r->courteous && said[k]->start == r->first.start)
+		if (r->courteous && said[k]->start == r->early[r->first].start)
 			continue;
 		for (int i = 0; i < 3; i++)
 		{
@@ -2558,26 +2561,40 @@ terse_sarcasm(Run *r, const char *text)
  * mum passed away.") are read as written.  At most the first sentence's
  * 80 bytes are read, once a text.  Runs before the sign-off rule.
  */
-static void
+static void __attribute__((noinline, cold))
 opening_courtesy(Run *r, const char *text)
 {
 	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
-	const Said *p = &r->first;
+	const Said *p;
 	const EmpModel *m = r->m;
 	double		ev[EMP_NCHANNELS];
 	double		norm = 1.0;
 	double		complained = 0,
 				distressed = 0;
-	uint32_t	rest_words = r->nwords - r->first_nwords;
-	uint32_t	i = p->start,
-				e = p->start + p->len;
+	uint32_t	rest_words;
+	uint32_t	i,
+				e;
 	bool		thanked = false,
 				said_what = false;
 	/* capitalised words after a greeting: a name ("Hello Mr. / Smith, thank you") */
-	int			names = r->greeted ? 2 : 0;
+	int			names = 0;
 	const Said *tail[2] = {&r->prev, r->thanks_next ? &r->thanks : NULL};
 
-	if (p->len == 0 || p->len > 80 || !(p->pos[1] > 0) || rest_words == 0 || m->signoff_keep >= 1.0f)
+	/* the first sentence, or the second after a greeting alone ("Hi Sam,") */
+	if (r->early[0].pos[1] > 0)
+		r->first = 0;
+	else if (r->nsaid >= 3 && r->early[1].pos[1] > 0 && greeting_alone(text, &r->early[0]))
+	{
+		r->first = 1;
+		names = 2;				/* "Hello Mr. / Smith, thank you for your email." */
+	}
+	else
+		return;
+	p = &r->early[r->first];
+	rest_words = r->nwords - r->early_nwords[r->first];
+	i = p->start;
+	e = p->start + p->len;
+	if (p->len == 0 || p->len > 80 || rest_words == 0 || m->signoff_keep >= 1.0f)
 		return;
 	while (i < e)
 	{
@@ -2624,7 +2641,7 @@ opening_courtesy(Run *r, const char *text)
 	if (rest_words > m->length_tokens && m->length_tokens > 0)
 		norm = rest_words / m->length_tokens;
 	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		ev[ch] = r->tot[ch] + r->caps[ch] - r->first_tot[ch];
+		ev[ch] = r->tot[ch] + r->caps[ch] - r->early_tot[r->first][ch];
 	/*
 	 * less the praise of a short warm sentence or two at its end, which
 	 * the sign-off and terse sarcasm rules read after this one: "...
@@ -2674,7 +2691,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 	bool		signed_off;
 	double		lnorm;
 
-	emp_clear_bytes(&r, sizeof(r));
+	emp_clear_bytes(&r, RUN_CLEARED);
 	r.sc = sc;
 	r.text = text;
 	r.m = &sc->model;
@@ -2720,7 +2737,7 @@ score_text(EmpScorer *sc, const char *text, size_t len, unsigned want, EmpScores
 		}
 	}
 	close_sentence(&r, NULL);
-	if (__builtin_expect(r.nsaid >= 2 && r.first.len > 0, 0))
+	if (__builtin_expect(r.nsaid >= 2, 0))
 		opening_courtesy(&r, text);
 	signed_off = r.m->signoff_keep < 1.0f && sign_off(&r, text, len);
 
