@@ -60,15 +60,15 @@ Could you let me know the date on the charges?
 
 Best regards,
 {{ agent_name | default: "The billing team" }}', true),
-	(40, 'damaged_product_any', 'any', 'damaged_product', 'any', 'en', 'I''m so sorry your item arrived damaged, {{ name | first_name | default: "and thanks for letting us know" }}. I understand {{ concern | default: "it isn''t working" }}, and that must be {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "send a replacement right away" }}. Could you share a photo of the damage?', true),
+	(40, 'damaged_product_any', 'any', 'damaged_product', 'any', 'en', 'I''m so sorry your item has let you down, {{ name | first_name | default: "and thanks for letting us know" }}. I understand {{ concern | default: "it isn''t working" }}, and that must be {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "send a replacement right away" }}. Could you share a photo of the problem?', true),
 	(41, 'damaged_product_disappointment', 'disappointment', 'damaged_product', 'any', 'en', 'I''m really sorry, {{ name | first_name | default: "truly" }}. I understand {{ concern | default: "your item arrived broken" }}, and I can see why you''re disappointed. I''ll {{ solution | default: "get a replacement out to you" }} as soon as possible. Would you prefer a replacement or a refund?', true),
 	(42, 'damaged_product_anger', 'anger', 'damaged_product', 'any', 'en', 'I''m truly sorry, {{ name | first_name | default: "and you have every right to be upset" }}. I understand {{ concern | default: "your item arrived damaged" }}, and that is infuriating. I''ll take care of this myself and {{ solution | default: "send a replacement today" }}. Could you send me a photo so I can start right away?', true),
-	(43, 'damaged_product_chat', 'any', 'damaged_product', 'chat', 'en', 'So sorry it arrived damaged{{#if name}}, {{ name | first_name }}{{/if}}! That sounds {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "arrange a replacement now" }}. Could you send a photo?', true),
+	(43, 'damaged_product_chat', 'any', 'damaged_product', 'chat', 'en', 'So sorry it''s let you down{{#if name}}, {{ name | first_name }}{{/if}}! That sounds {{ emotion | adjective | default: "disappointing" }}. I''ll {{ solution | default: "arrange a replacement now" }}. Could you send a photo?', true),
 	(44, 'damaged_product_email', 'any', 'damaged_product', 'email', 'en', 'Hi {{ name | first_name | default: "there" }},
 
-I''m so sorry your item arrived damaged. I understand {{ concern | default: "it isn''t usable" }}, and I can see how {{ emotion | adjective | default: "disappointing" }} that is. I''ll {{ solution | default: "send a replacement at no cost" }} and you won''t need to return the damaged one.
+I''m so sorry your item has let you down. I understand {{ concern | default: "it isn''t usable" }}, and I can see how {{ emotion | adjective | default: "disappointing" }} that is. I''ll {{ solution | default: "send a replacement at no cost" }} and you won''t need to send the old one back.
 
-Could you reply with a photo of the damage?
+Could you reply with a photo of the problem?
 
 Best regards,
 {{ agent_name | default: "The support team" }}', true),
