@@ -41,22 +41,17 @@ CREATE TRIGGER config_markers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCA
 -- fires row triggers only, statement triggers for TRUNCATE) invalidate the
 -- subscriber's built configurations too: the statement triggers fire
 -- always, and a row trigger of each table fires in replica mode alone.
-ALTER TABLE @extschema@.configurations ENABLE ALWAYS TRIGGER configurations_changed;
-CREATE TRIGGER configurations_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.configurations
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
-ALTER TABLE @extschema@.configurations ENABLE REPLICA TRIGGER configurations_replicated;
-ALTER TABLE @extschema@.config_terms ENABLE ALWAYS TRIGGER config_terms_changed;
-CREATE TRIGGER config_terms_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_terms
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
-ALTER TABLE @extschema@.config_terms ENABLE REPLICA TRIGGER config_terms_replicated;
-ALTER TABLE @extschema@.config_model ENABLE ALWAYS TRIGGER config_model_changed;
-CREATE TRIGGER config_model_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_model
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
-ALTER TABLE @extschema@.config_model ENABLE REPLICA TRIGGER config_model_replicated;
-ALTER TABLE @extschema@.config_markers ENABLE ALWAYS TRIGGER config_markers_changed;
-CREATE TRIGGER config_markers_replicated AFTER INSERT OR UPDATE OR DELETE ON @extschema@.config_markers
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed();
-ALTER TABLE @extschema@.config_markers ENABLE REPLICA TRIGGER config_markers_replicated;
+DO $$
+DECLARE
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['configurations', 'config_terms', 'config_model', 'config_markers'] LOOP
+		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE ALWAYS TRIGGER %I', t, t || '_changed');
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON @extschema@.%I '
+					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed()', t || '_replicated', t);
+		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE REPLICA TRIGGER %I', t, t || '_replicated');
+	END LOOP;
+END $$;
 
 CREATE FUNCTION @extschema@.markers(reply text) RETURNS text[]
 	AS 'MODULE_PATHNAME', 'markers' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
