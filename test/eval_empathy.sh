@@ -55,8 +55,10 @@
 # of its version, and held out), 1707-1746 (the same again; evaluated
 # once, by the final scorer of its version, and held out), 1747-1786 (the
 # same again; evaluated once, by the final scorer of its version, and held
-# out), 1787-1826 (the same again, last; evaluated once, by the final
-# scorer of its version, and held out), and for all groups:
+# out), 1787-1826 (the same again; evaluated once, by the final scorer
+# of its version, and held out), 1827-1866 (the same again, last;
+# evaluated once, by the final scorer of its version, and held out), and
+# for all groups:
 #  - accuracy of the emotional_reaction, interpretation and exploration
 #    levels (0/1/2) against the labels, and the share of always-0;
 #  - accuracy of 'needed' per customer message;
@@ -133,7 +135,8 @@ SELECT e.*, CASE WHEN e.grp <= 123 THEN '1-123 (dev)' WHEN e.grp <= 146 THEN '12
          WHEN e.grp <= 1706 THEN '1667-1706 (held out, thirty-ninth later set)'
          WHEN e.grp <= 1746 THEN '1707-1746 (held out, fortieth later set)'
          WHEN e.grp <= 1786 THEN '1747-1786 (held out, forty-first later set)'
-         ELSE '1787-1826 (held out, forty-second later set)' END AS part,
+         WHEN e.grp <= 1826 THEN '1787-1826 (held out, forty-second later set)'
+         ELSE '1827-1866 (held out, forty-third later set)' END AS part,
        r.score, r.needed, r.emotional_reaction, r.interpretation, r.exploration
 FROM ev e, LATERAL empathy.empathy_score(e.agent_reply, e.customer_message, NULLIF(e.customer_name, '')) r;
 -- parts in the order of their groups (as text, '1007-...' would come before '987-...')
