@@ -1894,13 +1894,17 @@ ends_in_not(const char *text, const EmpSlot *s)
  * a sentence of their own ("Can you re-cover six chair seats? Thanks,
  * Roisin"), or a message that ends with "thanks in advance", closes
  * politely: the thanks is no gratitude of its own unless what came before
- * praised.  Thanks after a story, with no question ("I stood in the park
- * and cried. Thank you, Dr Mensah."), stays gratitude; thanks after a
- * rhetorical question and a story lose it too, wrongly ("Who does that?
- * You drove 40 miles with the inhaler. Thank you, Dr Mensah.").
- * signoff_at says whether the text's last sentence, which starts at byte
- * p, is such an ending (asked: a '?' ended a sentence or clause before
- * it, not one inside a link): at most 120 bytes of it are read.
+ * praised.  So does thanks and a signed name with no question after a
+ * report or a complaint ("The shower was running cold. Thanks, Isla"),
+ * unless what came before praised a little or told a story of sadness or
+ * fear: thanks after a story ("I stood in the park and cried. Thanks,
+ * Bev"), and thanks to someone ("Thank you, Dr Mensah.", "Thanks, OP",
+ * "Thanks Facebook", "Thanks, Isla!"), stay gratitude; thanks after a
+ * rhetorical question and a story lose it, wrongly ("Who does that? You
+ * drove 40 miles with the inhaler. Thanks, Bev.").  signoff_at says
+ * whether the text's last sentence, which starts at byte p, is such an
+ * ending (asked: a '?' ended a sentence or clause before it, not one
+ * inside a link): at most 120 bytes of it are read.
  */
 /*
  * The formulas: thanks, and closings that wish well ("Best wishes, Pat",
@@ -2154,7 +2158,20 @@ signoff_closing(const unsigned char *s, size_t p, size_t e)
 	return (q < e && signoff_letter(s[q])) ? p : q;
 }
 
-static bool
+/*
+ * What signoff_at finds: no sign-off; one; or thanks and a name alone, with
+ * no question, request or closing before or in it ("... Thanks, Isla"),
+ * which sign_off takes for one unless the text before tells a story of
+ * sadness or fear
+ */
+typedef enum SignoffKind
+{
+	SIGNOFF_NO = 0,
+	SIGNOFF_YES,
+	SIGNOFF_NAMED
+} SignoffKind;
+
+static SignoffKind
 signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
 	const unsigned char *s = (const unsigned char *) text;
@@ -2169,22 +2186,25 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	size_t		stacked_at = 0;	/* where the first formula's part ends */
 	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
+	bool		signed_name = true; /* a comma or a line break before the name, no
+									 * title and no word in capitals in it ("Dr
+									 * Mensah", "OP"), no "!" after it */
 
 	size_t		q = p;
 
 	/* every formula starts with "t", "m", "c", "w", "b", "a" or "k" */
 	if (p >= e || !memchr("tmcwbak", s[p] | 0x20, 7))
-		return false;
+		return SIGNOFF_NO;
 	/* and something comes before it: what ends the sentence before, after any spaces */
 	while (q > 0 && signoff_space(s[q - 1]))
 		q--;
 	if (q == 0)
-		return false;
+		return SIGNOFF_NO;
 	while (e > p && (signoff_space(s[e - 1]) || s[e - 1] == '.' || s[e - 1] == '!' ||
 					 (e >= p + 2 && signoff_nbsp(s, e - 2, e))))
 		e -= (e >= p + 2 && signoff_nbsp(s, e - 2, e)) ? 2 : 1;
 	if (e - p > 120)
-		return false;
+		return SIGNOFF_NO;
 	for (int stack = 0;; stack++)
 	{
 		size_t		k;
@@ -2214,7 +2234,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			break;
 		}
 		if (!found)
-			return false;
+			return SIGNOFF_NO;
 		/* a closing's name comes after a comma or on a line of its own: "Best Service Ever!" is none */
 		if (closing_formula)
 		{
@@ -2226,7 +2246,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 				!(stack > 0 && k == e))
 			{
 				if (stack == 0)
-					return false;
+					return SIGNOFF_NO;
 				/* no closing after all: "Thanks, Best Regards Team" */
 				p = stacked_at;
 				break;
@@ -2270,8 +2290,10 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			for (nl = p; nl < e && (s[nl] == ' ' || s[nl] == '\t'); nl++)
 				;
 			if (nl < e && s[nl] != '\n' && s[nl] != '\r')
-				return false;
+				return SIGNOFF_NO;
 		}
+		else if (stack == 0 && !(p < e && (s[p] == '\n' || s[p] == '\r')))
+			signed_name = false;	/* "Thanks Facebook" */
 		if (stack == 1)
 			break;
 		/* a closing stacked on it, after a space or a line break */
@@ -2292,7 +2314,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		size_t		w;
 
 		if (!signoff_space(s[p]) && !signoff_nbsp(s, p, e))
-			return false;
+			return SIGNOFF_NO;
 		while (p < e && (signoff_space(s[p]) || signoff_nbsp(s, p, e)))
 			p += signoff_nbsp(s, p, e) ? 2 : 1;
 		if (names > 0 && join == 0 &&
@@ -2305,7 +2327,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			continue;
 		}
 		if (p >= e || !signoff_capital(s, p, e))
-			return false;
+			return SIGNOFF_NO;
 		if (join == 1)
 			join = 2;
 		for (w = p; w < e;)
@@ -2319,25 +2341,32 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		}
 		/* words of thanks written in capitals are no name: "Thank You So Much" */
 		if (signoff_not_name((const char *) s + p, w - p))
-			return false;
+			return SIGNOFF_NO;
+		if (w - p >= 2 && s[p + 1] >= 'A' && s[p + 1] <= 'Z')
+			signed_name = false;	/* "Thanks, OP", "Thanks, IPART" */
 		if (++names > 4)
-			return false;
+			return SIGNOFF_NO;
 		/* a title ("Dr", "Dr.") wants a name after it ("Dr. Mensah") */
 		titled = signoff_title(s + p, w - p);
+		if (titled)
+			signed_name = false;	/* someone thanked: "Thank you, Dr Mensah" */
 		if (titled && w < e && s[w] == '.')
 			w++;
 		p = w;
 	}
 	if ((titled && !advance && !closed && !stacked) || join == 1)
-		return false;
+		return SIGNOFF_NO;
 	/* a closing with a name closes whatever came before; without one, a closing alone is none */
 	if ((closing_only || stacked) && names > 0)
-		return true;
+		return SIGNOFF_YES;
 	if (closing_only)
-		return false;
+		return SIGNOFF_NO;
 	closed |= stacked;
 	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
-	return advance || ((names > 0 || closed) && (asked || signoff_request(text, q)));
+	if (advance || ((names > 0 || closed) && (asked || signoff_request(text, q))))
+		return SIGNOFF_YES;
+	/* a name after plain thanks, and neither: the caller reads what came before */
+	return (names > 0 && signed_name && memchr(s + e, '!', len - e) == NULL) ? SIGNOFF_NAMED : SIGNOFF_NO;
 }
 
 /*
@@ -2387,6 +2416,27 @@ closing_line(const char *text, const Said *x)
 }
 
 /*
+ * Whether a text tells of sadness or fear more than it complains (of anger,
+ * frustration, disappointment and disgust), as opening_courtesy weighs a
+ * text: "I stood in the park and cried." does, "The shower was running
+ * cold." does not.
+ */
+static bool
+story_told(const Run *r)
+{
+	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
+	static const int distress[] = {EMP_SADNESS, EMP_FEAR};
+	double		complained = 0,
+				distressed = 0;
+
+	for (int k = 0; k < 4; k++)
+		complained += fmax(r->tot[complaint[k]] + r->caps[complaint[k]], 0);
+	for (int k = 0; k < 2; k++)
+		distressed += fmax(r->tot[distress[k]] + r->caps[distress[k]], 0);
+	return distressed > complained;
+}
+
+/*
  * After the last sentence: a sign-off's joy, gratitude and positive valence
  * keep signoff_keep of themselves when the valence before it is at most
  * signoff_praise (a question, a request, a complaint; "The repair was
@@ -2408,7 +2458,10 @@ sign_off(Run *r, const char *text, size_t len)
 	 * the last is a name (with no more praise of its own than
 	 * signoff_praise: "Awesome" is no name).
 	 */
-	if (said_warm(&r->prev) && r->prev.len && signoff_at(text, len, r->prev.start, r->asked))
+	SignoffKind kind = SIGNOFF_NO;
+
+	if (said_warm(&r->prev) && r->prev.len &&
+		(kind = signoff_at(text, len, r->prev.start, r->asked)) != SIGNOFF_NO)
 	{
 		earlier = &r->thanks;
 		next = r->thanks_next;
@@ -2419,7 +2472,7 @@ sign_off(Run *r, const char *text, size_t len)
 		if (!(said_warm(&r->thanks) && r->thanks.len && r->prev.len &&
 			  (r->prev.pos[2] <= r->m->signoff_praise || closing_line(text, &r->prev)) &&
 			  name_after(text, &r->thanks, &r->prev) &&
-			  signoff_at(text, len, r->thanks.start, r->asked)))
+			  (kind = signoff_at(text, len, r->thanks.start, r->asked)) != SIGNOFF_NO))
 			return false;
 		said[1] = &r->thanks;
 		earlier = &r->stack;
@@ -2428,10 +2481,14 @@ sign_off(Run *r, const char *text, size_t len)
 	/* a formula on the line before, stacked on this one: "Thanks,\nBest,\nSam" */
 	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
 		said[said[1] ? 2 : 1] = earlier;
+	/* thanks and a name alone after a story: its thanks ("I stood in the park and cried. Thank you, Dr Mensah.") */
+	if (kind == SIGNOFF_NAMED && story_told(r))
+		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 		if (!(r->courteous && said[k]->start == r->early[r->first].start))
 			before -= said[k]->pos[2];
-	if (before > r->m->signoff_praise)
+	/* thanks and a name alone close less praise: a third of it ("Combined them like you said and they're thriving. Thank you, Bev.") */
+	if (before > (kind == SIGNOFF_NAMED ? r->m->signoff_praise / 3 : r->m->signoff_praise))
 		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 	{

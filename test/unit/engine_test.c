@@ -1507,7 +1507,7 @@ main(void)
 					{"Thanks, Marion", true},
 					{"Is it ready? thanks, marion", true},
 					{"Is it ready? Thank you, Thank You So Much", true},
-					{"I tracked it at https://shop.example/track?id=5 and it came. Thank you, Marion.", true},
+					{"I tracked it at https://shop.example/track?id=5 and I cried. Thank you, Marion.", true},
 					{"Is it ready? Thanks for sorting it so fast, Marion!", true},
 					/* the name on a line of its own, a title with a full stop */
 					{"Is it ready?\n\nThanks,\nMarion", false},
@@ -1556,16 +1556,16 @@ main(void)
 					{"I was so pleased with the repair. Thanks, Philippa", true},
 					/* request words inside a sentence or a link, a no-break space, a title after "in advance" */
 					{"Your driver let me know the parcel was with a neighbour. Thanks, Philippa", true},
-					{"I checked https://example.com/please and it came. Thanks, Philippa", true},
+					{"I checked https://example.com/please and I cried. Thanks, Philippa", true},
 					{"Wait\xe2\x80\xa6please confirm it is ready. Thanks, Philippa", false},
 					{"Is it ready?\nMany thanks!!\n\xc2\xa0", true},
 					{"Is it ready?\nThanks,\nMarion\xc2\xa0", false},
 					{"Could you send the invoice? Thanks in advance, Dr.", false},
 					{"(See attached.) Please confirm it is ready. Thanks, Philippa", false},
 					{"Hi \xe2\x80\x94 please confirm it is ready. Thanks, Philippa", false},
-					{"I saw it at www.please-help.org and it came. Thanks, Philippa", true},
+					{"I saw it at www.please-help.org and I cried. Thanks, Philippa", true},
 					{"The nurse, kindly, stayed late with my mum. Thank you, Dr Mensah.", true},
-					{"I waited an hour, can you believe it. Thanks, Philippa", true},
+					{"I cried for an hour, can you believe it. Thanks, Philippa", true},
 					{"Is it ready? Thanks, \xc5\x82ukasz", true},
 					{"Is it ready? Thanks, \xc5\x81ukasz", false},
 					{"Hi, kindly send the invoice. Thanks, Philippa", false},
@@ -1581,6 +1581,22 @@ main(void)
 					{"Is it ready?\nThanks\nBest", false},
 					{"Is it ready?\nThanks,\nBill", false},
 					{"The repair was perfect and so quick.\nThanks,\nBest,\nVal", true},
+					/*
+					 * thanks and a signed name with no question or request:
+					 * a formula after a report or a complaint, gratitude after
+					 * praise or a story of sadness or fear, or when someone
+					 * is thanked (a title, capitals, no comma, "!")
+					 */
+					{"The shower in room 2 was running cold this evening. Thanks, Isla", false},
+					{"My order never arrived and I have waited three weeks. Thanks, Sam", false},
+					{"Following up on order UP-3082. The fabric arrives Thursday.\nThanks,\nAugustin", false},
+					{"The shower in room 2 was running cold this evening.\nThanks.\nIsla", false},
+					{"The nurse, kindly, stayed late with my mum. Thank you, Dr Mensah.", true},
+					{"I think I should try this. Thanks, OP.", true},
+					{"Coming from someone who lives on it. Thanks Facebook", true},
+					{"The shower in room 2 was running cold this evening. Thanks, Isla!", true},
+					{"The course was brilliant and my swing is better already. Thank you, Bev.", true},
+					{"I was scared stiff on the ice. Thanks, Bev", true},
 				};
 				int			bad = 0;
 
