@@ -265,6 +265,15 @@ CREATE TRIGGER config_model_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
 CREATE TRIGGER configurations_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.configurations
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+COMMENT ON TRIGGER configurations_protect ON @extschema@.configurations IS 'built-in configurations are read-only; a configuration derives neither from itself nor through more than 16 parents';
+COMMENT ON TRIGGER configurations_protect_truncate ON @extschema@.configurations IS 'TRUNCATE would remove the built-in configurations: refused';
+COMMENT ON TRIGGER configurations_rename ON @extschema@.configurations IS 'a renamed configuration''s children follow the new name';
+COMMENT ON TRIGGER configurations_parent_exists ON @extschema@.configurations IS 'a configuration''s parent exists, and one that others derive from is not dropped (deferrable, as a foreign key)';
+COMMENT ON TRIGGER config_terms_validate ON @extschema@.config_terms IS 'reject terms the engine cannot use, with a named error';
+COMMENT ON TRIGGER config_terms_changed ON @extschema@.config_terms IS 'sessions rebuild a changed configuration at their next statement';
+COMMENT ON TRIGGER config_model_validate ON @extschema@.config_model IS 'reject model parameters the engine does not have, or values out of range';
+COMMENT ON TRIGGER config_model_changed ON @extschema@.config_model IS 'sessions rebuild a changed configuration at their next statement';
+COMMENT ON TRIGGER configurations_changed ON @extschema@.configurations IS 'sessions rebuild a changed configuration at their next statement';
 
 CREATE FUNCTION @extschema@.create_configuration(name text, parent text DEFAULT 'english', description text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$

@@ -35,6 +35,8 @@ CREATE TRIGGER config_markers_validate BEFORE INSERT OR UPDATE ON @extschema@.co
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.config_markers_validate();
 CREATE TRIGGER config_markers_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.config_markers
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.config_changed();
+COMMENT ON TRIGGER config_markers_validate ON @extschema@.config_markers IS 'reject marker phrases the engine cannot use, with a named error';
+COMMENT ON TRIGGER config_markers_changed ON @extschema@.config_markers IS 'sessions rebuild a changed configuration at their next statement';
 
 -- Changes that logical replication applies (session_replication_role = replica,
 -- where only triggers enabled ALWAYS or REPLICA fire, and the apply worker
@@ -50,6 +52,8 @@ BEGIN
 		EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON @extschema@.%I '
 					   'FOR EACH ROW EXECUTE FUNCTION @extschema@.config_changed()', t || '_replicated', t);
 		EXECUTE format('ALTER TABLE @extschema@.%I ENABLE REPLICA TRIGGER %I', t, t || '_replicated');
+		EXECUTE format('COMMENT ON TRIGGER %I ON @extschema@.%I IS %L', t || '_replicated', t,
+					   'changes applied by logical replication: the subscriber''s sessions rebuild the configuration too (fires in replica mode alone)');
 	END LOOP;
 END $$;
 

@@ -143,3 +143,5 @@ CREATE TRIGGER templates_protect BEFORE INSERT OR UPDATE OR DELETE ON @extschema
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();
 CREATE TRIGGER templates_protect_truncate BEFORE TRUNCATE ON @extschema@.templates
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.templates_protect();
+COMMENT ON TRIGGER templates_protect ON @extschema@.templates IS 'built-in templates are read-only; channel, emotion, intent and language folded to the case lookups read, an unknown channel or emotion named';
+COMMENT ON TRIGGER templates_protect_truncate ON @extschema@.templates IS 'TRUNCATE would remove the built-in templates: refused';

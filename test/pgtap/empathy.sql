@@ -1,6 +1,6 @@
 -- Empathy markers and the empathy score: objects, volatility, behaviour and errors.
 BEGIN;
-SELECT plan(159);
+SELECT plan(160);
 
 -- the objects and their marks
 SELECT has_function('empathy', 'markers', ARRAY['text'], 'empathy.markers(text) exists');
@@ -37,6 +37,13 @@ SELECT is_empty($$
 	WHERE n.nspname = 'empathy' AND c.relkind IN ('r', 'v', 'c', 'p') AND a.attnum > 0 AND NOT a.attisdropped
 	AND pg_catalog.col_description(a.attrelid, a.attnum) IS NULL
 	$$, 'every column of the extension''s tables, views and types has a comment');
+SELECT is_empty($$
+	SELECT t.tgrelid::pg_catalog.regclass || ': ' || t.tgname
+	FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+	JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = 'empathy' AND NOT t.tgisinternal
+	AND pg_catalog.obj_description(t.oid, 'pg_trigger') IS NULL
+	$$, 'every trigger on the extension''s tables has a comment');
 
 -- markers
 SELECT is(empathy.markers('I''m so sorry, that must be worrying. Could you tell me more about what happened?'),

@@ -32,4 +32,6 @@ END {
 	print "\tFOR EACH ROW EXECUTE FUNCTION @extschema@.templates_protect();"
 	print "CREATE TRIGGER templates_protect_truncate BEFORE TRUNCATE ON @extschema@.templates"
 	print "\tFOR EACH STATEMENT EXECUTE FUNCTION @extschema@.templates_protect();"
+	print "COMMENT ON TRIGGER templates_protect ON @extschema@.templates IS \047built-in templates are read-only; channel, emotion, intent and language folded to the case lookups read, an unknown channel or emotion named\047;"
+	print "COMMENT ON TRIGGER templates_protect_truncate ON @extschema@.templates IS \047TRUNCATE would remove the built-in templates: refused\047;"
 }' "$tsv"
