@@ -3220,7 +3220,8 @@ static bool
 name_word(const char *w, size_t n)
 {
 	size_t		k = 0;
-	int			letters = 0;
+	int			letters = 0,
+				chars = 0;
 
 	/* nor is an e-mail address */
 	if (n == 0 || is_honorific(w, n) || memchr(w, '@', n) != NULL)
@@ -3236,8 +3237,10 @@ name_word(const char *w, size_t n)
 		}
 		else if (u_isalpha(next_cp(w, n, &k)))
 			letters++;
+		chars++;
 	}
-	return letters > 1 || (letters == 1 && n > 2);
+	/* (characters, not bytes: "É." is an initial as "E." is) */
+	return letters > 1 || (letters == 1 && chars > 2);
 }
 
 static const char *const suffixes[] = {
@@ -3458,9 +3461,63 @@ title_with_given_name(const char *w, size_t n)
 }
 
 /*
+ * Put a word of a name as a name is written: one in capitals or in lower
+ * case throughout ("JOHN", "jean-luc", "MARÍA", "DR.") with a capital
+ * letter first and after a hyphen or an apostrophe, the rest in lower case
+ * ("John", "Jean-Luc", "María", "Dr."); one of mixed case as it is
+ * ("McDonald", "DeShawn"), and one of a single letter.
+ */
+static bool
+put_name_word(TplRender *r, const char *s, size_t n, EmpBuf *out)
+{
+	size_t		i = 0;
+	int			upper = 0,
+				lower = 0;
+	bool		start = true;
+
+	while (i < n)
+	{
+		int32_t		c = next_cp(s, n, &i);
+
+		upper += (c >= 0 && u_isupper(c));
+		lower += (c >= 0 && u_islower(c));
+	}
+	if ((upper > 0 && lower > 0) || upper + lower < 2)
+		return buf_put(out, s, n, r->err);
+	for (i = 0; i < n;)
+	{
+		size_t		st = i;
+		int32_t		c = next_cp(s, n, &i);
+		int32_t		m = c;
+
+		if (c >= 0 && u_isalpha(c))
+		{
+			m = start ? u_totitle(c) : u_tolower(c);
+			start = false;
+		}
+		else if (c == '-' || c == '\'' || c == 0x2019)
+			start = true;
+		/* a mapping the output's character set lacks: the character stays */
+		if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
+			m = c;
+		if (m == c)
+		{
+			if (!buf_put(out, s + st, i - st, r->err))
+				return false;
+		}
+		else if (!buf_put_cp(out, m, r->err))
+			return false;
+	}
+	return true;
+}
+
+/*
  * The name to greet the customer by: the given name, kept after "Sir" or
  * "Dame"; a title and a surname alone keep the title ("Mr J. Smith" ->
- * "Mr Smith", not "Smith").
+ * "Mr Smith", not "Smith"); initials and a surname with no title give none
+ * ("J. Smith": "Hi there", not "Hi Smith").  A name in capitals or in
+ * lower case throughout is written with a capital first ("JOHN SMITH" ->
+ * "John").
  */
 static bool
 f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
@@ -3483,10 +3540,21 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 				return true;
 	}
 	if (len > 0 && tlen > 0 && (last || title_with_given_name(s + tstart, tlen)))
-		return buf_put(out, s + tstart, tlen, r->err) &&
+		return put_name_word(r, s + tstart, tlen, out) &&
 			buf_put(out, " ", 1, r->err) &&
-			buf_put(out, s + start, len, r->err);
-	return buf_put(out, s + start, len, r->err);
+			put_name_word(r, s + start, len, out);
+	/* "J. Smith", "J. R. R. Tolkien": a letter before the surname is an initial */
+	if (len > 0 && tlen == 0 && last)
+	{
+		for (size_t k = 0; k < start;)
+		{
+			int32_t		c = next_cp(s, start, &k);
+
+			if (c >= 0 && u_isalpha(c))
+				return true;
+		}
+	}
+	return put_name_word(r, s + start, len, out);
 }
 
 /* Is c a regional indicator (two of them make a flag)? */

@@ -87,8 +87,15 @@ SELECT render('Hi {{a | first_name}}! Hi {{b | first_name}}! Hi {{c | first_name
 -- an object or an array is not a name: blank, so that default applies (not a piece of its text)
 SELECT render('[{{ a | first_name }}] [{{ a | first_name | default: "there" }}] [{{ b | first_name }}] [{{ b | first | first_name }}]',
               '{"a": {"x": "y"}, "b": ["Ann Lee", "Bo"]}');
-SELECT render('[{{ b | upper | first_name }}] [{{ b | join: " " | first_name }}] [{{ b | size | first_name }}] [{{ b | first | upper | first_name }}]',
+SELECT render('[{{ b | upper | first_name }}] [{{ b | join: " " | first_name }}] [{{ b | size | first_name }}] [{{ b | first | first_name | upper }}]',
               '{"b": ["Ann Lee", "Bo"]}');
+-- a name in capitals or lower case throughout is written as a name (a capital first, after a
+-- hyphen or an apostrophe too); mixed case stays; initials and a surname with no title give
+-- no given name ("Hi there", not "Hi Smith")
+SELECT n, render('Hi {{ n | first_name | default: "there" }},', jsonb_build_object('n', n)) FROM (VALUES
+	('JOHN SMITH'), ('MARÍA JOSÉ GARCÍA'), ('jean-luc picard'), ('O''BRIEN, SEAN'), ('MR O''BRIEN'),
+	('DR. ANN LEE'), ('DeShawn JONES'), ('Ronald McDonald'), ('J. Smith'), ('J R R Tolkien'),
+	('É. Zola'), ('Mary J. Blige'), ('Mr J. Smith')) v(n);
 SELECT render('{{s | truncate: 20}} / {{s | truncate: 8, "..."}} / {{s | truncate: 100}}',
               '{"s": "My router keeps dropping the connection"}');
 SELECT render('{{s | truncate: 4}} / {{s | truncate: 3}}', '{"s": "ab👍🏽cd"}');

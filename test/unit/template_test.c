@@ -222,7 +222,20 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | trim}}]", "{\"x\": \" \\t Jane \\u00a0\"}"), "[Jane]", "trim");
 	CHECK_OUT(R("{{customer.full | first_name}}", V), "Jane", "first_name skips titles");
 	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"Smith, John\"}"), "John", "first_name of Last, First");
-	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"  zoë  \"}"), "zoë", "first_name of one word");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"  zoë  \"}"), "Zoë", "first_name of one word, in lower case");
+	/* a name in capitals or lower case throughout is written as a name; mixed case stays */
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"JOHN SMITH\"}"), "John", "first_name of a name in capitals");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"MARÍA GARCÍA\"}"), "María", "first_name in capitals, multibyte");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"jean-luc picard\"}"), "Jean-Luc", "first_name, hyphenated");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"O'BRIEN, SEAN\"}"), "Sean", "first_name, Last, First in capitals");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"MR O'BRIEN\"}"), "Mr O'Brien", "a title and a surname in capitals");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"DeShawn JONES\"}"), "DeShawn", "mixed case stays");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ø\"}"), "[]", "one letter is an initial");
+	/* initials and a surname, no title: no given name */
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"J. Smith\"}"), "[]", "initial and surname");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"J R R Tolkien\"}"), "[]", "initials and surname");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"É. Zola, Acme Ltd\"}"), "[]", "initial and surname before a firm");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mary J. Blige\"}"), "[Mary]", "an initial after the given name");
 	CHECK_OUT(R("Hi {{x | first_name}}!", "{\"x\": \"Mr.\"}"), "Hi!", "first_name of a bare title");
 	CHECK_OUT(R("{{x | first_name | capitalize}}", "{\"x\": \"jane doe\"}"), "Jane", "chained");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr. and Mrs. Smith\"}"), "[]", "a couple's name has no first name");
