@@ -3255,6 +3255,18 @@ name_suffix(const char *w, size_t n)
 	return word_of_list(w, n, suffixes, 3);
 }
 
+static const char *const firms[] = {
+	"ltd", "limited", "inc", "incorporated", "llc", "llp", "plc", "gmbh", "corp", "corporation",
+	"pty", "srl", "sarl", NULL
+};
+
+/* Is the word one that names a company ("Ltd", "Inc.", "GmbH")? */
+static bool
+firm_word(const char *w, size_t n)
+{
+	return word_of_list(w, n, firms, 11);
+}
+
 static const char *const degrees[] = {
 	"med", "dent", "vet", "rer", "nat", "phil", "jur", "iur", "theol", "oec", "pol", "soc",
 	"sc", "ing", "techn", "habil", "h.c", NULL
@@ -3361,6 +3373,10 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 			surnamelen = 0;
 		}
 	}
+	/* a company's name is no one's: "Acme Ltd", "Müller GmbH" */
+	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
+		if (firm_word(s + ws, we - ws))
+			return;
 	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
 	{
 		if (name_joiner(s + ws, we - ws) || name_article(s + ws, we - ws))
@@ -3444,7 +3460,8 @@ emp_name_to_match(const char *s, size_t n, size_t *start, size_t *len)
 	if (*len > 0)
 		return;
 	while (i < n && next_name_word(s, n, &i, &ws, &we))
-		if (name_word(s + ws, we - ws) && !name_joiner(s + ws, we - ws) && !name_article(s + ws, we - ws))
+		if (name_word(s + ws, we - ws) && !name_joiner(s + ws, we - ws) && !name_article(s + ws, we - ws) &&
+			!firm_word(s + ws, we - ws))
 		{
 			*start = ws;
 			*len = we - ws;

@@ -91,11 +91,11 @@ SELECT render('[{{ b | upper | first_name }}] [{{ b | join: " " | first_name }}]
               '{"b": ["Ann Lee", "Bo"]}');
 -- a name in capitals or lower case throughout is written as a name (a capital first, after a
 -- hyphen or an apostrophe too); mixed case stays; initials and a surname with no title give
--- no given name ("Hi there", not "Hi Smith")
+-- no given name ("Hi there", not "Hi Smith"), nor does a company's name
 SELECT n, render('Hi {{ n | first_name | default: "there" }},', jsonb_build_object('n', n)) FROM (VALUES
 	('JOHN SMITH'), ('MARÍA JOSÉ GARCÍA'), ('jean-luc picard'), ('O''BRIEN, SEAN'), ('MR O''BRIEN'),
 	('DR. ANN LEE'), ('DeShawn JONES'), ('Ronald McDonald'), ('J. Smith'), ('J R R Tolkien'),
-	('É. Zola'), ('Mary J. Blige'), ('Mr J. Smith')) v(n);
+	('É. Zola'), ('Mary J. Blige'), ('Mr J. Smith'), ('Acme Ltd'), ('Müller GmbH'), ('Ann Lee, Acme Inc.')) v(n);
 SELECT render('{{s | truncate: 20}} / {{s | truncate: 8, "..."}} / {{s | truncate: 100}}',
               '{"s": "My router keeps dropping the connection"}');
 SELECT render('{{s | truncate: 4}} / {{s | truncate: 3}}', '{"s": "ab👍🏽cd"}');

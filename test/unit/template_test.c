@@ -236,6 +236,10 @@ test_filters(void)
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"J R R Tolkien\"}"), "[]", "initials and surname");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"É. Zola, Acme Ltd\"}"), "[]", "initial and surname before a firm");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mary J. Blige\"}"), "[Mary]", "an initial after the given name");
+	/* a company's name is no one's */
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Acme Ltd\"}"), "[]", "a company");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"M\u00fcller GmbH\"}"), "[]", "a company, multibyte");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ann Lee, Acme Inc.\"}"), "[Ann]", "a person at a company");
 	CHECK_OUT(R("Hi {{x | first_name}}!", "{\"x\": \"Mr.\"}"), "Hi!", "first_name of a bare title");
 	CHECK_OUT(R("{{x | first_name | capitalize}}", "{\"x\": \"jane doe\"}"), "Jane", "chained");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Mr. and Mrs. Smith\"}"), "[]", "a couple's name has no first name");
