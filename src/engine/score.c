@@ -1895,13 +1895,12 @@ ends_in_not(const char *text, const EmpSlot *s)
  * Roisin"), or a message that ends with "thanks in advance", closes
  * politely: the thanks is no gratitude of its own unless what came before
  * praised.  So does thanks and a signed name with no question after a
- * report or a complaint ("The shower was running cold. Thanks, Isla"),
- * unless what came before praised a little or told a story of sadness or
- * fear: thanks after a story ("I stood in the park and cried. Thanks,
- * Bev"), and thanks to someone ("Thank you, Dr Mensah.", "Thanks, OP",
- * "Thanks Facebook", "Thanks, Isla!"), stay gratitude; thanks after a
- * rhetorical question and a story lose it, wrongly ("Who does that? You
- * drove 40 miles with the inhaler. Thanks, Bev.").  signoff_at says
+ * complaint ("My order never arrived. Thanks, Sam"); after a report, good
+ * news or a story ("The heating is back on. Thanks, Colm", "I stood in the
+ * park and cried. Thanks, Bev"), and to someone ("Thank you, Dr Mensah.",
+ * "Thanks, OP"), they stay gratitude; thanks after a rhetorical question
+ * and a story lose it, wrongly ("Who does that? You drove 40 miles with
+ * the inhaler. Thanks, Bev.").  signoff_at says
  * whether the text's last sentence, which starts at byte p, is such an
  * ending (asked: a '?' ended a sentence or clause before it, not one
  * inside a link): at most 120 bytes of it are read.
@@ -1979,7 +1978,7 @@ signoff_not_name(const char *w, size_t n)
 	}			words[] = {
 		W("thank"), W("thanks"), W("you"), W("so"), W("much"), W("very"), W("i"), W("really"),
 		W("again"), W("appreciate"), W("appreciated"), W("a"), W("lot"), W("all"), W("for"),
-		W("everything"), {NULL, 0}
+		W("everything"), W("cheers"), W("thx"), {NULL, 0}
 	};
 #undef W
 
@@ -1987,6 +1986,24 @@ signoff_not_name(const char *w, size_t n)
 		if (words[i].n == n && strncasecmp(w, words[i].s, n) == 0)
 			return true;
 	return false;
+}
+
+/*
+ * Is this name word in capitals: two ASCII letters or more, none in lower
+ * case ("OP", "IPART", "RAJ"; "McDonald" and "O'Neill" are not)?
+ */
+static bool
+signoff_caps(const unsigned char *w, size_t n)
+{
+	int			upper = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return false;
+		upper += (w[i] >= 'A' && w[i] <= 'Z');
+	}
+	return upper >= 2;
 }
 
 /* Is this name word a title written with a full stop ("Mr.", "Dr.")? */
@@ -2019,7 +2036,8 @@ signoff_space(unsigned char c)
  * Does the text before byte end ask for something, as a question does: a
  * sentence or clause that starts with "please", "kindly", "could you",
  * "can you", "would you" or "let me know" ("Please confirm...", "Hi, could
- * you send...")?  Not such words inside a sentence ("the driver let me
+ * you send..."), or a sentence that starts with "I'd like", "I would like"
+ * or "I need" ("I need the invoice.")?  Not such words inside a sentence ("the driver let me
  * know", "he kindly stayed late") nor in a link ("example.com/please").
  * Read only for a sign-off with a name and no question before it.
  */
@@ -2035,7 +2053,8 @@ signoff_request(const char *text, size_t end)
 	}			asks[] = {
 #define F(x, c) {x, sizeof(x) - 1, c}
 		F("please", true), F("kindly", true), F("could you", true), F("can you", true),
-		F("would you", true), F("let me know", true), {NULL, 0, false}
+		F("would you", true), F("let me know", true), F("i'd like", false), F("i would like", false),
+		F("i need", false), {NULL, 0, false}
 #undef F
 	};
 	const unsigned char *s = (const unsigned char *) text;
@@ -2069,7 +2088,7 @@ signoff_request(const char *text, size_t end)
 				continue;
 			}
 		}
-		if (starts && strchr("pkcwlPKCWL", c) != NULL)
+		if (starts && strchr("pkcwliPKCWLI", c) != NULL)
 		{
 			for (int k = 0; asks[k].s != NULL; k++)
 			{
@@ -2159,10 +2178,10 @@ signoff_closing(const unsigned char *s, size_t p, size_t e)
 }
 
 /*
- * What signoff_at finds: no sign-off; one; or thanks and a name alone, with
- * no question, request or closing before or in it ("... Thanks, Isla"),
- * which sign_off takes for one unless the text before tells a story of
- * sadness or fear
+ * What signoff_at finds: no sign-off; one; or thanks and a signed name
+ * with no question or request before them ("... Thanks, Isla", "...
+ * Thanks and regards, Isla"), which sign_off takes for one after a
+ * complaint alone
  */
 typedef enum SignoffKind
 {
@@ -2186,9 +2205,8 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	size_t		stacked_at = 0;	/* where the first formula's part ends */
 	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
-	bool		signed_name = true; /* a comma or a line break before the name, no
-									 * title and no word in capitals in it ("Dr
-									 * Mensah", "OP"), no "!" after it */
+	bool		signed_name = true; /* no title and no word in capitals in the
+									 * name: someone thanked ("Dr Mensah", "OP") */
 
 	size_t		q = p;
 
@@ -2292,8 +2310,6 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			if (nl < e && s[nl] != '\n' && s[nl] != '\r')
 				return SIGNOFF_NO;
 		}
-		else if (stack == 0 && !(p < e && (s[p] == '\n' || s[p] == '\r')))
-			signed_name = false;	/* "Thanks Facebook" */
 		if (stack == 1)
 			break;
 		/* a closing stacked on it, after a space or a line break */
@@ -2342,7 +2358,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		/* words of thanks written in capitals are no name: "Thank You So Much" */
 		if (signoff_not_name((const char *) s + p, w - p))
 			return SIGNOFF_NO;
-		if (w - p >= 2 && s[p + 1] >= 'A' && s[p + 1] <= 'Z')
+		if (signoff_caps(s + p, w - p))
 			signed_name = false;	/* "Thanks, OP", "Thanks, IPART" */
 		if (++names > 4)
 			return SIGNOFF_NO;
@@ -2365,8 +2381,8 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
 	if (advance || ((names > 0 || closed) && (asked || signoff_request(text, q))))
 		return SIGNOFF_YES;
-	/* a name after plain thanks, and neither: the caller reads what came before */
-	return (names > 0 && signed_name && memchr(s + e, '!', len - e) == NULL) ? SIGNOFF_NAMED : SIGNOFF_NO;
+	/* a name after the thanks, and neither: the caller reads what came before */
+	return (names > 0 && signed_name) ? SIGNOFF_NAMED : SIGNOFF_NO;
 }
 
 /*
@@ -2416,24 +2432,41 @@ closing_line(const char *text, const Said *x)
 }
 
 /*
- * Whether a text tells of sadness or fear more than it complains (of anger,
- * frustration, disappointment and disgust), as opening_courtesy weighs a
- * text: "I stood in the park and cried." does, "The shower was running
- * cold." does not.
+ * Whether the text before a sign-off (the said sentences) is a complaint, as
+ * opening_courtesy reads one: without their joy, gratitude and positive
+ * valence, a sentiment below sarcasm_below and more evidence of anger,
+ * frustration, disappointment and disgust than of sadness and fear ("My
+ * order never arrived." is one; "I stood in the park and cried.", "The
+ * heating is back on." and "The shower was running cold." are not).
  */
 static bool
-story_told(const Run *r)
+complaint_before(const Run *r, const Said *const *said)
 {
 	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
-	static const int distress[] = {EMP_SADNESS, EMP_FEAR};
-	double		complained = 0,
+	const EmpModel *m = r->m;
+	double		ev[EMP_NCHANNELS];
+	double		norm = 1.0,
+				complained = 0,
 				distressed = 0;
 
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] = r->tot[ch] + r->caps[ch];
+	for (int k = 0; k < 3 && said[k] != NULL; k++)
+		for (int i = 0; i < 3; i++)
+		{
+			/* (an opening courtesy's valence is unsaid already) */
+			if (!(r->courteous && said[k]->start == r->early[r->first].start) || praise_chans[i] != EMP_CH_VALENCE)
+				ev[praise_chans[i]] -= fmax(said[k]->pos[i], 0) + fmax(said[k]->caps[i], 0);
+		}
+	if (r->nwords > m->length_tokens && m->length_tokens > 0)
+		norm = r->nwords / m->length_tokens;
+	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
+		ev[ch] /= norm;
 	for (int k = 0; k < 4; k++)
-		complained += fmax(r->tot[complaint[k]] + r->caps[complaint[k]], 0);
-	for (int k = 0; k < 2; k++)
-		distressed += fmax(r->tot[distress[k]] + r->caps[distress[k]], 0);
-	return distressed > complained;
+		complained += fmax(ev[complaint[k]], 0);
+	distressed = fmax(ev[EMP_SADNESS], 0) + fmax(ev[EMP_FEAR], 0);
+	return complained > distressed &&
+		tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) < m->sarcasm_below;
 }
 
 /*
@@ -2479,16 +2512,16 @@ sign_off(Run *r, const char *text, size_t len)
 		next = r->stack_next;
 	}
 	/* a formula on the line before, stacked on this one: "Thanks,\nBest,\nSam" */
-	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
+	if (next && said_warm(earlier) && earlier->len &&
+		signoff_at(text, len, earlier->start, r->asked) == SIGNOFF_YES)
 		said[said[1] ? 2 : 1] = earlier;
-	/* thanks and a name alone after a story: its thanks ("I stood in the park and cried. Thank you, Dr Mensah.") */
-	if (kind == SIGNOFF_NAMED && story_told(r))
+	/* thanks and a signed name alone close a complaint ("My order never arrived. Thanks, Sam") */
+	if (kind == SIGNOFF_NAMED && !complaint_before(r, said))
 		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 		if (!(r->courteous && said[k]->start == r->early[r->first].start))
 			before -= said[k]->pos[2];
-	/* thanks and a name alone close less praise: a third of it ("Combined them like you said and they're thriving. Thank you, Bev.") */
-	if (before > (kind == SIGNOFF_NAMED ? r->m->signoff_praise / 3 : r->m->signoff_praise))
+	if (before > r->m->signoff_praise)
 		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 	{

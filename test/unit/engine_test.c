@@ -1555,7 +1555,7 @@ main(void)
 					{"Please confirm the repair is ready. Thanks, Philippa", false},
 					{"I was so pleased with the repair. Thanks, Philippa", true},
 					/* request words inside a sentence or a link, a no-break space, a title after "in advance" */
-					{"Your driver let me know the parcel was with a neighbour. Thanks, Philippa", true},
+					{"Your driver let me know the parcel was with a neighbour and I cried. Thanks, Philippa", true},
 					{"I checked https://example.com/please and I cried. Thanks, Philippa", true},
 					{"Wait\xe2\x80\xa6please confirm it is ready. Thanks, Philippa", false},
 					{"Is it ready?\nMany thanks!!\n\xc2\xa0", true},
@@ -1583,20 +1583,25 @@ main(void)
 					{"The repair was perfect and so quick.\nThanks,\nBest,\nVal", true},
 					/*
 					 * thanks and a signed name with no question or request:
-					 * a formula after a report or a complaint, gratitude after
-					 * praise or a story of sadness or fear, or when someone
-					 * is thanked (a title, capitals, no comma, "!")
+					 * a formula after a complaint; gratitude after a report,
+					 * a story of sadness or fear or praise, or when someone
+					 * is thanked (a title, a name in capitals)
 					 */
-					{"The shower in room 2 was running cold this evening. Thanks, Isla", false},
-					{"My order never arrived and I have waited three weeks. Thanks, Sam", false},
-					{"Following up on order UP-3082. The fabric arrives Thursday.\nThanks,\nAugustin", false},
-					{"The shower in room 2 was running cold this evening.\nThanks.\nIsla", false},
-					{"The nurse, kindly, stayed late with my mum. Thank you, Dr Mensah.", true},
-					{"I think I should try this. Thanks, OP.", true},
-					{"Coming from someone who lives on it. Thanks Facebook", true},
-					{"The shower in room 2 was running cold this evening. Thanks, Isla!", true},
+					{"My order never arrived and I have been waiting for three weeks. Thanks, Sam", false},
+					{"My order never arrived and I have been waiting for three weeks. Thanks Sam!", false},
+					{"My order never arrived and I have been waiting for three weeks.\nThanks \nSam", false},
+					{"My order never arrived and I have been waiting for three weeks. Thanks and regards, Sam", false},
+					{"My order never arrived and I have been waiting for three weeks. Thanks, OP", true},
+					{"My order never arrived and I have been waiting for three weeks. Thanks, Dr Mensah", true},
+					{"The shower in room 2 was running cold this evening. Thanks, Isla", true},
+					{"The engineer came out the same day and the heating is back on. Thanks, Colm", true},
+					{"I cried all night. Thanks and regards, Sam", true},
 					{"The course was brilliant and my swing is better already. Thank you, Bev.", true},
 					{"I was scared stiff on the ice. Thanks, Bev", true},
+					/* a request that starts with "I'd like" or "I need"; a formula is no name */
+					{"I'd like to move my booking to Friday. Thanks, Isla", false},
+					{"I need the invoice for March. Thanks, Isla", false},
+					{"The heating is back on.\nThanks!\nCheers\nRaj", true},
 				};
 				int			bad = 0;
 
