@@ -310,6 +310,43 @@ outlook_header(const char *s, size_t p, size_t e, size_t from, size_t n)
 	return from_sent(s, p, n);
 }
 
+/*
+ * Is the line s[p, e) the signature a phone's or a mail program's e-mail
+ * adds ("Sent from my iPhone", "Sent from my Galaxy", "Sent from Mail for
+ * Windows", "Sent from Yahoo Mail for Android", "Get Outlook for iOS"): one
+ * of those starts and at most 60 bytes in all, with no stop or comma but
+ * one at its end ("Sent from my phone, it still says pending" is the
+ * customer's)?
+ */
+static bool
+device_signature(const char *s, size_t p, size_t e)
+{
+	static const struct
+	{
+		const char *w;
+		size_t		n;
+	}			starts[] = {
+#define W(x) {x, sizeof(x) - 1}
+		W("Sent from my "), W("Sent from Mail for "), W("Sent from Yahoo Mail"), W("Sent from Outlook"),
+		W("Get Outlook for "), {NULL, 0}
+#undef W
+	};
+
+	while (e > p && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e > p && s[e - 1] == '.')
+		e--;					/* "Sent from my Samsung Galaxy smartphone." */
+	if (e - p > 60 || e - p < 13)
+		return false;
+	for (size_t k = p; k < e; k++)
+		if (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == ',')
+			return false;
+	for (int i = 0; starts[i].w != NULL; i++)
+		if (starts_with(s, p, e, starts[i].w, starts[i].n))
+			return true;
+	return false;
+}
+
 /* Does w (wl bytes) occur in s[0, n)? */
 static bool
 contains(const char *s, size_t n, const char *w, size_t wl)
@@ -360,7 +397,8 @@ emp_own_words(const char *s, size_t n, char *buf, size_t *outlen)
 	*outlen = n;
 	/* most messages quote nothing */
 	if (!memchr(s, '>', n) && !contains(s, n, "wrote:", 6) && !contains(s, n, "Original Message", 16) &&
-		!contains(s, n, "From: ", 6) && !contains(s, n, "__________", 10))
+		!contains(s, n, "From: ", 6) && !contains(s, n, "__________", 10) && !contains(s, n, "Sent from ", 10) &&
+		!contains(s, n, "Get Outlook", 11))
 		return s;
 	if (buf == NULL)
 		return NULL;			/* the caller's to make */
@@ -382,8 +420,9 @@ emp_own_words(const char *s, size_t n, char *buf, size_t *outlen)
 			dropped = true;
 			break;
 		}
-		/* a quoted line: ">", "> ...", ">> ..." (not ">:(") */
-		if (p < le && s[p] == '>' && (p + 1 == le || s[p + 1] == ' ' || s[p + 1] == '>'))
+		/* a quoted line: ">", "> ...", ">> ..." (not ">:("); a device's signature (not on the first line) */
+		if ((p < le && s[p] == '>' && (p + 1 == le || s[p + 1] == ' ' || s[p + 1] == '>')) ||
+			(ls > 0 && device_signature(s, p, le)))
 			dropped = true;
 		else
 		{

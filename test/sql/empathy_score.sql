@@ -105,6 +105,11 @@ SELECT score, needed, penalties FROM empathy.empathy_score('Great to hear, glad 
 SELECT (empathy.empathy_score('Great to hear, glad it''s sorted!', m, 'Ann')).score
 	= (empathy.empathy_score('Great to hear, glad it''s sorted!', empathy.own_words(m), 'Ann')).score AS same_as_own_words
 FROM (VALUES (E'Thanks, all sorted now!\n> I''m so sorry your parcel was lost.\n> I know how worrying this is.')) v(m);
+-- a phone's or a mail program's signature line is no one's words
+SELECT replace(empathy.own_words(m), E'\n', '|') AS own_words FROM (VALUES
+	(E'Still broken.\n\nSent from my iPhone'), (E'Still broken.\r\nThanks,\r\nSam\r\n\r\nSent from my Samsung Galaxy smartphone.'),
+	(E'Still broken.\nGet Outlook for Android\n\nOn Mon, Bob wrote:\n> hi'), ('Sent from my iPhone'),
+	(E'Hi\nSent from my phone, it still says pending')) v(m);
 
 -- QA scorecard
 SELECT * FROM empathy.qa_scorecard(

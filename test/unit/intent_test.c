@@ -159,6 +159,14 @@ main(void)
 			{"Thanks\n____________________\nI also need a new address", "Thanks\n____________________\nI also need a new address"},
 			{"From: Ana\nSent: today\nmy own words", "From: Ana\nSent: today\nmy own words"},	/* the first line is the customer's */
 			{"Hi\nFrom: the sender address on the label, it came from Leeds", "Hi\nFrom: the sender address on the label, it came from Leeds"},
+			/* a phone's or a mail program's signature line; not on the first line, nor in a sentence */
+			{"Still broken.\n\nSent from my iPhone", "Still broken."},
+			{"Still broken.\r\nThanks,\r\nSam\r\n\r\nSent from my Samsung Galaxy smartphone.\r\n", "Still broken.\r\nThanks,\r\nSam"},
+			{"Still broken.\nGet Outlook for Android\n\nOn Mon, Bob wrote:\nhi", "Still broken."},
+			{"Still broken.\nSent from Mail for Windows", "Still broken."},
+			{"Sent from my iPhone", "Sent from my iPhone"},
+			{"Hi\nSent from my phone, it still says pending", "Hi\nSent from my phone, it still says pending"},
+			{"Hi\nSent from my phone while I queue at your branch for the third hour running today", "Hi\nSent from my phone while I queue at your branch for the third hour running today"},
 			{"", ""},
 		};
 		int			bad_ow = 0;
