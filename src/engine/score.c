@@ -1894,16 +1894,13 @@ ends_in_not(const char *text, const EmpSlot *s)
  * a sentence of their own ("Can you re-cover six chair seats? Thanks,
  * Roisin"), or a message that ends with "thanks in advance", closes
  * politely: the thanks is no gratitude of its own unless what came before
- * praised.  So does thanks and a signed name with no question after a
- * complaint ("My order never arrived. Thanks, Sam"); after a report, good
- * news or a story ("The heating is back on. Thanks, Colm", "I stood in the
- * park and cried. Thanks, Bev"), and to someone ("Thank you, Dr Mensah.",
- * "Thanks, OP"), they stay gratitude; thanks after a rhetorical question
- * and a story lose it, wrongly ("Who does that? You drove 40 miles with
- * the inhaler. Thanks, Bev.").  signoff_at says
- * whether the text's last sentence, which starts at byte p, is such an
- * ending (asked: a '?' ended a sentence or clause before it, not one
- * inside a link): at most 120 bytes of it are read.
+ * praised.  Thanks after a story, with no question ("I stood in the park
+ * and cried. Thank you, Dr Mensah."), stays gratitude; thanks after a
+ * rhetorical question and a story lose it too, wrongly ("Who does that?
+ * You drove 40 miles with the inhaler. Thank you, Dr Mensah.").
+ * signoff_at says whether the text's last sentence, which starts at byte
+ * p, is such an ending (asked: a '?' ended a sentence or clause before
+ * it, not one inside a link): at most 120 bytes of it are read.
  */
 /*
  * The formulas: thanks, and closings that wish well ("Best wishes, Pat",
@@ -1978,7 +1975,7 @@ signoff_not_name(const char *w, size_t n)
 	}			words[] = {
 		W("thank"), W("thanks"), W("you"), W("so"), W("much"), W("very"), W("i"), W("really"),
 		W("again"), W("appreciate"), W("appreciated"), W("a"), W("lot"), W("all"), W("for"),
-		W("everything"), W("cheers"), W("thx"), {NULL, 0}
+		W("everything"), {NULL, 0}
 	};
 #undef W
 
@@ -1986,24 +1983,6 @@ signoff_not_name(const char *w, size_t n)
 		if (words[i].n == n && strncasecmp(w, words[i].s, n) == 0)
 			return true;
 	return false;
-}
-
-/*
- * Is this name word in capitals: two ASCII letters or more, none in lower
- * case ("OP", "IPART", "RAJ"; "McDonald" and "O'Neill" are not)?
- */
-static bool
-signoff_caps(const unsigned char *w, size_t n)
-{
-	int			upper = 0;
-
-	for (size_t i = 0; i < n; i++)
-	{
-		if (w[i] >= 'a' && w[i] <= 'z')
-			return false;
-		upper += (w[i] >= 'A' && w[i] <= 'Z');
-	}
-	return upper >= 2;
 }
 
 /* Is this name word a title written with a full stop ("Mr.", "Dr.")? */
@@ -2033,11 +2012,44 @@ signoff_space(unsigned char c)
 }
 
 /*
+ * After "I'd like", "I would like" or "I need": no request but news or
+ * thanks ("I'd like to let you know it came", "I need to thank Priya", "I
+ * need not have worried", "I need, honestly, nothing")?
+ */
+static bool
+telling(const unsigned char *s, size_t n)
+{
+	static const char *const verbs[] = {
+		"say", "tell", "let", "confirm", "add", "inform", "share", "mention", "thank", "report",
+		"point", "praise", "compliment", "update", "note", "express", "know", NULL
+	};
+	size_t		w;
+
+	if (n > 0 && s[0] == ',')
+		return true;
+	if (n >= 8 && strncasecmp((const char *) s, " nothing", 8) == 0)
+		return true;
+	if (n >= 4 && strncasecmp((const char *) s, " not", 4) == 0 && (n == 4 || !((s[4] | 0x20) >= 'a' && (s[4] | 0x20) <= 'z')))
+		return true;
+	if (n < 4 || strncasecmp((const char *) s, " to ", 4) != 0)
+		return false;
+	s += 4;
+	n -= 4;
+	for (w = 0; w < n && (s[w] | 0x20) >= 'a' && (s[w] | 0x20) <= 'z'; w++)
+		;
+	for (int k = 0; verbs[k] != NULL; k++)
+		if (strlen(verbs[k]) == w && strncasecmp((const char *) s, verbs[k], w) == 0)
+			return true;
+	return false;
+}
+
+/*
  * Does the text before byte end ask for something, as a question does: a
  * sentence or clause that starts with "please", "kindly", "could you",
- * "can you", "would you" or "let me know" ("Please confirm...", "Hi, could
- * you send..."), or a sentence that starts with "I'd like", "I would like"
- * or "I need" ("I need the invoice.")?  Not such words inside a sentence ("the driver let me
+ * "can you", "would you", "let me know", "I'd like", "I would like" or "I
+ * need" ("Please confirm...", "Hi, could you send...", "I need the
+ * invoice.")?  Not news or thanks after the last three ("I'd like to let
+ * you know it came") nor such words inside a sentence ("the driver let me
  * know", "he kindly stayed late") nor in a link ("example.com/please").
  * Read only for a sign-off with a name and no question before it.
  */
@@ -2053,12 +2065,21 @@ signoff_request(const char *text, size_t end)
 	}			asks[] = {
 #define F(x, c) {x, sizeof(x) - 1, c}
 		F("please", true), F("kindly", true), F("could you", true), F("can you", true),
-		F("would you", true), F("let me know", true), F("i'd like", false), F("i would like", false),
-		F("i need", false), {NULL, 0, false}
+		F("would you", true), F("let me know", true),
+		/* and a need or a wish of the writer's: "I'd like a refund", "Hi, I need the invoice" */
+		F("i'd like", false), F("i\xE2\x80\x99" "d like", false), F("i would like", false), F("i need", false),
+		{NULL, 0, false}
 #undef F
 	};
 	const unsigned char *s = (const unsigned char *) text;
 	int			starts = 2;		/* 2: a sentence starts here, 1: a clause, 0: neither */
+	/* a text that opens with a greeting: its first clause after one starts as a sentence ("Hi, I need...") */
+#define NOT_LETTER(c) (!(((c) | 0x20) >= 'a' && ((c) | 0x20) <= 'z'))
+	bool		greeted = end >= 3 && ((strncasecmp(text, "hi", 2) == 0 && NOT_LETTER(s[2])) ||
+									   (end >= 4 && strncasecmp(text, "hey", 3) == 0 && NOT_LETTER(s[3])) ||
+									   (end >= 6 && strncasecmp(text, "hello", 5) == 0 && NOT_LETTER(s[5])) ||
+									   (end >= 5 && strncasecmp(text, "dear", 4) == 0 && NOT_LETTER(s[4])));
+#undef NOT_LETTER
 
 	for (size_t i = 0; i < end; i++)
 	{
@@ -2096,7 +2117,7 @@ signoff_request(const char *text, size_t end)
 				unsigned char after = (i + n < end) ? s[i + n] : ' ';
 				unsigned char after2 = (i + n + 1 < end) ? s[i + n + 1] : ' ';
 
-				if ((starts == 2 || (asks[k].clause && after != ',')) && i + n <= end &&
+				if ((starts == 2 || (asks[k].clause && after != ',') || (starts == 1 && greeted)) && i + n <= end &&
 					(c | 0x20) == asks[k].s[0] && strncasecmp((const char *) s + i, asks[k].s, n) == 0 &&
 				/*
 				 * a whole word ("please—", "please…" too), not one of a link
@@ -2110,13 +2131,17 @@ signoff_request(const char *text, size_t end)
 				/* a wonder, not a request: "can you believe", "could you imagine" */
 					!(asks[k].s[n - 1] == 'u' && i + n + 8 <= end &&
 					  (strncasecmp((const char *) s + i + n, " believe", 8) == 0 ||
-					   strncasecmp((const char *) s + i + n, " imagine", 8) == 0)))
+					   strncasecmp((const char *) s + i + n, " imagine", 8) == 0)) &&
+					!(asks[k].s[0] == 'i' && telling(s + i + n, end - i - n)))
 					return true;
 			}
 		}
 		/* a sentence ends at "!", "?", a line break, or ". " (not "www.x"); a clause at ", ", "; ", ": ", " - " */
 		if (c == '!' || c == '?' || c == '\n' || c == '\r' || (c == '.' && spaced))
+		{
 			starts = 2;
+			greeted = false;
+		}
 		else if ((c == ',' || c == ';' || c == ':') && spaced)
 			starts = 1;
 		else if (c == '-' && spaced && i > 0 && s[i - 1] == ' ')
@@ -2177,20 +2202,7 @@ signoff_closing(const unsigned char *s, size_t p, size_t e)
 	return (q < e && signoff_letter(s[q])) ? p : q;
 }
 
-/*
- * What signoff_at finds: no sign-off; one; or thanks and a signed name
- * with no question or request before them ("... Thanks, Isla", "...
- * Thanks and regards, Isla"), which sign_off takes for one after a
- * complaint alone
- */
-typedef enum SignoffKind
-{
-	SIGNOFF_NO = 0,
-	SIGNOFF_YES,
-	SIGNOFF_NAMED
-} SignoffKind;
-
-static SignoffKind
+static bool
 signoff_at(const char *text, size_t len, size_t p, bool asked)
 {
 	const unsigned char *s = (const unsigned char *) text;
@@ -2205,24 +2217,22 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 	size_t		stacked_at = 0;	/* where the first formula's part ends */
 	size_t		closing;		/* the byte after it */
 	int			join = 0;		/* 1: "and" or "&" read, 2: and a name after it */
-	bool		signed_name = true; /* no title and no word in capitals in the
-									 * name: someone thanked ("Dr Mensah", "OP") */
 
 	size_t		q = p;
 
 	/* every formula starts with "t", "m", "c", "w", "b", "a" or "k" */
 	if (p >= e || !memchr("tmcwbak", s[p] | 0x20, 7))
-		return SIGNOFF_NO;
+		return false;
 	/* and something comes before it: what ends the sentence before, after any spaces */
 	while (q > 0 && signoff_space(s[q - 1]))
 		q--;
 	if (q == 0)
-		return SIGNOFF_NO;
+		return false;
 	while (e > p && (signoff_space(s[e - 1]) || s[e - 1] == '.' || s[e - 1] == '!' ||
 					 (e >= p + 2 && signoff_nbsp(s, e - 2, e))))
 		e -= (e >= p + 2 && signoff_nbsp(s, e - 2, e)) ? 2 : 1;
 	if (e - p > 120)
-		return SIGNOFF_NO;
+		return false;
 	for (int stack = 0;; stack++)
 	{
 		size_t		k;
@@ -2252,7 +2262,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			break;
 		}
 		if (!found)
-			return SIGNOFF_NO;
+			return false;
 		/* a closing's name comes after a comma or on a line of its own: "Best Service Ever!" is none */
 		if (closing_formula)
 		{
@@ -2264,7 +2274,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 				!(stack > 0 && k == e))
 			{
 				if (stack == 0)
-					return SIGNOFF_NO;
+					return false;
 				/* no closing after all: "Thanks, Best Regards Team" */
 				p = stacked_at;
 				break;
@@ -2308,7 +2318,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			for (nl = p; nl < e && (s[nl] == ' ' || s[nl] == '\t'); nl++)
 				;
 			if (nl < e && s[nl] != '\n' && s[nl] != '\r')
-				return SIGNOFF_NO;
+				return false;
 		}
 		if (stack == 1)
 			break;
@@ -2330,7 +2340,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		size_t		w;
 
 		if (!signoff_space(s[p]) && !signoff_nbsp(s, p, e))
-			return SIGNOFF_NO;
+			return false;
 		while (p < e && (signoff_space(s[p]) || signoff_nbsp(s, p, e)))
 			p += signoff_nbsp(s, p, e) ? 2 : 1;
 		if (names > 0 && join == 0 &&
@@ -2343,7 +2353,7 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 			continue;
 		}
 		if (p >= e || !signoff_capital(s, p, e))
-			return SIGNOFF_NO;
+			return false;
 		if (join == 1)
 			join = 2;
 		for (w = p; w < e;)
@@ -2357,32 +2367,25 @@ signoff_at(const char *text, size_t len, size_t p, bool asked)
 		}
 		/* words of thanks written in capitals are no name: "Thank You So Much" */
 		if (signoff_not_name((const char *) s + p, w - p))
-			return SIGNOFF_NO;
-		if (signoff_caps(s + p, w - p))
-			signed_name = false;	/* "Thanks, OP", "Thanks, IPART" */
+			return false;
 		if (++names > 4)
-			return SIGNOFF_NO;
+			return false;
 		/* a title ("Dr", "Dr.") wants a name after it ("Dr. Mensah") */
 		titled = signoff_title(s + p, w - p);
-		if (titled)
-			signed_name = false;	/* someone thanked: "Thank you, Dr Mensah" */
 		if (titled && w < e && s[w] == '.')
 			w++;
 		p = w;
 	}
 	if ((titled && !advance && !closed && !stacked) || join == 1)
-		return SIGNOFF_NO;
+		return false;
 	/* a closing with a name closes whatever came before; without one, a closing alone is none */
 	if ((closing_only || stacked) && names > 0)
-		return SIGNOFF_YES;
+		return true;
 	if (closing_only)
-		return SIGNOFF_NO;
+		return false;
 	closed |= stacked;
 	/* thanks in advance closes a request; a name or a joined closing, a question or a request */
-	if (advance || ((names > 0 || closed) && (asked || signoff_request(text, q))))
-		return SIGNOFF_YES;
-	/* a name after the thanks, and neither: the caller reads what came before */
-	return (names > 0 && signed_name) ? SIGNOFF_NAMED : SIGNOFF_NO;
+	return advance || ((names > 0 || closed) && (asked || signoff_request(text, q)));
 }
 
 /*
@@ -2432,44 +2435,6 @@ closing_line(const char *text, const Said *x)
 }
 
 /*
- * Whether the text before a sign-off (the said sentences) is a complaint, as
- * opening_courtesy reads one: without their joy, gratitude and positive
- * valence, a sentiment below sarcasm_below and more evidence of anger,
- * frustration, disappointment and disgust than of sadness and fear ("My
- * order never arrived." is one; "I stood in the park and cried.", "The
- * heating is back on." and "The shower was running cold." are not).
- */
-static bool
-complaint_before(const Run *r, const Said *const *said)
-{
-	static const int complaint[] = {EMP_ANGER, EMP_FRUSTRATION, EMP_DISAPPOINTMENT, EMP_DISGUST};
-	const EmpModel *m = r->m;
-	double		ev[EMP_NCHANNELS];
-	double		norm = 1.0,
-				complained = 0,
-				distressed = 0;
-
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		ev[ch] = r->tot[ch] + r->caps[ch];
-	for (int k = 0; k < 3 && said[k] != NULL; k++)
-		for (int i = 0; i < 3; i++)
-		{
-			/* (an opening courtesy's valence is unsaid already) */
-			if (!(r->courteous && said[k]->start == r->early[r->first].start) || praise_chans[i] != EMP_CH_VALENCE)
-				ev[praise_chans[i]] -= fmax(said[k]->pos[i], 0) + fmax(said[k]->caps[i], 0);
-		}
-	if (r->nwords > m->length_tokens && m->length_tokens > 0)
-		norm = r->nwords / m->length_tokens;
-	for (int ch = 0; ch < EMP_NCHANNELS; ch++)
-		ev[ch] /= norm;
-	for (int k = 0; k < 4; k++)
-		complained += fmax(ev[complaint[k]], 0);
-	distressed = fmax(ev[EMP_SADNESS], 0) + fmax(ev[EMP_FEAR], 0);
-	return complained > distressed &&
-		tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) < m->sarcasm_below;
-}
-
-/*
  * After the last sentence: a sign-off's joy, gratitude and positive valence
  * keep signoff_keep of themselves when the valence before it is at most
  * signoff_praise (a question, a request, a complaint; "The repair was
@@ -2491,10 +2456,7 @@ sign_off(Run *r, const char *text, size_t len)
 	 * the last is a name (with no more praise of its own than
 	 * signoff_praise: "Awesome" is no name).
 	 */
-	SignoffKind kind = SIGNOFF_NO;
-
-	if (said_warm(&r->prev) && r->prev.len &&
-		(kind = signoff_at(text, len, r->prev.start, r->asked)) != SIGNOFF_NO)
+	if (said_warm(&r->prev) && r->prev.len && signoff_at(text, len, r->prev.start, r->asked))
 	{
 		earlier = &r->thanks;
 		next = r->thanks_next;
@@ -2505,19 +2467,15 @@ sign_off(Run *r, const char *text, size_t len)
 		if (!(said_warm(&r->thanks) && r->thanks.len && r->prev.len &&
 			  (r->prev.pos[2] <= r->m->signoff_praise || closing_line(text, &r->prev)) &&
 			  name_after(text, &r->thanks, &r->prev) &&
-			  (kind = signoff_at(text, len, r->thanks.start, r->asked)) != SIGNOFF_NO))
+			  signoff_at(text, len, r->thanks.start, r->asked)))
 			return false;
 		said[1] = &r->thanks;
 		earlier = &r->stack;
 		next = r->stack_next;
 	}
 	/* a formula on the line before, stacked on this one: "Thanks,\nBest,\nSam" */
-	if (next && said_warm(earlier) && earlier->len &&
-		signoff_at(text, len, earlier->start, r->asked) == SIGNOFF_YES)
+	if (next && said_warm(earlier) && earlier->len && signoff_at(text, len, earlier->start, r->asked))
 		said[said[1] ? 2 : 1] = earlier;
-	/* thanks and a signed name alone close a complaint ("My order never arrived. Thanks, Sam") */
-	if (kind == SIGNOFF_NAMED && !complaint_before(r, said))
-		return false;
 	for (int k = 0; k < 3 && said[k] != NULL; k++)
 		if (!(r->courteous && said[k]->start == r->early[r->first].start))
 			before -= said[k]->pos[2];

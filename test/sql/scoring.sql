@@ -304,23 +304,19 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks for sorting it so fast, Marion!')) v(b);
 SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
 FROM explain('Is the gate code still 1234? Thanks, Priya') WHERE rule = 'sign-off' ORDER BY dimension;
--- thanks and a signed name with no question or request: a formula after a complaint; gratitude
--- after a report, praise or a story of sadness or fear, or when someone is thanked (a title, a
--- name in capitals); a request may start with "I'd like" or "I need"
+-- a request may start with "I'd like", "I would like" or "I need" (a sentence, or a clause after
+-- a greeting); news or thanks after them are none, and thanks and a name after a statement,
+-- a complaint too, stay gratitude
 SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
        (SELECT count(*) FROM explain(b) WHERE rule = 'sign-off') AS signoff_rows FROM (VALUES
-	('My order never arrived and I have been waiting for three weeks. Thanks, Sam'),
-	('My order never arrived and I have been waiting for three weeks. Thanks Sam!'),
-	(E'Still no refund after six weeks, this is a joke.\nThanks \nRaj'),
-	('Still no refund after six weeks, this is a joke. Thanks and regards, Raj'),
-	('Still no refund after six weeks, this is a joke. Thanks, OP'),
-	('The nurse, kindly, stayed late with my mum. Thank you, Dr Mensah.'),
-	('The shower in room 4 was running cold last night. Thanks, Isla'),
-	('The engineer came out the same day and the heating is back on. Thanks, Colm'),
-	('The course was brilliant and my swing is better already. Thank you, Bev.'),
-	('I was scared stiff on the ice the whole time. Thanks, Bev'),
 	('I''d like to move my booking to Friday. Thanks, Isla'),
-	('I need the invoice for March. Thanks, Isla')) v(b);
+	('I need the invoice for March. Thanks, Isla'),
+	('Hi, I need the invoice for March. Thanks, Isla'),
+	('I''d like to let you know the parcel came today. Thanks, Isla'),
+	('I need not have worried, it all came. Thanks, Isla'),
+	('The parcel came, I need a refund for the other one. Thanks, Isla'),
+	('My order never arrived and I have been waiting for three weeks. Thanks, Sam'),
+	('The engineer came out the same day and the heating is back on. Thanks, Colm')) v(b);
 -- the name on a line of its own (an e-mail's sign-off), a title with a full stop, thanks in
 -- advance for something; not a capitalised word after the thanks on the same line
 SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
