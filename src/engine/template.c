@@ -3235,8 +3235,16 @@ name_word(const char *w, size_t n)
 			letters += ((unsigned) ((c | 0x20) - 'a') < 26u);
 			k++;
 		}
-		else if (u_isalpha(next_cp(w, n, &k)))
-			letters++;
+		else
+		{
+			int32_t		c = next_cp(w, n, &k);
+
+			if (c >= 0 && u_isalpha(c))
+				letters++;
+			/* a combining mark is its letter's: "E\u0301." is an initial */
+			else if (c >= 0 && u_hasBinaryProperty(c, UCHAR_GRAPHEME_EXTEND))
+				continue;
+		}
 		chars++;
 	}
 	/* (characters, not bytes: "É." is an initial as "E." is) */
@@ -3264,7 +3272,7 @@ static const char *const firms[] = {
 static bool
 firm_word(const char *w, size_t n)
 {
-	return word_of_list(w, n, firms, 11);
+	return word_of_list(w, n, firms, 12);
 }
 
 static const char *const degrees[] = {
@@ -3373,8 +3381,8 @@ given_name(const char *s, size_t n, size_t *start, size_t *len,
 			surnamelen = 0;
 		}
 	}
-	/* a company's name is no one's: "Acme Ltd", "Müller GmbH" */
-	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
+	/* a company's name is no one's to greet: "Acme Ltd", "Müller GmbH" (to match, its words are) */
+	for (i = a; tlen && i < b && next_name_word(s, b, &i, &ws, &we);)
 		if (firm_word(s + ws, we - ws))
 			return;
 	for (i = a; i < b && next_name_word(s, b, &i, &ws, &we);)
@@ -3478,28 +3486,58 @@ title_with_given_name(const char *w, size_t n)
 }
 
 /*
- * Put a word of a name as a name is written: one in capitals or in lower
- * case throughout ("JOHN", "jean-luc", "MARÍA", "DR.") with a capital
- * letter first and after a hyphen or an apostrophe, the rest in lower case
- * ("John", "Jean-Luc", "María", "Dr."); one of mixed case as it is
- * ("McDonald", "DeShawn"), and one of a single letter.
+ * Does a word of the name s[0, n) mix capitals and lower case ("DeShawn",
+ * "McDonald")?  Then the name is written as its owner writes it.
  */
 static bool
-put_name_word(TplRender *r, const char *s, size_t n, EmpBuf *out)
+name_mixed_case(const char *s, size_t n)
 {
 	size_t		i = 0;
-	int			upper = 0,
-				lower = 0;
+	bool		upper = false,
+				lower = false;
+
+	while (i < n)
+	{
+		int32_t		c = next_cp(s, n, &i);
+
+		if (c >= 0 && (cp_is_space(c) || c == ','))
+			upper = lower = false;	/* a new word */
+		upper |= (c >= 0 && u_isupper(c));
+		lower |= (c >= 0 && u_islower(c));
+		if (upper && lower)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Put a word of a name as a name is written: one in capitals or in lower
+ * case throughout ("JOHN", "jean-luc", "MARÍA", "DR.", "ΝΙΚΟΣ") with a
+ * capital letter first and after a hyphen, a dash or a full stop, or an
+ * apostrophe after one letter ("O'BRIEN", not "KE'ALOHA"), the rest in
+ * lower case, a Greek capital sigma at a word's end as the final one
+ * ("John", "Jean-Luc", "María", "Dr.", "O'Brien", "Νικος"); as it is
+ * when recase is false (a word of the name mixes cases: "McDonald",
+ * "DeShawn JONES"), and a word of one letter, or two capitals with no vowel
+ * that are no title ("TJ", "AJ": initials; "JO" is Jo, "MR" Mr).
+ */
+static bool
+put_name_word(TplRender *r, const char *s, size_t n, EmpBuf *out, bool recase, bool title)
+{
+	size_t		i = 0;
+	int			letters = 0,
+				before = 0;		/* letters since the last break */
+	bool		vowel = false;
 	bool		start = true;
 
 	while (i < n)
 	{
 		int32_t		c = next_cp(s, n, &i);
 
-		upper += (c >= 0 && u_isupper(c));
-		lower += (c >= 0 && u_islower(c));
+		letters += (c >= 0 && u_isalpha(c));
+		vowel |= (c >= 0 && c < 0x80 && strchr("AEIOUYaeiouy", (int) c) != NULL);
 	}
-	if ((upper > 0 && lower > 0) || upper + lower < 2)
+	if (!recase || letters < 2 || (letters == 2 && n == 2 && !vowel && !title))
 		return buf_put(out, s, n, r->err);
 	for (i = 0; i < n;)
 	{
@@ -3510,10 +3548,28 @@ put_name_word(TplRender *r, const char *s, size_t n, EmpBuf *out)
 		if (c >= 0 && u_isalpha(c))
 		{
 			m = start ? u_totitle(c) : u_tolower(c);
+			if (c == 0x03A3 && !start)
+			{
+				/* a sigma with no letter after it ends the word: final */
+				size_t		j = i;
+				int32_t		d = j < n ? next_cp(s, n, &j) : -1;
+
+				if (!(d >= 0 && u_isalpha(d)))
+					m = 0x03C2;
+			}
 			start = false;
+			before++;
 		}
-		else if (c == '-' || c == '\'' || c == 0x2019)
+		else if (c == '-' || c == '.' || c == 0x2010 || c == 0x2011 || c == 0x2013 || c == 0x2014)
+		{
 			start = true;
+			before = 0;
+		}
+		else if (c == '\'' || c == 0x2019)
+		{
+			start = (before == 1);
+			before = 0;
+		}
 		/* a mapping the output's character set lacks: the character stays */
 		if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
 			m = c;
@@ -3544,6 +3600,7 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 				tstart = 0,
 				tlen;
 	bool		last = false;
+	bool		recase;
 
 	given_name(s, n, &start, &len, &tstart, &tlen, &last);
 	/*
@@ -3556,10 +3613,11 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 			if (!cp_is_space((unsigned char) s[k]))
 				return true;
 	}
+	recase = !name_mixed_case(s, n);
 	if (len > 0 && tlen > 0 && (last || title_with_given_name(s + tstart, tlen)))
-		return put_name_word(r, s + tstart, tlen, out) &&
+		return put_name_word(r, s + tstart, tlen, out, recase, true) &&
 			buf_put(out, " ", 1, r->err) &&
-			put_name_word(r, s + start, len, out);
+			put_name_word(r, s + start, len, out, recase, false);
 	/* "J. Smith", "J. R. R. Tolkien": a letter before the surname is an initial */
 	if (len > 0 && tlen == 0 && last)
 	{
@@ -3571,7 +3629,7 @@ f_first_name(TplRender *r, const char *s, size_t n, EmpBuf *out)
 				return true;
 		}
 	}
-	return put_name_word(r, s + start, len, out);
+	return put_name_word(r, s + start, len, out, recase, false);
 }
 
 /* Is c a regional indicator (two of them make a flag)? */

@@ -174,6 +174,9 @@ SELECT (s).penalties FROM (VALUES ('I''m glad you reached out. Could you send me
 SELECT (s).name_count, (s).penalties FROM empathy.empathy_score('I''m sorry your order is late. We will send a replacement today, it will arrive by Friday and I will email you the tracking number.',
 	'My order is late and I need it for my daughter''s birthday.', 'Will') s;
 SELECT (s).name_count FROM empathy.empathy_score('Will, I''m sorry. Thanks for waiting, Will. Will you be home? Hi Will!', 'late', 'Will Smith') s;
+-- a company's word in the customer's name: the person's given name is still the one to look for
+SELECT n, (empathy.empathy_score('Hi John, I''m sorry about the delay. Acme is on our list.', 'late', n)).name_count
+FROM (VALUES ('John Smith LLC'), ('Acme Ltd'), ('JOHN SMITH'), ('J. Smith')) v(n);
 SELECT (s).name_count FROM empathy.empathy_score('Ann, I''m sorry. Thanks ann.', 'late', 'Ann') s;
 -- the first name is the first_name filter's: no title, "Lee, Ann" is Ann; a couple's is the surname
 SELECT n, (empathy.empathy_score('Sorry Ann, I will fix it', 'my order is late', n)).name_count

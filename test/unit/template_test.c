@@ -230,6 +230,14 @@ test_filters(void)
 	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"O'BRIEN, SEAN\"}"), "Sean", "first_name, Last, First in capitals");
 	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"MR O'BRIEN\"}"), "Mr O'Brien", "a title and a surname in capitals");
 	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"DeShawn JONES\"}"), "DeShawn", "mixed case stays");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"TJ Miller\"}"), "TJ", "a name with a word of mixed case stays as written");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"TJ MILLER\"}"), "TJ", "two capitals with no vowel are initials");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"JO MILLER\"}"), "Jo", "two capitals with a vowel are a name");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"\u039d\u0399\u039a\u039f\u03a3 \u03a0\u0391\u03a0\u0391\"}"), "\u039d\u03b9\u03ba\u03bf\u03c2", "a Greek sigma at a word's end is final");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"KE'ALOHA NAKAMURA\"}"), "Ke'aloha", "a capital after an apostrophe after one letter only");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"JEAN\u2010LUC PICARD\"}"), "Jean\u2010Luc", "a capital after a Unicode hyphen");
+	CHECK_OUT(R("{{x | first_name}}", "{\"x\": \"Acme Incorporated\"}"), "", "a company, the longest word");
+	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"E\u0301. Zola\"}"), "[]", "a decomposed initial");
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"Ø\"}"), "[]", "one letter is an initial");
 	/* initials and a surname, no title: no given name */
 	CHECK_OUT(R("[{{x | first_name}}]", "{\"x\": \"J. Smith\"}"), "[]", "initial and surname");
