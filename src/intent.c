@@ -80,6 +80,8 @@ intent(PG_FUNCTION_ARGS)
 	clip = empathy_cliplen(VARDATA_ANY(t), n, Min(n, EMP_INTENT_SCAN_BYTES));
 	head = cstring_to_text_with_len(VARDATA_ANY(t), clip);
 	s = empathy_text_to_utf8(head, &len);
+	/* an e-mail's quote is the agent's: the customer's own words, as empathy_score reads them */
+	s = (char *) empathy_own_words(s, len, &len);
 	i = emp_intents_classify(intents_builtin(), s, len, NULL);
 	PG_RETURN_TEXT_P(cstring_to_text(i < 0 ? DEFAULT_INTENT : emp_intents_name(intents_builtin(), i)));
 }

@@ -8,7 +8,7 @@
 CREATE FUNCTION @extschema@.intent(message text) RETURNS text
 	AS 'MODULE_PATHNAME', 'intent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 15;
 COMMENT ON FUNCTION @extschema@.intent(text) IS
-'the customer intent a message is about (late_delivery, double_charge, payment_problem, damaged_product, login_trouble, refund, cancellation, long_wait, praise; empathy.intent_names() lists them), general_question when no intent phrase matches; reads the first 4 KB';
+'the customer intent a message is about (late_delivery, double_charge, payment_problem, damaged_product, login_trouble, refund, cancellation, long_wait, praise; empathy.intent_names() lists them), general_question when no intent phrase matches; reads the customer''s own words (as own_words: not an e-mail''s quote) of the first 4 KB';
 
 CREATE FUNCTION @extschema@.intent_names() RETURNS text[]
 	AS 'MODULE_PATHNAME', 'intent_names' LANGUAGE C IMMUTABLE PARALLEL SAFE;

@@ -40,6 +40,9 @@ SELECT pg_catalog.array_length(empathy.intent_names(), 1) AS intents,
 -- only the first 4 KB are read: an intent phrase after them is not seen
 SELECT empathy.intent(repeat('x ', 3000) || 'charged twice') AS after_4kb,
        empathy.intent('charged twice ' || repeat('x ', 3000)) AS before_4kb;
+-- an e-mail's quote is the agent's: the intent is the customer's own words'
+SELECT empathy.intent(E'Thanks, all sorted now!\n\nOn Mon, 3 Mar 2024, Sam wrote:\n> Sorry you were charged twice, the refund is on its way.') AS quoted_intent,
+       empathy.intent(E'I was charged twice!\n> Thanks for your kind words.') AS own_intent;
 -- 10 MB of text
 SELECT empathy.intent(repeat('where is my order ', 600000)) AS large;
 
