@@ -3007,6 +3007,21 @@ emit(TplRender *r, const char *s, size_t n, EmpTplEscape esc, bool literal)
 
 /* ---- text filters ---- */
 
+/*
+ * Put the code point c, whose n bytes are at s, mapped to m (a change of
+ * case): the bytes as they are when m is c, or when the output's character
+ * set lacks m.
+ */
+static bool
+put_mapped(TplRender *r, EmpBuf *out, const char *s, size_t n, int32_t c, int32_t m)
+{
+	if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
+		m = c;
+	if (m == c)
+		return buf_put(out, s, n, r->err);
+	return buf_put_cp(out, m, r->err);
+}
+
 typedef enum CaseMode
 {
 	CASE_UPPER,
@@ -3057,15 +3072,7 @@ f_case(TplRender *r, const char *s, size_t n, EmpBuf *out, CaseMode mode)
 				word_start = cp_is_space(c) || c == '-' || c == '(' || c == '/' || c == '"';
 				break;
 		}
-		/* a mapping the output's character set lacks: the character stays */
-		if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
-			m = c;
-		if (m == c)
-		{
-			if (!buf_put(out, s + st, i - st, r->err))
-				return false;
-		}
-		else if (!buf_put_cp(out, m, r->err))
+		if (!put_mapped(r, out, s + st, i - st, c, m))
 			return false;
 	}
 	return true;
@@ -3570,15 +3577,7 @@ put_name_word(TplRender *r, const char *s, size_t n, EmpBuf *out, bool recase, b
 			start = (before == 1);
 			before = 0;
 		}
-		/* a mapping the output's character set lacks: the character stays */
-		if (m != c && r->o->representable != NULL && !r->o->representable(r->o->representable_arg, m))
-			m = c;
-		if (m == c)
-		{
-			if (!buf_put(out, s + st, i - st, r->err))
-				return false;
-		}
-		else if (!buf_put_cp(out, m, r->err))
+		if (!put_mapped(r, out, s + st, i - st, c, m))
 			return false;
 	}
 	return true;
