@@ -23,6 +23,9 @@
  *					empathy.empathy_score(text, text, text) returns
  *	  inputs
  *		config		a scoring configuration name (default: built-in)
+ *		own_words	true: score the customer's own words of an e-mail
+ *					(empathy.own_words: its quote and a phone's signature
+ *					left out) for emotions .. escalation (default: false)
  *		role		a text column; markers and empathy are filled only on
  *					rows whose role is 'agent' (NULL on other rows)
  *		customer_message, customer_name
@@ -102,6 +105,7 @@ typedef struct TagState
 	int			ncols;
 	bool		need_scores;	/* any of emotions .. escalation */
 	char		config[NAMEDATALEN];	/* "" = built-in */
+	int			own_words;		/* -1 not given, 0 false, 1 true */
 	Datum		config_text;	/* the same as a text, the first argument of
 								 * the markers and empathy_score forms that
 								 * take a configuration */
@@ -122,7 +126,7 @@ bad_argument(Relation rel, const char *tgname, const char *arg, const char *deta
 			 errmsg("empathy.tag_message: invalid argument \"%s\" of trigger \"%s\" on table \"%s\"",
 					arg, tgname, RelationGetRelationName(rel)),
 			 errdetail("%s", detail),
-			 errhint("Arguments are the text column, then key=column pairs: emotions, sentiment, dominant, labels, escalation, markers, empathy, role, customer_message, customer_name, and config=name.")));
+			 errhint("Arguments are the text column, then key=column pairs: emotions, sentiment, dominant, labels, escalation, markers, empathy, role, customer_message, customer_name; config=name and own_words=true or false.")));
 }
 
 /* Return the number of a column of the trigger's table, or raise an error naming it. */
@@ -315,6 +319,7 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 	Relation	rel = td->tg_relation;
 
 	memset(st, 0, sizeof(*st));
+	st->own_words = -1;
 	st->relid = RelationGetRelid(rel);
 	st->tgoid = tg->tgoid;
 	if (tg->tgnargs < 2)
@@ -346,6 +351,17 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 			if (strlen(val) >= NAMEDATALEN)
 				bad_argument(rel, tg->tgname, arg, "The configuration name is too long.");
 			strlcpy(st->config, val, NAMEDATALEN);
+			continue;
+		}
+		if (strcmp(key, "own_words") == 0)
+		{
+			bool		b;
+
+			if (st->own_words >= 0)
+				bad_argument(rel, tg->tgname, arg, "This key is given twice.");
+			if (!parse_bool(val, &b))
+				bad_argument(rel, tg->tgname, arg, "own_words takes true or false.");
+			st->own_words = b;
 			continue;
 		}
 		if (strcmp(key, "role") == 0 || strcmp(key, "customer_message") == 0 ||
@@ -421,6 +437,12 @@ build_state(TagState *st, TriggerData *td, Oid nsp, MemoryContext mcxt)
 			check_output(st, rel, tg->tgname, (TagTarget) t, nsp, mcxt);
 	st->need_scores = st->col[TAG_EMOTIONS] || st->col[TAG_SENTIMENT] || st->col[TAG_DOMINANT] ||
 		st->col[TAG_LABELS] || st->col[TAG_ESCALATION];
+	/* as role= without a reply score: own_words= with no score of the text to fill */
+	if (st->own_words >= 0 && !st->need_scores)
+		for (int i = 1; i < tg->tgnargs; i++)
+			if (strncmp(tg->tgargs[i], "own_words=", 10) == 0)
+				bad_argument(rel, tg->tgname, tg->tgargs[i],
+							 "own_words= applies only to emotions=, sentiment=, dominant=, labels= and escalation=, and none is given.");
 	if (st->config[0] != '\0')
 		(void) empathy_config_scorer(st->config);	/* fails early on an unknown name */
 }
@@ -597,6 +619,8 @@ tag_row(TagState *st, HeapTuple tup, TupleDesc desc, int *cols, Datum *values, b
 
 		sc = state_scorer(st);
 		u = empathy_text_to_utf8(DatumGetTextPP(body), &len);
+		if (st->own_words > 0)
+			u = (char *) empathy_own_words(u, len, &len);
 		emp_score(sc, u, len, &s, NULL, NULL);
 	}
 	for (int t = 0; t < TAG_NTARGETS; t++)

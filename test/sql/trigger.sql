@@ -78,6 +78,28 @@ SELECT note, note = empathy.dominant_emotion('tm_support', body) AS config_ok,
 FROM tm_messages WHERE body = 'parcel parcel';
 DROP TRIGGER tag_config ON tm_messages;
 
+-- own_words=true: an e-mail's quote and a phone's signature are not the customer's
+CREATE TRIGGER tag_own BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent', 'dominant=dom', 'own_words=true');
+INSERT INTO tm_messages (body) VALUES
+	(E'Still broken.\n\nSent from my iPhone\n\nOn Mon, 3 Mar 2024, Sam wrote:\n> Thank you so much, we are delighted to help!');
+SELECT dom, sent < 0 AS negative, sent = empathy.sentiment(empathy.own_words(body)) AS as_own_words,
+	empathy.sentiment(body) > 0 AS whole_text_positive
+FROM tm_messages WHERE body LIKE 'Still broken.%';
+DROP TRIGGER tag_own ON tm_messages;
+CREATE TRIGGER tag_own_twice BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent', 'own_words=yes', 'own_words=off');
+INSERT INTO tm_messages (body) VALUES ('x');
+DROP TRIGGER tag_own_twice ON tm_messages;
+CREATE TRIGGER tag_own_bad BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'sentiment=sent', 'own_words=maybe');
+INSERT INTO tm_messages (body) VALUES ('x');
+DROP TRIGGER tag_own_bad ON tm_messages;
+CREATE TRIGGER tag_own_alone BEFORE INSERT ON tm_messages
+	FOR EACH ROW EXECUTE FUNCTION empathy.tag_message('body', 'markers=mk', 'own_words=true');
+INSERT INTO tm_messages (body) VALUES ('x');
+DROP TRIGGER tag_own_alone ON tm_messages;
+
 -- agent replies: markers= and empathy= (a number or the whole result row), with role=
 CREATE TABLE tm_replies (
 	id serial PRIMARY KEY,
