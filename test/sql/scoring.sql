@@ -304,6 +304,12 @@ SELECT b, emotion_labels(b), sentiment(b) > 0.3 AS positive,
 	('Is it ready? Thanks for sorting it so fast, Marion!')) v(b);
 SELECT token, rule, dimension, round(weight::numeric, 3) AS weight
 FROM explain('Is the gate code still 1234? Thanks, Priya') WHERE rule = 'sign-off' ORDER BY dimension;
+-- a problem put right, told as news, is relief; the demands that share its stems are not
+SELECT b, sentiment(b) > 0.3 AS positive, sentiment(b) < -0.3 AS negative FROM (VALUES
+	('The heating is back on.'), ('It''s working again, thanks.'),
+	('I was furious about the double charge, but Priya refunded it within minutes.'),
+	('sort it out pls'), ('I took the afternoon off work again.'),
+	('They still haven''t sorted it out.')) v(b);
 -- a request may start with "I'd like", "I would like" or "I need" (a sentence, or a clause after
 -- a greeting); news or thanks after them are none, and thanks and a name after a statement,
 -- a complaint too, stay gratitude
