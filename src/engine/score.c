@@ -2592,8 +2592,10 @@ terse_sarcasm(Run *r, const char *text)
  * thanks for the update."; or the second, after a greeting alone: "Hi
  * Sam,\nThanks for the reply."), followed by a complaint (text whose own
  * sentiment is below sarcasm_below, with more evidence of anger,
- * frustration, disappointment and disgust than of sadness and fear:
- * "Still not working.", "I tried that and it still won't turn on."), does
+ * frustration, disappointment and disgust than of sadness and fear, or at
+ * least a complaint phrase's worth of it, 1: "Still not working.", "I
+ * tried that and it still won't turn on.", "Sadly it still does not
+ * work."), does
  * not make the message positive: the sentence's positive valence, and what
  * its joy and gratitude add to the sentiment, keep signoff_keep of
  * themselves, as a sign-off's do.  Its gratitude stays an emotion the
@@ -2707,7 +2709,8 @@ opening_courtesy(Run *r, const char *text)
 	for (int k = 0; k < 4; k++)
 		complained += ev[complaint[k]] > 0 ? ev[complaint[k]] : 0;
 	distressed = (ev[EMP_SADNESS] > 0 ? ev[EMP_SADNESS] : 0) + (ev[EMP_FEAR] > 0 ? ev[EMP_FEAR] : 0);
-	if (complained <= distressed ||
+	/* (sad news has little of it: "Sadly my mum passed away") */
+	if ((complained <= distressed && complained < 1.0) ||
 		tanh(sentiment_evidence(m, ev) / (m->sentiment_scale > 0 ? m->sentiment_scale : 1)) >= m->sarcasm_below)
 		return;
 	/* its positive valence, and what its joy and gratitude add to the sentiment */

@@ -395,6 +395,7 @@ SELECT replace(b, E'\n', '|') AS b, emotion_labels(b), sentiment(b) > 0.3 AS pos
 	('Great, thanks for the quick response. The app crashed again.'),
 	('Thanks for your email. The engineer was rude and unhelpful.'),
 	('THANKS FOR THE REPLY. STILL BROKEN AND I AM FURIOUS.'),
+	('Thanks for the reply. Sadly it still does not work.'),
 	(E'Thanks for the update,\nStill broken'),
 	('Thanks. Still broken.'),
 	('Thank you for your email. Sadly my mum passed away last week, so I need to close her account.'),

@@ -1643,6 +1643,9 @@ main(void)
 					{"Hi Sam,\nHi Jo,\nThanks for the reply.\nStill broken.", false},
 					{"Thanks for your help. The engineer was rude.", false},
 					{"Thanks for the reply. That fixed it, great!", false},
+					/* a complaint with sadness in it: a complaint phrase's worth is enough; sad news is none */
+					{"Thanks for the reply. Sadly it still does not work.", true},
+					{"Thank you for your email. Sadly my mum passed away last week.", false},
 				};
 				int			bad = 0;
 
