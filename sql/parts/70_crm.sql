@@ -10,4 +10,4 @@
 CREATE FUNCTION @extschema@.tag_message() RETURNS trigger
 	AS 'MODULE_PATHNAME', 'tag_message' LANGUAGE C;
 COMMENT ON FUNCTION @extschema@.tag_message() IS
-'trigger: score a message''s text column and fill the columns named by key=column arguments (emotions, sentiment, dominant, labels, escalation, markers, empathy; config=name)';
+'trigger: score a message''s text column and fill the columns named by key=column arguments (emotions, sentiment, dominant, labels, escalation, markers, empathy; config=name, own_words=true to score an e-mail''s own words)';
